@@ -1,0 +1,130 @@
+"use client";
+// The catalog's search and filter bar. It is a plain GET form (works without JavaScript); with JavaScript,
+// typing updates the URL after a 250 ms pause and a changed select applies at once, so results follow along.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
+import type { Sort } from "@/lib/products/search-query";
+
+/** Current filter values; `sort` is "" for the default order (relevance, which is newest first without a query). */
+export type FilterValues = { q: string; domain: string; classification: string; lifecycle: string; owner: string; sort: Sort | "" };
+
+// "relevance" is the empty default: a fixed value would stick in the URL and keep ordering by date once the
+// user starts typing a query.
+const SORT_OPTIONS: [Sort | "", string][] = [["", "Relevance"], ["name", "Name"], ["updated", "Recently updated"], ["domain", "Domain"]];
+const DEBOUNCE_MS = 250;
+
+/** The form's non-empty values as a query string; the page number is dropped because results changed. */
+function queryFromForm(form: HTMLFormElement): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === "string" && value.trim() !== "") query.set(key, value.trim());
+  }
+  return query.toString();
+}
+
+export function CatalogFilters({ values, domains }: { values: FilterValues; domains: { slug: string; name: string }[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  // Inputs are uncontrolled so typing never waits for the server. When the URL changes by other means
+  // (back button, "clear filters", a link), remount the form so it shows the new values. URLs we pushed
+  // ourselves are remembered in order: when one lands, it and any older ones it superseded are forgotten.
+  const urlQuery = searchParams.toString();
+  const shownQuery = useRef(urlQuery);
+  const ours = useRef<string[]>([]);
+  useEffect(() => {
+    if (urlQuery === shownQuery.current) return;
+    shownQuery.current = urlQuery;
+    const index = ours.current.indexOf(urlQuery);
+    if (index >= 0) ours.current.splice(0, index + 1);
+    else setFormKey((k) => k + 1);
+  }, [urlQuery]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const apply = (form: HTMLFormElement) => {
+    if (timer.current) clearTimeout(timer.current);
+    const query = queryFromForm(form);
+    // Read the live URL: a debounced call may run after a newer render than the one that scheduled it.
+    if (query === new URLSearchParams(window.location.search).toString()) return;
+    ours.current.push(query);
+    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  };
+  const applySoon = (form: HTMLFormElement) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => apply(form), DEBOUNCE_MS);
+  };
+  const onInput = (e: FormEvent<HTMLFormElement>) => {
+    if (e.target instanceof HTMLSelectElement) apply(e.currentTarget);
+    else applySoon(e.currentTarget);
+  };
+
+  return (
+    <form
+      key={formKey}
+      method="get"
+      action={pathname}
+      role="search"
+      aria-label="Search the catalog"
+      onInput={onInput}
+      onSubmit={(e) => {
+        // With JavaScript, Enter applies at once and keeps empty filters out of the URL.
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+      className="mb-4 space-y-3"
+    >
+      <div className="flex gap-2">
+        <label htmlFor="catalog-q" className="sr-only">Search products</label>
+        <input
+          id="catalog-q"
+          name="q"
+          type="search"
+          defaultValue={values.q}
+          placeholder="Search by name, field, tag or description"
+          autoComplete="off"
+          className={inputClass}
+        />
+        <Button type="submit">Search</Button>
+      </div>
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
+        <FilterSelect name="domain" label="Domain" value={values.domain} options={domains.map((d) => [d.slug, d.name])} />
+        <FilterSelect name="classification" label="Classification" value={values.classification} options={CLASSIFICATIONS.map((c) => [c, c])} />
+        <FilterSelect name="lifecycle" label="Lifecycle" value={values.lifecycle} options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])} />
+        <div>
+          <label htmlFor="catalog-owner" className="mb-1 block text-xs font-medium text-slate-600">Owner</label>
+          <input id="catalog-owner" name="owner" type="text" defaultValue={values.owner} placeholder="e.g. sales-team" autoComplete="off" className={inputClass} />
+        </div>
+        <div className="col-span-2 md:col-span-1">
+          <label htmlFor="catalog-sort" className="mb-1 block text-xs font-medium text-slate-600">Sort by</label>
+          <select id="catalog-sort" name="sort" defaultValue={values.sort} className={inputClass}>
+            {SORT_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+      </div>
+      <p aria-live="polite" className="h-4 text-xs text-slate-500">{pending ? "Searching…" : ""}</p>
+    </form>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: [string, string][] }) {
+  const id = `catalog-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <select id={id} name={name} defaultValue={value} className={inputClass}>
+        <option value="">All</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </div>
+  );
+}

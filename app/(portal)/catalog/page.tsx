@@ -1,0 +1,68 @@
+// The catalog: full-text search with filters, sort and pages, all held in the URL so results can be shared.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { listDomains } from "@/lib/domains/service";
+import { searchProducts } from "@/lib/products/search";
+import { parseSearchParams } from "@/lib/products/search-query";
+import { PageHeader, EmptyState } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { CatalogFilters } from "./components/catalog-filters";
+import { ResultList } from "./components/result-list";
+
+export const metadata: Metadata = { title: "Catalog" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
+  // Page size is fixed here; the API lets machines choose theirs.
+  const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
+  const [result, domains] = await Promise.all([searchProducts(query), listDomains()]);
+
+  const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
+  // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.
+  const params = { q: query.q, domain: query.domain, classification: query.classification, lifecycle: query.lifecycle, owner: query.owner, sort: query.sort };
+
+  return (
+    <>
+      <PageHeader title="Catalog" description="Find data products across every domain." />
+      <CatalogFilters
+        domains={domains.map((d) => ({ slug: d.slug, name: d.name }))}
+        values={{
+          q: query.q ?? "",
+          domain: query.domain ?? "",
+          classification: query.classification ?? "",
+          lifecycle: query.lifecycle ?? "",
+          owner: query.owner ?? "",
+          sort: query.sort === "relevance" ? "" : (query.sort ?? ""),
+        }}
+      />
+      <p className="mb-2 text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
+        {countText(result.total, filtered)}
+      </p>
+      {result.items.length > 0 ? (
+        <>
+          <ResultList items={result.items} />
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/catalog" params={params} />
+        </>
+      ) : (
+        <EmptyState>
+          {result.total > 0 ? (
+            <>This page is past the last result. <Link className="text-brand-700 hover:underline" href="/catalog">Back to the first page</Link>.</>
+          ) : filtered ? (
+            <>No data product matches. Try other words or <Link className="font-medium text-brand-700 hover:underline" href="/catalog">clear the filters</Link>.</>
+          ) : (
+            <>The catalog is empty so far. Registered data products will appear here.</>
+          )}
+        </EmptyState>
+      )}
+    </>
+  );
+}
+
+function countText(total: number, filtered: boolean): string {
+  const noun = total === 1 ? "product" : "products";
+  if (!filtered) return `${total} ${noun}`;
+  return `${total} ${noun} ${total === 1 ? "matches" : "match"}`;
+}

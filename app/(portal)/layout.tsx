@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Nav } from "@/components/layout/nav";
+import { getCurrentUser } from "@/lib/auth/current-user";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <div className="min-h-screen">
+      <Nav user={user} />
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

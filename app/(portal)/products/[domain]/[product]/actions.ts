@@ -1,0 +1,42 @@
+"use server";
+// Lifecycle moves from the product page. moveLifecycle checks the transition and the user's right to make it.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/current-user";
+import { toActionState, ValidationError, type ActionState } from "@/lib/errors";
+import { productPath } from "@/lib/products/dto";
+import { moveLifecycle } from "@/lib/products/move-lifecycle";
+import { LIFECYCLE_STATES } from "@/lib/products/types";
+
+const moveSchema = z.object({
+  domain: z.string().min(1),
+  name: z.string().min(1),
+  to: z.enum(LIFECYCLE_STATES),
+  note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+});
+
+function text(formData: FormData, key: string): string | undefined {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function moveLifecycleAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  let ref: { domain: string; name: string };
+  let to: string;
+  try {
+    const parsed = moveSchema.safeParse({ domain: text(formData, "domain"), name: text(formData, "name"), to: text(formData, "to"), note: text(formData, "note") });
+    if (!parsed.success) {
+      const noteError = parsed.error.issues.find((i) => i.path[0] === "note");
+      throw new ValidationError(noteError?.message ?? "Choose one of the lifecycle actions shown.");
+    }
+    const user = await requireUser();
+    ref = { domain: parsed.data.domain, name: parsed.data.name };
+    to = parsed.data.to;
+    await moveLifecycle(user, ref, parsed.data.to, parsed.data.note);
+  } catch (e) {
+    return toActionState(e);
+  }
+  revalidatePath(productPath(ref));
+  revalidatePath("/catalog");
+  return { ok: true, message: `The product is now ${to.replace("_", " ")}.` };
+}

@@ -1,0 +1,101 @@
+// Tabs that show parts of the current spec as they are: schema, service levels, access and lineage.
+import { Fragment } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { AccessGrant, Lineage, ProductField, ServiceLevelObjectives } from "@/lib/products/types";
+import { formatMinutes } from "./format";
+
+export function SchemaSection({ fields }: { fields: ProductField[] }) {
+  return (
+    <Table>
+      <thead>
+        <tr><Th>#</Th><Th>Name</Th><Th>Type</Th><Th>Required</Th><Th>Personal data</Th><Th>Description</Th></tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {fields.map((f, i) => (
+          <tr key={f.name}>
+            <Td className="text-slate-500">{i + 1}</Td>
+            <Td className="font-mono whitespace-nowrap">{f.name}</Td>
+            <Td className="font-mono">{f.type}</Td>
+            <Td>{f.required ? "Yes" : "No"}</Td>
+            <Td>{f.pii ? <Badge tone="red">PII</Badge> : <span className="text-slate-400">—</span>}</Td>
+            <Td className="min-w-48">{f.description}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function SloSection({ slo }: { slo: ServiceLevelObjectives }) {
+  const items = [
+    { label: "Availability", value: `${slo.availability}%`, hint: "of the time, the data can be read" },
+    { label: "Latency", value: `${slo.latencyMs} ms`, hint: "at most, to answer a query" },
+    { label: "Freshness", value: formatMinutes(slo.freshnessMinutes), hint: "at most, between a change at the source and the data" },
+  ];
+  return (
+    <dl className="grid gap-4 sm:grid-cols-3">
+      {items.map((item) => (
+        <Card key={item.label}>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
+          <dd className="mt-1 text-2xl font-semibold text-slate-900">{item.value}</dd>
+          <dd className="mt-1 text-xs text-slate-500">{item.hint}</dd>
+        </Card>
+      ))}
+    </dl>
+  );
+}
+
+export function AccessSection({ access }: { access: AccessGrant[] }) {
+  if (access.length === 0) return <EmptyState>No role has been granted access yet.</EmptyState>;
+  return (
+    <Table>
+      <thead>
+        <tr><Th>Role</Th><Th>Permissions</Th></tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {access.map((grant) => (
+          <tr key={grant.role}>
+            <Td className="font-mono">{grant.role}</Td>
+            <Td><span className="flex flex-wrap gap-1">{grant.permissions.map((p) => <Badge key={p} tone="blue">{p}</Badge>)}</span></Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+// Data flows from the sources through the transformations into the product: stacked on a phone, in a row
+// on wider screens.
+export function LineageSection({ lineage, productName }: { lineage: Lineage; productName: string }) {
+  const steps = [
+    { title: "Sources", items: lineage.sources },
+    { title: "Transformations", items: lineage.transformations },
+    { title: "Data product", items: [productName] },
+  ];
+  return (
+    <ol className="flex flex-col items-stretch gap-2 md:flex-row md:items-center" aria-label="Lineage">
+      {steps.map((step, i) => (
+        <Fragment key={step.title}>
+          {i > 0 && (
+            <li aria-hidden className="text-center text-xl text-slate-400">
+              <span className="md:hidden">↓</span>
+              <span className="hidden md:inline">→</span>
+            </li>
+          )}
+          <li className="flex-1 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{step.title}</h3>
+            {step.items.length > 0 ? (
+              <ul className="space-y-1 text-sm">
+                {step.items.map((item, j) => <li key={`${j}-${item}`} className="break-words font-mono">{item}</li>)}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">None listed</p>
+            )}
+          </li>
+        </Fragment>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,98 @@
+// A data product's page: header with actions, then one section per tab (chosen by ?tab=, so no JS needed).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { productPath } from "@/lib/products/dto";
+import { TRANSITIONS } from "@/lib/products/lifecycle";
+import { listLifecycleEvents, listVersions } from "@/lib/products/queries";
+import { ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { loadProduct } from "./load-product";
+import { ProductTabs, parseTab, type TabId } from "./components/product-tabs";
+import { OverviewSection } from "./components/overview-section";
+import { AccessSection, LineageSection, SchemaSection, SloSection } from "./components/spec-sections";
+import { HistorySection, VersionsSection } from "./components/activity-sections";
+import { LifecycleActions } from "./components/lifecycle-actions";
+import type { ProductDetail } from "@/lib/products/dto";
+
+type Params = Promise<{ domain: string; product: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { domain, product } = await params;
+  const p = await loadProduct(domain, product);
+  return { title: p ? `${p.name} · ${p.domainName}` : "Data product not found" };
+}
+
+export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Promise<{ tab?: string | string[] }> }) {
+  const user = await requireUser();
+  const { domain, product: name } = await params;
+  const product = await loadProduct(domain, name);
+  if (!product) notFound();
+  const tab = parseTab((await searchParams).tab);
+  const basePath = productPath(product);
+
+  const ref = { domain: product.domain, owner: product.owner };
+  const canEdit = can.editProduct(user, ref) && product.lifecycle !== "retired";
+  // Only the moves this user may make; the action checks again on the server.
+  const transitions = TRANSITIONS[product.lifecycle]
+    .filter((t) => (t.gate === "editor" ? can.submitProduct(user, ref) : can.moveLifecycle(user, ref)))
+    .map((t) => ({ to: t.to, label: t.label }));
+  const exportHref = `/api/products/${product.domain}/${product.name}/export`;
+  const linkClass = "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={`/domains/${product.domain}`} className="hover:underline">{product.domainName}</Link>
+      </nav>
+      <PageHeader
+        title={<span className="break-all">{product.name}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-mono">v{product.version}</span>
+            <ClassificationBadge value={product.classification} />
+            <LifecycleBadge value={product.lifecycle} />
+          </span>
+        }
+        actions={
+          <>
+            {canEdit && <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink>}
+            {/* Plain links: these are downloads from a route handler, not pages to navigate to. */}
+            <a className={linkClass} href={`${exportHref}?format=yaml`}>Export YAML</a>
+            <a className={linkClass} href={`${exportHref}?format=odcs`}>Export ODCS</a>
+          </>
+        }
+      />
+      {transitions.length > 0 && (
+        <Card title="Lifecycle" className="mb-6">
+          <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
+        </Card>
+      )}
+      <ProductTabs basePath={basePath} active={tab} />
+      <TabContent tab={tab} product={product} basePath={basePath} />
+    </>
+  );
+}
+
+// Each tab loads only what it shows.
+async function TabContent({ tab, product, basePath }: { tab: TabId; product: ProductDetail; basePath: string }) {
+  switch (tab) {
+    case "schema":
+      return <SchemaSection fields={product.spec.schema} />;
+    case "slos":
+      return <SloSection slo={product.spec.slo} />;
+    case "access":
+      return <AccessSection access={product.spec.access} />;
+    case "lineage":
+      return <LineageSection lineage={product.spec.lineage} productName={product.name} />;
+    case "versions":
+      return <VersionsSection versions={await listVersions(product.id)} basePath={basePath} />;
+    case "history":
+      return <HistorySection events={await listLifecycleEvents(product.id)} />;
+    default:
+      return <OverviewSection product={product} />;
+  }
+}

@@ -1,0 +1,47 @@
+// The portal's navigation: every page a user may open is reachable from here.
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
+import { NavLinks, type NavItem } from "@/components/layout/nav-links";
+
+export function navItems(user: Principal): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/catalog", label: "Catalog" },
+    { href: "/domains", label: "Domains" },
+  ];
+  const producer = user.roles.includes("data_admin") || (user.roles.includes("data_producer") && Object.values(user.domains).some((r) => r !== "viewer"));
+  if (producer) {
+    items.push({ href: "/products/new", label: "Register product" });
+    items.push({ href: "/products/import", label: "Import" });
+  }
+  if (can.editPolicies(user) || can.readAudit(user)) items.push({ href: "/governance", label: "Governance" });
+  if (can.readMetrics(user)) items.push({ href: "/metrics", label: "Metrics" });
+  return items;
+}
+
+export function Nav({ user }: { user: Principal & { name: string } }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          Meshport
+        </Link>
+        <NavLinks items={navItems(user)} />
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden text-right sm:block">
+            <span className="block font-medium text-slate-900" data-testid="current-user">{user.name}</span>
+            <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

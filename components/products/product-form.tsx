@@ -1,0 +1,190 @@
+"use client";
+// The registration / edit form for a data product. Every input is controlled so nothing is lost when
+// the server answers with field errors; repeated sections travel as JSON in hidden inputs.
+import { useActionState, useMemo, useState } from "react";
+import { CLASSIFICATIONS, type AccessGrant, type DataProductSpec, type ProductField } from "@/lib/products/types";
+import { checkVersionChange, describeChange, diffSpecs } from "@/lib/products/diff";
+import type { ActionState } from "@/lib/errors";
+import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Card } from "@/components/ui/card";
+import { FieldsEditor } from "./fields-editor";
+import { AccessEditor } from "./access-editor";
+
+export type DomainOption = { slug: string; name: string };
+
+type Props = {
+  mode: "create" | "edit";
+  action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
+  initial: DataProductSpec;
+  domains: DomainOption[];
+  roleSuggestions: string[];
+  /** edit mode: the saved spec and whether saving creates a new immutable version */
+  saved?: { spec: DataProductSpec; lockVersion: number; immutable: boolean };
+  templateKey?: string;
+};
+
+type Draft = {
+  name: string; domain: string; owner: string; version: string; description: string; classification: string;
+  availability: string; latencyMs: string; freshnessMinutes: string; tags: string; sources: string; transformations: string;
+  encryption: boolean; retention: string; purpose: string; erasure: boolean;
+};
+
+function toDraft(s: DataProductSpec): Draft {
+  return {
+    name: s.name, domain: s.domain, owner: s.owner, version: s.version, description: s.description, classification: s.classification,
+    availability: String(s.slo.availability), latencyMs: String(s.slo.latencyMs), freshnessMinutes: String(s.slo.freshnessMinutes),
+    tags: s.tags.join(", "), sources: s.lineage.sources.join("\n"), transformations: s.lineage.transformations.join("\n"),
+    encryption: s.governance?.encryption ?? false, retention: s.governance?.retention ?? "", purpose: s.governance?.purpose ?? "", erasure: s.governance?.erasure ?? false,
+  };
+}
+
+function governanceOf(d: Draft) {
+  const g: Record<string, unknown> = { encryption: d.encryption, erasure: d.erasure };
+  if (d.retention.trim()) g.retention = d.retention.trim();
+  if (d.purpose.trim()) g.purpose = d.purpose.trim();
+  return g;
+}
+
+/** The spec as the server will read it, for the live version check (invalid parts just make no diff). */
+function draftSpec(d: Draft, fields: ProductField[], access: AccessGrant[]): DataProductSpec {
+  return {
+    name: d.name, domain: d.domain, owner: d.owner, version: d.version, description: d.description,
+    classification: d.classification as DataProductSpec["classification"], schema: fields,
+    slo: { availability: Number(d.availability), latencyMs: Number(d.latencyMs), freshnessMinutes: Number(d.freshnessMinutes) },
+    access, lineage: { sources: d.sources.split(/[,\n]/).map((s) => s.trim()).filter(Boolean), transformations: d.transformations.split(/[,\n]/).map((s) => s.trim()).filter(Boolean) },
+    tags: d.tags.split(",").map((t) => t.trim()).filter(Boolean), governance: governanceOf(d) as DataProductSpec["governance"],
+  };
+}
+
+export function ProductForm({ mode, action, initial, domains, roleSuggestions, saved, templateKey }: Props) {
+  const [state, formAction] = useActionState(action, null);
+  const [d, setD] = useState<Draft>(() => toDraft(initial));
+  const [fields, setFields] = useState<ProductField[]>(initial.schema);
+  const [access, setAccess] = useState<AccessGrant[]>(initial.access);
+  const errors = state?.errors ?? {};
+  const set = <K extends keyof Draft>(k: K) => (e: { target: { value: string } }) => setD((prev) => ({ ...prev, [k]: e.target.value }));
+
+  const versionCheck = useMemo(() => {
+    if (!saved) return null;
+    const changes = diffSpecs(saved.spec, draftSpec(d, fields, access));
+    if (changes.length === 0) return { changes, message: null as string | null };
+    if (!saved.immutable && d.version === saved.spec.version) return { changes, message: null };
+    const check = checkVersionChange(saved.spec.version, d.version, changes);
+    return { changes, message: check.ok ? null : check.message };
+  }, [saved, d, fields, access]);
+  const breaking = versionCheck?.changes.filter((c) => c.breaking) ?? [];
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <input type="hidden" name="schemaJson" value={JSON.stringify(fields)} />
+      <input type="hidden" name="accessJson" value={JSON.stringify(access)} />
+      <input type="hidden" name="governanceJson" value={JSON.stringify(governanceOf(d))} />
+      {saved && <input type="hidden" name="lockVersion" value={saved.lockVersion} />}
+      {templateKey && <input type="hidden" name="templateKey" value={templateKey} />}
+
+      <Card title="Product">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Name" name="name" errors={errors.name} hint="Lowercase letters, digits and dashes, e.g. customer-orders">
+            <TextInput name="name" value={d.name} onChange={set("name")} readOnly={mode === "edit"} errors={errors.name} autoComplete="off" />
+          </Field>
+          <Field label="Domain" name="domain" errors={errors.domain}>
+            {mode === "edit" ? (
+              <TextInput name="domain" value={d.domain} readOnly errors={errors.domain} />
+            ) : (
+              <Select name="domain" value={d.domain} onChange={set("domain")} errors={errors.domain}>
+                {domains.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
+              </Select>
+            )}
+          </Field>
+          <Field label="Owner" name="owner" errors={errors.owner} hint="Team or person accountable, e.g. sales-team@company.com">
+            <TextInput name="owner" type="email" value={d.owner} onChange={set("owner")} errors={errors.owner} />
+          </Field>
+          <Field label="Version" name="version" errors={errors.version} hint="Semantic version: MAJOR.MINOR.PATCH">
+            <TextInput name="version" value={d.version} onChange={set("version")} errors={errors.version} />
+          </Field>
+          <Field label="Description" name="description" errors={errors.description} className="md:col-span-2">
+            <TextArea name="description" rows={3} value={d.description} onChange={set("description")} errors={errors.description} />
+          </Field>
+          <Field label="Classification" name="classification" errors={errors.classification}>
+            <Select name="classification" value={d.classification} onChange={set("classification")} errors={errors.classification}>
+              {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{c}</option>)}
+            </Select>
+          </Field>
+          <Field label="Tags" name="tags" errors={errors.tags} hint="Comma-separated, e.g. customers, crm">
+            <TextInput name="tags" value={d.tags} onChange={set("tags")} errors={errors.tags} />
+          </Field>
+        </div>
+      </Card>
+
+      <Card title="Schema">
+        {errors.schema && <p className="mb-2 text-sm text-red-600" aria-live="polite">{errors.schema.join(" ")}</p>}
+        <FieldsEditor fields={fields} onChange={setFields} errors={errors} />
+      </Card>
+
+      <Card title="Service level objectives">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Availability (%)" name="slo.availability" errors={errors["slo.availability"]}>
+            <TextInput name="slo.availability" inputMode="decimal" value={d.availability} onChange={set("availability")} errors={errors["slo.availability"]} />
+          </Field>
+          <Field label="Latency (ms)" name="slo.latencyMs" errors={errors["slo.latencyMs"]}>
+            <TextInput name="slo.latencyMs" inputMode="numeric" value={d.latencyMs} onChange={set("latencyMs")} errors={errors["slo.latencyMs"]} />
+          </Field>
+          <Field label="Freshness (minutes)" name="slo.freshnessMinutes" errors={errors["slo.freshnessMinutes"]}>
+            <TextInput name="slo.freshnessMinutes" inputMode="numeric" value={d.freshnessMinutes} onChange={set("freshnessMinutes")} errors={errors["slo.freshnessMinutes"]} />
+          </Field>
+        </div>
+      </Card>
+
+      <Card title="Access">
+        {errors.access && <p className="mb-2 text-sm text-red-600" aria-live="polite">{errors.access.join(" ")}</p>}
+        <AccessEditor grants={access} onChange={setAccess} errors={errors} roleSuggestions={roleSuggestions} />
+      </Card>
+
+      <Card title="Lineage">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Sources" name="lineage.sources" errors={errors["lineage.sources"]} hint="One per line">
+            <TextArea name="lineage.sources" rows={3} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
+          </Field>
+          <Field label="Transformations" name="lineage.transformations" errors={errors["lineage.transformations"]} hint="One per line">
+            <TextArea name="lineage.transformations" rows={3} value={d.transformations} onChange={set("transformations")} errors={errors["lineage.transformations"]} />
+          </Field>
+        </div>
+      </Card>
+
+      <Card title="Governance declarations">
+        <div className="grid gap-4 md:grid-cols-2">
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={d.encryption} onChange={(e) => setD({ ...d, encryption: e.target.checked })} /> Data is encrypted at rest</label>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={d.erasure} onChange={(e) => setD({ ...d, erasure: e.target.checked })} /> Supports erasure requests (right to be forgotten)</label>
+          <Field label="Retention" name="governance.retention" errors={errors["governance.retention"]} hint="e.g. 90_days, 2_years">
+            <TextInput name="retention-display" value={d.retention} onChange={set("retention")} errors={errors["governance.retention"]} />
+          </Field>
+          <Field label="Processing purpose (for personal data)" name="governance.purpose" errors={errors["governance.purpose"]}>
+            <TextInput name="purpose-display" value={d.purpose} onChange={set("purpose")} errors={errors["governance.purpose"]} />
+          </Field>
+        </div>
+      </Card>
+
+      {mode === "edit" && (
+        <Card title="Change">
+          {saved?.immutable && <p className="mb-2 text-sm text-slate-600">This product is published: saving creates a new immutable version.</p>}
+          {breaking.length > 0 && (
+            <div role="status" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <p className="font-medium">Breaking changes:</p>
+              <ul className="ml-5 list-disc">{breaking.map((c, i) => <li key={i}>{describeChange(c)}</li>)}</ul>
+            </div>
+          )}
+          {versionCheck?.message && <p role="alert" data-testid="version-hint" className="mb-3 text-sm text-red-700">{versionCheck.message}</p>}
+          <Field label="Change note" name="changeNote" errors={errors.changeNote}>
+            <TextInput name="changeNote" placeholder="What changed and why" errors={errors.changeNote} />
+          </Field>
+        </Card>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingText="Saving…">{mode === "create" ? "Register product" : "Save changes"}</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+// Domains: listing for everyone, create/edit/archive and membership for data admins.
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { domainSchema, memberSchema } from "@/lib/domains/schema";
+import { z } from "zod";
+
+export type DomainSummary = {
+  slug: string; name: string; description: string; ownerTeam: string; status: string;
+  productCount: number; publishedCount: number; memberCount: number;
+};
+
+export async function listDomains(opts: { includeArchived?: boolean } = {}): Promise<DomainSummary[]> {
+  const rows = await db.domain.findMany({
+    where: opts.includeArchived ? {} : { status: { not: "archived" } },
+    orderBy: { name: "asc" },
+    select: {
+      slug: true, name: true, description: true, ownerTeam: true, status: true,
+      _count: { select: { products: true, members: true } },
+      products: { where: { lifecycle: "published" }, select: { id: true } },
+    },
+  });
+  return rows.map((d) => ({
+    slug: d.slug, name: d.name, description: d.description, ownerTeam: d.ownerTeam, status: d.status,
+    productCount: d._count.products, memberCount: d._count.members, publishedCount: d.products.length,
+  }));
+}
+
+export async function getDomain(slug: string) {
+  const d = await db.domain.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, name: true, description: true, ownerTeam: true, status: true, createdAt: true, archivedAt: true,
+      members: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+  if (!d) return null;
+  return {
+    ...d,
+    createdAt: d.createdAt.toISOString(),
+    archivedAt: d.archivedAt?.toISOString() ?? null,
+    members: d.members.map((m) => ({ role: m.role, userId: m.user.id, name: m.user.name, email: m.user.email })),
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  return r.data;
+}
+
+function requireAdmin(user: CurrentUser) {
+  if (!can.manageDomains(user)) throw new ForbiddenError("Only data admins can manage domains.");
+}
+
+export async function createDomain(user: CurrentUser, input: unknown) {
+  requireAdmin(user);
+  const data = parse(domainSchema, input);
+  try {
+    return await db.domain.create({ data, select: { slug: true } });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError("That domain already exists.", { slug: [`A domain called ${data.slug} already exists.`] });
+    throw e;
+  }
+}
+
+export async function updateDomain(user: CurrentUser, slug: string, input: unknown) {
+  requireAdmin(user);
+  const data = parse(domainSchema.omit({ slug: true }), input);
+  const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data });
+  if (res.count === 0) throw new NotFoundError("This domain does not exist or is archived.");
+}
+
+export async function archiveDomain(user: CurrentUser, slug: string) {
+  requireAdmin(user);
+  const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data: { status: "archived", archivedAt: new Date() } });
+  if (res.count === 0) throw new NotFoundError("This domain does not exist or is already archived.");
+}
+
+export async function addMember(user: CurrentUser, slug: string, input: unknown) {
+  requireAdmin(user);
+  const data = parse(memberSchema, input);
+  await db.$transaction(async (tx) => {
+    const domain = await tx.domain.findUnique({ where: { slug }, select: { id: true } });
+    if (!domain) throw new NotFoundError("This domain does not exist.");
+    const member = await tx.user.findUnique({ where: { email: data.email.toLowerCase() }, select: { id: true } });
+    if (!member) throw new ValidationError("Unknown user.", { email: ["No user with this email has signed in yet."] });
+    await tx.domainMembership.upsert({
+      where: { userId_domainId: { userId: member.id, domainId: domain.id } },
+      update: { role: data.role },
+      create: { userId: member.id, domainId: domain.id, role: data.role },
+    });
+  });
+}
+
+export async function removeMember(user: CurrentUser, slug: string, userId: string) {
+  requireAdmin(user);
+  await db.domainMembership.deleteMany({ where: { userId, domain: { slug } } });
+}
+
+export type DomainProductRow = {
+  domain: string; name: string; version: string; classification: string; lifecycle: string; updatedAt: string;
+};
+
+export type DomainProductPage = { items: DomainProductRow[]; total: number; published: number };
+
+/** One page of a domain's products (most recently updated first), with the totals for the header and pager. */
+export async function listDomainProducts(slug: string, opts: { page: number; pageSize: number }): Promise<DomainProductPage> {
+  const where = { domain: { slug } };
+  const [total, published, rows] = await db.$transaction([
+    db.dataProduct.count({ where }),
+    db.dataProduct.count({ where: { ...where, lifecycle: "published" } }),
+    db.dataProduct.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { name: true, currentVersion: true, classification: true, lifecycle: true, updatedAt: true },
+    }),
+  ]);
+  return {
+    total,
+    published,
+    items: rows.map((p) => ({
+      domain: slug, name: p.name, version: p.currentVersion, classification: p.classification, lifecycle: p.lifecycle, updatedAt: p.updatedAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+// Imports a product document (the seed's DataProduct YAML or an ODCS v3.1 data contract): a new name
+// registers a product, an existing one saves a new version. Either way in one transaction.
+import "server-only";
+import { parse as parseYamlLoose } from "yaml";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { parseProductYaml, type ProductIssue } from "@/lib/products/yaml";
+import { parseOdcs } from "@/lib/products/odcs";
+import { registerProduct } from "@/lib/products/register-product";
+import { saveProductVersion } from "@/lib/products/save-version";
+
+export const IMPORT_FORMATS = ["auto", "yaml", "odcs"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+export type ImportResult = { action: "registered" | "versioned"; domain: string; name: string; version: string };
+
+/** Which format a document is, from its apiVersion/kind; null when neither fits. */
+export function detectFormat(text: string): "yaml" | "odcs" | null {
+  let doc: unknown;
+  try {
+    doc = parseYamlLoose(text, { maxAliasCount: 100 });
+  } catch {
+    return "yaml"; // let the YAML parser report the syntax error with its line
+  }
+  if (typeof doc !== "object" || doc === null) return null;
+  const { kind, apiVersion } = doc as { kind?: unknown; apiVersion?: unknown };
+  if (kind === "DataContract" || (typeof apiVersion === "string" && apiVersion.startsWith("v3"))) return "odcs";
+  if (kind === "DataProduct") return "yaml";
+  return null;
+}
+
+export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const i of issues) (out[i.path || "document"] ??= []).push(i.line ? `line ${i.line}: ${i.message}` : i.message);
+  return out;
+}
+
+export async function importProduct(user: CurrentUser, text: string, format: ImportFormat = "auto", changeNote?: string): Promise<ImportResult> {
+  if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
+  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw new ValidationError("The document is larger than 1 MB.", { document: ["Documents may be at most 1 MB."] });
+  const resolved = format === "auto" ? detectFormat(text) : format;
+  if (!resolved) {
+    throw new ValidationError("Unknown document type.", { kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."] });
+  }
+  const parsed = resolved === "odcs" ? parseOdcs(text) : parseProductYaml(text);
+  if (!parsed.ok) throw new ValidationError(`The ${resolved === "odcs" ? "ODCS contract" : "YAML document"} has ${parsed.errors.length} problem(s).`, issuesToFieldErrors(parsed.errors));
+  const spec = parsed.spec;
+  const exists = await db.dataProduct.findFirst({ where: { name: spec.name, domain: { slug: spec.domain } }, select: { id: true } });
+  if (exists) {
+    const r = await saveProductVersion(user, { domain: spec.domain, name: spec.name, spec, changeNote: changeNote || `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})` });
+    return { action: "versioned", domain: spec.domain, name: spec.name, version: r.version };
+  }
+  const created = await registerProduct(user, spec, { templateKey: spec.template?.key, changeNote: changeNote || "Imported" });
+  return { action: "registered", domain: created.domain, name: created.name, version: spec.version };
+}

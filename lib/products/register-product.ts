@@ -1,0 +1,53 @@
+// Registers a new data product (draft) with its first version, in one transaction.
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ConflictError, ForbiddenError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { parseSpecOrThrow } from "@/lib/products/parse-spec";
+import { productColumns, replaceFields } from "@/lib/products/persist-spec";
+
+export type RegisterOptions = { templateKey?: string; changeNote?: string };
+
+export async function registerProduct(user: CurrentUser, input: unknown, opts: RegisterOptions = {}): Promise<{ id: string; domain: string; name: string }> {
+  const spec = parseSpecOrThrow(input);
+  if (!can.createProduct(user, spec.domain)) {
+    throw new ForbiddenError(`You cannot register products in the ${spec.domain} domain.`);
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const domain = await tx.domain.findUnique({ where: { slug: spec.domain }, select: { id: true, status: true } });
+      if (!domain) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${spec.domain}.`] });
+      if (domain.status === "archived") throw new ValidationError("This domain is archived.", { domain: ["Archived domains accept no new products."] });
+      const template = opts.templateKey
+        ? await tx.template.findUnique({ where: { key: opts.templateKey }, select: { id: true, version: true, retired: true } })
+        : null;
+      if (opts.templateKey && (!template || template.retired)) {
+        throw new ValidationError("Unknown template.", { template: [`Template ${opts.templateKey} does not exist or is retired.`] });
+      }
+      const product = await tx.dataProduct.create({
+        data: {
+          ...productColumns(spec),
+          name: spec.name,
+          domainId: domain.id,
+          lifecycle: "draft",
+          createdById: user.id,
+          templateId: template?.id,
+          templateVersion: template?.version,
+        },
+        select: { id: true },
+      });
+      await replaceFields(tx, product.id, spec);
+      await tx.dataProductVersion.create({
+        data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: opts.changeNote ?? "Registered", createdById: user.id },
+      });
+      await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: null, toState: "draft", actorId: user.id, note: "Registered" } });
+      return { id: product.id, domain: spec.domain, name: spec.name };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      throw new ConflictError("A product with this name already exists.", { name: [`A product named ${spec.name} already exists in ${spec.domain}.`] });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,83 @@
+// Saves a changed spec. Drafts and products in review are edited in place; a published or deprecated
+// product gets a new immutable version whose number must follow semver for the changes it contains.
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseSpecOrThrow } from "@/lib/products/parse-spec";
+import { productColumns, replaceFields } from "@/lib/products/persist-spec";
+import { checkVersionChange, diffSpecs } from "@/lib/products/diff";
+import type { DataProductSpec } from "@/lib/products/types";
+
+export type SaveInput = {
+  domain: string;
+  name: string;
+  spec: unknown;
+  changeNote?: string;
+  /** The lockVersion the editor loaded; omit to skip the concurrency check (imports). */
+  expectedLockVersion?: number;
+};
+
+export type SaveResult = { version: string; newVersion: boolean; breaking: boolean; changes: number };
+
+const IMMUTABLE_STATES = new Set(["published", "deprecated"]);
+
+export async function saveProductVersion(user: CurrentUser, input: SaveInput): Promise<SaveResult> {
+  const spec = parseSpecOrThrow(input.spec);
+  if (spec.domain !== input.domain || spec.name !== input.name) {
+    throw new ValidationError("The name and domain of a product cannot change.", {
+      name: spec.name !== input.name ? [`This product is ${input.name}; register a new product to use another name.`] : [],
+      domain: spec.domain !== input.domain ? [`This product belongs to ${input.domain}.`] : [],
+    });
+  }
+  return db.$transaction(async (tx) => {
+    const product = await tx.dataProduct.findFirst({
+      where: { name: input.name, domain: { slug: input.domain } },
+      select: { id: true, owner: true, lifecycle: true, spec: true, currentVersion: true, lockVersion: true },
+    });
+    if (!product) throw new NotFoundError("This data product does not exist.");
+    if (!can.editProduct(user, { domain: input.domain, owner: product.owner })) throw new ForbiddenError("You cannot edit this data product.");
+    if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot change.");
+    if (input.expectedLockVersion !== undefined && input.expectedLockVersion !== product.lockVersion) {
+      throw new ConflictError("Someone else saved this product while you were editing. Reload to see their change, then apply yours again.");
+    }
+
+    const before = product.spec as unknown as DataProductSpec;
+    const changes = diffSpecs(before, spec);
+    const breaking = changes.some((c) => c.breaking);
+    const immutable = IMMUTABLE_STATES.has(product.lifecycle);
+    if (changes.length === 0 && spec.version === product.currentVersion) {
+      throw new ValidationError("Nothing changed.", { version: ["There are no changes to save."] });
+    }
+    if (immutable || spec.version !== product.currentVersion) {
+      const check = checkVersionChange(product.currentVersion, spec.version, changes);
+      if (!check.ok) throw new ValidationError(check.message, { version: [check.message] });
+    }
+
+    // The lock version guards against a concurrent writer between our read and this update.
+    const updated = await tx.dataProduct.updateMany({
+      where: { id: product.id, lockVersion: product.lockVersion },
+      data: { ...productColumns(spec), lockVersion: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new ConflictError("Someone else saved this product at the same time. Reload and try again.");
+    await replaceFields(tx, product.id, spec);
+
+    const note = input.changeNote?.trim() || (breaking ? "Breaking change" : "Updated");
+    if (immutable) {
+      await tx.dataProductVersion.create({
+        data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: note, breaking, createdById: user.id },
+      });
+    } else {
+      // Not yet published: the latest version row is still a working copy.
+      const latest = await tx.dataProductVersion.findFirst({ where: { productId: product.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      if (latest) {
+        await tx.dataProductVersion.update({
+          where: { id: latest.id },
+          data: { version: spec.version, spec: spec as unknown as object, changeNote: note, breaking, createdById: user.id },
+        });
+      }
+    }
+    return { version: spec.version, newVersion: immutable, breaking, changes: changes.length };
+  });
+}

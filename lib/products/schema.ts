@@ -1,0 +1,243 @@
+// Validation of a DataProductSpec, shared by the registration form (client) and every server entry point
+// (form action, YAML and ODCS import). Messages are shown to users as they are, so they are plain words.
+import { z } from "zod";
+import { isDuration, RETENTION_UNITS } from "@/lib/governance/duration";
+import { isValidSemver } from "@/lib/products/semver";
+import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products/types";
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const FIELD_NAME = /^[a-z_][a-z0-9_]*$/; // fields become PostgreSQL columns: unquoted, lowercase identifiers
+const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;
+const TAG = /^[a-z0-9][a-z0-9_-]*$/;
+// Lineage entries travel through a comma/newline separated form input, so they cannot contain either.
+const LINEAGE_ENTRY = /^[^,\r\n]+$/;
+const TEMPLATE_KEY = /^[a-z][a-z0-9_-]*$/;
+
+type Issue = { code: string; input?: unknown };
+
+// Says "is required" for a missing value and "must be …" for a value of the wrong kind.
+function kind(label: string, expected: string, plural = false) {
+  return (issue: Issue) =>
+    issue.input == null ? `${label} ${plural ? "are" : "is"} required` : `${label} must be ${expected}`;
+}
+
+function text(label: string) {
+  return z.string({ error: kind(label, "text") });
+}
+
+function dnsLabel(label: string) {
+  return text(label)
+    .min(1, { error: `${label} is required`, abort: true })
+    .max(63, `${label} must be at most 63 characters`)
+    .regex(DNS_LABEL, `${label} may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
+}
+
+function nonBlank(value: string) {
+  return value.trim().length > 0;
+}
+
+function list<T extends z.ZodType>(label: string, item: T, plural = false) {
+  return z.array(item, { error: kind(label, "a list", plural) });
+}
+
+// Reports each repeat of a key on the repeated item itself, so a form can mark the exact row. It also runs
+// when some rows are invalid (`when`), so a user sees every problem at once; hence the defensive key read.
+function unique(subKey: string | null, message: (value: string) => string) {
+  const check = (items: unknown[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const value = subKey === null ? item : (item as Record<string, unknown> | null)?.[subKey];
+      if (typeof value !== "string") return;
+      if (seen.has(value)) {
+        ctx.addIssue({ code: "custom", message: message(value), path: subKey === null ? [index] : [index, subKey] });
+      }
+      seen.add(value);
+    });
+  };
+  return [check, { when: (payload: { value: unknown }) => Array.isArray(payload.value) }] as const;
+}
+
+export const productFieldSchema = z.object({
+  name: text("Field name")
+    .min(1, { error: "Field name is required", abort: true })
+    .max(63, "Field name must be at most 63 characters")
+    .regex(FIELD_NAME, "Field name may only use lowercase letters, digits and underscores, and must not start with a digit"),
+  type: z.enum(FIELD_TYPES, { error: kind("Field type", `one of ${FIELD_TYPES.join(", ")}`) }),
+  description: text("Field description").max(500, "Field description must be at most 500 characters"),
+  required: z.boolean({ error: kind("Required", "yes or no (true or false)") }),
+  pii: z.boolean({ error: kind("Personal data (PII)", "yes or no (true or false)") }),
+});
+
+export const sloSchema = z.object(
+  {
+    availability: z
+    .number({ error: kind("Availability", "a number") })
+    .min(0, "Availability must be between 0 and 100 percent")
+    .max(100, "Availability must be between 0 and 100 percent"),
+  latencyMs: z
+    .int({ error: kind("Latency", "a whole number of milliseconds") })
+    .positive("Latency must be more than 0 milliseconds"),
+  freshnessMinutes: z
+    .int({ error: kind("Freshness", "a whole number of minutes") })
+    .positive("Freshness must be more than 0 minutes"),
+  },
+  { error: kind("Service levels", "an object with availability, latency and freshness", true) },
+);
+
+export const accessGrantSchema = z.object({
+  role: text("Role")
+    .min(1, { error: "Role is required", abort: true })
+    .max(63, "Role must be at most 63 characters")
+    .regex(ROLE_NAME, "Role may only use lowercase letters, digits, hyphens and underscores, and must start with a letter"),
+  permissions: list("Permissions", z.enum(PERMISSIONS, { error: `Permissions may only be ${PERMISSIONS.join(", ")}` }), true)
+    .min(1, "Choose at least one permission")
+    .superRefine(...unique(null, (p) => `Permission ${p} is listed twice`)),
+});
+
+const lineageEntry = text("Lineage entry")
+  .min(1, { error: "Lineage entries cannot be empty", abort: true })
+  .max(200, "Lineage entries must be at most 200 characters")
+  .regex(LINEAGE_ENTRY, "Lineage entries cannot contain commas or line breaks")
+  .refine((value) => value === value.trim(), "Lineage entries cannot start or end with spaces");
+
+export const lineageSchema = z.object(
+  {
+    sources: list("Lineage sources", lineageEntry, true).max(100, "List at most 100 lineage sources"),
+    transformations: list("Lineage transformations", lineageEntry, true).max(100, "List at most 100 transformations"),
+  },
+  { error: kind("Lineage", "an object with sources and transformations") },
+);
+
+export const governanceSchema = z.object(
+  {
+    encryption: z.boolean({ error: kind("Encryption", "yes or no (true or false)") }).optional(),
+    // Same spelling as the governance policies' retention, so a policy can compare the two.
+    retention: text("Retention")
+      .refine((value) => isDuration(value, RETENTION_UNITS), "Retention must look like 90_days, 6_months or 3_years")
+      .optional(),
+    purpose: text("Processing purpose")
+      .max(500, "Processing purpose must be at most 500 characters")
+      .refine(nonBlank, "Processing purpose cannot be blank")
+      .optional(),
+    erasure: z.boolean({ error: kind("Erasure", "yes or no (true or false)") }).optional(),
+  },
+  { error: kind("Governance", "an object") },
+);
+
+export const templateRefSchema = z.object(
+  {
+    key: text("Template key")
+      .max(63, "Template key must be at most 63 characters")
+      .regex(TEMPLATE_KEY, "Template key may only use lowercase letters, digits, hyphens and underscores"),
+    version: z.int({ error: kind("Template version", "a whole number") }).positive("Template version must be 1 or more"),
+  },
+  { error: kind("Template", "an object with key and version") },
+);
+
+const tag = text("Tag")
+  .max(50, "Tags must be at most 50 characters")
+  .regex(TAG, "Tags may only use lowercase letters, digits, hyphens and underscores");
+
+export const productSpecSchema = z.object({
+  name: dnsLabel("Name"),
+  domain: dnsLabel("Domain"),
+  owner: z.email({ error: kind("Owner", "an email address like team@company.com") }),
+  version: text("Version").refine(isValidSemver, "Version must look like 1.2.3 (or 1.2.3-beta.1 for a pre-release)"),
+  description: text("Description")
+    .max(2000, "Description must be at most 2000 characters")
+    .refine(nonBlank, "Description is required"),
+  classification: z.enum(CLASSIFICATIONS, { error: kind("Classification", `one of ${CLASSIFICATIONS.join(", ")}`) }),
+  schema: list("Schema", productFieldSchema)
+    .min(1, "Add at least one field")
+    .max(500, "A product can have at most 500 fields")
+    .superRefine(...unique("name", (name) => `Field name ${name} is used more than once`)),
+  slo: sloSchema,
+  access: list("Access", accessGrantSchema).superRefine(
+    ...unique("role", (role) => `Role ${role} is listed twice; put all its permissions in one entry`),
+  ),
+  lineage: lineageSchema,
+  tags: list("Tags", tag, true)
+    .max(20, "Use at most 20 tags")
+    .superRefine(...unique(null, (tag) => `Tag ${tag} is listed twice`)),
+  governance: governanceSchema.optional(),
+  template: templateRefSchema.optional(),
+}) satisfies z.ZodType<DataProductSpec>;
+
+/** Zod's path as the dotted key a form uses for its error regions: `schema.2.name`. */
+export function issueKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/**
+ * Messages per dotted path (`schema.2.name`), for forms that show errors next to each input.
+ * Issues about the whole object (not one input) are under the empty key "".
+ */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issueKey(issue.path);
+    const messages = (result[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return result;
+}
+
+function readText(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.trim() : undefined;
+}
+
+// Empty inputs become undefined so the schema says "is required" rather than "must be a number".
+function readNumber(formData: FormData, name: string): number | undefined {
+  const value = readText(formData, name);
+  return value === undefined || value === "" ? undefined : Number(value);
+}
+
+function readList(formData: FormData, name: string, separator: RegExp): string[] {
+  const value = readText(formData, name) ?? "";
+  return value.split(separator).map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+// The client editor serialises its repeated rows; a broken value is passed through so validation reports it.
+function readJson(formData: FormData, name: string): unknown {
+  const value = readText(formData, name);
+  if (value === undefined || value === "") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Reads the registration form's encoding into an unvalidated spec-shaped object; parse it with
+ * `productSpecSchema`. Optional hidden inputs `governanceJson` and `templateJson` carry those objects.
+ */
+export function formDataToSpec(formData: FormData): Record<string, unknown> {
+  const spec: Record<string, unknown> = {
+    name: readText(formData, "name"),
+    domain: readText(formData, "domain"),
+    owner: readText(formData, "owner"),
+    version: readText(formData, "version"),
+    description: readText(formData, "description"),
+    classification: readText(formData, "classification"),
+    schema: readJson(formData, "schemaJson") ?? [],
+    slo: {
+      availability: readNumber(formData, "slo.availability"),
+      latencyMs: readNumber(formData, "slo.latencyMs"),
+      freshnessMinutes: readNumber(formData, "slo.freshnessMinutes"),
+    },
+    access: readJson(formData, "accessJson") ?? [],
+    lineage: {
+      sources: readList(formData, "lineage.sources", /[,\r\n]+/),
+      transformations: readList(formData, "lineage.transformations", /[,\r\n]+/),
+    },
+    tags: readList(formData, "tags", /,/),
+  };
+  const governance = readJson(formData, "governanceJson");
+  if (governance !== undefined) spec.governance = governance;
+  const template = readJson(formData, "templateJson");
+  if (template !== undefined) spec.template = template;
+  return spec;
+}

@@ -1,0 +1,41 @@
+// Parses catalog search parameters (from the URL or the API) into a safe, bounded query object.
+import { z } from "zod";
+import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
+
+export const SORTS = ["relevance", "name", "updated", "domain"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const searchParamsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  domain: z.string().regex(/^[a-z0-9-]{1,63}$/).optional().catch(undefined),
+  classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
+  lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
+  owner: z.string().trim().max(320).optional().catch(undefined),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
+});
+
+export type SearchQuery = z.infer<typeof searchParamsSchema>;
+
+export function parseSearchParams(params: Record<string, string | string[] | undefined>): SearchQuery {
+  const flat: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(params)) flat[k] = Array.isArray(v) ? v[0] : v;
+  for (const k of Object.keys(flat)) if (flat[k] === "") flat[k] = undefined;
+  return searchParamsSchema.parse(flat);
+}
+
+/**
+ * Turns free text into a prefix tsquery ("cust loyal" → "cust:* & loyal:*") from word characters only,
+ * so no user input ever reaches to_tsquery's syntax. Returns null when nothing searchable is left.
+ */
+export function toPrefixTsQuery(q: string | undefined): string | null {
+  if (!q) return null;
+  const tokens = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+  if (tokens.length === 0) return null;
+  return tokens.map((t) => `${t}:*`).join(" & ");
+}

@@ -1,0 +1,44 @@
+// The portal as Playwright sees it: a fresh, uniquely named database (migrated and seeded with the demo
+// data) behind `next start`. The database is dropped when Playwright stops the server.
+import { spawn } from "node:child_process";
+import { createScratchDatabase, ensureDatabase } from "./embedded-db";
+import { migrateDeploy } from "./prisma";
+import { NEXT_BIN, seedDemo } from "./run";
+
+async function main() {
+  const server = await ensureDatabase({ dbName: "postgres" });
+  const scratch = await createScratchDatabase(server.url, "meshport_e2e");
+  let next: ReturnType<typeof spawn> | undefined;
+  let cleaning = false;
+  const cleanup = async (code: number) => {
+    if (cleaning) return;
+    cleaning = true;
+    next?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await scratch.drop().catch((e) => console.error("[e2e-server] drop failed", e));
+    await server.stop?.();
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void cleanup(0));
+  process.on("SIGINT", () => void cleanup(0));
+  try {
+    await migrateDeploy(scratch.url);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: scratch.url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-1234",
+      AUTH_TRUST_HOST: "true",
+      DEMO_MODE: "true",
+      NODE_ENV: "production",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    };
+    await seedDemo(env);
+    next = spawn(process.execPath, [NEXT_BIN, "start", "-p", process.env.E2E_PORT ?? "3100"], { stdio: "inherit", env });
+    next.on("close", (code) => void cleanup(code ?? 0));
+  } catch (e) {
+    console.error("[e2e-server] failed:", e);
+    await cleanup(1);
+  }
+}
+
+void main();
