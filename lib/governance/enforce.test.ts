@@ -162,33 +162,5 @@ describe("decide", () => {
       { numRuns: 2_000 },
     );
   });
-
-  it("decides in far below a millisecond (p99)", () => {
-    const requests: AccessRequest[] = [];
-    const actions = ["read", "write", "delete", "manage"];
-    const roles = [["data_consumer"], ["data_producer"], ["data_admin"], ["data-analyst", "data_producer"]];
-    const slugs = [undefined, "sales", "marketing", "finance"];
-    for (let i = 0; i < 10_000; i++) {
-      requests.push(request({
-        action: actions[i % 4],
-        roles: roles[(i >> 2) % 4],
-        domain: slugs[(i >> 4) % 4],
-        classification: CLASSIFICATIONS[(i >> 6) % 4],
-        domainRoles: { sales: DOMAIN_ROLES[i % 3], finance: DOMAIN_ROLES[(i + 1) % 3] },
-      }));
-    }
-    for (const r of requests) decide(r, policies); // warm up the JIT
-    const samples = new Float64Array(requests.length * 5);
-    let n = 0;
-    for (let round = 0; round < 5; round++) {
-      for (const r of requests) {
-        const start = performance.now();
-        decide(r, policies);
-        samples[n++] = performance.now() - start;
-      }
-    }
-    samples.sort();
-    const p99 = samples[Math.floor(samples.length * 0.99)];
-    expect(p99).toBeLessThan(0.05); // ms; typically a few microseconds
-  });
+  // Decision latency is measured by `npm run bench` (docs/benchmarks.md), not asserted in a test.
 });

@@ -38,43 +38,43 @@ describe("diffSpecs", () => {
   it("field_added (not breaking)", () => {
     const added = field("phone");
     expect(diffSpecs(base, withSchema([...base.schema, added]))).toEqual([
-      { kind: "field_added", path: "schema.phone", before: undefined, after: added, breaking: false },
+      { kind: "field_added", path: "schema.phone", before: undefined, after: added, breaking: false, description: "Adding field phone" },
     ]);
   });
 
   it("field_removed (breaking)", () => {
     expect(diffSpecs(base, withSchema(base.schema.filter((f) => f.name !== "email")))).toEqual([
-      { kind: "field_removed", path: "schema.email", before: base.schema[2], after: undefined, breaking: true },
+      { kind: "field_removed", path: "schema.email", before: base.schema[2], after: undefined, breaking: true, description: "Removing field email" },
     ]);
   });
 
   it("field_type_changed (breaking)", () => {
     const schema = base.schema.map((f) => (f.name === "created_at" ? { ...f, type: "date" as const } : f));
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_type_changed", path: "schema.created_at.type", before: "timestamp", after: "date", breaking: true },
+      { kind: "field_type_changed", path: "schema.created_at.type", before: "timestamp", after: "date", breaking: true, description: "Changing the type of field created_at from timestamp to date" },
     ]);
   });
 
   it("field_made_required (breaking) and field_made_optional (not)", () => {
     const schema = base.schema.map((f) => (f.name === "email" ? { ...f, required: true } : f.name === "customer_id" ? { ...f, required: false } : f));
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_made_optional", path: "schema.customer_id.required", before: true, after: false, breaking: false },
-      { kind: "field_made_required", path: "schema.email.required", before: false, after: true, breaking: true },
+      { kind: "field_made_optional", path: "schema.customer_id.required", before: true, after: false, breaking: false, description: "Making field customer_id optional" },
+      { kind: "field_made_required", path: "schema.email.required", before: false, after: true, breaking: true, description: "Making field email required" },
     ]);
   });
 
   it("field_description_changed and field_pii_changed (not breaking)", () => {
     const schema = base.schema.map((f) => (f.name === "customer_name" ? { ...f, description: "Full name", pii: true } : f));
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_description_changed", path: "schema.customer_name.description", before: "The customer_name", after: "Full name", breaking: false },
-      { kind: "field_pii_changed", path: "schema.customer_name.pii", before: false, after: true, breaking: false },
+      { kind: "field_description_changed", path: "schema.customer_name.description", before: "The customer_name", after: "Full name", breaking: false, description: "Changing the description of field customer_name" },
+      { kind: "field_pii_changed", path: "schema.customer_name.pii", before: false, after: true, breaking: false, description: "Marking field customer_name as personal data" },
     ]);
   });
 
   it("field_moved only for fields whose relative order changed, not for those shifted by an insertion", () => {
     const [id, name, email, created] = base.schema;
     expect(diffSpecs(base, withSchema([id, created, name, email]))).toEqual([
-      { kind: "field_moved", path: "schema.created_at", before: 3, after: 1, breaking: false },
+      { kind: "field_moved", path: "schema.created_at", before: 3, after: 1, breaking: false, description: "Moving field created_at from position 4 to 2" },
     ]);
     expect(diffSpecs(base, withSchema([field("phone"), id, name, email, created])).map((c) => c.kind)).toEqual(["field_added"]);
   });
@@ -89,8 +89,8 @@ describe("diffSpecs", () => {
 
   it("slo_changed, per objective (not breaking)", () => {
     expect(diffSpecs(base, { ...base, slo: { ...base.slo, availability: 99, freshnessMinutes: 240 } })).toEqual([
-      { kind: "slo_changed", path: "slo.availability", before: 99.9, after: 99, breaking: false },
-      { kind: "slo_changed", path: "slo.freshnessMinutes", before: 60, after: 240, breaking: false },
+      { kind: "slo_changed", path: "slo.availability", before: 99.9, after: 99, breaking: false, description: "Changing availability from 99.9% to 99%" },
+      { kind: "slo_changed", path: "slo.freshnessMinutes", before: 60, after: 240, breaking: false, description: "Changing freshness from 60 minutes to 240 minutes" },
     ]);
   });
 
@@ -100,9 +100,9 @@ describe("diffSpecs", () => {
       { role: "auditor", permissions: ["read"] },
     ] as DataProductSpec["access"];
     expect(diffSpecs(base, { ...base, access })).toEqual([
-      { kind: "access_changed", path: "access.data-analyst", before: ["read"], after: [], breaking: true },
-      { kind: "access_changed", path: "access.data-scientist", before: ["read", "write"], after: ["write", "read", "manage"], breaking: false },
-      { kind: "access_changed", path: "access.auditor", before: [], after: ["read"], breaking: false },
+      { kind: "access_changed", path: "access.data-analyst", before: ["read"], after: [], breaking: true, description: "Removing read access for role data-analyst" },
+      { kind: "access_changed", path: "access.data-scientist", before: ["read", "write"], after: ["write", "read", "manage"], breaking: false, description: "Changing the permissions of role data-scientist from read, write to write, read, manage" },
+      { kind: "access_changed", path: "access.auditor", before: [], after: ["read"], breaking: false, description: "Granting role auditor read" },
     ]);
     const writeOnly = [base.access[0], { role: "data-scientist", permissions: ["write"] }] as DataProductSpec["access"];
     expect(diffSpecs(base, { ...base, access: writeOnly })[0]).toMatchObject({ path: "access.data-scientist", breaking: true });
@@ -115,7 +115,7 @@ describe("diffSpecs", () => {
 
   it("lineage_changed", () => {
     expect(diffSpecs(base, { ...base, lineage: { ...base.lineage, sources: ["crm-system", "erp"] } })).toEqual([
-      { kind: "lineage_changed", path: "lineage.sources", before: ["crm-system"], after: ["crm-system", "erp"], breaking: false },
+      { kind: "lineage_changed", path: "lineage.sources", before: ["crm-system"], after: ["crm-system", "erp"], breaking: false, description: "Changing the lineage sources to crm-system, erp" },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("diffSpecs", () => {
 
   it("a new name or domain breaks every consumer's reference", () => {
     expect(diffSpecs(base, { ...base, name: "customers" })).toEqual([
-      { kind: "metadata_changed", path: "name", before: "customer-data-product", after: "customers", breaking: true },
+      { kind: "metadata_changed", path: "name", before: "customer-data-product", after: "customers", breaking: true, description: "Renaming the product from customer-data-product to customers" },
     ]);
   });
 });
