@@ -9,6 +9,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // Lets several builds coexist in one checkout (e.g. parallel work); defaults to .next
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native or wasm parts stay as plain Node requires on the server.

@@ -40,7 +40,7 @@ export function ChangeTable({ changes }: { changes: SpecChange[] }) {
   return (
     <Table>
       <thead>
-        <tr><Th>Change</Th><Th>Where</Th><Th>Before → after</Th><Th><span className="sr-only">Breaking</span></Th></tr>
+        <tr><Th>Change</Th><Th>Where</Th><Th>Before → after</Th><Th>Impact</Th></tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {changes.map((c, i) => (
