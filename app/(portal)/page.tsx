@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getOverviewCounts, listMyDomains, listRecentProducts } from "@/lib/products/overview";
 import { productPath } from "@/lib/products/dto";
@@ -16,7 +16,7 @@ const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 const numberFmt = new Intl.NumberFormat("en");
 
 export default async function HomePage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const [counts, myDomains, recent] = await Promise.all([getOverviewCounts(), listMyDomains(user.id), listRecentProducts(8)]);
   // Same rule as the navigation: admins, and producers who produce in at least one domain.
   const mayRegister = can.manageDomains(user) || Object.keys(user.domains).some((slug) => can.createProduct(user, slug));

@@ -82,6 +82,7 @@ export function ProductForm({ mode, action, initial, domains, roleSuggestions, s
       <input type="hidden" name="governanceJson" value={JSON.stringify(governanceOf(d))} />
       {saved && <input type="hidden" name="lockVersion" value={saved.lockVersion} />}
       {templateKey && <input type="hidden" name="templateKey" value={templateKey} />}
+      {initial.template && <input type="hidden" name="templateJson" value={JSON.stringify(initial.template)} />}
 
       <Card title="Product">
         <div className="grid gap-4 md:grid-cols-2">

@@ -98,7 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     error(error) {
       // A wrong password is expected, not an incident: keep the log line short.
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin) return;
       logger.error({ err: error }, "auth error");
     },
     warn(code) {

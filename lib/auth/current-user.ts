@@ -2,6 +2,7 @@
 // trusted from the cookie, so a revoked role takes effect on the next request.
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
@@ -23,6 +24,17 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: user.id, email: user.email, name: user.name, roles: user.roles as RoleName[], domains };
 });
 
+/**
+ * For pages: the signed-in user, or a redirect to sign-in. (Layouts and pages render in parallel, so a
+ * page cannot rely on the layout's redirect having happened first.)
+ */
+export async function requirePageUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For actions and services: the signed-in user, or an UnauthenticatedError. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new UnauthenticatedError();

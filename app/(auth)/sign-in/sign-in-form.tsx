@@ -1,16 +1,18 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signInAction } from "./actions";
 import { Field, FormMessage, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, null);
+  // Controlled, so a failed attempt keeps the email (React resets uncontrolled fields after an action).
+  const [email, setEmail] = useState("");
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <Field label="Email" name="email" errors={state?.errors?.email}>
-        <TextInput name="email" type="email" autoComplete="username" required errors={state?.errors?.email} />
+        <TextInput name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} errors={state?.errors?.email} />
       </Field>
       <Field label="Password" name="password" errors={state?.errors?.password}>
         <TextInput name="password" type="password" autoComplete="current-password" required errors={state?.errors?.password} />

@@ -1,7 +1,7 @@
 // The catalog: full-text search with filters, sort and pages, all held in the URL so results can be shared.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { listDomains } from "@/lib/domains/service";
 import { searchProducts } from "@/lib/products/search";
 import { parseSearchParams } from "@/lib/products/search-query";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Catalog" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser();
+  await requirePageUser();
   // Page size is fixed here; the API lets machines choose theirs.
   const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
   const [result, domains] = await Promise.all([searchProducts(query), listDomains()]);

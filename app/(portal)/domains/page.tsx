@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listDomains, type DomainSummary } from "@/lib/domains/service";
 import { ButtonLink } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { DomainStatusBadge } from "./components/domain-status-badge";
 export const metadata: Metadata = { title: "Domains" };
 
 export default async function DomainsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const showArchived = (await searchParams).archived === "1";
   const domains = await listDomains({ includeArchived: showArchived });
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDomain, listDomainProducts } from "@/lib/domains/service";
 import { productPath } from "@/lib/products/dto";
@@ -34,7 +34,7 @@ function pageOf(raw: string | undefined): number {
 }
 
 export default async function DomainPage({ params, searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { slug } = await params;
   const page = pageOf((await searchParams).page);
   const domain = await loadDomain(slug);

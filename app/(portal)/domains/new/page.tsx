@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/card";
 import { DomainForm } from "../components/domain-form";
@@ -9,7 +9,7 @@ import { createDomainAction } from "../actions";
 export const metadata: Metadata = { title: "New domain" };
 
 export default async function NewDomainPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can.manageDomains(user)) forbidden();
   return (
     <>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import a data product" };
 
 export default async function ImportPage() {
-  await requireUser();
+  await requirePageUser();
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { writableDomains } from "@/lib/auth/permissions";
 import { listDomains } from "@/lib/domains/service";
 import { listTemplates } from "@/lib/platform/templates";
@@ -13,7 +13,7 @@ import { registerProductAction } from "./actions";
 export const metadata: Metadata = { title: "Register a data product" };
 
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ template?: string; domain?: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { template, domain } = await searchParams;
   const domains = (await listDomains()).filter((d) => d.status === "onboarded");
   const allowed = writableDomains(user, domains.map((d) => d.slug));

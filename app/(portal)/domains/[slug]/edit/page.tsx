@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDomain } from "@/lib/domains/service";
 import { PageHeader } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { updateDomainAction } from "../../actions";
 export const metadata: Metadata = { title: "Edit domain" };
 
 export default async function EditDomainPage({ params }: { params: Promise<{ slug: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can.manageDomains(user)) forbidden();
   const { slug } = await params;
   const domain = await getDomain(slug);

@@ -23,7 +23,7 @@ export function OverviewSection({ product }: { product: ProductDetail }) {
         <p className="whitespace-pre-line text-sm text-slate-800">{product.description}</p>
       </Card>
       <Card title="Details">
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
           <Item label="Owner"><a className="text-brand-700 hover:underline" href={`mailto:${product.owner}`}>{product.owner}</a></Item>
           <Item label="Domain"><Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>{product.domainName}</Link></Item>
           <Item label="Current version"><span className="font-mono">{product.version}</span></Item>
@@ -52,7 +52,7 @@ function yesNo(value: boolean | undefined): string {
 function GovernanceList({ governance }: { governance: GovernanceDeclarations | undefined }) {
   const g = governance ?? {};
   return (
-    <dl className="grid gap-4 sm:grid-cols-2">
+    <dl className="grid grid-cols-2 gap-4">
       <Item label="Encrypted at rest">{yesNo(g.encryption)}</Item>
       <Item label="Supports erasure requests">{yesNo(g.erasure)}</Item>
       <Item label="Retention">{g.retention ? g.retention.replace("_", " ") : "Not declared"}</Item>

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Edit data product" };
 const DEFAULT_ROLES = ["data_consumer", "data_producer", "data_admin"];
 
 export default async function EditProductPage({ params }: { params: Promise<{ domain: string; product: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();

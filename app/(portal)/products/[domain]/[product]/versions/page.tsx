@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { productPath, type VersionSummary } from "@/lib/products/dto";
 import { diffSpecs } from "@/lib/products/diff";
 import { getVersionSpec, listVersions } from "@/lib/products/queries";
@@ -46,7 +46,7 @@ async function resolveComparison(productId: string, versions: VersionSummary[], 
 }
 
 export default async function VersionsPage({ params, searchParams }: { params: Promise<{ domain: string; product: string }>; searchParams: SearchParams }) {
-  await requireUser();
+  await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
