@@ -6,6 +6,8 @@ import { NEXT_BIN, authSecret, clientIsGenerated, prismaGenerate, seedDemo } fro
 
 async function main() {
   const embedded = !process.env.DATABASE_URL;
+  // The Prisma client is generated code (gitignored): make it before anything imports it.
+  if (!clientIsGenerated()) await prismaGenerate();
   const database = await ensureDatabase();
   await migrateDeploy(database.url);
   const env: NodeJS.ProcessEnv = {
@@ -13,7 +15,6 @@ async function main() {
     DEMO_MODE: process.env.DEMO_MODE ?? (embedded ? "true" : "false"),
   };
   await seedDemo(env);
-  if (!clientIsGenerated()) await prismaGenerate();
   const server = spawn(process.execPath, [NEXT_BIN, "dev", "-p", process.env.PORT ?? "3000"], { stdio: "inherit", env });
   process.on("SIGINT", () => server.kill("SIGINT"));
   process.on("SIGTERM", () => server.kill("SIGTERM"));

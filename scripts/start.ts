@@ -11,6 +11,8 @@ async function main() {
   const started = Date.now();
   const step = (msg: string) => console.log(`[meshport] ${msg} (+${((Date.now() - started) / 1000).toFixed(1)}s)`);
 
+  // The Prisma client is generated code (gitignored): make it before anything imports it.
+  if (!clientIsGenerated()) await prismaGenerate();
   const database = await ensureDatabase();
   step(embedded ? "embedded PostgreSQL ready under .data/pg" : "using DATABASE_URL");
   await migrateDeploy(database.url);
@@ -28,7 +30,6 @@ async function main() {
     await seedDemo(env);
     step("demo data ready");
   }
-  if (!clientIsGenerated()) await prismaGenerate();
   if (buildIsStale()) {
     step("building the portal (first start or changed sources: about a minute)");
     await node([NEXT_BIN, "build"], { env });
