@@ -5,6 +5,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { REPO_ROOT } from "./embedded-db";
 
+// No telemetry pings from scripts that build or start Next.js (the machines here have no internet anyway).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 export const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 export const TSX_BIN = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
