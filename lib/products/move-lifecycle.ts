@@ -5,15 +5,16 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findTransition } from "@/lib/products/lifecycle";
+import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
+import { audit } from "@/lib/governance/enforcement";
+// Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
+// no caller (action, API, seed, test) can publish without it.
+import "@/lib/governance/publish-gate";
+// Records publications for the success metrics, inside the same transaction.
+import "@/lib/metrics/lifecycle-metrics";
 
-export type LifecycleHook = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], product: { id: string; domain: string; name: string }, to: LifecycleState) => Promise<void>;
-
-/** Extra checks before a transition (governance plugs its publish gate in here). */
-const hooks: LifecycleHook[] = [];
-export function onLifecycleTransition(hook: LifecycleHook): void {
-  hooks.push(hook);
-}
+export { onLifecycleTransition, type LifecycleHook } from "@/lib/products/lifecycle-hooks";
 
 export async function moveLifecycle(user: CurrentUser, ref: { domain: string; name: string }, to: LifecycleState, note = ""): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -26,8 +27,11 @@ export async function moveLifecycle(user: CurrentUser, ref: { domain: string; na
     if (!transition) throw new ValidationError(`A ${product.lifecycle.replace("_", " ")} product cannot move to ${to.replace("_", " ")}.`);
     const productRef = { domain: ref.domain, owner: product.owner };
     const allowed = transition.gate === "editor" ? can.submitProduct(user, productRef) : can.moveLifecycle(user, productRef);
-    if (!allowed) throw new ForbiddenError("Only the product's owners and data admins can do that.");
-    for (const hook of hooks) await hook(tx, { id: product.id, ...ref }, to);
+    if (!allowed) {
+      await audit({ subject: user.email, action: `lifecycle:${to}`, resource: `data_product:${ref.domain}/${ref.name}`, decision: "deny", policyId: "portal-permissions", reason: `Not an ${transition.gate === "editor" ? "editor" : "owner"} of the product.`, context: { from: product.lifecycle, to } });
+      throw new ForbiddenError("Only the product's owners and data admins can do that.");
+    }
+    for (const hook of lifecycleHooks()) await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user);
     const moved = await tx.dataProduct.updateMany({
       where: { id: product.id, lifecycle: product.lifecycle },
       data: { lifecycle: to, lockVersion: { increment: 1 }, ...(to === "published" ? { publishedAt: new Date() } : {}) },

@@ -8,7 +8,7 @@ import { moveLifecycle } from "@/lib/products/move-lifecycle";
 import { searchProducts } from "@/lib/products/search";
 import { parseSearchParams } from "@/lib/products/search-query";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { createDomain, createPrincipal, sampleSpec, uid } from "@/prisma/seed/factories";
+import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec, uid } from "@/prisma/seed/factories";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 let domain: string;
@@ -20,6 +20,8 @@ let consumer: CurrentUser;
 let admin: CurrentUser;
 
 beforeAll(async () => {
+  // Publishing validates against the governance policy; without one the publish gate fails closed.
+  await ensureGlobalPolicy();
   domain = (await createDomain()).slug;
   other = (await createDomain()).slug;
   owner = await createPrincipal(["data_producer"], { [domain]: "owner" });

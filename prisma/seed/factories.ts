@@ -1,9 +1,13 @@
 // Test data factories: each call creates uniquely named rows, so tests never collide.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DomainRoleName, RoleName } from "@/lib/auth/permissions";
 import type { DataProductSpec } from "@/lib/products/types";
+import { parseGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
 
 export const uid = (): string => randomBytes(4).toString("hex");
 
@@ -42,4 +46,30 @@ export function sampleSpec(domain: string, overrides: Partial<DataProductSpec> =
     governance: { encryption: true, retention: "1_year" },
     ...overrides,
   };
+}
+
+/**
+ * Puts the seed's global governance policy in place (creating it, or resetting its content with a new
+ * version), so tests that publish or validate run against known rules. Returns the policy's version.
+ */
+export async function ensureGlobalPolicy(): Promise<number> {
+  const parsed = parseGlobalPolicyYaml(readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", "global.yaml"), "utf8"));
+  if (!parsed.ok) throw new Error(`seed global policy is invalid: ${JSON.stringify(parsed.issues)}`);
+  const spec = parsed.value.spec as unknown as object;
+  const existing = await db.policy.findUnique({ where: { name: GLOBAL_POLICY_NAME }, select: { id: true, version: true } });
+  if (!existing) {
+    const created = await db.policy.create({ data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, versions: { create: { version: 1, spec, note: "Test setup" } } }, select: { version: true } });
+    return created.version;
+  }
+  const version = existing.version + 1;
+  await db.policy.update({ where: { id: existing.id }, data: { spec, version, versions: { create: { version, spec, note: "Test setup: reset to the seed policy" } } } });
+  return version;
+}
+
+/** A domain policy for `slug` (replacing any), e.g. { quality_requirements: { freshness: "1_hour" } }. */
+export async function createDomainPolicy(slug: string, spec: Record<string, unknown>): Promise<void> {
+  const domain = await db.domain.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const full = { domain: slug, ...spec };
+  await db.policy.deleteMany({ where: { domainId: domain.id } });
+  await db.policy.create({ data: { scope: "domain", name: `${slug}-governance`, domainId: domain.id, spec: full, versions: { create: { version: 1, spec: full, note: "Test setup" } } } });
 }

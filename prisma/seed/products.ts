@@ -25,19 +25,32 @@ export const CUSTOMER_DATA_PRODUCT: DataProductSpec = {
   governance: { encryption: true, retention: "3_years", purpose: "Sales analytics and account management", erasure: true },
 };
 
-type Blueprint = { domain: string; name: string; description: string; tags: string[]; fields: string; classification?: Classification; template?: string };
+type Blueprint = {
+  domain: string;
+  name: string;
+  description: string;
+  tags: string[];
+  fields: string;
+  classification?: Classification;
+  template?: string;
+  /** Minutes; by default a plausible value within the domain's freshness requirement. */
+  freshnessMinutes?: number;
+  /** A personal-data product that never stated why it processes the data (GDPR finding). */
+  noPurpose?: boolean;
+};
 
 // fields: "name:type[!][*]" — ! required, * personal data
 const BLUEPRINTS: Blueprint[] = [
   { domain: "sales", name: "orders", description: "Every confirmed customer order with totals and channel.", tags: ["orders", "revenue"], fields: "order_id:string! customer_id:string! order_total:number! currency:string! channel:string ordered_at:timestamp!", template: "batch_analytics" },
   { domain: "sales", name: "order-lines", description: "Line items of confirmed orders, one row per product and order.", tags: ["orders"], fields: "order_id:string! line_no:integer! sku:string! quantity:integer! unit_price:number!" },
-  { domain: "sales", name: "opportunities", description: "Open and closed sales opportunities from the CRM with stage history.", tags: ["crm", "pipeline"], fields: "opportunity_id:string! account_id:string! stage:string! amount:number probability:number close_date:date owner_email:string*" },
+  // Fails (in review): the CRM export runs every 4 hours, the sales policy requires 1 hour freshness.
+  { domain: "sales", name: "opportunities", description: "Open and closed sales opportunities from the CRM with stage history.", tags: ["crm", "pipeline"], fields: "opportunity_id:string! account_id:string! stage:string! amount:number probability:number close_date:date owner_email:string*", freshnessMinutes: 240 },
   { domain: "sales", name: "pipeline-forecast", description: "Weekly revenue forecast per region built from weighted pipeline.", tags: ["forecast", "revenue"], fields: "week:date! region:string! forecast_amount:number! confidence:number", template: "batch_analytics" },
   { domain: "sales", name: "customer-churn-scores", description: "Churn propensity score per customer, refreshed hourly for account managers.", tags: ["ml", "churn", "customers"], fields: "customer_id:string! churn_score:number! scored_at:timestamp! model_version:string!", template: "ml_feature_store", classification: "confidential" },
   { domain: "sales", name: "accounts", description: "Company accounts with industry, size and assigned account manager.", tags: ["crm", "customers"], fields: "account_id:string! account_name:string! industry:string employee_count:integer manager_email:string*" },
   { domain: "sales", name: "quotes", description: "Quotes issued to customers with discount levels and approval status.", tags: ["pricing"], fields: "quote_id:string! account_id:string! discount_pct:number approved:boolean issued_at:timestamp!" },
   { domain: "sales", name: "loyalty-members", description: "Members of the loyalty programme with their tier and points balance.", tags: ["loyalty", "customers"], fields: "member_id:string! customer_id:string! loyalty_tier:string! points_balance:integer! joined_on:date! email:string*", classification: "confidential" },
-  { domain: "sales", name: "territories", description: "Sales territories and the regions and reps they cover.", tags: ["reference"], fields: "territory_id:string! region:string! rep_email:string*", classification: "public" },
+  { domain: "sales", name: "territories", description: "Sales territories and the regions and reps they cover.", tags: ["reference"], fields: "territory_id:string! region:string! rep_email:string*" },
   { domain: "sales", name: "win-loss-reasons", description: "Reasons recorded for won and lost opportunities.", tags: ["crm", "pipeline"], fields: "opportunity_id:string! outcome:string! reason:string notes:string" },
   { domain: "marketing", name: "campaigns", description: "Marketing campaigns with budget, channel and schedule.", tags: ["campaigns"], fields: "campaign_id:string! name:string! channel:string! budget:number starts_on:date ends_on:date", template: "batch_analytics" },
   { domain: "marketing", name: "campaign-performance", description: "Daily impressions, clicks and conversions per campaign.", tags: ["campaigns", "performance"], fields: "campaign_id:string! day:date! impressions:integer! clicks:integer! conversions:integer! spend:number!" },
@@ -48,9 +61,11 @@ const BLUEPRINTS: Blueprint[] = [
   { domain: "marketing", name: "lead-scores", description: "Lead scoring features and scores for inbound leads.", tags: ["ml", "leads"], fields: "lead_id:string! score:number! features:json scored_at:timestamp!", template: "ml_feature_store" },
   { domain: "marketing", name: "social-mentions", description: "Brand mentions on social networks with sentiment.", tags: ["social", "streaming"], fields: "mention_id:string! network:string! sentiment:number posted_at:timestamp! author_handle:string*", template: "real_time_streaming" },
   { domain: "marketing", name: "content-catalog", description: "Published marketing content with topics and formats.", tags: ["content"], fields: "content_id:string! title:string! topic:string format:string published_on:date", classification: "public" },
-  { domain: "marketing", name: "survey-responses", description: "Customer survey answers with NPS score.", tags: ["nps", "feedback"], fields: "response_id:string! customer_id:string nps:integer answered_at:timestamp! comment:string*", classification: "confidential" },
+  // Fails (draft): free-text comments are personal data, but no processing purpose is declared (GDPR).
+  { domain: "marketing", name: "survey-responses", description: "Customer survey answers with NPS score.", tags: ["nps", "feedback"], fields: "response_id:string! customer_id:string nps:integer answered_at:timestamp! comment:string*", classification: "confidential", noPurpose: true },
   { domain: "finance", name: "general-ledger", description: "General ledger journal lines per accounting period.", tags: ["ledger", "accounting"], fields: "entry_id:string! account_code:string! period:string! debit:number! credit:number! posted_at:timestamp!", classification: "confidential", template: "batch_analytics" },
   { domain: "finance", name: "invoices", description: "Customer invoices with due dates and payment status.", tags: ["receivables"], fields: "invoice_id:string! customer_id:string! amount:number! due_on:date! paid:boolean!", classification: "confidential" },
+  // Fails (in review): restricted data, but the default grant gives data_producer access, which may not read restricted data.
   { domain: "finance", name: "payments", description: "Incoming payments matched to invoices.", tags: ["receivables", "cash"], fields: "payment_id:string! invoice_id:string amount:number! received_at:timestamp! iban:string*", classification: "restricted" },
   { domain: "finance", name: "budgets", description: "Approved budgets per cost centre and month.", tags: ["planning"], fields: "cost_centre:string! month:date! budget_amount:number!", classification: "internal" },
   { domain: "finance", name: "expense-claims", description: "Employee expense claims and their approval state.", tags: ["expenses"], fields: "claim_id:string! employee_email:string!* amount:number! category:string submitted_at:timestamp!", classification: "confidential" },
@@ -61,7 +76,8 @@ const BLUEPRINTS: Blueprint[] = [
   { domain: "finance", name: "cost-allocations", description: "Monthly allocation of shared costs to business units.", tags: ["allocation"], fields: "month:date! business_unit:string! allocated_cost:number!" },
   { domain: "operations", name: "shipments", description: "Outbound shipments with carrier, status and delivery times.", tags: ["logistics"], fields: "shipment_id:string! order_id:string! carrier:string! status:string! shipped_at:timestamp delivered_at:timestamp", template: "real_time_streaming" },
   { domain: "operations", name: "inventory-levels", description: "Stock on hand per SKU and warehouse, updated every 15 minutes.", tags: ["inventory"], fields: "sku:string! warehouse_id:string! on_hand:integer! reserved:integer! measured_at:timestamp!", template: "real_time_streaming" },
-  { domain: "operations", name: "warehouses", description: "Warehouses with location and capacity.", tags: ["reference", "logistics"], fields: "warehouse_id:string! city:string! country:string! capacity_units:integer", classification: "public" },
+  // Warning (in review): a public list that carries the site manager's email.
+  { domain: "operations", name: "warehouses", description: "Warehouses with location and capacity.", tags: ["reference", "logistics"], fields: "warehouse_id:string! city:string! country:string! capacity_units:integer manager_email:string*", classification: "public" },
   { domain: "operations", name: "support-tickets", description: "Customer support tickets with priority and resolution time.", tags: ["support", "customers"], fields: "ticket_id:string! customer_id:string priority:string! opened_at:timestamp! resolved_at:timestamp customer_email:string*", classification: "confidential" },
   { domain: "operations", name: "returns", description: "Product returns with reason codes and refund amounts.", tags: ["returns"], fields: "return_id:string! order_id:string! reason_code:string! refund_amount:number received_on:date" },
   { domain: "operations", name: "supplier-lead-times", description: "Observed lead times per supplier and SKU.", tags: ["suppliers"], fields: "supplier_id:string! sku:string! lead_time_days:number! observed_on:date!" },
@@ -88,6 +104,9 @@ const SOURCES: Record<string, string[]> = {
 
 export type GeneratedProduct = { spec: DataProductSpec; template?: string };
 
+// The freshness the seeded domain policies require (prisma/seed/policies), so generated SLOs honour it.
+const MAX_FRESHNESS_MINUTES: Record<string, number> = { sales: 60, finance: 60, marketing: 240 };
+
 export function generatedProducts(): GeneratedProduct[] {
   return BLUEPRINTS.map((b, i) => {
     const schema = b.fields.split(" ").map(field);
@@ -101,7 +120,11 @@ export function generatedProducts(): GeneratedProduct[] {
       description: b.description,
       classification,
       schema,
-      slo: { availability: [99, 99.5, 99.9][i % 3], latencyMs: [100, 250, 500][i % 3], freshnessMinutes: [15, 60, 240, 1440][i % 4] },
+      slo: {
+        availability: [99, 99.5, 99.9][i % 3],
+        latencyMs: [100, 250, 500][i % 3],
+        freshnessMinutes: b.freshnessMinutes ?? Math.min([15, 60, 240, 1440][i % 4], MAX_FRESHNESS_MINUTES[b.domain] ?? Infinity),
+      },
       access: [{ role: "data_consumer", permissions: ["read"] }, { role: "data_producer", permissions: ["read", "write"] }].filter(
         (g) => !(g.role === "data_consumer" && (classification === "confidential" || classification === "restricted")),
       ) as DataProductSpec["access"],
@@ -110,7 +133,7 @@ export function generatedProducts(): GeneratedProduct[] {
       governance: {
         encryption: classification !== "public",
         retention: classification === "restricted" ? "1_year" : "2_years",
-        ...(hasPii ? { purpose: `Operational ${b.domain} reporting`, erasure: true } : {}),
+        ...(hasPii ? { ...(b.noPurpose ? {} : { purpose: `Operational ${b.domain} reporting` }), erasure: true } : {}),
       },
     };
     return { spec, template: b.template };

@@ -64,12 +64,17 @@ export default async function DomainPage({ params, searchParams }: Props) {
           </>
         }
         actions={
-          manage ? (
-            <>
-              <ButtonLink href={`/domains/${domain.slug}/edit`} variant="secondary">Edit</ButtonLink>
-              <ArchiveDomainForm slug={domain.slug} name={domain.name} />
-            </>
-          ) : undefined
+          <>
+            {can.readDomainPolicy(user, domain.slug) && (
+              <ButtonLink href={`/governance/policies/domains/${domain.slug}`} variant="secondary">Domain policy</ButtonLink>
+            )}
+            {manage && (
+              <>
+                <ButtonLink href={`/domains/${domain.slug}/edit`} variant="secondary">Edit</ButtonLink>
+                <ArchiveDomainForm slug={domain.slug} name={domain.name} />
+              </>
+            )}
+          </>
         }
       />
 

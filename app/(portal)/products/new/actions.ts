@@ -6,6 +6,7 @@ import { toActionState, type ActionState } from "@/lib/errors";
 import { formDataToSpec } from "@/lib/products/schema";
 import { registerProduct } from "@/lib/products/register-product";
 import { productPath } from "@/lib/products/dto";
+import { validateAfterChange } from "@/lib/governance/validate-products";
 
 export async function registerProductAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let path: string;
@@ -13,6 +14,8 @@ export async function registerProductAction(_prev: ActionState | null, formData:
     const user = await requireUser();
     const templateKey = formData.get("templateKey");
     const created = await registerProduct(user, formDataToSpec(formData), { templateKey: typeof templateKey === "string" && templateKey ? templateKey : undefined });
+    // A new product gets its first compliance check right away, so its page shows findings.
+    await validateAfterChange(created, user.id);
     path = productPath(created);
   } catch (e) {
     return toActionState(e);

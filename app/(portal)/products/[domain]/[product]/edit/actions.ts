@@ -8,6 +8,7 @@ import { toActionState, ValidationError, type ActionState } from "@/lib/errors";
 import { productPath } from "@/lib/products/dto";
 import { formDataToSpec } from "@/lib/products/schema";
 import { saveProductVersion } from "@/lib/products/save-version";
+import { validateAfterChange } from "@/lib/governance/validate-products";
 
 function text(formData: FormData, key: string): string {
   const value = formData.get(key);
@@ -33,6 +34,8 @@ export async function saveProductAction(_prev: ActionState | null, formData: For
       changeNote: text(formData, "changeNote"),
       expectedLockVersion: lockVersion,
     });
+    // A changed product gets a fresh compliance check (and any acknowledgement of warnings lapses).
+    await validateAfterChange(ref, user.id);
     path = productPath(ref);
   } catch (e) {
     return toActionState(e);

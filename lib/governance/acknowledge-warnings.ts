@@ -1,0 +1,34 @@
+// An owner accepts the warnings of a product's latest validation, which lets it be published with them.
+// Only the latest validation can be acknowledged: a later change to the product or its policy creates a
+// new validation, whose warnings need a new look.
+import "server-only";
+import { db } from "@/lib/db";
+import { can, type Principal } from "@/lib/auth/permissions";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { audit } from "@/lib/governance/enforcement";
+
+export async function acknowledgeWarnings(user: Principal, validationId: string): Promise<{ acknowledgedAt: string }> {
+  const validation = await db.productValidation.findUnique({
+    where: { id: validationId },
+    select: { id: true, productId: true, warnings: true, acknowledgedAt: true, product: { select: { name: true, owner: true, domain: { select: { slug: true } } } } },
+  });
+  if (!validation) throw new NotFoundError("This validation does not exist.");
+  const ref = { domain: validation.product.domain.slug, owner: validation.product.owner };
+  const entry = { subject: user.email, action: "acknowledge_warnings", resource: `data_product:${ref.domain}/${validation.product.name}`, context: { validationId } };
+  if (!can.acknowledgeWarnings(user, ref)) {
+    await audit({ ...entry, decision: "deny", reason: "Only the product's owners and data admins may acknowledge its warnings." });
+    throw new ForbiddenError("Only the product's owners and data admins may acknowledge its warnings.");
+  }
+  if (validation.warnings === 0) throw new ValidationError("This validation has no warnings to acknowledge.");
+
+  return db.$transaction(async (tx) => {
+    const latest = await tx.productValidation.findFirst({ where: { productId: validation.productId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    if (latest?.id !== validation.id) throw new ConflictError("The product was validated again since. Review the latest findings and acknowledge those.");
+    if (validation.acknowledgedAt) return { acknowledgedAt: validation.acknowledgedAt.toISOString() };
+    const now = new Date();
+    const updated = await tx.productValidation.updateMany({ where: { id: validation.id, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedById: user.id } });
+    if (updated.count !== 1) throw new ConflictError("Someone acknowledged these warnings at the same time. Reload the page.");
+    await audit({ ...entry, decision: "allow", reason: `${validation.warnings} warning${validation.warnings === 1 ? "" : "s"} acknowledged by an owner.` }, tx);
+    return { acknowledgedAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,108 @@
+// The audit log at the database: append-only whatever the client tries, and written by the enforcement
+// engine and by every denied authorize().
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+const session = vi.hoisted(() => ({ uid: null as string | null }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.uid ? { uid: session.uid } : null) }));
+
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import { authorize } from "@/lib/auth/current-user";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { audit, enforce, invalidatePolicyCache } from "@/lib/governance/enforcement";
+import { listAuditEvents } from "@/lib/governance/audit-log";
+import { parseAuditQuery } from "@/lib/governance/audit-query";
+import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
+
+beforeAll(async () => {
+  await ensureGlobalPolicy();
+  invalidatePolicyCache();
+});
+
+describe("audit_events is append-only", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE at the database, whoever asks", async () => {
+    const marker = `immutability-${uid()}`;
+    const id = await audit({ subject: marker, action: "read", resource: "data_product:x/y", decision: "allow", reason: "test" });
+    expect(id).not.toBeNull();
+
+    await expect(db.$executeRawUnsafe(`UPDATE audit_events SET decision = 'deny' WHERE id = ${id}`)).rejects.toThrow(/append-only: UPDATE is not allowed/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM audit_events WHERE id = ${id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(db.$executeRawUnsafe("TRUNCATE audit_events")).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+    await expect(db.auditEvent.update({ where: { id: BigInt(id!) }, data: { reason: "rewritten" } })).rejects.toThrow();
+    await expect(db.auditEvent.deleteMany({ where: { subject: marker } })).rejects.toThrow();
+
+    const row = await db.auditEvent.findUniqueOrThrow({ where: { id: BigInt(id!) } });
+    expect(row).toMatchObject({ subject: marker, decision: "allow", reason: "test" });
+  });
+});
+
+describe("enforce", () => {
+  it("decides by the stored policy and records every decision with its policy version", async () => {
+    const consumer = await createPrincipal(["data_consumer"]);
+    const version = (await db.policy.findFirstOrThrow({ where: { scope: "global" }, select: { version: true } })).version;
+
+    const allowed = await enforce(consumer, "read", { type: "data_product", id: "orders", domain: `d-${uid()}`, classification: "internal" }, {}, "req-1");
+    const denied = await enforce(consumer, "read", { type: "data_product", id: "ledger", domain: `d-${uid()}`, classification: "confidential" });
+
+    expect(allowed).toMatchObject({ decision: "allow", policyVersion: String(version) });
+    expect(denied).toMatchObject({ decision: "deny", rule: "access_control" });
+    const rows = await db.auditEvent.findMany({ where: { subject: consumer.email }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.action, r.decision, r.policyVersion])).toEqual([["read", "allow", version], ["read", "deny", version]]);
+    expect(rows[0].requestId).toBe("req-1");
+    expect(rows[1].reason).toContain("confidential");
+  });
+
+  it("denies anonymous subjects by default", async () => {
+    const result = await enforce(null, "read", { type: "data_product", id: "orders", classification: "public" });
+    expect(result.decision).toBe("deny");
+  });
+});
+
+describe("authorize", () => {
+  it("writes an audit row for a denied check, then throws 403", async () => {
+    const consumer = await createPrincipal(["data_consumer"]);
+    session.uid = consumer.id;
+    const resource = `domain:${(await createDomain()).slug}`;
+
+    const err = await authorize(can.manageDomains, { message: "Only data admins manage domains.", resource }).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).message).toBe("Only data admins manage domains.");
+    const page = await listAuditEvents(parseAuditQuery({ subject: consumer.email }).filters);
+    expect(page.rows).toEqual([expect.objectContaining({ subject: consumer.email, action: "manageDomains", resource, decision: "deny" })]);
+  });
+
+  it("lets an allowed check through without an audit row, and audits anonymous callers", async () => {
+    const admin = await createPrincipal(["data_admin"]);
+    session.uid = admin.id;
+    await expect(authorize(can.manageDomains)).resolves.toMatchObject({ id: admin.id });
+    expect(await db.auditEvent.count({ where: { subject: admin.email } })).toBe(0);
+
+    session.uid = null;
+    const marker = `res-${uid()}`;
+    await expect(authorize(can.readAudit, { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, decision: true } })).toEqual([{ subject: "anonymous", action: "readAudit", decision: "deny" }]);
+  });
+});
+
+describe("listAuditEvents", () => {
+  it("filters and pages newest first by id", async () => {
+    const subject = `pager-${uid()}@test.local`;
+    for (let i = 0; i < 5; i++) await audit({ subject, action: i % 2 ? "write" : "read", resource: `data_product:p/${i}`, decision: i === 4 ? "deny" : "allow", reason: `r${i}` });
+    const filters = parseAuditQuery({ subject }).filters;
+
+    const first = await listAuditEvents(filters, {}, 2);
+    expect(first.rows.map((r) => r.reason)).toEqual(["r4", "r3"]);
+    expect(first).toMatchObject({ hasOlder: true, hasNewer: false });
+    const second = await listAuditEvents(filters, { before: BigInt(first.rows[1].id) }, 2);
+    expect(second.rows.map((r) => r.reason)).toEqual(["r2", "r1"]);
+    const back = await listAuditEvents(filters, { after: BigInt(second.rows[0].id) }, 2);
+    expect(back.rows.map((r) => r.reason)).toEqual(["r4", "r3"]);
+    expect(back.hasNewer).toBe(false);
+
+    expect((await listAuditEvents(parseAuditQuery({ subject, decision: "deny" }).filters)).rows.map((r) => r.reason)).toEqual(["r4"]);
+    expect((await listAuditEvents(parseAuditQuery({ subject, action: "write" }).filters)).rows.map((r) => r.reason)).toEqual(["r3", "r1"]);
+    expect((await listAuditEvents(parseAuditQuery({ subject, resource: "P/2" }).filters)).rows.map((r) => r.reason)).toEqual(["r2"]);
+    expect((await listAuditEvents(parseAuditQuery({ subject, to: "2000-01-01" }).filters)).rows).toEqual([]);
+  });
+});

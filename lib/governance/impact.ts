@@ -1,0 +1,91 @@
+// Impact preview: before a policy change is saved, which products would it make non-compliant?
+// Every product in scope is validated (pure validateProduct) under its current effective policy and
+// under the candidate one; a product is affected when the candidate adds error findings it does not
+// have today. Only what validation needs is loaded (spec, domain, latest quality scores).
+import "server-only";
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { effectivePolicy } from "@/lib/governance/merge";
+import { computeImpact, type ImpactProduct, type ImpactResult } from "@/lib/governance/impact-core";
+import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/domain-edit";
+import { latestQualityScores } from "@/lib/governance/validate-products";
+import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policy-input";
+import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
+import type { DataProductSpec } from "@/lib/products/types";
+
+export type { ImpactError, ImpactProduct, ImpactResult, ImpactRow } from "@/lib/governance/impact-core";
+
+export type ImpactCandidate = { scope: "global"; spec: GlobalPolicy } | { scope: "domain"; spec: DomainPolicy };
+
+async function loadProducts(domain?: string): Promise<ImpactProduct[]> {
+  const rows = await db.dataProduct.findMany({
+    where: { lifecycle: { not: "retired" }, ...(domain ? { domain: { slug: domain } } : {}) },
+    select: { id: true, name: true, lifecycle: true, spec: true, domain: { select: { slug: true } } },
+  });
+  const scores = await latestQualityScores(rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain.slug,
+    lifecycle: r.lifecycle,
+    spec: r.spec as unknown as DataProductSpec,
+    scores: scores.get(r.id),
+  }));
+}
+
+/** Products a candidate policy would make non-compliant (new errors), compared with the stored policies. */
+export async function previewImpact(candidate: ImpactCandidate): Promise<ImpactResult> {
+  const [globalRow, domainRows] = await Promise.all([
+    db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } }),
+    db.policy.findMany({
+      where: { scope: "domain", ...(candidate.scope === "domain" ? { domain: { slug: candidate.spec.domain } } : {}) },
+      select: { spec: true, domain: { select: { slug: true } } },
+    }),
+  ]);
+  if (!globalRow) throw new NotFoundError("There is no global policy to compare with.");
+  const global = globalRow.spec as unknown as GlobalPolicy;
+  const domains = new Map(
+    domainRows.flatMap((r) => (r.domain ? [[r.domain.slug, { ...(r.spec as unknown as DomainPolicy), domain: r.domain.slug }] as const] : [])),
+  );
+  const products = await loadProducts(candidate.scope === "domain" ? candidate.spec.domain : undefined);
+  const current = (d: string) => effectivePolicy(global, domains.get(d) ?? null).policy;
+  const next =
+    candidate.scope === "global"
+      ? (d: string) => effectivePolicy(candidate.spec, domains.get(d) ?? null).policy
+      : () => effectivePolicy(global, candidate.spec).policy;
+  return computeImpact(products, current, next);
+}
+
+export type PreviewTarget = { scope: "global" } | { scope: "domain"; slug: string };
+
+/**
+ * The editors' "Preview impact" step: authorizes like the save would, validates the submitted policy
+ * the same way (errors name the path) and returns the impact. Writes nothing.
+ */
+export async function previewPolicyChange(user: CurrentUser, target: PreviewTarget, input: PolicyInput): Promise<ImpactResult> {
+  if (target.scope === "global") {
+    if (!can.editGlobalPolicy(user)) throw new ForbiddenError("Only the governance team can change the global policy.");
+    const parsed = parseGlobalPolicyInput(input);
+    if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
+    return previewImpact({ scope: "global", spec: parsed.spec });
+  }
+  const globalRow = await db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } });
+  if (!globalRow) throw new NotFoundError("There is no global policy.");
+  const global = globalRow.spec as unknown as GlobalPolicy;
+  if (!can.editDomainPolicy(user, target.slug, globalAllowsDomainEdits(global))) {
+    throw new ForbiddenError("Only the governance team, or this domain's owners where the global policy allows it, can change this policy.");
+  }
+  const parsed = parseDomainPolicyInput(target.slug, input, global);
+  if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
+  // Report locked paths now rather than only at save time (the save checks again, in its transaction).
+  const stored = await db.policy.findFirst({ where: { scope: "domain", domain: { slug: target.slug } }, select: { spec: true } });
+  const locked = lockedChanges(global, (stored?.spec as DomainPolicy | undefined) ?? null, parsed.spec);
+  if (locked.length > 0) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const l of locked) (fieldErrors[parsed.format === "yaml" ? "yaml" : l.field] ??= []).push(l.message);
+    throw new ValidationError(`Locked by the global policy: ${locked.map((l) => l.path).join(", ")}.`, fieldErrors);
+  }
+  return previewImpact({ scope: "domain", spec: parsed.spec });
+}

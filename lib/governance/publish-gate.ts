@@ -1,0 +1,47 @@
+// Governance's part of every lifecycle transition: moving to `published` re-validates the product
+// against its effective policy; errors block, warnings block until an owner acknowledged them. Every
+// transition that reaches this point is written to the audit log, inside the transition's transaction
+// when allowed (so the entry and the change commit together) and on its own when refused (the
+// transaction rolls back, the refusal must stay on record).
+//
+// Registered at module load; lib/products/move-lifecycle.ts imports this module for that reason.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { AppError, ValidationError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/permissions";
+import { onLifecycleTransition, type LifecycleHookProduct } from "@/lib/products/lifecycle-hooks";
+import type { LifecycleState } from "@/lib/products/types";
+import { audit } from "@/lib/governance/enforcement";
+import { publishDecision } from "@/lib/governance/compliance";
+import { currentValidation } from "@/lib/governance/validate-products";
+
+export const PUBLISH_GATE_POLICY = "publish-gate";
+
+export async function publishGate(tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal): Promise<void> {
+  const entry = { subject: actor.email, action: `lifecycle:${to}`, resource: `data_product:${product.domain}/${product.name}`, policyId: PUBLISH_GATE_POLICY };
+  if (to !== "published") {
+    // Only the portal's permission rules decided this move (checked before the hooks run).
+    await audit({ ...entry, policyId: "portal-permissions", decision: "allow", reason: `${product.from.replace("_", " ")} → ${to.replace("_", " ")} by an authorised user.`, context: { from: product.from, to } }, tx);
+    return;
+  }
+
+  let validation: Awaited<ReturnType<typeof currentValidation>>;
+  try {
+    validation = await currentValidation(tx, product.id, actor.id);
+  } catch (e) {
+    // No policy to validate against (or it cannot be read): fail closed.
+    const reason = e instanceof AppError ? e.message : "The product could not be validated against its policy.";
+    await audit({ ...entry, decision: "deny", reason, context: { from: product.from, to } });
+    throw new ValidationError(`Publishing is blocked: ${reason}`);
+  }
+
+  const decision = publishDecision(validation.findings, validation.acknowledged);
+  const context = { from: product.from, to, validationId: validation.id, ruleIds: validation.findings.filter((f) => f.severity !== "info").map((f) => f.ruleId) };
+  if (!decision.allowed) {
+    await audit({ ...entry, decision: "deny", reason: decision.reason, context });
+    throw new ValidationError(decision.reason, { compliance: decision.blocking.map((f) => `[${f.ruleId}] ${f.message} ${f.fixHint}`) });
+  }
+  await audit({ ...entry, decision: "allow", reason: decision.reason, context }, tx);
+}
+
+onLifecycleTransition(publishGate, "governance.publish-gate");
