@@ -21,6 +21,16 @@ const envSchema = z.object({
   AUTH_OIDC_DEFAULT_ROLE: z.enum(["data_consumer", "data_producer", "data_admin", "governance", "executive"]).default("data_consumer"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   PUBLIC_URL: z.url().optional(),
+  /** Bearer token for the Prometheus endpoint /api/metrics; the endpoint answers 404 while unset. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Seconds between health probes of provisioned product endpoints (0 disables the in-process schedule). */
+  HEALTH_PROBE_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Runs the provisioning worker (pg-boss) inside the portal process; set false when a separate worker runs. */
+  WORKER_ENABLED: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === undefined || v === "" || v === "true" || v === "1"),
+  /** Provisioning jobs one worker process runs at the same time. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Test-only: sleep this long inside each provisioning step's transaction, so a test can kill a worker mid-step. */
+  PROVISION_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

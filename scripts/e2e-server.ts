@@ -13,8 +13,11 @@ async function main() {
   const cleanup = async (code: number) => {
     if (cleaning) return;
     cleaning = true;
-    next?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    if (next && next.exitCode === null) {
+      const exited = new Promise((r) => next!.once("close", r));
+      next.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    }
     await scratch.drop().catch((e) => console.error("[e2e-server] drop failed", e));
     await server.stop?.();
     process.exit(code);

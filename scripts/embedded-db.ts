@@ -177,7 +177,7 @@ export async function createScratchDatabase(
       await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
         name,
       ]);
-      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     });
   };
   return { url: withDatabase(baseUrl, name), drop };

@@ -17,6 +17,7 @@ export function navItems(user: Principal): NavItem[] {
   }
   if (can.editPolicies(user) || can.readAudit(user)) items.push({ href: "/governance", label: "Governance" });
   if (can.readMetrics(user)) items.push({ href: "/metrics", label: "Metrics" });
+  if (can.managePlatform(user)) items.push({ href: "/platform", label: "Platform" });
   return items;
 }
 

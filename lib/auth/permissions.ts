@@ -46,9 +46,49 @@ export const can = {
     p !== null &&
     (isAdmin(p) ||
       (has(p, "data_producer") && (ownsIn(p, product.domain) || p.email.toLowerCase() === product.owner.toLowerCase()))),
+  /** Provision, promote, deprovision and load data: the same people who move the product's lifecycle. */
+  provisionProduct: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
+  /** Job logs, plans and loads of a product's deployments: its owners and its domain's members. */
+  viewDeployments: (p: Principal | null, product: ProductRef) =>
+    p !== null && (can.moveLifecycle(p, product) || p.domains[product.domain] !== undefined),
+  /** Templates, processing templates and the platform configuration: platform (data) admins. */
+  managePlatform: (p: Principal | null) => p !== null && isAdmin(p),
   editPolicies: (p: Principal | null) => p !== null && has(p, "governance"),
+  /** The global DataGovernancePolicy: governance only. */
+  editGlobalPolicy: (p: Principal | null) => p !== null && has(p, "governance"),
+  /**
+   * A domain's policy: governance always; the domain's owners (its admins) only when the global policy
+   * leaves them something to change (`globalAllowsDomainEdits`). Which paths they may change is decided
+   * per path by canDomainOverride in the policy service.
+   */
+  editDomainPolicy: (p: Principal | null, domain: string, globalAllowsDomainEdits: boolean) =>
+    p !== null && (has(p, "governance") || (globalAllowsDomainEdits && ownsIn(p, domain))),
+  /** See every policy, its history and impact: governance and data admins (read-only for admins). */
+  readPolicies: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  /** One domain's policy and effective policy: policy readers and the domain's members. */
+  readDomainPolicy: (p: Principal | null, domain: string) =>
+    p !== null && (has(p, "governance") || isAdmin(p) || p.domains[domain] !== undefined),
   readAudit: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  /** The mesh-wide compliance overview and re-validating every product: governance and data admins. */
+  readCompliance: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  revalidateAll: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  /** Run a product's validation on demand: its editors, governance and data admins. */
+  validateProduct: (p: Principal | null, product: ProductRef) => p !== null && (can.editProduct(p, product) || has(p, "governance")),
+  /** Accept a validation's warnings before publishing: whoever may publish (the product's owners, admins). */
+  acknowledgeWarnings: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
   readMetrics: (p: Principal | null) => p !== null && (has(p, "executive") || has(p, "governance") || isAdmin(p)),
+  /** One domain's metrics page: metric readers and the domain's own team (any membership). */
+  readDomainMetrics: (p: Principal | null, domain: string) => p !== null && (can.readMetrics(p) || p.domains[domain] !== undefined),
+  /** Move a domain along foundation → pilot → full rollout; edit the cost model: data admins. */
+  manageRollout: (p: Principal | null) => p !== null && isAdmin(p),
+  /** Ask for access to a product's data: any signed-in user who is not already in the product's domain. */
+  requestAccess: (p: Principal | null, product: ProductRef) => p !== null && p.domains[product.domain] === undefined,
+  /** Approve, deny or revoke access requests: the product's owners (same people as lifecycle moves). */
+  decideAccess: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
+  /** Rate and review a product: signed-in users who cannot edit it (no rating your own product). */
+  rateProduct: (p: Principal | null, product: ProductRef) => p !== null && !can.editProduct(p, product),
+  /** Run an on-demand quality check: whoever may edit the product. */
+  runQualityCheck: (p: Principal | null, product: ProductRef) => can.editProduct(p, product),
 };
 
 /** Domains in which the principal may register products (for the registration form's domain list). */

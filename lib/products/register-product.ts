@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
+import { recordMetricEvent } from "@/lib/metrics/record";
 
 export type RegisterOptions = { templateKey?: string; changeNote?: string };
 
@@ -42,6 +43,7 @@ export async function registerProduct(user: CurrentUser, input: unknown, opts: R
         data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: opts.changeNote ?? "Registered", createdById: user.id },
       });
       await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: null, toState: "draft", actorId: user.id, note: "Registered" } });
+      await recordMetricEvent({ type: "product_registered", productId: product.id, domainId: domain.id, userId: user.id }, tx);
       return { id: product.id, domain: spec.domain, name: spec.name };
     });
   } catch (e) {

@@ -1,0 +1,46 @@
+// Catalog search at scale: the search service (Prisma, DTO mapping) against the very same SQL sent directly
+// with node-postgres — the floor any implementation on this schema could reach.
+import pg from "pg";
+import { summarize } from "./stats";
+
+export const SEARCH_QUERIES: Array<Record<string, string>> = [
+  { q: "customer" }, { q: "invoice payments" }, { q: "customer_id" }, { q: "owner_email" }, { q: "shipment events" },
+  { q: "custmer" }, { q: "forcast" }, { q: "ledger", classification: "confidential" }, { q: "order", lifecycle: "published" },
+  { q: "campaign scores", sort: "name" }, { q: "inventory snapshot 1234" }, { q: "lead-features" }, { domain: "mesh-42" },
+  { domain: "mesh-7", lifecycle: "draft" }, { classification: "restricted", sort: "updated" }, { q: "supplier", page: "3" },
+  { q: "asset" , owner: "mesh-9" }, { q: "employee history", sort: "domain" }, { q: "price discount" }, {},
+];
+
+export async function benchSearch(url: string, rounds = 15) {
+  process.env.DATABASE_URL = url;
+  const { searchProducts, buildSearchSql } = await import("@/lib/products/search");
+  const { parseSearchParams } = await import("@/lib/products/search-query");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const service: number[] = [];
+  const direct: number[] = [];
+  let totalHits = 0;
+  try {
+    for (const params of SEARCH_QUERIES) {
+      const query = parseSearchParams(params);
+      const sql = buildSearchSql(query);
+      // warm-up both paths once per query
+      await searchProducts(query);
+      await client.query(sql.text, sql.values as unknown[]);
+      for (let r = 0; r < rounds; r++) {
+        let s = performance.now();
+        const res = await searchProducts(query);
+        service.push(performance.now() - s);
+        totalHits += res.total;
+        s = performance.now();
+        await client.query(sql.text, sql.values as unknown[]);
+        direct.push(performance.now() - s);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  const sv = summarize(service);
+  const dv = summarize(direct);
+  return { queries: SEARCH_QUERIES.length, rounds, service: sv, direct: dv, ratioP95: sv.p95 / dv.p95, avgHits: Math.round(totalHits / service.length) };
+}

@@ -1,0 +1,92 @@
+// `npm run bench`: builds a mesh at scale in its own database, measures, prints a table and writes it to
+// docs/benchmarks.md with the machine's cores and memory. `npm run bench -- --quick` runs a small mesh.
+import os from "node:os";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { createScratchDatabase, ensureDatabase, REPO_ROOT } from "../scripts/embedded-db";
+import { migrateDeploy } from "../scripts/prisma";
+import { NEXT_BIN, buildIsStale, node, seedDemo } from "../scripts/run";
+import { generateMesh } from "./mesh";
+import { benchSearch } from "./catalog";
+import { benchHttp } from "./http";
+import { ms } from "./stats";
+import { extraSections, type Row } from "./sections";
+
+const quick = process.argv.includes("--quick");
+const SIZE = quick ? { domains: 50, products: 5_000, auditEvents: 50_000 } : { domains: 1_000, products: 100_000, auditEvents: 1_000_000 };
+const HTTP_SECONDS = quick ? 5 : 30;
+
+async function main() {
+  const rows: Row[] = [];
+  const add = (r: Row) => {
+    rows.push(r);
+    console.log(`[bench] ${r.area} · ${r.metric}: ${r.value}${r.target ? `  (target ${r.target})` : ""}`);
+  };
+  const server = await ensureDatabase({ dbName: "postgres" });
+  const scratch = await createScratchDatabase(server.url, "meshport_bench");
+  try {
+    await migrateDeploy(scratch.url);
+    await seedDemo({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: "warn" });
+    const gen = await generateMesh(scratch.url, SIZE);
+    add({ area: "setup", metric: `generate ${SIZE.domains} domains, ${SIZE.products} products × 20 fields, ${SIZE.auditEvents} audit events`, value: `${((gen.products_ms + gen.fields_and_versions_ms + gen.domains_ms + gen.audit_events_ms) / 1000).toFixed(1)} s` });
+
+    const search = await benchSearch(scratch.url);
+    add({ area: "catalog search", metric: `service p50 / p95 / p99 (${search.queries} queries × ${search.rounds})`, value: `${ms(search.service.p50)} / ${ms(search.service.p95)} / ${ms(search.service.p99)}`, target: "p95 < 50 ms" });
+    add({ area: "catalog search", metric: "same SQL direct p50 / p95 / p99", value: `${ms(search.direct.p50)} / ${ms(search.direct.p95)} / ${ms(search.direct.p99)}` });
+    add({ area: "catalog search", metric: "service ÷ direct SQL (p95)", value: `${search.ratioP95.toFixed(2)}×` });
+
+    for (const section of extraSections) {
+      try {
+        for (const r of await section(scratch.url, { quick })) add(r);
+      } catch (e) {
+        add({ area: "error", metric: section.name, value: `failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+
+    if (buildIsStale()) await node([NEXT_BIN, "build"]);
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    const sample = (await client.query("SELECT d.slug, p.name FROM data_products p JOIN domains d ON d.id = p.domain_id WHERE d.slug LIKE 'mesh-%' ORDER BY p.name LIMIT 1 OFFSET 4242")).rows[0] as { slug: string; name: string };
+    await client.end();
+    const http = await benchHttp(scratch.url, [
+      { label: "catalog page (/catalog?q=customer)", path: "/catalog?q=customer" },
+      { label: "product page", path: `/products/${sample.slug}/${sample.name}` },
+    ], { seconds: HTTP_SECONDS });
+    for (const r of http.rows) {
+      add({ area: "http, 50 concurrent", metric: `${r.page}: req/s`, value: r.reqPerSec.toFixed(0) });
+      add({ area: "http, 50 concurrent", metric: `${r.page}: p50 / p97.5 / p99`, value: `${r.p50} / ${r.p97_5} / ${r.p99} ms`, target: "p95 < 300 ms (p97.5 bounds it)" });
+      add({ area: "http, 50 concurrent", metric: `${r.page}: errors / non-2xx of ${r.requests}`, value: `${r.errors} / ${r.non2xx}`, target: "0" });
+    }
+    add({ area: "http, 50 concurrent", metric: "peak RSS of the portal", value: `${http.peakRssMb} MB` });
+  } finally {
+    await scratch.drop();
+    await server.stop?.();
+  }
+  writeReport(rows);
+  process.exit(0);
+}
+
+function writeReport(rows: Row[]) {
+  const cpus = os.cpus();
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+    "",
+    `Machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}.`,
+    `Mesh: ${SIZE.domains.toLocaleString("en")} domains, ${SIZE.products.toLocaleString("en")} data products of 20 fields, ${SIZE.auditEvents.toLocaleString("en")} audit events (plus the demo seed).`,
+    "",
+    "| area | metric | value | target |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${r.area} | ${r.metric} | ${r.value} | ${r.target ?? ""} |`),
+    "",
+  ];
+  writeFileSync(path.join(REPO_ROOT, "docs", "benchmarks.md"), lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

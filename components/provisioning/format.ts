@@ -1,0 +1,28 @@
+// Small display helpers for provisioning UI (durations, byte sizes, status colours).
+import type { Tone } from "@/components/ui/badge";
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "";
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export const statusTone: Record<string, Tone> = {
+  queued: "gray", pending: "gray", running: "blue", provisioning: "blue", deprovisioning: "blue",
+  succeeded: "green", active: "green", failed: "red", rejected: "red", cancelled: "gray", skipped: "gray", deprovisioned: "gray",
+};
+
+export const isActiveJob = (status: string | undefined) => status === "queued" || status === "running";
+
+export function formatTime(iso: string | null): string {
+  if (!iso) return "";
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}

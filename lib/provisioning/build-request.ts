@@ -1,0 +1,69 @@
+// Resolves what a provisioning job will apply: names, the template's settings and processing
+// template, the grants the effective policy allows, the endpoints and the Terraform plan. Done once,
+// when the job is requested; the job stores the result.
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { loadPolicyContexts, validateProductById } from "@/lib/governance/validate-products";
+import { getPlatformConfig } from "@/lib/platform/platform-config";
+import { pipelineFrom } from "@/lib/platform/processing";
+import type { DataProductSpec } from "@/lib/products/types";
+import { computeGrants } from "./grants";
+import { schemaNameFor, viewNameFor, type EnvironmentName } from "./naming";
+import type { OwnedProduct } from "./owned-product";
+import { DEFAULT_SETTINGS, terraformPlan, type TemplateSettings } from "./terraform-plan";
+import type { ProvisionRequest } from "./types";
+
+export function endpointsFor(domain: string, name: string, environment: EnvironmentName): ProvisionRequest["endpoints"] {
+  const base = env().PUBLIC_URL?.replace(/\/$/, "") ?? "";
+  return {
+    read: `${base}/api/data/${domain}/${name}?env=${environment}`,
+    ingest: `${base}/api/ingest/${domain}/${name}?env=${environment}`,
+  };
+}
+
+/** Refuses a product whose current spec fails governance validation (validated afresh, and recorded). */
+export async function assertPassesGovernance(productId: string, userId: string, action: string): Promise<void> {
+  const validation = await validateProductById(productId, { trigger: "manual", userId });
+  if (validation.status === "failing") {
+    const first = validation.findings.filter((f) => f.severity === "error").slice(0, 3).map((f) => f.message);
+    throw new ValidationError(
+      `This product fails governance validation (${validation.errors} error${validation.errors === 1 ? "" : "s"}), so it cannot be ${action}. Fix: ${first.join(" ")}`,
+      { product: first },
+    );
+  }
+}
+
+function settingsOf(config: Record<string, unknown> | undefined): TemplateSettings {
+  const pick = (k: keyof TemplateSettings) => (typeof config?.[k] === "string" ? (config[k] as string) : DEFAULT_SETTINGS[k]);
+  return { storage: pick("storage"), processing: pick("processing"), serving: pick("serving"), governance: pick("governance") };
+}
+
+export async function buildRequest(product: OwnedProduct, spec: DataProductSpec, environment: EnvironmentName): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
+  const settings = settingsOf(product.template?.config);
+  const processingRef = (product.template?.config.processing_template ?? { type: "etl" }) as Record<string, unknown>;
+  const { type: processingKey = "etl", ...overrides } = processingRef as { type?: string } & Record<string, unknown>;
+  const processing = await db.processingTemplate.findUnique({ where: { key: String(processingKey) }, select: { key: true, version: true, config: true } });
+  if (!processing) {
+    throw new ValidationError(`The processing template ${String(processingKey)} of this product's template does not exist; ask a platform admin.`);
+  }
+  const pipeline = pipelineFrom({ key: processing.key, version: processing.version, config: processing.config as Record<string, unknown> }, overrides);
+  const policy = (await loadPolicyContexts())(product.domain).policy;
+  const schema = schemaNameFor(product.domain, product.name, environment);
+  const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control);
+  const request: ProvisionRequest = {
+    spec,
+    environment,
+    schema,
+    view: viewNameFor(product.name),
+    settings,
+    template: product.template ? { key: product.template.key, version: product.template.version } : null,
+    pipeline,
+    grants,
+    endpoints: endpointsFor(product.domain, product.name, environment),
+  };
+  const platform = (await getPlatformConfig()).document.spec;
+  const plan = terraformPlan({ spec, environment, settings, platform, pipeline: { type: pipeline.type, schedule: pipeline.schedule }, grants });
+  return { request, plan };
+}

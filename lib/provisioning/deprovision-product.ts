@@ -1,0 +1,31 @@
+// Deprovisioning reverses every step (governance, serving, processing, storage) for one environment,
+// after the owner confirms. The loads history stays; the data, roles and pipeline go.
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ValidationError } from "@/lib/errors";
+import { createJob, lockDeployment } from "./create-job";
+import type { EnvironmentName } from "./naming";
+import { loadOwnedProduct } from "./owned-product";
+import { enqueueProvisioningJob } from "./queue";
+import type { ProvisionRequest } from "./types";
+
+export async function deprovisionProduct(user: CurrentUser, ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean }): Promise<{ jobId: string }> {
+  const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
+  if (!ref.confirmed) throw new ValidationError("Confirm the deprovisioning first.", { confirm: [`Tick the box to confirm that ${ref.environment} data, roles and pipeline will be deleted.`] });
+  const existing = await db.deployment.findUnique({
+    where: { productId_environment: { productId: product.id, environment: ref.environment } },
+    select: { status: true, jobs: { orderBy: { createdAt: "desc" }, where: { kind: { not: "deprovision" } }, take: 1, select: { spec: true } } },
+  });
+  if (!existing || existing.status === "deprovisioned" || existing.jobs.length === 0) {
+    throw new ValidationError(`There is nothing provisioned in ${ref.environment}.`);
+  }
+  // The reverse steps need the names the deployment was created with: reuse the last request.
+  const request = existing.jobs[0].spec as unknown as ProvisionRequest;
+  const job = await db.$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, product.id, ref.environment);
+    return createJob(tx, { deploymentId: deployment.id, kind: "deprovision", request, plan: null, userId: user.id });
+  });
+  await enqueueProvisioningJob(job.id);
+  return { jobId: job.id };
+}

@@ -1,0 +1,82 @@
+// How provisioned PostgreSQL objects are named. Names are derived, never typed by users, and always
+// quoted when used in SQL; products and domains are DNS labels, so dashes become underscores.
+//
+//   schema   dp_<domain>_<product>            production
+//            dp_<domain>_<product>__staging   staging
+//   table    <product>_v<major>               e.g. orders_v1 (a breaking change inside one major adds _<minor>)
+//   view     <product>                        the serving view over the current table
+//   role     <schema>_<access role>           e.g. dp_sales_orders_data_consumer (NOLOGIN)
+// Every name longer than PostgreSQL's 63-byte limit keeps its first 54 characters plus "_" and an
+// 8-hex hash of the full name, so two long names never collide by truncation.
+import { createHash } from "node:crypto";
+
+export const PG_IDENTIFIER_MAX = 63;
+export const ENVIRONMENTS = ["staging", "production"] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** A DNS label or role name as an unquoted-style identifier part: lowercase, [a-z0-9_] only. */
+export function identifierPart(raw: string): string {
+  return raw.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+}
+
+/** Shortens a name to PostgreSQL's limit with a hash suffix (only when it is too long). */
+export function fitIdentifier(name: string): string {
+  if (Buffer.byteLength(name) <= PG_IDENTIFIER_MAX) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, PG_IDENTIFIER_MAX - 9)}_${hash}`;
+}
+
+/** Double-quotes an identifier for SQL (doubling embedded quotes), whatever it contains. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A single-quoted SQL string literal (doubling quotes) for DDL that cannot take bind parameters. */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+export function qualified(schema: string, object: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(object)}`;
+}
+
+export function schemaNameFor(domain: string, product: string, environment: EnvironmentName): string {
+  const base = `dp_${identifierPart(domain)}_${identifierPart(product)}`;
+  return fitIdentifier(environment === "staging" ? `${base}__staging` : base);
+}
+
+export function roleNameFor(schema: string, accessRole: string): string {
+  return fitIdentifier(`${schema}_${identifierPart(accessRole)}`);
+}
+
+export function viewNameFor(product: string): string {
+  return fitIdentifier(identifierPart(product));
+}
+
+/**
+ * The table for a spec version: `<product>_v<major>`. When that name is taken by an incompatible
+ * table of the same major (0.x breaking changes bump the minor), `_<minor>` and then `_<minor>_<patch>`
+ * are appended.
+ */
+export function tableNameFor(product: string, version: string, taken: readonly string[] = []): string {
+  const [major = "0", minor = "0", patch = "0"] = version.split(/[.+-]/);
+  const base = `${identifierPart(product)}_v${major}`;
+  for (const candidate of [base, `${base}_${minor}`, `${base}_${minor}_${patch}`]) {
+    const name = fitIdentifier(candidate);
+    if (!taken.includes(name)) return name;
+  }
+  let n = 2;
+  while (taken.includes(fitIdentifier(`${base}_${minor}_${patch}_${n}`))) n++;
+  return fitIdentifier(`${base}_${minor}_${patch}_${n}`);
+}
+
+/** The text stored as COMMENT ON ROLE: proves a role was created for this deployment and no other. */
+export function roleOwnerTag(deploymentId: string): string {
+  return `meshport deployment ${deploymentId}`;
+}
+
+/** Session-level advisory lock key for one deployment: two workers never run its jobs at once. */
+export function deploymentLockKey(deploymentId: string): bigint {
+  const digest = createHash("sha256").update(`meshport:deployment:${deploymentId}`).digest();
+  return digest.readBigInt64BE(0);
+}

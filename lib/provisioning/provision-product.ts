@@ -1,0 +1,23 @@
+// Provisioning starts in staging (the seed's deployment phase: deploy_to_staging first). The owner
+// asks from the product page; the product must pass governance validation; the job is queued.
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ValidationError } from "@/lib/errors";
+import { assertPassesGovernance, buildRequest } from "./build-request";
+import { createJob, lockDeployment } from "./create-job";
+import { loadOwnedProduct } from "./owned-product";
+import { enqueueProvisioningJob } from "./queue";
+
+export async function provisionProduct(user: CurrentUser, ref: { domain: string; name: string }): Promise<{ jobId: string }> {
+  const product = await loadOwnedProduct(user, ref.domain, ref.name, "provision");
+  if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot be provisioned.");
+  await assertPassesGovernance(product.id, user.id, "provisioned");
+  const { request, plan } = await buildRequest(product, product.spec, "staging");
+  const job = await db.$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, product.id, "staging");
+    return createJob(tx, { deploymentId: deployment.id, kind: "provision", request, plan, userId: user.id });
+  });
+  await enqueueProvisioningJob(job.id);
+  return { jobId: job.id };
+}

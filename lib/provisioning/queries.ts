@@ -1,0 +1,158 @@
+// Read side of provisioning for pages and the progress endpoint: DTOs only, never whole rows.
+import "server-only";
+import { db } from "@/lib/db";
+import { qualified } from "./naming";
+import { pgPool } from "./pg";
+import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
+
+export type JobSummaryDto = { id: string; kind: JobKindName; status: string; createdAt: string; finishedAt: string | null; error: string | null };
+
+export type DeploymentDto = {
+  id: string;
+  environment: "staging" | "production";
+  status: string;
+  productVersion: string | null;
+  schemaName: string | null;
+  tableName: string | null;
+  serviceUrl: string | null;
+  resources: DeploymentResources;
+  rowCount: number | null;
+  promotedFromStaging: boolean;
+  confirmedBy: string | null;
+  pipeline: { type: string; schedule: string | null; ingestionEndpoint: string; lastRunAt: string | null; lastRunStatus: string | null } | null;
+  lastJob: JobSummaryDto | null;
+};
+
+const jobSummary = { id: true, kind: true, status: true, createdAt: true, finishedAt: true, error: true } as const;
+const toJobSummary = (j: { id: string; kind: string; status: string; createdAt: Date; finishedAt: Date | null; error: string | null }): JobSummaryDto => ({
+  id: j.id, kind: j.kind as JobKindName, status: j.status, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error,
+});
+
+/** Rows in the current table: exact, unless counting takes over a second (then the planner's estimate). */
+async function countRows(schema: string, table: string): Promise<number | null> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query("SET LOCAL statement_timeout = '1s'");
+    const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualified(schema, table)}`);
+    await client.query("COMMIT");
+    return Number(r.rows[0].n);
+  } catch {
+    await client.query("ROLLBACK").catch(() => {});
+    const r = await client
+      .query<{ n: number }>("SELECT greatest(c.reltuples, 0)::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", [schema, table])
+      .catch(() => null);
+    return r?.rows[0] ? Math.round(r.rows[0].n) : null;
+  } finally {
+    client.release();
+  }
+}
+
+export async function listDeployments(productId: string): Promise<DeploymentDto[]> {
+  const rows = await db.deployment.findMany({
+    where: { productId },
+    orderBy: { environment: "asc" },
+    select: {
+      id: true, environment: true, status: true, productVersion: true, schemaName: true, tableName: true, serviceUrl: true, resources: true,
+      promotedFromId: true, confirmedById: true,
+      pipelines: { select: { type: true, schedule: true, ingestionEndpoint: true, lastRunAt: true, lastRunStatus: true } },
+      jobs: { orderBy: { createdAt: "desc" }, take: 1, select: jobSummary },
+    },
+  });
+  const confirmers = await db.user.findMany({ where: { id: { in: rows.map((r) => r.confirmedById).filter((x): x is string => !!x) } }, select: { id: true, name: true } });
+  return Promise.all(
+    rows.map(async (d) => {
+      const p = d.pipelines[0];
+      return {
+        id: d.id,
+        environment: d.environment,
+        status: d.status,
+        productVersion: d.productVersion,
+        schemaName: d.schemaName,
+        tableName: d.tableName,
+        serviceUrl: d.serviceUrl,
+        resources: (d.resources ?? {}) as DeploymentResources,
+        rowCount: d.status === "active" && d.schemaName && d.tableName ? await countRows(d.schemaName, d.tableName) : null,
+        promotedFromStaging: d.promotedFromId !== null,
+        confirmedBy: confirmers.find((u) => u.id === d.confirmedById)?.name ?? null,
+        pipeline: p ? { type: p.type, schedule: p.schedule, ingestionEndpoint: p.ingestionEndpoint, lastRunAt: p.lastRunAt?.toISOString() ?? null, lastRunStatus: p.lastRunStatus } : null,
+        lastJob: d.jobs[0] ? toJobSummary(d.jobs[0]) : null,
+      };
+    }),
+  );
+}
+
+export type StepDto = {
+  step: StepName; label: string; status: string; startedAt: string | null; finishedAt: string | null; durationMs: number | null;
+  logs: LogLine[]; error: string | null; output: Record<string, unknown>;
+};
+
+export type JobDto = JobSummaryDto & {
+  environment: "staging" | "production";
+  product: { domain: string; name: string; owner: string; id: string };
+  version: string;
+  startedAt: string | null;
+  attempts: number;
+  requestedBy: string | null;
+  hasPlan: boolean;
+  steps: StepDto[];
+};
+
+export async function getJob(jobId: string): Promise<JobDto | null> {
+  const j = await db.provisioningJob.findUnique({
+    where: { id: jobId },
+    select: {
+      ...jobSummary, startedAt: true, attempts: true, spec: true, plan: true, requestedById: true,
+      deployment: { select: { environment: true, product: { select: { id: true, name: true, owner: true, domain: { select: { slug: true } } } } } },
+      steps: { orderBy: { position: "asc" }, select: { step: true, status: true, startedAt: true, finishedAt: true, durationMs: true, logs: true, error: true, output: true } },
+    },
+  });
+  if (!j) return null;
+  const kind = j.kind as JobKindName;
+  const requester = j.requestedById ? await db.user.findUnique({ where: { id: j.requestedById }, select: { name: true } }) : null;
+  return {
+    ...toJobSummary(j),
+    environment: j.deployment.environment,
+    product: { id: j.deployment.product.id, domain: j.deployment.product.domain.slug, name: j.deployment.product.name, owner: j.deployment.product.owner },
+    version: (j.spec as unknown as ProvisionRequest).spec.version,
+    startedAt: j.startedAt?.toISOString() ?? null,
+    attempts: j.attempts,
+    requestedBy: requester?.name ?? null,
+    hasPlan: j.plan !== null,
+    steps: j.steps.map((s) => ({
+      step: s.step as StepName,
+      label: STEP_LABELS[kind][s.step as StepName] ?? s.step,
+      status: s.status,
+      startedAt: s.startedAt?.toISOString() ?? null,
+      finishedAt: s.finishedAt?.toISOString() ?? null,
+      durationMs: s.durationMs,
+      logs: (s.logs ?? []) as LogLine[],
+      error: s.error,
+      output: (s.output ?? {}) as Record<string, unknown>,
+    })),
+  };
+}
+
+export async function getJobPlan(jobId: string): Promise<{ plan: unknown; domain: string; name: string; environment: string; owner: string } | null> {
+  const j = await db.provisioningJob.findUnique({
+    where: { id: jobId },
+    select: { plan: true, deployment: { select: { environment: true, product: { select: { name: true, owner: true, domain: { select: { slug: true } } } } } } },
+  });
+  if (!j || j.plan === null) return null;
+  return { plan: j.plan, domain: j.deployment.product.domain.slug, name: j.deployment.product.name, environment: j.deployment.environment, owner: j.deployment.product.owner };
+}
+
+export async function listJobs(productId: string, page = 1, pageSize = 10): Promise<{ rows: (JobSummaryDto & { environment: string })[]; total: number }> {
+  const where = { deployment: { productId } };
+  const [rows, total] = await Promise.all([
+    db.provisioningJob.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { ...jobSummary, deployment: { select: { environment: true } } },
+    }),
+    db.provisioningJob.count({ where }),
+  ]);
+  return { rows: rows.map((r) => ({ ...toJobSummary(r), environment: r.deployment.environment })), total };
+}

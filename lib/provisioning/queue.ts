@@ -1,0 +1,62 @@
+// The durable queue: pg-boss 10 in its own `pgboss` schema of the portal's database. One instance per
+// process, started on first use. The queue only carries job ids; the truth (steps, status) lives in
+// provisioning_jobs, so a lost or duplicated message never loses or repeats work.
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export const PROVISIONING_QUEUE = "provisioning";
+export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
+export type ProvisioningMessage = { jobId: string };
+
+const globalForBoss = globalThis as unknown as { meshportBoss?: Promise<PgBoss> };
+
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  try {
+    await boss.createQueue(name, { name, ...options });
+  } catch (e) {
+    // Another process created it between our check and insert.
+    if (!(await boss.getQueue(name))) throw e;
+  }
+}
+
+async function start(): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4, application_name: "meshport-queue" });
+  boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+  await boss.start();
+  // "short": at most one waiting message per job id, so re-enqueueing a job that is already waiting is a no-op.
+  await ensureQueue(boss, PROVISIONING_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
+  await ensureQueue(boss, PIPELINE_SCHEDULER_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  if (!globalForBoss.meshportBoss) {
+    globalForBoss.meshportBoss = start().catch((e: unknown) => {
+      globalForBoss.meshportBoss = undefined;
+      throw e;
+    });
+  }
+  return globalForBoss.meshportBoss;
+}
+
+/** Puts a provisioning job on the queue (a no-op when a message for it is already waiting). */
+export async function enqueueProvisioningJob(jobId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(PROVISIONING_QUEUE, { jobId } satisfies ProvisioningMessage, { singletonKey: jobId });
+  notifyLocalWorkers?.();
+}
+
+/** Set by the worker in this process, so a job sent here starts without waiting for the next poll. */
+let notifyLocalWorkers: (() => void) | undefined;
+export function setLocalWorkerNotifier(fn: (() => void) | undefined): void {
+  notifyLocalWorkers = fn;
+}
+
+export async function stopQueue(): Promise<void> {
+  const pending = globalForBoss.meshportBoss;
+  globalForBoss.meshportBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 });
+}

@@ -1,0 +1,100 @@
+// Serving on this installation: rows of a provisioned product for the read endpoint. Governance decides
+// first (enforce "read" on the classification, plus membership or an approved access request for
+// confidential and restricted data); then, unless the reader belongs to the product's domain, the query
+// runs as the product's database role for the reader's access role, so PostgreSQL's own GRANTs apply too.
+import "server-only";
+import pg from "pg";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { enforce } from "@/lib/governance/enforcement";
+import { qualified, quoteIdent, type EnvironmentName } from "./naming";
+import { findProduct } from "./owned-product";
+import { pgPool } from "./pg";
+import { primaryKeyFor, ROW_ID } from "./table-design";
+import type { DeploymentResources, ProvisionRequest } from "./types";
+
+export const MAX_LIMIT = 1000;
+
+export type DataPage = {
+  product: string; environment: EnvironmentName; version: string | null;
+  columns: string[]; rows: Record<string, unknown>[]; limit: number; offset: number; total: number;
+};
+
+const INT8 = 20;
+const DATE = 1082;
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+// Dates and timestamps stay ISO text (no time-zone shifts through JS Date); int8 becomes a number when exact.
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === DATE || oid === TIMESTAMP) return (v: string) => v;
+    if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
+    if (oid === INT8) return (v: string) => (Number.isSafeInteger(Number(v)) ? Number(v) : v);
+    return pg.types.getTypeParser(oid, format ?? "text");
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export type ReadRef = { domain: string; name: string; environment: EnvironmentName; limit: number; offset: number };
+
+export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<{ page: DataPage; productId: string; domainId: string }> {
+  const product = await findProduct(ref.domain, ref.name);
+  if (!product) throw new NotFoundError("This data product does not exist.");
+  const decision = await enforce(user, "read", { type: "data_product", id: product.name, domain: product.domain, classification: product.classification }, { via: "data_api", environment: ref.environment });
+  if (decision.decision !== "allow") throw new ForbiddenError(`Governance policy denies reading: ${decision.reason}`);
+  const member = user.domains[product.domain] !== undefined;
+  if ((product.classification === "confidential" || product.classification === "restricted") && !member) {
+    const approved = await db.accessRequest.count({ where: { productId: product.id, requesterId: user.id, status: "approved" } });
+    if (approved === 0) throw new ForbiddenError(`${product.classification} data: request access to ${product.domain}/${product.name} first.`);
+  }
+  const deployment = await db.deployment.findUnique({
+    where: { productId_environment: { productId: product.id, environment: ref.environment } },
+    select: { status: true, schemaName: true, productVersion: true, resources: true, jobs: { where: { status: "succeeded", kind: { not: "deprovision" } }, orderBy: { finishedAt: "desc" }, take: 1, select: { spec: true } } },
+  });
+  const resources = (deployment?.resources ?? {}) as DeploymentResources;
+  if (!deployment || deployment.status !== "active" || !deployment.schemaName || !resources.view || deployment.jobs.length === 0) {
+    throw new NotFoundError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}.`);
+  }
+  // Readers outside the domain read as the product's role for one of their roles that may SELECT.
+  let role: string | null = null;
+  if (!member) {
+    const match = (resources.roles ?? []).find((r) => r.privileges.includes("SELECT") && (user.roles as string[]).includes(r.accessRole));
+    if (!match) throw new ForbiddenError(`None of your roles (${user.roles.join(", ")}) is an access role of this product with read permission.`);
+    role = match.roleName;
+  }
+  const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;
+  const order = primaryKeyFor(fields).filter((k) => k !== ROW_ID);
+  const view = qualified(deployment.schemaName, resources.view);
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query("SET LOCAL statement_timeout = '10s'");
+    if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
+    const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${view}`);
+    const rows = await client.query({
+      text: `SELECT * FROM ${view} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
+      values: [ref.limit, ref.offset],
+      types,
+    });
+    await client.query("COMMIT");
+    return {
+      productId: product.id,
+      domainId: product.domainId,
+      page: {
+        product: `${product.domain}/${product.name}`,
+        environment: ref.environment,
+        version: deployment.productVersion,
+        columns: rows.fields.map((f) => f.name),
+        rows: rows.rows as Record<string, unknown>[],
+        limit: ref.limit,
+        offset: ref.offset,
+        total: Number(total.rows[0].n),
+      },
+    };
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,30 @@
+// Serving: a stable view named after the product over its current table (consumers and the read
+// endpoint never need to know table versions) and the read endpoint's URL.
+import "server-only";
+import { describeTable, schemaExists } from "../catalog";
+import { qualified, quoteIdent } from "../naming";
+import { StepError, type StepImpl } from "./context";
+
+export const provisionServing: StepImpl = async ({ client, request, deployment, log }) => {
+  const { schema, view, endpoints } = request;
+  const table = deployment.tableName;
+  if (!table || !(await describeTable(client, schema, table))) throw new StepError("There is no table to serve; run the storage step first.");
+  const columns = [...request.spec.schema.map((f) => f.name), "_loaded_at"].map(quoteIdent).join(", ");
+  // DROP + CREATE rather than CREATE OR REPLACE: a new table version may have other columns.
+  await client.query(`DROP VIEW IF EXISTS ${qualified(schema, view)}`);
+  await client.query(`CREATE VIEW ${qualified(schema, view)} AS SELECT ${columns} FROM ${qualified(schema, table)}`);
+  await log(`View ${schema}.${view} serves table ${table}`);
+  await log(`Read endpoint: GET ${endpoints.read}`);
+  return {
+    output: { view: `${schema}.${view}`, table, endpoint: endpoints.read },
+    deployment: { serviceUrl: endpoints.read, resources: { view, readEndpoint: endpoints.read } },
+  };
+};
+
+export const deprovisionServing: StepImpl = async ({ client, request, deployment, log }) => {
+  const schema = deployment.schemaName ?? request.schema;
+  const view = deployment.resources.view ?? request.view;
+  if (await schemaExists(client, schema)) await client.query(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
+  await log("Removed the serving view and the read endpoint");
+  return { output: { view, removed: true }, deployment: { serviceUrl: null, resources: { view: null, readEndpoint: null } } };
+};

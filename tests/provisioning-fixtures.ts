@@ -1,0 +1,57 @@
+// Shared setup for provisioning integration tests and benchmarks: reference data, an owner with a
+// product, catalog probes, and cleanup of the cluster-wide roles a test created.
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { registerProduct } from "@/lib/products/register-product";
+import type { DataProductSpec } from "@/lib/products/types";
+import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
+import { seedPlatform } from "@/prisma/seed/platform";
+import { SEED_TEMPLATES } from "@/prisma/seed/templates";
+import { quoteIdent } from "@/lib/provisioning/naming";
+import { newPgClient, type PgClient } from "@/lib/provisioning/pg";
+import { rolesOfDeployment } from "@/lib/provisioning/catalog";
+
+/** The seed's global policy (reset: other test files may have changed it), processing templates, config and templates. */
+export async function ensurePlatformReferenceData(): Promise<void> {
+  await ensureGlobalPolicy();
+  await seedPlatform();
+  for (const t of SEED_TEMPLATES) {
+    await db.template.upsert({ where: { key: t.key }, update: {}, create: { key: t.key, name: t.name, description: t.description, config: t.config as object, defaults: t.defaults as object } });
+  }
+}
+
+export type Fixture = { domain: string; owner: CurrentUser; spec: DataProductSpec; productId: string };
+
+/** A domain, its owner, and a registered product that passes the seed's global policy. */
+export async function ownedProduct(patch: Partial<DataProductSpec> = {}, opts: { templateKey?: string; domain?: string; owner?: CurrentUser } = {}): Promise<Fixture> {
+  const domain = opts.domain ?? (await createDomain()).slug;
+  const owner = opts.owner ?? (await createPrincipal(["data_producer"], { [domain]: "owner" }));
+  const spec = sampleSpec(domain, {
+    access: [{ role: "data_consumer", permissions: ["read"] }, { role: "data_producer", permissions: ["read", "write"] }],
+    ...patch,
+  });
+  const created = await registerProduct(owner, spec, { templateKey: opts.templateKey ?? "batch_analytics" });
+  return { domain, owner, spec, productId: created.id };
+}
+
+export async function withClient<T>(fn: (c: PgClient) => Promise<T>): Promise<T> {
+  const client = await newPgClient("meshport-tests");
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops every role this database's deployments created: roles outlive a dropped test database. */
+export async function dropTestRoles(): Promise<void> {
+  const deployments = await db.deployment.findMany({ select: { id: true } });
+  await withClient(async (c) => {
+    for (const d of deployments) {
+      for (const role of await rolesOfDeployment(c, d.id)) {
+        await c.query(`DROP OWNED BY ${quoteIdent(role)}`);
+        await c.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+      }
+    }
+  });
+}
