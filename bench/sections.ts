@@ -10,6 +10,9 @@ export const extraSections: Section[] = [
   async function policyImpact(url, opts) {
     return (await import("./policies")).policyImpactRows(url, opts);
   },
+  async function metrics(url, opts) {
+    return (await import("./metrics")).metricsSection(url, opts);
+  },
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
   },

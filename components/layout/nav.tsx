@@ -11,10 +11,10 @@ export function navItems(user: Principal): NavItem[] {
     { href: "/domains", label: "Domains" },
   ];
   const producer = user.roles.includes("data_admin") || (user.roles.includes("data_producer") && Object.values(user.domains).some((r) => r !== "viewer"));
-  if (producer) {
-    items.push({ href: "/products/new", label: "Register product" });
-    items.push({ href: "/products/import", label: "Import" });
-  }
+  // Import is one click further, from the registration page.
+  if (producer) items.push({ href: "/products/new", label: "Register product" });
+  items.push({ href: "/access", label: "My access" });
+  if (user.roles.includes("data_admin") || user.roles.includes("data_producer")) items.push({ href: "/access/inbox", label: "Requests" });
   if (can.editPolicies(user) || can.readAudit(user)) items.push({ href: "/governance", label: "Governance" });
   if (can.readMetrics(user)) items.push({ href: "/metrics", label: "Metrics" });
   if (can.managePlatform(user)) items.push({ href: "/platform", label: "Platform" });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { env, oidcEnabled } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/logger";
+import { clientIp, signInThrottle } from "@/lib/auth/rate-limit";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -17,27 +18,52 @@ class LockedError extends CredentialsSignin {
   override code = "locked";
 }
 
+/** Too many failed sign-ins from this IP or for this account (lib/auth/rate-limit.ts). */
+export class RateLimitedError extends CredentialsSignin {
+  override code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
 const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) });
 
-async function authorizeCredentials(raw: unknown) {
+/** The credentials check (exported for the reliability tests; next-auth calls it through the provider). */
+export async function authorizeCredentials(raw: unknown, request?: Request) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
+  const ip = request ? clientIp(request.headers) : "unknown";
+  const throttle = signInThrottle();
+  // Checked before the database and the (deliberately slow) password hash, so a flood costs little.
+  const limited = throttle.check(ip, email);
+  if (!limited.allowed) {
+    logger.warn({ email, ip, retryAfterSeconds: limited.retryAfterSeconds }, "sign-in rate limited");
+    throw new RateLimitedError(limited.retryAfterSeconds);
+  }
   const user = await db.user.findUnique({ where: { email } });
-  if (!user?.passwordHash) return null;
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw new LockedError();
+  if (!user?.passwordHash) {
+    throttle.fail(ip, email);
+    return null;
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    throttle.fail(ip, email);
+    throw new LockedError();
+  }
   const ok = await verifyPassword(user.passwordHash, parsed.data.password);
   if (!ok) {
+    throttle.fail(ip, email);
     const failed = user.failedLogins + 1;
     const lock = failed >= MAX_FAILED_LOGINS;
     await db.user.update({
       where: { id: user.id },
       data: { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null },
     });
-    logger.warn({ email, failed, locked: lock }, "failed sign-in");
+    logger.warn({ email, ip, failed, locked: lock }, "failed sign-in");
     if (lock) throw new LockedError();
     return null;
   }
+  throttle.succeed(email);
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastSignedInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -144,7 +144,13 @@ function parseWith<S extends z.ZodType>(text: string, schema: S, extra?: (value:
       issues: doc.errors.map((e) => ({ path: "", message: `YAML syntax: ${e.message}`, ...position(lineCounter, e.pos[0]) })),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // Alias bombs and aliases to anchors that do not exist are refused by toJS with an exception.
+    return { ok: false, issues: [{ path: "", message: `YAML could not be read: ${(e as Error).message}`, line: 1, column: 1 }] };
+  }
   if (data === null || data === undefined) return { ok: false, issues: [{ path: "", message: "the document is empty", line: 1, column: 1 }] };
   const parsed = schema.safeParse(data);
   const issues = parsed.success ? (extra?.(parsed.data) ?? []) : issuesFromZod(parsed.error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { rebuildRollups, recordMetricEvent, recordMetricEvents } from "@/lib/metrics/record";
 import { createDomain } from "@/prisma/seed/factories";
 
 describe("recordMetricEvent", () => {
@@ -21,6 +21,46 @@ describe("recordMetricEvent", () => {
     expect(perDomain.min).toBe(40);
     expect(perDomain.max).toBe(60);
     expect(Number(perProduct.flagged)).toBe(1);
-    expect(await db.metricEvent.count({ where: { type: "api_request" } })).toBe(3);
+    // Scoped to this test's timestamp: other test files share the database.
+    expect(await db.metricEvent.count({ where: { type: "api_request", at } })).toBe(3);
+  });
+});
+
+describe("recordMetricEvents (bulk)", () => {
+  it("leaves the same rollups as recording one by one, including histogram and consumer rows", async () => {
+    const domain = await createDomain();
+    const productId = "00000000-0000-4000-8000-0000000000bb";
+    const userA = "00000000-0000-4000-8000-00000000000a";
+    const userB = "00000000-0000-4000-8000-00000000000b";
+    const day = new Date("2026-05-06T08:00:00Z");
+    const events = [
+      { type: "api_request" as const, at: day, domainId: domain.id, productId, durationMs: 40, status: 200 },
+      { type: "api_request" as const, at: day, domainId: domain.id, productId, durationMs: 400, status: 503 },
+      { type: "api_request" as const, at: day, domainId: domain.id, productId, durationMs: 45, status: 404 },
+      { type: "product_read" as const, at: day, domainId: domain.id, productId, userId: userA },
+      { type: "product_read" as const, at: day, domainId: domain.id, productId, userId: userA },
+      { type: "product_read" as const, at: new Date("2026-05-06T23:59:59Z"), domainId: domain.id, productId, userId: userB },
+    ];
+    await recordMetricEvents(events);
+    const rows = await db.metricRollup.findMany({ where: { day: new Date("2026-05-06"), domainId: domain.id } });
+    const get = (type: string, p = "") => rows.find((r) => r.type === type && r.productId === p);
+    // 5xx counts against availability, a 404 does not
+    expect(Number(get("api_request")!.count)).toBe(3);
+    expect(Number(get("api_request")!.flagged)).toBe(1);
+    expect(Number(get("api_request:le:50")!.count)).toBe(2);
+    expect(Number(get("api_request:le:500")!.count)).toBe(1);
+    expect(Number(get("product_read")!.count)).toBe(3);
+    expect(rows.filter((r) => r.type === "active_consumer").map((r) => r.productId).sort()).toEqual([userA, userB]);
+    expect(Number(get("active_consumer", userA)!.count)).toBe(2);
+  });
+
+  it("rebuildRollups reproduces the rollups from raw events after timestamps move", async () => {
+    const domain = await createDomain();
+    const productId = "00000000-0000-4000-8000-0000000000cc";
+    await recordMetricEvent({ type: "product_published", at: new Date("2026-07-01T10:00:00Z"), domainId: domain.id, productId, durationMs: 1000 });
+    await db.$executeRaw`UPDATE metric_events SET at = '2026-01-15 10:00:00' WHERE product_id = ${productId}::uuid AND type = 'product_published'`;
+    await rebuildRollups(["product_published"]);
+    const rows = await db.metricRollup.findMany({ where: { type: "product_published", productId } });
+    expect(rows.map((r) => r.day.toISOString().slice(0, 10))).toEqual(["2026-01-15"]);
   });
 });

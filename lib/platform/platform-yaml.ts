@@ -41,7 +41,14 @@ export function parsePlatformYaml(text: string): ParseResult {
       errors: doc.errors.map((e) => ({ path: "", message: e.message.split("\n")[0], line: e.linePos?.[0]?.line })),
     };
   }
-  const parsed = platformDocumentSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Alias bombs and aliases to anchors that do not exist are refused by toJS with an exception.
+    return { ok: false, errors: [{ path: "", message: `The YAML could not be read: ${(e as Error).message}` }] };
+  }
+  const parsed = platformDocumentSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
   }

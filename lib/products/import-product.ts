@@ -32,9 +32,16 @@ export function detectFormat(text: string): "yaml" | "odcs" | null {
 }
 
 export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const i of issues) (out[i.path || "document"] ??= []).push(i.line ? `line ${i.line}: ${i.message}` : i.message);
-  return out;
+  // A Map, not `out[path] ??= []`: paths come from the document, and for a key such as "constructor" or
+  // "__proto__" a plain object already "has" a value (its prototype's), so .push would throw.
+  const out = new Map<string, string[]>();
+  for (const i of issues) {
+    const key = i.path || "document";
+    const list = out.get(key) ?? [];
+    list.push(i.line ? `line ${i.line}: ${i.message}` : i.message);
+    out.set(key, list);
+  }
+  return Object.fromEntries(out);
 }
 
 export async function importProduct(user: CurrentUser, text: string, format: ImportFormat = "auto", changeNote?: string): Promise<ImportResult> {

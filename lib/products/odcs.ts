@@ -142,6 +142,15 @@ class Origins {
   }
 }
 
+/**
+ * A document value as text for names, tags and messages. String() throws on a mapping whose toString or
+ * valueOf key is not a function (YAML `toString: ""`), so mappings and lists are described instead.
+ */
+function plain(value: unknown): string {
+  if (value !== null && typeof value === "object") return Array.isArray(value) ? "a list" : "a mapping";
+  return String(value);
+}
+
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
@@ -171,8 +180,8 @@ function fieldType(property: Json): { type: FieldType; guessed: boolean } {
 function isPii(property: Json): boolean {
   const flag = customProperty(property.customProperties, "pii");
   if (flag && typeof flag.value === "boolean") return flag.value;
-  const tags = asArray(property.tags).map((t) => String(t).toLowerCase());
-  return tags.includes("pii") || String(property.classification ?? "").toLowerCase() === "pii";
+  const tags = asArray(property.tags).map((t) => plain(t).toLowerCase());
+  return tags.includes("pii") || plain(property.classification ?? "").toLowerCase() === "pii";
 }
 
 function readFields(doc: Json, origins: Origins, issues: IssueList, warnings: string[]) {
@@ -229,7 +238,7 @@ function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: strin
     const at: YamlPath = ["slaProperties", index];
     const unit = typeof raw.unit === "string" && raw.unit.trim() !== "" ? raw.unit : undefined;
     const duration = (base: "ms" | "min") =>
-      typeof raw.value === "number" && unit ? convertDuration(raw.value, unit, base) : parseDuration(unit ? `${raw.value} ${unit}` : raw.value, base);
+      typeof raw.value === "number" && unit ? convertDuration(raw.value, unit, base) : parseDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
     if (name === "frequency" || name === "fy") {
       const value = duration("min");
       if (value !== null && frequency === undefined) frequency = { value, index };
@@ -289,7 +298,7 @@ function readOwner(doc: Json, defaults: OdcsImportDefaults, origins: Origins) {
   const team = doc.team;
   const members = Array.isArray(team) ? team : isRecord(team) ? asArray(team.members) : [];
   const membersPath: YamlPath = Array.isArray(team) ? ["team"] : ["team", "members"];
-  let index = members.findIndex((m) => isRecord(m) && /owner/i.test(String(m.role ?? "")));
+  let index = members.findIndex((m) => isRecord(m) && /owner/i.test(plain(m.role ?? "")));
   if (index === -1 && members.length > 0) index = 0;
   origins.set("owner", Array.isArray(team) || isRecord(team) ? ["team"] : []);
   if (index === -1) return defaults.owner;
@@ -317,7 +326,7 @@ function readText(value: unknown): string | undefined {
 function readDocument(doc: Json, defaults: OdcsImportDefaults, origins: Origins, issues: IssueList, warnings: string[]) {
   const apiVersion = doc.apiVersion;
   if (apiVersion !== undefined && !(typeof apiVersion === "string" && /^v3\.\d+\.\d+$/.test(apiVersion))) {
-    issues.add(["apiVersion"], `ODCS ${String(apiVersion)} is not supported; use an ODCS v3 contract (apiVersion v3.0.x or v3.1.0)`);
+    issues.add(["apiVersion"], `ODCS ${plain(apiVersion)} is not supported; use an ODCS v3 contract (apiVersion v3.0.x or v3.1.0)`);
   }
   if (doc.kind !== undefined && doc.kind !== "DataContract") issues.add(["kind"], "kind must be DataContract");
 
@@ -338,13 +347,13 @@ function readDocument(doc: Json, defaults: OdcsImportDefaults, origins: Origins,
   origins.set("description", isRecord(doc.description) ? ["description", "purpose"] : ["description"]);
   let description = readText(info.purpose) ?? readText(info.usage) ?? readText(info.limitations);
   if (description === undefined) {
-    description = `Imported from the ODCS contract ${String(doc.name ?? doc.id ?? name ?? "")}`.trim();
+    description = `Imported from the ODCS contract ${plain(doc.name ?? doc.id ?? name ?? "")}`.trim();
     warnings.push("The contract has no description; a placeholder was used");
   }
 
   origins.set("version", ["version"]);
   origins.set("tags", ["tags"], true);
-  const tags = [...new Set(asArray(doc.tags).map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(String(t)) ? String(t) : slug(String(t), "role"))).filter((t) => t !== ""))];
+  const tags = [...new Set(asArray(doc.tags).map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(plain(t)) ? plain(t) : slug(plain(t), "role"))).filter((t) => t !== ""))];
 
   const lineage = customProperty(doc.customProperties, "lineage");
   if (lineage) origins.set("lineage", ["customProperties", lineage.index, "value"], true);

@@ -5,12 +5,16 @@ import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 export const SORTS = ["relevance", "name", "updated", "domain"] as const;
 export type Sort = (typeof SORTS)[number];
 
+// PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and no control
+// character means anything in a search box: they become spaces before anything else looks at the text.
+const withoutControls = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, " ");
+
 export const searchParamsSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
   domain: z.string().regex(/^[a-z0-9-]{1,63}$/).optional().catch(undefined),
   classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
-  owner: z.string().trim().max(320).optional().catch(undefined),
+  owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),

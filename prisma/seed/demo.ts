@@ -11,6 +11,9 @@ import { SEED_DOMAINS } from "./domains";
 import { SEED_TEMPLATES } from "./templates";
 import { CUSTOMER_DATA_PRODUCT, generatedProducts } from "./products";
 import { seedPolicies } from "./policies";
+import { seedCompliance } from "./compliance";
+import { seedHistory } from "./history";
+import { seedPlatform } from "./platform";
 
 export async function seedReferenceData(): Promise<void> {
   for (const d of SEED_DOMAINS) {
@@ -24,6 +27,7 @@ export async function seedReferenceData(): Promise<void> {
     });
   }
   await seedPolicies();
+  await seedPlatform();
 }
 
 export async function seedDemoUsers(): Promise<void> {
@@ -80,9 +84,13 @@ export async function seedDemoProducts(): Promise<number> {
   return all.length;
 }
 
-export async function seedDemo(): Promise<{ products: number }> {
+export async function seedDemo(): Promise<{ products: number; historyEvents: number; compliance: Awaited<ReturnType<typeof seedCompliance>> }> {
   await seedReferenceData();
   await seedDemoUsers();
   const products = await seedDemoProducts();
-  return { products };
+  // A year of success-metric history (rollout, reads, quality, access, ratings) for the dashboards.
+  const history = await seedHistory();
+  // Last: validates every product against its policy, after the quality history it reads.
+  const compliance = await seedCompliance();
+  return { products, historyEvents: history.events, compliance };
 }

@@ -2,7 +2,8 @@
 import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { RateLimitedError, signIn, signOut } from "@/lib/auth/auth";
+import { rateLimitMessage } from "@/lib/auth/rate-limit";
 import type { ActionState } from "@/lib/errors";
 
 const schema = z.object({
@@ -29,6 +30,7 @@ export async function signInAction(_prev: ActionState | null, formData: FormData
   } catch (e) {
     unstable_rethrow(e);
     if (e instanceof AuthError) {
+      if (e instanceof RateLimitedError) return { ok: false, message: rateLimitMessage(e.retryAfterSeconds) };
       const code = (e as AuthError & { code?: string }).code;
       if (code === "locked") return { ok: false, message: "Too many failed attempts: this account is locked for 15 minutes." };
       return { ok: false, message: "Email or password is incorrect." };

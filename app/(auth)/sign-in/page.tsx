@@ -9,8 +9,8 @@ import { DemoSignInButton, SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> }) {
+  const { callbackUrl, error, code } = await searchParams;
   if (await getCurrentUser()) redirect("/");
   const e = env();
   return (
@@ -21,6 +21,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <h1 className="text-2xl font-semibold">Sign in to Meshport</h1>
         </div>
+        {/* Sign-ins through the auth API (not this form) come back with ?error=CredentialsSignin&code=… */}
+        {error === "CredentialsSignin" && (code === "rate_limited" || code === "locked") && (
+          <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {code === "locked" ? "Too many failed attempts: this account is locked for 15 minutes." : "Too many attempts, try again in a few minutes."}
+          </p>
+        )}
         {error && error !== "CredentialsSignin" && (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             Sign-in failed. Please try again.

@@ -65,6 +65,9 @@ export default async function DomainPage({ params, searchParams }: Props) {
         }
         actions={
           <>
+            {can.readDomainMetrics(user, domain.slug) && (
+              <ButtonLink href={`/metrics/domains/${domain.slug}`} variant="secondary">Metrics</ButtonLink>
+            )}
             {can.readDomainPolicy(user, domain.slug) && (
               <ButtonLink href={`/governance/policies/domains/${domain.slug}`} variant="secondary">Domain policy</ButtonLink>
             )}

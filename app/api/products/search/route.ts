@@ -11,8 +11,10 @@ export async function GET(request: Request): Promise<Response> {
     if (!can.readCatalog(user)) return Response.json({ error: "Please sign in." }, { status: 401 });
 
     // Repeated parameters keep all their values; parseSearchParams takes the first, like the page does.
-    const params: Record<string, string[]> = {};
-    for (const [key, value] of new URL(request.url).searchParams) (params[key] ??= []).push(value);
+    // A Map: with a plain object, ?constructor= or ?__proto__= would find the prototype's value and throw.
+    const values = new Map<string, string[]>();
+    for (const [key, value] of new URL(request.url).searchParams) values.set(key, [...(values.get(key) ?? []), value]);
+    const params: Record<string, string[]> = Object.fromEntries(values);
 
     const { items, total, page, pageSize } = await searchProducts(parseSearchParams(params));
     // Results depend on the caller's session: never let a shared cache keep them.

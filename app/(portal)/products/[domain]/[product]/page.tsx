@@ -16,7 +16,10 @@ import { OverviewSection } from "./components/overview-section";
 import { AccessSection, LineageSection, SchemaSection, SloSection } from "./components/spec-sections";
 import { HistorySection, VersionsSection } from "./components/activity-sections";
 import { LifecycleActions } from "./components/lifecycle-actions";
+import { ComplianceCard } from "@/components/governance/compliance-card";
+import { ProductConsumerSection } from "@/components/consumers/product-consumer-section";
 import type { ProductDetail } from "@/lib/products/dto";
+import { DeploymentsSection } from "@/components/provisioning/deployments-section";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -71,6 +74,9 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
         </Card>
       )}
+      <ComplianceCard productId={product.id} href={`${basePath}/compliance`} />
+      <ProductConsumerSection product={product} user={user} />
+      <DeploymentsSection product={product} user={user} />
       <ProductTabs basePath={basePath} active={tab} />
       <TabContent tab={tab} product={product} basePath={basePath} />
     </>

@@ -1,0 +1,59 @@
+// A product's quality runs, newest first: score and its three dimensions.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { listQualityRuns } from "@/lib/quality/record-quality-run";
+import { productPath } from "@/lib/products/dto";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { loadProduct } from "../load-product";
+
+const PAGE_SIZE = 25;
+const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+type Props = { params: Promise<{ domain: string; product: string }>; searchParams: Promise<{ page?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Quality · ${(await params).product}` };
+}
+
+export default async function QualityPage({ params, searchParams }: Props) {
+  await requireUser();
+  const { domain, product: name } = await params;
+  const product = await loadProduct(domain, name);
+  if (!product) notFound();
+  const page = Math.min(Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1), 10_000);
+  const runs = await listQualityRuns(product.id, { page, pageSize: PAGE_SIZE });
+  const href = productPath(product);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={href} className="hover:underline">{product.name}</Link>
+      </nav>
+      <PageHeader title={`Quality of ${product.name}`} description="Score = mean of completeness, accuracy and consistency. On-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type." />
+      {runs.items.length === 0 ? (
+        <EmptyState>No quality runs yet.</EmptyState>
+      ) : (
+        <Card>
+          <Table>
+            <thead><tr><Th>When</Th><Th className="text-right">Score</Th><Th className="text-right">Completeness</Th><Th className="text-right">Accuracy</Th><Th className="text-right">Consistency</Th><Th className="text-right">Rows checked</Th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {runs.items.map((r) => (
+                <tr key={r.id}>
+                  <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.at))}</Td>
+                  <Td className="text-right font-medium tabular-nums">{r.score.toFixed(1)}</Td>
+                  <Td className="text-right tabular-nums">{r.metrics.completeness.toFixed(1)} %</Td>
+                  <Td className="text-right tabular-nums">{r.metrics.accuracy.toFixed(1)} %</Td>
+                  <Td className="text-right tabular-nums">{r.metrics.consistency.toFixed(1)} %</Td>
+                  <Td className="text-right tabular-nums">{r.rowsChecked.toLocaleString("en")}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={runs.total} basePath={`${href}/quality`} params={{}} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// The consumer side of a product page: access (request, or the owners' pending count), ratings and
+// reviews, and data quality. One server component, so the product page adds a single element.
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { listReviews, myRating, productAccessState, ratingSummary } from "@/lib/consumers/queries";
+import { listQualityRuns } from "@/lib/quality/record-quality-run";
+import { productPath } from "@/lib/products/dto";
+import { RequestAccessCard } from "@/components/consumers/request-access-card";
+import { RatingsCard } from "@/components/consumers/ratings-card";
+import { QualityCard } from "@/components/consumers/quality-card";
+
+export type ConsumerProduct = { id: string; domain: string; domainName: string; name: string; owner: string; lifecycle: string };
+
+export async function ProductConsumerSection({ product, user }: { product: ConsumerProduct; user: CurrentUser }) {
+  const ref = { domain: product.domain, owner: product.owner };
+  const decides = can.decideAccess(user, ref);
+  const [access, summary, reviews, mine, quality] = await Promise.all([
+    productAccessState(user, product.id, decides),
+    ratingSummary(product.id),
+    listReviews(product.id, user.id, { page: 1, pageSize: 3, withTextOnly: true }),
+    myRating(product.id, user.id),
+    listQualityRuns(product.id, { page: 1, pageSize: 1 }),
+  ]);
+  const href = productPath(product);
+  const canRun = can.runQualityCheck(user, ref) && product.lifecycle !== "retired";
+  // Before publication there is nothing to request or rate: only the producers' quality check remains.
+  if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
+    return canRun ? (
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+        <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun />
+      </div>
+    ) : null;
+  }
+  return (
+    <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+      <RequestAccessCard
+        productId={product.id}
+        productHref={href}
+        domainName={product.domainName}
+        member={user.domains[product.domain] !== undefined}
+        canRequest={can.requestAccess(user, ref)}
+        published={product.lifecycle === "published"}
+        latest={access.latest}
+        pendingForOwner={access.pendingForOwner}
+      />
+      <RatingsCard
+        productId={product.id}
+        productHref={href}
+        summary={summary}
+        reviews={reviews.items}
+        reviewCount={reviews.total}
+        mine={mine}
+        canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
+      />
+      <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun={canRun} />
+    </div>
+  );
+}

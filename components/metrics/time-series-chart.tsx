@@ -1,0 +1,73 @@
+"use client";
+// Time-series chart (recharts) for the dashboards. Before printing it re-renders at a fixed A4 width, so
+// printed charts fit the page instead of keeping the screen's width.
+import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type SeriesDef = { key: string; label: string; color: string; kind?: "line" | "bar"; axis?: "left" | "right" };
+
+const PRINT_WIDTH = 680;
+
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+  return printing;
+}
+
+const tickDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+};
+const tickMonth = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "2-digit", timeZone: "UTC" });
+};
+
+export function TimeSeriesChart({ data, series, xKey = "bucket", monthly = false, yDomain, yUnit = "", rightUnit = "", height = 240, label, integer = false }: {
+  data: Array<Record<string, string | number | null>>;
+  series: SeriesDef[];
+  xKey?: string;
+  monthly?: boolean;
+  yDomain?: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"];
+  yUnit?: string;
+  rightUnit?: string;
+  height?: number;
+  label: string;
+  /** counts: no fractional ticks */
+  integer?: boolean;
+}) {
+  const printing = usePrinting();
+  const hasRight = series.some((s) => s.axis === "right");
+  const chart = (
+    <ComposedChart data={data} margin={{ top: 8, right: hasRight ? 0 : 8, bottom: 0, left: 0 }} width={printing ? PRINT_WIDTH : undefined} height={printing ? height : undefined}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+      <XAxis dataKey={xKey} tickFormatter={monthly ? tickMonth : tickDate} tick={{ fontSize: 11 }} minTickGap={16} />
+      <YAxis yAxisId="left" domain={yDomain ?? [0, "auto"]} tick={{ fontSize: 11 }} width={48} unit={yUnit} allowDecimals={!integer} />
+      {hasRight && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={44} unit={rightUnit} allowDecimals={!integer} />}
+      <Tooltip labelFormatter={(v) => (monthly ? tickMonth(String(v)) : `Week/day of ${String(v)}`)} formatter={(v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {series.map((s) =>
+        s.kind === "bar" ? (
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />
+        ) : (
+          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />
+        ),
+      )}
+    </ComposedChart>
+  );
+  return (
+    <figure role="img" aria-label={label} className="chart w-full">
+      {printing ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+    </figure>
+  );
+}

@@ -1,0 +1,32 @@
+// Input of the consumer features (access requests, ratings), shared by the forms and the services.
+import { z } from "zod";
+
+export const requestAccessSchema = z.object({
+  productId: z.uuid("Unknown product."),
+  purpose: z
+    .string()
+    .trim()
+    .min(10, "Say in a sentence or two what you need the data for (at least 10 characters).")
+    .max(1000, "Keep the purpose under 1000 characters."),
+});
+
+export const decideAccessSchema = z.object({
+  requestId: z.uuid("Unknown request."),
+  decision: z.enum(["approve", "deny"], "Choose approve or deny."),
+  note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+});
+
+export const revokeAccessSchema = z.object({
+  requestId: z.uuid("Unknown request."),
+  note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+});
+
+export const rateProductSchema = z.object({
+  productId: z.uuid("Unknown product."),
+  score: z.coerce.number("Pick a rating from 1 to 5.").int("Pick a rating from 1 to 5.").min(1, "Pick a rating from 1 to 5.").max(5, "Pick a rating from 1 to 5."),
+  review: z.string().trim().max(2000, "Keep the review under 2000 characters.").default(""),
+});
+
+export type RequestAccessInput = z.infer<typeof requestAccessSchema>;
+export type DecideAccessInput = z.infer<typeof decideAccessSchema>;
+export type RateProductInput = z.infer<typeof rateProductSchema>;

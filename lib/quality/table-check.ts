@@ -1,0 +1,72 @@
+// What an on-demand quality check measures on a provisioned table, as pure SQL building and arithmetic:
+//   completeness = non-NULL cells ÷ all cells of the spec's fields present in the table
+//   accuracy     = well-formed cells ÷ non-NULL text and number cells (text not blank, numbers finite)
+//   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
+// (required fields are NOT NULL in provisioned tables, so completeness is driven by optional fields.)
+import type { FieldType } from "@/lib/products/types";
+
+/** The column type the platform provisions for each field type (information_schema.columns.data_type). */
+export const EXPECTED_PG_TYPE: Record<FieldType, string> = {
+  string: "text",
+  integer: "bigint",
+  number: "double precision",
+  boolean: "boolean",
+  date: "date",
+  timestamp: "timestamp with time zone",
+  json: "jsonb",
+};
+
+export type SpecField = { name: string; type: FieldType };
+export type TableColumn = { name: string; dataType: string };
+
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Fields present in the table (by name), and how many of the spec's fields have the expected type. */
+export function matchColumns(fields: SpecField[], columns: TableColumn[]): { present: SpecField[]; typed: number } {
+  const byName = new Map(columns.map((c) => [c.name, c.dataType]));
+  const present = fields.filter((f) => byName.has(f.name));
+  const typed = present.filter((f) => byName.get(f.name) === EXPECTED_PG_TYPE[f.type]).length;
+  return { present, typed };
+}
+
+/**
+ * One aggregate query over the table: row count, non-NULL count per field, and malformed counts for text
+ * (blank) and number (NaN / ±Infinity) fields. Identifiers are quoted; no user text reaches the SQL.
+ */
+export function checkQuery(schema: string, table: string, present: SpecField[]): string {
+  const parts = ["count(*)::bigint AS rows"];
+  present.forEach((f, i) => {
+    const col = quoteIdent(f.name);
+    parts.push(`count(${col})::bigint AS nn_${i}`);
+    if (f.type === "string") parts.push(`count(*) FILTER (WHERE btrim(${col}) = '')::bigint AS bad_${i}`);
+    if (f.type === "number") parts.push(`count(*) FILTER (WHERE ${col} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))::bigint AS bad_${i}`);
+  });
+  return `SELECT ${parts.join(", ")} FROM ${quoteIdent(schema)}.${quoteIdent(table)}`;
+}
+
+export function metricsFromCounts(
+  fields: SpecField[],
+  present: SpecField[],
+  typed: number,
+  row: Record<string, bigint | number | null>,
+): { completeness: number; accuracy: number; consistency: number; rows: number } {
+  const rows = Number(row.rows ?? 0);
+  let nonNull = 0;
+  let checked = 0;
+  let bad = 0;
+  present.forEach((f, i) => {
+    const nn = Number(row[`nn_${i}`] ?? 0);
+    nonNull += nn;
+    if (f.type === "string" || f.type === "number") {
+      checked += nn;
+      bad += Number(row[`bad_${i}`] ?? 0);
+    }
+  });
+  const cells = rows * present.length;
+  return {
+    completeness: cells > 0 ? (100 * nonNull) / cells : 100,
+    accuracy: checked > 0 ? (100 * (checked - bad)) / checked : 100,
+    consistency: fields.length > 0 ? (100 * typed) / fields.length : 100,
+    rows,
+  };
+}
