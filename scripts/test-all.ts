@@ -2,6 +2,7 @@
 // build and the Playwright journeys in Chromium. Uses the server DATABASE_URL names, or starts the
 // embedded PostgreSQL once for the run; every suite creates and drops its own databases on it.
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { ensureDatabase, REPO_ROOT } from "./embedded-db";
 import { NEXT_BIN, node, prismaGenerate, run } from "./run";
@@ -9,6 +10,18 @@ import { NEXT_BIN, node, prismaGenerate, run } from "./run";
 const VITEST = path.join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs");
 const PLAYWRIGHT = path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js");
 const RESULTS = path.join(REPO_ROOT, "test-results");
+
+/** A TCP port nobody listens on, so the e2e server never collides with a running portal. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 type Tally = { passed: number; failed: number; skipped: number };
 
@@ -43,7 +56,8 @@ async function main() {
     }
     if (!only || only === "e2e") {
       await node([NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production" } });
-      const code = await run(process.execPath, [PLAYWRIGHT, "test"], { env: { ...process.env, DATABASE_URL: server.url } });
+      const e2ePort = process.env.E2E_PORT ?? String(await freePort());
+      const code = await run(process.execPath, [PLAYWRIGHT, "test"], { env: { ...process.env, DATABASE_URL: server.url, E2E_PORT: e2ePort } });
       tallies.playwright = playwrightTally();
       if (code !== 0 && tallies.playwright.failed === 0) tallies.playwright.failed = 1;
     }
