@@ -39,7 +39,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         }}
       />
       <p className="mb-2 text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
-        {countText(result.total, filtered)}
+        {countText(result.total, filtered, result.totalIsCapped)}
       </p>
       {result.items.length > 0 ? (
         <>
@@ -61,8 +61,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function countText(total: number, filtered: boolean): string {
-  const noun = total === 1 ? "product" : "products";
-  if (!filtered) return `${total} ${noun}`;
-  return `${total} ${noun} ${total === 1 ? "matches" : "match"}`;
+function countText(total: number, filtered: boolean, capped: boolean): string {
+  const shown = capped ? `${total.toLocaleString("en")}+` : total.toLocaleString("en");
+  const noun = total === 1 && !capped ? "product" : "products";
+  if (!filtered) return `${shown} ${noun}`;
+  return `${shown} ${noun} ${total === 1 && !capped ? "matches" : "match"}`;
 }

@@ -16,9 +16,9 @@ export async function GET(request: Request): Promise<Response> {
     for (const [key, value] of new URL(request.url).searchParams) values.set(key, [...(values.get(key) ?? []), value]);
     const params: Record<string, string[]> = Object.fromEntries(values);
 
-    const { items, total, page, pageSize } = await searchProducts(parseSearchParams(params));
+    const { items, total, totalIsCapped, page, pageSize } = await searchProducts(parseSearchParams(params));
     // Results depend on the caller's session: never let a shared cache keep them.
-    return Response.json({ items, total, page, pageSize }, { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json({ items, total, totalIsCapped, page, pageSize }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (e) {
     return toErrorResponse(e);
   }
