@@ -38,6 +38,21 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
 }
 
+/**
+ * PostgreSQL refused text it cannot store: a NUL character (U+0000; SQLSTATE 22021 in text, 22P05 in
+ * jsonb) or one the database encoding cannot represent. That is bad input, not a server fault, whichever
+ * form field or query parameter carried it, so it is answered as a ValidationError (400), not a 500.
+ */
+export function isUnstorableText(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const codes = ["22021", "22P05"];
+  const pgCode = (e as { code?: unknown }).code; // node-postgres DatabaseError
+  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause; // Prisma
+  return codes.includes(String(pgCode)) || codes.includes(String(cause?.originalCode ?? cause?.code));
+}
+
+export const UNSTORABLE_TEXT_MESSAGE = "Some text contains a character that cannot be stored (such as the NUL character \\u0000). Remove it and try again.";
+
 export type ActionState = {
   ok: boolean;
   message?: string;
@@ -49,6 +64,10 @@ export type ActionState = {
 /** Maps any thrown value to a safe action state: expected errors verbatim, the rest generic + logged. */
 export function toActionState(e: unknown): ActionState {
   if (e instanceof AppError) return { ok: false, message: e.message, errors: e.fieldErrors };
+  if (isUnstorableText(e)) {
+    logger.warn({ err: e }, "refused input the database cannot store");
+    return { ok: false, message: UNSTORABLE_TEXT_MESSAGE };
+  }
   const correlationId = randomUUID();
   logger.error({ err: e, correlationId }, "unexpected error in action");
   return { ok: false, message: `Something went wrong. Reference: ${correlationId}` };
@@ -58,6 +77,10 @@ export function toActionState(e: unknown): ActionState {
 export function toErrorResponse(e: unknown): Response {
   if (e instanceof AppError) {
     return Response.json({ error: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
+  }
+  if (isUnstorableText(e)) {
+    logger.warn({ err: e }, "refused input the database cannot store");
+    return Response.json({ error: UNSTORABLE_TEXT_MESSAGE }, { status: 400 });
   }
   const correlationId = randomUUID();
   logger.error({ err: e, correlationId }, "unexpected error in route");

@@ -88,7 +88,7 @@ const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : String(v));
 /** Adds the line of the deepest existing node on the issue's path (for issues found after parsing). */
 export function locateIssue(text: string, issue: PolicyIssue): PolicyIssue {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const doc = parseDocument(text, { lineCounter, logLevel: "error" });
   let node: unknown = doc.contents;
   let offset: number | undefined;
   for (const segment of parsePath(issue.path)) {

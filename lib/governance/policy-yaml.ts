@@ -49,7 +49,7 @@ export function parseDomainPolicyYaml(text: string, options: { global?: GlobalPo
 /** Parses either kind, chosen by the document's `kind`. */
 export function parsePolicyYaml(text: string, options: { global?: GlobalPolicy } = {}): YamlResult<AnyPolicyDocument> {
   const lineCounter = new LineCounter();
-  const kind = parseDocument(text, { lineCounter }).get("kind");
+  const kind = parseDocument(text, { lineCounter, logLevel: "error" }).get("kind");
   if (kind === "DomainGovernancePolicy") {
     const r = parseDomainPolicyYaml(text, options);
     return r.ok ? { ok: true, value: { kind, document: r.value } } : r;
@@ -137,7 +137,7 @@ function stringify(value: Record<string, unknown>): string {
 
 function parseWith<S extends z.ZodType>(text: string, schema: S, extra?: (value: z.output<S>) => PolicyIssue[]): YamlResult<z.output<S>> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -3,6 +3,7 @@
 // transaction, and the first bad row aborts the COPY while the rest of the input is still checked, so
 // the owner gets every bad row (the first 100 listed, all counted) and the table gets none of them.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { Transform, type Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { DatabaseError } from "pg";
@@ -19,6 +20,7 @@ import { primaryKeyFor } from "@/lib/provisioning/table-design";
 import type { ProvisionRequest } from "@/lib/provisioning/types";
 import type { ProductField } from "@/lib/products/types";
 import { CopyWriter } from "./copy-writer";
+import { loadLockKey } from "./recover-loads";
 import { checkHeader, makeRowValidator, type RowError, type RowValidator, type Source } from "./row-validator";
 
 export const MAX_LISTED_ERRORS = 100;
@@ -93,7 +95,6 @@ type RowFeed = (accept: Accept, problems: Problems) => Promise<void>;
 
 async function load(user: CurrentUser, target: Target, format: Source, feed: RowFeed, bytes: () => number): Promise<LoadResult> {
   const started = performance.now();
-  const record = await db.ingestionLoad.create({ data: { deploymentId: target.deploymentId, format, userId: user.id, status: "running" }, select: { id: true } });
   const validator: RowValidator = makeRowValidator(target.fields, format, target.primaryKey);
   const problems = new Problems();
   const lineMap = new LineMap();
@@ -102,8 +103,13 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
   const client = await pgPool().connect();
   let broken = false;
   const writer = new CopyWriter(client, target.schema, target.table, validator.columns);
+  const record = { id: randomUUID() };
   try {
     await client.query("BEGIN");
+    // Held until COMMIT/ROLLBACK, or until this connection dies with the process: while it is held, the
+    // "running" row below belongs to a live load (recover-loads.ts marks the others failed).
+    await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [loadLockKey(record.id)]);
+    await db.ingestionLoad.create({ data: { id: record.id, deploymentId: target.deploymentId, format, userId: user.id, status: "running" }, select: { id: true } });
     await client.query("SET LOCAL TimeZone = 'UTC'");
     writer.start();
     let aborting: Promise<void> | undefined;

@@ -34,7 +34,7 @@ export type ParseResult = { ok: true; document: PlatformDocument } | { ok: false
 
 export function parsePlatformYaml(text: string): ParseResult {
   if (text.length > 100_000) return { ok: false, errors: [{ path: "", message: "The document is larger than 100 kB." }] };
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, { logLevel: "error" });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -20,7 +20,7 @@ export type ImportResult = { action: "registered" | "versioned"; domain: string;
 export function detectFormat(text: string): "yaml" | "odcs" | null {
   let doc: unknown;
   try {
-    doc = parseYamlLoose(text, { maxAliasCount: 100 });
+    doc = parseYamlLoose(text, { maxAliasCount: 100, logLevel: "error" });
   } catch {
     return "yaml"; // let the YAML parser report the syntax error with its line
   }

@@ -109,7 +109,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 /** Parses YAML (or JSON) text, turning syntax errors into issues that point at a line. */
 export function readYaml(text: string): { ok: true; source: YamlSource; value: unknown } | { ok: false; errors: ProductIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((error) => ({
       path: "",

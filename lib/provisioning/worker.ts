@@ -1,5 +1,6 @@
 // The provisioning worker: pg-boss workers that run jobs, plus a recovery sweep that re-queues jobs
-// whose worker died (status still queued/running, yet nobody holds the deployment's lock). Runs inside
+// whose worker died (status still queued/running, yet nobody holds the deployment's lock) and closes
+// ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts). Runs inside
 // the portal (instrumentation.ts) and standalone (scripts/worker.ts).
 import "server-only";
 import { db } from "@/lib/db";
@@ -10,6 +11,7 @@ import { newPgClient } from "./pg";
 import { runDuePipelines } from "./pipeline-run";
 import { PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage } from "./queue";
 import { runProvisioningJob } from "./run-job";
+import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -59,9 +61,12 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
   await boss.schedule(PIPELINE_SCHEDULER_QUEUE, "*/15 * * * *");
 
   // Jobs left running by a crashed worker are recovered at once; queued ones after a grace period.
+  // Loads a crashed process left "running" (their rows already rolled back) are marked failed.
   await recoverStalledJobs({ queuedOlderThanMs: 0 }).catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
+  await recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));
   const sweep = setInterval(() => {
     recoverStalledJobs().catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
+    recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));
   }, 30_000);
   sweep.unref();
   logger.info({ concurrency }, "provisioning worker started");

@@ -199,6 +199,20 @@ describe("query parsers under fuzzing", () => {
   });
 });
 
+// The failures the fuzzers found, pinned so they stay fixed whatever the random seed.
+describe("regressions found by fuzzing", () => {
+  it("parseRange: a preset named like an Object.prototype member falls back to 90 days (it threw RangeError)", () => {
+    for (const range of ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"]) {
+      expect(parseRange({ range }, new Date("2026-06-15T12:00:00Z"))).toMatchObject({ preset: "90d", days: 90, to: "2026-06-15" });
+    }
+  });
+
+  it("parseSearchParams: control characters (NUL made PostgreSQL fail the query) become spaces", () => {
+    expect(parseSearchParams({ q: "a\u0000b", owner: "team\u0000@x" })).toMatchObject({ q: "a b", owner: "team @x" });
+    expect(parseSearchParams({ q: "\u0000\u0007" }).q).toBe("");
+  });
+});
+
 describe("prototype pollution", () => {
   it("no fuzzed input wrote onto Object.prototype", () => {
     expect(prototypePolluted()).toBe(false);

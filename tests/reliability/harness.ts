@@ -75,8 +75,9 @@ export async function callAction(target: string, fd: FormData): Promise<Observed
   } catch (e) {
     return { outcome: "error", detail: `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, success: false };
   }
-  const unexpected = state.errors.find((e) => !(e instanceof errors.AppError));
-  if (unexpected) return { outcome: "error", detail: `unexpected error: ${unexpected instanceof Error ? unexpected.stack ?? unexpected.message : String(unexpected)}`, success: false, result };
+  // What a user would see as "Something went wrong": an error that is neither typed nor bad input.
+  const unexpected = state.errors.find((e) => !(e instanceof errors.AppError) && !errors.isUnstorableText(e));
+  if (unexpected || result?.message?.startsWith("Something went wrong")) return { outcome: "error", detail: `unexpected error: ${unexpected instanceof Error ? unexpected.stack ?? unexpected.message : String(unexpected ?? result?.message)}`, success: false, result };
   if (result?.ok === false && state.errors.some(isPermissionError)) return { outcome: "deny", detail: result.message ?? "", success: false, result };
   const success = result === undefined ? state.redirects.length > 0 : result.ok;
   return { outcome: "allow", detail: result?.message ?? state.redirects.join(", "), success, result };

@@ -24,7 +24,12 @@ function environmentOf(formData: FormData) {
   return r.data;
 }
 
-const confirmed = (formData: FormData) => confirmSchema.parse(formData.get("confirm") ?? undefined);
+// safeParse: a tampered checkbox value is bad input (a field error), not a server fault.
+function confirmed(formData: FormData): boolean {
+  const r = confirmSchema.safeParse(formData.get("confirm") ?? undefined);
+  if (!r.success) throw new ValidationError("Tick the box to confirm.", { confirm: ["Tick the box to confirm."] });
+  return r.data;
+}
 
 function refresh(ref: { domain: string; name: string }) {
   revalidatePath(productPath(ref));
