@@ -12,20 +12,47 @@ export type DomainSummary = {
   productCount: number; publishedCount: number; memberCount: number;
 };
 
-export async function listDomains(opts: { includeArchived?: boolean } = {}): Promise<DomainSummary[]> {
-  const rows = await db.domain.findMany({
-    where: opts.includeArchived ? {} : { status: { not: "archived" } },
+export type DomainOption = { slug: string; name: string; status: string };
+
+/** Just what a filter or a select needs: no counts, so it stays cheap with thousands of domains. */
+export async function listDomainOptions(opts: { onboardedOnly?: boolean } = {}): Promise<DomainOption[]> {
+  return db.domain.findMany({
+    where: opts.onboardedOnly ? { status: "onboarded" } : { status: { not: "archived" } },
     orderBy: { name: "asc" },
-    select: {
-      slug: true, name: true, description: true, ownerTeam: true, status: true,
-      _count: { select: { products: true, members: true } },
-      products: { where: { lifecycle: "published" }, select: { id: true } },
-    },
+    select: { slug: true, name: true, status: true },
   });
-  return rows.map((d) => ({
-    slug: d.slug, name: d.name, description: d.description, ownerTeam: d.ownerTeam, status: d.status,
-    productCount: d._count.products, memberCount: d._count.members, publishedCount: d.products.length,
-  }));
+}
+
+export async function listDomains(opts: { includeArchived?: boolean; page?: number; pageSize?: number } = {}): Promise<{ items: DomainSummary[]; total: number }> {
+  const where = opts.includeArchived ? {} : { status: { not: "archived" as const } };
+  const pageSize = opts.pageSize ?? 1000;
+  const [rows, total] = await Promise.all([
+    db.domain.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: ((opts.page ?? 1) - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, slug: true, name: true, description: true, ownerTeam: true, status: true,
+        // Counts in SQL, never the product rows themselves.
+        _count: { select: { products: true, members: true } },
+      },
+    }),
+    db.domain.count({ where }),
+  ]);
+  const published = await db.dataProduct.groupBy({
+    by: ["domainId"],
+    where: { lifecycle: "published", domainId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const publishedById = new Map(published.map((p) => [p.domainId, p._count._all]));
+  return {
+    total,
+    items: rows.map((d) => ({
+      slug: d.slug, name: d.name, description: d.description, ownerTeam: d.ownerTeam, status: d.status,
+      productCount: d._count.products, memberCount: d._count.members, publishedCount: publishedById.get(d.id) ?? 0,
+    })),
+  };
 }
 
 export async function getDomain(slug: string) {

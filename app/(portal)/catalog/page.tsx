@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listDomains } from "@/lib/domains/service";
+import { listDomainOptions } from "@/lib/domains/service";
 import { searchProducts } from "@/lib/products/search";
 import { parseSearchParams } from "@/lib/products/search-query";
 import { PageHeader, EmptyState } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   await requirePageUser();
   // Page size is fixed here; the API lets machines choose theirs.
   const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
-  const [result, domains] = await Promise.all([searchProducts(query), listDomains()]);
+  const [result, domains] = await Promise.all([searchProducts(query), listDomainOptions()]);
 
   const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
   // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.

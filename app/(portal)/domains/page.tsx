@@ -4,15 +4,20 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listDomains, type DomainSummary } from "@/lib/domains/service";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DomainStatusBadge } from "./components/domain-status-badge";
 
 export const metadata: Metadata = { title: "Domains" };
 
-export default async function DomainsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+const PAGE_SIZE = 24;
+
+export default async function DomainsPage({ searchParams }: { searchParams: Promise<{ archived?: string; page?: string }> }) {
   const user = await requirePageUser();
-  const showArchived = (await searchParams).archived === "1";
-  const domains = await listDomains({ includeArchived: showArchived });
+  const params = await searchParams;
+  const showArchived = params.archived === "1";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? "1", 10) || 1));
+  const { items: domains, total } = await listDomains({ includeArchived: showArchived, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -22,14 +27,14 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
       />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <span>
-          {domains.length} {domains.length === 1 ? "domain" : "domains"}
+          {total} {total === 1 ? "domain" : "domains"}
           {showArchived ? ", including archived" : ""}
         </span>
         <Link href={showArchived ? "/domains" : "/domains?archived=1"} className="text-brand-700 hover:underline">
           {showArchived ? "Hide archived domains" : "Show archived domains"}
         </Link>
       </div>
-      {domains.length === 0 ? (
+      {total === 0 ? (
         <EmptyState>No domains yet.{can.manageDomains(user) ? " Create the first one with “New domain”." : " A data admin creates them."}</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -40,6 +45,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath="/domains" params={{ archived: showArchived ? "1" : undefined }} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { writableDomains } from "@/lib/auth/permissions";
-import { listDomains } from "@/lib/domains/service";
+import { listDomainOptions } from "@/lib/domains/service";
 import { listTemplates } from "@/lib/platform/templates";
 import { PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/products/product-form";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Register a data product" };
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ template?: string; domain?: string }> }) {
   const user = await requirePageUser();
   const { template, domain } = await searchParams;
-  const domains = (await listDomains()).filter((d) => d.status === "onboarded");
+  const domains = await listDomainOptions({ onboardedOnly: true });
   const allowed = writableDomains(user, domains.map((d) => d.slug));
   if (allowed.length === 0) forbidden();
   const options = domains.filter((d) => allowed.includes(d.slug)).map((d) => ({ slug: d.slug, name: d.name }));
