@@ -4,17 +4,10 @@
 //   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
 // (required fields are NOT NULL in provisioned tables, so completeness is driven by optional fields.)
 import type { FieldType } from "@/lib/products/types";
+import { PG_TYPES } from "@/lib/provisioning/table-design";
 
-/** The column type the platform provisions for each field type (information_schema.columns.data_type). */
-export const EXPECTED_PG_TYPE: Record<FieldType, string> = {
-  string: "text",
-  integer: "bigint",
-  number: "double precision",
-  boolean: "boolean",
-  date: "date",
-  timestamp: "timestamp with time zone",
-  json: "jsonb",
-};
+/** The column type the platform provisions for each field type: the provisioning step's own mapping. */
+const EXPECTED_PG_TYPE = PG_TYPES;
 
 export type SpecField = { name: string; type: FieldType };
 export type TableColumn = { name: string; dataType: string };
