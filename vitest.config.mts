@@ -16,6 +16,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["tests/fast-check-seed.ts"],
         },
       },
       {
@@ -40,7 +41,7 @@ export default defineConfig({
           environment: "node",
           // Its own database (see the file for why not tests/global-setup.ts's process.env hand-over).
           globalSetup: ["tests/reliability/global-setup.ts"],
-          setupFiles: ["tests/reliability/setup-env.ts"],
+          setupFiles: ["tests/fast-check-seed.ts", "tests/reliability/setup-env.ts"],
           // next-auth imports "next/server" without an extension, which Node's own ESM loader refuses;
           // inlined, Vite resolves it (the matrix loads the sign-in actions and the auth route).
           server: { deps: { inline: ["next-auth"] } },

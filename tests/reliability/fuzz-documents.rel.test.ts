@@ -86,7 +86,8 @@ function mutatedText(seed: string): fc.Arbitrary<string> {
     fc.tuple(at, anyString).map(([i, v]) => (ls: string[]) => [...ls.slice(0, i), v, ...ls.slice(i)]),
     at.map((i) => (ls: string[]) => ls.slice(0, i)),
   );
-  return fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => ms.reduce((ls, m) => m(ls), lines).join("\n"));
+  // A mutation may aim past the end of a document an earlier one shortened: such holes become empty lines.
+  return fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => ms.reduce((ls, m) => m(ls).map((l) => l ?? ""), lines).join("\n"));
 }
 
 /** Structure-aware damage: a value somewhere in the parsed document replaced by a hostile one. */
