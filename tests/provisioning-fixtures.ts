@@ -1,5 +1,6 @@
 // Shared setup for provisioning integration tests and benchmarks: reference data, an owner with a
 // product, catalog probes, and cleanup of the cluster-wide roles a test created.
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { registerProduct } from "@/lib/products/register-product";
@@ -55,3 +56,16 @@ export async function dropTestRoles(): Promise<void> {
     }
   });
 }
+
+/** Polls `probe` every 100 ms until it returns something truthy (crash tests wait on workers this way). */
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export const jobSteps = (jobId: string) => db.provisioningStep.findMany({ where: { jobId }, orderBy: { position: "asc" } });

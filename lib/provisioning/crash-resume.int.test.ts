@@ -3,11 +3,10 @@
 // while a step's transaction is open (PROVISION_STEP_DELAY_MS keeps each step open long enough).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient } from "@/tests/provisioning-fixtures";
+import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient } from "@/tests/provisioning-fixtures";
 import { provisionProduct } from "./provision-product";
 import { stopQueue } from "./queue";
 import { roleNameFor, schemaNameFor } from "./naming";
@@ -26,17 +25,8 @@ function startWorker(extraEnv: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
-const steps = (jobId: string) => db.provisioningStep.findMany({ where: { jobId }, orderBy: { position: "asc" } });
+const steps = jobSteps;
 
 beforeAll(async () => {
   await ensurePlatformReferenceData();

@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -18,7 +17,7 @@ import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { stopQueue } from "@/lib/provisioning/queue";
 import { qualified, roleNameFor, schemaNameFor } from "@/lib/provisioning/naming";
-import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient, type Fixture } from "@/tests/provisioning-fixtures";
 
 const children: ChildProcess[] = [];
 
@@ -43,17 +42,8 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
-const steps = (jobId: string) => db.provisioningStep.findMany({ where: { jobId }, orderBy: { position: "asc" } });
+const steps = jobSteps;
 const job = (jobId: string) => db.provisioningJob.findUniqueOrThrow({ where: { id: jobId } });
 
 /** Schemas, relations and roles this product's staging deployment has in the database. */
