@@ -2,14 +2,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
+import { activeHref } from "./active-href";
 
 export type NavItem = { href: string; label: string };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
-  // The most specific entry wins: /access/inbox is "Requests", not also "My access".
-  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = activeHref(items, pathname);
   const active = (href: string) => href === current;
   return (
     <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">

@@ -39,7 +39,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Self-serve platform" description="Templates, processing templates and the platform configuration that provisioning uses." />
-      <PlatformTabs active="/platform" />
+      <PlatformTabs />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5">
         {stat("Product templates", templates, "/platform/templates")}
         {stat("Processing templates", processing, "/platform/processing")}

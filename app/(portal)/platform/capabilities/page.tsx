@@ -26,7 +26,7 @@ export default async function CapabilitiesPage() {
   return (
     <>
       <PageHeader title="Platform capabilities" description="What provisioning a data product does on this installation, and what it only writes down as a Terraform plan for your cloud." />
-      <PlatformTabs active="/platform/capabilities" admin={can.managePlatform(user)} />
+      <PlatformTabs admin={can.managePlatform(user)} />
       <Card>
         <Table>
           <thead><tr><Th>Step</Th><Th>Capability</Th><Th>Target</Th><Th>Mode</Th><Th>Details</Th></tr></thead>

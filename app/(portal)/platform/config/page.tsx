@@ -20,7 +20,7 @@ export default async function PlatformConfigPage() {
         title="Platform configuration"
         description={config.version === 0 ? "Not saved yet: showing the built-in default." : `Version ${config.version}, saved ${formatTime(config.updatedAt)}${config.updatedBy ? ` by ${config.updatedBy}` : ""}. Earlier versions are in the audit log.`}
       />
-      <PlatformTabs active="/platform/config" />
+      <PlatformTabs />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <Card className="min-w-0">
           <ConfigForm action={updatePlatformConfigAction} yaml={config.yaml} version={config.version} />

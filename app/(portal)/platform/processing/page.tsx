@@ -22,7 +22,7 @@ export default async function ProcessingTemplatesPage({ searchParams }: { search
   return (
     <>
       <PageHeader title="Processing templates" description="How pipelines are built: each kind has the configuration keys its pipeline reads. Provisioning records the pipeline from the template the product's template names." actions={<ButtonLink href="/platform/processing/new">New processing template</ButtonLink>} />
-      <PlatformTabs active="/platform/processing" />
+      <PlatformTabs />
       <Table>
         <thead><tr><Th>Template</Th><Th>Kind</Th><Th>Configuration keys</Th><Th>Version</Th><Th>Used by</Th><Th>Status</Th></tr></thead>
         <tbody className="divide-y divide-slate-100">

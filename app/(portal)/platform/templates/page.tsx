@@ -21,7 +21,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Product templates" description="Starting points for new data products: platform settings plus registration defaults. Editing saves a new version; products keep the version they were created from." actions={<ButtonLink href="/platform/templates/new">New template</ButtonLink>} />
-      <PlatformTabs active="/platform/templates" />
+      <PlatformTabs />
       <Table>
         <thead>
           <tr><Th>Template</Th><Th>Storage</Th><Th>Processing</Th><Th>Serving</Th><Th>Governance</Th><Th>Version</Th><Th>Products</Th><Th>Status</Th></tr>

@@ -2,21 +2,19 @@
 // The global DataGovernancePolicy editor: one structured section per tab (classification levels,
 // access control, data quality, compliance, federation controls) sharing one draft and one save, plus
 // a YAML tab with its own save. Edits survive switching tabs and failed saves.
-import { useActionState, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/errors";
 import { ACCESS_MODELS, POLICY_KEYS, QUALITY_REQUIREMENT_KEYS, type GlobalPolicy } from "@/lib/governance/types";
 import { globalDraftFromSpec, globalDraftToFormData, type GlobalDraft } from "@/lib/governance/policy-form";
-import type { PolicyConflict } from "@/lib/governance/update-policy";
 import { cn } from "@/lib/cn";
 import { Card } from "@/components/ui/card";
 import { AccessRulesEditor, ClassificationEditor, QualityRulesEditor } from "../components/rule-editors";
 import { ComplianceEditor } from "../components/compliance-editor";
 import { QualityRequirementsFields } from "../components/quality-requirements-fields";
 import { CellInput, CellSelect, ListErrors } from "../components/cells";
+import { useVersionedDraft } from "../components/use-versioned-draft";
 import { SaveBar } from "../components/save-bar";
 import { YamlEditor } from "../components/yaml-editor";
-import { fingerprintOf } from "../components/format";
 import { GLOBAL_TABS, type GlobalTab } from "./tabs";
 
 type Props = {
@@ -35,32 +33,16 @@ const LOCK_LABELS: Record<string, string> = {
 };
 
 export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, canEdit, initialTab }: Props) {
-  const router = useRouter();
   const [tab, setTab] = useState<GlobalTab>(initialTab);
   const [state, dispatch] = useActionState(action, null);
-  const [draft, setDraft] = useState<GlobalDraft>(() => globalDraftFromSpec(spec));
-  const [note, setNote] = useState("");
-  const [expectedVersion, setExpectedVersion] = useState(version);
-  const [seenVersion, setSeenVersion] = useState(version);
-  if (version !== seenVersion) {
-    // A new version arrived from the server (our save, or a reload after a conflict).
-    setSeenVersion(version);
-    setExpectedVersion(version);
-    setDraft(globalDraftFromSpec(spec));
-    setNote("");
-  }
+  // A global policy always exists: a missing one in a conflict keeps the current draft's base.
+  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<GlobalDraft, GlobalPolicy>(spec, version, (s) => globalDraftFromSpec(s ?? spec));
   const errors = state?.errors ?? {};
   const set = <K extends keyof GlobalDraft>(key: K) => (value: GlobalDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const fingerprint = useMemo(() => fingerprintOf(`${expectedVersion}:${JSON.stringify(draft)}`), [expectedVersion, draft]);
   const levels = draft.data_classification.map((c) => c.level).filter(Boolean);
   const tabHasErrors = (keys: readonly string[]) => Object.keys(errors).some((k) => keys.some((key) => k === key || k.startsWith(`${key}[`) || k.startsWith(`${key}.`)));
   const otherErrors = Object.entries(errors).filter(([k]) => k !== "note" && k !== "yaml" && !GLOBAL_TABS.some((t) => t.keys.some((key) => k === key || k.startsWith(`${key}[`) || k.startsWith(`${key}.`))));
 
-  const reload = (conflict: PolicyConflict) => {
-    if (conflict.current) setDraft(globalDraftFromSpec(conflict.current as GlobalPolicy));
-    setExpectedVersion(conflict.currentVersion);
-    router.refresh();
-  };
   const disabled = !canEdit;
 
   return (
@@ -130,7 +112,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
             </ul>
           )}
           {canEdit ? (
-            <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={setExpectedVersion} onReload={reload} />
+            <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={keepMine} onReload={reload} />
           ) : (
             <p className="text-sm text-slate-600">Only the governance team can change the global policy.</p>
           )}

@@ -3,21 +3,19 @@
 // optional overrides of global rules. Fields the global policy locks are shown disabled with the
 // reason; the rest is edited as a draft, previewed for impact and saved as a new version.
 import { useActionState, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/errors";
 import { ACCESS_MODELS, QUALITY_REQUIREMENT_KEYS, type DomainPolicy, type GlobalPolicy, type QualityRequirementKey } from "@/lib/governance/types";
 import { domainDraftFromSpec, domainDraftToFormData, globalDraftFromSpec, OVERRIDE_KEYS, type DomainDraft, type OverrideKey, type OverridesDraft } from "@/lib/governance/policy-form";
 import type { PathLock } from "@/lib/governance/domain-edit";
-import type { PolicyConflict } from "@/lib/governance/update-policy";
 import { cn } from "@/lib/cn";
 import { Card } from "@/components/ui/card";
 import { AccessRulesEditor, ClassificationEditor, QualityRulesEditor } from "../../components/rule-editors";
 import { ComplianceEditor } from "../../components/compliance-editor";
 import { QualityRequirementsFields } from "../../components/quality-requirements-fields";
 import { CellError, CellInput, CellSelect } from "../../components/cells";
+import { useVersionedDraft } from "../../components/use-versioned-draft";
 import { SaveBar } from "../../components/save-bar";
 import { YamlEditor } from "../../components/yaml-editor";
-import { fingerprintOf } from "../../components/format";
 
 type Props = {
   action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
@@ -51,31 +49,15 @@ function inheritedQuality(global: GlobalPolicy): Partial<Record<QualityRequireme
 }
 
 export function DomainPolicyEditor({ action, slug, spec, version, global, locks, canEdit, yaml, documentName }: Props) {
-  const router = useRouter();
   const [mode, setMode] = useState<"form" | "yaml">("form");
   const [state, dispatch] = useActionState(action, null);
-  const [draft, setDraft] = useState<DomainDraft>(() => domainDraftFromSpec(spec));
-  const [note, setNote] = useState("");
-  const [expectedVersion, setExpectedVersion] = useState(version);
-  const [seenVersion, setSeenVersion] = useState(version);
-  if (version !== seenVersion) {
-    setSeenVersion(version);
-    setExpectedVersion(version);
-    setDraft(domainDraftFromSpec(spec));
-    setNote("");
-  }
+  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<DomainDraft, DomainPolicy>(spec as DomainPolicy, version, domainDraftFromSpec);
   const errors = state?.errors ?? {};
-  const fingerprint = useMemo(() => fingerprintOf(`${expectedVersion}:${JSON.stringify(draft)}`), [expectedVersion, draft]);
   const globalDraft = useMemo(() => globalDraftFromSpec(global), [global]);
   const lockNote = (path: string) => (locks[path]?.allowed === false ? locks[path]?.note : undefined);
   const disabled = !canEdit;
 
   const setOverride = <K extends OverrideKey>(key: K, value: OverridesDraft[K]) => setDraft((d) => ({ ...d, overrides: { ...d.overrides, [key]: value } }));
-  const reload = (conflict: PolicyConflict) => {
-    setDraft(domainDraftFromSpec(conflict.current as DomainPolicy | null));
-    setExpectedVersion(conflict.currentVersion);
-    router.refresh();
-  };
   const levels = (draft.overrides.data_classification ?? globalDraft.data_classification).map((c) => c.level).filter(Boolean);
 
   return (
@@ -163,7 +145,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
             </Card>
           </fieldset>
           {errors.spec && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errors.spec.join(" ")}</p>}
-          {canEdit && <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={setExpectedVersion} onReload={reload} />}
+          {canEdit && <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={keepMine} onReload={reload} />}
         </form>
       )}
     </div>
