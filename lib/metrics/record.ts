@@ -6,7 +6,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
-import { ACTIVE_CONSUMER_TYPE, rollupKeys } from "@/lib/metrics/rollup-keys";
+import { ACTIVE_CONSUMER_TYPE, rollupKeys, type RollupInput } from "@/lib/metrics/rollup-keys";
 
 export const METRIC_EVENT_TYPES = [
   "api_request", // value: none; durationMs: latency; status: HTTP status (5xx / 0 count as unavailable)
@@ -26,20 +26,10 @@ export const METRIC_EVENT_TYPES = [
 ] as const;
 export type MetricEventType = (typeof METRIC_EVENT_TYPES)[number];
 
-export type MetricEventInput = {
+/** One event: the rollup fields (scope, value, duration, status, flagged) plus its type, time and details. */
+export type MetricEventInput = Omit<RollupInput, "type" | "at"> & {
   type: MetricEventType;
   at?: Date;
-  productId?: string | null;
-  domainId?: string | null;
-  userId?: string | null;
-  value?: number | null;
-  durationMs?: number | null;
-  status?: number | null;
-  /**
-   * true when the event counts against a target (an error response, a failed run, ...). Leave it unset for
-   * api_request / health_probe / provisioning_run: it is then derived from `status` (see isFlagged).
-   */
-  flagged?: boolean;
   meta?: Record<string, unknown>;
 };
 

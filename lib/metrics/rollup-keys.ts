@@ -57,6 +57,10 @@ export type RollupInput = {
   value?: number | null;
   durationMs?: number | null;
   status?: number | null;
+  /**
+   * true when the event counts against a target (an error response, a failed run, ...). Leave it unset for
+   * api_request / health_probe / provisioning_run: it is then derived from `status` (see isFlagged).
+   */
   flagged?: boolean;
 };
 
