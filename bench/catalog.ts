@@ -13,13 +13,11 @@ export const SEARCH_QUERIES: Array<Record<string, string>> = [
 
 export async function benchSearch(url: string, rounds = 15) {
   process.env.DATABASE_URL = url;
-  const { searchProducts, buildSearchSql, buildCountSql } = await import("@/lib/products/search");
+  const { searchProducts, buildSearchSql } = await import("@/lib/products/search");
   const { parseSearchParams } = await import("@/lib/products/search-query");
-  // The service sends the page query and the capped count in parallel; so does the direct path.
+  // The service sends one statement (page rows carrying the capped total); so does the direct path.
   const client = new pg.Client({ connectionString: url });
-  const countClient = new pg.Client({ connectionString: url });
   await client.connect();
-  await countClient.connect();
   const service: number[] = [];
   const direct: number[] = [];
   let totalHits = 0;
@@ -28,8 +26,7 @@ export async function benchSearch(url: string, rounds = 15) {
       process.stdout.write("."); // progress: one dot per query
       const query = parseSearchParams(params);
       const sql = buildSearchSql(query);
-      const countSql = buildCountSql(query);
-      const direct2 = () => Promise.all([client.query(sql.text, sql.values as unknown[]), countClient.query(countSql.text, countSql.values as unknown[])]);
+      const direct2 = () => client.query(sql.text, sql.values as unknown[]);
       // warm-up both paths once per query
       await searchProducts(query);
       await direct2();
@@ -45,7 +42,6 @@ export async function benchSearch(url: string, rounds = 15) {
     }
   } finally {
     await client.end();
-    await countClient.end();
   }
   const sv = summarize(service);
   const dv = summarize(direct);

@@ -1,9 +1,12 @@
 // Catalog search: PostgreSQL full text (prefix, weighted: name > tags/fields > description) plus trigram
-// similarity for typos in names, with filters, sort and pagination.
+// similarity for typos in names, with filters, sort and pagination — one statement, one round trip.
 //
 // Built for 100k+ products: a broad word ("customer") can match every product, and ranking every match is
-// what makes catalogs slow. So candidates come from three bounded index scans — name hits (weight A), any
-// hit, name typos — which are ranked together; and the total is counted only up to COUNT_CAP ("1,000+").
+// what makes catalogs slow. So candidates come from bounded index scans — name hits (their own GIN-indexed
+// name vector), any hit — ranked together; the total is counted only up to COUNT_CAP ("1,000+"). Typo
+// matches (trigram similarity on the name) are looked for only when the words themselves find less than a
+// page: a similarity scan costs far more per row than a vector match, and with a page of exact hits the
+// reader does not need "did you mean" results.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,33 +16,35 @@ import type { Classification, LifecycleState } from "@/lib/products/types";
 
 /** Counting stops here; the UI then says "1,000+" and pages through the best-ranked ones. */
 export const COUNT_CAP = 1000;
+/** Extra candidates when the words match more than the cap: products whose name holds the words. */
 const NAME_HITS = 500;
-const ANY_HITS = 500;
 const TYPO_HITS = 100;
+/** Typo matches are added when the words find fewer products than this. */
+export const TYPO_BELOW = 20;
 
 export type SearchResult = { items: ProductSummary[]; total: number; totalIsCapped: boolean; page: number; pageSize: number };
 
 type Row = {
-  id: string; domain: string; name: string; description: string; owner: string; classification: string;
+  total: number;
+  id: string | null; domain: string; name: string; description: string; owner: string; classification: string;
   lifecycle: string; current_version: string; tags: string[]; updated_at: Date;
 };
 
 function filters(query: SearchQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (query.domain) where.push(Prisma.sql`d.slug = ${query.domain}`);
+  if (query.domain) where.push(Prisma.sql`p.domain_id = (SELECT id FROM domains WHERE slug = ${query.domain})`);
   if (query.classification) where.push(Prisma.sql`p.classification = ${query.classification}::"Classification"`);
   if (query.lifecycle) where.push(Prisma.sql`p.lifecycle = ${query.lifecycle}::"Lifecycle"`);
   if (query.owner) where.push(Prisma.sql`p.owner ILIKE ${`%${query.owner.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   return Prisma.join(where, " AND ");
 }
 
-/** Restricts a prefix tsquery ("cust:* & loyal:*") to the name weight ("cust:*A & loyal:*A"). */
-export function nameOnly(ts: string): string {
-  return ts.replace(/:\*/g, ":*A");
-}
+const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at`;
 
-const SELECT_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at`;
-
+/**
+ * One statement that returns the page's rows, each carrying `total` (capped at COUNT_CAP + 1). When the
+ * page is past the last result it returns a single row with `total` and a null id.
+ */
 export function buildSearchSql(query: SearchQuery): Prisma.Sql {
   const ts = toPrefixTsQuery(query.q);
   const text = query.q?.trim() ?? "";
@@ -53,74 +58,87 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       : sort === "domain" ? Prisma.sql`d.slug ASC, p.name ASC`
       : Prisma.sql`p.updated_at DESC, p.id`;
     return Prisma.sql`
-      SELECT ${SELECT_COLUMNS}
-      FROM data_products p JOIN domains d ON d.id = p.domain_id
-      WHERE ${where}
-      ORDER BY ${order}
-      LIMIT ${query.pageSize} OFFSET ${offset}`;
+      WITH matched AS (
+        SELECT count(*)::int AS n FROM (SELECT 1 FROM data_products p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m
+      ),
+      page AS (
+        SELECT ${PAGE_COLUMNS}
+        FROM data_products p JOIN domains d ON d.id = p.domain_id
+        WHERE ${where}
+        ORDER BY ${order}
+        LIMIT ${query.pageSize} OFFSET ${offset}
+      )
+      SELECT matched.n AS total, page.* FROM matched LEFT JOIN page ON TRUE`;
   }
 
   const order =
-    sort === "name" ? Prisma.sql`name ASC, domain ASC`
-    : sort === "domain" ? Prisma.sql`domain ASC, name ASC`
-    : sort === "updated" ? Prisma.sql`updated_at DESC, id`
-    : Prisma.sql`rank DESC, updated_at DESC, id`;
+    sort === "name" ? Prisma.sql`c.name ASC, d.slug ASC`
+    : sort === "domain" ? Prisma.sql`d.slug ASC, c.name ASC`
+    : sort === "updated" ? Prisma.sql`c.updated_at DESC, c.id`
+    : Prisma.sql`c.rank DESC, c.updated_at DESC, c.id`;
+  // The rank is computed where each candidate row is already read, so ranking needs no second visit.
+  const rank = Prisma.sql`ts_rank_cd(p.search_vector, to_tsquery('simple', ${ts})) + similarity(p.name, ${text})`;
   return Prisma.sql`
-    WITH candidates AS (
-      (SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
-        WHERE p.search_vector @@ to_tsquery('simple', ${nameOnly(ts)}) AND ${where} LIMIT ${NAME_HITS})
-      UNION
-      (SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
-        WHERE p.search_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${ANY_HITS})
-      UNION
-      (SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
-        WHERE p.name % ${text} AND ${where} LIMIT ${TYPO_HITS})
+    WITH any_hits AS (
+      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
+      WHERE p.search_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${COUNT_CAP + 1}
     ),
-    ranked AS (
-      SELECT ${SELECT_COLUMNS},
-             ts_rank_cd(p.search_vector, to_tsquery('simple', ${ts})) + similarity(p.name, ${text}) AS rank
-      FROM candidates c JOIN data_products p ON p.id = c.id JOIN domains d ON d.id = p.domain_id
+    matched AS (SELECT count(*)::int AS n FROM any_hits),
+    name_hits AS (
+      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
+      WHERE (SELECT n FROM matched) > ${COUNT_CAP} AND p.name_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${NAME_HITS}
+    ),
+    typos AS (
+      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
+      WHERE (SELECT n FROM matched) < ${TYPO_BELOW} AND p.name % ${text} AND ${where} LIMIT ${TYPO_HITS}
+    ),
+    candidates AS (
+      SELECT DISTINCT ON (id) * FROM (SELECT * FROM name_hits UNION ALL SELECT * FROM any_hits UNION ALL SELECT * FROM typos) u
+      ORDER BY id
+    ),
+    total AS (
+      SELECT CASE WHEN n < ${TYPO_BELOW} THEN (SELECT count(*)::int FROM candidates) ELSE n END AS n FROM matched
+    ),
+    page AS (
+      SELECT c.id, c.rank, c.updated_at, c.name, d.slug FROM candidates c JOIN domains d ON d.id = c.domain_id
+      ORDER BY ${order}
+      LIMIT ${query.pageSize} OFFSET ${offset}
     )
-    SELECT * FROM ranked
-    ORDER BY ${order}
-    LIMIT ${query.pageSize} OFFSET ${offset}`;
+    SELECT total.n AS total, ${PAGE_COLUMNS}
+    FROM total LEFT JOIN (page JOIN data_products p ON p.id = page.id JOIN domains d ON d.id = p.domain_id) ON TRUE
+    ORDER BY ${orderOuter(sort)}`;
 }
 
-/** How many products match, counted up to COUNT_CAP + 1 (so "more than the cap" is known without a full count). */
-export function buildCountSql(query: SearchQuery): Prisma.Sql {
-  const ts = toPrefixTsQuery(query.q);
-  const text = query.q?.trim() ?? "";
-  const match = ts ? Prisma.sql`(p.search_vector @@ to_tsquery('simple', ${ts}) OR p.name % ${text})` : Prisma.sql`TRUE`;
-  return Prisma.sql`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM data_products p JOIN domains d ON d.id = p.domain_id
-      WHERE ${match} AND ${filters(query)}
-      LIMIT ${COUNT_CAP + 1}
-    ) m`;
+function orderOuter(sort: string): Prisma.Sql {
+  return sort === "name" ? Prisma.sql`page.name ASC, page.slug ASC`
+    : sort === "domain" ? Prisma.sql`page.slug ASC, page.name ASC`
+    : sort === "updated" ? Prisma.sql`page.updated_at DESC, page.id`
+    : Prisma.sql`page.rank DESC, page.updated_at DESC, page.id`;
 }
 
 export async function searchProducts(query: SearchQuery): Promise<SearchResult> {
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Row[]>(buildSearchSql(query)),
-    db.$queryRaw<Array<{ n: number }>>(buildCountSql(query)),
-  ]);
-  const n = counted[0]?.n ?? 0;
+  const rows = await db.$queryRaw<Row[]>(buildSearchSql(query));
+  const n = rows[0]?.total ?? 0;
   return {
     total: Math.min(n, COUNT_CAP),
     totalIsCapped: n > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
-    items: rows.map((r) => ({
-      id: r.id,
-      domain: r.domain,
-      name: r.name,
-      description: r.description,
-      owner: r.owner,
-      classification: r.classification as Classification,
-      lifecycle: r.lifecycle as LifecycleState,
-      version: r.current_version,
-      tags: r.tags,
-      updatedAt: r.updated_at.toISOString(),
-    })),
+    items: rows.flatMap((r) =>
+      r.id === null
+        ? []
+        : [{
+            id: r.id,
+            domain: r.domain,
+            name: r.name,
+            description: r.description,
+            owner: r.owner,
+            classification: r.classification as Classification,
+            lifecycle: r.lifecycle as LifecycleState,
+            version: r.current_version,
+            tags: r.tags,
+            updatedAt: r.updated_at.toISOString(),
+          }],
+    ),
   };
 }
