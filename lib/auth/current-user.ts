@@ -11,19 +11,23 @@ import { audit } from "@/lib/governance/enforcement";
 
 export type CurrentUser = Principal & { name: string };
 
+type UserRow = { id: string; email: string; name: string; roles: string[]; domains: Record<string, string> | null };
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const uid = (session as { uid?: string } | null)?.uid;
-  if (!uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: uid },
-    select: { id: true, email: true, name: true, roles: true, memberships: { select: { role: true, domain: { select: { slug: true } } } } },
-  });
+  if (!uid || !UUID.test(uid)) return null;
+  // One round trip (it runs on every request): the user with their domain roles as a slug → role object.
+  const rows = await db.$queryRaw<UserRow[]>`
+    SELECT u.id, u.email, u.name, u.roles::text[] AS roles,
+           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains
+    FROM users u WHERE u.id = ${uid}::uuid`;
+  const user = rows[0];
   if (!user) return null;
-  const domains: Record<string, DomainRoleName> = {};
-  for (const m of user.memberships) domains[m.domain.slug] = m.role as DomainRoleName;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles as RoleName[], domains };
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles as RoleName[], domains: (user.domains ?? {}) as Record<string, DomainRoleName> };
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in. (Layouts and pages render in parallel, so a

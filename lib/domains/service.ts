@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { domainSchema, memberSchema } from "@/lib/domains/schema";
 import { z } from "zod";
+import { escapeLike } from "@/lib/like";
 
 export type DomainSummary = {
   slug: string; name: string; description: string; ownerTeam: string; status: string;
@@ -21,6 +22,24 @@ export async function listDomainOptions(opts: { onboardedOnly?: boolean } = {}):
     orderBy: { name: "asc" },
     select: { slug: true, name: true, status: true },
   });
+}
+
+/** Domains whose slug or name contains `q` (exact slug and prefixes first), for type-ahead pickers. */
+export async function suggestDomains(q: string, limit = 10): Promise<DomainOption[]> {
+  const term = q.trim().slice(0, 100);
+  const like = escapeLike(term);
+  const rows = await db.domain.findMany({
+    where: {
+      status: { not: "archived" },
+      ...(term ? { OR: [{ slug: { contains: like, mode: "insensitive" } }, { name: { contains: like, mode: "insensitive" } }] } : {}),
+    },
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true, status: true },
+    take: 200,
+  });
+  const t = term.toLowerCase();
+  const score = (d: DomainOption) => (d.slug === t ? 0 : d.slug.startsWith(t) || d.name.toLowerCase().startsWith(t) ? 1 : 2);
+  return rows.sort((a, b) => score(a) - score(b)).slice(0, Math.max(1, Math.min(limit, 50)));
 }
 
 export async function listDomains(opts: { includeArchived?: boolean; page?: number; pageSize?: number } = {}): Promise<{ items: DomainSummary[]; total: number }> {

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/like";
 import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditFilters } from "@/lib/governance/audit-query";
 import type { AuditCsvRow } from "@/lib/governance/audit-csv";
 
@@ -12,8 +13,8 @@ export type AuditPage = { rows: AuditEventDto[]; hasOlder: boolean; hasNewer: bo
 
 export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
   return {
-    ...(f.subject ? { subject: { contains: f.subject, mode: "insensitive" } } : {}),
-    ...(f.resource ? { resource: { contains: f.resource, mode: "insensitive" } } : {}),
+    ...(f.subject ? { subject: { contains: escapeLike(f.subject), mode: "insensitive" } } : {}),
+    ...(f.resource ? { resource: { contains: escapeLike(f.resource), mode: "insensitive" } } : {}),
     ...(f.action ? { action: f.action } : {}),
     ...(f.decision ? { decision: f.decision } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),

@@ -103,6 +103,9 @@ describe("listAuditEvents", () => {
     expect((await listAuditEvents(parseAuditQuery({ subject, decision: "deny" }).filters)).rows.map((r) => r.reason)).toEqual(["r4"]);
     expect((await listAuditEvents(parseAuditQuery({ subject, action: "write" }).filters)).rows.map((r) => r.reason)).toEqual(["r3", "r1"]);
     expect((await listAuditEvents(parseAuditQuery({ subject, resource: "P/2" }).filters)).rows.map((r) => r.reason)).toEqual(["r2"]);
+    // LIKE wildcards in a filter are text: "_" does not stand for the "/"
+    expect((await listAuditEvents(parseAuditQuery({ subject, resource: "p_2" }).filters)).rows).toEqual([]);
+    expect((await listAuditEvents(parseAuditQuery({ subject: "%" }).filters)).rows).toEqual([]);
     expect((await listAuditEvents(parseAuditQuery({ subject, to: "2000-01-01" }).filters)).rows).toEqual([]);
   });
 });

@@ -139,6 +139,30 @@ describe("catalog search", () => {
     expect(drafts.items.every((i) => i.lifecycle === "draft" && i.domain === domain)).toBe(true);
   });
 
+  it("adds typo matches only when the words find less than a page, and counts what it shows", async () => {
+    const tag = uid();
+    // 25 exact hits for "harbor-<tag>": a full page of real matches, so no near-miss joins them.
+    for (let i = 0; i < 25; i++) await registerProduct(owner, sampleSpec(domain, { name: `harbor-${tag}-${i}` }));
+    await registerProduct(owner, sampleSpec(domain, { name: `harbr-${tag}` }));
+    const exact = await searchProducts(parseSearchParams({ q: `harbor ${tag}`, pageSize: "100" }));
+    expect(exact.total).toBe(25);
+    expect(exact.items.map((i) => i.name)).not.toContain(`harbr-${tag}`);
+    // A typo that matches no word: the near names are offered, and the total says how many.
+    const typo = await searchProducts(parseSearchParams({ q: `harbr-${tag}-3`, pageSize: "100" }));
+    expect(typo.items.length).toBeGreaterThan(0);
+    expect(typo.total).toBe(typo.items.length);
+  });
+
+  it("sorts by name on request and reports the total on a page past the last result", async () => {
+    const tag = uid();
+    for (const n of ["c", "a", "b"]) await registerProduct(owner, sampleSpec(domain, { name: `atlas-${tag}-${n}` }));
+    const byName = await searchProducts(parseSearchParams({ q: `atlas ${tag}`, sort: "name" }));
+    expect(byName.items.map((i) => i.name)).toEqual([`atlas-${tag}-a`, `atlas-${tag}-b`, `atlas-${tag}-c`]);
+    const past = await searchProducts(parseSearchParams({ q: `atlas ${tag}`, page: "9" }));
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(3);
+  });
+
   it("treats SQL and tsquery syntax in the query as plain text", async () => {
     for (const q of ["'; drop table data_products; --", "a & | ! ( ) :* <->", "%_\\"]) {
       const r = await searchProducts(parseSearchParams({ q, owner: q }));

@@ -9,6 +9,7 @@
 // reader does not need "did you mean" results.
 import "server-only";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProductSummary } from "@/lib/products/dto";
 import { toPrefixTsQuery, type SearchQuery } from "@/lib/products/search-query";
@@ -35,7 +36,7 @@ function filters(query: SearchQuery): Prisma.Sql {
   if (query.domain) where.push(Prisma.sql`p.domain_id = (SELECT id FROM domains WHERE slug = ${query.domain})`);
   if (query.classification) where.push(Prisma.sql`p.classification = ${query.classification}::"Classification"`);
   if (query.lifecycle) where.push(Prisma.sql`p.lifecycle = ${query.lifecycle}::"Lifecycle"`);
-  if (query.owner) where.push(Prisma.sql`p.owner ILIKE ${`%${query.owner.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.owner) where.push(Prisma.sql`p.owner ILIKE ${`%${escapeLike(query.owner)}%`}`);
   return Prisma.join(where, " AND ");
 }
 

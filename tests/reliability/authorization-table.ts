@@ -382,6 +382,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   route("app/api/auth/[...nextauth]/route.ts#POST", { name: "auth API (sign in/out)", rule: "public (next-auth checks CSRF and credentials)", expect: EVERYONE, strict: true, request: () => ({ url: url("/api/auth/signout"), init: { method: "POST" } }) }),
   route("app/api/health/route.ts#GET", { name: "health check", rule: "public (liveness probe)", expect: EVERYONE, strict: true, request: () => ({ url: url("/api/health") }) }),
   route("app/api/products/search/route.ts#GET", { name: "catalog search", rule: "can.readCatalog", expect: SIGNED_IN, strict: true, request: () => ({ url: url("/api/products/search?q=sample&pageSize=5") }) }),
+  route("app/api/domains/route.ts#GET", { name: "domain suggestions", rule: "can.readCatalog", expect: SIGNED_IN, strict: true, request: () => ({ url: url("/api/domains?q=a&limit=5") }) }),
   route<{ domain: string; name: string }>("app/api/products/[domain]/[product]/export/route.ts#GET", {
     name: "export a product as ODCS", rule: "can.readCatalog", expect: SIGNED_IN, strict: true,
     setup: (w) => w.product({ lifecycle: "published" }),

@@ -2,7 +2,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listDomainOptions } from "@/lib/domains/service";
 import { searchProducts } from "@/lib/products/search";
 import { parseSearchParams } from "@/lib/products/search-query";
 import { PageHeader, EmptyState } from "@/components/ui/card";
@@ -18,7 +17,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   await requirePageUser();
   // Page size is fixed here; the API lets machines choose theirs.
   const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
-  const [result, domains] = await Promise.all([searchProducts(query), listDomainOptions()]);
+  const result = await searchProducts(query);
 
   const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
   // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.
@@ -28,7 +27,6 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Catalog" description="Find data products across every domain." />
       <CatalogFilters
-        domains={domains.map((d) => ({ slug: d.slug, name: d.name }))}
         values={{
           q: query.q ?? "",
           domain: query.domain ?? "",

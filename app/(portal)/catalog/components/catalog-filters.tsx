@@ -1,10 +1,13 @@
 "use client";
 // The catalog's search and filter bar. It is a plain GET form (works without JavaScript); with JavaScript,
 // typing updates the URL after a 250 ms pause and a changed select applies at once, so results follow along.
+// The domain filter is a type-ahead picker (a mesh may have thousands of domains): it applies when a
+// domain is picked or cleared, not on every keystroke.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DomainPicker } from "@/components/domains/domain-picker";
 import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 import type { Sort } from "@/lib/products/search-query";
 
@@ -25,13 +28,14 @@ function queryFromForm(form: HTMLFormElement): string {
   return query.toString();
 }
 
-export function CatalogFilters({ values, domains }: { values: FilterValues; domains: { slug: string; name: string }[] }) {
+export function CatalogFilters({ values }: { values: FilterValues }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // Inputs are uncontrolled so typing never waits for the server. When the URL changes by other means
   // (back button, "clear filters", a link), remount the form so it shows the new values. URLs we pushed
@@ -64,6 +68,7 @@ export function CatalogFilters({ values, domains }: { values: FilterValues; doma
     timer.current = setTimeout(() => apply(form), DEBOUNCE_MS);
   };
   const onInput = (e: FormEvent<HTMLFormElement>) => {
+    if (e.target instanceof HTMLElement && e.target.hasAttribute("data-manual-apply")) return;
     if (e.target instanceof HTMLSelectElement) apply(e.currentTarget);
     else applySoon(e.currentTarget);
   };
@@ -71,6 +76,7 @@ export function CatalogFilters({ values, domains }: { values: FilterValues; doma
   return (
     <form
       key={formKey}
+      ref={formRef}
       method="get"
       action={pathname}
       role="search"
@@ -97,7 +103,14 @@ export function CatalogFilters({ values, domains }: { values: FilterValues; doma
         <Button type="submit">Search</Button>
       </div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
-        <FilterSelect name="domain" label="Domain" value={values.domain} options={domains.map((d) => [d.slug, d.name])} />
+        <DomainPicker
+          id="catalog-domain"
+          name="domain"
+          label="Domain"
+          defaultValue={values.domain}
+          // after React has committed the picked value to the field, so the form reads it
+          onPick={() => setTimeout(() => formRef.current && apply(formRef.current), 0)}
+        />
         <FilterSelect name="classification" label="Classification" value={values.classification} options={CLASSIFICATIONS.map((c) => [c, c])} />
         <FilterSelect name="lifecycle" label="Lifecycle" value={values.lifecycle} options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])} />
         <div>
