@@ -1,0 +1,36 @@
+// The catalog's domain filter at scale: a type-ahead picker (mouse and keyboard) instead of a select
+// holding every domain; the chosen domain lands in the URL and narrows the results.
+import { expect, test } from "@playwright/test";
+import { signInAs, USERS } from "./helpers";
+
+test("a consumer filters the catalog by domain with the type-ahead picker, by mouse and by keyboard", async ({ page }) => {
+  await signInAs(page, USERS.consumer);
+  await page.goto("/catalog");
+  const picker = page.getByRole("combobox", { name: "Domain" });
+
+  await picker.fill("mark");
+  await page.getByRole("option", { name: /Marketing/ }).click();
+  await expect(page).toHaveURL(/[?&]domain=marketing/);
+  await expect(picker).toHaveValue("marketing");
+  const results = page.getByTestId("catalog-results").getByRole("listitem");
+  await expect(results.first()).toBeVisible();
+  for (const text of await results.allInnerTexts()) expect(text).toContain("marketing · v");
+
+  // Clearing the filter shows every domain again.
+  await page.getByRole("button", { name: "Clear the domain filter" }).click();
+  await expect(page).not.toHaveURL(/domain=/);
+  await expect(picker).toHaveValue("");
+
+  // Keyboard: type, arrow to the suggestion, Enter.
+  await picker.fill("fin");
+  await expect(page.getByRole("option", { name: /Finance/ })).toBeVisible();
+  await picker.press("ArrowDown");
+  await expect(page.getByRole("option", { name: /Finance/ })).toHaveAttribute("aria-selected", "true");
+  await picker.press("Enter");
+  await expect(page).toHaveURL(/[?&]domain=finance/);
+  await expect(page.getByTestId("catalog-results").getByText("finance · v").first()).toBeVisible();
+
+  // A domain that does not exist says so instead of offering nothing silently.
+  await picker.fill("no-such-domain-zz");
+  await expect(page.getByText("No domain matches.")).toBeVisible();
+});
