@@ -49,13 +49,17 @@ async function main() {
     await client.connect();
     const sample = (await client.query("SELECT d.slug, p.name FROM data_products p JOIN domains d ON d.id = p.domain_id WHERE d.slug LIKE 'mesh-%' ORDER BY p.name LIMIT 1 OFFSET 4242")).rows[0] as { slug: string; name: string };
     await client.end();
+    // The last two rows are the floor under the same load: the sign-in form (a server-rendered page with no
+    // session and no query) and the health route (no rendering). No portal page can be cheaper than them.
     const http = await benchHttp(scratch.url, [
       { label: "catalog page (/catalog?q=customer)", path: "/catalog?q=customer" },
       { label: "product page", path: `/products/${sample.slug}/${sample.name}` },
+      { label: "floor: sign-in page (no session, no query)", path: "/sign-in", anonymous: true },
+      { label: "floor: /api/health (no rendering)", path: "/api/health", anonymous: true },
     ], { seconds: HTTP_SECONDS });
     for (const r of http.rows) {
       add({ area: "http, 50 concurrent", metric: `${r.page}: req/s`, value: r.reqPerSec.toFixed(0) });
-      add({ area: "http, 50 concurrent", metric: `${r.page}: p50 / p97.5 / p99`, value: `${r.p50} / ${r.p97_5} / ${r.p99} ms`, target: "p95 < 300 ms (p97.5 bounds it)" });
+      add({ area: "http, 50 concurrent", metric: `${r.page}: p50 / p95 / p99`, value: `${r.p50} / ${r.p95} / ${r.p99} ms`, target: r.page.startsWith("catalog") ? "p95 < 300 ms" : undefined });
       add({ area: "http, 50 concurrent", metric: `${r.page}: errors / non-2xx of ${r.requests}`, value: `${r.errors} / ${r.non2xx}`, target: "0" });
     }
     add({ area: "http, 50 concurrent", metric: "peak RSS of the portal", value: `${http.peakRssMb} MB` });
