@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream, statSync, unlinkSync } from "node:
 import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Row, Section } from "./sections";
 import { ms, summarize } from "./stats";
 
@@ -104,6 +105,7 @@ export async function benchIngest(rows = 1_000_000, url?: string) {
     const result = await ingestCsv(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging" }, createReadStream(file));
     const portalMs = performance.now() - started;
     if (result.status !== "succeeded") throw new Error(`bench load was rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    const serving = await benchServing(f, rows);
 
     const schema = deployment.schemaName!;
     const twin = `${deployment.tableName}_psql`;
@@ -125,10 +127,36 @@ export async function benchIngest(rows = 1_000_000, url?: string) {
       portal: { ms: portalMs, rowsPerSecond: rows / (portalMs / 1000) },
       psql: { ms: psqlMs, rowsPerSecond: rows / (psqlMs / 1000), note: psqlNote },
       ratio: psqlMs / portalMs,
+      serving,
     };
   } finally {
     unlinkSync(file);
   }
+}
+
+/**
+ * On the loaded table: the on-demand quality check (one scan measuring completeness, accuracy, consistency)
+ * and the data read API's service (governance decision, count, one page of 100 rows) at the first page and
+ * at the middle of the table (OFFSET paging reads past every skipped row).
+ */
+async function benchServing(f: { owner: CurrentUser; domain: string; productId: string; spec: { name: string } }, rows: number) {
+  const { runQualityCheck } = await import("@/lib/quality/run-quality-check");
+  const { readProductData } = await import("@/lib/provisioning/read-data");
+  const started = performance.now();
+  await runQualityCheck(f.owner, f.productId);
+  const qualityMs = performance.now() - started;
+  const read = async (offset: number, n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const { page } = await readProductData(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", limit: 100, offset });
+      times.push(performance.now() - t);
+      if (page.rows.length !== 100) throw new Error(`the data API returned ${page.rows.length} rows at offset ${offset}`);
+    }
+    return summarize(times);
+  };
+  await read(0, 2); // warm-up
+  return { qualityMs, rows, firstPage: await read(0, 20), middlePage: await read(Math.floor(rows / 2), 5) };
 }
 
 /** The three figures as benchmark rows (roles created on the cluster are dropped afterwards). */
@@ -144,6 +172,10 @@ export const provisioningSection: Section = async (url, { quick }) => {
     rows.push({ area: "ingestion", metric: `CSV ${n.toLocaleString("en")} rows (${(ingest.bytes / 1e6).toFixed(0)} MB), portal: validate + COPY`, value: `${Math.round(ingest.portal.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.portal.ms / 1000).toFixed(2)} s)` });
     rows.push({ area: "ingestion", metric: "same file, psql \\copy", value: ingest.psql.note || `${Math.round(ingest.psql.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.psql.ms / 1000).toFixed(2)} s)` });
     rows.push({ area: "ingestion", metric: "portal ÷ psql \\copy throughput", value: Number.isFinite(ingest.ratio) ? `${ingest.ratio.toFixed(2)}×` : "n/a" });
+    const sv = ingest.serving;
+    rows.push({ area: "quality", metric: `quality check over the loaded ${n.toLocaleString("en")} rows`, value: `${(sv.qualityMs / 1000).toFixed(2)} s (${Math.round(n / (sv.qualityMs / 1000)).toLocaleString("en")} rows/s)` });
+    rows.push({ area: "data API", metric: `read 100 rows, first page of ${n.toLocaleString("en")} (service, p50 / p95)`, value: `${ms(sv.firstPage.p50)} / ${ms(sv.firstPage.p95)}` });
+    rows.push({ area: "data API", metric: `read 100 rows at offset ${Math.floor(n / 2).toLocaleString("en")} (p50)`, value: ms(sv.middlePage.p50) });
   } finally {
     await cleanupRoles().catch(() => {});
     const { startWorker } = await import("@/lib/provisioning/worker");
