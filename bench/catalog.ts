@@ -16,7 +16,8 @@ export async function benchSearch(url: string, rounds = 15) {
   const { searchProducts, buildSearchSql } = await import("@/lib/products/search");
   const { parseSearchParams } = await import("@/lib/products/search-query");
   // The service sends one statement (page rows carrying the capped total); so does the direct path.
-  const client = new pg.Client({ connectionString: url });
+  const { SESSION_OPTIONS } = await import("@/lib/db");
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await client.connect();
   const service: number[] = [];
   const direct: number[] = [];

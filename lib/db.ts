@@ -5,11 +5,18 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
+/**
+ * Session settings for every connection. Catalog search matches typos against the words of a name with
+ * pg_trgm's word similarity; its default threshold (0.6) misses a one-letter slip in a short word
+ * ("custmer" ~ "customer" is 0.55), so the portal uses 0.5.
+ */
+export const SESSION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.5";
+
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10, options: SESSION_OPTIONS });
     globalForPrisma.prisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.prisma;

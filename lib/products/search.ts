@@ -12,16 +12,16 @@ import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProductSummary } from "@/lib/products/dto";
-import { toPrefixTsQuery, type SearchQuery } from "@/lib/products/search-query";
+import { toPrefixTsQuery, type SearchQuery, type Sort } from "@/lib/products/search-query";
 import type { Classification, LifecycleState } from "@/lib/products/types";
 
 /** Counting stops here; the UI then says "1,000+" and pages through the best-ranked ones. */
-export const COUNT_CAP = 1000;
+const COUNT_CAP = 1000;
 /** Extra candidates when the words match more than the cap: products whose name holds the words. */
 const NAME_HITS = 500;
 const TYPO_HITS = 100;
 /** Typo matches are added when the words find fewer products than this. */
-export const TYPO_BELOW = 20;
+const TYPO_BELOW = 20;
 
 export type SearchResult = { items: ProductSummary[]; total: number; totalIsCapped: boolean; page: number; pageSize: number };
 
@@ -42,6 +42,14 @@ function filters(query: SearchQuery): Prisma.Sql {
 
 const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at`;
 
+/** The order of a page, over `p` (the product or candidate row, with `rank` when there is text) and `d` (its domain). */
+function orderBy(sort: Sort, ranked: boolean): Prisma.Sql {
+  if (sort === "name") return Prisma.sql`p.name ASC, d.slug ASC`;
+  if (sort === "domain") return Prisma.sql`d.slug ASC, p.name ASC`;
+  if (sort === "relevance" && ranked) return Prisma.sql`p.rank DESC, p.updated_at DESC, p.id`;
+  return Prisma.sql`p.updated_at DESC, p.id`;
+}
+
 /**
  * One statement that returns the page's rows, each carrying `total` (capped at COUNT_CAP + 1). When the
  * page is past the last result it returns a single row with `total` and a null id.
@@ -51,13 +59,9 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
   const text = query.q?.trim() ?? "";
   const where = filters(query);
   const offset = (query.page - 1) * query.pageSize;
-  const sort = query.sort ?? (ts ? "relevance" : "updated");
+  const order = orderBy(query.sort ?? "relevance", ts !== null);
 
   if (!ts) {
-    const order =
-      sort === "name" ? Prisma.sql`p.name ASC, d.slug ASC`
-      : sort === "domain" ? Prisma.sql`d.slug ASC, p.name ASC`
-      : Prisma.sql`p.updated_at DESC, p.id`;
     return Prisma.sql`
       WITH matched AS (
         SELECT count(*)::int AS n FROM (SELECT 1 FROM data_products p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m
@@ -72,13 +76,10 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       SELECT matched.n AS total, page.* FROM matched LEFT JOIN page ON TRUE`;
   }
 
-  const order =
-    sort === "name" ? Prisma.sql`c.name ASC, d.slug ASC`
-    : sort === "domain" ? Prisma.sql`d.slug ASC, c.name ASC`
-    : sort === "updated" ? Prisma.sql`c.updated_at DESC, c.id`
-    : Prisma.sql`c.rank DESC, c.updated_at DESC, c.id`;
   // The rank is computed where each candidate row is already read, so ranking needs no second visit.
   const rank = Prisma.sql`ts_rank_cd(p.search_vector, to_tsquery('simple', ${ts})) + similarity(p.name, ${text})`;
+  // Typos are matched against the words of the name (word similarity), so "custmer" finds
+  // "customer-data-product" although the whole names are far apart.
   return Prisma.sql`
     WITH any_hits AS (
       SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
@@ -90,31 +91,24 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       WHERE (SELECT n FROM matched) > ${COUNT_CAP} AND p.name_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${NAME_HITS}
     ),
     typos AS (
-      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
-      WHERE (SELECT n FROM matched) < ${TYPO_BELOW} AND p.name % ${text} AND ${where} LIMIT ${TYPO_HITS}
+      SELECT p.id, p.domain_id, p.name, p.updated_at, word_similarity(${text}, p.name) AS rank FROM data_products p
+      WHERE (SELECT n FROM matched) < ${TYPO_BELOW} AND ${text} <% p.name AND ${where} LIMIT ${TYPO_HITS}
     ),
+    -- every hit once, with its best rank; its size is the total (any_hits alone unless typos or name hits joined)
     candidates AS (
       SELECT DISTINCT ON (id) * FROM (SELECT * FROM name_hits UNION ALL SELECT * FROM any_hits UNION ALL SELECT * FROM typos) u
-      ORDER BY id
-    ),
-    total AS (
-      SELECT CASE WHEN n < ${TYPO_BELOW} THEN (SELECT count(*)::int FROM candidates) ELSE n END AS n FROM matched
+      ORDER BY id, rank DESC
     ),
     page AS (
-      SELECT c.id, c.rank, c.updated_at, c.name, d.slug FROM candidates c JOIN domains d ON d.id = c.domain_id
+      SELECT p.id, d.slug, row_number() OVER (ORDER BY ${order}) AS pos
+      FROM candidates p JOIN domains d ON d.id = p.domain_id
       ORDER BY ${order}
       LIMIT ${query.pageSize} OFFSET ${offset}
     )
-    SELECT total.n AS total, ${PAGE_COLUMNS}
-    FROM total LEFT JOIN (page JOIN data_products p ON p.id = page.id JOIN domains d ON d.id = p.domain_id) ON TRUE
-    ORDER BY ${orderOuter(sort)}`;
-}
-
-function orderOuter(sort: string): Prisma.Sql {
-  return sort === "name" ? Prisma.sql`page.name ASC, page.slug ASC`
-    : sort === "domain" ? Prisma.sql`page.slug ASC, page.name ASC`
-    : sort === "updated" ? Prisma.sql`page.updated_at DESC, page.id`
-    : Prisma.sql`page.rank DESC, page.updated_at DESC, page.id`;
+    SELECT (SELECT count(*)::int FROM candidates) AS total,
+           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at
+    FROM (SELECT 1) one LEFT JOIN (page JOIN data_products p ON p.id = page.id) ON TRUE
+    ORDER BY page.pos`;
 }
 
 export async function searchProducts(query: SearchQuery): Promise<SearchResult> {
