@@ -20,6 +20,15 @@ test("a consumer filters the catalog by domain with the type-ahead picker, by mo
   await page.getByRole("button", { name: "Clear the domain filter" }).click();
   await expect(page).not.toHaveURL(/domain=/);
   await expect(picker).toHaveValue("");
+  await expect(results.filter({ hasNotText: "marketing · v" }).first()).toBeVisible();
+
+  // Text typed but not picked is not a filter: leaving the field puts it back, and other filters apply alone.
+  await picker.fill("mark");
+  await page.getByLabel("Lifecycle").selectOption("published");
+  await expect(page).toHaveURL(/[?&]lifecycle=published/);
+  await expect(page).not.toHaveURL(/domain=/);
+  await expect(picker).toHaveValue("");
+  await page.goto("/catalog");
 
   // Keyboard: type, arrow to the suggestion, Enter.
   await picker.fill("fin");

@@ -2,7 +2,7 @@
 // A domain filter that scales to thousands of domains: a text field (the domain's slug) with suggestions
 // fetched as one types, instead of a select holding every domain. Follows the ARIA combobox pattern
 // (arrow keys, Enter, Escape). Without JavaScript it is a plain text field taking a slug.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { useDomainSuggestions } from "./use-domain-suggestions";
 
@@ -20,20 +20,17 @@ type Props = {
 export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
   const listId = useId();
   const [value, setValue] = useState(defaultValue);
-  const [term, setTerm] = useState(defaultValue);
+  // What the filter holds: text typed but not picked goes back to this when the field loses focus.
+  const [picked, setPicked] = useState(defaultValue);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const term = useDebounced(value.trim(), DEBOUNCE_MS);
   const { data, isFetching, isError } = useDomainSuggestions(term, open);
   const options = data ?? [];
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-
   const pick = (slug: string) => {
     setValue(slug);
-    setTerm(slug);
+    setPicked(slug);
     setOpen(false);
     setActive(-1);
     onPick(slug);
@@ -58,15 +55,15 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
           value={value}
           className={`${inputClass} pr-7`}
           onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            setOpen(false);
+            setValue(picked);
+          }}
           onChange={(e) => {
-            const next = e.target.value;
-            setValue(next);
+            setValue(e.target.value);
             setOpen(true);
             setActive(-1);
-            if (timer.current) clearTimeout(timer.current);
-            timer.current = setTimeout(() => setTerm(next.trim()), DEBOUNCE_MS);
-            if (next === "") onPick("");
+            if (e.target.value === "") pick("");
           }}
           onKeyDown={(e) => {
             if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -129,4 +126,14 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
       )}
     </div>
   );
+}
+
+/** `value`, once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

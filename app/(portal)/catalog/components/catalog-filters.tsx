@@ -19,12 +19,16 @@ export type FilterValues = { q: string; domain: string; classification: string; 
 const SORT_OPTIONS: [Sort | "", string][] = [["", "Relevance"], ["name", "Name"], ["updated", "Recently updated"], ["domain", "Domain"]];
 const DEBOUNCE_MS = 250;
 
-/** The form's non-empty values as a query string; the page number is dropped because results changed. */
-function queryFromForm(form: HTMLFormElement): string {
+/**
+ * The form's non-empty values (with `overrides` on top) as a query string; the page number is dropped
+ * because results changed.
+ */
+function queryFromForm(form: HTMLFormElement, overrides: Record<string, string> = {}): string {
+  const values = new Map<string, string>();
+  for (const [key, value] of new FormData(form)) if (typeof value === "string") values.set(key, value);
+  for (const [key, value] of Object.entries(overrides)) values.set(key, value);
   const query = new URLSearchParams();
-  for (const [key, value] of new FormData(form)) {
-    if (typeof value === "string" && value.trim() !== "") query.set(key, value.trim());
-  }
+  for (const [key, value] of values) if (value.trim() !== "") query.set(key, value.trim());
   return query.toString();
 }
 
@@ -55,9 +59,9 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  const apply = (form: HTMLFormElement) => {
+  const apply = (form: HTMLFormElement, overrides?: Record<string, string>) => {
     if (timer.current) clearTimeout(timer.current);
-    const query = queryFromForm(form);
+    const query = queryFromForm(form, overrides);
     // Read the live URL: a debounced call may run after a newer render than the one that scheduled it.
     if (query === new URLSearchParams(window.location.search).toString()) return;
     ours.current.push(query);
@@ -108,8 +112,7 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
           name="domain"
           label="Domain"
           defaultValue={values.domain}
-          // after React has committed the picked value to the field, so the form reads it
-          onPick={() => setTimeout(() => formRef.current && apply(formRef.current), 0)}
+          onPick={(slug) => formRef.current && apply(formRef.current, { domain: slug })}
         />
         <FilterSelect name="classification" label="Classification" value={values.classification} options={CLASSIFICATIONS.map((c) => [c, c])} />
         <FilterSelect name="lifecycle" label="Lifecycle" value={values.lifecycle} options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])} />
