@@ -91,7 +91,10 @@ export const can = {
   runQualityCheck: (p: Principal | null, product: ProductRef) => can.editProduct(p, product),
 };
 
-/** Domains in which the principal may register products (for the registration form's domain list). */
-export function writableDomains(p: Principal, allDomains: string[]): string[] {
-  return isAdmin(p) ? allDomains : allDomains.filter((d) => canWriteIn(p, d));
+/**
+ * Domains in which the principal may register products (the registration form's list): "all" for admins,
+ * else the member domains with a writing role — so the form loads those few, never every domain.
+ */
+export function writableDomains(p: Principal): string[] | "all" {
+  return isAdmin(p) ? "all" : Object.keys(p.domains).filter((d) => canWriteIn(p, d));
 }

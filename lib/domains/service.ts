@@ -1,6 +1,7 @@
 // Domains: listing for everyone, create/edit/archive and membership for data admins.
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
@@ -13,33 +14,40 @@ export type DomainSummary = {
   productCount: number; publishedCount: number; memberCount: number;
 };
 
-export type DomainOption = { slug: string; name: string; status: string };
+export type DomainOption = { slug: string; name: string };
 
-/** Just what a filter or a select needs: no counts, so it stays cheap with thousands of domains. */
-export async function listDomainOptions(opts: { onboardedOnly?: boolean } = {}): Promise<DomainOption[]> {
+/** Onboarded domains for a select, by name: all of them, or only `slugs` (no counts, so it stays cheap). */
+export async function listDomainOptions(slugs: string[] | "all"): Promise<DomainOption[]> {
   return db.domain.findMany({
-    where: opts.onboardedOnly ? { status: "onboarded" } : { status: { not: "archived" } },
+    where: { status: "onboarded", ...(slugs === "all" ? {} : { slug: { in: slugs } }) },
     orderBy: { name: "asc" },
-    select: { slug: true, name: true, status: true },
+    select: { slug: true, name: true },
   });
 }
 
-/** Domains whose slug or name contains `q` (exact slug and prefixes first), for type-ahead pickers. */
+/**
+ * Domains whose slug or name contains `q`, for type-ahead pickers: the exact slug first, then slugs and
+ * names that start with `q`, then the other matches, each group by name.
+ */
 export async function suggestDomains(q: string, limit = 10): Promise<DomainOption[]> {
   const term = q.trim().slice(0, 100);
   const like = escapeLike(term);
-  const rows = await db.domain.findMany({
-    where: {
-      status: { not: "archived" },
-      ...(term ? { OR: [{ slug: { contains: like, mode: "insensitive" } }, { name: { contains: like, mode: "insensitive" } }] } : {}),
-    },
-    orderBy: { name: "asc" },
-    select: { slug: true, name: true, status: true },
-    take: 200,
-  });
-  const t = term.toLowerCase();
-  const score = (d: DomainOption) => (d.slug === t ? 0 : d.slug.startsWith(t) || d.name.toLowerCase().startsWith(t) ? 1 : 2);
-  return rows.sort((a, b) => score(a) - score(b)).slice(0, Math.max(1, Math.min(limit, 50)));
+  const take = Math.max(1, Math.min(limit, 50));
+  const find = (where: Prisma.DomainWhereInput, n: number) =>
+    db.domain.findMany({ where: { status: { not: "archived" }, ...where }, orderBy: { name: "asc" }, select: { slug: true, name: true }, take: n });
+  // Starts-with matches get their own query: with a thousand "mesh-…" domains, a prefix match could sort
+  // far behind the first `take` contains-matches by name.
+  const [exact, prefix] = await Promise.all([
+    term ? find({ slug: term.toLowerCase() }, 1) : Promise.resolve([]),
+    find(term ? { OR: [{ slug: { startsWith: like, mode: "insensitive" } }, { name: { startsWith: like, mode: "insensitive" } }] } : {}, take),
+  ]);
+  const seen = new Set<string>();
+  const out = [...exact, ...prefix].filter((d) => !seen.has(d.slug) && seen.add(d.slug));
+  if (out.length < take && term) {
+    const rest = await find({ OR: [{ slug: { contains: like, mode: "insensitive" } }, { name: { contains: like, mode: "insensitive" } }], slug: { notIn: [...seen] } }, take - out.length);
+    out.push(...rest);
+  }
+  return out.slice(0, take);
 }
 
 export async function listDomains(opts: { includeArchived?: boolean; page?: number; pageSize?: number } = {}): Promise<{ items: DomainSummary[]; total: number }> {

@@ -15,10 +15,9 @@ export const metadata: Metadata = { title: "Register a data product" };
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<{ template?: string; domain?: string }> }) {
   const user = await requirePageUser();
   const { template, domain } = await searchParams;
-  const domains = await listDomainOptions({ onboardedOnly: true });
-  const allowed = writableDomains(user, domains.map((d) => d.slug));
-  if (allowed.length === 0) forbidden();
-  const options = domains.filter((d) => allowed.includes(d.slug)).map((d) => ({ slug: d.slug, name: d.name }));
+  const options = await listDomainOptions(writableDomains(user));
+  if (options.length === 0) forbidden();
+  const allowed = options.map((d) => d.slug);
   const templates = await listTemplates();
   const chosen = templates.find((t) => t.key === template);
   const startDomain = domain && allowed.includes(domain) ? domain : options[0].slug;

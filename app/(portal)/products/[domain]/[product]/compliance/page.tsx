@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { latestValidation, listValidations } from "@/lib/governance/validate-products";
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CompliancePage({ params, searchParams }: { params: Params; searchParams: Promise<{ page?: string | string[] }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
