@@ -1,12 +1,10 @@
 // Next.js calls register() once per server process. The Node.js runtime (not the edge one) starts the
-// provisioning worker there, unless WORKER_ENABLED=false says another process runs it.
+// provisioning worker there, unless WORKER_ENABLED=false says another process runs it. The worker also
+// schedules the health probe (lib/metrics/health-probe.ts), once for the cluster.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next itself, per bundle; the edge bundle must not even import the worker.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
-  // The periodic health probe behind "API availability" (HEALTH_PROBE_INTERVAL_S, 0 = off).
-  const { startHealthProbeSchedule } = await import("@/lib/metrics/health-probe");
-  startHealthProbeSchedule();
   if (!env().WORKER_ENABLED) return;
   const { logger } = await import("@/lib/logger");
   const { startWorker } = await import("@/lib/provisioning/worker");

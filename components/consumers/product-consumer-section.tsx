@@ -13,24 +13,26 @@ export type ConsumerProduct = { id: string; domain: string; domainName: string; 
 
 export async function ProductConsumerSection({ product, user }: { product: ConsumerProduct; user: CurrentUser }) {
   const ref = { domain: product.domain, owner: product.owner };
-  const decides = can.decideAccess(user, ref);
+  const href = productPath(product);
+  const canRun = can.runQualityCheck(user, ref) && product.lifecycle !== "retired";
+  // Before publication there is nothing to request or rate: only the producers' quality check remains,
+  // so only the quality runs are loaded (and nothing at all for those who cannot run it).
+  if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
+    if (!canRun) return null;
+    const quality = await listQualityRuns(product.id, { page: 1, pageSize: 1 });
+    return (
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+        <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun />
+      </div>
+    );
+  }
   const [access, summary, reviews, mine, quality] = await Promise.all([
-    productAccessState(user, product.id, decides),
+    productAccessState(user, product.id, can.decideAccess(user, ref)),
     ratingSummary(product.id),
     listReviews(product.id, user.id, { page: 1, pageSize: 3, withTextOnly: true }),
     myRating(product.id, user.id),
     listQualityRuns(product.id, { page: 1, pageSize: 1 }),
   ]);
-  const href = productPath(product);
-  const canRun = can.runQualityCheck(user, ref) && product.lifecycle !== "retired";
-  // Before publication there is nothing to request or rate: only the producers' quality check remains.
-  if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
-    return canRun ? (
-      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-        <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun />
-      </div>
-    ) : null;
-  }
   return (
     <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
       <RequestAccessCard

@@ -76,9 +76,10 @@ export async function listAccessInbox(user: CurrentUser, opts: { status: InboxSt
   const [rows, total, pending] = await Promise.all([
     db.accessRequest.findMany({ where, orderBy: { createdAt: opts.status === "pending" ? "asc" : "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: requestSelect }),
     db.accessRequest.count({ where }),
-    db.accessRequest.count({ where: { status: "pending", product: products } }),
+    // On the pending tab the total already is the pending count: no second identical count.
+    opts.status === "pending" ? null : db.accessRequest.count({ where: { status: "pending", product: products } }),
   ]);
-  return { items: await toDtos(rows), total, pending };
+  return { items: await toDtos(rows), total, pending: pending ?? total };
 }
 
 export type ProductAccessState = {

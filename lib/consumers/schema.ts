@@ -26,7 +26,3 @@ export const rateProductSchema = z.object({
   score: z.coerce.number("Pick a rating from 1 to 5.").int("Pick a rating from 1 to 5.").min(1, "Pick a rating from 1 to 5.").max(5, "Pick a rating from 1 to 5."),
   review: z.string().trim().max(2000, "Keep the review under 2000 characters.").default(""),
 });
-
-export type RequestAccessInput = z.infer<typeof requestAccessSchema>;
-export type DecideAccessInput = z.infer<typeof decideAccessSchema>;
-export type RateProductInput = z.infer<typeof rateProductSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  availability, bytesPerRow, completeness, costReduction, DEFAULT_COST_MODEL, growth, histogramQuantile, innovationRate,
+  availability, bytesPerRow, costReduction, DEFAULT_COST_MODEL, growth, histogramQuantile, innovationRate,
   meanOf, median, percentile, qualityScore, satisfaction, timesToFirstRead, trend,
 } from "@/lib/metrics/formulas";
 import { bucketFor, rollupKeys } from "@/lib/metrics/rollup-keys";
@@ -24,11 +24,6 @@ describe("quality", () => {
   it("scores a run as the mean of its three dimensions", () => {
     expect(qualityScore({ completeness: 90, accuracy: 100, consistency: 80 })).toBe(90);
     expect(qualityScore({ completeness: 120, accuracy: -5, consistency: 50 })).toBe(50);
-  });
-  it("computes completeness from the NULLs of required fields", () => {
-    // 200 rows, 2 required fields: 10 + 30 NULL cells of 400
-    expect(completeness(200, [10, 30])).toBe(90);
-    expect(completeness(0, [0])).toBe(100);
   });
   it("averages runs through rollup sums and counts", () => {
     expect(meanOf([{ count: 2, sum: 180 }, { count: 1, sum: 60 }])).toBe(80);

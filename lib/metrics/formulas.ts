@@ -61,14 +61,6 @@ export function qualityScore(m: QualityMetrics): number {
   return (clamp(m.completeness) + clamp(m.accuracy) + clamp(m.consistency)) / 3;
 }
 
-/** Completeness of a table: the share of required-field cells that are not NULL, in percent. */
-export function completeness(rows: number, nullsPerRequiredField: number[]): number {
-  if (rows === 0 || nullsPerRequiredField.length === 0) return 100;
-  const cells = rows * nullsPerRequiredField.length;
-  const nulls = nullsPerRequiredField.reduce((a, b) => a + b, 0);
-  return (100 * (cells - nulls)) / cells;
-}
-
 /** Mean of rollup measures: Σsum ÷ Σcount. */
 export function meanOf(rows: Array<{ count: number; sum: number }>): number | null {
   let c = 0;

@@ -1,6 +1,8 @@
 // The periodic health probe behind "API availability": every active deployment's endpoint is called
 // (its service URL, made absolute with PUBLIC_URL when relative) and, when there is no URL to call, its
 // backing table is queried. Each probe records a health_probe event: status 0 / 5xx counts as down.
+// It runs as a pg-boss cron job registered by the provisioning worker, so once per interval for the whole
+// cluster rather than once per server process.
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -81,22 +83,19 @@ export async function runHealthProbe(now: () => number = Date.now): Promise<Prob
   return results.map((r) => r.result);
 }
 
-let timer: ReturnType<typeof setInterval> | undefined;
+/** The pg-boss queue the worker (lib/provisioning/worker.ts) schedules the probe on, once for the cluster. */
+export const HEALTH_PROBE_QUEUE = "health-probe";
 
 /**
- * Starts the in-process schedule (every HEALTH_PROBE_INTERVAL_S seconds; 0 = off). Safe to call twice.
- * Meant for instrumentation.ts's register() in the Node.js runtime.
+ * The cron expression closest to HEALTH_PROBE_INTERVAL_S seconds (null = 0 = off). Cron counts whole
+ * minutes, so shorter intervals run every minute and longer ones round to the nearest minute, or to the
+ * nearest hour from an hour on (at most daily). A step that does not divide the hour (or the day) restarts
+ * at its top, so one gap per hour (or day) is shorter.
  */
-export function startHealthProbeSchedule(): void {
-  const seconds = env().HEALTH_PROBE_INTERVAL_S;
-  if (timer || seconds === 0) return;
-  timer = setInterval(() => {
-    runHealthProbe().catch((err: unknown) => logger.error({ err }, "health probe failed"));
-  }, seconds * 1000);
-  timer.unref?.();
-}
-
-export function stopHealthProbeSchedule(): void {
-  if (timer) clearInterval(timer);
-  timer = undefined;
+export function healthProbeCron(seconds: number): string | null {
+  if (seconds <= 0) return null;
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  const hours = Math.round(minutes / 60);
+  return hours < 24 ? `0 */${hours} * * *` : "0 0 * * *";
 }

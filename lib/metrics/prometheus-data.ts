@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { LATENCY_BUCKETS_MS, bucketType, grainType } from "@/lib/metrics/rollup-keys";
 import { parseRange } from "@/lib/metrics/period";
-import { domainBreakdown, loadDashboard, productCounts } from "@/lib/metrics/queries";
+import { domainBreakdown, loadDashboard } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { formatPrometheus, type MetricFamily, type Sample } from "@/lib/metrics/prometheus";
 
@@ -12,7 +12,7 @@ const COUNTER_TYPES = ["api_request", "product_read", "health_probe", "access_re
 
 export async function prometheusText(today: Date = new Date()): Promise<string> {
   const range = parseRange({ range: "30d" }, today);
-  const [counters, hist, overall, domains, counts, storage] = await Promise.all([
+  const [counters, hist, overall, domains, storage] = await Promise.all([
     // All-time counters: the monthly rollup rows (every event is in exactly one month).
     db.$queryRaw<Array<{ domainId: string; type: string; count: number; sum: number; flagged: number }>>`
       SELECT domain_id AS "domainId", split_part(type, '@', 1) AS type, sum(count)::float8 AS count, sum(sum) AS sum, sum(flagged)::float8 AS flagged
@@ -22,7 +22,6 @@ export async function prometheusText(today: Date = new Date()): Promise<string> 
       WHERE type = ANY(${LATENCY_BUCKETS_MS.map((b) => grainType(bucketType("api_request", b), "month"))}::text[]) AND domain_id = '' AND product_id = '' GROUP BY 1`,
     loadDashboard({}, range),
     domainBreakdown(range),
-    productCounts({}),
     storageEfficiency({}),
   ]);
   const slug = new Map(domains.map((d) => [d.domainId, d.slug]));
@@ -37,6 +36,8 @@ export async function prometheusText(today: Date = new Date()): Promise<string> 
   });
   const apiAll = counters.find((c) => c.type === "api_request" && c.domainId === "");
   const k = overall.kpis;
+  // The dashboard already counted the products (all domains), so the gauge reuses its figures.
+  const counts = overall.products;
 
   const families: MetricFamily[] = [
     {

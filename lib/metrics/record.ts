@@ -6,6 +6,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { escapeLike } from "@/lib/like";
 import { ACTIVE_CONSUMER_TYPE, rollupKeys, type RollupInput } from "@/lib/metrics/rollup-keys";
 
 export const METRIC_EVENT_TYPES = [
@@ -103,9 +104,9 @@ export async function rebuildRollups(types: MetricEventType[]): Promise<void> {
       }
     }
     // Every rollup type these events feed: the type itself and its grains, its histogram, its consumer sets.
-    const like = (t: string) => t.replaceAll("_", "\\_"); // "_" is a LIKE wildcard
-    const patterns = types.flatMap((t) => [like(t), `${like(t)}@%`, `${like(t)}:le:%`]);
-    if (types.includes("product_read")) patterns.push(`${like(ACTIVE_CONSUMER_TYPE)}%`);
+    // The type names contain "_", a LIKE wildcard: escaped so that only the intended rows go.
+    const patterns = types.flatMap((t) => [escapeLike(t), `${escapeLike(t)}@%`, `${escapeLike(t)}:le:%`]);
+    if (types.includes("product_read")) patterns.push(`${escapeLike(ACTIVE_CONSUMER_TYPE)}%`);
     await tx.$executeRaw`DELETE FROM metric_rollups WHERE type LIKE ANY(${patterns}::text[])`;
     if (keys.length === 0) return;
     await tx.$executeRaw`

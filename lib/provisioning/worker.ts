@@ -1,8 +1,10 @@
 // The provisioning worker: pg-boss workers that run jobs, plus a recovery sweep that re-queues jobs
 // whose worker died (status still queued/running, yet nobody holds the deployment's lock) and closes
-// ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts). Runs inside
-// the portal (instrumentation.ts) and standalone (scripts/worker.ts).
+// ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts), and the cluster-wide cron
+// jobs (pipeline scheduler, health probe). Runs inside the portal (instrumentation.ts) and standalone
+// (scripts/worker.ts).
 import "server-only";
+import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -12,6 +14,7 @@ import { runDuePipelines } from "./pipeline-run";
 import { PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage } from "./queue";
 import { runProvisioningJob } from "./run-job";
 import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
+import { HEALTH_PROBE_QUEUE, healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -43,6 +46,38 @@ export async function recoverStalledJobs(opts: { queuedOlderThanMs?: number } = 
   return recovered;
 }
 
+/**
+ * The health probe as a cluster-wide cron job (pg-boss sends one message per tick, whichever process
+ * holds the cron lock), where a timer in every server process probed once per process. Cron counts whole
+ * minutes: HEALTH_PROBE_INTERVAL_S is rounded as healthProbeCron explains; 0 removes the schedule.
+ */
+async function scheduleHealthProbe(boss: PgBoss): Promise<void> {
+  const cron = healthProbeCron(env().HEALTH_PROBE_INTERVAL_S);
+  if (!cron) {
+    // Schedules live in the database: one left by an earlier start would otherwise keep firing.
+    await boss.unschedule(HEALTH_PROBE_QUEUE);
+    return;
+  }
+  // lib/provisioning/queue.ts creates the provisioning queues; this one is created here, the same way.
+  if (!(await boss.getQueue(HEALTH_PROBE_QUEUE))) {
+    // "short": at most one waiting probe, so ticks missed while no worker ran do not pile up.
+    await boss.createQueue(HEALTH_PROBE_QUEUE, { name: HEALTH_PROBE_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 600 }).catch(async (e: unknown) => {
+      // Another process created it between our check and insert.
+      if (!(await boss.getQueue(HEALTH_PROBE_QUEUE))) throw e;
+    });
+  }
+  await boss.work(HEALTH_PROBE_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    try {
+      return { probed: (await runHealthProbe()).length };
+    } catch (err) {
+      // pg-boss only stores the failure; the log is where an operator looks.
+      logger.error({ err }, "health probe failed");
+      throw err;
+    }
+  });
+  await boss.schedule(HEALTH_PROBE_QUEUE, cron);
+}
+
 async function startWorkerOnce(concurrency: number): Promise<Worker> {
   const boss = await getBoss();
   const ids: string[] = [];
@@ -59,6 +94,7 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
   setLocalWorkerNotifier(() => ids.forEach((id) => boss.notifyWorker(id)));
   await boss.work(PIPELINE_SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, async () => ({ ran: await runDuePipelines() }));
   await boss.schedule(PIPELINE_SCHEDULER_QUEUE, "*/15 * * * *");
+  await scheduleHealthProbe(boss);
 
   // Jobs left running by a crashed worker are recovered at once; queued ones after a grace period.
   // Loads a crashed process left "running" (their rows already rolled back) are marked failed.

@@ -1,7 +1,7 @@
 // "My access": every access request the signed-in user made, newest first, with its decision.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { decidableProductsFilter, listMyAccessRequests } from "@/lib/consumers/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,7 +14,7 @@ const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function MyAccessPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const page = Math.min(Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1), 10_000);
   const { items, total } = await listMyAccessRequests(user.id, { page, pageSize: PAGE_SIZE });
   return (

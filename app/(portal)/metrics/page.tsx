@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { domainBreakdown, loadDashboard } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Success metrics" };
 const stageTone = { foundation: "gray", pilot: "blue", full: "green" } as const;
 
 export default async function MetricsPage({ searchParams }: { searchParams: Promise<RangeParams> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
   const range = parseRange(await searchParams);
   const [d, storage, domains] = await Promise.all([loadDashboard({}, range), storageEfficiency({}), domainBreakdown(range)]);

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { decidableProductsFilter, INBOX_STATUSES, listAccessInbox, type InboxStatus } from "@/lib/consumers/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -18,7 +18,7 @@ const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: 
 const TAB_LABEL: Record<InboxStatus, string> = { pending: "Pending", approved: "Granted", denied: "Denied", revoked: "Revoked" };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!decidableProductsFilter(user)) forbidden();
   const sp = await searchParams;
   const status: InboxStatus = (INBOX_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as InboxStatus) : "pending";

@@ -2,7 +2,7 @@
 // central-team baseline. Everyone with metrics access sees it; data admins edit it.
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getCostModel } from "@/lib/metrics/cost-model";
@@ -16,7 +16,7 @@ import { CostModelForm } from "./cost-model-form";
 export const metadata: Metadata = { title: "Cost model" };
 
 export default async function CostModelPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
   const [model, templates] = await Promise.all([getCostModel(), db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } })]);
   const rows = [...templates, { key: "none", name: "No template" }].map((t) => ({ ...t, monthly: model.templateMonthly[t.key] ?? model.templateMonthly.none ?? model.centralBaselineMonthly }));

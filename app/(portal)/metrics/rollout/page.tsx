@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { rolloutOverview, ROLLOUT_STAGES, STAGE_LABELS } from "@/lib/metrics/rollout";
 import { exportHref } from "@/lib/metrics/export";
@@ -23,7 +23,7 @@ const COLORS = ["#2f6fed", "#e8590c", "#0ca678", "#7048e8", "#c2255c", "#1098ad"
 const stageTone = { foundation: "gray", pilot: "blue", full: "green" } as const;
 
 export default async function RolloutPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
   const o = await rolloutOverview();
   const manage = can.manageRollout(user);

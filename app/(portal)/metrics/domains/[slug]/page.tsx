@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { loadDashboard, productBreakdown } from "@/lib/metrics/queries";
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DomainMetricsPage({ params, searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { slug } = await params;
   if (!can.readDomainMetrics(user, slug)) forbidden();
   const domain = await db.domain.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, rolloutStage: true, status: true } });

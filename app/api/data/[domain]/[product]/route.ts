@@ -4,7 +4,7 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { UnauthenticatedError, ValidationError, toErrorResponse } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvents, type MetricEventInput } from "@/lib/metrics/record";
 import { MAX_LIMIT, readProductData } from "@/lib/provisioning/read-data";
 
 export const dynamic = "force-dynamic";
@@ -42,8 +42,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
   } finally {
     const durationMs = performance.now() - started;
     const common = { productId: ids.productId ?? null, domainId: ids.domainId ?? null, userId: ids.userId ?? null };
-    void recordMetricEvent({ type: "api_request", ...common, durationMs, status, meta: { route: "data" } })
-      .then(() => (status === 200 ? recordMetricEvent({ type: "product_read", ...common, durationMs }) : undefined))
-      .catch((err: unknown) => logger.warn({ err }, "could not record data API metrics"));
+    // One statement for both events: a successful read is a request and a consumption.
+    const events: MetricEventInput[] = [{ type: "api_request", ...common, durationMs, status, meta: { route: "data" } }];
+    if (status === 200) events.push({ type: "product_read", ...common, durationMs });
+    void recordMetricEvents(events).catch((err: unknown) => logger.warn({ err }, "could not record data API metrics"));
   }
 }

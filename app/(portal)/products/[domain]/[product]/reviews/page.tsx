@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { listReviews, ratingSummary } from "@/lib/consumers/queries";
 import { productPath } from "@/lib/products/dto";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReviewsPage({ params, searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
