@@ -2,7 +2,9 @@
 // matches what they type.
 const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function formatUtc(iso: string): string {
+/** "12 Mar 2025, 14:05 UTC"; an unknown time (null, undefined, "") is an empty string. */
+export function formatUtc(iso: string | null | undefined): string {
+  if (!iso) return "";
   return `${utc.format(new Date(iso))} UTC`;
 }
 

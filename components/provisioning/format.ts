@@ -21,8 +21,3 @@ export const statusTone: Record<string, Tone> = {
 };
 
 export const isActiveJob = (status: string | undefined) => status === "queued" || status === "running";
-
-export function formatTime(iso: string | null): string {
-  if (!iso) return "";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}

@@ -12,7 +12,8 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { audit, enforce, invalidatePolicyCache } from "@/lib/governance/enforcement";
 import { listAuditEvents } from "@/lib/governance/audit-log";
 import { parseAuditQuery } from "@/lib/governance/audit-query";
-import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
+import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
+import { GET as exportPolicy } from "@/app/api/governance/policies/export/route";
 
 beforeAll(async () => {
   await ensureGlobalPolicy();
@@ -82,6 +83,40 @@ describe("authorize", () => {
     const marker = `res-${uid()}`;
     await expect(authorize(can.readAudit, { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, decision: true } })).toEqual([{ subject: "anonymous", action: "readAudit", decision: "deny" }]);
+  });
+});
+
+describe("policy export", () => {
+  const get = (query: string) => exportPolicy(new Request(`http://portal.test/api/governance/policies/export?${query}`));
+
+  it("audits a refused export of the global or a domain policy as export_policy, then answers 403", async () => {
+    const consumer = await createPrincipal(["data_consumer"]);
+    const { slug } = await createDomain();
+    await createDomainPolicy(slug, { data_retention: "3_years" });
+    session.uid = consumer.id;
+
+    expect((await get("scope=global")).status).toBe(403);
+    expect((await get(`scope=domain&domain=${slug}`)).status).toBe(403);
+    const rows = await db.auditEvent.findMany({ where: { subject: consumer.email }, orderBy: { id: "asc" }, select: { action: true, resource: true, decision: true } });
+    expect(rows).toEqual([
+      { action: "export_policy", resource: "policy:global-data-governance", decision: "deny" },
+      { action: "export_policy", resource: `policy:${slug}-governance`, decision: "deny" },
+    ]);
+  });
+
+  it("lets policy readers and domain members export, and answers 401 to anonymous callers", async () => {
+    const { slug } = await createDomain();
+    await createDomainPolicy(slug, { data_retention: "3_years" });
+    session.uid = (await createPrincipal(["governance"])).id;
+    expect((await get("scope=global")).status).toBe(200);
+    session.uid = (await createPrincipal(["data_consumer"], { [slug]: "producer" })).id;
+    const domainExport = await get(`scope=domain&domain=${slug}`);
+    expect(domainExport.status).toBe(200);
+    expect(await domainExport.text()).toContain("3_years");
+
+    session.uid = null;
+    expect((await get("scope=global")).status).toBe(401);
+    expect((await get("scope=nonsense")).status).toBe(401);
   });
 });
 

@@ -15,8 +15,6 @@ import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, ty
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { DataProductSpec } from "@/lib/products/types";
 
-export type { ImpactError, ImpactProduct, ImpactResult, ImpactRow } from "@/lib/governance/impact-core";
-
 export type ImpactCandidate = { scope: "global"; spec: GlobalPolicy } | { scope: "domain"; spec: DomainPolicy };
 
 async function loadProducts(domain?: string): Promise<ImpactProduct[]> {
@@ -35,8 +33,13 @@ async function loadProducts(domain?: string): Promise<ImpactProduct[]> {
   }));
 }
 
-/** Products a candidate policy would make non-compliant (new errors), compared with the stored policies. */
-export async function previewImpact(candidate: ImpactCandidate): Promise<ImpactResult> {
+/**
+ * The stored policies a preview compares with: the global one and the domain policies in the candidate's
+ * scope (every domain for a global candidate, its own domain for a domain one), keyed by slug.
+ */
+export type StoredPolicies = { global: GlobalPolicy; domains: ReadonlyMap<string, DomainPolicy> };
+
+async function loadStoredPolicies(candidate: ImpactCandidate): Promise<StoredPolicies> {
   const [globalRow, domainRows] = await Promise.all([
     db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } }),
     db.policy.findMany({
@@ -45,10 +48,18 @@ export async function previewImpact(candidate: ImpactCandidate): Promise<ImpactR
     }),
   ]);
   if (!globalRow) throw new NotFoundError("There is no global policy to compare with.");
-  const global = globalRow.spec as unknown as GlobalPolicy;
   const domains = new Map(
     domainRows.flatMap((r) => (r.domain ? [[r.domain.slug, { ...(r.spec as unknown as DomainPolicy), domain: r.domain.slug }] as const] : [])),
   );
+  return { global: globalRow.spec as unknown as GlobalPolicy, domains };
+}
+
+/**
+ * Products a candidate policy would make non-compliant (new errors), compared with the stored policies.
+ * A caller that has just read them passes `stored`, so a preview reads each policy once.
+ */
+export async function previewImpact(candidate: ImpactCandidate, stored?: StoredPolicies): Promise<ImpactResult> {
+  const { global, domains } = stored ?? (await loadStoredPolicies(candidate));
   const products = await loadProducts(candidate.scope === "domain" ? candidate.spec.domain : undefined);
   const current = (d: string) => effectivePolicy(global, domains.get(d) ?? null).policy;
   const next =
@@ -80,12 +91,15 @@ export async function previewPolicyChange(user: CurrentUser, target: PreviewTarg
   const parsed = parseDomainPolicyInput(target.slug, input, global);
   if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
   // Report locked paths now rather than only at save time (the save checks again, in its transaction).
-  const stored = await db.policy.findFirst({ where: { scope: "domain", domain: { slug: target.slug } }, select: { spec: true } });
-  const locked = lockedChanges(global, (stored?.spec as DomainPolicy | undefined) ?? null, parsed.spec);
+  const storedRow = await db.policy.findFirst({ where: { scope: "domain", domain: { slug: target.slug } }, select: { spec: true } });
+  const stored = (storedRow?.spec as DomainPolicy | undefined) ?? null;
+  const locked = lockedChanges(global, stored, parsed.spec);
   if (locked.length > 0) {
     const fieldErrors: Record<string, string[]> = {};
     for (const l of locked) (fieldErrors[parsed.format === "yaml" ? "yaml" : l.field] ??= []).push(l.message);
     throw new ValidationError(`Locked by the global policy: ${locked.map((l) => l.path).join(", ")}.`, fieldErrors);
   }
-  return previewImpact({ scope: "domain", spec: parsed.spec });
+  // Both policies were read above; the preview compares with those rather than reading them again.
+  const domains = new Map(stored ? [[target.slug, { ...stored, domain: target.slug }] as const] : []);
+  return previewImpact({ scope: "domain", spec: parsed.spec }, { global, domains });
 }

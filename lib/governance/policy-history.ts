@@ -5,8 +5,6 @@ import { db } from "@/lib/db";
 import { diffPolicies, type PolicyChange } from "@/lib/governance/policy-diff";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 
-export { diffPolicies, type PolicyChange } from "@/lib/governance/policy-diff";
-
 export type PolicyRef = { scope: "global" } | { scope: "domain"; slug: string };
 
 export type PolicyVersionMeta = {

@@ -6,6 +6,8 @@ describe("toCsv", () => {
   it("quotes separators and neutralises spreadsheet formulas in text, not in numbers", () => {
     const csv = toCsv(["name", "value"], [{ name: 'a,"b"', value: -3 }, { name: "=HYPERLINK(1)", value: null }]);
     expect(csv).toBe('name,value\r\n"a,""b""",-3\r\n\'=HYPERLINK(1),\r\n');
+    // Leading whitespace does not hide a formula from a spreadsheet.
+    expect(toCsv(["name"], [{ name: "  =1" }])).toBe("name\r\n'  =1\r\n");
   });
 });
 

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatTime, statusTone } from "@/components/provisioning/format";
+import { formatUtc } from "@/components/governance/format";
+import { statusTone } from "@/components/provisioning/format";
 import { PlatformTabs } from "./components/platform-tabs";
 import { requirePlatformAdmin } from "./components/require-admin";
 
@@ -57,7 +58,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
                   const p = j.deployment.product;
                   return (
                     <tr key={j.id}>
-                      <Td className="whitespace-nowrap text-xs">{formatTime(j.createdAt.toISOString())}</Td>
+                      <Td className="whitespace-nowrap text-xs">{formatUtc(j.createdAt.toISOString())}</Td>
                       <Td><Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}`}>{p.domain.slug}/{p.name}</Link></Td>
                       <Td><Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}/deployments/${j.id}`}>{j.kind} {j.deployment.environment}</Link></Td>
                       <Td><Badge tone={statusTone[j.status] ?? "gray"}>{j.status}</Badge></Td>

@@ -11,8 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatUtc } from "@/components/governance/format";
 import { GovernanceTabs } from "../components/governance-tabs";
-import { formatWhen } from "./components/format";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -53,7 +53,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
             <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4" data-testid="global-policy-summary">
               <div><dt className="text-slate-500">Name</dt><dd className="font-mono text-xs">{index.global.name}</dd></div>
               <div><dt className="text-slate-500">Version</dt><dd className="font-medium">{index.global.version}</dd></div>
-              <div><dt className="text-slate-500">Last change</dt><dd>{index.global.updatedBy ?? "seed"} · {formatWhen(index.global.updatedAt)}{index.global.note && <span className="block text-slate-600">“{index.global.note}”</span>}</dd></div>
+              <div><dt className="text-slate-500">Last change</dt><dd>{index.global.updatedBy ?? "seed"} · {formatUtc(index.global.updatedAt)}{index.global.note && <span className="block text-slate-600">“{index.global.note}”</span>}</dd></div>
               <div>
                 <dt className="text-slate-500">Locked for domains</dt>
                 <dd className="mt-1 flex flex-wrap gap-1">
@@ -79,7 +79,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
                     <tr key={d.slug}>
                       <Td><Link href={`/governance/policies/domains/${d.slug}`} className="font-medium text-brand-700 hover:underline">{d.domainName}</Link><span className="block font-mono text-xs text-slate-500">{d.slug}</span></Td>
                       <Td>{d.policy ? d.policy.version : <Badge>global only</Badge>}</Td>
-                      <Td className="min-w-40">{d.policy ? <>{d.policy.updatedBy ?? "seed"} · {formatWhen(d.policy.updatedAt)}{d.policy.note && <span className="block text-slate-600">“{d.policy.note}”</span>}</> : <span className="text-slate-500">No policy of its own</span>}</Td>
+                      <Td className="min-w-40">{d.policy ? <>{d.policy.updatedBy ?? "seed"} · {formatUtc(d.policy.updatedAt)}{d.policy.note && <span className="block text-slate-600">“{d.policy.note}”</span>}</> : <span className="text-slate-500">No policy of its own</span>}</Td>
                       <Td>{d.overridden.length > 0 ? <span className="text-xs text-amber-800">Ignored (locked): {d.overridden.join(", ")}</span> : <span className="text-slate-400">—</span>}</Td>
                       <Td className="whitespace-nowrap">
                         <Link href={`/governance/policies/domains/${d.slug}`} className="mr-3 text-brand-700 hover:underline">{d.policy ? (editor ? "Edit" : "View") : editor ? "Create" : "View"}</Link>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPlatformConfig } from "@/lib/platform/platform-config";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatTime } from "@/components/provisioning/format";
+import { formatUtc } from "@/components/governance/format";
 import { updatePlatformConfigAction } from "../actions";
 import { ConfigForm } from "../components/config-form";
 import { PlatformTabs } from "../components/platform-tabs";
@@ -18,7 +18,7 @@ export default async function PlatformConfigPage() {
     <>
       <PageHeader
         title="Platform configuration"
-        description={config.version === 0 ? "Not saved yet: showing the built-in default." : `Version ${config.version}, saved ${formatTime(config.updatedAt)}${config.updatedBy ? ` by ${config.updatedBy}` : ""}. Earlier versions are in the audit log.`}
+        description={config.version === 0 ? "Not saved yet: showing the built-in default." : `Version ${config.version}, saved ${formatUtc(config.updatedAt)}${config.updatedBy ? ` by ${config.updatedBy}` : ""}. Earlier versions are in the audit log.`}
       />
       <PlatformTabs />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatUtc } from "@/components/governance/format";
 import { ChangeTable } from "./change-table";
-import { formatWhen } from "./format";
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +56,7 @@ export async function PolicyHistoryView({ policyRef, basePath, exportBase, param
           ) : (
             <>
               <p className="mb-2 text-sm text-slate-700">
-                Version {comparison.from.version} ({comparison.from.author ?? "seed"}, {formatWhen(comparison.from.createdAt)}) → version {comparison.to.version} ({comparison.to.author ?? "seed"}, {formatWhen(comparison.to.createdAt)}): {comparison.changes.length} change{comparison.changes.length === 1 ? "" : "s"}
+                Version {comparison.from.version} ({comparison.from.author ?? "seed"}, {formatUtc(comparison.from.createdAt)}) → version {comparison.to.version} ({comparison.to.author ?? "seed"}, {formatUtc(comparison.to.createdAt)}): {comparison.changes.length} change{comparison.changes.length === 1 ? "" : "s"}
               </p>
               <ChangeTable changes={comparison.changes} />
             </>
@@ -72,7 +72,7 @@ export async function PolicyHistoryView({ policyRef, basePath, exportBase, param
             {history.versions.map((v) => (
               <tr key={v.version}>
                 <Td className="whitespace-nowrap font-medium">{v.version}{v.version === latest && <span className="ml-1 text-xs text-slate-500">(current)</span>}</Td>
-                <Td className="whitespace-nowrap">{formatWhen(v.createdAt)}</Td>
+                <Td className="whitespace-nowrap">{formatUtc(v.createdAt)}</Td>
                 <Td>{v.author ?? <span className="text-slate-500">seed</span>}</Td>
                 <Td className="min-w-48">{v.note}</Td>
                 <Td className="whitespace-nowrap">

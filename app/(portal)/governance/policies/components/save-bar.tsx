@@ -14,8 +14,8 @@ import { FieldError, FormMessage, inputClass } from "@/components/ui/field";
 import { LifecycleBadge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
+import { formatUtc } from "@/components/governance/format";
 import { ChangeTable } from "./change-table";
-import { formatWhen } from "./format";
 
 export type PolicyActionData = {
   impact?: ImpactResult;
@@ -159,11 +159,11 @@ export function ConflictPanel({ conflict, onKeepMine, onReload }: { conflict: Po
   return (
     <section aria-labelledby="conflict-heading" className={cn("rounded-md bg-amber-50 p-3 ring-1 ring-amber-200")} data-testid="policy-conflict">
       <h3 id="conflict-heading" className="text-sm font-semibold text-amber-900">
-        {latest ? <>{latest.author} saved version {latest.version} at {formatWhen(latest.at)}: “{latest.note}”</> : <>Someone else saved this policy first.</>}
+        {latest ? <>{latest.author} saved version {latest.version} at {formatUtc(latest.at)}: “{latest.note}”</> : <>Someone else saved this policy first.</>}
       </h3>
       {conflict.versions.length > 1 && (
         <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
-          {conflict.versions.slice(1).map((v) => <li key={v.version}>{v.author} saved version {v.version} at {formatWhen(v.at)}: “{v.note}”</li>)}
+          {conflict.versions.slice(1).map((v) => <li key={v.version}>{v.author} saved version {v.version} at {formatUtc(v.at)}: “{v.note}”</li>)}
         </ul>
       )}
       <p className="mt-1 text-sm text-amber-900">Your edits are still in the form. Nothing was saved.</p>

@@ -9,8 +9,8 @@ import { loadGlobalPolicy } from "@/lib/governance/policy-queries";
 import { serializeGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { formatUtc } from "@/components/governance/format";
 import { GovernanceTabs } from "../../components/governance-tabs";
-import { formatWhen } from "../components/format";
 import { globalPolicyAction } from "./actions";
 import { GlobalPolicyEditor } from "./global-policy-editor";
 import { GLOBAL_TABS, type GlobalTab } from "./tabs";
@@ -43,7 +43,7 @@ export default async function GlobalPolicyPage({ searchParams }: { searchParams:
             description={
               <>
                 Version {policy.version}
-                {policy.summary.updatedBy && <> · saved by {policy.summary.updatedBy}</>} · {formatWhen(policy.summary.updatedAt)}
+                {policy.summary.updatedBy && <> · saved by {policy.summary.updatedBy}</>} · {formatUtc(policy.summary.updatedAt)}
                 {policy.summary.note && <> · “{policy.summary.note}”</>}
               </>
             }

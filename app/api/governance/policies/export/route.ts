@@ -1,10 +1,11 @@
 // Downloads a policy as YAML in the seed's format: the current version or ?version=N.
 //   /api/governance/policies/export?scope=global[&version=N]
 //   /api/governance/policies/export?scope=domain&domain=<slug>[&version=N]
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { authorize, requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { ForbiddenError, NotFoundError, toErrorResponse, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { NotFoundError, toErrorResponse, ValidationError } from "@/lib/errors";
 import { getPolicyVersion, listPolicyVersions, type PolicyRef } from "@/lib/governance/policy-history";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
 import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 
@@ -14,17 +15,17 @@ export async function GET(request: Request): Promise<Response> {
     const scope = url.searchParams.get("scope");
     const slug = url.searchParams.get("domain") ?? "";
     const rawVersion = url.searchParams.get("version");
-    const user = await getCurrentUser();
-    if (!user) throw new UnauthenticatedError();
-    let ref: PolicyRef;
-    if (scope === "global") {
-      if (!can.readPolicies(user)) throw new ForbiddenError();
-      ref = { scope: "global" };
-    } else if (scope === "domain" && slug) {
-      if (!can.readDomainPolicy(user, slug)) throw new ForbiddenError();
-      ref = { scope: "domain", slug };
-    } else {
+    const ref: PolicyRef | null = scope === "global" ? { scope: "global" } : scope === "domain" && slug ? { scope: "domain", slug } : null;
+    if (!ref) {
+      // Nothing to authorize yet, but an anonymous caller still gets 401 rather than a hint about the query.
+      await requireUser();
       throw new ValidationError("Give scope=global, or scope=domain and domain=<slug>.");
+    }
+    // authorize writes refusals to the audit log; the resource names the policy as policy saves do.
+    if (ref.scope === "global") {
+      await authorize(can.readPolicies, { action: "export_policy", resource: `policy:${GLOBAL_POLICY_NAME}` });
+    } else {
+      await authorize((user) => can.readDomainPolicy(user, ref.slug), { action: "export_policy", resource: `policy:${ref.slug}-governance` });
     }
     if (rawVersion !== null && !/^\d{1,9}$/.test(rawVersion)) throw new ValidationError("version must be a whole number.");
     const history = await listPolicyVersions(ref, 1, 1);

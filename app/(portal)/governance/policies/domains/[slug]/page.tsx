@@ -9,9 +9,9 @@ import { loadDomainPolicy } from "@/lib/governance/policy-queries";
 import { domainPolicyDocument, serializeDomainPolicyYaml } from "@/lib/governance/policy-yaml";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { formatUtc } from "@/components/governance/format";
 import { GovernanceTabs } from "../../../components/governance-tabs";
 import { ProvenanceTable } from "../../components/provenance-table";
-import { formatWhen } from "../../components/format";
 import { domainPolicyAction } from "./actions";
 import { DomainPolicyEditor } from "./domain-policy-editor";
 
@@ -41,7 +41,7 @@ export default async function DomainPolicyPage({ params }: { params: Promise<{ s
           policy ? (
             <>
               Version {policy.version}
-              {policy.summary.updatedBy && <> · saved by {policy.summary.updatedBy}</>} · {formatWhen(policy.summary.updatedAt)}
+              {policy.summary.updatedBy && <> · saved by {policy.summary.updatedBy}</>} · {formatUtc(policy.summary.updatedAt)}
               {policy.summary.note && <> · “{policy.summary.note}”</>}
             </>
           ) : (
