@@ -10,7 +10,8 @@ import { endpointsFor } from "@/lib/provisioning/build-request";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatTime, isActiveJob, statusTone } from "./format";
+import { formatUtc } from "@/components/governance/format";
+import { isActiveJob, statusTone } from "./format";
 import { JobProgress } from "./job-progress";
 import { DeprovisionForm, PromoteForm, ProvisionButton, RetryButton, RunPipelineButton } from "./deployment-actions";
 
@@ -45,13 +46,13 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
         <dl className="divide-y divide-slate-100">
           {d.productVersion && <Row label="Version">v{d.productVersion}{d.promotedFromStaging && env === "production" ? ` · promoted from staging${d.confirmedBy ? `, confirmed by ${d.confirmedBy}` : ""}` : ""}</Row>}
           {d.schemaName && <Row label="Table"><code className="text-xs">{d.schemaName}.{d.tableName ?? "—"}</code>{(d.resources.previousTables ?? []).length > 0 && <span className="block text-xs text-slate-500">Older versions, read-only: {d.resources.previousTables!.join(", ")}</span>}</Row>}
-          {d.rowCount !== null && <Row label="Rows"><span data-testid={`rows-${env}`}>{d.rowCount.toLocaleString("en")}</span></Row>}
+          {d.rowCount !== null && <Row label="Rows"><span data-testid={`rows-${env}`} title={d.rowCount.approximate ? "Estimate from the table's planner statistics" : undefined}>{d.rowCount.approximate ? "≈ " : ""}{d.rowCount.n.toLocaleString("en")}</span></Row>}
           {d.serviceUrl && <Row label="Read endpoint"><a className="font-mono text-xs text-brand-700 hover:underline" href={d.serviceUrl}>GET {d.serviceUrl}</a></Row>}
           {d.pipeline && (
             <Row label="Pipeline">
               {d.pipeline.type}, {d.pipeline.schedule ?? "manual"}
               <span className="block font-mono text-xs text-slate-500">POST {d.pipeline.ingestionEndpoint}</span>
-              {d.pipeline.lastRunStatus && <span className="block text-xs text-slate-500">Last run {formatTime(d.pipeline.lastRunAt)}: {d.pipeline.lastRunStatus}</span>}
+              {d.pipeline.lastRunStatus && <span className="block text-xs text-slate-500">Last run {formatUtc(d.pipeline.lastRunAt)}: {d.pipeline.lastRunStatus}</span>}
             </Row>
           )}
           {(d.resources.roles ?? []).length > 0 && (
@@ -75,7 +76,7 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
             Last job: {job.kind} · <Link className="text-brand-700 hover:underline" href={`${base}/deployments/${job.id}`}>details, logs{job.kind !== "deprovision" ? " and Terraform plan" : ""}</Link>
           </p>
           {initial ? <JobProgress key={job.id} jobId={job.id} initial={initial} /> : (
-            <p className="text-sm"><Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge> <span className="text-xs text-slate-500">{formatTime(job.finishedAt ?? job.createdAt)}</span></p>
+            <p className="text-sm"><Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge> <span className="text-xs text-slate-500">{formatUtc(job.finishedAt ?? job.createdAt)}</span></p>
           )}
         </div>
       )}

@@ -83,9 +83,6 @@ export async function runHealthProbe(now: () => number = Date.now): Promise<Prob
   return results.map((r) => r.result);
 }
 
-/** The pg-boss queue the worker (lib/provisioning/worker.ts) schedules the probe on, once for the cluster. */
-export const HEALTH_PROBE_QUEUE = "health-probe";
-
 /**
  * The cron expression closest to HEALTH_PROBE_INTERVAL_S seconds (null = 0 = off). Cron counts whole
  * minutes, so shorter intervals run every minute and longer ones round to the nearest minute, or to the

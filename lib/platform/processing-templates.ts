@@ -1,12 +1,12 @@
 // Processing templates (etl / streaming / ml and variants): listing, and create / edit (version bump) /
 // retire for platform admins. Pipelines record the template key and version they were built from.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
-import { processingTemplateInputSchema, type ProcessingTemplateInput } from "./schema";
+import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
+import { parseInput } from "@/lib/consumers/parse";
+import { processingTemplateInputSchema } from "./schema";
 
 export type ProcessingTemplateDto = {
   key: string; name: string; description: string; version: number; retired: boolean;
@@ -42,15 +42,9 @@ function requireAdmin(user: CurrentUser) {
   if (!can.managePlatform(user)) throw new ForbiddenError("Only platform admins can manage processing templates.");
 }
 
-function parse(input: unknown): ProcessingTemplateInput {
-  const r = processingTemplateInputSchema.safeParse(input);
-  if (!r.success) throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return r.data;
-}
-
 export async function createProcessingTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
   requireAdmin(user);
-  const data = parse(input);
+  const data = parseInput(processingTemplateInputSchema, input);
   try {
     await db.processingTemplate.create({ data: { key: data.key, name: data.name, description: data.description, config: data.config as object } });
   } catch (e) {
@@ -62,7 +56,7 @@ export async function createProcessingTemplate(user: CurrentUser, input: unknown
 
 export async function updateProcessingTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
   requireAdmin(user);
-  const data = parse({ ...(input as object), key });
+  const data = parseInput(processingTemplateInputSchema, { ...(input as object), key });
   const r = await db.processingTemplate.updateMany({
     where: { key, version: expectedVersion },
     data: { name: data.name, description: data.description, config: data.config as object, version: { increment: 1 } },

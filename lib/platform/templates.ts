@@ -6,8 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import type { TemplateDto } from "@/lib/products/blank-spec";
-import { templateColumns, templateInputSchema, type TemplateInput } from "./schema";
-import { z } from "zod";
+import { parseInput } from "@/lib/consumers/parse";
+import { templateColumns, templateInputSchema } from "./schema";
 
 export async function listTemplates(opts: { includeRetired?: boolean } = {}): Promise<TemplateDto[]> {
   const rows = await db.template.findMany({
@@ -43,12 +43,6 @@ function requireAdmin(user: CurrentUser) {
   if (!can.managePlatform(user)) throw new ForbiddenError("Only platform admins can manage templates.");
 }
 
-function parse(input: unknown): TemplateInput {
-  const r = templateInputSchema.safeParse(input);
-  if (!r.success) throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return r.data;
-}
-
 async function assertProcessingTemplate(key: string) {
   const p = await db.processingTemplate.findUnique({ where: { key }, select: { retired: true } });
   if (!p || p.retired) throw new ValidationError("Unknown processing template.", { processingTemplate: [`There is no active processing template ${key}.`] });
@@ -56,7 +50,7 @@ async function assertProcessingTemplate(key: string) {
 
 export async function createTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
   requireAdmin(user);
-  const data = parse(input);
+  const data = parseInput(templateInputSchema, input);
   await assertProcessingTemplate(data.processingTemplate);
   try {
     await db.template.create({ data: { key: data.key, ...templateColumns(data) } });
@@ -70,7 +64,7 @@ export async function createTemplate(user: CurrentUser, input: unknown): Promise
 /** Saves an edit as the next version; `expectedVersion` guards against a concurrent edit. */
 export async function updateTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
   requireAdmin(user);
-  const data = parse({ ...(input as object), key });
+  const data = parseInput(templateInputSchema, { ...(input as object), key });
   await assertProcessingTemplate(data.processingTemplate);
   const updated = await db.template.updateMany({ where: { key, version: expectedVersion }, data: { ...templateColumns(data), version: { increment: 1 } } });
   if (updated.count !== 1) {

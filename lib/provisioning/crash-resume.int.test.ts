@@ -25,9 +25,6 @@ function startWorker(extraEnv: Record<string, string>): ChildProcess {
   return child;
 }
 
-
-const steps = jobSteps;
-
 beforeAll(async () => {
   await ensurePlatformReferenceData();
 });
@@ -47,7 +44,7 @@ describe("a worker killed mid-job", () => {
     const first = startWorker({ PROVISION_STEP_DELAY_MS: "1500" });
     // Storage has committed; processing is inside its (slowed) transaction.
     const before = await waitFor("the processing step to start", async () => {
-      const s = await steps(jobId);
+      const s = await jobSteps(jobId);
       return s[0].status === "succeeded" && s[1].status === "running" ? s : null;
     });
     first.kill("SIGKILL");
@@ -65,7 +62,7 @@ describe("a worker killed mid-job", () => {
     expect(job.status).toBe("succeeded");
     expect(job.attempts).toBe(2);
 
-    const after = await steps(jobId);
+    const after = await jobSteps(jobId);
     expect(after.map((s) => s.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
     expect(after[0].startedAt?.getTime()).toBe(before[0].startedAt?.getTime()); // storage was not run again
     expect(JSON.stringify(after[1].logs)).toContain("Resuming");

@@ -133,10 +133,28 @@ describe("provisioning a product to staging", () => {
     expect(JSON.stringify(job.plan)).toContain("Plan only");
   });
 
-  it("does nothing twice: running the finished job again changes nothing", async () => {
+  it("does nothing twice: a finished job is skipped, and running all its steps again changes nothing", async () => {
     const d = await stagingOf(f.productId);
     const job = await db.provisioningJob.findFirstOrThrow({ where: { deploymentId: d.id } });
     expect(await runProvisioningJob(job.id)).toBe("nothing-to-do");
+
+    const snapshot = async () => {
+      const { status, schemaName, tableName, serviceUrl, resources } = await stagingOf(f.productId);
+      return {
+        deployment: { status, schemaName, tableName, serviceUrl, resources },
+        relations: await relations(schema),
+        columns: await columns(schema, tableName!),
+        grants: await grantsOf(schema),
+        roles: await deploymentRoles(d.id),
+        pipelines: await db.pipeline.count({ where: { deploymentId: d.id } }),
+      };
+    };
+    const before = await snapshot();
+    // As if the outcome had been lost after the work was done: every step runs against what exists.
+    await db.provisioningStep.updateMany({ where: { jobId: job.id }, data: { status: "pending", finishedAt: null } });
+    await db.provisioningJob.update({ where: { id: job.id }, data: { status: "queued", finishedAt: null } });
+    expect(await runProvisioningJob(job.id)).toBe("completed");
+    expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -16,7 +16,7 @@ export type DeploymentDto = {
   tableName: string | null;
   serviceUrl: string | null;
   resources: DeploymentResources;
-  rowCount: number | null;
+  rowCount: RowCount | null;
   promotedFromStaging: boolean;
   confirmedBy: string | null;
   pipeline: { type: string; schedule: string | null; ingestionEndpoint: string; lastRunAt: string | null; lastRunStatus: string | null } | null;
@@ -28,21 +28,36 @@ const toJobSummary = (j: { id: string; kind: string; status: string; createdAt: 
   id: j.id, kind: j.kind as JobKindName, status: j.status, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error,
 });
 
-/** Rows in the current table: exact, unless counting takes over a second (then the planner's estimate). */
-async function countRows(schema: string, table: string): Promise<number | null> {
-  const client = await pgPool().connect();
+/** A deployment's row figure; `approximate` when it is the planner's estimate rather than a count. */
+export type RowCount = { n: number; approximate: boolean };
+
+// Below this an exact count is cheap, and it is where the estimate misleads: reltuples is -1 before a
+// table's first ANALYZE and lags small loads (a freshly loaded 3-row table would read 0).
+const EXACT_BELOW = 10_000;
+
+/**
+ * Rows in the current table. Runs for every active deployment on each product and ingest page render,
+ * so large tables get the planner's estimate (one catalog lookup) instead of a count(*) that scans them.
+ */
+async function countRows(schema: string, table: string): Promise<RowCount | null> {
+  const pool = pgPool();
+  const est = await pool
+    .query<{ n: number }>("SELECT c.reltuples::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", [schema, table])
+    .catch(() => null);
+  if (!est?.rows[0]) return null;
+  const estimate = est.rows[0].n;
+  if (estimate >= EXACT_BELOW) return { n: Math.round(estimate), approximate: true };
+  const client = await pool.connect();
   try {
     await client.query("BEGIN READ ONLY");
+    // A table that grew large since its last ANALYZE must not hold the page up.
     await client.query("SET LOCAL statement_timeout = '1s'");
     const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualified(schema, table)}`);
     await client.query("COMMIT");
-    return Number(r.rows[0].n);
+    return { n: Number(r.rows[0].n), approximate: false };
   } catch {
     await client.query("ROLLBACK").catch(() => {});
-    const r = await client
-      .query<{ n: number }>("SELECT greatest(c.reltuples, 0)::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", [schema, table])
-      .catch(() => null);
-    return r?.rows[0] ? Math.round(r.rows[0].n) : null;
+    return estimate > 0 ? { n: Math.round(estimate), approximate: true } : null;
   } finally {
     client.release();
   }
@@ -83,28 +98,28 @@ export async function listDeployments(productId: string): Promise<DeploymentDto[
 }
 
 export type StepDto = {
-  step: StepName; label: string; status: string; startedAt: string | null; finishedAt: string | null; durationMs: number | null;
-  logs: LogLine[]; error: string | null; output: Record<string, unknown>;
+  step: StepName; label: string; status: string; durationMs: number | null; logs: LogLine[]; error: string | null;
 };
 
 export type JobDto = JobSummaryDto & {
   environment: "staging" | "production";
   product: { domain: string; name: string; owner: string; id: string };
   version: string;
-  startedAt: string | null;
   attempts: number;
   requestedBy: string | null;
   hasPlan: boolean;
   steps: StepDto[];
 };
 
+// Polled every second while a job runs, so it selects only what the progress view and job page show:
+// never the Terraform plan (getJobPlan loads it when the page renders one).
 export async function getJob(jobId: string): Promise<JobDto | null> {
   const j = await db.provisioningJob.findUnique({
     where: { id: jobId },
     select: {
-      ...jobSummary, startedAt: true, attempts: true, spec: true, plan: true, requestedById: true,
+      ...jobSummary, attempts: true, spec: true, requestedById: true,
       deployment: { select: { environment: true, product: { select: { id: true, name: true, owner: true, domain: { select: { slug: true } } } } } },
-      steps: { orderBy: { position: "asc" }, select: { step: true, status: true, startedAt: true, finishedAt: true, durationMs: true, logs: true, error: true, output: true } },
+      steps: { orderBy: { position: "asc" }, select: { step: true, status: true, durationMs: true, logs: true, error: true } },
     },
   });
   if (!j) return null;
@@ -115,20 +130,18 @@ export async function getJob(jobId: string): Promise<JobDto | null> {
     environment: j.deployment.environment,
     product: { id: j.deployment.product.id, domain: j.deployment.product.domain.slug, name: j.deployment.product.name, owner: j.deployment.product.owner },
     version: (j.spec as unknown as ProvisionRequest).spec.version,
-    startedAt: j.startedAt?.toISOString() ?? null,
     attempts: j.attempts,
     requestedBy: requester?.name ?? null,
-    hasPlan: j.plan !== null,
+    // Provision and promote jobs are always created with a plan, deprovision jobs never (see createJob's
+    // callers), so the kind says it without reading the plan.
+    hasPlan: kind !== "deprovision",
     steps: j.steps.map((s) => ({
       step: s.step as StepName,
       label: STEP_LABELS[kind][s.step as StepName] ?? s.step,
       status: s.status,
-      startedAt: s.startedAt?.toISOString() ?? null,
-      finishedAt: s.finishedAt?.toISOString() ?? null,
       durationMs: s.durationMs,
       logs: (s.logs ?? []) as LogLine[],
       error: s.error,
-      output: (s.output ?? {}) as Record<string, unknown>,
     })),
   };
 }

@@ -8,6 +8,8 @@ import { logger } from "@/lib/logger";
 
 export const PROVISIONING_QUEUE = "provisioning";
 export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
+/** The cluster-wide health probe (lib/metrics/health-probe.ts), scheduled by the worker. */
+export const HEALTH_PROBE_QUEUE = "health-probe";
 export type ProvisioningMessage = { jobId: string };
 
 const globalForBoss = globalThis as unknown as { meshportBoss?: Promise<PgBoss> };
@@ -29,6 +31,8 @@ async function start(): Promise<PgBoss> {
   // "short": at most one waiting message per job id, so re-enqueueing a job that is already waiting is a no-op.
   await ensureQueue(boss, PROVISIONING_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   await ensureQueue(boss, PIPELINE_SCHEDULER_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  // "short" here: ticks missed while no worker ran do not pile up.
+  await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   return boss;
 }
 

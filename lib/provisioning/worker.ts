@@ -11,10 +11,10 @@ import { logger } from "@/lib/logger";
 import { deploymentLockKey } from "./naming";
 import { newPgClient } from "./pg";
 import { runDuePipelines } from "./pipeline-run";
-import { PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage } from "./queue";
+import { HEALTH_PROBE_QUEUE, PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage } from "./queue";
 import { runProvisioningJob } from "./run-job";
 import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
-import { HEALTH_PROBE_QUEUE, healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
+import { healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -57,14 +57,6 @@ async function scheduleHealthProbe(boss: PgBoss): Promise<void> {
     // Schedules live in the database: one left by an earlier start would otherwise keep firing.
     await boss.unschedule(HEALTH_PROBE_QUEUE);
     return;
-  }
-  // lib/provisioning/queue.ts creates the provisioning queues; this one is created here, the same way.
-  if (!(await boss.getQueue(HEALTH_PROBE_QUEUE))) {
-    // "short": at most one waiting probe, so ticks missed while no worker ran do not pile up.
-    await boss.createQueue(HEALTH_PROBE_QUEUE, { name: HEALTH_PROBE_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 600 }).catch(async (e: unknown) => {
-      // Another process created it between our check and insert.
-      if (!(await boss.getQueue(HEALTH_PROBE_QUEUE))) throw e;
-    });
   }
   await boss.work(HEALTH_PROBE_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     try {

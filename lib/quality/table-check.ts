@@ -4,21 +4,18 @@
 //   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
 // (required fields are NOT NULL in provisioned tables, so completeness is driven by optional fields.)
 import type { FieldType } from "@/lib/products/types";
+import { qualified, quoteIdent } from "@/lib/provisioning/naming";
 import { PG_TYPES } from "@/lib/provisioning/table-design";
-
-/** The column type the platform provisions for each field type: the provisioning step's own mapping. */
-const EXPECTED_PG_TYPE = PG_TYPES;
 
 export type SpecField = { name: string; type: FieldType };
 export type TableColumn = { name: string; dataType: string };
-
-export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Fields present in the table (by name), and how many of the spec's fields have the expected type. */
 export function matchColumns(fields: SpecField[], columns: TableColumn[]): { present: SpecField[]; typed: number } {
   const byName = new Map(columns.map((c) => [c.name, c.dataType]));
   const present = fields.filter((f) => byName.has(f.name));
-  const typed = present.filter((f) => byName.get(f.name) === EXPECTED_PG_TYPE[f.type]).length;
+  // The expected type is the one the provisioning step creates for the field type.
+  const typed = present.filter((f) => byName.get(f.name) === PG_TYPES[f.type]).length;
   return { present, typed };
 }
 
@@ -34,7 +31,7 @@ export function checkQuery(schema: string, table: string, present: SpecField[]):
     if (f.type === "string") parts.push(`count(*) FILTER (WHERE btrim(${col}) = '')::bigint AS bad_${i}`);
     if (f.type === "number") parts.push(`count(*) FILTER (WHERE ${col} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))::bigint AS bad_${i}`);
   });
-  return `SELECT ${parts.join(", ")} FROM ${quoteIdent(schema)}.${quoteIdent(table)}`;
+  return `SELECT ${parts.join(", ")} FROM ${qualified(schema, table)}`;
 }
 
 export function metricsFromCounts(

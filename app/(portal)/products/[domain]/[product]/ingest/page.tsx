@@ -14,7 +14,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CsvUploadForm, JsonBatchForm } from "@/components/provisioning/upload-form";
-import { formatBytes, formatTime, statusTone } from "@/components/provisioning/format";
+import { formatUtc } from "@/components/governance/format";
+import { formatBytes, statusTone } from "@/components/provisioning/format";
 import { cn } from "@/lib/cn";
 
 export const metadata: Metadata = { title: "Load data" };
@@ -55,7 +56,7 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
             {deployments.map((d) => (
               <Link key={d.environment} href={`?env=${d.environment}`} aria-current={d.environment === target.environment ? "page" : undefined}
                 className={cn("rounded-full px-3 py-1 ring-1", d.environment === target.environment ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100")}>
-                {d.environment} · {d.schemaName}.{d.tableName} · {(d.rowCount ?? 0).toLocaleString("en")} rows
+                {d.environment} · {d.schemaName}.{d.tableName} · {d.rowCount?.approximate ? "≈ " : ""}{(d.rowCount?.n ?? 0).toLocaleString("en")} rows
               </Link>
             ))}
           </nav>
@@ -85,7 +86,7 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
               <tbody className="divide-y divide-slate-100">
                 {loads.rows.map((l) => (
                   <tr key={l.id}>
-                    <Td className="whitespace-nowrap text-xs">{formatTime(l.startedAt)}</Td>
+                    <Td className="whitespace-nowrap text-xs">{formatUtc(l.startedAt)}</Td>
                     <Td>{l.environment}</Td>
                     <Td>{l.format}</Td>
                     <Td><Badge tone={statusTone[l.status] ?? "gray"}>{l.status}</Badge></Td>

@@ -15,7 +15,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { JobProgress } from "@/components/provisioning/job-progress";
 import { RetryButton } from "@/components/provisioning/deployment-actions";
-import { formatTime, statusTone } from "@/components/provisioning/format";
+import { formatUtc } from "@/components/governance/format";
+import { statusTone } from "@/components/provisioning/format";
 
 export const metadata: Metadata = { title: "Provisioning job" };
 
@@ -51,7 +52,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">v{job.version}</span>
             <Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge>
-            <span>requested {formatTime(job.createdAt)}{job.requestedBy ? ` by ${job.requestedBy}` : ""}</span>
+            <span>requested {formatUtc(job.createdAt)}{job.requestedBy ? ` by ${job.requestedBy}` : ""}</span>
             {job.attempts > 1 && <span>· {job.attempts} attempts (resumed)</span>}
           </span>
         }
@@ -89,7 +90,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
               <tbody className="divide-y divide-slate-100">
                 {history.rows.map((h) => (
                   <tr key={h.id} className={h.id === job.id ? "bg-brand-50" : undefined}>
-                    <Td className="whitespace-nowrap text-xs">{formatTime(h.createdAt)}</Td>
+                    <Td className="whitespace-nowrap text-xs">{formatUtc(h.createdAt)}</Td>
                     <Td><Link className="text-brand-700 hover:underline" href={`${base}/deployments/${h.id}`}>{h.kind} {h.environment}</Link></Td>
                     <Td><Badge tone={statusTone[h.status] ?? "gray"}>{h.status}</Badge></Td>
                   </tr>
