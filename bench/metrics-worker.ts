@@ -7,7 +7,7 @@ import { domainBreakdown, loadDashboard, productBreakdown } from "@/lib/metrics/
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { rolloutOverview } from "@/lib/metrics/rollout";
 import { parseRange } from "@/lib/metrics/period";
-import { percentile } from "@/lib/metrics/formulas";
+import { summarize } from "./stats";
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const LOADS = Number(process.argv[3] ?? 30);
@@ -79,7 +79,8 @@ async function main() {
       await fn(i);
       ms.push(performance.now() - t0);
     }
-    return { p50: Math.round(percentile(ms, 0.5)! * 10) / 10, p95: Math.round(percentile(ms, 0.95)! * 10) / 10 };
+    const { p50, p95 } = summarize(ms);
+    return { p50: Math.round(p50 * 10) / 10, p95: Math.round(p95 * 10) / 10 };
   };
   const figures = {
     events: EVENTS,

@@ -12,9 +12,3 @@ export function summarize(samples: number[]): { p50: number; p95: number; p99: n
 }
 
 export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
-
-export async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await fn();
-  return [performance.now() - start, result];
-}

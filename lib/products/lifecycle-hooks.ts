@@ -14,7 +14,8 @@ export type LifecycleHook = (tx: Tx, product: LifecycleHookProduct, to: Lifecycl
 // of running it twice.
 const hooks = new Map<string, LifecycleHook>();
 
-export function onLifecycleTransition(hook: LifecycleHook, key: string = `hook-${hooks.size}`): void {
+/** `key` names the hook, so registering it again replaces it instead of running it twice. */
+export function onLifecycleTransition(hook: LifecycleHook, key: string): void {
   hooks.set(key, hook);
 }
 

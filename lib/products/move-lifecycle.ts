@@ -14,7 +14,6 @@ import "@/lib/governance/publish-gate";
 // Records publications for the success metrics, inside the same transaction.
 import "@/lib/metrics/lifecycle-metrics";
 
-export { onLifecycleTransition, type LifecycleHook } from "@/lib/products/lifecycle-hooks";
 
 export async function moveLifecycle(user: CurrentUser, ref: { domain: string; name: string }, to: LifecycleState, note = ""): Promise<void> {
   await db.$transaction(async (tx) => {
