@@ -4,6 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { registerProduct } from "@/lib/products/register-product";
+import { provisionProduct } from "@/lib/provisioning/provision-product";
+import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import type { DataProductSpec } from "@/lib/products/types";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 import { seedPlatform } from "@/prisma/seed/platform";
@@ -66,6 +68,17 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     await sleep(100);
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The product's staging deployment. */
+export const stagingOf = (productId: string) => db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId, environment: "staging" } } });
+
+/** Provisions the fixture's product to staging, running the job here; throws unless it completed. */
+export async function provisioned(f: Fixture) {
+  const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
+  const outcome = await runProvisioningJob(jobId);
+  if (outcome !== "completed") throw new Error(`fixture provisioning ended ${outcome}`);
+  return { jobId, deployment: await stagingOf(f.productId) };
 }
 
 export const jobSteps = (jobId: string) => db.provisioningStep.findMany({ where: { jobId }, orderBy: { position: "asc" } });

@@ -1,24 +1,20 @@
 // Policy administration against the real PostgreSQL: versions with notes and authors, optimistic
 // concurrency, the federated balance (locked paths), bad input and the impact preview.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { registerProduct } from "@/lib/products/register-product";
-import { parseGlobalPolicyYaml, serializeDomainPolicyYaml, domainPolicyDocument } from "@/lib/governance/policy-yaml";
+import { serializeDomainPolicyYaml, domainPolicyDocument } from "@/lib/governance/policy-yaml";
 import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
 import { LockedPolicyPathError, PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/update-policy";
 import { comparePolicyVersions, listPolicyVersions } from "@/lib/governance/policy-history";
 import { previewPolicyChange } from "@/lib/governance/impact";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { createDomain, createPrincipal, sampleSpec } from "@/prisma/seed/factories";
+import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 
-const seedGlobalYaml = readFileSync(path.join(process.cwd(), "prisma/seed/policies/global.yaml"), "utf8");
-const parsedGlobal = parseGlobalPolicyYaml(seedGlobalYaml);
-if (!parsedGlobal.ok) throw new Error("seed global policy does not parse");
-const SEED_GLOBAL: GlobalPolicy = parsedGlobal.value.spec;
+/** The seed's global policy, as ensureGlobalPolicy stored it. */
+let SEED_GLOBAL: GlobalPolicy;
 
 let slug: string;
 let other: string;
@@ -42,20 +38,6 @@ const specOf = (_slug: string, patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 
-/** Puts the seed's global policy in place (the integration database is migrated, not seeded). */
-async function ensureSeedGlobal(): Promise<void> {
-  const row = await db.policy.findFirst({ where: { scope: "global" }, select: { version: true, spec: true } });
-  if (!row) {
-    const spec = SEED_GLOBAL as unknown as object;
-    await db.policy.create({ data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, versions: { create: { version: 1, spec, note: "Seed" } } } });
-    return;
-  }
-  // Other test files may have left an equal policy with its keys in another order: "nothing changed" is fine.
-  await updateGlobalPolicy(gov1, { spec: SEED_GLOBAL, expectedVersion: row.version, note: "Reset to the seed policy for tests" }).catch((e: unknown) => {
-    if (!(e instanceof ValidationError)) throw e;
-  });
-}
-
 beforeAll(async () => {
   slug = (await createDomain()).slug;
   other = (await createDomain()).slug;
@@ -65,7 +47,9 @@ beforeAll(async () => {
   producer = await createPrincipal(["data_producer"], { [slug]: "producer" });
   outsiderOwner = await createPrincipal(["data_producer"], { [other]: "owner" });
   admin = await createPrincipal(["data_admin"]);
-  await ensureSeedGlobal();
+  // The integration database is migrated, not seeded: put the seed's global policy in place.
+  await ensureGlobalPolicy();
+  SEED_GLOBAL = (await db.policy.findUniqueOrThrow({ where: { name: GLOBAL_POLICY_NAME }, select: { spec: true } })).spec as unknown as GlobalPolicy;
 });
 
 describe("versioning", () => {

@@ -14,10 +14,9 @@ import { ingestCsv } from "@/lib/ingestion/ingest";
 import { INTERRUPTED_REASON } from "@/lib/ingestion/recover-loads";
 import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
-import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { stopQueue } from "@/lib/provisioning/queue";
 import { qualified, roleNameFor, schemaNameFor } from "@/lib/provisioning/naming";
-import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, provisioned, stagingOf, waitFor, withClient, type Fixture } from "@/tests/provisioning-fixtures";
 
 const children: ChildProcess[] = [];
 
@@ -34,6 +33,29 @@ function start(script: string, args: string[], extraEnv: Record<string, string> 
 }
 
 const startWorker = (extraEnv: Record<string, string> = {}) => start(path.join("scripts", "worker.ts"), [], extraEnv);
+
+/**
+ * Resolves when the worker prints "[worker] ready": scripts/worker.ts does so once startWorker() has
+ * resolved, i.e. after its start-up recovery ran (and long before the first 30 s sweep). Rejects if
+ * the worker exits first; the test's own timeout is the only time limit.
+ */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("[worker] ready")) settle(resolve);
+    };
+    const onExit = (code: number | null, signal: string | null) => settle(() => reject(new Error(`the worker exited (${signal ?? code}) before it was ready`)));
+    const settle = (then: () => void) => {
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      then();
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
 
 async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -98,7 +120,7 @@ describe("the worker killed during provisioning", () => {
       expect(objects.schemas).toEqual([objects.schema]);
       expect(objects.relations).toEqual([`${base}:v`, `${base}_v1:r`]);
       expect(objects.roles).toEqual([roleNameFor(objects.schema, "data_consumer"), roleNameFor(objects.schema, "data_producer")].sort());
-      const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+      const deployment = await stagingOf(f.productId);
       expect(deployment.status).toBe("active");
       expect(await db.pipeline.count({ where: { deploymentId: deployment.id } })).toBe(1);
     }, 120_000);
@@ -106,8 +128,7 @@ describe("the worker killed during provisioning", () => {
 
   it("finishes a deprovisioning killed halfway: every object gone, nothing half-removed", async () => {
     const f = await ownedProduct();
-    const { jobId: provisionJob } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
-    expect(await runProvisioningJob(provisionJob)).toBe("completed");
+    await provisioned(f);
     const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true });
 
     const first = startWorker({ PROVISION_STEP_DELAY_MS: "1500" });
@@ -124,7 +145,7 @@ describe("the worker killed during provisioning", () => {
     expect(done.status).toBe("succeeded");
     const objects = await objectsOf(f);
     expect(objects).toMatchObject({ schemas: [], relations: [], roles: [] });
-    const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+    const deployment = await stagingOf(f.productId);
     expect(deployment.status).toBe("deprovisioned");
     expect(await db.pipeline.count({ where: { deploymentId: deployment.id } })).toBe(0);
   }, 120_000);
@@ -133,9 +154,7 @@ describe("the worker killed during provisioning", () => {
 describe("the portal killed during an ingest", () => {
   it("rolls the whole load back, and the restarted worker marks the interrupted load failed", async () => {
     const f = await ownedProduct();
-    const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
-    expect(await runProvisioningJob(jobId)).toBe("completed");
-    const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+    const { deployment } = await provisioned(f);
     const table = qualified(deployment.schemaName!, deployment.tableName!);
     const rows = () => withClient(async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
     const copied = () =>
@@ -156,12 +175,9 @@ describe("the portal killed during an ingest", () => {
     expect(await rows()).toBe(0);
     expect((await db.ingestionLoad.findUniqueOrThrow({ where: { id: load.id } })).status).toBe("running"); // nobody has looked yet
 
-    startWorker();
-    // At start-up, not 30 s later with the periodic sweep.
-    const recovered = await waitFor("the load to be marked failed", async () => {
-      const l = await db.ingestionLoad.findUniqueOrThrow({ where: { id: load.id } });
-      return l.status !== "running" ? l : null;
-    }, 20_000);
+    // At start-up, not 30 s later with the periodic sweep: already done when the worker says it is ready.
+    await ready(startWorker());
+    const recovered = await db.ingestionLoad.findUniqueOrThrow({ where: { id: load.id } });
     expect(recovered.status).toBe("failed");
     expect(recovered.rowsLoaded).toBe(0);
     expect(recovered.finishedAt).not.toBeNull();
@@ -176,9 +192,7 @@ describe("the portal killed during an ingest", () => {
 
   it("leaves a load that is still running alone", async () => {
     const f = await ownedProduct();
-    const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
-    expect(await runProvisioningJob(jobId)).toBe("completed");
-    const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+    const { deployment } = await provisioned(f);
 
     const loader = start(path.join("tests", "reliability", "ingest-child.ts"), [f.owner.id, f.domain, f.spec.name]);
     const load = await waitFor("the load to start", () => db.ingestionLoad.findFirst({ where: { deploymentId: deployment.id, status: "running" } }));

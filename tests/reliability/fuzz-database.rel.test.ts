@@ -64,12 +64,13 @@ describe("catalog search under fuzzing", () => {
 
   it("searchProducts answers any parsed query, and returns only real products", async () => {
     const before = await fingerprint();
+    const real = new Set((await db.dataProduct.findMany({ select: { id: true } })).map((p) => p.id));
     const numRuns = 700;
     await fc.assert(
       fc.asyncProperty(params, async (p) => {
         const result = await searchProducts(parseSearchParams(p));
         expect(result.items.length).toBeLessThanOrEqual(result.pageSize);
-        for (const item of result.items) expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
+        for (const item of result.items) expect(real.has(item.id), `${item.id} is not a product in the database`).toBe(true);
       }),
       { numRuns },
     );

@@ -28,6 +28,8 @@ const WRITES_ON_REFUSAL: Record<string, string[]> = {
   "app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction": ["data_products", "product_validations"],
   "app/(portal)/products/[domain]/[product]/deployments/actions.ts#provisionAction": ["data_products", "product_validations"],
   "app/(portal)/products/[domain]/[product]/deployments/actions.ts#promoteAction": ["data_products", "product_validations"],
+  // A rejected upload is kept in the product's load history with its row errors (the Ingest page lists it).
+  "app/api/ingest/[domain]/[product]/route.ts#POST": ["ingestion_loads"],
 };
 
 const RUNS_PER_CASE = 25;
@@ -74,6 +76,11 @@ const formDamage: fc.Arbitrary<(valid: Entry[]) => Entry[]> = fc
 const actionCases = AUTHORIZATION_TABLE.filter((c): c is Extract<MatrixCase, { kind: "action" }> => c.kind === "action");
 const routeCases = AUTHORIZATION_TABLE.filter((c): c is Extract<MatrixCase, { kind: "route" }> => c.kind === "route");
 
+/** Tables a refusal by `target` changed since `before`, less the documented exceptions. */
+async function changedByRefusal(target: string, before: Record<string, string>): Promise<string[]> {
+  return changedTables(before, await fingerprint()).filter((t) => !(WRITES_ON_REFUSAL[target] ?? []).includes(t));
+}
+
 /** One call; returns a problem description or null. */
 async function probe(target: string, entries: Entry[]): Promise<string | null> {
   const fd = new FormData();
@@ -81,32 +88,42 @@ async function probe(target: string, entries: Entry[]): Promise<string | null> {
   const before = await fingerprint();
   const seen = await callAction(target, fd);
   if (seen.outcome === "error") return `${JSON.stringify(entries).slice(0, 300)} → ${seen.detail.slice(0, 400)}`;
-  if (seen.result?.ok === false && state.errors.length > 0) {
-    const changed = changedTables(before, await fingerprint()).filter((t) => !(WRITES_ON_REFUSAL[target] ?? []).includes(t));
+  if (seen.result?.ok === false) {
+    const changed = await changedByRefusal(target, before);
     if (changed.length > 0) return `${JSON.stringify(entries).slice(0, 300)} → refused (${seen.detail}) yet changed ${changed.join(", ")}`;
   }
   return null;
+}
+
+/** Runs `fn` signed in as the first principal the case allows (an admin if none is), signed out after. */
+async function asAllowed(c: MatrixCase, fn: (who: PrincipalKey) => Promise<void>): Promise<void> {
+  const who = PRINCIPALS.find((p) => p !== "anonymous" && c.expect[p] === "allow") ?? "admin";
+  state.session = { uid: world.users[who]!.id };
+  try {
+    await fn(who);
+  } finally {
+    state.session = null;
+  }
 }
 
 describe("server actions: a NUL character in each field", () => {
   // PostgreSQL text cannot hold U+0000, so a NUL that reaches the database is a crash, not a refusal.
   for (const c of actionCases) {
     it(`${c.target} — ${c.name}`, async () => {
-      const who = PRINCIPALS.find((p) => p !== "anonymous" && c.expect[p] === "allow") as PrincipalKey;
       const ctx = c.setup ? await c.setup(world) : undefined;
-      state.session = { uid: world.users[who]!.id };
       const problems: string[] = [];
-      const fields = [...(await c.form(ctx, who, world)).keys()];
-      for (let i = 0; i < fields.length; i++) {
-        for (const poison of ["\u0000", "x\u0000y"]) {
-          const valid = [...(await c.form(ctx, who, world)).entries()] as Entry[];
-          const entries = valid.map((e, j): Entry => (j === i ? [e[0], typeof e[1] === "string" ? `${e[1]}${poison}` : e[1]] : e));
-          const problem = await probe(c.target, entries);
-          if (problem) problems.push(`field ${fields[i]}: ${problem}`);
-          runs.add("NUL sweep", 1);
+      await asAllowed(c, async (who) => {
+        const fields = [...(await c.form(ctx, who, world)).keys()];
+        for (let i = 0; i < fields.length; i++) {
+          for (const poison of ["\u0000", "x\u0000y"]) {
+            const valid = [...(await c.form(ctx, who, world)).entries()] as Entry[];
+            const entries = valid.map((e, j): Entry => (j === i ? [e[0], typeof e[1] === "string" ? `${e[1]}${poison}` : e[1]] : e));
+            const problem = await probe(c.target, entries);
+            if (problem) problems.push(`field ${fields[i]}: ${problem}`);
+            runs.add("NUL sweep", 1);
+          }
         }
-      }
-      state.session = null;
+      });
       if (process.env.FUZZ_DUMP) for (const p of problems) console.error(`[fuzz-endpoints NUL] ${c.target}: ${p}`);
       expect(problems.slice(0, 5)).toEqual([]);
     });
@@ -116,20 +133,19 @@ describe("server actions: a NUL character in each field", () => {
 describe("server actions under fuzzing", () => {
   for (const c of actionCases) {
     it(`${c.target} — ${c.name}`, async () => {
-      const who = PRINCIPALS.find((p) => p !== "anonymous" && c.expect[p] === "allow") as PrincipalKey;
       const ctx = c.setup ? await c.setup(world) : undefined;
-      state.session = { uid: world.users[who]!.id };
       const problems: string[] = [];
-      await fc.assert(
-        fc.asyncProperty(formDamage, async (damage) => {
-          // The valid form is rebuilt each run (lock versions, current policy versions move on).
-          const entries = damage([...(await c.form(ctx, who, world)).entries()] as Entry[]);
-          const problem = await probe(c.target, entries);
-          if (problem) problems.push(problem);
-        }),
-        { numRuns: RUNS_PER_CASE },
+      await asAllowed(c, (who) =>
+        fc.assert(
+          fc.asyncProperty(formDamage, async (damage) => {
+            // The valid form is rebuilt each run (lock versions, current policy versions move on).
+            const entries = damage([...(await c.form(ctx, who, world)).entries()] as Entry[]);
+            const problem = await probe(c.target, entries);
+            if (problem) problems.push(problem);
+          }),
+          { numRuns: RUNS_PER_CASE },
+        ),
       );
-      state.session = null;
       runs.add(c.target.split("#")[1], RUNS_PER_CASE);
       if (process.env.FUZZ_DUMP) for (const p of problems) console.error(`[fuzz-endpoints] ${c.target}: ${p}`);
       expect(problems.slice(0, 5)).toEqual([]);
@@ -147,27 +163,32 @@ const requestDamage = fc.record({
 describe("API routes under fuzzing", () => {
   for (const c of routeCases) {
     it(`${c.target} — ${c.name}`, async () => {
-      const who = PRINCIPALS.find((p) => p !== "anonymous" && c.expect[p] === "allow") ?? "admin";
       const ctx = c.setup ? await c.setup(world) : undefined;
-      state.session = { uid: world.users[who]!.id };
       const problems: string[] = [];
-      await fc.assert(
-        fc.asyncProperty(requestDamage, async ({ query, param, body }) => {
-          const r = await c.request(ctx, who, world);
-          const url = new URL(r.url);
-          for (const [k, v] of query) if (k.isWellFormed() && v.isWellFormed()) url.searchParams.set(k, v);
-          const params = { ...(r.params ?? {}) };
-          if (param) {
-            const keys = Object.keys(params);
-            if (keys.length > 0) params[keys[Math.floor(param[0] * keys.length)]] = param[1];
-          }
-          const init = body !== undefined && r.init?.method === "POST" ? { ...r.init, body } : r.init;
-          const seen = await callRoute(c.target, { url: url.toString(), init, params });
-          if (seen.outcome === "error") problems.push(`${url.search} ${JSON.stringify(params)} ${JSON.stringify(body ?? "").slice(0, 80)} → ${seen.detail}`);
-        }),
-        { numRuns: 20 },
+      await asAllowed(c, (who) =>
+        fc.assert(
+          fc.asyncProperty(requestDamage, async ({ query, param, body }) => {
+            const r = await c.request(ctx, who, world);
+            const url = new URL(r.url);
+            for (const [k, v] of query) if (k.isWellFormed() && v.isWellFormed()) url.searchParams.set(k, v);
+            const params = { ...(r.params ?? {}) };
+            if (param) {
+              const keys = Object.keys(params);
+              if (keys.length > 0) params[keys[Math.floor(param[0] * keys.length)]] = param[1];
+            }
+            const init = body !== undefined && r.init?.method === "POST" ? { ...r.init, body } : r.init;
+            const before = await fingerprint();
+            const seen = await callRoute(c.target, { url: url.toString(), init, params });
+            const call = `${url.search} ${JSON.stringify(params)} ${JSON.stringify(body ?? "").slice(0, 80)}`;
+            if (seen.outcome === "error") problems.push(`${call} → ${seen.detail}`);
+            else if (seen.status !== undefined && seen.status >= 400) {
+              const changed = await changedByRefusal(c.target, before);
+              if (changed.length > 0) problems.push(`${call} → refused (${seen.detail}) yet changed ${changed.join(", ")}`);
+            }
+          }),
+          { numRuns: 20 },
+        ),
       );
-      state.session = null;
       runs.add(`route ${c.target.replace(/^app\/api\//, "")}`, 20);
       if (process.env.FUZZ_DUMP) for (const p of problems) console.error(`[fuzz-endpoints route] ${c.target}: ${p}`);
       expect(problems.slice(0, 5)).toEqual([]);

@@ -5,11 +5,9 @@
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { registerProduct } from "@/lib/products/register-product";
-import { provisionProduct } from "@/lib/provisioning/provision-product";
-import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import type { DataProductSpec } from "@/lib/products/types";
 import { createDomain, createPrincipal, sampleSpec, uid } from "@/prisma/seed/factories";
-import { ensurePlatformReferenceData } from "@/tests/provisioning-fixtures";
+import { ensurePlatformReferenceData, provisioned as provisionFixture } from "@/tests/provisioning-fixtures";
 
 export const PRINCIPALS = ["anonymous", "consumer", "owner", "producer", "otherDomain", "admin", "governance", "executive"] as const;
 export type PrincipalKey = (typeof PRINCIPALS)[number];
@@ -73,10 +71,7 @@ export async function buildWorld(): Promise<World> {
 
   async function provisioned(spec?: Partial<DataProductSpec>): Promise<Provisioned> {
     const p = await product({ lifecycle: "published", spec });
-    const { jobId } = await provisionProduct(owner, { domain, name: p.name });
-    const outcome = await runProvisioningJob(jobId);
-    if (outcome !== "completed") throw new Error(`fixture provisioning ended ${outcome}`);
-    const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: p.id, environment: "staging" } }, select: { id: true } });
+    const { jobId, deployment } = await provisionFixture({ domain, owner, spec: p.spec, productId: p.id });
     return { ...p, jobId, deploymentId: deployment.id };
   }
 
