@@ -22,6 +22,10 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
   const [value, setValue] = useState(defaultValue);
   // What the filter holds: text typed but not picked goes back to this when the field loses focus.
   const [picked, setPicked] = useState(defaultValue);
+  // Once hydrated, the form submits the picked slug (a hidden field), never half-typed text; before
+  // that (or without JavaScript) the text field itself is the form field and takes a slug.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const term = useDebounced(value.trim(), DEBOUNCE_MS);
@@ -40,9 +44,10 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
     <div className="relative">
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
       <div className="relative">
+        {hydrated && <input type="hidden" name={name} value={picked} />}
         <input
           id={id}
-          name={name}
+          name={hydrated ? undefined : name}
           type="text"
           role="combobox"
           aria-expanded={open}
