@@ -3,7 +3,7 @@
 // Point PRISMA_SCHEMA_ENGINE_BINARY at this file (scripts/prisma.ts does) and every standard
 // `prisma migrate ...` / `prisma db push` command runs on @prisma/schema-engine-wasm + @prisma/adapter-pg.
 //
-// Invocations the CLI makes (see docs in /work/shared/notes/prisma-offline.md, "A. An engine shim"):
+// Invocations the CLI makes (see scripts/prisma-engine/README.md):
 //   --version                                               print a version line
 //   --datasource '{"url":...}' cli can-connect-to-database   exit 0, or JSON error logs on stderr + exit 1
 //   --datasource '{"url":...}' cli create-database           (used by `migrate dev` when the db is missing)

@@ -1,5 +1,5 @@
 // A migration-aware driver-adapter factory for the wasm schema engine, built on @prisma/adapter-pg with the
-// fixes listed in docs/notes (prisma-offline.md):
+// fixes listed in scripts/prisma-engine/README.md:
 //   - gotcha 2: Postgres's internal `"char"` type (OID 18) is reported as text (OID 25), because adapter-pg
 //     cannot deserialize it and the schema describer reads such columns from pg_catalog;
 //   - gotcha 3: the pg config is built from discrete fields, never `{ connectionString }` (node-postgres lets

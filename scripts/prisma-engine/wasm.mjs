@@ -3,7 +3,7 @@
 // The package entry (`schema_engine.js`) does `import * as wasm from "./schema_engine_bg.wasm"`, which Node
 // cannot import, and the .wasm file is not listed in the package's `exports`. So we resolve the JS glue
 // (`./schema_engine_bg`, which *is* exported), read the .wasm that sits next to it, and wire the two together
-// by hand exactly like the generated entry would (gotcha 1 in docs/notes).
+// by hand exactly like the generated entry would (gotcha 1 in scripts/prisma-engine/README.md).
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
