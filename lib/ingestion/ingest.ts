@@ -9,7 +9,7 @@ import { parse } from "csv-parse";
 import { DatabaseError } from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { enforce } from "@/lib/governance/enforcement";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/record";
@@ -20,6 +20,7 @@ import { primaryKeyFor } from "@/lib/provisioning/table-design";
 import type { ProvisionRequest } from "@/lib/provisioning/types";
 import type { ProductField } from "@/lib/products/types";
 import { CopyWriter } from "./copy-writer";
+import { uploadTooLargeMessage } from "./limits";
 import { loadLockKey } from "./recover-loads";
 import { checkHeader, makeRowValidator, type RowError, type RowValidator, type Source } from "./row-validator";
 
@@ -153,7 +154,10 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
     broken = true;
     await writer.abort().catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
-    await db.ingestionLoad.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()) } }).catch(() => {});
+    // An expected refusal of the whole upload (cut off, too large) is stored as the reason; anything else
+    // is a fault the owner cannot fix, logged by the route, and the row only says it failed.
+    const errors = e instanceof AppError ? [{ row: 0, reason: e.message }] : [];
+    await db.ingestionLoad.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()), errors } }).catch(() => {});
     throw e;
   } finally {
     client.release(broken);
@@ -176,20 +180,42 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
   return { loadId: record.id, status, format, rowsTotal, rowsLoaded: status === "succeeded" ? rowsLoaded : 0, bytes: bytes(), errorCount: problems.count, errors: problems.list, durationMs };
 }
 
-/** Loads a CSV stream (header line first). Malformed lines are reported by line number. */
-export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable): Promise<LoadResult> {
+/** What the transport promised about a body: the Content-Length it announced, and the most we accept. */
+export type UploadLimits = { declaredBytes?: number; maxBytes?: number };
+
+export function tooLarge(maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(uploadTooLargeMessage(maxBytes), { body: ["Too large."] });
+}
+
+function cutOff(received: number, declared: number | undefined): ValidationError {
+  const of = declared === undefined ? "" : ` of the ${declared} announced`;
+  return new ValidationError(`The upload was cut off after ${received} bytes${of} (the client disconnected or the connection broke). Nothing was loaded; upload the whole file again.`, { body: ["Incomplete upload."] });
+}
+
+/**
+ * Loads a CSV stream (header line first). Malformed lines are reported by line number. A body that ends
+ * short of its Content-Length or breaks off (client gone) fails the load, so a last line cut mid-value
+ * is never stored as a row; a body over `maxBytes` fails it with 413.
+ */
+export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable, limits: UploadLimits = {}): Promise<LoadResult> {
   const target = await resolveTarget(user, ref);
+  const { declaredBytes, maxBytes = Number.POSITIVE_INFINITY } = limits;
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
-      cb(null, chunk);
+      cb(bytes > maxBytes ? tooLarge(maxBytes) : null, chunk);
     },
   });
   const feed: RowFeed = async (accept, problems) => {
     const parser = parse({ bom: true, info: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: 1_000_000 });
     parser.on("skip", (err: { lines?: number; message: string }) => problems.add(err.lines ?? 0, `malformed CSV: ${err.message}`));
-    body.on("error", (e) => parser.destroy(e));
+    body.on("error", () => parser.destroy(cutOff(bytes, declaredBytes)));
+    counter.on("error", (e) => {
+      body.unpipe(counter);
+      body.destroy();
+      parser.destroy(e);
+    });
     body.pipe(counter).pipe(parser);
     let indexes: number[] | null = null;
     let stopped = false;
@@ -234,7 +260,7 @@ export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable)
         if (stopped) resolve();
       };
       parser.on("readable", pump);
-      parser.on("end", resolve);
+      parser.on("end", () => (declaredBytes !== undefined && bytes !== declaredBytes ? reject(cutOff(bytes, declaredBytes)) : resolve()));
       parser.on("error", (e: Error & { code?: string; lines?: number }) => {
         if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
           problems.add(e.lines ?? 0, `malformed CSV: ${e.message}`);
