@@ -4,8 +4,8 @@
 // the owner gets every bad row (the first 100 listed, all counted) and the table gets none of them.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Transform, type Readable } from "node:stream";
-import { parse } from "csv-parse";
+import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { DatabaseError } from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -20,6 +20,7 @@ import { primaryKeyFor } from "@/lib/provisioning/table-design";
 import type { ProvisionRequest } from "@/lib/provisioning/types";
 import type { ProductField } from "@/lib/products/types";
 import { CopyWriter } from "./copy-writer";
+import { CsvReader } from "./csv-reader";
 import { uploadTooLargeMessage } from "./limits";
 import { loadLockKey } from "./recover-loads";
 import { checkHeader, makeRowValidator, type RowError, type RowValidator, type Source } from "./row-validator";
@@ -201,76 +202,57 @@ export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable,
   const target = await resolveTarget(user, ref);
   const { declaredBytes, maxBytes = Number.POSITIVE_INFINITY } = limits;
   let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      bytes += chunk.length;
-      cb(bytes > maxBytes ? tooLarge(maxBytes) : null, chunk);
-    },
-  });
   const feed: RowFeed = async (accept, problems) => {
-    const parser = parse({ bom: true, info: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: 1_000_000 });
-    parser.on("skip", (err: { lines?: number; message: string }) => problems.add(err.lines ?? 0, `malformed CSV: ${err.message}`));
-    body.on("error", () => parser.destroy(cutOff(bytes, declaredBytes)));
-    counter.on("error", (e) => {
-      body.unpipe(counter);
-      body.destroy();
-      parser.destroy(e);
-    });
-    body.pipe(counter).pipe(parser);
     let indexes: number[] | null = null;
+    let identity = false; // header in the fields' order: records go to the validator as they are
     let stopped = false;
-    const stop = () => {
-      stopped = true;
-      body.unpipe(counter);
-      body.resume(); // drain the rest so the client's upload completes
-    };
-    const take = (item: { record: string[]; info: { lines: number } }): Promise<void> | undefined => {
-      const { record, info } = item;
-      if (!indexes) {
+    const reader = new CsvReader(
+      (record, line) => {
+        if (indexes) {
+          if (identity) return accept(record, line);
+          const values = new Array<string | undefined>(indexes.length);
+          for (let i = 0; i < indexes.length; i++) values[i] = indexes[i] >= 0 ? record[indexes[i]] : undefined;
+          return accept(values, line);
+        }
         const header = checkHeader(record, target.fields);
         if (header.errors.length > 0) {
-          for (const reason of header.errors) problems.add(info.lines, `header: ${reason}`);
-          stop();
+          for (const reason of header.errors) problems.add(line, `header: ${reason}`);
+          stopped = true;
           return undefined;
         }
         indexes = header.indexes;
+        identity = indexes.length === record.length && indexes.every((x, i) => x === i);
         return undefined;
+      },
+      (line, message, fatal) => {
+        problems.add(line, `malformed CSV: ${message}`);
+        if (fatal) stopped = true;
+      },
+    );
+    const decoder = new StringDecoder("utf8");
+    const chunks = (body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch {
+        throw cutOff(bytes, declaredBytes); // the body broke off: the client hung up or the connection died
       }
-      const values = new Array<string | undefined>(indexes.length);
-      for (let i = 0; i < indexes.length; i++) values[i] = indexes[i] >= 0 ? record[indexes[i]] : undefined;
-      return accept(values, info.lines);
-    };
-    // Rows are taken synchronously as the parser yields them; only COPY backpressure pauses the loop.
-    await new Promise<void>((resolve, reject) => {
-      let waiting = false;
-      const pump = () => {
-        if (waiting || stopped) return;
-        let item: { record: string[]; info: { lines: number } } | null;
-        while (!stopped && (item = parser.read() as typeof item) !== null) {
-          const wait = take(item);
-          if (wait) {
-            waiting = true;
-            wait.then(() => {
-              waiting = false;
-              pump();
-            }, reject);
-            return;
-          }
-        }
-        if (stopped) resolve();
-      };
-      parser.on("readable", pump);
-      parser.on("end", () => (declaredBytes !== undefined && bytes !== declaredBytes ? reject(cutOff(bytes, declaredBytes)) : resolve()));
-      parser.on("error", (e: Error & { code?: string; lines?: number }) => {
-        if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
-          problems.add(e.lines ?? 0, `malformed CSV: ${e.message}`);
-          stop();
-          resolve();
-          return;
-        }
-        reject(e);
-      });
-    });
+      if (next.done) break;
+      bytes += next.value.length;
+      if (bytes > maxBytes) {
+        body.destroy();
+        throw tooLarge(maxBytes);
+      }
+      // After a header error the rest is still read (not parsed), so the client's upload completes
+      // and it gets the answer rather than a reset connection.
+      if (!stopped) await reader.push(decoder.write(next.value));
+    }
+    if (declaredBytes !== undefined && bytes !== declaredBytes) throw cutOff(bytes, declaredBytes);
+    if (!stopped) {
+      await reader.push(decoder.end());
+      await reader.end();
+    }
   };
   return load(user, target, "csv", feed, () => bytes);
 }

@@ -50,7 +50,7 @@ export function ImportForm() {
         </Field>
       </div>
       <Field label="Document" name="document" errors={shown?.errors?.document}>
-        <TextArea name="document" rows={18} value={text} onChange={(e) => setText(e.target.value)} className="font-mono text-xs" placeholder={"apiVersion: v1\nkind: DataProduct\nmetadata:\n  name: customer-data-product\n  namespace: sales-domain\nspec:\n  ..."} spellCheck={false} />
+        <TextArea name="document" rows={18} value={text} onChange={(e) => (setText(e.target.value), setRefused(null))} className="font-mono text-xs" placeholder={"apiVersion: v1\nkind: DataProduct\nmetadata:\n  name: customer-data-product\n  namespace: sales-domain\nspec:\n  ..."} spellCheck={false} />
       </Field>
       <Field label="Change note (when the product exists, the import becomes a new version)" name="changeNote">
         <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" />
