@@ -129,6 +129,23 @@ test("a body cut short of its Content-Length loads nothing and the load says why
   expect(await tableRows(page)).toBe(before);
 });
 
+test("a chunked upload that breaks off before its last chunk loads nothing and the load says why", async ({ page }) => {
+  await signInAs(page, USERS.salesOwner);
+  const before = await tableRows(page);
+  const part = `${HEADER}${Array.from({ length: 3000 }, (_, i) => `chunked-${i},${i}\n`).join("")}chunked-last,4`;
+  const head = `POST /api/ingest/sales/${name}?env=staging HTTP/1.1\r\nHost: ${new URL(origin).host}\r\nCookie: ${cookie}\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n`;
+  // One chunk, then the connection ends without the terminating zero-length chunk.
+  await rawRequest(head, `${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`, true);
+
+  await expect(async () => {
+    await page.goto(`/products/sales/${name}/ingest?env=staging`);
+    const latest = page.getByRole("row").nth(1);
+    await expect(latest).toContainText("failed", { timeout: 1_000 });
+    await expect(latest).toContainText(`The upload was cut off after ${Buffer.byteLength(part)} bytes (the client disconnected`, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  expect(await tableRows(page)).toBe(before);
+});
+
 test("an announced size over the limit is refused with 413 before the body is read", async ({ page }) => {
   await signInAs(page, USERS.salesOwner);
   const before = await tableRows(page);
@@ -144,7 +161,7 @@ test("a product document over 1 MB gets the importer's message, in the form and 
   await page.goto("/products/import");
   const big = `# ${"padding ".repeat(160_000)}\napiVersion: v1\n`; // ≈ 1.3 MB
   await page.getByLabel("Upload a file").setInputFiles({ name: "huge.yaml", mimeType: "text/yaml", buffer: Buffer.from(big) });
-  const alert = page.getByRole("alert");
+  const alert = page.locator("main form").getByRole("alert");
   await expect(alert).toContainText("The document is larger than 1 MB.");
   await expect(alert).toContainText("Documents may be at most 1 MB.");
 
