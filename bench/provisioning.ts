@@ -81,7 +81,7 @@ async function writeCsv(file: string, rows: number): Promise<number> {
 }
 
 /** CSV ingest of `rows` rows through the portal's loader vs psql \copy of the same file into a twin table. */
-export async function benchIngest(rows = 1_000_000, url?: string) {
+export async function benchIngest(rows = 1_000_000, url?: string, opts: { serving?: boolean } = {}) {
   const { fixtures, provisionProduct, db } = await setup(url);
   const { ingestCsv } = await import("@/lib/ingestion/ingest");
   const { env } = await import("@/lib/env");
@@ -105,7 +105,7 @@ export async function benchIngest(rows = 1_000_000, url?: string) {
     const result = await ingestCsv(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging" }, createReadStream(file));
     const portalMs = performance.now() - started;
     if (result.status !== "succeeded") throw new Error(`bench load was rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
-    const serving = await benchServing(f, rows);
+    const serving = opts.serving === false ? null : await benchServing(f, rows);
 
     const schema = deployment.schemaName!;
     const twin = `${deployment.tableName}_psql`;
@@ -172,7 +172,7 @@ export const provisioningSection: Section = async (url, { quick }) => {
     rows.push({ area: "ingestion", metric: `CSV ${n.toLocaleString("en")} rows (${(ingest.bytes / 1e6).toFixed(0)} MB), portal: validate + COPY`, value: `${Math.round(ingest.portal.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.portal.ms / 1000).toFixed(2)} s)` });
     rows.push({ area: "ingestion", metric: "same file, psql \\copy", value: ingest.psql.note || `${Math.round(ingest.psql.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.psql.ms / 1000).toFixed(2)} s)` });
     rows.push({ area: "ingestion", metric: "portal ÷ psql \\copy throughput", value: Number.isFinite(ingest.ratio) ? `${ingest.ratio.toFixed(2)}×` : "n/a" });
-    const sv = ingest.serving;
+    const sv = ingest.serving!;
     rows.push({ area: "quality", metric: `quality check over the loaded ${n.toLocaleString("en")} rows`, value: `${(sv.qualityMs / 1000).toFixed(2)} s (${Math.round(n / (sv.qualityMs / 1000)).toLocaleString("en")} rows/s)` });
     rows.push({ area: "data API", metric: `read 100 rows, first page of ${n.toLocaleString("en")} (service, p50 / p95)`, value: `${ms(sv.firstPage.p50)} / ${ms(sv.firstPage.p95)}` });
     rows.push({ area: "data API", metric: `read 100 rows at offset ${Math.floor(n / 2).toLocaleString("en")} (p50)`, value: ms(sv.middlePage.p50) });

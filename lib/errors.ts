@@ -32,6 +32,10 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   override readonly status = 409;
 }
+/** A request body over a documented size limit (413); nothing was stored. */
+export class PayloadTooLargeError extends AppError {
+  override readonly status = 413;
+}
 
 /** Prisma's unique-constraint violation code. */
 export function isUniqueViolation(e: unknown): boolean {

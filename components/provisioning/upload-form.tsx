@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextArea, inputClass } from "@/components/ui/field";
 import type { LoadResult } from "@/lib/ingestion/ingest";
+import { uploadTooLargeMessage } from "@/lib/ingestion/limits";
 import { formatBytes, formatDuration } from "./format";
 
 type Outcome = { kind: "result"; result: LoadResult } | { kind: "error"; message: string };
@@ -50,7 +51,7 @@ function ResultView({ outcome, unit }: { outcome: Outcome; unit: "line" | "row" 
   );
 }
 
-export function CsvUploadForm({ endpoint }: { endpoint: string }) {
+export function CsvUploadForm({ endpoint, maxBytes }: { endpoint: string; maxBytes: number }) {
   const id = useId();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -61,6 +62,10 @@ export function CsvUploadForm({ endpoint }: { endpoint: string }) {
   function upload(e: React.FormEvent) {
     e.preventDefault();
     if (!file) return;
+    if (file.size > maxBytes) {
+      setOutcome({ kind: "error", message: uploadTooLargeMessage(maxBytes) });
+      return;
+    }
     setOutcome(null);
     setPhase("uploading");
     setSent({ loaded: 0, total: file.size });

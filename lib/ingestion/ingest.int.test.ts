@@ -3,7 +3,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createPrincipal } from "@/prisma/seed/factories";
 import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
@@ -98,6 +98,73 @@ describe("JSON batches", () => {
     expect(bad.errors.map((e) => e.row)).toEqual([2, 3, 4]);
     expect(await rowCount()).toBe(before);
     await expect(ingestJson(f.owner, ref(), { id: 1 }, 10)).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("uploads that are cut off, too large or too deep", () => {
+  const lastLoad = async () => db.ingestionLoad.findFirstOrThrow({ where: { deployment: { productId: f.productId } }, orderBy: { startedAt: "desc" } });
+
+  it("a body that breaks off mid-upload (client gone) loads nothing and the load says why", async () => {
+    const before = await rowCount();
+    // What the route's body does when the client hangs up: some chunks arrive, then the stream errors.
+    const chunks = ["id,qty\n", ...Array.from({ length: 50 }, (_, c) => Array.from({ length: 100 }, (_, i) => `cut-${c}-${i},${i}\n`).join("")), "cut-last,12"];
+    let reads = 0;
+    const body = new Readable({
+      read() {
+        if (reads < chunks.length) this.push(chunks[reads++]);
+        else this.destroy(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const refused = await ingestCsv(f.owner, ref(), body).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as Error).message).toMatch(/^The upload was cut off after \d+ bytes/);
+    expect(await rowCount()).toBe(before);
+    const load = await lastLoad();
+    expect(load.status).toBe("failed");
+    expect(load.errors).toEqual([{ row: 0, reason: (refused as Error).message }]);
+  });
+
+  it("a body shorter than its Content-Length loads nothing, so its cut last line is never stored", async () => {
+    const before = await rowCount();
+    const text = "id,qty\nshort-1,1\nshort-2,12"; // the sender meant "short-2,123\n"
+    const refused = await ingestCsv(f.owner, ref(), csv(text), { declaredBytes: Buffer.byteLength(text) + 2 }).catch((e: unknown) => e);
+    expect((refused as Error).message).toContain(`cut off after ${Buffer.byteLength(text)} bytes of the ${Buffer.byteLength(text) + 2} announced`);
+    expect(await rowCount()).toBe(before);
+    expect(await lastLoad()).toMatchObject({ status: "failed", errors: [{ row: 0, reason: (refused as Error).message }] });
+  });
+
+  it("a streamed body over the limit fails with 413 and loads nothing", async () => {
+    const before = await rowCount();
+    const text = `id,qty\n${Array.from({ length: 2000 }, (_, i) => `big-${i},${i}`).join("\n")}\n`;
+    const refused = await ingestCsv(f.owner, ref(), csv(text), { maxBytes: 4096 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PayloadTooLargeError);
+    expect((refused as PayloadTooLargeError).status).toBe(413);
+    expect((refused as Error).message).toContain("Uploads are limited to 4096 bytes");
+    expect(await rowCount()).toBe(before);
+    expect(await lastLoad()).toMatchObject({ status: "failed", errors: [{ row: 0, reason: (refused as Error).message }] });
+  });
+
+  it("a last row with too few values is a refused row, not a stored one", async () => {
+    const before = await rowCount();
+    const result = await ingestCsv(f.owner, ref(), csv("id,qty,price\nlast-1,1,2.5\nlast-2,1"));
+    expect(result.status).toBe("rejected");
+    expect(result.errors).toEqual([{ row: 3, reason: expect.stringContaining("malformed CSV") }]);
+    expect(await rowCount()).toBe(before);
+  });
+
+  it("a JSON value nested 5,000 levels deep is a refused row with a stored reason, not a crash", async () => {
+    const g = await ownedProduct({ schema: [{ name: "id", type: "string", description: "Identifier", required: true, pii: false }, { name: "payload", type: "json", description: "Payload", required: false, pii: false }] });
+    const { jobId } = await provisionProduct(g.owner, { domain: g.domain, name: g.spec.name });
+    expect(await runProvisioningJob(jobId)).toBe("completed");
+    const gref = { domain: g.domain, name: g.spec.name, environment: "staging" as const };
+    const deep = JSON.parse(`${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}`) as unknown;
+    const fromJson = await ingestJson(g.owner, gref, [{ id: "ok", payload: { a: [1] } }, { id: "deep", payload: deep }], 50_000);
+    expect(fromJson).toMatchObject({ status: "rejected", rowsLoaded: 0, errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
+    const stored = await db.ingestionLoad.findUniqueOrThrow({ where: { id: fromJson.loadId } });
+    expect(stored).toMatchObject({ status: "rejected", errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
+    const cell = `"${"[".repeat(5000)}${"]".repeat(5000)}"`;
+    const fromCsv = await ingestCsv(g.owner, gref, csv(`id,payload\nok,"{""a"":1}"\ndeep,${cell}\n`));
+    expect(fromCsv).toMatchObject({ status: "rejected", errors: [{ row: 3, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
   });
 });
 

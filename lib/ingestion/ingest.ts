@@ -4,12 +4,12 @@
 // the owner gets every bad row (the first 100 listed, all counted) and the table gets none of them.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Transform, type Readable } from "node:stream";
-import { parse } from "csv-parse";
+import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { DatabaseError } from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { enforce } from "@/lib/governance/enforcement";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/record";
@@ -20,6 +20,8 @@ import { primaryKeyFor } from "@/lib/provisioning/table-design";
 import type { ProvisionRequest } from "@/lib/provisioning/types";
 import type { ProductField } from "@/lib/products/types";
 import { CopyWriter } from "./copy-writer";
+import { CsvReader } from "./csv-reader";
+import { uploadTooLargeMessage } from "./limits";
 import { loadLockKey } from "./recover-loads";
 import { checkHeader, makeRowValidator, type RowError, type RowValidator, type Source } from "./row-validator";
 
@@ -153,7 +155,10 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
     broken = true;
     await writer.abort().catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
-    await db.ingestionLoad.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()) } }).catch(() => {});
+    // An expected refusal of the whole upload (cut off, too large) is stored as the reason; anything else
+    // is a fault the owner cannot fix, logged by the route, and the row only says it failed.
+    const errors = e instanceof AppError ? [{ row: 0, reason: e.message }] : [];
+    await db.ingestionLoad.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()), errors } }).catch(() => {});
     throw e;
   } finally {
     client.release(broken);
@@ -176,75 +181,78 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
   return { loadId: record.id, status, format, rowsTotal, rowsLoaded: status === "succeeded" ? rowsLoaded : 0, bytes: bytes(), errorCount: problems.count, errors: problems.list, durationMs };
 }
 
-/** Loads a CSV stream (header line first). Malformed lines are reported by line number. */
-export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable): Promise<LoadResult> {
+/** What the transport promised about a body: the Content-Length it announced, and the most we accept. */
+export type UploadLimits = { declaredBytes?: number; maxBytes?: number };
+
+export function tooLarge(maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(uploadTooLargeMessage(maxBytes), { body: ["Too large."] });
+}
+
+function cutOff(received: number, declared: number | undefined): ValidationError {
+  const of = declared === undefined ? "" : ` of the ${declared} announced`;
+  return new ValidationError(`The upload was cut off after ${received} bytes${of} (the client disconnected or the connection broke). Nothing was loaded; upload the whole file again.`, { body: ["Incomplete upload."] });
+}
+
+/**
+ * Loads a CSV stream (header line first). Malformed lines are reported by line number. A body that ends
+ * short of its Content-Length or breaks off (client gone) fails the load, so a last line cut mid-value
+ * is never stored as a row; a body over `maxBytes` fails it with 413.
+ */
+export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable, limits: UploadLimits = {}): Promise<LoadResult> {
   const target = await resolveTarget(user, ref);
+  const { declaredBytes, maxBytes = Number.POSITIVE_INFINITY } = limits;
   let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      bytes += chunk.length;
-      cb(null, chunk);
-    },
-  });
   const feed: RowFeed = async (accept, problems) => {
-    const parser = parse({ bom: true, info: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: 1_000_000 });
-    parser.on("skip", (err: { lines?: number; message: string }) => problems.add(err.lines ?? 0, `malformed CSV: ${err.message}`));
-    body.on("error", (e) => parser.destroy(e));
-    body.pipe(counter).pipe(parser);
     let indexes: number[] | null = null;
+    let identity = false; // header in the fields' order: records go to the validator as they are
     let stopped = false;
-    const stop = () => {
-      stopped = true;
-      body.unpipe(counter);
-      body.resume(); // drain the rest so the client's upload completes
-    };
-    const take = (item: { record: string[]; info: { lines: number } }): Promise<void> | undefined => {
-      const { record, info } = item;
-      if (!indexes) {
+    const reader = new CsvReader(
+      (record, line) => {
+        if (indexes) {
+          if (identity) return accept(record, line);
+          const values = new Array<string | undefined>(indexes.length);
+          for (let i = 0; i < indexes.length; i++) values[i] = indexes[i] >= 0 ? record[indexes[i]] : undefined;
+          return accept(values, line);
+        }
         const header = checkHeader(record, target.fields);
         if (header.errors.length > 0) {
-          for (const reason of header.errors) problems.add(info.lines, `header: ${reason}`);
-          stop();
+          for (const reason of header.errors) problems.add(line, `header: ${reason}`);
+          stopped = true;
           return undefined;
         }
         indexes = header.indexes;
+        identity = indexes.length === record.length && indexes.every((x, i) => x === i);
         return undefined;
+      },
+      (line, message, fatal) => {
+        problems.add(line, `malformed CSV: ${message}`);
+        if (fatal) stopped = true;
+      },
+    );
+    const decoder = new StringDecoder("utf8");
+    const chunks = (body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch {
+        throw cutOff(bytes, declaredBytes); // the body broke off: the client hung up or the connection died
       }
-      const values = new Array<string | undefined>(indexes.length);
-      for (let i = 0; i < indexes.length; i++) values[i] = indexes[i] >= 0 ? record[indexes[i]] : undefined;
-      return accept(values, info.lines);
-    };
-    // Rows are taken synchronously as the parser yields them; only COPY backpressure pauses the loop.
-    await new Promise<void>((resolve, reject) => {
-      let waiting = false;
-      const pump = () => {
-        if (waiting || stopped) return;
-        let item: { record: string[]; info: { lines: number } } | null;
-        while (!stopped && (item = parser.read() as typeof item) !== null) {
-          const wait = take(item);
-          if (wait) {
-            waiting = true;
-            wait.then(() => {
-              waiting = false;
-              pump();
-            }, reject);
-            return;
-          }
-        }
-        if (stopped) resolve();
-      };
-      parser.on("readable", pump);
-      parser.on("end", resolve);
-      parser.on("error", (e: Error & { code?: string; lines?: number }) => {
-        if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
-          problems.add(e.lines ?? 0, `malformed CSV: ${e.message}`);
-          stop();
-          resolve();
-          return;
-        }
-        reject(e);
-      });
-    });
+      if (next.done) break;
+      bytes += next.value.length;
+      if (bytes > maxBytes) {
+        body.destroy();
+        throw tooLarge(maxBytes);
+      }
+      // After a header error the rest is still read (not parsed), so the client's upload completes
+      // and it gets the answer rather than a reset connection.
+      if (!stopped) await reader.push(decoder.write(next.value));
+    }
+    if (declaredBytes !== undefined && bytes !== declaredBytes) throw cutOff(bytes, declaredBytes);
+    if (!stopped) {
+      await reader.push(decoder.end());
+      await reader.end();
+    }
   };
   return load(user, target, "csv", feed, () => bytes);
 }

@@ -83,14 +83,33 @@ function text(source: Source): Convert {
     : (raw) => (typeof raw === "string" ? copyEscape(raw) : new Invalid(`expected text, got ${typeof raw}`));
 }
 
+/** Deepest nesting a json field may have: JSON.stringify recurses, so a value 5,000 levels deep overflows the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` arrays/objects; iterative, so any depth is safe to measure. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const tooDeep = () => new Invalid(`nests deeper than ${MAX_JSON_DEPTH} levels of arrays/objects`);
+
 function json(source: Source): Convert {
   return (raw) => {
-    if (source === "json") return copyEscape(JSON.stringify(raw));
+    if (source === "json") return nestsDeeperThan(raw, MAX_JSON_DEPTH) ? tooDeep() : copyEscape(JSON.stringify(raw));
+    let parsed: unknown;
     try {
-      return copyEscape(JSON.stringify(JSON.parse(raw as string)));
+      parsed = JSON.parse(raw as string);
     } catch {
       return new Invalid(`"${clip(String(raw))}" is not valid JSON`);
     }
+    return nestsDeeperThan(parsed, MAX_JSON_DEPTH) ? tooDeep() : copyEscape(JSON.stringify(parsed));
   };
 }
 

@@ -5,6 +5,7 @@ import { parse as parseYamlLoose } from "yaml";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
+import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES } from "./import-limits";
 import { parseProductYaml, type ProductIssue } from "@/lib/products/yaml";
 import { parseOdcs } from "@/lib/products/odcs";
 import { registerProduct } from "@/lib/products/register-product";
@@ -12,7 +13,6 @@ import { saveProductVersion } from "@/lib/products/save-version";
 
 export const IMPORT_FORMATS = ["auto", "yaml", "odcs"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const MAX_IMPORT_BYTES = 1_000_000;
 
 export type ImportResult = { action: "registered" | "versioned"; domain: string; name: string; version: string };
 
@@ -46,7 +46,7 @@ export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, stri
 
 export async function importProduct(user: CurrentUser, text: string, format: ImportFormat = "auto", changeNote?: string): Promise<ImportResult> {
   if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
-  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw new ValidationError("The document is larger than 1 MB.", { document: ["Documents may be at most 1 MB."] });
+  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
   const resolved = format === "auto" ? detectFormat(text) : format;
   if (!resolved) {
     throw new ValidationError("Unknown document type.", { kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."] });

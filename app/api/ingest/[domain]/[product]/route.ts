@@ -1,12 +1,16 @@
-// Ingestion endpoint: POST a CSV file (text/csv, streamed) or a JSON batch (application/json, an array
-// of objects, at most 10 MB) to load rows into the product's table in the chosen environment
-// (?env=staging|production, default production). All-or-nothing; rejected loads answer 422 with the
-// bad rows by line (CSV) or position (JSON).
+// Ingestion endpoint: POST a CSV file (text/csv, streamed, at most INGEST_MAX_BYTES) or a JSON batch
+// (application/json, an array of objects, at most 10 MB) to load rows into the product's table in the
+// chosen environment (?env=staging|production, default production). All-or-nothing; rejected loads
+// answer 422 with the bad rows by line (CSV) or position (JSON); a body over the limit answers 413, a
+// body cut short 400, and neither loads anything. proxy.ts does not run here (see its matcher): Next
+// would buffer the body for it and hand this route only the first 10 MB.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { requireUser } from "@/lib/auth/current-user";
-import { ValidationError, toErrorResponse } from "@/lib/errors";
-import { MAX_JSON_BYTES, ingestCsv, ingestJson, type LoadResult } from "@/lib/ingestion/ingest";
+import { PayloadTooLargeError, ValidationError, toErrorResponse } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { currentRequestId } from "@/lib/governance/enforcement";
+import { MAX_JSON_BYTES, ingestCsv, ingestJson, tooLarge, type LoadResult } from "@/lib/ingestion/ingest";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 3600;
@@ -17,37 +21,64 @@ function environment(request: Request): "staging" | "production" {
   return value;
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+const jsonTooLarge = () => new PayloadTooLargeError(`JSON batches are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB; upload large loads as CSV.`, { body: ["Too large."] });
+
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number, declared: number | undefined): Promise<string> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new ValidationError(`The upload was cut off after ${size} bytes (the client disconnected or the connection broke). Nothing was loaded.`, { body: ["Incomplete upload."] });
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new ValidationError(`JSON batches are limited to ${limit / 1024 / 1024} MB; upload large loads as CSV.`, { body: ["Too large."] });
+      throw jsonTooLarge();
     }
     chunks.push(value);
   }
+  if (declared !== undefined && size !== declared) throw new ValidationError(`The upload was cut off after ${size} bytes of the ${declared} announced. Nothing was loaded.`, { body: ["Incomplete upload."] });
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The announced Content-Length, when there is a valid one (chunked uploads have none). */
+function declaredLength(request: Request): number | undefined {
+  const raw = request.headers.get("content-length");
+  return raw !== null && /^\d{1,16}$/.test(raw.trim()) ? Number(raw) : undefined;
 }
 
 const respond = (r: LoadResult) => Response.json(r, { status: r.status === "succeeded" ? 200 : 422 });
 
-export async function POST(request: Request, { params }: { params: Promise<{ domain: string; product: string }> }) {
+export async function POST(request: Request, context: { params: Promise<{ domain: string; product: string }> }) {
+  const response = await handle(request, context);
+  // proxy.ts, which sets the correlation id elsewhere, is skipped for this route.
+  response.headers.set("x-request-id", await currentRequestId());
+  return response;
+}
+
+async function handle(request: Request, { params }: { params: Promise<{ domain: string; product: string }> }): Promise<Response> {
   try {
     const user = await requireUser();
     const { domain, product: name } = await params;
     const ref = { domain, name, environment: environment(request) };
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!request.body) throw new ValidationError("The request has no body.");
+    const declaredBytes = declaredLength(request);
     if (type === "text/csv" || type === "application/csv") {
-      return respond(await ingestCsv(user, ref, Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>)));
+      // Refused on the announced size before a byte is read; a chunked body is counted as it streams.
+      const maxBytes = env().INGEST_MAX_BYTES;
+      if (declaredBytes !== undefined && declaredBytes > maxBytes) throw tooLarge(maxBytes);
+      return respond(await ingestCsv(user, ref, Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>), { declaredBytes, maxBytes }));
     }
     if (type === "application/json") {
-      const text = await readCapped(request.body, MAX_JSON_BYTES);
+      if (declaredBytes !== undefined && declaredBytes > MAX_JSON_BYTES) throw jsonTooLarge();
+      const text = await readCapped(request.body, MAX_JSON_BYTES, declaredBytes);
       let rows: unknown;
       try {
         rows = JSON.parse(text);

@@ -5,9 +5,11 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { productPath } from "@/lib/products/dto";
 import { getProduct } from "@/lib/products/queries";
 import { listLoads } from "@/lib/ingestion/ingest";
+import { formatLimit } from "@/lib/ingestion/limits";
 import { listDeployments } from "@/lib/provisioning/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -63,9 +65,9 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card title={`Upload a CSV into ${target.environment}`} className="min-w-0">
               <p className="mb-3 text-sm text-slate-600">
-                Expected header: <code className="break-all text-xs">{header}</code>. Columns may come in any order; optional ones may be left out.
+                Expected header: <code className="break-all text-xs">{header}</code>. Columns may come in any order; optional ones may be left out. At most {formatLimit(env().INGEST_MAX_BYTES)}.
               </p>
-              <CsvUploadForm key={endpoint} endpoint={endpoint} />
+              <CsvUploadForm key={endpoint} endpoint={endpoint} maxBytes={env().INGEST_MAX_BYTES} />
             </Card>
             <Card title="Or post a JSON batch" className="min-w-0">
               <p className="mb-3 text-sm text-slate-600">Up to 10 MB: <code className="text-xs">POST {endpoint}</code> with <code className="text-xs">Content-Type: application/json</code>.</p>
@@ -98,7 +100,7 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
                         <details>
                           <summary className="cursor-pointer text-xs text-red-700">{l.errors.length}{l.errors.length === 100 ? "+" : ""}</summary>
                           <ul className="mt-1 space-y-0.5 text-xs">
-                            {l.errors.slice(0, 20).map((e, i) => <li key={i}>{l.format === "csv" ? "line" : "row"} {e.row}: {e.reason}</li>)}
+                            {l.errors.slice(0, 20).map((e, i) => <li key={i}>{e.row > 0 ? `${l.format === "csv" ? "line" : "row"} ${e.row}: ` : ""}{e.reason}</li>)}
                           </ul>
                         </details>
                       )}
