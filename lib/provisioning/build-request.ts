@@ -40,6 +40,20 @@ function settingsOf(config: Record<string, unknown> | undefined): TemplateSettin
   return { storage: pick("storage"), processing: pick("processing"), serving: pick("serving"), governance: pick("governance") };
 }
 
+/**
+ * A deployment keeps the schema it was provisioned into (recorded by the storage step), whatever the
+ * naming rule says today: deployments made under an older rule keep working. Only a new deployment, or
+ * one deprovisioned (nothing left), gets a name from the current rule.
+ */
+async function schemaOf(product: OwnedProduct, environment: EnvironmentName): Promise<string> {
+  const existing = await db.deployment.findUnique({
+    where: { productId_environment: { productId: product.id, environment } },
+    select: { status: true, schemaName: true },
+  });
+  if (existing?.schemaName && existing.status !== "deprovisioned") return existing.schemaName;
+  return schemaNameFor(product.domain, product.name, environment);
+}
+
 export async function buildRequest(product: OwnedProduct, spec: DataProductSpec, environment: EnvironmentName): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
   const settings = settingsOf(product.template?.config);
   const processingRef = (product.template?.config.processing_template ?? { type: "etl" }) as Record<string, unknown>;
@@ -50,7 +64,7 @@ export async function buildRequest(product: OwnedProduct, spec: DataProductSpec,
   }
   const pipeline = pipelineFrom({ key: processing.key, version: processing.version, config: processing.config as Record<string, unknown> }, overrides);
   const policy = (await loadPolicyContexts())(product.domain).policy;
-  const schema = schemaNameFor(product.domain, product.name, environment);
+  const schema = await schemaOf(product, environment);
   const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control);
   const request: ProvisionRequest = {
     spec,
