@@ -48,8 +48,12 @@ describe("naming", () => {
       expect(one.startsWith(`dp_${"a".repeat(20)}`)).toBe(true);
       expect(one).not.toBe(two);
       if (env === "staging") expect(one).toMatch(/__staging_[0-9a-f]{12}$/);
-      expect(roleNameFor(one, "data_consumer").length).toBeLessThanOrEqual(63);
-      expect(roleNameFor(one, "data_consumer")).not.toBe(roleNameFor(two, "data_consumer"));
+      const role = roleNameFor(one, "data-consumer");
+      expect(Buffer.byteLength(role)).toBeLessThanOrEqual(63);
+      // A long role name still shows the schema's start and the access role, then a hash of both.
+      expect(role).toMatch(/^dp_a+_data_consumer_[0-9a-f]{12}$/);
+      expect(role).not.toBe(roleNameFor(two, "data-consumer"));
+      expect(role).not.toBe(roleNameFor(one, "data-consumer-2"));
     }
   });
 

@@ -8,12 +8,13 @@
 //            dp_marketing_sp_orders), the hash is not; a long readable part is cut, never the hash.
 //   table    <product>_v<major>               e.g. orders_v1 (a breaking change inside one major adds _<minor>)
 //   view     <product>                        the serving view over the current table
-//   role     <schema>_<access role>           e.g. dp_sales_orders_1a2b3c4d5e6f_data_consumer (NOLOGIN)
+//   role     <schema>_<access role>           e.g. dp_sales_orders_1a2b3c4d5e6f_data_consumer (NOLOGIN);
+//            too long: <start of schema>_<access role, ≤24>_<hash of both>
 // Other names longer than PostgreSQL's 63-byte limit keep their first 54 characters plus "_" and an
 // 8-hex hash of the full name, so two long names never collide by truncation.
 //
-// A deployment keeps the schema name it was first provisioned with (Deployment.schemaName, reused by
-// build-request.ts), so changing these rules never orphans what exists; and every schema and role
+// A deployment keeps the schema and role names it was first provisioned with (Deployment.schemaName and
+// resources.roles, reused by build-request.ts), so changing these rules never orphans what exists; and every schema and role
 // carries its deployment's tag (a COMMENT), which the steps check before adopting or dropping anything.
 import { createHash } from "node:crypto";
 import { identifierPart } from "@/lib/products/db-identifiers";
@@ -61,7 +62,12 @@ export function schemaNameFor(domain: string, product: string, environment: Envi
 }
 
 export function roleNameFor(schema: string, accessRole: string): string {
-  return fitIdentifier(`${schema}_${identifierPart(accessRole)}`);
+  const part = identifierPart(accessRole);
+  const plain = `${schema}_${part}`;
+  if (Buffer.byteLength(plain) <= PG_IDENTIFIER_MAX) return plain;
+  // Too long: the schema's start and the access role stay readable, the hash covers both in full.
+  const role = part.slice(0, 24).replace(/_+$/, "");
+  return hashedIdentifier(`${schema.slice(0, PG_IDENTIFIER_MAX - role.length - 2 - IDENTITY_HASH_HEX).replace(/_+$/, "")}_${role}`, "", JSON.stringify(["role", schema, part]));
 }
 
 export function viewNameFor(product: string): string {

@@ -4,11 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
 import { saveProductVersion } from "@/lib/products/save-version";
 import { createDomain, createPrincipal } from "@/prisma/seed/factories";
 import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, provisioned, stagingOf, withClient, type Fixture } from "@/tests/provisioning-fixtures";
 import { deprovisionProduct } from "./deprovision-product";
-import { identifierPart, qualified, quoteIdent, quoteLiteral, schemaNameFor } from "./naming";
+import { identifierPart, qualified, quoteIdent, quoteLiteral, roleNameFor, schemaNameFor } from "./naming";
 import { provisionProduct } from "./provision-product";
 import { stopQueue } from "./queue";
 import { readProductData } from "./read-data";
@@ -141,5 +142,17 @@ describe("a deployment made under the old naming rule", () => {
     // Nothing left, so a new provisioning uses today's rule.
     const { deployment: again } = await provisioned(f);
     expect(again.schemaName).toBe(schemaNameFor(f.domain, f.spec.name, "staging"));
+  });
+});
+
+describe("a spec stored before validation refused two spellings of one role", () => {
+  it("is refused at provisioning with the access field named, creating nothing", async () => {
+    const f = await ownedProduct();
+    const access = [{ role: "data_producer", permissions: ["read"] }, { role: "data-producer", permissions: ["read", "write"] }];
+    await db.dataProduct.update({ where: { id: f.productId }, data: { spec: { ...f.spec, access } } });
+    const err = (await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.fieldErrors?.access).toEqual([`Roles data_producer and data-producer would be the same database role (${roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer")}); keep one spelling in the spec.`]);
+    expect(await db.deployment.count({ where: { productId: f.productId } })).toBe(0);
   });
 });
