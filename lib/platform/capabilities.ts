@@ -11,7 +11,7 @@ export function capabilities(spec: PlatformSpec, db: DatabasePrivileges): Capabi
   const live = (ok: boolean): CapabilityMode => (ok ? "live" : "unavailable");
   const pg = `PostgreSQL ${db.serverVersion}`;
   const rows: Capability[] = [
-    { layer: "storage", name: "Schema per product and environment", target: pg, mode: live(db.canCreateSchema), detail: db.canCreateSchema ? "CREATE SCHEMA dp_<domain>_<product>" : "the portal's database user lacks CREATE on the database" },
+    { layer: "storage", name: "Schema per product and environment", target: pg, mode: live(db.canCreateSchema), detail: db.canCreateSchema ? "CREATE SCHEMA dp_<domain>_<product>_<hash>" : "the portal's database user lacks CREATE on the database" },
     { layer: "storage", name: "Versioned table from the product's fields", target: pg, mode: live(db.canCreateSchema), detail: "additive changes migrate in place; breaking changes get a new <product>_v<major> table" },
     { layer: "processing", name: "Pipeline record and ingestion endpoint", target: "Meshport", mode: "live", detail: "from the processing template; CSV and JSON loads through COPY, run on demand or on schedule" },
     { layer: "serving", name: "REST read endpoint and serving view", target: `Meshport + ${pg}`, mode: live(db.canCreateSchema), detail: "GET /api/data/<domain>/<product>, policy-enforced" },

@@ -32,6 +32,28 @@ function errorsFor(input: unknown): Record<string, string[]> {
 }
 
 describe("productSpecSchema", () => {
+  it("refuses two spellings of one database role, naming both on the later entry", () => {
+    const access = [{ role: "data_producer", permissions: ["read"] }, { role: "data-analyst", permissions: ["read"] }, { role: "data-producer", permissions: ["write"] }];
+    expect(errorsFor({ ...valid, access })).toEqual({
+      "access.2.role": ["Roles data_producer and data-producer would be the same database role (data_producer); use one spelling"],
+    });
+    // Leading/trailing and doubled separators collapse too.
+    expect(errorsFor({ ...valid, access: [{ role: "ops", permissions: ["read"] }, { role: "ops_", permissions: ["read"] }] })["access.1.role"]?.[0]).toMatch(/ops and ops_ would be the same database role/);
+    expect(errorsFor({ ...valid, access: [{ role: "a-b", permissions: ["read"] }, { role: "a__b", permissions: ["read"] }] })["access.1.role"]).toHaveLength(1);
+    expect(errorsFor({ ...valid, access: [{ role: "data-producer", permissions: ["read"] }, { role: "data-consumer", permissions: ["read"] }] })).toEqual({});
+  });
+
+  it.each(["xmin", "xmax", "cmin", "cmax", "ctid", "tableoid", "oid", "_loaded_at", "_row_id"])("refuses the column name %s that every table already has", (name) => {
+    const schema = [...valid.schema, { name, type: "string", description: "", required: false, pii: false }];
+    expect(errorsFor({ ...valid, schema })).toEqual({ "schema.2.name": [`Field name ${name} is reserved: every table already has a column of that name; choose another`] });
+  });
+
+  it("refuses system column names in any case (the import path lowercases nothing for us)", () => {
+    const schema = [{ name: "XMIN", type: "string", description: "", required: false, pii: false }];
+    expect(errorsFor({ ...valid, schema })["schema.0.name"]).toContain("Field name XMIN is reserved: every table already has a column of that name; choose another");
+    expect(errorsFor({ ...valid, schema: [{ ...valid.schema[0], name: "xmin_at" }] })).toEqual({});
+  });
+
   it("accepts the seed's customer product and returns it unchanged", () => {
     expect(productSpecSchema.parse(valid)).toEqual(valid);
   });

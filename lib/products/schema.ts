@@ -2,6 +2,7 @@
 // (form action, YAML and ODCS import). Messages are shown to users as they are, so they are plain words.
 import { z } from "zod";
 import { isDuration, RETENTION_UNITS } from "@/lib/governance/duration";
+import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifiers";
 import { isValidSemver } from "@/lib/products/semver";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
 import type { DataProductSpec } from "@/lib/products/types";
@@ -58,11 +59,33 @@ function unique(subKey: string | null, message: (value: string) => string) {
   return [check, { when: (payload: { value: unknown }) => Array.isArray(payload.value) }] as const;
 }
 
+// Access roles become database roles through identifierPart (`data-producer` → `data_producer`), so two
+// spellings of one role would share a database role and the later grant would silently replace the
+// earlier. Reported on the later entry, naming both.
+function sameDatabaseRole() {
+  const check = (items: unknown[], ctx: z.RefinementCtx) => {
+    const first = new Map<string, string>();
+    items.forEach((item, index) => {
+      const role = (item as Record<string, unknown> | null)?.role;
+      // A malformed role already has its own message.
+      if (typeof role !== "string" || !ROLE_NAME.test(role)) return;
+      const mapped = identifierPart(role);
+      const earlier = first.get(mapped);
+      if (earlier === undefined) first.set(mapped, role);
+      else if (earlier !== role) {
+        ctx.addIssue({ code: "custom", message: `Roles ${earlier} and ${role} would be the same database role (${mapped}); use one spelling`, path: [index, "role"] });
+      }
+    });
+  };
+  return [check, { when: (payload: { value: unknown }) => Array.isArray(payload.value) }] as const;
+}
+
 export const productFieldSchema = z.object({
   name: text("Field name")
     .min(1, { error: "Field name is required", abort: true })
     .max(63, "Field name must be at most 63 characters")
-    .regex(FIELD_NAME, "Field name may only use lowercase letters, digits and underscores, and must not start with a digit"),
+    .regex(FIELD_NAME, "Field name may only use lowercase letters, digits and underscores, and must not start with a digit")
+    .refine((name) => !isReservedColumnName(name), { error: (issue) => `Field name ${String(issue.input)} is reserved: every table already has a column of that name; choose another` }),
   type: z.enum(FIELD_TYPES, { error: kind("Field type", `one of ${FIELD_TYPES.join(", ")}`) }),
   description: text("Field description").max(500, "Field description must be at most 500 characters"),
   required: z.boolean({ error: kind("Required", "yes or no (true or false)") }),
@@ -153,9 +176,9 @@ export const productSpecSchema = z.object({
     .max(500, "A product can have at most 500 fields")
     .superRefine(...unique("name", (name) => `Field name ${name} is used more than once`)),
   slo: sloSchema,
-  access: list("Access", accessGrantSchema).superRefine(
-    ...unique("role", (role) => `Role ${role} is listed twice; put all its permissions in one entry`),
-  ),
+  access: list("Access", accessGrantSchema)
+    .superRefine(...unique("role", (role) => `Role ${role} is listed twice; put all its permissions in one entry`))
+    .superRefine(...sameDatabaseRole()),
   lineage: lineageSchema,
   tags: list("Tags", tag, true)
     .max(20, "Use at most 20 tags")

@@ -13,7 +13,7 @@ import { computeGrants } from "./grants";
 import { schemaNameFor, viewNameFor, type EnvironmentName } from "./naming";
 import type { OwnedProduct } from "./owned-product";
 import { DEFAULT_SETTINGS, terraformPlan, type TemplateSettings } from "./terraform-plan";
-import type { ProvisionRequest } from "./types";
+import type { DeploymentResources, ProvisionRequest } from "./types";
 
 export function endpointsFor(domain: string, name: string, environment: EnvironmentName): ProvisionRequest["endpoints"] {
   const base = env().PUBLIC_URL?.replace(/\/$/, "") ?? "";
@@ -40,6 +40,36 @@ function settingsOf(config: Record<string, unknown> | undefined): TemplateSettin
   return { storage: pick("storage"), processing: pick("processing"), serving: pick("serving"), governance: pick("governance") };
 }
 
+/** Specs saved before validation refused it may still spell one role twice; never let one grant undo the other. */
+function assertDistinctRoles(grants: readonly { accessRole: string; roleName: string }[]): void {
+  const seen = new Map<string, string>();
+  for (const g of grants) {
+    const earlier = seen.get(g.roleName);
+    if (earlier !== undefined) {
+      const message = `Roles ${earlier} and ${g.accessRole} would be the same database role (${g.roleName}); keep one spelling in the spec.`;
+      throw new ValidationError(message, { access: [message] });
+    }
+    seen.set(g.roleName, g.accessRole);
+  }
+}
+
+/**
+ * A deployment keeps the schema it was provisioned into and its roles (recorded by the storage and
+ * governance steps), whatever the naming rule says today: deployments made under an older rule keep working. Only a new deployment, or
+ * one deprovisioned (nothing left), gets a name from the current rule.
+ */
+async function namesOf(product: OwnedProduct, environment: EnvironmentName): Promise<{ schema: string; roles: Map<string, string> }> {
+  const existing = await db.deployment.findUnique({
+    where: { productId_environment: { productId: product.id, environment } },
+    select: { status: true, schemaName: true, resources: true },
+  });
+  if (existing?.schemaName && existing.status !== "deprovisioned") {
+    const roles = (existing.resources as DeploymentResources).roles ?? [];
+    return { schema: existing.schemaName, roles: new Map(roles.map((r) => [r.accessRole, r.roleName])) };
+  }
+  return { schema: schemaNameFor(product.domain, product.name, environment), roles: new Map() };
+}
+
 export async function buildRequest(product: OwnedProduct, spec: DataProductSpec, environment: EnvironmentName): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
   const settings = settingsOf(product.template?.config);
   const processingRef = (product.template?.config.processing_template ?? { type: "etl" }) as Record<string, unknown>;
@@ -50,8 +80,9 @@ export async function buildRequest(product: OwnedProduct, spec: DataProductSpec,
   }
   const pipeline = pipelineFrom({ key: processing.key, version: processing.version, config: processing.config as Record<string, unknown> }, overrides);
   const policy = (await loadPolicyContexts())(product.domain).policy;
-  const schema = schemaNameFor(product.domain, product.name, environment);
-  const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control);
+  const { schema, roles } = await namesOf(product, environment);
+  const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control, roles);
+  assertDistinctRoles(grants);
   const request: ProvisionRequest = {
     spec,
     environment,

@@ -3,11 +3,18 @@
 import "server-only";
 import type { PgClient } from "./pg";
 import type { ExistingTable } from "./table-design";
-import { roleOwnerTag } from "./naming";
+import { roleOwnerTag, schemaOwnedBy } from "./naming";
 
 export async function schemaExists(client: PgClient, schema: string): Promise<boolean> {
   const r = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
   return r.rowCount === 1;
+}
+
+/** Whether a schema exists and whether its comment tags it as this deployment's. */
+export async function schemaOwnership(client: PgClient, schema: string, deploymentId: string): Promise<"missing" | "ours" | "foreign"> {
+  const r = await client.query<{ comment: string | null }>("SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1", [schema]);
+  if (r.rowCount === 0) return "missing";
+  return schemaOwnedBy(r.rows[0].comment, deploymentId) ? "ours" : "foreign";
 }
 
 export async function tablesInSchema(client: PgClient, schema: string): Promise<string[]> {

@@ -36,6 +36,8 @@ export function computeGrants(
   access: readonly AccessGrant[],
   classification: Classification,
   policyRoles: readonly AccessRule[],
+  /** Database roles a deployment already has per access role: they keep their names. */
+  existingRoles: ReadonlyMap<string, string> = new Map(),
 ): RoleGrant[] {
   const seen = new Set<string>();
   const result: RoleGrant[] = [];
@@ -52,7 +54,7 @@ export function computeGrants(
       else granted.push(permission);
     }
     const privileges = ORDER.filter((p) => granted.some((g) => PRIVILEGES[g].includes(p)));
-    result.push({ accessRole: entry.role, roleName: roleNameFor(schema, entry.role), granted, withheld, privileges });
+    result.push({ accessRole: entry.role, roleName: existingRoles.get(entry.role) ?? roleNameFor(schema, entry.role), granted, withheld, privileges });
   }
   return result;
 }

@@ -1,11 +1,69 @@
 import { describe, expect, it } from "vitest";
-import { fitIdentifier, identifierPart, quoteIdent, roleNameFor, schemaNameFor, tableNameFor, deploymentLockKey } from "./naming";
+import { fitIdentifier, identifierPart, quoteIdent, roleNameFor, schemaNameFor, schemaOwnedBy, schemaOwnerComment, tableNameFor, deploymentLockKey } from "./naming";
+
+const HASHED = /_[0-9a-f]{12}$/;
 
 describe("naming", () => {
-  it("names schemas per product and environment with dashes as underscores", () => {
-    expect(schemaNameFor("sales", "customer-data-product", "production")).toBe("dp_sales_customer_data_product");
-    expect(schemaNameFor("sales", "orders", "staging")).toBe("dp_sales_orders__staging");
+  it("names schemas per product and environment: a readable prefix, then a hash of the exact identity", () => {
+    const production = schemaNameFor("sales", "customer-data-product", "production");
+    expect(production).toMatch(/^dp_sales_customer_data_product_[0-9a-f]{12}$/);
+    expect(schemaNameFor("sales", "orders", "staging")).toMatch(/^dp_sales_orders__staging_[0-9a-f]{12}$/);
+    expect(schemaNameFor("sales", "customer-data-product", "production")).toBe(production);
     expect(roleNameFor("dp_sales_orders", "data-analyst")).toBe("dp_sales_orders_data_analyst");
+  });
+
+  it("gives the probe pair marketing/sp-probe-owner and marketing-sp/probe-owner different schemas (and roles)", () => {
+    // Both read dp_marketing_sp_probe_owner: only the hash tells them apart.
+    for (const env of ["staging", "production"] as const) {
+      const a = schemaNameFor("marketing", "sp-probe-owner", env);
+      const b = schemaNameFor("marketing-sp", "probe-owner", env);
+      expect(a.replace(HASHED, "")).toBe(b.replace(HASHED, ""));
+      expect(a).not.toBe(b);
+      expect(roleNameFor(a, "data_consumer")).not.toBe(roleNameFor(b, "data_consumer"));
+    }
+  });
+
+  it("keeps every pair that maps to the same readable name apart", () => {
+    const pairs: [string, string, string, string][] = [
+      ["marketing", "sp-probe-owner", "marketing-sp", "probe-owner"],
+      ["a", "b-c", "a-b", "c"],
+      ["a-b-c", "d", "a", "b-c-d"],
+      ["x", "a--b", "x", "a-b"], // dashes collapse: both read dp_x_a_b
+      ["x", "staging", "x-staging", "x"],
+    ];
+    for (const [d1, p1, d2, p2] of pairs) {
+      expect(schemaNameFor(d1, p1, "production")).not.toBe(schemaNameFor(d2, p2, "production"));
+      expect(schemaNameFor(d1, p1, "staging")).not.toBe(schemaNameFor(d2, p2, "staging"));
+    }
+    expect(schemaNameFor("a", "b", "staging")).not.toBe(schemaNameFor("a", "b", "production"));
+  });
+
+  it("fits 63 bytes by shortening the readable part, never the hash", () => {
+    const label = "a".repeat(63);
+    for (const env of ["staging", "production"] as const) {
+      const one = schemaNameFor(label, `${"b".repeat(60)}-one`, env);
+      const two = schemaNameFor(label, `${"b".repeat(60)}-two`, env);
+      expect(Buffer.byteLength(one)).toBeLessThanOrEqual(63);
+      expect(one).toMatch(HASHED);
+      expect(one.startsWith(`dp_${"a".repeat(20)}`)).toBe(true);
+      expect(one).not.toBe(two);
+      if (env === "staging") expect(one).toMatch(/__staging_[0-9a-f]{12}$/);
+      const role = roleNameFor(one, "data-consumer");
+      expect(Buffer.byteLength(role)).toBeLessThanOrEqual(63);
+      // A long role name still shows the schema's start and the access role, then a hash of both.
+      expect(role).toMatch(/^dp_a+_data_consumer_[0-9a-f]{12}$/);
+      expect(role).not.toBe(roleNameFor(two, "data-consumer"));
+      expect(role).not.toBe(roleNameFor(one, "data-consumer-2"));
+    }
+  });
+
+  it("tags schemas per deployment and recognises only its own tag", () => {
+    const comment = schemaOwnerComment("d-1", "sales/orders (staging)");
+    expect(schemaOwnedBy(comment, "d-1")).toBe(true);
+    expect(schemaOwnedBy("meshport deployment d-1", "d-1")).toBe(true);
+    expect(schemaOwnedBy(comment, "d-10")).toBe(false);
+    expect(schemaOwnedBy(schemaOwnerComment("d-10", "x"), "d-1")).toBe(false);
+    expect(schemaOwnedBy(null, "d-1")).toBe(false);
   });
 
   it("keeps every name within 63 bytes and distinct when truncated", () => {

@@ -1,23 +1,29 @@
 // How provisioned PostgreSQL objects are named. Names are derived, never typed by users, and always
 // quoted when used in SQL; products and domains are DNS labels, so dashes become underscores.
 //
-//   schema   dp_<domain>_<product>            production
-//            dp_<domain>_<product>__staging   staging
+//   schema   dp_<domain>_<product>_<hash>            production
+//            dp_<domain>_<product>__staging_<hash>   staging
+//            <hash>: 12 hex of sha256 over the exact (domain, product, environment). The readable part
+//            alone is ambiguous (marketing/sp-orders and marketing-sp/orders both read
+//            dp_marketing_sp_orders), the hash is not; a long readable part is cut, never the hash.
 //   table    <product>_v<major>               e.g. orders_v1 (a breaking change inside one major adds _<minor>)
 //   view     <product>                        the serving view over the current table
-//   role     <schema>_<access role>           e.g. dp_sales_orders_data_consumer (NOLOGIN)
-// Every name longer than PostgreSQL's 63-byte limit keeps its first 54 characters plus "_" and an
+//   role     <schema>_<access role>           e.g. dp_sales_orders_1a2b3c4d5e6f_data_consumer (NOLOGIN);
+//            too long: <start of schema>_<access role, ≤24>_<hash of both>
+// Other names longer than PostgreSQL's 63-byte limit keep their first 54 characters plus "_" and an
 // 8-hex hash of the full name, so two long names never collide by truncation.
+//
+// A deployment keeps the schema and role names it was first provisioned with (Deployment.schemaName and
+// resources.roles, reused by build-request.ts), so changing these rules never orphans what exists; and every schema and role
+// carries its deployment's tag (a COMMENT), which the steps check before adopting or dropping anything.
 import { createHash } from "node:crypto";
+import { identifierPart } from "@/lib/products/db-identifiers";
+
+export { identifierPart };
 
 export const PG_IDENTIFIER_MAX = 63;
 export const ENVIRONMENTS = ["staging", "production"] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
-
-/** A DNS label or role name as an unquoted-style identifier part: lowercase, [a-z0-9_] only. */
-export function identifierPart(raw: string): string {
-  return raw.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
-}
 
 /** Shortens a name to PostgreSQL's limit with a hash suffix (only when it is too long). */
 export function fitIdentifier(name: string): string {
@@ -40,13 +46,28 @@ export function qualified(schema: string, object: string): string {
   return `${quoteIdent(schema)}.${quoteIdent(object)}`;
 }
 
+const IDENTITY_HASH_HEX = 12;
+
+/** `<readable><suffix>_<hash of identity>` within 63 bytes: only the readable part is ever shortened. */
+export function hashedIdentifier(readable: string, suffix: string, identity: string): string {
+  const hash = createHash("sha256").update(identity).digest("hex").slice(0, IDENTITY_HASH_HEX);
+  const room = PG_IDENTIFIER_MAX - suffix.length - 1 - IDENTITY_HASH_HEX;
+  return `${readable.slice(0, room).replace(/_+$/, "")}${suffix}_${hash}`;
+}
+
 export function schemaNameFor(domain: string, product: string, environment: EnvironmentName): string {
-  const base = `dp_${identifierPart(domain)}_${identifierPart(product)}`;
-  return fitIdentifier(environment === "staging" ? `${base}__staging` : base);
+  // JSON keeps the identity unambiguous whatever the parts contain.
+  const identity = JSON.stringify(["schema", domain, product, environment]);
+  return hashedIdentifier(`dp_${identifierPart(domain)}_${identifierPart(product)}`, environment === "staging" ? "__staging" : "", identity);
 }
 
 export function roleNameFor(schema: string, accessRole: string): string {
-  return fitIdentifier(`${schema}_${identifierPart(accessRole)}`);
+  const part = identifierPart(accessRole);
+  const plain = `${schema}_${part}`;
+  if (Buffer.byteLength(plain) <= PG_IDENTIFIER_MAX) return plain;
+  // Too long: the schema's start and the access role stay readable, the hash covers both in full.
+  const role = part.slice(0, 24).replace(/_+$/, "");
+  return hashedIdentifier(`${schema.slice(0, PG_IDENTIFIER_MAX - role.length - 2 - IDENTITY_HASH_HEX).replace(/_+$/, "")}_${role}`, "", JSON.stringify(["role", schema, part]));
 }
 
 export function viewNameFor(product: string): string {
@@ -73,6 +94,17 @@ export function tableNameFor(product: string, version: string, taken: readonly s
 /** The text stored as COMMENT ON ROLE: proves a role was created for this deployment and no other. */
 export function roleOwnerTag(deploymentId: string): string {
   return `meshport deployment ${deploymentId}`;
+}
+
+/** COMMENT ON SCHEMA: the deployment's tag, then what it holds for whoever reads the catalog. */
+export function schemaOwnerComment(deploymentId: string, label: string): string {
+  return `${roleOwnerTag(deploymentId)}: ${label}`;
+}
+
+/** Whether a schema's comment says it was created for this deployment (null: untagged, nobody's). */
+export function schemaOwnedBy(comment: string | null, deploymentId: string): boolean {
+  const tag = roleOwnerTag(deploymentId);
+  return comment === tag || (comment?.startsWith(`${tag}:`) ?? false);
 }
 
 /** Session-level advisory lock key for one deployment: two workers never run its jobs at once. */

@@ -35,7 +35,7 @@ describe("designTable", () => {
   });
 
   it("reports fields that collide with platform columns", () => {
-    expect(reservedFieldNames([f("_loaded_at", "timestamp"), f("x", "string")])).toEqual(["_loaded_at"]);
+    expect(reservedFieldNames([f("_loaded_at", "timestamp"), f("x", "string"), f("xmin", "string"), f("CTID", "string")])).toEqual(["_loaded_at", "xmin", "CTID"]);
   });
 });
 

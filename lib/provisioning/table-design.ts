@@ -11,6 +11,7 @@
 // (DROP NOT NULL). Anything else (removed field, changed type, optional → required, new required
 // field, another primary key) would break existing rows or readers, so it gets a new table and the old
 // one stays readable until the product is deprovisioned.
+import { isReservedColumnName } from "@/lib/products/db-identifiers";
 import type { FieldType, ProductField } from "@/lib/products/types";
 import { qualified, quoteIdent, tableNameFor } from "./naming";
 
@@ -39,9 +40,12 @@ export type StoragePlan = {
   notes: string[];
 };
 
-/** Field names that would collide with the columns the platform adds. */
+/**
+ * Field names that would collide with the columns the platform adds or PostgreSQL's system columns.
+ * Spec validation refuses them; this catches a spec stored before it did.
+ */
 export function reservedFieldNames(fields: readonly ProductField[]): string[] {
-  return fields.filter((f) => SYSTEM_COLUMNS.has(f.name)).map((f) => f.name);
+  return fields.filter((f) => isReservedColumnName(f.name)).map((f) => f.name);
 }
 
 export function primaryKeyFor(fields: readonly ProductField[]): string[] {

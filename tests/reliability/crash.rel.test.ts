@@ -15,7 +15,7 @@ import { INTERRUPTED_REASON } from "@/lib/ingestion/recover-loads";
 import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { stopQueue } from "@/lib/provisioning/queue";
-import { qualified, roleNameFor, schemaNameFor } from "@/lib/provisioning/naming";
+import { qualified, roleNameFor, roleOwnerTag, schemaNameFor } from "@/lib/provisioning/naming";
 import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, provisioned, stagingOf, waitFor, withClient, type Fixture } from "@/tests/provisioning-fixtures";
 
 const children: ChildProcess[] = [];
@@ -74,7 +74,9 @@ async function objectsOf(f: Fixture) {
   return withClient(async (c) => {
     const schemas = (await c.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE $1", [`${schema}%`])).rows.map((r) => r.nspname as string);
     const relations = (await c.query("SELECT c.relname || ':' || c.relkind::text AS r FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema])).rows.map((r) => r.r as string);
-    const roles = (await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 ORDER BY 1", [`${schema}%`])).rows.map((r) => r.rolname as string);
+    // By name prefix and by the deployment's tag: a long role name starts with only part of the schema's.
+    const deployment = await db.deployment.findUnique({ where: { productId_environment: { productId: f.productId, environment: "staging" } }, select: { id: true } });
+    const roles = (await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1", [`${schema}%`, roleOwnerTag(deployment?.id ?? "none")])).rows.map((r) => r.rolname as string);
     return { schema, schemas, relations, roles };
   });
 }

@@ -1,11 +1,12 @@
 // fast-check generators for valid specs, one per constraint of productSpecSchema (schema.ts). Tests assert
 // that every generated spec passes the schema, so a drift between the two shows up as a failing test.
 import fc from "fast-check";
+import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifiers";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
 import type { DataProductSpec, GovernanceDeclarations } from "@/lib/products/types";
 
 const dnsLabel = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/);
-const fieldName = fc.stringMatching(/^[a-z_][a-z0-9_]{0,62}$/);
+const fieldName = fc.stringMatching(/^[a-z_][a-z0-9_]{0,62}$/).filter((name) => !isReservedColumnName(name));
 const roleName = fc.oneof(fc.constantFrom("data-analyst", "data-scientist", "data_consumer"), fc.stringMatching(/^[a-z][a-z0-9_-]{0,30}$/));
 const tag = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,49}$/);
 
@@ -83,7 +84,8 @@ export const specArb: fc.Arbitrary<DataProductSpec> = fc
     slo: fc.record({ availability, latencyMs: milliseconds, freshnessMinutes: minutes }),
     access: fc.uniqueArray(
       fc.record({ role: roleName, permissions: fc.shuffledSubarray([...PERMISSIONS], { minLength: 1 }) }),
-      { selector: (g) => g.role, maxLength: 5 },
+      // Unique as database roles: data-analyst and data_analyst are one role.
+      { selector: (g) => identifierPart(g.role), maxLength: 5 },
     ),
     lineage: fc.record({ sources: fc.array(lineageEntry, { maxLength: 4 }), transformations: fc.array(lineageEntry, { maxLength: 4 }) }),
     tags: fc.uniqueArray(tag, { maxLength: 20 }),

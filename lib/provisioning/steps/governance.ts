@@ -8,6 +8,7 @@ import { grantStatements } from "../grants";
 import { quoteIdent, quoteLiteral, roleOwnerTag } from "../naming";
 import type { PgClient } from "../pg";
 import { StepError, type StepImpl } from "./context";
+import { ownSchemaExists } from "./own-schema";
 
 async function dropRole(client: PgClient, role: string, schema: string | null): Promise<void> {
   if (schema && (await schemaExists(client, schema))) {
@@ -57,6 +58,8 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
 
 export const deprovisionGovernance: StepImpl = async ({ client, request, deployment, log }) => {
   const schema = deployment.schemaName ?? request.schema;
+  // First step of a deprovisioning: stop before anything is dropped when the schema is not ours.
+  await ownSchemaExists(client, schema, deployment.id);
   const tagged = await rolesOfDeployment(client, deployment.id);
   for (const role of tagged) {
     await dropRole(client, role, schema);

@@ -1,9 +1,10 @@
 // Serving: a stable view named after the product over its current table (consumers and the read
 // endpoint never need to know table versions) and the read endpoint's URL.
 import "server-only";
-import { describeTable, schemaExists } from "../catalog";
+import { describeTable } from "../catalog";
 import { qualified, quoteIdent } from "../naming";
 import { StepError, type StepImpl } from "./context";
+import { ownSchemaExists } from "./own-schema";
 
 export const provisionServing: StepImpl = async ({ client, request, deployment, log }) => {
   const { schema, view, endpoints } = request;
@@ -24,7 +25,7 @@ export const provisionServing: StepImpl = async ({ client, request, deployment, 
 export const deprovisionServing: StepImpl = async ({ client, request, deployment, log }) => {
   const schema = deployment.schemaName ?? request.schema;
   const view = deployment.resources.view ?? request.view;
-  if (await schemaExists(client, schema)) await client.query(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
+  if (await ownSchemaExists(client, schema, deployment.id)) await client.query(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
   await log("Removed the serving view and the read endpoint");
   return { output: { view, removed: true }, deployment: { serviceUrl: null, resources: { view: null, readEndpoint: null } } };
 };

@@ -1,21 +1,23 @@
 // Storage: a schema per product and environment, and a table generated from the product's fields
 // (see table-design.ts for the type mapping, primary key rule and what counts as breaking).
 import "server-only";
-import { describeTable, schemaExists, tablesInSchema } from "../catalog";
-import { quoteIdent, quoteLiteral, roleOwnerTag } from "../naming";
+import { describeTable, tablesInSchema } from "../catalog";
+import { quoteIdent, quoteLiteral, schemaOwnerComment } from "../naming";
 import { designTable, planStorage, reservedFieldNames } from "../table-design";
 import { StepError, type StepImpl } from "./context";
+import { ownSchemaExists } from "./own-schema";
 
 export const provisionStorage: StepImpl = async ({ client, request, deployment, log }) => {
   const { schema, spec } = request;
   const reserved = reservedFieldNames(spec.schema);
   if (reserved.length > 0) throw new StepError(`Field names ${reserved.join(", ")} are reserved for the platform; rename them in the spec.`);
 
-  if (await schemaExists(client, schema)) {
+  if (await ownSchemaExists(client, schema, deployment.id)) {
     await log(`Schema ${schema} already exists`);
   } else {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    await client.query(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(`${roleOwnerTag(deployment.id)}: ${spec.domain}/${spec.name} (${request.environment})`)}`);
+    // No IF NOT EXISTS: a schema created meanwhile by someone else must fail here, not get our tag.
+    await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    await client.query(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(schemaOwnerComment(deployment.id, `${spec.domain}/${spec.name} (${request.environment})`))}`);
     await log(`Created schema ${schema}`);
   }
 
@@ -38,7 +40,7 @@ export const provisionStorage: StepImpl = async ({ client, request, deployment, 
 
 export const deprovisionStorage: StepImpl = async ({ client, deployment, request, log }) => {
   const schema = deployment.schemaName ?? request.schema;
-  if (await schemaExists(client, schema)) {
+  if (await ownSchemaExists(client, schema, deployment.id)) {
     const tables = await tablesInSchema(client, schema);
     await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
     await log(`Dropped schema ${schema} with ${tables.length} table(s): ${tables.join(", ") || "none"}`);
