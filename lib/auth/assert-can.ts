@@ -24,6 +24,8 @@ export type GateOptions = {
   /** Why it is refused, for the audit log; defaults to the user's roles and the rule. */
   reason?: string;
   context?: Record<string, unknown>;
+  /** Field errors for the form, when the refusal concerns one field. */
+  fieldErrors?: Record<string, string[]>;
 };
 
 /**
@@ -51,7 +53,7 @@ export async function ensure<U extends Principal>(user: U | null, check: (user: 
     resource,
     reason: failure ? `The permission check failed (${failure}), so access is denied.` : opts.reason,
   });
-  throw new ForbiddenError(opts.message);
+  throw new ForbiddenError(opts.message, opts.fieldErrors);
 }
 
 /**

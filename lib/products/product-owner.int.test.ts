@@ -58,8 +58,8 @@ describe("naming the owner", () => {
     const before = await snapshot(spec.name);
 
     const err = await saveProductVersion(producer, { ...ref, spec: { ...spec, owner: producer.email, description: "mine now" } }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fieldErrors?.owner).toEqual([OWNER_CHANGE_DENIED]);
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).fieldErrors?.owner).toEqual([OWNER_CHANGE_DENIED]);
     expect(await snapshot(spec.name)).toBe(before);
     expect(await denials(`data_product:${domain}/${spec.name}`)).toEqual([
       { subject: producer.email, action: "change_owner", resource: `data_product:${domain}/${spec.name}`, reason: "Not an owner of the product." },

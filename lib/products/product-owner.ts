@@ -4,7 +4,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { can, type Principal } from "@/lib/auth/permissions";
-import { productResource, recordDenial } from "@/lib/auth/assert-can";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import { ValidationError } from "@/lib/errors";
 
 export const OWNER_CHANGE_DENIED = "Only the product's owners can change its owner.";
@@ -36,8 +36,8 @@ export async function isOwnerCandidate(tx: Tx, domainSlug: string, email: string
 }
 
 /**
- * Refuses (ValidationError on `owner`) an owner who is not of the domain, or a change of owner by someone
- * without owner rights; the latter is also written to the audit log as a denial.
+ * Refuses an owner who is not of the domain (ValidationError on `owner`) and a change of owner by someone
+ * without owner rights (ForbiddenError on `owner`, audited like every permission denial).
  */
 export async function assertOwnerAllowed(tx: Tx, user: Principal, product: { domain: string; name: string; next: string; previous: string | null }): Promise<void> {
   const changing = product.previous === null || !same(product.next, product.previous);
@@ -47,11 +47,13 @@ export async function assertOwnerAllowed(tx: Tx, user: Principal, product: { dom
   const error = ownerError({ next: product.next, previous: product.previous, isCandidate, mayChange, domain: product.domain });
   if (!error) return;
   if (error === OWNER_CHANGE_DENIED) {
-    await recordDenial(user, {
+    await assertCan(user, "moveLifecycle", [{ domain: product.domain }], {
       action: "change_owner",
       resource: productResource(product.domain, product.name),
       reason: "Not an owner of the product.",
       context: { from: product.previous, to: product.next },
+      message: OWNER_CHANGE_DENIED,
+      fieldErrors: { owner: [OWNER_CHANGE_DENIED] },
     });
   }
   throw new ValidationError(error, { owner: [error] });
