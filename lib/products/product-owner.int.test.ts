@@ -96,6 +96,22 @@ describe("naming the owner", () => {
   });
 });
 
+describe("lowering the classification", () => {
+  it("is refused to a producer (nothing changes) and allowed to the domain's owner", async () => {
+    const spec = sampleSpec(domain, { classification: "confidential" });
+    await registerProduct(owner, spec);
+    const before = await snapshot(spec.name);
+    const err = await saveProductVersion(producer, { domain, name: spec.name, spec: { ...spec, classification: "internal" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).fieldErrors?.classification?.[0]).toMatch(/Only the product's owners can lower/);
+    expect(await snapshot(spec.name)).toBe(before);
+    // Raising it is any editor's call; lowering it the owner's.
+    await saveProductVersion(producer, { domain, name: spec.name, spec: { ...spec, classification: "restricted" } });
+    await saveProductVersion(owner, { domain, name: spec.name, spec: { ...spec, classification: "internal" } });
+    expect((await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, select: { classification: true } })).classification).toBe("internal");
+  });
+});
+
 describe("a named owner removed from the domain", () => {
   it("can no longer publish, provision or decide access, and each refusal is audited once", async () => {
     const leaver = await createPrincipal(["data_producer"], { [domain]: "owner" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OWNER_CHANGE_DENIED, ownerError } from "@/lib/products/product-owner";
+import { lowersClassification, OWNER_CHANGE_DENIED, ownerError } from "@/lib/products/product-owner";
 
 const base = { domain: "sales", isCandidate: true, mayChange: false };
 
@@ -20,5 +20,14 @@ describe("ownerError", () => {
   it("at registration requires a member or the team, whoever registers", () => {
     expect(ownerError({ ...base, next: "pat@company.com", previous: null })).toBeNull();
     expect(ownerError({ ...base, isCandidate: false, next: "stranger@else.com", previous: null })).toMatch(/not a member/);
+  });
+});
+
+describe("lowersClassification", () => {
+  it("is true only towards less protection", () => {
+    expect(lowersClassification("confidential", "internal")).toBe(true);
+    expect(lowersClassification("restricted", "public")).toBe(true);
+    expect(lowersClassification("internal", "confidential")).toBe(false);
+    expect(lowersClassification("internal", "internal")).toBe(false);
   });
 });

@@ -1,13 +1,20 @@
-// Who may be named a product's owner, and who may change the name. The owner in the spec grants no
-// rights (permissions.ts), but it is who consumers contact and who the portal shows as accountable, so
-// it must be a real person or team of the product's domain, and only the product's owners may hand it on.
+// The spec fields an editor may not change alone. The owner grants no rights (permissions.ts), but it is
+// who consumers contact and who the portal shows as accountable, so it must be a real person or team of
+// the product's domain, and only the product's owners may hand it on. Lowering the classification opens
+// confidential data to readers without an approved access request (read-data.ts reads the live
+// classification), so only the product's owners may do that too.
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { can, type Principal } from "@/lib/auth/permissions";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import { ValidationError } from "@/lib/errors";
+import { CLASSIFICATIONS, type Classification } from "@/lib/products/types";
 
 export const OWNER_CHANGE_DENIED = "Only the product's owners can change its owner.";
+export const DOWNGRADE_DENIED = "Only the product's owners can lower its classification.";
+
+/** Whether going from `before` to `after` makes the data less protected. */
+export const lowersClassification = (before: Classification, after: Classification) => CLASSIFICATIONS.indexOf(after) < CLASSIFICATIONS.indexOf(before);
 export const notAMember = (owner: string, domain: string) =>
   `${owner} is not a member of the ${domain} domain; pick the domain's team or one of its current members.`;
 
@@ -57,4 +64,17 @@ export async function assertOwnerAllowed(tx: Tx, user: Principal, product: { dom
     });
   }
   throw new ValidationError(error, { owner: [error] });
+}
+
+/** Refuses (ForbiddenError on `classification`, audited) a lower classification from someone without owner rights. */
+export async function assertClassificationAllowed(user: Principal, product: { domain: string; name: string; before: Classification; after: Classification }): Promise<void> {
+  if (!lowersClassification(product.before, product.after)) return;
+  await assertCan(user, "moveLifecycle", [{ domain: product.domain }], {
+    action: "lower_classification",
+    resource: productResource(product.domain, product.name),
+    reason: "Not an owner of the product.",
+    context: { from: product.before, to: product.after },
+    message: DOWNGRADE_DENIED,
+    fieldErrors: { classification: [DOWNGRADE_DENIED] },
+  });
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { assertOwnerAllowed } from "@/lib/products/product-owner";
+import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { checkVersionChange, diffSpecs } from "@/lib/products/diff";
@@ -40,6 +40,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     if (!product) throw new NotFoundError("This data product does not exist.");
     await assertCan(user, "editProduct", [{ domain: input.domain }], { resource: productResource(input.domain, input.name), message: "You cannot edit this data product." });
     await assertOwnerAllowed(tx, user, { domain: input.domain, name: input.name, next: spec.owner, previous: product.owner });
+    await assertClassificationAllowed(user, { domain: input.domain, name: input.name, before: (product.spec as unknown as DataProductSpec).classification, after: spec.classification });
     if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot change.");
     if (input.expectedLockVersion !== undefined && input.expectedLockVersion !== product.lockVersion) {
       throw new ConflictError("Someone else saved this product while you were editing. Reload to see their change, then apply yours again.");
