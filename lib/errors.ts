@@ -22,8 +22,9 @@ export class UnauthenticatedError extends AppError {
 }
 export class ForbiddenError extends AppError {
   override readonly status = 403;
-  constructor(message = "You do not have permission to do that.") {
-    super(message);
+  /** `fieldErrors` when the refused part is one field of a form (e.g. changing a product's owner). */
+  constructor(message = "You do not have permission to do that.", fieldErrors?: Record<string, string[]>) {
+    super(message, fieldErrors);
   }
 }
 export class NotFoundError extends AppError {

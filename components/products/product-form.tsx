@@ -12,12 +12,15 @@ import { FieldsEditor } from "./fields-editor";
 import { AccessEditor } from "./access-editor";
 
 export type DomainOption = { slug: string; name: string };
+export type OwnerOption = { email: string; label: string };
 
 type Props = {
   mode: "create" | "edit";
   action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
   initial: DataProductSpec;
   domains: DomainOption[];
+  /** domain slug → who may be named owner there (the domain's team and current members) */
+  owners: Record<string, OwnerOption[]>;
   roleSuggestions: string[];
   /** edit mode: the saved spec and whether saving creates a new immutable version */
   saved?: { spec: DataProductSpec; lockVersion: number; immutable: boolean };
@@ -57,9 +60,20 @@ function draftSpec(d: Draft, fields: ProductField[], access: AccessGrant[]): Dat
   };
 }
 
-export function ProductForm({ mode, action, initial, domains, roleSuggestions, saved, templateKey }: Props) {
+/** The owner to preselect: the given one when it may be picked in `domain`, else the domain's first option. */
+function pickOwner(owners: Record<string, OwnerOption[]>, domain: string, owner: string): string {
+  const options = owners[domain] ?? [];
+  return options.some((o) => o.email.toLowerCase() === owner.toLowerCase()) ? owner : (options[0]?.email ?? owner);
+}
+
+export function ProductForm({ mode, action, initial, domains, owners, roleSuggestions, saved, templateKey }: Props) {
   const [state, formAction] = useActionState(action, null);
-  const [d, setD] = useState<Draft>(() => toDraft(initial));
+  // Editing keeps the saved owner even if they have left the domain (only an owner may change it);
+  // registering starts from an owner the domain offers.
+  const [d, setD] = useState<Draft>(() => {
+    const draft = toDraft(initial);
+    return mode === "edit" ? draft : { ...draft, owner: pickOwner(owners, draft.domain, draft.owner) };
+  });
   const [fields, setFields] = useState<ProductField[]>(initial.schema);
   const [access, setAccess] = useState<AccessGrant[]>(initial.access);
   const errors = state?.errors ?? {};
@@ -93,13 +107,18 @@ export function ProductForm({ mode, action, initial, domains, roleSuggestions, s
             {mode === "edit" ? (
               <TextInput name="domain" value={d.domain} readOnly errors={errors.domain} />
             ) : (
-              <Select name="domain" value={d.domain} onChange={set("domain")} errors={errors.domain}>
+              <Select name="domain" value={d.domain} onChange={(e) => { const domain = e.target.value; setD((prev) => ({ ...prev, domain, owner: pickOwner(owners, domain, prev.owner) })); }} errors={errors.domain}>
                 {domains.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
               </Select>
             )}
           </Field>
-          <Field label="Owner" name="owner" errors={errors.owner} hint="Team or person accountable, e.g. sales-team@company.com">
-            <TextInput name="owner" type="email" value={d.owner} onChange={set("owner")} errors={errors.owner} />
+          <Field label="Owner" name="owner" errors={errors.owner} hint="The domain's team or one of its members; only the product's owners can change it">
+            <Select name="owner" value={d.owner} onChange={set("owner")} errors={errors.owner}>
+              {!(owners[d.domain] ?? []).some((o) => o.email.toLowerCase() === d.owner.toLowerCase()) && (
+                <option value={d.owner}>{d.owner} (no longer a member)</option>
+              )}
+              {(owners[d.domain] ?? []).map((o) => <option key={o.email} value={o.email}>{o.label}</option>)}
+            </Select>
           </Field>
           <Field label="Version" name="version" errors={errors.version} hint="Semantic version: MAJOR.MINOR.PATCH">
             <TextInput name="version" value={d.version} onChange={set("version")} errors={errors.version} />

@@ -5,9 +5,9 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { UnauthenticatedError } from "@/lib/errors";
 import type { DomainRoleName, Principal, RoleName } from "@/lib/auth/permissions";
-import { audit } from "@/lib/governance/enforcement";
+import { ensure, type GateOptions } from "@/lib/auth/assert-can";
 
 export type CurrentUser = Principal & { name: string };
 
@@ -46,47 +46,14 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-export type AuthorizeOptions = {
-  message?: string;
-  /** What is being attempted, for the audit log; defaults to the check's name (e.g. "manageDomains"). */
-  action?: string;
-  /** What it is attempted on, e.g. "data_product:sales/orders"; defaults to "portal". */
-  resource?: string;
-};
+export type AuthorizeOptions = Pick<GateOptions, "message" | "action" | "resource">;
 
 /**
- * The one authorization gate for actions and routes: authenticates, runs the check on the server and
- * fails closed (any falsy answer or thrown error in the check denies). Every denial is written to the
- * audit log (subject, action, resource) before the error is thrown.
+ * Authenticates and runs a permission check for an action or route, through the same gate the services
+ * use (lib/auth/assert-can.ts): fails closed and audits every denial before throwing. Prefer letting the
+ * service decide (assertCan) and calling requireUser here; this is for entry points with no service.
  */
 export async function authorize(check: (user: CurrentUser) => boolean | Promise<boolean>, options?: string | AuthorizeOptions): Promise<CurrentUser> {
   const opts: AuthorizeOptions = typeof options === "string" ? { message: options } : (options ?? {});
-  const action = opts.action ?? (check.name || "authorize");
-  const resource = opts.resource ?? "portal";
-  const user = await getCurrentUser();
-  if (!user) {
-    await audit({ subject: "anonymous", action, resource, decision: "deny", reason: "Not signed in.", policyId: "portal-permissions" });
-    throw new UnauthenticatedError();
-  }
-  let allowed = false;
-  let failure: string | undefined;
-  try {
-    allowed = await check(user);
-  } catch (e) {
-    allowed = false;
-    failure = e instanceof Error ? e.name : "error";
-  }
-  if (!allowed) {
-    await audit({
-      subject: user.email,
-      action,
-      resource,
-      decision: "deny",
-      reason: failure ? `The permission check failed (${failure}), so access is denied.` : `${user.roles.join(", ") || "No roles"}: not permitted.`,
-      policyId: "portal-permissions",
-      context: { roles: user.roles },
-    });
-    throw new ForbiddenError(opts.message);
-  }
-  return user;
+  return ensure(await getCurrentUser(), check, { ...opts, action: opts.action ?? (check.name || "authorize") });
 }

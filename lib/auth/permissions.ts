@@ -13,7 +13,13 @@ export type Principal = {
   domains: Record<string, DomainRoleName>;
 };
 
-export type ProductRef = { domain: string; owner: string };
+/**
+ * What the rules know of a product: its domain, nothing from its spec. The spec's `owner` is a contact
+ * any editor could type, so no right may come from it (an editor naming herself owner would otherwise
+ * gain publish, provision and access decisions); owner rights come from a domain `owner` membership,
+ * read from the database on every request, so removal from a domain ends them at once.
+ */
+export type ProductRef = { domain: string };
 
 export const ROLE_LABELS: Record<RoleName, string> = {
   data_consumer: "Data consumer",
@@ -41,11 +47,12 @@ export const can = {
     p !== null && (isAdmin(p) || canWriteIn(p, product.domain)),
   /** Submit a draft for review: anyone who may edit it. */
   submitProduct: (p: Principal | null, product: ProductRef) => can.editProduct(p, product),
-  /** Publish, deprecate, retire, send back: the product's owners (domain owners or the named owner) and admins. */
+  /**
+   * Publish, deprecate, retire, send back: the product's owners — producers holding an `owner` membership
+   * of its domain — and admins. Also who may change a product's named owner.
+   */
   moveLifecycle: (p: Principal | null, product: ProductRef) =>
-    p !== null &&
-    (isAdmin(p) ||
-      (has(p, "data_producer") && (ownsIn(p, product.domain) || p.email.toLowerCase() === product.owner.toLowerCase()))),
+    p !== null && (isAdmin(p) || (has(p, "data_producer") && ownsIn(p, product.domain))),
   /** Provision, promote, deprovision and load data: the same people who move the product's lifecycle. */
   provisionProduct: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
   /** Job logs, plans and loads of a product's deployments: its owners and its domain's members. */

@@ -2,9 +2,9 @@
 // the status read, so two owners deciding at once cannot both win.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/consumers/parse";
@@ -12,12 +12,14 @@ import { parseInput } from "@/lib/consumers/parse";
 async function loadForOwner(tx: Tx, user: CurrentUser, requestId: string) {
   const req = await tx.accessRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, status: true, createdAt: true, requesterId: true, product: { select: { id: true, owner: true, domainId: true, domain: { select: { slug: true } } } } },
+    select: { id: true, status: true, createdAt: true, requesterId: true, product: { select: { id: true, name: true, domainId: true, domain: { select: { slug: true } } } } },
   });
   if (!req) throw new NotFoundError("This access request does not exist.");
-  if (!can.decideAccess(user, { domain: req.product.domain.slug, owner: req.product.owner })) {
-    throw new ForbiddenError("Only the product's owners and data admins can decide access requests.");
-  }
+  await assertCan(user, "decideAccess", [{ domain: req.product.domain.slug }], {
+    resource: productResource(req.product.domain.slug, req.product.name),
+    context: { accessRequestId: req.id },
+    message: "Only the product's owners and data admins can decide access requests.",
+  });
   return req;
 }
 

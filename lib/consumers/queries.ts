@@ -57,13 +57,14 @@ export async function listMyAccessRequests(userId: string, opts: { page: number;
 
 /**
  * Products whose requests this user decides, as a query filter: everything for data admins; for producers the
- * domains they own plus products naming them as owner (mirrors can.moveLifecycle). null = none.
+ * domains they own (mirrors can.moveLifecycle; the spec's named owner grants nothing). null = none.
  */
 export function decidableProductsFilter(user: CurrentUser): Prisma.DataProductWhereInput | null {
   if (user.roles.includes("data_admin")) return {};
   if (!user.roles.includes("data_producer")) return null;
   const owned = Object.entries(user.domains).filter(([, r]) => r === "owner").map(([slug]) => slug);
-  return { OR: [{ domain: { slug: { in: owned } } }, { owner: { equals: user.email, mode: "insensitive" } }] };
+  if (owned.length === 0) return null;
+  return { domain: { slug: { in: owned } } };
 }
 
 export const INBOX_STATUSES = ["pending", "approved", "denied", "revoked"] as const;

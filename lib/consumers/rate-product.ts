@@ -1,9 +1,9 @@
 // One rating (1–5 + optional review) per user and product; rating again edits it.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { rateProductSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/consumers/parse";
@@ -16,12 +16,13 @@ export async function rateProduct(user: CurrentUser, input: unknown, now: Date =
   return db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findUnique({
       where: { id: data.productId },
-      select: { id: true, owner: true, lifecycle: true, domainId: true, domain: { select: { slug: true } } },
+      select: { id: true, name: true, lifecycle: true, domainId: true, domain: { select: { slug: true } } },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
-    if (!can.rateProduct(user, { domain: product.domain.slug, owner: product.owner })) {
-      throw new ForbiddenError("You work on this product, so you cannot rate it.");
-    }
+    await assertCan(user, "rateProduct", [{ domain: product.domain.slug }], {
+      resource: productResource(product.domain.slug, product.name),
+      message: "You work on this product, so you cannot rate it.",
+    });
     if (!RATEABLE.includes(product.lifecycle)) throw new ValidationError("Only published products can be rated.");
     const key = { productId_userId: { productId: product.id, userId: user.id } };
     const previous = await tx.productRating.findUnique({ where: key, select: { score: true } });

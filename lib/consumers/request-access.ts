@@ -1,9 +1,9 @@
 // A consumer asks for access to a published product, stating a purpose; the product's owners decide.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { requestAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/consumers/parse";
@@ -14,12 +14,13 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
   return db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findUnique({
       where: { id: data.productId },
-      select: { id: true, owner: true, lifecycle: true, domainId: true, domain: { select: { slug: true } } },
+      select: { id: true, name: true, lifecycle: true, domainId: true, domain: { select: { slug: true } } },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
-    if (!can.requestAccess(user, { domain: product.domain.slug, owner: product.owner })) {
-      throw new ForbiddenError("Members of this product's domain already have access to it.");
-    }
+    await assertCan(user, "requestAccess", [{ domain: product.domain.slug }], {
+      resource: productResource(product.domain.slug, product.name),
+      message: "Members of this product's domain already have access to it.",
+    });
     if (product.lifecycle !== "published") throw new ValidationError("Only published products accept access requests.");
     // Serialises concurrent requests of one user for one product, so the duplicate check below holds.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access:${user.id}:${product.id}`}))`;

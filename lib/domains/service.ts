@@ -2,9 +2,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { domainSchema, memberSchema } from "@/lib/domains/schema";
 import { z } from "zod";
 import { escapeLike } from "@/lib/like";
@@ -23,6 +23,29 @@ export async function listDomainOptions(slugs: string[] | "all"): Promise<Domain
     orderBy: { name: "asc" },
     select: { slug: true, name: true },
   });
+}
+
+export type OwnerOption = { email: string; label: string };
+
+/**
+ * Who may be named a product's owner in each of `slugs` (the product form's Owner select): the domain's
+ * team address, then its current members by name. The server checks the same set (lib/products/product-owner.ts).
+ */
+export async function listOwnerOptions(slugs: string[]): Promise<Record<string, OwnerOption[]>> {
+  if (slugs.length === 0) return {};
+  const domains = await db.domain.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, ownerTeam: true, members: { select: { role: true, user: { select: { email: true, name: true } } }, orderBy: { user: { name: "asc" } } } },
+  });
+  return Object.fromEntries(
+    domains.map((d) => [
+      d.slug,
+      [
+        { email: d.ownerTeam, label: `${d.ownerTeam} (domain team)` },
+        ...d.members.filter((m) => m.user.email.toLowerCase() !== d.ownerTeam.toLowerCase()).map((m) => ({ email: m.user.email, label: `${m.user.name} <${m.user.email}> (${m.role})` })),
+      ],
+    ]),
+  );
 }
 
 /**
@@ -105,12 +128,11 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   return r.data;
 }
 
-function requireAdmin(user: CurrentUser) {
-  if (!can.manageDomains(user)) throw new ForbiddenError("Only data admins can manage domains.");
-}
+const requireAdmin = (user: CurrentUser, action: string, slug: string) =>
+  assertCan(user, "manageDomains", [], { action, resource: `domain:${slug}`, message: "Only data admins can manage domains." });
 
 export async function createDomain(user: CurrentUser, input: unknown) {
-  requireAdmin(user);
+  await requireAdmin(user, "create_domain", "new");
   const data = parse(domainSchema, input);
   try {
     return await db.domain.create({ data, select: { slug: true } });
@@ -121,20 +143,20 @@ export async function createDomain(user: CurrentUser, input: unknown) {
 }
 
 export async function updateDomain(user: CurrentUser, slug: string, input: unknown) {
-  requireAdmin(user);
+  await requireAdmin(user, "update_domain", slug);
   const data = parse(domainSchema.omit({ slug: true }), input);
   const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is archived.");
 }
 
 export async function archiveDomain(user: CurrentUser, slug: string) {
-  requireAdmin(user);
+  await requireAdmin(user, "archive_domain", slug);
   const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data: { status: "archived", archivedAt: new Date() } });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is already archived.");
 }
 
 export async function addMember(user: CurrentUser, slug: string, input: unknown) {
-  requireAdmin(user);
+  await requireAdmin(user, "add_member", slug);
   const data = parse(memberSchema, input);
   await db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { slug }, select: { id: true } });
@@ -150,7 +172,7 @@ export async function addMember(user: CurrentUser, slug: string, input: unknown)
 }
 
 export async function removeMember(user: CurrentUser, slug: string, userId: string) {
-  requireAdmin(user);
+  await requireAdmin(user, "remove_member", slug);
   await db.domainMembership.deleteMany({ where: { userId, domain: { slug } } });
 }
 

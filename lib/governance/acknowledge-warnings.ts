@@ -3,22 +3,23 @@
 // new validation, whose warnings need a new look.
 import "server-only";
 import { db } from "@/lib/db";
-import { can, type Principal } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/governance/enforcement";
 
 export async function acknowledgeWarnings(user: Principal, validationId: string): Promise<{ acknowledgedAt: string }> {
   const validation = await db.productValidation.findUnique({
     where: { id: validationId },
-    select: { id: true, productId: true, warnings: true, acknowledgedAt: true, product: { select: { name: true, owner: true, domain: { select: { slug: true } } } } },
+    select: { id: true, productId: true, warnings: true, acknowledgedAt: true, product: { select: { name: true, domain: { select: { slug: true } } } } },
   });
   if (!validation) throw new NotFoundError("This validation does not exist.");
-  const ref = { domain: validation.product.domain.slug, owner: validation.product.owner };
+  const ref = { domain: validation.product.domain.slug };
   const entry = { subject: user.email, action: "acknowledge_warnings", resource: `data_product:${ref.domain}/${validation.product.name}`, context: { validationId } };
-  if (!can.acknowledgeWarnings(user, ref)) {
-    await audit({ ...entry, decision: "deny", reason: "Only the product's owners and data admins may acknowledge its warnings." });
-    throw new ForbiddenError("Only the product's owners and data admins may acknowledge its warnings.");
-  }
+  await assertCan(user, "acknowledgeWarnings", [ref], {
+    action: entry.action, resource: entry.resource, context: entry.context,
+    message: "Only the product's owners and data admins may acknowledge its warnings.",
+  });
   if (validation.warnings === 0) throw new ValidationError("This validation has no warnings to acknowledge.");
 
   return db.$transaction(async (tx) => {

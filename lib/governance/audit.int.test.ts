@@ -1,5 +1,5 @@
 // The audit log at the database: append-only whatever the client tries, and written by the enforcement
-// engine and by every denied authorize().
+// engine and by every permission denial (services' assertCan and actions' authorize share one gate).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ uid: null as string | null }));
@@ -14,6 +14,8 @@ import { listAuditEvents } from "@/lib/governance/audit-log";
 import { parseAuditQuery } from "@/lib/governance/audit-query";
 import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
 import { GET as exportPolicy } from "@/app/api/governance/policies/export/route";
+import { saveCostModel } from "@/lib/metrics/cost-model";
+import { createTemplate } from "@/lib/platform/templates";
 
 beforeAll(async () => {
   await ensureGlobalPolicy();
@@ -83,6 +85,31 @@ describe("authorize", () => {
     const marker = `res-${uid()}`;
     await expect(authorize(can.readAudit, { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, decision: true } })).toEqual([{ subject: "anonymous", action: "readAudit", decision: "deny" }]);
+  });
+});
+
+describe("a service's permission check", () => {
+  it("writes exactly one audit row per denial, with subject, action, resource and reason, and changes nothing", async () => {
+    const producer = await createPrincipal(["data_producer"]);
+    const costModel = await db.setting.findMany({ select: { key: true, value: true } });
+
+    // Valid input: only the permission check stands between it and the settings table.
+    await expect(saveCostModel(producer, { currency: "EUR", centralBaselineMonthly: 1, templateMonthly: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createTemplate(producer, { key: `t-${uid()}` })).rejects.toBeInstanceOf(ForbiddenError);
+
+    const rows = await db.auditEvent.findMany({ where: { subject: producer.email }, orderBy: { id: "asc" }, select: { subject: true, action: true, resource: true, decision: true, reason: true, policyId: true } });
+    expect(rows).toEqual([
+      { subject: producer.email, action: "save_cost_model", resource: "cost_model", decision: "deny", reason: "data_producer: not permitted (save_cost_model).", policyId: "portal-permissions" },
+      { subject: producer.email, action: "create", resource: "template:new", decision: "deny", reason: "data_producer: not permitted (create).", policyId: "portal-permissions" },
+    ]);
+    expect(await db.setting.findMany({ select: { key: true, value: true } })).toEqual(costModel);
+  });
+
+  it("denies and audits when the user is missing (a service called without a signed-in user)", async () => {
+    const { assertCan } = await import("@/lib/auth/assert-can");
+    const marker = `svc-${uid()}`;
+    await expect(assertCan(null, "manageRollout", [], { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, reason: true } })).toEqual([{ subject: "anonymous", action: "manageRollout", reason: "Not signed in." }]);
   });
 });
 

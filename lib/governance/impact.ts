@@ -4,9 +4,9 @@
 // have today. Only what validation needs is loaded (spec, domain, latest quality scores).
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { effectivePolicy } from "@/lib/governance/merge";
 import { computeImpact, type ImpactProduct, type ImpactResult } from "@/lib/governance/impact-core";
 import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/domain-edit";
@@ -77,7 +77,7 @@ export type PreviewTarget = { scope: "global" } | { scope: "domain"; slug: strin
  */
 export async function previewPolicyChange(user: CurrentUser, target: PreviewTarget, input: PolicyInput): Promise<ImpactResult> {
   if (target.scope === "global") {
-    if (!can.editGlobalPolicy(user)) throw new ForbiddenError("Only the governance team can change the global policy.");
+    await assertCan(user, "editGlobalPolicy", [], { action: "preview_policy", resource: "policy:global", message: "Only the governance team can change the global policy." });
     const parsed = parseGlobalPolicyInput(input);
     if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
     return previewImpact({ scope: "global", spec: parsed.spec });
@@ -85,9 +85,9 @@ export async function previewPolicyChange(user: CurrentUser, target: PreviewTarg
   const globalRow = await db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } });
   if (!globalRow) throw new NotFoundError("There is no global policy.");
   const global = globalRow.spec as unknown as GlobalPolicy;
-  if (!can.editDomainPolicy(user, target.slug, globalAllowsDomainEdits(global))) {
-    throw new ForbiddenError("Only the governance team, or this domain's owners where the global policy allows it, can change this policy.");
-  }
+  await assertCan(user, "editDomainPolicy", [target.slug, globalAllowsDomainEdits(global)], {
+    action: "preview_policy", resource: `policy:${target.slug}-governance`, message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
+  });
   const parsed = parseDomainPolicyInput(target.slug, input, global);
   if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
   // Report locked paths now rather than only at save time (the save checks again, in its transaction).

@@ -4,7 +4,7 @@
 // other person's change, so nobody overwrites an edit they have not seen.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, recordDenial } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -153,7 +153,7 @@ async function afterSave(user: CurrentUser, resource: string, version: number, n
 }
 
 export async function updateGlobalPolicy(user: CurrentUser, input: SavePolicyInput): Promise<SavePolicyResult> {
-  if (!can.editGlobalPolicy(user)) throw new ForbiddenError("Only the governance team can change the global policy.");
+  await assertCan(user, "editGlobalPolicy", [], { action: "update_policy", resource: `policy:${GLOBAL_POLICY_NAME}`, message: "Only the governance team can change the global policy." });
   const errors = inputErrors(input);
   const parsed = parseGlobalPolicyInput(input);
   if (!parsed.ok) Object.assign(errors, issuesToFieldErrors(parsed.issues, parsed.format));
@@ -185,9 +185,9 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
   const globalRow = await db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } });
   if (!globalRow) throw new ValidationError("Define the global policy before domain policies.");
   const global = globalRow.spec as unknown as GlobalPolicy;
-  if (!can.editDomainPolicy(user, slug, globalAllowsDomainEdits(global))) {
-    throw new ForbiddenError("Only the governance team, or this domain's owners where the global policy allows it, can change this policy.");
-  }
+  await assertCan(user, "editDomainPolicy", [slug, globalAllowsDomainEdits(global)], {
+    action: "update_policy", resource: `policy:${slug}-governance`, message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
+  });
   if (domain.archivedAt) throw new ValidationError("This domain is archived; its policy can no longer change.");
 
   const errors = inputErrors(input);
@@ -208,7 +208,10 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
       for (const l of locked) (fieldErrors[parsed.format === "yaml" ? "yaml" : l.field] ??= []).push(l.message);
       const message = `Locked by the global policy: ${locked.map((l) => l.path).join(", ")}. Domains cannot override ${locked.length === 1 ? "it" : "them"}.`;
       // For a domain owner this is a permission they lack; governance is told to unlock it globally first.
-      if (!governance) throw new LockedPolicyPathError(message, fieldErrors);
+      if (!governance) {
+        await recordDenial(user, { action: "update_policy", resource: `policy:${slug}-governance`, reason: message, context: { paths: locked.map((l) => l.path) } });
+        throw new LockedPolicyPathError(message, fieldErrors);
+      }
       throw new ValidationError(`${message} Unlock it in the global policy first.`, fieldErrors);
     }
     if (!row) {

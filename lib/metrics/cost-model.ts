@@ -3,9 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { DEFAULT_COST_MODEL, type CostModel } from "@/lib/metrics/formulas";
 
 export const COST_MODEL_KEY = "metrics.cost_model";
@@ -25,7 +25,7 @@ export async function getCostModel(): Promise<CostModel> {
 }
 
 export async function saveCostModel(user: CurrentUser, input: unknown): Promise<CostModel> {
-  if (!can.manageRollout(user)) throw new ForbiddenError("Only data admins can change the cost model.");
+  await assertCan(user, "manageRollout", [], { action: "save_cost_model", resource: "cost_model", message: "Only data admins can change the cost model." });
   const r = costModelSchema.safeParse(input);
   if (!r.success) {
     // Template costs arrive as templateMonthly.<key>: flatten their paths so each input shows its own error.

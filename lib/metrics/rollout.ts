@@ -3,9 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { ratio } from "@/lib/metrics/formulas";
 import { buckets } from "@/lib/metrics/period";
@@ -21,7 +21,7 @@ export const stageSchema = z.object({
 
 /** `now` lets the demo seed replay the rollout; the portal always uses the clock. */
 export async function setDomainStage(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<{ changed: boolean }> {
-  if (!can.manageRollout(user)) throw new ForbiddenError("Only data admins can move domains between rollout stages.");
+  await assertCan(user, "manageRollout", [], { action: "set_rollout_stage", resource: "rollout", message: "Only data admins can move domains between rollout stages." });
   const r = stageSchema.safeParse(input);
   if (!r.success) throw new ValidationError("Choose a rollout stage.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   return db.$transaction(async (tx) => {

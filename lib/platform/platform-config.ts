@@ -3,10 +3,10 @@
 // append-only audit log, which is the configuration's history.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { audit } from "@/lib/governance/enforcement";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PLATFORM_YAML } from "./default-platform";
 import { parsePlatformYaml, platformToYaml, type PlatformDocument } from "./platform-yaml";
 
@@ -27,7 +27,7 @@ export async function getPlatformConfig(): Promise<PlatformConfigDto> {
 }
 
 export async function updatePlatformConfig(user: CurrentUser, yaml: string, expectedVersion: number): Promise<{ version: number }> {
-  if (!can.managePlatform(user)) throw new ForbiddenError("Only platform admins can change the platform configuration.");
+  await assertCan(user, "managePlatform", [], { action: "update_platform_config", resource: "platform_config", message: "Only platform admins can change the platform configuration." });
   const parsed = parsePlatformYaml(yaml);
   if (!parsed.ok) {
     const messages = parsed.errors.map((e) => `${e.line ? `Line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);

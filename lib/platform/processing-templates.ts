@@ -2,9 +2,9 @@
 // retire for platform admins. Pipelines record the template key and version they were built from.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, NotFoundError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/consumers/parse";
 import { processingTemplateInputSchema } from "./schema";
 
@@ -38,12 +38,11 @@ export async function getProcessingTemplate(key: string): Promise<ProcessingTemp
   return r ? { ...r, config: r.config as Record<string, unknown>, updatedAt: r.updatedAt.toISOString(), usedBy: (await usage()).get(r.key) ?? 0 } : null;
 }
 
-function requireAdmin(user: CurrentUser) {
-  if (!can.managePlatform(user)) throw new ForbiddenError("Only platform admins can manage processing templates.");
-}
+const requireAdmin = (user: CurrentUser, action: string, key: string) =>
+  assertCan(user, "managePlatform", [], { action, resource: `processing_template:${key}`, message: "Only platform admins can manage processing templates." });
 
 export async function createProcessingTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
-  requireAdmin(user);
+  await requireAdmin(user, "create", "new");
   const data = parseInput(processingTemplateInputSchema, input);
   try {
     await db.processingTemplate.create({ data: { key: data.key, name: data.name, description: data.description, config: data.config as object } });
@@ -55,7 +54,7 @@ export async function createProcessingTemplate(user: CurrentUser, input: unknown
 }
 
 export async function updateProcessingTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
-  requireAdmin(user);
+  await requireAdmin(user, "update", key);
   const data = parseInput(processingTemplateInputSchema, { ...(input as object), key });
   const r = await db.processingTemplate.updateMany({
     where: { key, version: expectedVersion },
@@ -69,7 +68,7 @@ export async function updateProcessingTemplate(user: CurrentUser, key: string, i
 }
 
 export async function setProcessingTemplateRetired(user: CurrentUser, key: string, retired: boolean): Promise<void> {
-  requireAdmin(user);
+  await requireAdmin(user, "retire", key);
   if (retired && ((await usage()).get(key) ?? 0) > 0) {
     throw new ConflictError(`Product templates still use ${key}; point them at another processing template first.`);
   }

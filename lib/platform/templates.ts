@@ -2,9 +2,9 @@
 // and the platform admins' create / edit (each edit bumps the version products record) / retire.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import type { TemplateDto } from "@/lib/products/blank-spec";
 import { parseInput } from "@/lib/consumers/parse";
 import { templateColumns, templateInputSchema } from "./schema";
@@ -39,9 +39,8 @@ export async function getTemplate(key: string): Promise<TemplateDto | null> {
   return r ? { ...r, config: r.config as Record<string, unknown>, defaults: r.defaults as TemplateDto["defaults"] } : null;
 }
 
-function requireAdmin(user: CurrentUser) {
-  if (!can.managePlatform(user)) throw new ForbiddenError("Only platform admins can manage templates.");
-}
+const requireAdmin = (user: CurrentUser, action: string, key: string) =>
+  assertCan(user, "managePlatform", [], { action, resource: `template:${key}`, message: "Only platform admins can manage templates." });
 
 async function assertProcessingTemplate(key: string) {
   const p = await db.processingTemplate.findUnique({ where: { key }, select: { retired: true } });
@@ -49,7 +48,7 @@ async function assertProcessingTemplate(key: string) {
 }
 
 export async function createTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
-  requireAdmin(user);
+  await requireAdmin(user, "create", "new");
   const data = parseInput(templateInputSchema, input);
   await assertProcessingTemplate(data.processingTemplate);
   try {
@@ -63,7 +62,7 @@ export async function createTemplate(user: CurrentUser, input: unknown): Promise
 
 /** Saves an edit as the next version; `expectedVersion` guards against a concurrent edit. */
 export async function updateTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
-  requireAdmin(user);
+  await requireAdmin(user, "update", key);
   const data = parseInput(templateInputSchema, { ...(input as object), key });
   await assertProcessingTemplate(data.processingTemplate);
   const updated = await db.template.updateMany({ where: { key, version: expectedVersion }, data: { ...templateColumns(data), version: { increment: 1 } } });
@@ -75,7 +74,7 @@ export async function updateTemplate(user: CurrentUser, key: string, input: unkn
 }
 
 export async function setTemplateRetired(user: CurrentUser, key: string, retired: boolean): Promise<void> {
-  requireAdmin(user);
+  await requireAdmin(user, "retire", key);
   const r = await db.template.updateMany({ where: { key }, data: { retired } });
   if (r.count !== 1) throw new NotFoundError("This template does not exist.");
 }

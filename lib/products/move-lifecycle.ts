@@ -1,13 +1,12 @@
 // Moves a product along its lifecycle, recording who did it and when.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findTransition } from "@/lib/products/lifecycle";
 import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
-import { audit } from "@/lib/governance/enforcement";
 // Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
 // no caller (action, API, seed, test) can publish without it.
 import "@/lib/governance/publish-gate";
@@ -19,17 +18,18 @@ export async function moveLifecycle(user: CurrentUser, ref: { domain: string; na
   await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: ref.name, domain: { slug: ref.domain } },
-      select: { id: true, owner: true, lifecycle: true },
+      select: { id: true, lifecycle: true },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
     const transition = findTransition(product.lifecycle as LifecycleState, to);
     if (!transition) throw new ValidationError(`A ${product.lifecycle.replace("_", " ")} product cannot move to ${to.replace("_", " ")}.`);
-    const productRef = { domain: ref.domain, owner: product.owner };
-    const allowed = transition.gate === "editor" ? can.submitProduct(user, productRef) : can.moveLifecycle(user, productRef);
-    if (!allowed) {
-      await audit({ subject: user.email, action: `lifecycle:${to}`, resource: `data_product:${ref.domain}/${ref.name}`, decision: "deny", policyId: "portal-permissions", reason: `Not an ${transition.gate === "editor" ? "editor" : "owner"} of the product.`, context: { from: product.lifecycle, to } });
-      throw new ForbiddenError("Only the product's owners and data admins can do that.");
-    }
+    await assertCan(user, transition.gate === "editor" ? "submitProduct" : "moveLifecycle", [{ domain: ref.domain }], {
+      action: `lifecycle:${to}`,
+      resource: productResource(ref.domain, ref.name),
+      reason: `Not an ${transition.gate === "editor" ? "editor" : "owner"} of the product.`,
+      context: { from: product.lifecycle, to },
+      message: "Only the product's owners and data admins can do that.",
+    });
     for (const hook of lifecycleHooks()) await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user);
     const moved = await tx.dataProduct.updateMany({
       where: { id: product.id, lifecycle: product.lifecycle },

@@ -57,7 +57,7 @@ describe("registerProduct", () => {
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).fieldErrors?.name?.[0]).toContain("already exists");
     // the same name in another domain is fine
-    await expect(registerProduct(admin, { ...spec, domain: other })).resolves.toMatchObject({ domain: other });
+    await expect(registerProduct(admin, { ...spec, domain: other, owner: `${other}@company.com` })).resolves.toMatchObject({ domain: other });
   });
 
   it("rejects invalid input field by field and writes nothing", async () => {

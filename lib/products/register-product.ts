@@ -1,9 +1,10 @@
 // Registers a new data product (draft) with its first version, in one transaction.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { recordMetricEvent } from "@/lib/metrics/record";
@@ -12,14 +13,16 @@ export type RegisterOptions = { templateKey?: string; changeNote?: string };
 
 export async function registerProduct(user: CurrentUser, input: unknown, opts: RegisterOptions = {}): Promise<{ id: string; domain: string; name: string }> {
   const spec = parseSpecOrThrow(input);
-  if (!can.createProduct(user, spec.domain)) {
-    throw new ForbiddenError(`You cannot register products in the ${spec.domain} domain.`);
-  }
+  await assertCan(user, "createProduct", [spec.domain], {
+    resource: productResource(spec.domain, spec.name),
+    message: `You cannot register products in the ${spec.domain} domain.`,
+  });
   try {
     return await db.$transaction(async (tx) => {
       const domain = await tx.domain.findUnique({ where: { slug: spec.domain }, select: { id: true, status: true } });
       if (!domain) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${spec.domain}.`] });
       if (domain.status === "archived") throw new ValidationError("This domain is archived.", { domain: ["Archived domains accept no new products."] });
+      await assertOwnerAllowed(tx, user, { domain: spec.domain, name: spec.name, next: spec.owner, previous: null });
       const template = opts.templateKey
         ? await tx.template.findUnique({ where: { key: opts.templateKey }, select: { id: true, version: true, retired: true } })
         : null;

@@ -2,9 +2,10 @@
 // product gets a new immutable version whose number must follow semver for the changes it contains.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { checkVersionChange, diffSpecs } from "@/lib/products/diff";
@@ -37,7 +38,9 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
       select: { id: true, owner: true, lifecycle: true, spec: true, currentVersion: true, lockVersion: true },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
-    if (!can.editProduct(user, { domain: input.domain, owner: product.owner })) throw new ForbiddenError("You cannot edit this data product.");
+    await assertCan(user, "editProduct", [{ domain: input.domain }], { resource: productResource(input.domain, input.name), message: "You cannot edit this data product." });
+    await assertOwnerAllowed(tx, user, { domain: input.domain, name: input.name, next: spec.owner, previous: product.owner });
+    await assertClassificationAllowed(user, { domain: input.domain, name: input.name, before: (product.spec as unknown as DataProductSpec).classification, after: spec.classification });
     if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot change.");
     if (input.expectedLockVersion !== undefined && input.expectedLockVersion !== product.lockVersion) {
       throw new ConflictError("Someone else saved this product while you were editing. Reload to see their change, then apply yours again.");

@@ -2,9 +2,9 @@
 // this area starts here, so "you don't own it" is a ForbiddenError (403) in exactly one place.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { Classification, DataProductSpec, LifecycleState } from "@/lib/products/types";
 
 export type OwnedProduct = {
@@ -34,8 +34,9 @@ export async function findProduct(domain: string, name: string): Promise<OwnedPr
 export async function loadOwnedProduct(user: CurrentUser, domain: string, name: string, verb = "provision"): Promise<OwnedProduct> {
   const product = await findProduct(domain, name);
   if (!product) throw new NotFoundError("This data product does not exist.");
-  if (!can.provisionProduct(user, { domain: product.domain, owner: product.owner })) {
-    throw new ForbiddenError(`Only the owners of ${domain}/${name} can ${verb} it.`);
-  }
+  await assertCan(user, "provisionProduct", [{ domain: product.domain }], {
+    action: verb, resource: productResource(product.domain, product.name),
+    message: `Only the owners of ${domain}/${name} can ${verb} it.`,
+  });
   return product;
 }

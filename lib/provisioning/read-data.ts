@@ -7,6 +7,7 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ensure, productResource } from "@/lib/auth/assert-can";
 import { enforce } from "@/lib/governance/enforcement";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
@@ -45,7 +46,11 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
   const member = user.domains[product.domain] !== undefined;
   if ((product.classification === "confidential" || product.classification === "restricted") && !member) {
     const approved = await db.accessRequest.count({ where: { productId: product.id, requesterId: user.id, status: "approved" } });
-    if (approved === 0) throw new ForbiddenError(`${product.classification} data: request access to ${product.domain}/${product.name} first.`);
+    await ensure(user, () => approved > 0, {
+      action: "read", resource: productResource(product.domain, product.name),
+      reason: `${product.classification} data and no approved access request.`,
+      message: `${product.classification} data: request access to ${product.domain}/${product.name} first.`,
+    });
   }
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
@@ -59,7 +64,12 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
   let role: string | null = null;
   if (!member) {
     const match = (resources.roles ?? []).find((r) => r.privileges.includes("SELECT") && (user.roles as string[]).includes(r.accessRole));
-    if (!match) throw new ForbiddenError(`None of your roles (${user.roles.join(", ")}) is an access role of this product with read permission.`);
+    await ensure(user, () => match !== undefined, {
+      action: "read", resource: productResource(product.domain, product.name),
+      reason: "None of the user's roles is an access role of the product with SELECT.",
+      message: `None of your roles (${user.roles.join(", ")}) is an access role of this product with read permission.`,
+    });
+    if (!match) throw new Error("unreachable: ensure refused");
     role = match.roleName;
   }
   const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;

@@ -2,9 +2,9 @@
 // and stores the run. Products without an active deployment have no data to check, so this refuses.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { DataProductSpec } from "@/lib/products/types";
 import { checkQuery, matchColumns, metricsFromCounts, type TableColumn } from "@/lib/quality/table-check";
 import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-quality-run";
@@ -12,12 +12,13 @@ import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-qu
 export async function runQualityCheck(user: CurrentUser, productId: string): Promise<QualityRunResult> {
   const product = await db.dataProduct.findUnique({
     where: { id: productId },
-    select: { id: true, owner: true, spec: true, domain: { select: { slug: true } }, deployments: { where: { status: "active" }, select: { environment: true, schemaName: true, tableName: true } } },
+    select: { id: true, name: true, spec: true, domain: { select: { slug: true } }, deployments: { where: { status: "active" }, select: { environment: true, schemaName: true, tableName: true } } },
   });
   if (!product) throw new NotFoundError("This data product does not exist.");
-  if (!can.runQualityCheck(user, { domain: product.domain.slug, owner: product.owner })) {
-    throw new ForbiddenError("Only people who can edit this product can run its quality check.");
-  }
+  await assertCan(user, "runQualityCheck", [{ domain: product.domain.slug }], {
+    resource: productResource(product.domain.slug, product.name),
+    message: "Only people who can edit this product can run its quality check.",
+  });
   const deployment =
     product.deployments.find((d) => d.environment === "production" && d.schemaName && d.tableName) ??
     product.deployments.find((d) => d.schemaName && d.tableName);

@@ -31,7 +31,8 @@ export function sampleSpec(domain: string, overrides: Partial<DataProductSpec> =
   return {
     name: `product-${uid()}`,
     domain,
-    owner: "team@company.com",
+    // The factory domain's team address (createDomain), so a registered sample passes the owner check.
+    owner: `${domain}@company.com`,
     version: "1.0.0",
     description: "A sample data product for tests",
     classification: "internal",

@@ -311,6 +311,16 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       return specForm({ ...p.spec, description: `Edited by ${who}` }, { lockVersion: row.lockVersion, changeNote: "matrix" });
     },
   }),
+  action<{ domain: string; name: string; spec: DataProductSpec }>("app/(portal)/products/[domain]/[product]/edit/actions.ts#saveProductAction", {
+    // The producer names herself owner: the save is refused (403, a field error on Owner) and nothing
+    // changes, or the owner field would hand her publish, provision and access decisions.
+    name: "change the product's owner (to the domain's producer)", rule: "can.editProduct + can.moveLifecycle for the owner field", expect: PRODUCT_OWNERS, strict: true,
+    setup: (w) => w.product(),
+    form: async (p, who, w) => {
+      const row = await db.dataProduct.findFirstOrThrow({ where: { name: p.name, domain: { slug: p.domain } }, select: { lockVersion: true } });
+      return specForm({ ...p.spec, owner: w.users.producer!.email, description: `Owner changed by ${who}` }, { lockVersion: row.lockVersion, changeNote: "matrix" });
+    },
+  }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction", {
     name: "submit a draft for review", rule: "can.submitProduct = can.editProduct", expect: PRODUCT_EDITORS,
     setup: (w) => w.product(),

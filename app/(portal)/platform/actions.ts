@@ -1,17 +1,13 @@
 "use server";
 // Platform admin writes: product templates, processing templates and the platform configuration.
-// Each action authorizes platform admins first (the services check again) and returns field errors.
+// Each action authenticates; the services decide who may (platform admins, audited) and return field errors.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { authorize } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/current-user";
 import { ValidationError, toActionState, type ActionState } from "@/lib/errors";
 import { createTemplate, setTemplateRetired, updateTemplate } from "@/lib/platform/templates";
 import { createProcessingTemplate, setProcessingTemplateRetired, updateProcessingTemplate } from "@/lib/platform/processing-templates";
 import { updatePlatformConfig } from "@/lib/platform/platform-config";
-
-const FORBIDDEN = "Only platform admins can change the platform.";
-const admin = () => authorize(can.managePlatform, FORBIDDEN);
 
 function text(formData: FormData, key: string): string {
   const v = formData.get(key);
@@ -30,7 +26,7 @@ const templateInput = (formData: FormData) => Object.fromEntries(TEMPLATE_FIELDS
 export async function createTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let key: string;
   try {
-    const user = await admin();
+    const user = await requireUser();
     key = (await createTemplate(user, templateInput(formData))).key;
   } catch (e) {
     return toActionState(e);
@@ -41,7 +37,7 @@ export async function createTemplateAction(_prev: ActionState | null, formData: 
 
 export async function updateTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   try {
-    const user = await admin();
+    const user = await requireUser();
     const key = text(formData, "key");
     const { version: v } = await updateTemplate(user, key, templateInput(formData), version(formData));
     revalidatePath("/platform/templates");
@@ -54,7 +50,7 @@ export async function updateTemplateAction(_prev: ActionState | null, formData: 
 
 export async function retireTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   try {
-    const user = await admin();
+    const user = await requireUser();
     const key = text(formData, "key");
     const retired = text(formData, "retired") === "true";
     await setTemplateRetired(user, key, retired);
@@ -71,7 +67,7 @@ const processingInput = (formData: FormData) => ({ key: text(formData, "key"), n
 export async function createProcessingTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let key: string;
   try {
-    const user = await admin();
+    const user = await requireUser();
     key = (await createProcessingTemplate(user, processingInput(formData))).key;
   } catch (e) {
     return toActionState(e);
@@ -82,7 +78,7 @@ export async function createProcessingTemplateAction(_prev: ActionState | null, 
 
 export async function updateProcessingTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   try {
-    const user = await admin();
+    const user = await requireUser();
     const key = text(formData, "key");
     const { version: v } = await updateProcessingTemplate(user, key, processingInput(formData), version(formData));
     revalidatePath("/platform/processing");
@@ -95,7 +91,7 @@ export async function updateProcessingTemplateAction(_prev: ActionState | null, 
 
 export async function retireProcessingTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   try {
-    const user = await admin();
+    const user = await requireUser();
     const key = text(formData, "key");
     const retired = text(formData, "retired") === "true";
     await setProcessingTemplateRetired(user, key, retired);
@@ -109,7 +105,7 @@ export async function retireProcessingTemplateAction(_prev: ActionState | null, 
 
 export async function updatePlatformConfigAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   try {
-    const user = await admin();
+    const user = await requireUser();
     const { version: v } = await updatePlatformConfig(user, text(formData, "yaml"), version(formData));
     revalidatePath("/platform/config");
     revalidatePath("/platform/capabilities");

@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { writableDomains } from "@/lib/auth/permissions";
-import { listDomainOptions } from "@/lib/domains/service";
+import { listDomainOptions, listOwnerOptions } from "@/lib/domains/service";
 import { listTemplates } from "@/lib/platform/templates";
 import { PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/products/product-form";
@@ -18,7 +18,7 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
   const options = await listDomainOptions(writableDomains(user));
   if (options.length === 0) forbidden();
   const allowed = options.map((d) => d.slug);
-  const templates = await listTemplates();
+  const [templates, owners] = await Promise.all([listTemplates(), listOwnerOptions(allowed)]);
   const chosen = templates.find((t) => t.key === template);
   const startDomain = domain && allowed.includes(domain) ? domain : options[0].slug;
   const initial = chosen ? specFromTemplate(chosen, startDomain, user.email) : blankSpec(startDomain, user.email);
@@ -38,7 +38,7 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </nav>
-      <ProductForm key={chosen?.key ?? "blank"} mode="create" action={registerProductAction} initial={initial} domains={options} roleSuggestions={["data_consumer", "data_producer", "data_admin"]} templateKey={chosen?.key} />
+      <ProductForm key={chosen?.key ?? "blank"} mode="create" action={registerProductAction} initial={initial} domains={options} owners={owners} roleSuggestions={["data_consumer", "data_producer", "data_admin"]} templateKey={chosen?.key} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/products/product-form";
+import { listOwnerOptions } from "@/lib/domains/service";
 import { loadProduct } from "../load-product";
 import { saveProductAction } from "./actions";
 
@@ -19,7 +20,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  if (!can.editProduct(user, { domain: product.domain, owner: product.owner })) forbidden();
+  if (!can.editProduct(user, { domain: product.domain })) forbidden();
   const back = productPath(product);
 
   if (product.lifecycle === "retired") {
@@ -37,6 +38,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   const immutable = product.lifecycle === "published" || product.lifecycle === "deprecated";
   // Offer the roles the product already grants alongside the platform's standard ones.
   const roleSuggestions = [...new Set([...product.spec.access.map((a) => a.role), ...DEFAULT_ROLES])];
+  // Only the product's owners may hand it on: for other editors the select offers just the saved owner.
+  const owners = can.moveLifecycle(user, { domain: product.domain }) ? await listOwnerOptions([product.domain]) : { [product.domain]: [{ email: product.owner, label: product.owner }] };
   return (
     <>
       <PageHeader
@@ -53,6 +56,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
         action={saveProductAction}
         initial={product.spec}
         domains={[{ slug: product.domain, name: product.domainName }]}
+        owners={owners}
         roleSuggestions={roleSuggestions}
         saved={{ spec: product.spec, lockVersion: product.lockVersion, immutable }}
       />

@@ -30,7 +30,7 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
   const { domain, product: name } = await params;
   const product = await getProduct(domain, name);
   if (!product) notFound();
-  if (!can.provisionProduct(user, { domain, owner: product.owner })) forbidden();
+  if (!can.provisionProduct(user, { domain })) forbidden();
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const deployments = (await listDeployments(product.id)).filter((d) => d.status === "active");

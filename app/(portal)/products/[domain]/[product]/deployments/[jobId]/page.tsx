@@ -35,7 +35,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
   if (job.product.domain !== domain || job.product.name !== product) notFound();
   const ref = { domain, name: product };
   const base = productPath(ref);
-  const manage = can.provisionProduct(user, { domain, owner: job.product.owner });
+  const manage = can.provisionProduct(user, { domain });
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const [plan, history] = await Promise.all([job.hasPlan ? getJobPlan(job.id) : null, listJobs(job.product.id, page, PAGE_SIZE)]);
   const planText = plan ? JSON.stringify(plan.plan, null, 2) : "";
