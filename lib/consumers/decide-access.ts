@@ -6,13 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
+import { audit } from "@/lib/governance/enforcement";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/consumers/parse";
 
 async function loadForOwner(tx: Tx, user: CurrentUser, requestId: string) {
   const req = await tx.accessRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, status: true, createdAt: true, requesterId: true, product: { select: { id: true, owner: true, domainId: true, domain: { select: { slug: true } } } } },
+    select: { id: true, status: true, createdAt: true, requesterId: true, product: { select: { id: true, name: true, owner: true, domainId: true, domain: { select: { slug: true } } } } },
   });
   if (!req) throw new NotFoundError("This access request does not exist.");
   if (!can.decideAccess(user, { domain: req.product.domain.slug, owner: req.product.owner })) {
@@ -61,6 +62,20 @@ export async function revokeAccess(user: CurrentUser, input: unknown, now: Date 
       data: { status: "revoked", decidedById: user.id, decisionNote: data.note, decidedAt: now },
     });
     if (moved.count !== 1) throw new ConflictError("This access changed meanwhile. Reload and try again.");
+    // On record with the revocation itself (same transaction), reason included.
+    const requester = await tx.user.findUnique({ where: { id: req.requesterId }, select: { email: true } });
+    await audit(
+      {
+        subject: user.email,
+        action: "access:revoke",
+        resource: `data_product:${req.product.domain.slug}/${req.product.name}`,
+        decision: "allow",
+        policyId: "portal-permissions",
+        reason: `Access of ${requester?.email ?? "a deleted user"} revoked by an owner. Reason: ${data.note}`,
+        context: { requestId: req.id, requester: requester?.email ?? null, note: data.note },
+      },
+      tx,
+    );
     await recordMetricEvent({ type: "access_revoked", at: now, productId: req.product.id, domainId: req.product.domainId, userId: req.requesterId, meta: { deciderId: user.id } }, tx);
   });
 }

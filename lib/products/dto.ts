@@ -20,6 +20,8 @@ export type ProductDetail = ProductSummary & {
   lockVersion: number;
   createdAt: string;
   publishedAt: string | null;
+  /** YYYY-MM-DD: when a deprecated product stops being served. */
+  sunsetOn: string | null;
   template: { key: string; name: string; version: number } | null;
 };
 
