@@ -12,6 +12,8 @@ export type ProductSummary = {
   version: string;
   tags: string[];
   updatedAt: string;
+  /** YYYY-MM-DD: when a deprecated product stops being served (announced when it was deprecated). */
+  sunsetOn: string | null;
 };
 
 export type ProductDetail = ProductSummary & {
@@ -20,8 +22,6 @@ export type ProductDetail = ProductSummary & {
   lockVersion: number;
   createdAt: string;
   publishedAt: string | null;
-  /** YYYY-MM-DD: when a deprecated product stops being served. */
-  sunsetOn: string | null;
   template: { key: string; name: string; version: number } | null;
 };
 
