@@ -65,9 +65,15 @@ test("an owner provisions from the UI, watches the steps, uploads a CSV and sees
 
   // Clean up through the UI: deprovisioning reverses every step.
   const card = page.getByTestId("deployment-staging");
-  await card.getByText("Deprovision staging…").click();
-  await card.getByLabel(/Delete the staging schema/).check();
-  await card.getByRole("button", { name: "Deprovision staging" }).click();
+  await card.getByRole("button", { name: "Deprovision staging…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Deprovision sales/${name} in staging?` });
+  await expect(dialog).toContainText("The data cannot be restored.");
+  const confirm = dialog.getByRole("button", { name: "Deprovision staging", exact: true });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Reason for deprovisioning").fill("End of the e2e journey");
+  await confirm.click();
+  await expect(dialog).toBeHidden();
+  await expect(card).toContainText("Reason: End of the e2e journey");
   await expect(card.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });
   await expect(page.getByTestId("deployment-staging")).toHaveAttribute("data-status", "deprovisioned");
 });

@@ -4,6 +4,7 @@
 import { useActionState, useMemo, useState } from "react";
 import { CLASSIFICATIONS, type AccessGrant, type DataProductSpec, type ProductField } from "@/lib/products/types";
 import { checkVersionChange, describeChange, diffSpecs } from "@/lib/products/diff";
+import { parseSemver } from "@/lib/products/semver";
 import type { ActionState } from "@/lib/errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -88,9 +89,17 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
     return { changes, message: check.ok ? null : check.message };
   }, [saved, d, fields, access]);
   const breaking = versionCheck?.changes.filter((c) => c.breaking) ?? [];
+  const [changeNote, setChangeNote] = useState("");
+  // A breaking (or new major) version of a published product cannot be withdrawn once consumers see it:
+  // the same rule as saveProductVersion, which refuses it without a reason.
+  const majorBump = saved ? (parseSemver(d.version)?.major ?? 0) > (parseSemver(saved.spec.version)?.major ?? 0) : false;
+  const confirmBreaking = Boolean(saved?.immutable) && (breaking.length > 0 || majorBump) && !versionCheck?.message;
+  const needsReason = confirmBreaking && changeNote.trim() === "";
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    // Every field is controlled; React's reset after the action would put the selects back to their first
+    // option while the draft keeps its value (the form would show one thing and save another).
+    <form action={formAction} onReset={(e) => e.preventDefault()} className="space-y-6" noValidate>
       <input type="hidden" name="schemaJson" value={JSON.stringify(fields)} />
       <input type="hidden" name="accessJson" value={JSON.stringify(access)} />
       <input type="hidden" name="governanceJson" value={JSON.stringify(governanceOf(d))} />
@@ -195,14 +204,20 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
             </div>
           )}
           {versionCheck?.message && <p role="alert" data-testid="version-hint" className="mb-3 text-sm text-red-700">{versionCheck.message}</p>}
-          <Field label="Change note" name="changeNote" errors={errors.changeNote}>
-            <TextInput name="changeNote" placeholder="What changed and why" errors={errors.changeNote} />
+          {confirmBreaking && (
+            <p id="breaking-consequence" data-testid="breaking-confirmation" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              Saving {d.version} publishes a breaking version of {saved?.spec.domain}/{saved?.spec.name}: consumers of {saved?.spec.version} must change their reads, and the version cannot be withdrawn. Give the reason below to confirm.
+            </p>
+          )}
+          <Field label={confirmBreaking ? <>Reason for the breaking version <span className="text-red-600" aria-hidden="true">*</span></> : "Change note"} name="changeNote" errors={errors.changeNote}>
+            <TextInput name="changeNote" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} required={confirmBreaking} placeholder="What changed and why" errors={errors.changeNote} />
           </Field>
         </Card>
       )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Saving…">{mode === "create" ? "Register product" : "Save changes"}</SubmitButton>
+        <SubmitButton pendingText="Saving…" disabled={needsReason}>{mode === "create" ? "Register product" : confirmBreaking ? `Publish breaking version ${d.version}` : "Save changes"}</SubmitButton>
+        {needsReason && <span className="text-xs text-slate-500">Give a reason to publish a breaking version.</span>}
         <FormMessage state={state} />
       </div>
     </form>

@@ -4,6 +4,7 @@
 import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionState } from "@/lib/errors";
 import {
   deprovisionAction, promoteAction, provisionAction, retryJobAction, runPipelineAction,
@@ -60,17 +61,20 @@ export function PromoteForm({ product, version }: { product: Ref; version: strin
   );
 }
 
+// The dialog is the confirmation (it posts confirm=on); the reason is what the service insists on.
 export function DeprovisionForm({ product, environment }: { product: Ref; environment: "staging" | "production" }) {
+  const label = `${product.domain}/${product.name}`;
   return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-red-700">Deprovision {environment}…</summary>
-      <div className="mt-2">
-        <ActionForm
-          action={deprovisionAction} product={product} environment={environment} label={`Deprovision ${environment}`} pending="Starting…" variant="danger"
-          confirm={`Delete the ${environment} schema, tables and data, the roles and grants, the pipeline and the endpoint.`}
-        />
-      </div>
-    </details>
+    <ConfirmDialog
+      action={deprovisionAction}
+      hidden={{ domain: product.domain, name: product.name, environment, confirm: "on" }}
+      triggerLabel={`Deprovision ${environment}…`}
+      title={`Deprovision ${label} in ${environment}?`}
+      consequence={`Deprovisioning deletes the ${environment} schema, tables and data of ${label}, its roles and grants, its pipeline and its serving endpoint. The data cannot be restored.`}
+      confirmLabel={`Deprovision ${environment}`}
+      pendingLabel="Starting…"
+      reasonLabel="Reason for deprovisioning"
+    />
   );
 }
 

@@ -75,6 +75,7 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
           <p className="mb-1 text-xs text-slate-500">
             Last job: {job.kind} · <Link className="text-brand-700 hover:underline" href={`${base}/deployments/${job.id}`}>details, logs{job.kind !== "deprovision" ? " and Terraform plan" : ""}</Link>
           </p>
+          {job.reason && <p className="mb-1 break-words text-xs text-slate-600">Reason: {job.reason}</p>}
           {initial ? <JobProgress key={job.id} jobId={job.id} initial={initial} /> : (
             <p className="text-sm"><Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge> <span className="text-xs text-slate-500">{formatUtc(job.finishedAt ?? job.createdAt)}</span></p>
           )}

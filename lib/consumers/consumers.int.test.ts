@@ -56,7 +56,7 @@ describe("access requests", () => {
     expect(await listAccessInbox(other.owner, { status: "pending", page: 1, pageSize: 10 })).toMatchObject({ total: 0 });
     await decideAccessRequest(owner, { requestId: id, decision: "deny", note: "Use the aggregated product" });
     await expect(decideAccessRequest(owner, { requestId: id, decision: "approve" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(revokeAccess(owner, { requestId: id })).rejects.toBeInstanceOf(ConflictError);
+    await expect(revokeAccess(owner, { requestId: id, note: "Not granted yet" })).rejects.toBeInstanceOf(ConflictError);
     expect(await db.metricEvent.count({ where: { type: "access_denied", productId: product.id } })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
+import { audit } from "@/lib/governance/enforcement";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/consumers/parse";
 
@@ -63,6 +64,20 @@ export async function revokeAccess(user: CurrentUser, input: unknown, now: Date 
       data: { status: "revoked", decidedById: user.id, decisionNote: data.note, decidedAt: now },
     });
     if (moved.count !== 1) throw new ConflictError("This access changed meanwhile. Reload and try again.");
+    // On record with the revocation itself (same transaction), reason included.
+    const requester = await tx.user.findUnique({ where: { id: req.requesterId }, select: { email: true } });
+    await audit(
+      {
+        subject: user.email,
+        action: "access:revoke",
+        resource: `data_product:${req.product.domain.slug}/${req.product.name}`,
+        decision: "allow",
+        policyId: "portal-permissions",
+        reason: `Access of ${requester?.email ?? "a deleted user"} revoked by an owner. Reason: ${data.note}`,
+        context: { requestId: req.id, requester: requester?.email ?? null, note: data.note },
+      },
+      tx,
+    );
     await recordMetricEvent({ type: "access_revoked", at: now, productId: req.product.id, domainId: req.product.domainId, userId: req.requesterId, meta: { deciderId: user.id } }, tx);
   });
 }

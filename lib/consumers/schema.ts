@@ -16,9 +16,14 @@ export const decideAccessSchema = z.object({
   note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
 });
 
+// Revoking cuts a consumer off at once and cannot be undone (they must ask again): a reason is required.
 export const revokeAccessSchema = z.object({
   requestId: z.uuid("Unknown request."),
-  note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+  note: z
+    .string("Give a reason for revoking this access.")
+    .trim()
+    .min(1, "Give a reason for revoking this access: the requester sees it, and it is kept in the audit log.")
+    .max(1000, "Keep the reason under 1000 characters."),
 });
 
 export const rateProductSchema = z.object({

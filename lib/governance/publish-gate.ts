@@ -11,17 +11,21 @@ import { AppError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/permissions";
 import { onLifecycleTransition, type LifecycleHookProduct } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
+import type { MoveDetails } from "@/lib/products/lifecycle";
 import { audit } from "@/lib/governance/enforcement";
 import { publishDecision } from "@/lib/governance/compliance";
 import { currentValidation } from "@/lib/governance/validate-products";
 
 export const PUBLISH_GATE_POLICY = "publish-gate";
 
-export async function publishGate(tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal): Promise<void> {
+export async function publishGate(tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal, details: MoveDetails = { note: "", sunsetOn: null }): Promise<void> {
   const entry = { subject: actor.email, action: `lifecycle:${to}`, resource: `data_product:${product.domain}/${product.name}`, policyId: PUBLISH_GATE_POLICY };
   if (to !== "published") {
     // Only the portal's permission rules decided this move (checked before the hooks run).
-    await audit({ ...entry, policyId: "portal-permissions", decision: "allow", reason: `${product.from.replace("_", " ")} → ${to.replace("_", " ")} by an authorised user.`, context: { from: product.from, to } }, tx);
+    // The owner's reason (required for deprecate and retire) and the sunset date go on record with the move.
+    const why = details.note ? ` Reason: ${details.note}` : "";
+    const sunset = details.sunsetOn ? ` Sunset on ${details.sunsetOn}.` : "";
+    await audit({ ...entry, policyId: "portal-permissions", decision: "allow", reason: `${product.from.replace("_", " ")} → ${to.replace("_", " ")} by an authorised user.${why}${sunset}`, context: { from: product.from, to, note: details.note, sunsetOn: details.sunsetOn } }, tx);
     return;
   }
 

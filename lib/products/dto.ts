@@ -12,6 +12,8 @@ export type ProductSummary = {
   version: string;
   tags: string[];
   updatedAt: string;
+  /** YYYY-MM-DD: when a deprecated product stops being served (announced when it was deprecated). */
+  sunsetOn: string | null;
 };
 
 export type ProductDetail = ProductSummary & {

@@ -56,7 +56,7 @@ export async function importProduct(user: CurrentUser, text: string, format: Imp
   const spec = parsed.spec;
   const exists = await db.dataProduct.findFirst({ where: { name: spec.name, domain: { slug: spec.domain } }, select: { id: true } });
   if (exists) {
-    const r = await saveProductVersion(user, { domain: spec.domain, name: spec.name, spec, changeNote: changeNote || `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})` });
+    const r = await saveProductVersion(user, { domain: spec.domain, name: spec.name, spec, changeNote, defaultNote: `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})` });
     return { action: "versioned", domain: spec.domain, name: spec.name, version: r.version };
   }
   const created = await registerProduct(user, spec, { templateKey: spec.template?.key, changeNote: changeNote || "Imported" });

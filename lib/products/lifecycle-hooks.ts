@@ -4,11 +4,12 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/auth/permissions";
 import type { LifecycleState } from "@/lib/products/types";
+import type { MoveDetails } from "@/lib/products/lifecycle";
 
 export type LifecycleHookProduct = { id: string; domain: string; name: string; from: LifecycleState };
 
 /** Throw (e.g. a ValidationError) to refuse the transition; the transaction then rolls back. */
-export type LifecycleHook = (tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal) => Promise<void>;
+export type LifecycleHook = (tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal, details: MoveDetails) => Promise<void>;
 
 // Keyed, so a module evaluated twice (dev reloads, separate server bundles) replaces its hook instead
 // of running it twice.

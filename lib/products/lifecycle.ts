@@ -20,3 +20,41 @@ export const TRANSITIONS: Record<LifecycleState, Transition[]> = {
 export function findTransition(from: LifecycleState, to: LifecycleState): Transition | undefined {
   return TRANSITIONS[from].find((t) => t.to === to);
 }
+
+/**
+ * Moves that take a product away from its consumers for good. Each needs a reason (kept in the
+ * history and the audit log); a deprecation also announces the date it stops being served.
+ */
+export const CONFIRMED_MOVES: Partial<Record<LifecycleState, { sunset: boolean }>> = {
+  deprecated: { sunset: true },
+  retired: { sunset: false },
+};
+
+export type MoveDetails = { note: string; sunsetOn: string | null };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * Checks the reason and sunset date a move needs; returns field errors (keyed by form field) or the
+ * details to store. `today` is the UTC date (YYYY-MM-DD); a sunset must lie after it.
+ */
+export function checkMoveDetails(to: LifecycleState, input: { note?: string; sunsetOn?: string | null }, today: string): { ok: true; details: MoveDetails } | { ok: false; errors: Record<string, string[]> } {
+  const note = (input.note ?? "").trim();
+  const rule = CONFIRMED_MOVES[to];
+  if (!rule) return { ok: true, details: { note, sunsetOn: null } };
+  const errors: Record<string, string[]> = {};
+  if (note === "") errors.note = [`Give a reason: ${to === "retired" ? "retiring" : "deprecating"} cannot be undone by consumers, and the reason goes into the product's history.`];
+  const sunsetOn = (input.sunsetOn ?? "").trim();
+  if (rule.sunset) {
+    if (sunsetOn === "") errors.sunsetOn = ["Choose the sunset date: the day consumers lose access."];
+    else if (!ISO_DATE.test(sunsetOn) || !isRealDate(sunsetOn)) errors.sunsetOn = ["Enter the sunset date as YYYY-MM-DD."];
+    else if (sunsetOn <= today) errors.sunsetOn = ["The sunset date must be in the future."];
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, details: { note, sunsetOn: rule.sunset ? sunsetOn : null } };
+}

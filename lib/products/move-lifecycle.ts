@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { findTransition } from "@/lib/products/lifecycle";
+import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
 import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
 // Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
@@ -14,7 +14,11 @@ import "@/lib/governance/publish-gate";
 import "@/lib/metrics/lifecycle-metrics";
 
 
-export async function moveLifecycle(user: CurrentUser, ref: { domain: string; name: string }, to: LifecycleState, note = ""): Promise<void> {
+/**
+ * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
+ * (YYYY-MM-DD, after today) is required to deprecate. Refused input changes nothing.
+ */
+export async function moveLifecycle(user: CurrentUser, ref: { domain: string; name: string }, to: LifecycleState, note = "", sunsetOn?: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: ref.name, domain: { slug: ref.domain } },
@@ -30,12 +34,23 @@ export async function moveLifecycle(user: CurrentUser, ref: { domain: string; na
       context: { from: product.lifecycle, to },
       message: "Only the product's owners and data admins can do that.",
     });
-    for (const hook of lifecycleHooks()) await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user);
+    // After the permission check, so an outsider learns nothing from field errors.
+    const checked = checkMoveDetails(to, { note, sunsetOn }, new Date().toISOString().slice(0, 10));
+    if (!checked.ok) throw new ValidationError(checked.errors.note?.[0] ?? checked.errors.sunsetOn[0], checked.errors);
+    const details = checked.details;
+    for (const hook of lifecycleHooks()) await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user, details);
+    const sunset = details.sunsetOn ? new Date(`${details.sunsetOn}T00:00:00Z`) : null;
     const moved = await tx.dataProduct.updateMany({
       where: { id: product.id, lifecycle: product.lifecycle },
-      data: { lifecycle: to, lockVersion: { increment: 1 }, ...(to === "published" ? { publishedAt: new Date() } : {}) },
+      data: {
+        lifecycle: to,
+        lockVersion: { increment: 1 },
+        ...(to === "published" ? { publishedAt: new Date() } : {}),
+        // Deprecating announces the sunset; un-deprecating withdraws it; retiring keeps it on record.
+        ...(to === "deprecated" ? { sunsetOn: sunset } : to === "published" ? { sunsetOn: null } : {}),
+      },
     });
     if (moved.count !== 1) throw new ConflictError("The product changed state meanwhile. Reload and try again.");
-    await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note } });
+    await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset } });
   });
 }

@@ -91,7 +91,7 @@ describe("lifecycle and versions", () => {
     const added = { ...spec, version: "1.1.0", schema: [...spec.schema, { name: "note", type: "string" as const, description: "", required: false, pii: false }] };
     const r1 = await saveProductVersion(producer, { ...ref, spec: added, changeNote: "add note" });
     expect(r1).toMatchObject({ version: "1.1.0", newVersion: true, breaking: false });
-    const r2 = await saveProductVersion(producer, { ...ref, spec: { ...removed, version: "2.0.0" } });
+    const r2 = await saveProductVersion(producer, { ...ref, spec: { ...removed, version: "2.0.0" }, changeNote: "drop amount" });
     expect(r2).toMatchObject({ version: "2.0.0", breaking: true });
 
     const product = await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, include: { versions: { orderBy: { createdAt: "asc" } }, lifecycleEvents: true } });

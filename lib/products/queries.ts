@@ -4,12 +4,17 @@ import { db } from "@/lib/db";
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
 import type { ProductDetail, VersionSummary } from "@/lib/products/dto";
 
+/** A DATE column as YYYY-MM-DD (Prisma returns it as midnight UTC). */
+function isoDate(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
 export async function getProduct(domain: string, name: string): Promise<ProductDetail | null> {
   const p = await db.dataProduct.findFirst({
     where: { name, domain: { slug: domain } },
     select: {
       id: true, name: true, description: true, owner: true, classification: true, lifecycle: true, currentVersion: true, tags: true,
-      spec: true, lockVersion: true, createdAt: true, updatedAt: true, publishedAt: true, templateVersion: true,
+      spec: true, lockVersion: true, createdAt: true, updatedAt: true, publishedAt: true, sunsetOn: true, templateVersion: true,
       domain: { select: { slug: true, name: true } },
       template: { select: { key: true, name: true } },
     },
@@ -31,6 +36,7 @@ export async function getProduct(domain: string, name: string): Promise<ProductD
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     publishedAt: p.publishedAt?.toISOString() ?? null,
+    sunsetOn: isoDate(p.sunsetOn),
     template: p.template ? { key: p.template.key, name: p.template.name, version: p.templateVersion ?? 1 } : null,
   };
 }
@@ -49,13 +55,13 @@ export async function getVersionSpec(productId: string, version: string): Promis
   return row ? (row.spec as unknown as DataProductSpec) : null;
 }
 
-export type LifecycleEventDto = { from: string | null; to: string; actor: string | null; note: string; at: string };
+export type LifecycleEventDto = { from: string | null; to: string; actor: string | null; note: string; sunsetOn: string | null; at: string };
 
 export async function listLifecycleEvents(productId: string): Promise<LifecycleEventDto[]> {
   const rows = await db.lifecycleEvent.findMany({
     where: { productId },
     orderBy: { at: "desc" },
-    select: { fromState: true, toState: true, note: true, at: true, actor: { select: { name: true } } },
+    select: { fromState: true, toState: true, note: true, sunsetOn: true, at: true, actor: { select: { name: true } } },
   });
-  return rows.map((r) => ({ from: r.fromState, to: r.toState, actor: r.actor?.name ?? null, note: r.note, at: r.at.toISOString() }));
+  return rows.map((r) => ({ from: r.fromState, to: r.toState, actor: r.actor?.name ?? null, note: r.note, sunsetOn: isoDate(r.sunsetOn), at: r.at.toISOString() }));
 }

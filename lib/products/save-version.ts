@@ -1,5 +1,7 @@
 // Saves a changed spec. Drafts and products in review are edited in place; a published or deprecated
 // product gets a new immutable version whose number must follow semver for the changes it contains.
+// A breaking (or new major) version of a published product cannot be taken back once consumers see it:
+// it needs a reason (the change note), which goes into the version history and the audit log.
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
@@ -9,6 +11,8 @@ import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { checkVersionChange, diffSpecs } from "@/lib/products/diff";
+import { parseSemver } from "@/lib/products/semver";
+import { audit } from "@/lib/governance/enforcement";
 import type { DataProductSpec } from "@/lib/products/types";
 
 export type SaveInput = {
@@ -16,6 +20,8 @@ export type SaveInput = {
   name: string;
   spec: unknown;
   changeNote?: string;
+  /** Used when changeNote is empty, except for a breaking version, which needs a real reason. */
+  defaultNote?: string;
   /** The lockVersion the editor loaded; omit to skip the concurrency check (imports). */
   expectedLockVersion?: number;
 };
@@ -58,6 +64,14 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
       if (!check.ok) throw new ValidationError(check.message, { version: [check.message] });
     }
 
+    const givenNote = input.changeNote?.trim() ?? "";
+    const majorBump = (parseSemver(spec.version)?.major ?? 0) > (parseSemver(product.currentVersion)?.major ?? 0);
+    const confirmBreaking = immutable && (breaking || majorBump);
+    if (confirmBreaking && givenNote === "") {
+      const message = `Version ${spec.version} is a breaking change for the consumers of ${product.currentVersion} and cannot be withdrawn once saved: give a reason in the change note.`;
+      throw new ValidationError(message, { changeNote: [message] });
+    }
+
     // The lock version guards against a concurrent writer between our read and this update.
     const updated = await tx.dataProduct.updateMany({
       where: { id: product.id, lockVersion: product.lockVersion },
@@ -66,7 +80,21 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     if (updated.count !== 1) throw new ConflictError("Someone else saved this product at the same time. Reload and try again.");
     await replaceFields(tx, product.id, spec);
 
-    const note = input.changeNote?.trim() || (breaking ? "Breaking change" : "Updated");
+    const note = givenNote || input.defaultNote?.trim() || (breaking ? "Breaking change" : "Updated");
+    if (confirmBreaking) {
+      await audit(
+        {
+          subject: user.email,
+          action: "product:breaking_version",
+          resource: `data_product:${input.domain}/${input.name}`,
+          decision: "allow",
+          policyId: "portal-permissions",
+          reason: `${product.currentVersion} → ${spec.version} (${product.lifecycle}) by an editor. Reason: ${note}`,
+          context: { from: product.currentVersion, to: spec.version, breaking, note },
+        },
+        tx,
+      );
+    }
     if (immutable) {
       await tx.dataProductVersion.create({
         data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: note, breaking, createdById: user.id },

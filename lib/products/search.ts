@@ -28,7 +28,7 @@ export type SearchResult = { items: ProductSummary[]; total: number; totalIsCapp
 type Row = {
   total: number;
   id: string | null; domain: string; name: string; description: string; owner: string; classification: string;
-  lifecycle: string; current_version: string; tags: string[]; updated_at: Date;
+  lifecycle: string; current_version: string; tags: string[]; updated_at: Date; sunset_on: string | null;
 };
 
 function filters(query: SearchQuery): Prisma.Sql {
@@ -40,7 +40,7 @@ function filters(query: SearchQuery): Prisma.Sql {
   return Prisma.join(where, " AND ");
 }
 
-const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at`;
+const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on`;
 
 /** The order of a page, over `p` (the product or candidate row, with `rank` when there is text) and `d` (its domain). */
 function orderBy(sort: Sort, ranked: boolean): Prisma.Sql {
@@ -106,7 +106,7 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${query.pageSize} OFFSET ${offset}
     )
     SELECT (SELECT count(*)::int FROM candidates) AS total,
-           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at
+           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on
     FROM (SELECT 1) one LEFT JOIN (page JOIN data_products p ON p.id = page.id) ON TRUE
     ORDER BY page.pos`;
 }
@@ -133,6 +133,7 @@ export async function searchProducts(query: SearchQuery): Promise<SearchResult> 
             version: r.current_version,
             tags: r.tags,
             updatedAt: r.updated_at.toISOString(),
+            sunsetOn: r.sunset_on,
           }],
     ),
   };

@@ -24,7 +24,7 @@ export async function lockDeployment(tx: Tx, productId: string, environment: "st
 
 export async function createJob(
   tx: Tx,
-  input: { deploymentId: string; kind: JobKindName; request: ProvisionRequest; plan: Record<string, unknown> | null; userId: string },
+  input: { deploymentId: string; kind: JobKindName; request: ProvisionRequest; plan: Record<string, unknown> | null; userId: string; reason?: string },
 ): Promise<{ id: string }> {
   const job = await tx.provisioningJob.create({
     data: {
@@ -34,6 +34,7 @@ export async function createJob(
       spec: input.request as unknown as object,
       plan: (input.plan ?? undefined) as object | undefined,
       requestedById: input.userId,
+      reason: input.reason ?? "",
       steps: { create: stepsFor(input.kind).map((step, position) => ({ step, position })) },
     },
     select: { id: true },

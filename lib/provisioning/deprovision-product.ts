@@ -1,18 +1,23 @@
 // Deprovisioning reverses every step (governance, serving, processing, storage) for one environment,
-// after the owner confirms. The loads history stays; the data, roles and pipeline go.
+// after the owner confirms and gives a reason (kept on the job and in the audit log). The loads history
+// stays; the data, roles and pipeline go.
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
+import { audit } from "@/lib/governance/enforcement";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 import type { ProvisionRequest } from "./types";
 
-export async function deprovisionProduct(user: CurrentUser, ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean }): Promise<{ jobId: string }> {
+export async function deprovisionProduct(user: CurrentUser, ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean; reason?: string }): Promise<{ jobId: string }> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
   if (!ref.confirmed) throw new ValidationError("Confirm the deprovisioning first.", { confirm: [`Tick the box to confirm that ${ref.environment} data, roles and pipeline will be deleted.`] });
+  const reason = (ref.reason ?? "").trim();
+  if (reason === "") throw new ValidationError("Give a reason for deprovisioning.", { reason: [`Say why ${ref.environment} is deprovisioned: its data cannot be restored, and the reason is kept in the product's history.`] });
+  if (reason.length > 1000) throw new ValidationError("Keep the reason under 1000 characters.", { reason: ["Keep the reason under 1000 characters."] });
   const existing = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
     select: { status: true, jobs: { orderBy: { createdAt: "desc" }, where: { kind: { not: "deprovision" } }, take: 1, select: { spec: true } } },
@@ -24,7 +29,20 @@ export async function deprovisionProduct(user: CurrentUser, ref: { domain: strin
   const request = existing.jobs[0].spec as unknown as ProvisionRequest;
   const job = await db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, product.id, ref.environment);
-    return createJob(tx, { deploymentId: deployment.id, kind: "deprovision", request, plan: null, userId: user.id });
+    const created = await createJob(tx, { deploymentId: deployment.id, kind: "deprovision", request, plan: null, userId: user.id, reason });
+    await audit(
+      {
+        subject: user.email,
+        action: `deprovision:${ref.environment}`,
+        resource: `data_product:${ref.domain}/${ref.name}`,
+        decision: "allow",
+        policyId: "portal-permissions",
+        reason: `${ref.environment} deprovisioned by an owner. Reason: ${reason}`,
+        context: { jobId: created.id, environment: ref.environment, note: reason },
+      },
+      tx,
+    );
+    return created;
   });
   await enqueueProvisioningJob(job.id);
   return { jobId: job.id };

@@ -173,7 +173,7 @@ describe("spec changes", () => {
     expect((await columns(schema, `${base}_v1`)).map((c) => c[0])).toEqual(["id", "amount", "_loaded_at", "note"]);
 
     const breaking = { ...additive, version: "2.0.0", schema: additive.schema.filter((x) => x.name !== "amount") };
-    await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: breaking });
+    await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: breaking, changeNote: "amount moves to its own product" });
     await provisioned(f);
     expect(await relations(schema)).toEqual([`${base}:v`, `${base}_v1:r`, `${base}_v2:r`]);
     const d = await stagingOf(f.productId);
@@ -275,9 +275,21 @@ describe("deprovisioning", () => {
     await provisioned(f);
     const d = await stagingOf(f.productId);
     await expect(deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: false })).rejects.toBeInstanceOf(ValidationError);
-    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true });
+    // Confirmed but without a reason: a field error, no job, the deployment untouched, nothing audited.
+    const noReason = (await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "  " }).catch((e: unknown) => e)) as ValidationError;
+    expect(noReason).toBeInstanceOf(ValidationError);
+    expect(noReason.fieldErrors?.reason?.[0]).toMatch(/cannot be restored/);
+    expect(await db.provisioningJob.count({ where: { deploymentId: d.id, kind: "deprovision" } })).toBe(0);
+    expect((await stagingOf(f.productId)).status).toBe("active");
+    const resource = `data_product:${f.domain}/${f.spec.name}`;
+    expect(await db.auditEvent.count({ where: { resource, action: "deprovision:staging" } })).toBe(0);
+    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Moving to the new cluster" });
     expect(await runProvisioningJob(jobId)).toBe("completed");
     const job = await db.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(job.reason).toBe("Moving to the new cluster");
+    const audited = await db.auditEvent.findFirstOrThrow({ where: { resource, action: "deprovision:staging" } });
+    expect(audited).toMatchObject({ subject: f.owner.email, decision: "allow" });
+    expect(audited.reason).toContain("Moving to the new cluster");
     expect(job.steps.map((s) => [s.step, s.status])).toEqual([["governance", "succeeded"], ["serving", "succeeded"], ["processing", "succeeded"], ["storage", "succeeded"]]);
     expect(await q("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).toHaveLength(0);
     expect(await deploymentRoles(d.id)).toHaveLength(0);

@@ -5,7 +5,7 @@ import { qualified } from "./naming";
 import { pgPool } from "./pg";
 import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
 
-export type JobSummaryDto = { id: string; kind: JobKindName; status: string; createdAt: string; finishedAt: string | null; error: string | null };
+export type JobSummaryDto = { id: string; kind: JobKindName; status: string; createdAt: string; finishedAt: string | null; error: string | null; reason: string };
 
 export type DeploymentDto = {
   id: string;
@@ -23,9 +23,9 @@ export type DeploymentDto = {
   lastJob: JobSummaryDto | null;
 };
 
-const jobSummary = { id: true, kind: true, status: true, createdAt: true, finishedAt: true, error: true } as const;
-const toJobSummary = (j: { id: string; kind: string; status: string; createdAt: Date; finishedAt: Date | null; error: string | null }): JobSummaryDto => ({
-  id: j.id, kind: j.kind as JobKindName, status: j.status, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error,
+const jobSummary = { id: true, kind: true, status: true, createdAt: true, finishedAt: true, error: true, reason: true } as const;
+const toJobSummary = (j: { id: string; kind: string; status: string; createdAt: Date; finishedAt: Date | null; error: string | null; reason: string }): JobSummaryDto => ({
+  id: j.id, kind: j.kind as JobKindName, status: j.status, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error, reason: j.reason,
 });
 
 /** A deployment's row figure; `approximate` when it is the planner's estimate rather than a count. */

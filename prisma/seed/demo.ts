@@ -59,6 +59,8 @@ export async function seedDemoProducts(): Promise<number> {
   if ((await db.dataProduct.count()) > 0) return 0;
   const admin = await adminPrincipal();
   const all = [{ spec: CUSTOMER_DATA_PRODUCT, template: "batch_analytics" as string | undefined }, ...generatedProducts()];
+  // Deprecations announce a sunset date, which must lie in the future.
+  const sunsetOn = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
   let i = 0;
   for (const { spec, template } of all) {
     await registerProduct(admin, spec, { templateKey: template });
@@ -74,9 +76,9 @@ export async function seedDemoProducts(): Promise<number> {
       };
       await saveProductVersion(admin, { ...ref, spec: next, changeNote: "Add ingestion timestamp" });
     }
-    if (stage === 8) await moveLifecycle(admin, ref, "deprecated", "Superseded");
+    if (stage === 8) await moveLifecycle(admin, ref, "deprecated", "Superseded", sunsetOn);
     if (stage === 9 && i > 20) {
-      await moveLifecycle(admin, ref, "deprecated", "Superseded");
+      await moveLifecycle(admin, ref, "deprecated", "Superseded", sunsetOn);
       await moveLifecycle(admin, ref, "retired", "No consumers left");
     }
     i++;

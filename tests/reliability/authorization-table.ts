@@ -331,6 +331,11 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     setup: (w) => w.product({ lifecycle: "in_review" }),
     form: (p) => form({ domain: p.domain, name: p.name, to: "published", note: "" }),
   }),
+  action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction", {
+    name: "deprecate a published product (reason and sunset date)", rule: "can.moveLifecycle: the product's owners and admins", expect: PRODUCT_OWNERS,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    form: (p) => form({ domain: p.domain, name: p.name, to: "deprecated", note: "matrix: superseded", sunsetOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }),
+  }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/compliance/actions.ts#validateNowAction", {
     name: "validate a product now", rule: "can.validateProduct: editors, governance", expect: only("owner", "producer", "admin", "governance"), strict: true,
     setup: (w) => w.product(),
@@ -373,7 +378,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#deprovisionAction", {
     name: "deprovision staging", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,
     setup: (w) => w.provisioned(),
-    form: (p) => form({ domain: p.domain, name: p.name, environment: "staging", confirm: "on" }),
+    form: (p) => form({ domain: p.domain, name: p.name, environment: "staging", confirm: "on", reason: "matrix: moving clusters" }),
   }),
   action<{ domain: string; name: string; jobId: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#retryJobAction", {
     name: "retry a job", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,

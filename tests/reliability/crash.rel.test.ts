@@ -131,7 +131,7 @@ describe("the worker killed during provisioning", () => {
   it("finishes a deprovisioning killed halfway: every object gone, nothing half-removed", async () => {
     const f = await ownedProduct();
     await provisioned(f);
-    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true });
+    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Crash test" });
 
     const first = startWorker({ PROVISION_STEP_DELAY_MS: "1500" });
     // Deprovisioning runs governance → serving → processing → storage; kill it inside "processing".

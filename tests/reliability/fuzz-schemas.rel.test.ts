@@ -80,7 +80,7 @@ const EXAMPLES: Record<string, [z.ZodType, fc.Arbitrary<unknown>, number]> = {
   memberSchema: [memberSchema, fc.constant({ email: "a@company.com", role: "viewer" }), 300],
   requestAccessSchema: [requestAccessSchema, fc.constant({ productId: uuid, purpose: "Quarterly churn analysis" }), 300],
   decideAccessSchema: [decideAccessSchema, fc.constant({ requestId: uuid, decision: "approve", note: "" }), 300],
-  revokeAccessSchema: [revokeAccessSchema, fc.constant({ requestId: uuid, note: "" }), 300],
+  revokeAccessSchema: [revokeAccessSchema, fc.constant({ requestId: uuid, note: "No longer needed" }), 300],
   rateProductSchema: [rateProductSchema, fc.constant({ productId: uuid, score: "4", review: "Good" }), 300],
   templateInputSchema: [
     templateInputSchema,

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { decideAccessAction, revokeAccessAction } from "../actions";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export function DecideForm({ requestId, productHref }: { requestId: string; productHref: string }) {
   const [state, action] = useActionState(decideAccessAction, null);
@@ -22,14 +23,19 @@ export function DecideForm({ requestId, productHref }: { requestId: string; prod
   );
 }
 
-export function RevokeForm({ requestId, productHref }: { requestId: string; productHref: string }) {
-  const [state, action] = useActionState(revokeAccessAction, null);
+// Revoking cuts the consumer off at once; they would have to ask again. Confirmed with a reason.
+export function RevokeForm({ requestId, productHref, product, requester }: { requestId: string; productHref: string; product: string; requester: string }) {
   return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="productHref" value={productHref} />
-      <SubmitButton variant="secondary" pendingText="Revoking…">Revoke</SubmitButton>
-      <FormMessage state={state} />
-    </form>
+    <ConfirmDialog
+      action={revokeAccessAction}
+      hidden={{ requestId, productHref }}
+      triggerLabel="Revoke…"
+      title={`Revoke ${requester}'s access to ${product}?`}
+      consequence={`${requester} loses read access to ${product} at once and must request it again. This cannot be undone.`}
+      confirmLabel="Revoke access"
+      pendingLabel="Revoking…"
+      reasonName="note"
+      reasonLabel="Reason (the requester sees it)"
+    />
   );
 }

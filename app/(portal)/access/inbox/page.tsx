@@ -54,7 +54,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       <div className="space-y-1">
                         <AccessStatusBadge status={r.status} />
                         {r.decidedBy && <div className="text-xs text-slate-500">by {r.decidedBy}</div>}
-                        {status === "approved" && <RevokeForm requestId={r.id} productHref={r.product.href} />}
+                        {r.decisionNote && <div className="break-words text-xs text-slate-600" data-testid="decision-note">“{r.decisionNote}”</div>}
+                        {status === "approved" && <RevokeForm requestId={r.id} productHref={r.product.href} product={`${r.product.domain}/${r.product.name}`} requester={r.requester?.email ?? "The requester"} />}
                       </div>
                     )}
                   </Td>

@@ -21,6 +21,9 @@ export function ResultList({ items }: { items: ProductSummary[] }) {
               <ClassificationBadge value={p.classification} />
               <LifecycleBadge value={p.lifecycle} />
             </span>
+            {p.lifecycle === "deprecated" && p.sunsetOn && (
+              <span className="w-full text-sm font-medium text-red-700">Sunset on <time dateTime={p.sunsetOn}>{p.sunsetOn}</time></span>
+            )}
           </div>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{p.description}</p>
           <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">

@@ -52,8 +52,8 @@ export function ImportForm() {
       <Field label="Document" name="document" errors={shown?.errors?.document}>
         <TextArea name="document" rows={18} value={text} onChange={(e) => (setText(e.target.value), setRefused(null))} className="font-mono text-xs" placeholder={"apiVersion: v1\nkind: DataProduct\nmetadata:\n  name: customer-data-product\n  namespace: sales-domain\nspec:\n  ..."} spellCheck={false} />
       </Field>
-      <Field label="Change note (when the product exists, the import becomes a new version)" name="changeNote">
-        <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" />
+      <Field label="Change note (when the product exists, the import becomes a new version; required for a breaking version)" name="changeNote" errors={state?.errors?.changeNote}>
+        <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" errors={state?.errors?.changeNote} />
       </Field>
       {problems.length > 0 && (
         <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">

@@ -9,6 +9,7 @@ import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyY
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import { inputClass } from "@/components/ui/field";
 import { SaveBar } from "./save-bar";
+import { DraftForm } from "./draft-form";
 import { fingerprintOf } from "./format";
 
 type Props = {
@@ -81,7 +82,7 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
   };
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <DraftForm action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="format" value="yaml" />
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <fieldset disabled={disabled} className="space-y-3">
@@ -132,6 +133,6 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
           onReload={reload}
         />
       )}
-    </form>
+    </DraftForm>
   );
 }

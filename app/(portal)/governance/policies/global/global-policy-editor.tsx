@@ -14,6 +14,7 @@ import { QualityRequirementsFields } from "../components/quality-requirements-fi
 import { CellInput, CellSelect, ListErrors } from "../components/cells";
 import { useVersionedDraft } from "../components/use-versioned-draft";
 import { SaveBar } from "../components/save-bar";
+import { DraftForm } from "../components/draft-form";
 import { YamlEditor } from "../components/yaml-editor";
 import { GLOBAL_TABS, type GlobalTab } from "./tabs";
 
@@ -82,7 +83,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
         />
       </div>
       {tab !== "yaml" && (
-        <form action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <DraftForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <fieldset disabled={disabled} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === "classification" && (
               <Card title="Classification levels" actions={<span className="text-xs text-slate-500">Encryption and maximum retention per level</span>}>
@@ -116,7 +117,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
           ) : (
             <p className="text-sm text-slate-600">Only the governance team can change the global policy.</p>
           )}
-        </form>
+        </DraftForm>
       )}
     </div>
   );

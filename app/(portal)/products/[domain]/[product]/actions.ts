@@ -1,5 +1,6 @@
 "use server";
-// Lifecycle moves from the product page. moveLifecycle checks the transition and the user's right to make it.
+// Lifecycle moves from the product page. moveLifecycle checks the transition, the user's right to make it
+// and the reason (and sunset date) that deprecating and retiring need.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
@@ -13,6 +14,8 @@ const moveSchema = z.object({
   name: z.string().min(1),
   to: z.enum(LIFECYCLE_STATES),
   note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+  // Checked (required, in the future) by moveLifecycle, so every caller gets the same rule.
+  sunsetOn: z.string().trim().max(20, "Enter the sunset date as YYYY-MM-DD.").optional(),
 });
 
 function text(formData: FormData, key: string): string | undefined {
@@ -24,15 +27,16 @@ export async function moveLifecycleAction(_prev: ActionState | null, formData: F
   let ref: { domain: string; name: string };
   let to: string;
   try {
-    const parsed = moveSchema.safeParse({ domain: text(formData, "domain"), name: text(formData, "name"), to: text(formData, "to"), note: text(formData, "note") });
+    const parsed = moveSchema.safeParse({ domain: text(formData, "domain"), name: text(formData, "name"), to: text(formData, "to"), note: text(formData, "note"), sunsetOn: text(formData, "sunsetOn") });
     if (!parsed.success) {
-      const noteError = parsed.error.issues.find((i) => i.path[0] === "note");
-      throw new ValidationError(noteError?.message ?? "Choose one of the lifecycle actions shown.");
+      const fieldError = parsed.error.issues.find((i) => i.path[0] === "note" || i.path[0] === "sunsetOn");
+      if (fieldError) throw new ValidationError(fieldError.message, { [String(fieldError.path[0])]: [fieldError.message] });
+      throw new ValidationError("Choose one of the lifecycle actions shown.");
     }
     const user = await requireUser();
     ref = { domain: parsed.data.domain, name: parsed.data.name };
     to = parsed.data.to;
-    await moveLifecycle(user, ref, parsed.data.to, parsed.data.note);
+    await moveLifecycle(user, ref, parsed.data.to, parsed.data.note, parsed.data.sunsetOn);
   } catch (e) {
     return toActionState(e);
   }

@@ -58,6 +58,9 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             <span className="font-mono">v{product.version}</span>
             <ClassificationBadge value={product.classification} />
             <LifecycleBadge value={product.lifecycle} />
+            {product.lifecycle === "deprecated" && product.sunsetOn && (
+              <span className="text-sm font-medium text-red-700" data-testid="sunset">Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time></span>
+            )}
           </span>
         }
         actions={

@@ -15,6 +15,7 @@ import { QualityRequirementsFields } from "../../components/quality-requirements
 import { CellError, CellInput, CellSelect } from "../../components/cells";
 import { useVersionedDraft } from "../../components/use-versioned-draft";
 import { SaveBar } from "../../components/save-bar";
+import { DraftForm } from "../../components/draft-form";
 import { YamlEditor } from "../../components/yaml-editor";
 
 type Props = {
@@ -83,7 +84,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
         />
       </div>
       {mode === "form" && (
-        <form action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <DraftForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <input type="hidden" name="domain" value={slug} />
           <fieldset disabled={disabled} className="space-y-4">
             <Card title="Domain settings">
@@ -146,7 +147,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
           </fieldset>
           {errors.spec && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errors.spec.join(" ")}</p>}
           {canEdit && <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={keepMine} onReload={reload} />}
-        </form>
+        </DraftForm>
       )}
     </div>
   );

@@ -55,6 +55,7 @@ export function HistorySection({ events }: { events: LifecycleEventDto[] }) {
             {e.actor ?? "Unknown"} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
           </p>
           {e.note && <p className="text-sm text-slate-700">{e.note}</p>}
+          {e.sunsetOn && <p className="text-sm text-slate-700">Sunset on <time dateTime={e.sunsetOn}>{e.sunsetOn}</time></p>}
         </li>
       ))}
     </ol>

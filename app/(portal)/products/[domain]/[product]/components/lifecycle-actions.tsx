@@ -1,10 +1,14 @@
 "use client";
 // The lifecycle buttons the user may press, with an optional note. One form posts the clicked button's
 // target state, so the note belongs to whichever move is made; it also works before JavaScript loads.
+// Deprecating and retiring cannot be taken back: each opens a confirmation asking for a reason (and, to
+// deprecate, the sunset date).
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextInput } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FieldError, FormMessage, TextInput } from "@/components/ui/field";
+import { CONFIRMED_MOVES } from "@/lib/products/lifecycle";
 import type { LifecycleState } from "@/lib/products/types";
 import { moveLifecycleAction } from "../actions";
 
@@ -14,9 +18,60 @@ export type AllowedTransition = { to: LifecycleState; label: string };
 const VARIANTS: Partial<Record<LifecycleState, "primary" | "danger">> = { published: "primary", in_review: "primary", deprecated: "danger", retired: "danger" };
 
 export function LifecycleActions({ domain, name, transitions }: { domain: string; name: string; transitions: AllowedTransition[] }) {
+  const confirmed = transitions.filter((t) => CONFIRMED_MOVES[t.to]);
+  const plain = transitions.filter((t) => !CONFIRMED_MOVES[t.to]);
+  return (
+    <div className="space-y-4" data-testid="lifecycle-actions">
+      {plain.length > 0 && <PlainMoves domain={domain} name={name} transitions={plain} />}
+      {confirmed.length > 0 && (
+        <div className="flex flex-wrap gap-2">
+          {confirmed.map((t) => <ConfirmedMove key={t.to} domain={domain} name={name} transition={t} />)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The earliest sunset the server accepts: tomorrow (UTC), so the date input offers nothing earlier. */
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+function ConfirmedMove({ domain, name, transition }: { domain: string; name: string; transition: AllowedTransition }) {
+  const product = `${domain}/${name}`;
+  const deprecate = transition.to === "deprecated";
+  return (
+    <ConfirmDialog
+      action={moveLifecycleAction}
+      hidden={{ domain, name, to: transition.to }}
+      triggerLabel={`${transition.label}…`}
+      title={`${transition.label} ${product}?`}
+      consequence={
+        deprecate
+          ? `Deprecating ${product} tells every consumer it stops being served on the sunset date. The announcement goes out now and stays in the product's history.`
+          : `Retiring ${product} ends it for good: it can no longer be edited, provisioned or published again. This cannot be undone.`
+      }
+      confirmLabel={transition.label}
+      reasonName="note"
+      extraNames={["sunsetOn"]}
+      reasonLabel={`Reason for ${deprecate ? "deprecating" : "retiring"}`}
+      extra={deprecate ? (errors) => (
+        <div>
+          <label htmlFor={`sunset-${name}`} className="mb-1 block text-sm font-medium text-slate-800">
+            Sunset date <span className="text-red-600" aria-hidden="true">*</span>
+          </label>
+          <TextInput id={`sunset-${name}`} name="sunsetOn" type="date" required min={tomorrow()} errors={errors.sunsetOn} aria-describedby={`sunset-${name}-error`} />
+          <FieldError id={`sunset-${name}-error`} errors={errors.sunsetOn} />
+        </div>
+      ) : undefined}
+    />
+  );
+}
+
+function PlainMoves({ domain, name, transitions }: { domain: string; name: string; transitions: AllowedTransition[] }) {
   const [state, formAction] = useActionState(moveLifecycleAction, null);
   return (
-    <form action={formAction} className="space-y-3" data-testid="lifecycle-actions">
+    <form action={formAction} className="space-y-3">
       <input type="hidden" name="domain" value={domain} />
       <input type="hidden" name="name" value={name} />
       <div>

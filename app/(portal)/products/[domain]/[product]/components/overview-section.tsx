@@ -28,7 +28,10 @@ export function OverviewSection({ product }: { product: ProductDetail }) {
           <Item label="Domain"><Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>{product.domainName}</Link></Item>
           <Item label="Current version"><span className="font-mono">{product.version}</span></Item>
           <Item label="Classification"><ClassificationBadge value={product.classification} /></Item>
-          <Item label="Lifecycle"><LifecycleBadge value={product.lifecycle} /></Item>
+          <Item label="Lifecycle">
+            <LifecycleBadge value={product.lifecycle} />
+            {product.lifecycle === "deprecated" && product.sunsetOn && <span className="ml-2">Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time></span>}
+          </Item>
           <Item label="Template">{product.template ? `${product.template.name} (version ${product.template.version})` : "None"}</Item>
           <Item label="Tags">
             {product.tags.length > 0 ? <span className="flex flex-wrap gap-1">{product.tags.map((t) => <Badge key={t}>{t}</Badge>)}</span> : "None"}

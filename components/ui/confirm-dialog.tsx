@@ -1,0 +1,106 @@
+"use client";
+// Confirmation for what cannot be undone: a native modal <dialog> (the browser keeps focus inside it and
+// Escape closes it) that says what will happen and asks for a reason. Confirm stays disabled until a reason
+// is typed; the server checks the reason again for every entry point, and its field errors show here.
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormMessage, inputClass } from "@/components/ui/field";
+
+type Props = {
+  action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
+  /** The button that opens the dialog (and names the move). */
+  triggerLabel: string;
+  title: string;
+  /** What will happen, in a sentence or two, e.g. "Retiring sales/orders …; this cannot be undone." */
+  consequence: ReactNode;
+  confirmLabel: string;
+  pendingLabel?: string;
+  hidden: Record<string, string>;
+  /** Form field of the reason (the service's field error key). */
+  reasonName?: string;
+  reasonLabel?: string;
+  /** Further fields (e.g. a sunset date), given the server's field errors. */
+  extra?: (errors: Record<string, string[]>) => ReactNode;
+  /** The form names of those fields, whose errors they show themselves. */
+  extraNames?: string[];
+};
+
+export function ConfirmDialog({ action, triggerLabel, title, consequence, confirmLabel, pendingLabel = "Working…", hidden, reasonName = "reason", reasonLabel = "Reason", extra, extraNames = [] }: Props) {
+  const [state, formAction] = useActionState(action, null);
+  const [reason, setReason] = useState("");
+  const dialog = useRef<HTMLDialogElement>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const errors = state?.errors ?? {};
+  // A refusal shown next to its field is not repeated underneath (screen readers would hear it twice).
+  const shownAtField = [reasonName, ...extraNames].some((k) => errors[k]?.length);
+
+  // Done: close, and leave the outcome next to the trigger.
+  useEffect(() => {
+    if (state?.ok) dialog.current?.close();
+  }, [state]);
+
+  const open = () => {
+    dialog.current?.showModal();
+    reasonField.current?.focus();
+  };
+  const close = () => dialog.current?.close();
+
+  return (
+    <div>
+      <Button id={`${id}-trigger`} type="button" variant="danger" onClick={open} aria-haspopup="dialog">{triggerLabel}</Button>
+      {state?.ok && <div className="mt-2"><FormMessage state={state} /></div>}
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-consequence`}
+        onClose={() => document.getElementById(`${id}-trigger`)?.focus()}
+        className="w-full max-w-lg rounded-lg p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50"
+      >
+        {/* React resets a form after its action; that would wipe what was typed when the server refuses it. */}
+        <form action={formAction} onReset={(e) => e.preventDefault()} className="space-y-4 p-5" noValidate>
+          {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <p id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{consequence}</p>
+          <div>
+            <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium text-slate-800">
+              {reasonLabel} <span className="text-red-600" aria-hidden="true">*</span>
+            </label>
+            <textarea
+              ref={reasonField}
+              id={`${id}-reason`}
+              name={reasonName}
+              rows={3}
+              required
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Kept in the product's history and the audit log"
+              aria-invalid={errors[reasonName]?.length ? true : undefined}
+              aria-describedby={`${id}-reason-error`}
+              className={inputClass}
+            />
+            <FieldError id={`${id}-reason-error`} errors={errors[reasonName]} />
+          </div>
+          {extra?.(errors)}
+          {!state?.ok && !shownAtField && <FormMessage state={state} />}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
+            <ConfirmButton disabled={reason.trim() === ""} label={confirmLabel} pendingLabel={pendingLabel} />
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
+function ConfirmButton({ disabled, label, pendingLabel }: { disabled: boolean; label: string; pendingLabel: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="danger" disabled={disabled || pending} aria-busy={pending} className="disabled:opacity-50">
+      {pending ? pendingLabel : label}
+    </Button>
+  );
+}
