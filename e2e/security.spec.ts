@@ -16,13 +16,20 @@ const freshIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 
 /**
  * The database behind this `next start` (scripts/e2e-server.ts makes a uniquely named one on the
- * server DATABASE_URL names). Found by a marker: an anonymous request with a unique x-request-id is
- * refused, and the refusal is audited with that id in exactly one database.
+ * server DATABASE_URL names). Found by a marker: a consumer's request with a unique x-request-id is
+ * refused, and the refusal is audited with that id in exactly one database. (A signed-in refusal:
+ * anonymous ones are only counted after the first of a window.) Its own request context, so the page's
+ * session is untouched.
  */
-async function portalDatabase(page: Page): Promise<pg.Client> {
+async function portalDatabase(): Promise<pg.Client> {
   const marker = `security-spec-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-  const res = await page.request.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
-  expect(res.status()).toBe(401);
+  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const csrf = await ctx.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await ctx.post("/api/auth/callback/credentials", { form: { email: USERS.consumer, password: "meshport-demo", csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  const res = await ctx.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
+  await ctx.dispose();
+  expect(res.status()).toBe(403);
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -183,7 +190,7 @@ test.describe("sign-in throttling", () => {
   });
 
   test("five wrong passwords lock a (dedicated) account; then even the right password is refused", async ({ page }) => {
-    const db = await portalDatabase(page);
+    const db = await portalDatabase();
     const email = `${uniqueName("lockout")}@test.local`;
     const password = "a-dedicated-password-1";
     try {
