@@ -17,7 +17,7 @@ export const searchParamsSchema = z.object({
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
   owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.unknown().transform((v) => parsePage(v)),
+  page: z.preprocess((v) => parsePage(v), z.number()),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
 });
 
