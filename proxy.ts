@@ -20,9 +20,26 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** True when a %-escape in the path is not UTF-8 (/products/%FF/x): no route can ever match it. */
+export function undecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  // Next's router would fail decoding the dynamic segment and answer a bare 500 (without these headers).
+  if (undecodablePath(request.nextUrl.pathname)) {
+    return new NextResponse("Not found: the address contains an invalid character.\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" },
+    });
+  }
   const incomingId = request.headers.get("x-request-id");
   const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
 

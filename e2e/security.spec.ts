@@ -16,13 +16,20 @@ const freshIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 
 /**
  * The database behind this `next start` (scripts/e2e-server.ts makes a uniquely named one on the
- * server DATABASE_URL names). Found by a marker: an anonymous request with a unique x-request-id is
- * refused, and the refusal is audited with that id in exactly one database.
+ * server DATABASE_URL names). Found by a marker: a consumer's request with a unique x-request-id is
+ * refused, and the refusal is audited with that id in exactly one database. (A signed-in refusal:
+ * anonymous ones are only counted after the first of a window.) Its own request context, so the page's
+ * session is untouched.
  */
-async function portalDatabase(page: Page): Promise<pg.Client> {
+async function portalDatabase(): Promise<pg.Client> {
   const marker = `security-spec-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-  const res = await page.request.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
-  expect(res.status()).toBe(401);
+  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const csrf = await ctx.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await ctx.post("/api/auth/callback/credentials", { form: { email: USERS.consumer, password: "meshport-demo", csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  const res = await ctx.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
+  await ctx.dispose();
+  expect(res.status()).toBe(403);
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -183,7 +190,7 @@ test.describe("sign-in throttling", () => {
   });
 
   test("five wrong passwords lock a (dedicated) account; then even the right password is refused", async ({ page }) => {
-    const db = await portalDatabase(page);
+    const db = await portalDatabase();
     const email = `${uniqueName("lockout")}@test.local`;
     const password = "a-dedicated-password-1";
     try {
@@ -280,5 +287,75 @@ test.describe("stored content", () => {
     expect(await page.getByTestId("catalog-total").innerText()).toBe(before);
     await page.goto("/catalog?q=customer-data-product");
     await expect(page.getByRole("link", { name: "customer-data-product", exact: true })).toBeVisible();
+  });
+});
+
+test.describe("hostile addresses", () => {
+  const SECURITY_HEADERS = (headers: Record<string, string>) => {
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  };
+
+  test("a path with invalid UTF-8 is a 404 that carries the security headers (was a bare 500)", async ({ page }) => {
+    for (const path of ["/products/%FF/x", "/products/sales/%E2%82", "/domains/%C0%AF", "/api/products/%FF/x/export", "/api/data/sales/%FF"]) {
+      const res = await page.request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(404);
+      SECURITY_HEADERS(res.headers());
+    }
+  });
+
+  test("signed out, a title does not tell whether a product or domain exists", async ({ page }) => {
+    const titleOf = async (path: string) => {
+      const res = await page.request.get(path, { maxRedirects: 0 });
+      return /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
+    };
+    for (const [existing, missing] of [
+      ["/products/sales/customer-data-product", "/products/sales/no-such-product-zz"],
+      ["/products/sales/customer-data-product/compliance", "/products/sales/no-such-product-zz/compliance"],
+      ["/domains/sales", "/domains/no-such-domain-zz"],
+    ]) {
+      const a = await titleOf(existing);
+      expect(a, existing).toBe("Meshport");
+      expect(await titleOf(missing), missing).toBe(a);
+    }
+  });
+
+  test("absurd ?page= values are clamped on every paginated page (no 500)", async ({ page }) => {
+    await signInAs(page, USERS.admin);
+    const pages = ["/platform", "/platform/templates", "/platform/processing", "/governance/policies", "/governance", "/governance/policies/global/history", "/domains", "/domains/sales", "/access", "/catalog", "/metrics/domains/sales", "/products/sales/customer-data-product/compliance", "/products/sales/customer-data-product/quality", "/products/sales/customer-data-product/reviews"];
+    for (const path of pages) {
+      for (const value of ["99999999999999999999", "-1", "1.5", "NaN"]) {
+        const res = await page.request.get(`${path}?page=${value}`);
+        expect(res.status(), `${path}?page=${value}`).toBe(200);
+      }
+    }
+    const api = await page.request.get("/api/products/search?page=99999999999999999999");
+    expect(api.status()).toBe(200);
+  });
+
+  test("a NUL in the audit log's filters: the page answers, and the CSV export downloads completely", async ({ page }) => {
+    await signInAs(page, USERS.governance);
+    expect((await page.request.get("/governance/audit?subject=a%00b&resource=%00")).status()).toBe(200);
+    const csv = await page.request.get("/api/governance/audit/export?subject=a%00b&action=x%00");
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\n")[0]).toMatch(/^id,/); // text() rejects if the stream was cut
+  });
+
+  test("anonymous requests with 6 kB of garbage are refused as bad input and leave nothing in the audit log", async () => {
+    const garbage = `zz-garbage-${Date.now()}-${"A\u0000\n".repeat(2000)}`;
+    const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+    for (let i = 0; i < 30; i++) {
+      const res = await ctx.get(`/api/governance/policies/export?${new URLSearchParams({ scope: "domain", domain: garbage }).toString()}`);
+      expect(res.status()).toBe(400);
+    }
+    await ctx.dispose();
+    const db = await portalDatabase();
+    try {
+      const hits = await db.query("SELECT count(*)::int AS n FROM audit_events WHERE resource LIKE '%zz-garbage%' OR context::text LIKE '%zz-garbage%'");
+      expect(hits.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -57,3 +57,14 @@ export async function authorize(check: (user: CurrentUser) => boolean | Promise<
   const opts: AuthorizeOptions = typeof options === "string" ? { message: options } : (options ?? {});
   return ensure(await getCurrentUser(), check, { ...opts, action: opts.action ?? (check.name || "authorize") });
 }
+
+/**
+ * generateMetadata's title for a page behind sign-in. Next.js runs generateMetadata apart from the page,
+ * before its sign-in redirect takes effect, so a title built from the database would tell a visitor
+ * without a session whether a product or domain exists. Without a session this queries nothing and
+ * leaves the site's generic title; `title` runs only for a signed-in user.
+ */
+export async function signedInTitle(title: (user: CurrentUser) => Promise<string> | string): Promise<{ title?: string }> {
+  const user = await getCurrentUser();
+  return user ? { title: await title(user) } : {};
+}

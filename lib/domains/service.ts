@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from
 import { domainSchema, memberSchema } from "@/lib/domains/schema";
 import { z } from "zod";
 import { escapeLike } from "@/lib/like";
+import { withoutControls } from "@/lib/text";
 
 export type DomainSummary = {
   slug: string; name: string; description: string; ownerTeam: string; status: string;
@@ -53,7 +54,7 @@ export async function listOwnerOptions(slugs: string[]): Promise<Record<string, 
  * names that start with `q`, then the other matches, each group by name.
  */
 export async function suggestDomains(q: string, limit = 10): Promise<DomainOption[]> {
-  const term = q.trim().slice(0, 100);
+  const term = withoutControls(q).trim().slice(0, 100);
   const like = escapeLike(term);
   const take = Math.max(1, Math.min(limit, 50));
   const find = (where: Prisma.DomainWhereInput, n: number) =>

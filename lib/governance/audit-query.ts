@@ -1,6 +1,7 @@
 // The audit log's filters, parsed from a URL's search parameters (the audit page and its CSV export read
 // the same ones). Pure: parsing and bounds only; lib/governance/audit-log.ts turns them into a query.
 import { z } from "zod";
+import { withoutControls } from "@/lib/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const DECISIONS = ["allow", "deny"] as const;
@@ -42,7 +43,8 @@ export function parseTime(value: string, endOfRange = false): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const text = (max: number) => z.string().trim().max(max).optional();
+// Control characters (a NUL would make PostgreSQL fail the whole query) become spaces before the bounds.
+const text = (max: number) => z.string().transform(withoutControls).pipe(z.string().trim().max(max)).optional();
 const schema = z.object({
   subject: text(320),
   resource: text(300),

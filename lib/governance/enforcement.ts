@@ -15,6 +15,8 @@ import { compilePolicies, decide, type CompiledPolicies, type Decision, type Dom
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { Principal } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
+import { boundAuditContext, boundAuditText } from "@/lib/governance/audit-entry";
+import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/governance/anonymous-refusals";
 
 export type EnforceResource = { type: string; id: string; domain?: string; classification?: string };
 export type EnforceResult = Decision & { auditId: string | null };
@@ -129,25 +131,50 @@ export type AuditInput = {
  * The seed's AuditLogger.log_decision: one append-only row per decision. Pass the transaction client
  * to make the row part of the change it authorises (it then commits or rolls back with it; errors
  * propagate so the change fails with it). Without a client it never throws and returns null on failure.
+ *
+ * Every row is bounded and cleaned here (lib/governance/audit-entry.ts), whatever the caller passed.
+ * Refusals of anonymous visitors are counted rather than logged one by one (anonymous-refusals.ts);
+ * for those that are only counted the answer is "counted", not a row id.
  */
 export async function audit(entry: AuditInput, client?: Tx): Promise<string | null> {
-  const data = {
-    ...entry,
-    context: (entry.context ?? {}) as object,
-    policyId: entry.policyId ?? null,
-    policyVersion: entry.policyVersion ?? null,
-    requestId: entry.requestId ?? (await currentRequestId()),
-  };
-  if (client) {
-    const row = await client.auditEvent.create({ data, select: { id: true } });
-    return row.id.toString();
-  }
+  const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
+  const row: Row = { ...text, policyId: text.policyId ?? null, policyVersion: entry.policyVersion ?? null, requestId: text.requestId ?? null, context: boundAuditContext(entry.context) };
+  const counted = row.subject === ANONYMOUS && row.decision === "deny";
+  if (client) return counted ? anonymousRefusal(client, row) : write(client, row);
   try {
-    const row = await db.auditEvent.create({ data, select: { id: true } });
-    return row.id.toString();
+    return counted ? await anonymousRefusal(db, row) : await write(db, row);
   } catch (err) {
     // An unrecorded decision must not pass silently: log loudly; enforce() turns an allow into a deny.
-    logger.error({ err, entry }, "audit log write failed");
+    logger.error({ err, entry: row }, "audit log write failed");
     return null;
   }
+}
+
+const ANONYMOUS = "anonymous";
+
+type Client = Tx | typeof db;
+type Row = { subject: string; action: string; resource: string; decision: "allow" | "deny"; reason: string; policyId: string | null; policyVersion: number | null; requestId: string | null; context: Record<string, unknown> };
+
+async function write(client: Client, row: Row): Promise<string> {
+  const created = await client.auditEvent.create({ data: { ...row, context: row.context as object }, select: { id: true } });
+  return created.id.toString();
+}
+
+async function anonymousRefusal(client: Client, row: Row): Promise<string> {
+  const counted = await countAnonymousRefusal(row.action, row.resource, client);
+  const window = counted.window.toISOString();
+  const minutes = WINDOW_SECONDS / 60;
+  let id = "counted";
+  if (counted.first) {
+    id = await write(client, { ...row, context: { ...row.context, anonymousWindow: window, note: `Further refusals of this action on this resource in the ${minutes}-minute window are counted, not logged.` } });
+  }
+  const summary = { ...row, action: "anonymous_refusals", resource: "*", policyId: "portal-permissions", policyVersion: null };
+  if (counted.overflow) {
+    await write(client, { ...summary, reason: `More than ${FIRST_ROWS_PER_WINDOW} different anonymous refusals since ${window}; the rest of the window is only counted.`, context: { anonymousWindow: window } });
+  }
+  if (counted.summary) {
+    const busiest = await busiestAnonymousRefusals(counted.window, client);
+    await write(client, { ...summary, reason: `${counted.total} anonymous refusals since ${window}.`, context: { anonymousWindow: window, total: counted.total, busiest } });
+  }
+  return id;
 }

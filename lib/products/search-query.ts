@@ -1,13 +1,14 @@
 // Parses catalog search parameters (from the URL or the API) into a safe, bounded query object.
 import { z } from "zod";
+import { parsePage } from "@/lib/pagination";
 import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
+import { withoutControls } from "@/lib/text";
 
 export const SORTS = ["relevance", "name", "updated", "domain"] as const;
 export type Sort = (typeof SORTS)[number];
 
 // PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and no control
 // character means anything in a search box: they become spaces before anything else looks at the text.
-const withoutControls = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, " ");
 
 export const searchParamsSchema = z.object({
   q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
@@ -16,7 +17,7 @@ export const searchParamsSchema = z.object({
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
   owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: z.preprocess((v) => parsePage(v), z.number()),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
 });
 

@@ -1,9 +1,9 @@
 // "Nothing changed": a digest of every application table's rows, compared before and after a call that
-// must be refused. The audit log and the metric tables are left out on purpose: refusals ARE audited, and
-// every API request is counted, whatever its outcome.
+// must be refused. The audit log (with its counter of anonymous refusals) and the metric tables are left
+// out on purpose: refusals ARE audited, and every API request is counted, whatever its outcome.
 import { db } from "@/lib/db";
 
-const IGNORED = new Set(["_prisma_migrations", "audit_events", "metric_events", "metric_rollups"]);
+const IGNORED = new Set(["_prisma_migrations", "audit_events", "anonymous_refusals", "metric_events", "metric_rollups"]);
 
 let tables: string[] | null = null;
 

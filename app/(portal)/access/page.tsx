@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AccessStatusBadge } from "./status-badge";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "My access" };
 const PAGE_SIZE = 20;
@@ -15,7 +16,7 @@ const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function MyAccessPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser();
-  const page = Math.min(Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1), 10_000);
+  const page = parsePage((await searchParams).page);
   const { items, total } = await listMyAccessRequests(user.id, { page, pageSize: PAGE_SIZE });
   return (
     <>

@@ -7,6 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DomainStatusBadge } from "./components/domain-status-badge";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Domains" };
 
@@ -16,7 +17,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser();
   const params = await searchParams;
   const showArchived = params.archived === "1";
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? "1", 10) || 1));
+  const page = parsePage(params.page);
   const { items: domains, total } = await listDomains({ includeArchived: showArchived, page, pageSize: PAGE_SIZE });
   return (
     <>

@@ -15,6 +15,7 @@ import { ComplianceStatusBadge } from "@/components/governance/compliance-badges
 import { formatUtc } from "@/components/governance/format";
 import { RevalidateAll } from "@/components/governance/revalidate-all";
 import { GovernanceTabs } from "./components/governance-tabs";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Governance" };
 
@@ -26,8 +27,7 @@ export default async function GovernanceOverviewPage({ searchParams }: { searchP
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const status = one(sp.status) === "failing" || one(sp.status) === "warnings" ? (one(sp.status) as "failing" | "warnings") : undefined;
-  const rawPage = Number(one(sp.page));
-  const page = Number.isInteger(rawPage) && rawPage > 0 && rawPage <= 10_000 ? rawPage : 1;
+  const page = parsePage(sp.page);
 
   const [domains, attention] = await Promise.all([complianceByDomain(), productsNeedingAttention({ status, page, pageSize: PAGE_SIZE })]);
   const totals = domains.reduce((t, d) => ({ passing: t.passing + d.passing, warnings: t.warnings + d.warnings, failing: t.failing + d.failing, unknown: t.unknown + d.unknown }), { passing: 0, warnings: 0, failing: 0, unknown: 0 });

@@ -10,13 +10,14 @@ import { formatUtc } from "@/components/governance/format";
 import { statusTone } from "@/components/provisioning/format";
 import { PlatformTabs } from "./components/platform-tabs";
 import { requirePlatformAdmin } from "./components/require-admin";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Platform" };
 const PAGE_SIZE = 15;
 
 export default async function PlatformPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   await requirePlatformAdmin();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = parsePage((await searchParams).page);
   const [templates, processing, config, active, failed, jobs, total] = await Promise.all([
     db.template.count({ where: { retired: false } }),
     db.processingTemplate.count({ where: { retired: false } }),

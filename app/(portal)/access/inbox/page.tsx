@@ -11,6 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { AccessStatusBadge } from "../status-badge";
 import { DecideForm, RevokeForm } from "./decision-forms";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Pending requests" };
 const PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   if (!decidableProductsFilter(user)) forbidden();
   const sp = await searchParams;
   const status: InboxStatus = (INBOX_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as InboxStatus) : "pending";
-  const page = Math.min(Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1), 10_000);
+  const page = parsePage(sp.page);
   const { items, total, pending } = await listAccessInbox(user, { status, page, pageSize: PAGE_SIZE });
   return (
     <>

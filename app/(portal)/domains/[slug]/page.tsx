@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDomain, listDomainProducts } from "@/lib/domains/service";
 import { productPath } from "@/lib/products/dto";
@@ -14,6 +14,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { DomainStatusBadge } from "../components/domain-status-badge";
 import { AddMemberForm, RemoveMemberButton } from "../components/member-forms";
 import { ArchiveDomainForm } from "../components/archive-domain-form";
+import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 20;
 // Metadata and page share one lookup per request.
@@ -24,19 +25,14 @@ const roleTone: Record<string, Tone> = { owner: "purple", producer: "blue", view
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const domain = await loadDomain((await params).slug);
-  return { title: domain ? domain.name : "Domain not found" };
-}
-
-function pageOf(raw: string | undefined): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, 10_000) : 1;
+  const { slug } = await params;
+  return signedInTitle(async () => (await loadDomain(slug))?.name ?? "Domain not found");
 }
 
 export default async function DomainPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const { slug } = await params;
-  const page = pageOf((await searchParams).page);
+  const page = parsePage((await searchParams).page);
   const domain = await loadDomain(slug);
   if (!domain) notFound();
   const products = await listDomainProducts(domain.slug, { page, pageSize: PAGE_SIZE });

@@ -13,6 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/components/governance/format";
 import { GovernanceTabs } from "../components/governance-tabs";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -22,8 +23,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser();
   if (!can.readPolicies(user)) forbidden();
   const q = await searchParams;
-  const rawPage = Array.isArray(q.page) ? q.page[0] : q.page;
-  const page = Math.max(1, Number.parseInt(rawPage ?? "1", 10) || 1);
+  const page = parsePage(q.page);
   const index = await listPolicies(page, PAGE_SIZE);
   const editor = can.editPolicies(user);
 

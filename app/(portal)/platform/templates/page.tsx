@@ -9,13 +9,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PlatformTabs } from "../components/platform-tabs";
 import { requirePlatformAdmin } from "../components/require-admin";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Product templates" };
 const PAGE_SIZE = 20;
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   await requirePlatformAdmin();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = parsePage((await searchParams).page);
   const all = await listTemplatesForAdmin();
   const rows = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/components/governance/format";
 import { ChangeTable } from "./change-table";
+import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 20;
 
@@ -18,7 +19,7 @@ export type HistoryParams = { from?: string; to?: string; page?: string };
 const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 export async function PolicyHistoryView({ policyRef, basePath, exportBase, params }: { policyRef: PolicyRef; basePath: string; exportBase: string; params: HistoryParams }) {
-  const page = Math.max(1, int(params.page) ?? 1);
+  const page = parsePage(params.page);
   const history = await listPolicyVersions(policyRef, page, PAGE_SIZE);
   if (!history) return <EmptyState>This policy has no versions yet.</EmptyState>;
   const latest = history.policy.version;

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { loadDashboard, productBreakdown } from "@/lib/metrics/queries";
@@ -20,13 +20,15 @@ import { RangePicker } from "@/components/metrics/range-picker";
 import { PrintButton } from "@/components/metrics/print-button";
 import { fmtCount, fmtDecimal, fmtPercent, fmtScore } from "@/components/metrics/format";
 import { ChartsGrid, KpiGrid, TechnicalTables } from "../../components/dashboard-view";
+import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 20;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RangeParams & { page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Metrics · ${(await params).slug}` };
+  const { slug } = await params;
+  return signedInTitle(() => `Metrics · ${slug}`);
 }
 
 export default async function DomainMetricsPage({ params, searchParams }: Props) {
@@ -37,7 +39,7 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
   if (!domain) notFound();
   const sp = await searchParams;
   const range = parseRange(sp);
-  const pageNo = Math.min(Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1), 10_000);
+  const pageNo = parsePage(sp.page);
   const scope = { domainId: domain.id };
   const [d, storage, products] = await Promise.all([loadDashboard(scope, range), storageEfficiency(scope), productBreakdown(domain.id, range, { page: pageNo, pageSize: PAGE_SIZE })]);
   const base = `/metrics/domains/${domain.slug}`;

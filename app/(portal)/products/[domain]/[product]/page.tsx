@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { TRANSITIONS } from "@/lib/products/lifecycle";
@@ -25,8 +25,10 @@ type Params = Promise<{ domain: string; product: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { domain, product } = await params;
-  const p = await loadProduct(domain, product);
-  return { title: p ? `${p.name} · ${p.domainName}` : "Data product not found" };
+  return signedInTitle(async () => {
+    const p = await loadProduct(domain, product);
+    return p ? `${p.name} · ${p.domainName}` : "Data product not found";
+  });
 }
 
 export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Promise<{ tab?: string | string[] }> }) {

@@ -13,17 +13,23 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   try {
-    const user = await authorize(can.readAudit, { message: "Only governance and data admins can export the audit log.", action: "export_audit", resource: "audit_events" });
+    // Input first: a bad filter is a 400 for anyone and never reaches the audit log or SQL.
     const url = new URL(request.url);
     const { filters, errors } = parseAuditQuery(Object.fromEntries(url.searchParams));
     if (Object.keys(errors).length > 0) throw new ValidationError("Some filters are not valid.", errors);
+    const user = await authorize(can.readAudit, { message: "Only governance and data admins can export the audit log.", action: "export_audit", resource: "audit_events" });
     await audit({ subject: user.email, action: "export_audit", resource: "audit_events", decision: "allow", reason: "Audit log exported as CSV.", policyId: "portal-permissions", context: { filters: auditFilterParams(filters) } });
 
     const encoder = new TextEncoder();
     const chunks = iterateAuditEvents(filters);
+    // The first chunk is read before the 200 is sent: a query that fails fails here, as an error
+    // response, instead of cutting the download after the status line.
+    const first = await chunks.next();
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(encoder.encode(auditCsvHeader()));
+        if (first.done) controller.close();
+        else controller.enqueue(encoder.encode(first.value.map(auditCsvLine).join("")));
       },
       // Pulled as the client reads: a slow download does not make the server buffer the log.
       async pull(controller) {

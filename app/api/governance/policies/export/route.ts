@@ -7,6 +7,7 @@ import { NotFoundError, toErrorResponse, ValidationError } from "@/lib/errors";
 import { getPolicyVersion, listPolicyVersions, type PolicyRef } from "@/lib/governance/policy-history";
 import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
 import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
+import { domainSlugSchema } from "@/lib/governance/schema";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 
 export async function GET(request: Request): Promise<Response> {
@@ -21,13 +22,18 @@ export async function GET(request: Request): Promise<Response> {
       await requireUser();
       throw new ValidationError("Give scope=global, or scope=domain and domain=<slug>.");
     }
+    // Input is checked before authorize: its refusals go to the append-only audit log, and the
+    // resource there is built from the slug, so only a well-formed slug may ever get that far.
+    if (ref.scope === "domain" && !domainSlugSchema.safeParse(ref.slug).success) {
+      throw new ValidationError("domain must be a domain slug (lowercase letters, digits and dashes).", { domain: ["Not a domain slug."] });
+    }
+    if (rawVersion !== null && !/^\d{1,9}$/.test(rawVersion)) throw new ValidationError("version must be a whole number.");
     // authorize writes refusals to the audit log; the resource names the policy as policy saves do.
     if (ref.scope === "global") {
       await authorize(can.readPolicies, { action: "export_policy", resource: `policy:${GLOBAL_POLICY_NAME}` });
     } else {
       await authorize((user) => can.readDomainPolicy(user, ref.slug), { action: "export_policy", resource: `policy:${ref.slug}-governance` });
     }
-    if (rawVersion !== null && !/^\d{1,9}$/.test(rawVersion)) throw new ValidationError("version must be a whole number.");
     const history = await listPolicyVersions(ref, 1, 1);
     if (!history) throw new NotFoundError("This policy does not exist.");
     const version = rawVersion === null ? history.policy.version : Number(rawVersion);

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { latestValidation, listValidations } from "@/lib/governance/validate-products";
@@ -18,6 +18,7 @@ import { FindingsTable } from "@/components/governance/findings-table";
 import { formatUtc, TRIGGER_LABELS } from "@/components/governance/format";
 import { loadProduct } from "../load-product";
 import { acknowledgeWarningsAction, validateNowAction } from "./actions";
+import { parsePage } from "@/lib/pagination";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -25,8 +26,10 @@ const HISTORY_PAGE_SIZE = 10;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { domain, product } = await params;
-  const p = await loadProduct(domain, product);
-  return { title: p ? `Compliance · ${p.name}` : "Data product not found" };
+  return signedInTitle(async () => {
+    const p = await loadProduct(domain, product);
+    return p ? `Compliance · ${p.name}` : "Data product not found";
+  });
 }
 
 export default async function CompliancePage({ params, searchParams }: { params: Params; searchParams: Promise<{ page?: string | string[] }> }) {
@@ -34,8 +37,7 @@ export default async function CompliancePage({ params, searchParams }: { params:
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  const rawPage = Number((await searchParams).page);
-  const page = Number.isInteger(rawPage) && rawPage > 0 && rawPage <= 10_000 ? rawPage : 1;
+  const page = parsePage((await searchParams).page);
 
   const ref = { domain: product.domain, owner: product.owner };
   const basePath = productPath(product);

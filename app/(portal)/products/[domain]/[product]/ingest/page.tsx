@@ -19,6 +19,7 @@ import { CsvUploadForm, JsonBatchForm } from "@/components/provisioning/upload-f
 import { formatUtc } from "@/components/governance/format";
 import { formatBytes, statusTone } from "@/components/provisioning/format";
 import { cn } from "@/lib/cn";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Load data" };
 
@@ -32,7 +33,7 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
   if (!product) notFound();
   if (!can.provisionProduct(user, { domain })) forbidden();
   const sp = await searchParams;
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = parsePage(sp.page);
   const deployments = (await listDeployments(product.id)).filter((d) => d.status === "active");
   const requested = deployments.find((d) => d.environment === sp.env);
   const target = requested ?? deployments.find((d) => d.environment === "production") ?? deployments[0];

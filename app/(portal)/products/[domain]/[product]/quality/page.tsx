@@ -2,20 +2,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { listQualityRuns } from "@/lib/quality/record-quality-run";
 import { productPath } from "@/lib/products/dto";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { loadProduct } from "../load-product";
+import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 25;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 type Props = { params: Promise<{ domain: string; product: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Quality · ${(await params).product}` };
+  const { product } = await params;
+  return signedInTitle(() => `Quality · ${product}`);
 }
 
 export default async function QualityPage({ params, searchParams }: Props) {
@@ -23,7 +25,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  const page = Math.min(Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1), 10_000);
+  const page = parsePage((await searchParams).page);
   const runs = await listQualityRuns(product.id, { page, pageSize: PAGE_SIZE });
   const href = productPath(product);
   return (

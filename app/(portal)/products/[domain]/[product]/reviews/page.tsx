@@ -2,20 +2,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { listReviews, ratingSummary } from "@/lib/consumers/queries";
 import { productPath } from "@/lib/products/dto";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Stars } from "@/components/consumers/ratings-card";
 import { loadProduct } from "../load-product";
+import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 type Props = { params: Promise<{ domain: string; product: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Reviews · ${(await params).product}` };
+  const { product } = await params;
+  return signedInTitle(() => `Reviews · ${product}`);
 }
 
 export default async function ReviewsPage({ params, searchParams }: Props) {
@@ -23,7 +25,7 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  const page = Math.min(Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1), 10_000);
+  const page = parsePage((await searchParams).page);
   const [summary, reviews] = await Promise.all([ratingSummary(product.id), listReviews(product.id, user.id, { page, pageSize: PAGE_SIZE })]);
   const href = productPath(product);
   return (

@@ -17,6 +17,7 @@ import { JobProgress } from "@/components/provisioning/job-progress";
 import { RetryButton } from "@/components/provisioning/deployment-actions";
 import { formatUtc } from "@/components/governance/format";
 import { statusTone } from "@/components/provisioning/format";
+import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Provisioning job" };
 
@@ -36,7 +37,7 @@ export default async function JobPage({ params, searchParams }: { params: Params
   const ref = { domain, name: product };
   const base = productPath(ref);
   const manage = can.provisionProduct(user, { domain });
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = parsePage((await searchParams).page);
   const [plan, history] = await Promise.all([job.hasPlan ? getJobPlan(job.id) : null, listJobs(job.product.id, page, PAGE_SIZE)]);
   const planText = plan ? JSON.stringify(plan.plan, null, 2) : "";
   const kindLabel = job.kind === "deprovision" ? "Deprovisioning" : job.kind === "promote" ? "Promotion" : "Provisioning";
