@@ -26,11 +26,11 @@ export async function createRevalidationRun(
   // Retired products are skipped: they can no longer change or be served (as revalidateProducts does).
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO revalidation_batches (run_id, seq, product_ids)
-    SELECT ${run.id}::uuid, (rn - 1) / ${size}, array_agg(id ORDER BY id)
-    FROM (SELECT p.id, row_number() OVER (ORDER BY p.id) AS rn
+    SELECT ${run.id}::uuid, seq, array_agg(id ORDER BY id)
+    FROM (SELECT p.id, (row_number() OVER (ORDER BY p.id) - 1) / ${size}::int AS seq
           FROM data_products p JOIN domains d ON d.id = p.domain_id
           WHERE p.lifecycle <> 'retired' ${opts.domain ? Prisma.sql`AND d.slug = ${opts.domain}` : Prisma.empty}) x
-    GROUP BY (rn - 1) / ${size}`);
+    GROUP BY seq`);
   const [counted] = await tx.$queryRaw<{ total: number; batches: number }[]>(Prisma.sql`
     UPDATE revalidation_runs r
     SET total = c.total,
