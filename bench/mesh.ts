@@ -55,6 +55,8 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
                'governance', jsonb_build_object('encryption', true, 'retention', '1_year', 'purpose', 'Benchmark', 'erasure', true)),
              f.names, now() - (p.i || ' minutes')::interval, CASE WHEN p.lc IN ('published','deprecated') THEN now() END
       FROM p JOIN d ON d.n = p.dn CROSS JOIN f`, [size.products, size.domains]);
+    // What product saves write beside the spec (lib/governance/rule-inputs.ts), via the migration's SQL twin.
+    await client.query("UPDATE data_products SET rule_inputs = product_rule_inputs(spec) WHERE rule_inputs IS NULL");
     t("products_ms", s, timings);
 
     s = performance.now();

@@ -36,9 +36,19 @@ test("governance tightens the sales policy and the effective policy changes", as
   const row = page.getByTestId("effective-policy").locator('tr[data-path="quality_requirements.freshness"]');
   await expect(row).toContainText("domain: sales");
 
+  // Poll answers arrive 1.5 s late (unchanged), so the in-progress state stays on screen long enough to read.
+  await page.route("**/api/governance/revalidate/runs/*", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   await page.getByLabel("Freshness requirement").fill(tighter);
   await previewAndSave(page, `Sales dashboards need data within ${tighter.replace("_", " ")}`);
   await expect(page.getByRole("status").filter({ hasText: "Saved version" })).toBeVisible();
+  // The save answered before the products were re-validated: the worker's run shows its progress, then the result.
+  const progress = page.getByTestId("revalidation-progress");
+  await expect(progress).toContainText(/Re-validating \d[\d,]* \/ \d[\d,]* products?…|Waiting for a worker to re-validate/);
+  await expect(progress.getByRole("status")).toContainText(/Re-validated [1-9][\d,]* products?: \d+ passing, \d+ with warnings, \d+ failing\./, { timeout: 30_000 });
+  await expect(progress).toHaveAttribute("data-status", "succeeded");
   await expect(effective).toHaveText(tighter);
   await expect(row).toContainText("domain: sales");
 

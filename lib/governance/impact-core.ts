@@ -11,6 +11,12 @@ export type ImpactProduct = {
   lifecycle: string;
   spec: DataProductSpec;
   scores?: Record<string, number>;
+  /**
+   * Products with the same key (within a domain) have equal specs-as-validation-reads-them and equal
+   * scores: they are validated once. The stored rule inputs' text makes a good key; omit it to validate
+   * every product on its own.
+   */
+  inputsKey?: string;
 };
 
 export type ImpactError = { ruleId: RuleId; message: string; path: string };
@@ -63,10 +69,19 @@ export function computeImpact(
   const candidate = memo(candidateFor);
   const affected: ImpactRow[] = [];
   let improvedCount = 0;
-  for (const p of products) {
+  // validateProduct is pure, so equal inputs under the same policies give equal findings.
+  const evaluated = new Map<string, { before: Finding[]; after: Finding[] }>();
+  const evaluate = (p: ImpactProduct) => {
+    const key = p.inputsKey === undefined ? undefined : `${p.domain}\u0000${p.inputsKey}`;
+    const known = key === undefined ? undefined : evaluated.get(key);
+    if (known) return known;
     const context: ValidationContext = p.scores ? { qualityScores: p.scores } : {};
-    const before = safeValidate(p.spec, current(p.domain), context);
-    const after = safeValidate(p.spec, candidate(p.domain), context);
+    const result = { before: safeValidate(p.spec, current(p.domain), context), after: safeValidate(p.spec, candidate(p.domain), context) };
+    if (key !== undefined) evaluated.set(key, result);
+    return result;
+  };
+  for (const p of products) {
+    const { before, after } = evaluate(p);
     const had = new Set(before.map(errorKey));
     const added = after.filter((f) => !had.has(errorKey(f)));
     if (added.length > 0) {

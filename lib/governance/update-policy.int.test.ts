@@ -1,6 +1,6 @@
 // Policy administration against the real PostgreSQL: versions with notes and authors, optimistic
 // concurrency, the federated balance (locked paths), bad input and the impact preview.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { registerProduct } from "@/lib/products/register-product";
@@ -9,6 +9,8 @@ import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
 import { LockedPolicyPathError, PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/update-policy";
 import { comparePolicyVersions, listPolicyVersions } from "@/lib/governance/policy-history";
 import { previewPolicyChange } from "@/lib/governance/impact";
+import { runRevalidation } from "@/lib/governance/run-revalidation";
+import { stopQueue } from "@/lib/provisioning/queue";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
@@ -50,6 +52,11 @@ beforeAll(async () => {
   // The integration database is migrated, not seeded: put the seed's global policy in place.
   await ensureGlobalPolicy();
   SEED_GLOBAL = (await db.policy.findUniqueOrThrow({ where: { name: GLOBAL_POLICY_NAME }, select: { spec: true } })).spec as unknown as GlobalPolicy;
+});
+
+// Saves queue their re-validation run on pg-boss.
+afterAll(async () => {
+  await stopQueue();
 });
 
 describe("versioning", () => {
@@ -223,7 +230,10 @@ describe("impact", () => {
     expect(hit?.newErrors.map((e) => e.ruleId)).toContain("slo.freshness");
     expect(await versionCount(slug)).toBe(row.version); // a preview writes nothing
 
-    await upsertDomainPolicy(gov1, slug, { spec: tightened, expectedVersion: row.version, note: "Sales data every 15 minutes" });
+    const saved = await upsertDomainPolicy(gov1, slug, { spec: tightened, expectedVersion: row.version, note: "Sales data every 15 minutes" });
+    // The save queued the domain's re-validation; the worker's handler runs it.
+    expect(saved.revalidation.total).toBeGreaterThanOrEqual(1);
+    await runRevalidation(saved.revalidation.runId);
     const validation = await db.productValidation.findFirst({ where: { productId: created.id, trigger: "policy-change" }, orderBy: { createdAt: "desc" }, select: { status: true, findings: true } });
     expect(validation?.status).toBe("failing");
     expect(JSON.stringify(validation?.findings)).toContain("slo.freshness");

@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, Valida
 import { logger } from "@/lib/logger";
 import { audit, invalidatePolicyCache } from "@/lib/governance/enforcement";
 import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
-import { revalidateProducts, type RevalidateSummary } from "@/lib/governance/validate-products";
+import { createRevalidationRun, enqueueRun, type StartedRun } from "@/lib/governance/start-revalidation";
 import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/domain-edit";
 import { deepEqual, diffPolicies, type PolicyChange } from "@/lib/governance/policy-diff";
 import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policy-input";
@@ -29,8 +29,8 @@ export type SavePolicyResult = {
   policyId: string;
   version: number;
   changes: PolicyChange[];
-  /** Products re-validated under the new policy; null when re-validation failed (logged, retried later). */
-  revalidation: RevalidateSummary | null;
+  /** The queued re-validation of the products the policy applies to, for the editor to show its progress. */
+  revalidation: { runId: string; total: number };
 };
 
 export type ConflictVersion = { version: number; author: string; at: string; note: string };
@@ -130,8 +130,12 @@ async function writeNextVersion(tx: Tx, row: PolicyRow, input: SavePolicyInput, 
   return next;
 }
 
-/** Work after commit: caches, the audit trail and re-validation of affected products. Never fails the save. */
-async function afterSave(user: CurrentUser, resource: string, version: number, note: string, domain?: string): Promise<RevalidateSummary | null> {
+/**
+ * Work after commit: caches, the audit trail, and handing the re-validation run (written in the save's
+ * transaction) to the workers. Re-validating 100,000 products takes half a minute, so the save does not
+ * wait for it: the editor polls the run's progress.
+ */
+async function afterSave(user: CurrentUser, resource: string, version: number, note: string, run: StartedRun, domain?: string): Promise<void> {
   invalidatePolicyCache();
   await audit({
     subject: user.email,
@@ -143,13 +147,7 @@ async function afterSave(user: CurrentUser, resource: string, version: number, n
     policyVersion: version,
     context: domain ? { domain } : {},
   });
-  try {
-    return await revalidateProducts({ ...(domain ? { domain } : {}), trigger: "policy-change", userId: user.id });
-  } catch (err) {
-    // The policy is saved; stale compliance results are re-computed by the next validation run.
-    logger.error({ err, resource, version }, "re-validating products after a policy change failed");
-    return null;
-  }
+  await enqueueRun(run);
 }
 
 export async function updateGlobalPolicy(user: CurrentUser, input: SavePolicyInput): Promise<SavePolicyResult> {
@@ -169,14 +167,15 @@ export async function updateGlobalPolicy(user: CurrentUser, input: SavePolicyInp
         data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, version: 1, versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } } },
         select: { id: true },
       });
-      return { policyId: created.id, version: 1, before: undefined as unknown };
+      return { policyId: created.id, version: 1, before: undefined as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }) };
     }
-    return { policyId: row.id, version: await writeNextVersion(tx, row, input, spec, user), before: row.spec as unknown };
+    const version = await writeNextVersion(tx, row, input, spec, user);
+    return { policyId: row.id, version, before: row.spec as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }) };
   });
 
-  logger.info({ user: user.email, version: result.version }, "global policy updated");
-  const revalidation = await afterSave(user, `policy:${GLOBAL_POLICY_NAME}`, result.version, input.note.trim());
-  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation };
+  logger.info({ user: user.email, version: result.version, revalidationRun: result.run.runId }, "global policy updated");
+  await afterSave(user, `policy:${GLOBAL_POLICY_NAME}`, result.version, input.note.trim(), result.run);
+  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation: { runId: result.run.runId, total: result.run.total } };
 }
 
 export async function upsertDomainPolicy(user: CurrentUser, slug: string, input: SavePolicyInput): Promise<SavePolicyResult> {
@@ -221,16 +220,17 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
           data: { scope: "domain", name: `${slug}-governance`, domainId: domain.id, spec, version: 1, versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } } },
           select: { id: true },
         });
-        return { policyId: created.id, version: 1, before: undefined as unknown };
+        return { policyId: created.id, version: 1, before: undefined as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }) };
       } catch (e) {
         if (isUniqueViolation(e)) throw new ConflictError("Someone else created this domain's policy at the same time. Reload to see it, then apply your change.");
         throw e;
       }
     }
-    return { policyId: row.id, version: await writeNextVersion(tx, row, input, spec, user), before: row.spec as unknown };
+    const version = await writeNextVersion(tx, row, input, spec, user);
+    return { policyId: row.id, version, before: row.spec as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }) };
   });
 
-  logger.info({ user: user.email, domain: slug, version: result.version }, "domain policy updated");
-  const revalidation = await afterSave(user, `policy:${slug}-governance`, result.version, input.note.trim(), slug);
-  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation };
+  logger.info({ user: user.email, domain: slug, version: result.version, revalidationRun: result.run.runId }, "domain policy updated");
+  await afterSave(user, `policy:${slug}-governance`, result.version, input.note.trim(), result.run, slug);
+  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation: { runId: result.run.runId, total: result.run.total } };
 }

@@ -80,12 +80,18 @@ export async function latestQualityScores(productIds: string[], client: Tx | typ
     FROM quality_runs WHERE product_id = ANY(${productIds}::uuid[])
     ORDER BY product_id, at DESC`);
   for (const r of rows) {
-    if (r.metrics === null || typeof r.metrics !== "object") continue;
-    const scores: Record<string, number> = {};
-    for (const [k, v] of Object.entries(r.metrics as Record<string, unknown>)) if (typeof v === "number" && Number.isFinite(v)) scores[k] = v;
-    out.set(r.product_id, scores);
+    const scores = qualityScoresOf(r.metrics);
+    if (scores) out.set(r.product_id, scores);
   }
   return out;
+}
+
+/** The numeric metrics of a quality run (percent); undefined when the stored value is not an object. */
+export function qualityScoresOf(metrics: unknown): Record<string, number> | undefined {
+  if (metrics === null || typeof metrics !== "object") return undefined;
+  const scores: Record<string, number> = {};
+  for (const [k, v] of Object.entries(metrics as Record<string, unknown>)) if (typeof v === "number" && Number.isFinite(v)) scores[k] = v;
+  return scores;
 }
 
 type ProductRow = { id: string; spec: unknown; currentVersion: string; domain: { slug: string } };
@@ -194,9 +200,9 @@ export async function validateAfterChange(ref: { domain: string; name: string },
  * For manual re-runs: results identical to their product's latest validation keep its acknowledgement
  * (as in validateProductById), so "re-validate all" does not undo owners' reviews of unchanged warnings.
  */
-async function carriedAcknowledgements(results: ValidationResult[]): Promise<Map<string, Acknowledgement>> {
+export async function carriedAcknowledgements(results: ValidationResult[], client: Tx | typeof db = db): Promise<Map<string, Acknowledgement>> {
   const out = new Map<string, Acknowledgement>();
-  const rows = await db.$queryRaw<{ product_id: string; product_version: string; global_policy_version: number | null; domain_policy_version: number | null; findings: unknown; acknowledged_by_id: string | null; acknowledged_at: Date }[]>(Prisma.sql`
+  const rows = await client.$queryRaw<{ product_id: string; product_version: string; global_policy_version: number | null; domain_policy_version: number | null; findings: unknown; acknowledged_by_id: string | null; acknowledged_at: Date }[]>(Prisma.sql`
     SELECT * FROM (
       SELECT DISTINCT ON (product_id) product_id::text AS product_id, product_version, global_policy_version, domain_policy_version, findings,
              acknowledged_by_id::text AS acknowledged_by_id, acknowledged_at
@@ -223,6 +229,16 @@ async function productBatch(opts: { domain?: string; after?: string; take: numbe
       ${opts.after ? Prisma.sql`AND p.id > ${opts.after}::uuid` : Prisma.empty}
     ORDER BY p.id
     LIMIT ${opts.take}`);
+  return rows.map((r) => ({ id: r.id, spec: r.spec, currentVersion: r.current_version, domain: { slug: r.slug } }));
+}
+
+/** The listed products (those that still exist), read like productBatch, for a re-validation batch. */
+export async function productsByIds(client: Tx | typeof db, ids: string[]): Promise<ProductRow[]> {
+  const rows = await client.$queryRaw<{ id: string; spec: unknown; current_version: string; slug: string }[]>(Prisma.sql`
+    SELECT p.id::text AS id, p.spec, p.current_version, d.slug
+    FROM data_products p JOIN domains d ON d.id = p.domain_id
+    WHERE p.id = ANY(${ids}::uuid[])
+    ORDER BY p.id`);
   return rows.map((r) => ({ id: r.id, spec: r.spec, currentVersion: r.current_version, domain: { slug: r.slug } }));
 }
 

@@ -1,6 +1,7 @@
 // Writes the denormalised parts of a spec (field rows, search text) that the catalog reads.
 import type { Tx } from "@/lib/db";
 import type { DataProductSpec } from "@/lib/products/types";
+import { ruleInputsOf } from "@/lib/governance/rule-inputs";
 
 export function searchableFieldNames(spec: DataProductSpec): string {
   return spec.schema.map((f) => f.name).join(" ");
@@ -30,6 +31,8 @@ export function productColumns(spec: DataProductSpec) {
     currentVersion: spec.version,
     tags: spec.tags,
     spec: spec as unknown as object,
+    // Beside the spec in the same write, so the impact preview's inputs are never older than the spec.
+    ruleInputs: ruleInputsOf(spec) as unknown as object,
     fieldNames: searchableFieldNames(spec),
   };
 }

@@ -11,6 +11,9 @@ export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
 /** The cluster-wide health probe (lib/metrics/health-probe.ts), scheduled by the worker. */
 export const HEALTH_PROBE_QUEUE = "health-probe";
 export type ProvisioningMessage = { jobId: string };
+/** Re-validation runs (lib/governance/run-revalidation.ts); the truth is in revalidation_runs/_batches. */
+export const REVALIDATION_QUEUE = "revalidation";
+export type RevalidationMessage = { runId: string };
 
 const globalForBoss = globalThis as unknown as { meshportBoss?: Promise<PgBoss> };
 
@@ -33,6 +36,8 @@ async function start(): Promise<PgBoss> {
   await ensureQueue(boss, PIPELINE_SCHEDULER_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" here: ticks missed while no worker ran do not pile up.
   await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
+  await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   return boss;
 }
 
@@ -50,6 +55,18 @@ export function getBoss(): Promise<PgBoss> {
 export async function enqueueProvisioningJob(jobId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(PROVISIONING_QUEUE, { jobId } satisfies ProvisioningMessage, { singletonKey: jobId });
+  notifyLocalWorkers?.();
+}
+
+/**
+ * Puts `slots` messages for a re-validation run on the queue: each handler claims the run's batches until
+ * none is left, so several workers share one run. Re-sending (recovery) is safe for the same reason.
+ */
+export async function enqueueRevalidationRun(runId: string, slots = 1, key = "start"): Promise<void> {
+  const boss = await getBoss();
+  for (let i = 0; i < slots; i++) {
+    await boss.send(REVALIDATION_QUEUE, { runId } satisfies RevalidationMessage, { singletonKey: `${runId}:${key}:${i}` });
+  }
   notifyLocalWorkers?.();
 }
 

@@ -1,6 +1,7 @@
 // The provisioning worker: pg-boss workers that run jobs, plus a recovery sweep that re-queues jobs
 // whose worker died (status still queued/running, yet nobody holds the deployment's lock) and closes
-// ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts), and the cluster-wide cron
+// ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts), the handlers of re-validation
+// runs (lib/governance/run-revalidation.ts) and their recovery, and the cluster-wide cron
 // jobs (pipeline scheduler, health probe). Runs inside the portal (instrumentation.ts) and standalone
 // (scripts/worker.ts).
 import "server-only";
@@ -11,10 +12,14 @@ import { logger } from "@/lib/logger";
 import { deploymentLockKey } from "./naming";
 import { newPgClient } from "./pg";
 import { runDuePipelines } from "./pipeline-run";
-import { HEALTH_PROBE_QUEUE, PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage } from "./queue";
+import { HEALTH_PROBE_QUEUE, PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, REVALIDATION_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage, type RevalidationMessage } from "./queue";
 import { runProvisioningJob } from "./run-job";
 import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
 import { healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
+import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/run-revalidation";
+
+/** Re-validation handlers per process: a run's batches are shared by every handler of every worker. */
+const REVALIDATION_HANDLERS = 2;
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -83,6 +88,16 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
       }),
     );
   }
+  // Policy-save and "re-validate all" runs (lib/governance/run-revalidation.ts), beside the provisioning jobs.
+  for (let i = 0; i < REVALIDATION_HANDLERS; i++) {
+    ids.push(
+      await boss.work<RevalidationMessage>(REVALIDATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+        const result = await runRevalidation(job.data.runId);
+        logger.info({ runId: job.data.runId, ...result }, "re-validation handler done");
+        return result;
+      }),
+    );
+  }
   setLocalWorkerNotifier(() => ids.forEach((id) => boss.notifyWorker(id)));
   await boss.work(PIPELINE_SCHEDULER_QUEUE, { pollingIntervalSeconds: 30 }, async () => ({ ran: await runDuePipelines() }));
   await boss.schedule(PIPELINE_SCHEDULER_QUEUE, "*/15 * * * *");
@@ -92,9 +107,11 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
   // Loads a crashed process left "running" (their rows already rolled back) are marked failed.
   await recoverStalledJobs({ queuedOlderThanMs: 0 }).catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
   await recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));
+  await recoverRevalidationRuns().catch((err: unknown) => logger.error({ err }, "re-validation recovery failed"));
   const sweep = setInterval(() => {
     recoverStalledJobs().catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
     recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));
+    recoverRevalidationRuns().catch((err: unknown) => logger.error({ err }, "re-validation recovery failed"));
   }, 30_000);
   sweep.unref();
   logger.info({ concurrency }, "provisioning worker started");

@@ -16,6 +16,7 @@ import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest } from "@/lib/consumers/decide-access";
 import { validateProductById } from "@/lib/governance/validate-products";
 import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
+import { createRevalidationRun } from "@/lib/governance/start-revalidation";
 import type { DataProductSpec } from "@/lib/products/types";
 import { createDomain, createDomainPolicy, sampleSpec } from "@/prisma/seed/factories";
 import { PRINCIPALS, type PrincipalKey, type World } from "./world";
@@ -449,6 +450,16 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   route("app/api/governance/revalidate/route.ts#POST", {
     name: "re-validate every product from another site (CSRF)", rule: "same-origin check before anything else: nobody", expect: NOBODY,
     request: () => ({ url: url("/api/governance/revalidate"), init: { method: "POST", headers: { origin: "https://evil.example", host: "portal.test" } } }),
+  }),
+  route<{ runId: string }>("app/api/governance/revalidate/runs/[id]/route.ts#GET", {
+    name: "a domain's re-validation progress", rule: "can.readDomainPolicy: governance, admins, the domain's members", expect: only("owner", "producer", "admin", "governance"), strict: true,
+    setup: async (w) => ({ runId: (await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "policy-change", domain: w.domain }))).runId }),
+    request: (p) => ({ url: url(`/api/governance/revalidate/runs/${p.runId}`), params: { id: p.runId } }),
+  }),
+  route<{ runId: string }>("app/api/governance/revalidate/runs/[id]/route.ts#GET", {
+    name: "the whole mesh's re-validation progress", rule: "can.readCompliance: governance, admins", expect: only("admin", "governance"), strict: true,
+    setup: async () => ({ runId: (await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "manual" }))).runId }),
+    request: (p) => ({ url: url(`/api/governance/revalidate/runs/${p.runId}`), params: { id: p.runId } }),
   }),
   route("app/api/metrics/export/route.ts#GET", { name: "export a mesh-wide chart", rule: "can.readMetrics: executives, governance, admins", expect: only("admin", "governance", "executive"), strict: true, request: () => ({ url: url("/api/metrics/export?chart=usage&range=30d") }) }),
   route("app/api/metrics/export/route.ts#GET", {

@@ -6,6 +6,7 @@ import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { complianceByDomain, productsNeedingAttention } from "@/lib/governance/compliance-overview";
+import { activeMeshRun } from "@/lib/governance/revalidation-run";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LifecycleBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,7 +30,7 @@ export default async function GovernanceOverviewPage({ searchParams }: { searchP
   const status = one(sp.status) === "failing" || one(sp.status) === "warnings" ? (one(sp.status) as "failing" | "warnings") : undefined;
   const page = parsePage(sp.page);
 
-  const [domains, attention] = await Promise.all([complianceByDomain(), productsNeedingAttention({ status, page, pageSize: PAGE_SIZE })]);
+  const [domains, attention, activeRun] = await Promise.all([complianceByDomain(), productsNeedingAttention({ status, page, pageSize: PAGE_SIZE }), activeMeshRun()]);
   const totals = domains.reduce((t, d) => ({ passing: t.passing + d.passing, warnings: t.warnings + d.warnings, failing: t.failing + d.failing, unknown: t.unknown + d.unknown }), { passing: 0, warnings: 0, failing: 0, unknown: 0 });
   const filterLink = (s?: string) => (s ? `/governance?status=${s}#attention` : "/governance#attention");
 
@@ -80,7 +81,7 @@ export default async function GovernanceOverviewPage({ searchParams }: { searchP
           <p className="mb-3 text-sm text-slate-700">
             Products are validated when they are edited, published and when a policy is saved. Re-validate everything after other changes, such as new quality measurements.
           </p>
-          {can.revalidateAll(user) ? <RevalidateAll /> : <p className="text-sm text-slate-500">Only governance and data admins can start it.</p>}
+          {can.revalidateAll(user) ? <RevalidateAll active={activeRun} /> : <p className="text-sm text-slate-500">Only governance and data admins can start it.</p>}
         </Card>
       </div>
 

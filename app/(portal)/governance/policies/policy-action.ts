@@ -9,7 +9,6 @@ import { previewPolicyChange, type PreviewTarget } from "@/lib/governance/impact
 import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policy-form";
 import type { PolicyInput } from "@/lib/governance/policy-input";
 import { PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/update-policy";
-import type { RevalidateSummary } from "@/lib/governance/validate-products";
 
 const text = (fd: FormData, key: string) => {
   const v = fd.get(key);
@@ -19,12 +18,6 @@ const text = (fd: FormData, key: string) => {
 function inputFrom(target: PreviewTarget, fd: FormData): PolicyInput {
   if (text(fd, "format") === "yaml") return { yaml: text(fd, "yaml") };
   return { spec: target.scope === "global" ? globalSpecFromForm(fd) : domainSpecFromForm(fd) };
-}
-
-function revalidationText(r: RevalidateSummary | null): string {
-  if (!r) return "Products will be re-validated by the next validation run.";
-  if (r.total === 0) return "No products are affected.";
-  return `Re-validated ${r.validated} product${r.validated === 1 ? "" : "s"}: ${r.passing} passing, ${r.warnings} with warnings, ${r.failing} failing.`;
 }
 
 export async function runPolicyAction(target: PreviewTarget, fd: FormData): Promise<ActionState> {
@@ -42,7 +35,8 @@ export async function runPolicyAction(target: PreviewTarget, fd: FormData): Prom
     const result = target.scope === "global" ? await updateGlobalPolicy(user, save) : await upsertDomainPolicy(user, target.slug, save);
     // Compliance of products anywhere may have changed, so every cached page is stale.
     revalidatePath("/", "layout");
-    return { ok: true, message: `Saved version ${result.version} (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}). ${revalidationText(result.revalidation)}`, data: { savedVersion: result.version } };
+    // The products it applies to are re-validated by the worker; the editor polls that run's progress.
+    return { ok: true, message: `Saved version ${result.version} (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}).`, data: { savedVersion: result.version, revalidationRunId: result.revalidation.runId, revalidationTotal: result.revalidation.total } };
   } catch (e) {
     if (e instanceof PolicyConflictError) return { ok: false, message: e.message, data: { conflict: e.conflict } };
     return toActionState(e);

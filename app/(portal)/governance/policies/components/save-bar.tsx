@@ -15,6 +15,7 @@ import { LifecycleBadge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatUtc } from "@/components/governance/format";
+import { RevalidationProgress } from "@/components/governance/revalidation-progress";
 import { ChangeTable } from "./change-table";
 
 export type PolicyActionData = {
@@ -22,6 +23,9 @@ export type PolicyActionData = {
   fingerprint?: string;
   conflict?: PolicyConflict;
   savedVersion?: number;
+  /** The re-validation run the save queued. */
+  revalidationRunId?: string;
+  revalidationTotal?: number;
 };
 
 export function actionData(state: ActionState | null): PolicyActionData {
@@ -33,7 +37,7 @@ function IntentButton({ intent, disabled, children, variant }: { intent: "previe
   const mine = pending && data?.get("intent") === intent;
   return (
     <Button type="submit" name="intent" value={intent} variant={variant} disabled={pending || disabled} aria-busy={mine}>
-      {mine ? (intent === "preview" ? "Checking products…" : "Saving and re-validating…") : children}
+      {mine ? (intent === "preview" ? "Checking products…" : "Saving…") : children}
     </Button>
   );
 }
@@ -83,6 +87,7 @@ export function SaveBar({ state, fingerprint, expectedVersion, note, onNote, onK
         {!previewed && <span className="text-xs text-slate-500">Preview the impact of this version before saving it.</span>}
       </div>
       <FormMessage state={state} />
+      {data.revalidationRunId && <RevalidationProgress key={data.revalidationRunId} runId={data.revalidationRunId} total={data.revalidationTotal} />}
       {conflict && (
         <ConflictPanel
           conflict={conflict}
