@@ -2,7 +2,7 @@
 // A domain filter that scales to thousands of domains: a text field (the domain's slug) with suggestions
 // fetched as one types, instead of a select holding every domain. Follows the ARIA combobox pattern
 // (arrow keys, Enter, Escape). Without JavaScript it is a plain text field taking a slug.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { inputClass } from "@/components/ui/field";
 import { useDomainSuggestions } from "./use-domain-suggestions";
 
@@ -17,6 +17,9 @@ type Props = {
   onPick: (slug: string) => void;
 };
 
+// True on the client after hydration, false on the server and during hydration (no effect, no extra render).
+const noSubscription = () => () => {};
+
 export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
   const listId = useId();
   const [value, setValue] = useState(defaultValue);
@@ -24,8 +27,7 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
   const [picked, setPicked] = useState(defaultValue);
   // Once hydrated, the form submits the picked slug (a hidden field), never half-typed text; before
   // that (or without JavaScript) the text field itself is the form field and takes a slug.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const term = useDebounced(value.trim(), DEBOUNCE_MS);

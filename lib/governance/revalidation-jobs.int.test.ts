@@ -6,7 +6,6 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { registerProduct } from "@/lib/products/register-product";
-import { moveLifecycle } from "@/lib/products/move-lifecycle";
 import type { DataProductSpec } from "@/lib/products/types";
 import { createRevalidationRun } from "@/lib/governance/start-revalidation";
 import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/run-revalidation";

@@ -112,8 +112,6 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   const today = Math.floor((now.getTime() - dayStart(0)) / DAY);
 
   const admin = await principal("ada.admin@meshport.local");
-  const domains = await db.domain.findMany({ select: { id: true, slug: true } });
-  const domainId = new Map(domains.map((d) => [d.slug, d.id]));
 
   // 1. Rollout stages, through the service (each change records domain_stage_changed).
   for (const [slug, steps] of Object.entries(ROLLOUT)) {

@@ -30,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await dropTestRoles();
   await stopQueue();
-  // eslint-disable-next-line no-console
   console.log(`[authorization matrix] ${tally.cases} cases, ${tally.calls} calls (${PRINCIPALS.length} principals each)`);
 });
 

@@ -50,7 +50,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
         {stat("Failed deployments", failed)}
       </div>
       <Card title="Provisioning jobs">
-        {total === 0 ? <p className="text-sm text-slate-600">No provisioning jobs yet. Product owners start them from a product's Deployments section.</p> : (
+        {total === 0 ? <p className="text-sm text-slate-600">No provisioning jobs yet. Product owners start them from a product&apos;s Deployments section.</p> : (
           <>
             <Table>
               <thead><tr><Th>Requested</Th><Th>Product</Th><Th>Job</Th><Th>Status</Th></tr></thead>

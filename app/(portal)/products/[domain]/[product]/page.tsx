@@ -17,9 +17,9 @@ import { AccessSection, LineageSection, SchemaSection, SloSection } from "./comp
 import { HistorySection, VersionsSection } from "./components/activity-sections";
 import { LifecycleActions } from "./components/lifecycle-actions";
 import { ComplianceCard } from "@/components/governance/compliance-card";
-import { ProductConsumerSection } from "@/components/consumers/product-consumer-section";
+import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[product]/components/product-consumer-section";
 import type { ProductDetail } from "@/lib/products/dto";
-import { DeploymentsSection } from "@/components/provisioning/deployments-section";
+import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";
 
 type Params = Promise<{ domain: string; product: string }>;
 

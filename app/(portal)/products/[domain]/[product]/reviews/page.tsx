@@ -7,7 +7,7 @@ import { listReviews, ratingSummary } from "@/lib/consumers/queries";
 import { productPath } from "@/lib/products/dto";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { Stars } from "@/components/consumers/ratings-card";
+import { Stars } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
 import { loadProduct } from "../load-product";
 import { parsePage } from "@/lib/pagination";
 

@@ -11,8 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatUtc } from "@/components/governance/format";
-import { isActiveJob, statusTone } from "./format";
-import { JobProgress } from "./job-progress";
+import { isActiveJob, statusTone } from "@/components/provisioning/format";
+import { JobProgress } from "@/components/provisioning/job-progress";
 import { DeprovisionForm, PromoteForm, ProvisionButton, RetryButton, RunPipelineButton } from "./deployment-actions";
 
 type ProductRefDto = { id: string; domain: string; name: string; owner: string; version: string; lifecycle: string };

@@ -13,7 +13,7 @@ import {
 type Ref = { domain: string; name: string };
 type Action = (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
 
-function Hidden({ ref: r, environment, jobId }: { ref: Ref; environment?: string; jobId?: string }) {
+function Hidden({ product: r, environment, jobId }: { product: Ref; environment?: string; jobId?: string }) {
   return (
     <>
       <input type="hidden" name="domain" value={r.domain} />
@@ -32,7 +32,7 @@ function ActionForm({ action, product, environment, jobId, label, pending, varia
   const id = useId();
   return (
     <form action={formAction} className="space-y-2">
-      <Hidden ref={product} environment={environment} jobId={jobId} />
+      <Hidden product={product} environment={environment} jobId={jobId} />
       {confirm && (
         <div>
           <label htmlFor={`${id}-confirm`} className="flex items-start gap-2 text-sm text-slate-700">

@@ -5,9 +5,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { listReviews, myRating, productAccessState, ratingSummary } from "@/lib/consumers/queries";
 import { listQualityRuns } from "@/lib/quality/record-quality-run";
 import { productPath } from "@/lib/products/dto";
-import { RequestAccessCard } from "@/components/consumers/request-access-card";
-import { RatingsCard } from "@/components/consumers/ratings-card";
-import { QualityCard } from "@/components/consumers/quality-card";
+import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
+import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
+import { QualityCard } from "@/app/(portal)/products/[domain]/[product]/components/quality-card";
 
 export type ConsumerProduct = { id: string; domain: string; domainName: string; name: string; owner: string; lifecycle: string };
 
