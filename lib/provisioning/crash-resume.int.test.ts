@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient } from "@/tests/provisioning-fixtures";
 import { provisionProduct } from "./provision-product";
 import { stopQueue } from "./queue";
-import { roleNameFor, schemaNameFor } from "./naming";
+import { roleNameFor, roleOwnerTag, schemaNameFor } from "./naming";
 
 const children: ChildProcess[] = [];
 
@@ -74,7 +74,8 @@ describe("a worker killed mid-job", () => {
       const rels = await c.query("SELECT c.relname, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema]);
       const base = f.spec.name.replaceAll("-", "_");
       expect(rels.rows.map((r) => `${r.relname}:${r.kind}`)).toEqual([`${base}:v`, `${base}_v1:r`]);
-      const roles = await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 ORDER BY 1", [`${schema}%`]);
+      // By name prefix and by the deployment's tag: a long role name starts with only part of the schema's.
+      const roles = await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1", [`${schema}%`, roleOwnerTag(deployment.id)]);
       expect(roles.rows.map((r) => r.rolname)).toEqual([roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")].sort());
     });
     expect((await db.deployment.findUniqueOrThrow({ where: { id: deployment.id } })).status).toBe("active");

@@ -30,7 +30,7 @@ const tablesOf = async (schema: string) =>
   (await q<{ relname: string }>("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema])).map((r) => r.relname);
 
 async function deprovision(f: Fixture) {
-  const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true });
+  const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Ownership test" });
   return { jobId, outcome: await runProvisioningJob(jobId) };
 }
 

@@ -48,7 +48,7 @@ describe("products whose provisioned names once collided", () => {
     await withClient((c) => c.query(`INSERT INTO ${qualified(da.schemaName!, da.tableName!)} (id, amount) SELECT 'r-' || g, g FROM generate_series(1, 250) g`));
 
     state.session = { uid: b.owner.id };
-    const started = await callAction(`${DEPLOYMENTS}#deprovisionAction`, form({ domain: b.domain, name: b.spec.name, environment: "staging", confirm: "on" }));
+    const started = await callAction(`${DEPLOYMENTS}#deprovisionAction`, form({ domain: b.domain, name: b.spec.name, environment: "staging", confirm: "on", reason: "Names test" }));
     expect(started).toMatchObject({ outcome: "allow", success: true });
     expect(await runProvisioningJob((started.result?.data as { jobId: string }).jobId)).toBe("completed");
     expect((await stagingOf(b.productId)).status).toBe("deprovisioned");
