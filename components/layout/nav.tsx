@@ -1,6 +1,6 @@
 // The portal's navigation: every page a user may open is reachable from here.
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/sign-in/actions";
 import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
 
@@ -39,6 +39,11 @@ export function Nav({ user }: { user: Principal & { name: string } }) {
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
               Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900" title="Ends your sessions in every browser and device">
+              Sign out everywhere
             </button>
           </form>
         </div>
