@@ -54,6 +54,7 @@ async function signedInContext(browser: Browser, email: string, password: string
 }
 
 test("sign out everywhere ends the user's sessions in every browser", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const db = await portalDatabase(page);
   const email = `${uniqueName("everywhere")}@test.local`;
   const password = "a-dedicated-password-2";

@@ -100,3 +100,35 @@ test("signing out on one process kills the cookie on the other", async ({ page, 
   await expect(thiefPage).toHaveURL(/\/sign-in/);
   await thief.close();
 });
+
+test("a provisioning job queued through one process runs exactly once, whichever worker takes it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = uniqueName("e2e-inst");
+  await signInAs(page, USERS.salesOwner);
+  await page.goto(`${baseA}/products/new`);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Version").fill("1.0.0");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Provisioned across two portal processes");
+  await page.getByRole("button", { name: "Add field" }).click();
+  await page.getByTestId("field-name-1").fill("qty");
+  await page.getByTestId("field-type-1").selectOption("integer");
+  await page.getByLabel("Freshness (minutes)").fill("5");
+  await page.getByRole("button", { name: "Register product" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  const staging = page.getByTestId("deployment-staging");
+  await staging.getByRole("button", { name: "Provision to staging" }).click();
+  await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });
+  // Both processes run a worker on the same pg-boss queue: the job was claimed once and each step ran once.
+  const db = await portalDatabase(page);
+  try {
+    const jobs = await db.query<{ attempts: number; status: string; steps: number }>(
+      `SELECT j.attempts, j.status, (SELECT count(*) FROM provisioning_steps s WHERE s.job_id = j.id AND s.status = 'succeeded')::int AS steps
+       FROM provisioning_jobs j JOIN deployments d ON d.id = j.deployment_id JOIN data_products p ON p.id = d.product_id
+       WHERE p.name = $1`,
+      [name],
+    );
+    expect(jobs.rows).toEqual([{ attempts: 1, status: "succeeded", steps: 4 }]);
+  } finally {
+    await db.end();
+  }
+});

@@ -145,7 +145,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error) {
       // A wrong password is expected, not an incident: keep the log line short.
       if (error instanceof CredentialsSignin) return;
-      logger.error({ err: error }, "auth error");
+      // next-auth's own errors only say "Read more at …"; what went wrong is in their cause.
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+      logger.error({ err: error, cause: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : cause }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");
