@@ -47,7 +47,9 @@ async function main() {
       AUTH_OIDC_GROUP_MAP: OIDC_TEST_GROUP_MAP,
     };
     await seedDemo(env);
-    next = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env });
+    // -H: route handlers then see the same host as the browser (next-auth builds the OIDC redirect_uri from
+    // it; with Next's default "localhost" the token request's redirect_uri would not match the authorize one).
+    next = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
     next.on("close", (code) => void cleanup(code ?? 0));
   } catch (e) {
     console.error("[e2e-server] failed:", e);

@@ -6,6 +6,7 @@ declare module "oidc-provider" {
     clients: Record<string, unknown>[];
     claims?: Record<string, string[]>;
     conformIdTokenClaims?: boolean;
+    ttl?: Record<string, number>;
     features?: Record<string, { enabled: boolean }>;
     findAccount(ctx: unknown, id: string): Promise<Account | undefined>;
   };
@@ -13,5 +14,6 @@ declare module "oidc-provider" {
     constructor(issuer: string, configuration: Configuration);
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    on(event: string, listener: (...args: never[]) => void): this;
   }
 }

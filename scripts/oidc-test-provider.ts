@@ -28,6 +28,8 @@ export async function startOidcTestProvider(portalUrl: string, port = 0): Promis
     // next-auth reads the profile from the ID token, so the scoped claims go there too.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
+    // A loaded CI machine can take longer than the default minute between code and token request.
+    ttl: { AuthorizationCode: 600, Interaction: 3600, Session: 3600, Grant: 3600, IdToken: 3600, AccessToken: 3600 },
     async findAccount(_ctx, id) {
       const account = OIDC_TEST_ACCOUNTS[id];
       if (!account) return undefined;
@@ -35,6 +37,10 @@ export async function startOidcTestProvider(portalUrl: string, port = 0): Promis
     },
   });
   provider.proxy = true;
+  // A refused grant otherwise reaches the portal only as "server responded with an error".
+  for (const event of ["grant.error", "authorization.error", "server_error", "userinfo.error"]) {
+    provider.on(event, (_ctx: unknown, err: { error?: string; error_description?: string; error_detail?: string; message?: string }) => console.error(`[oidc-test-provider] ${event}: ${err.error ?? ""} ${err.error_description ?? err.message ?? ""} ${err.error_detail ?? ""}`));
+  }
   server.on("request", provider.callback());
   return {
     issuer,
