@@ -33,7 +33,7 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
   const port = await freePort();
   baseB = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -31,7 +31,7 @@ async function main() {
     await migrateDeploy(scratch.url);
     const port = process.env.E2E_PORT ?? "3100";
     // The SSO button signs in at a real OpenID provider on a free localhost port (e2e/oidc.spec.ts).
-    oidc = await startOidcTestProvider(`http://127.0.0.1:${port}`);
+    oidc = await startOidcTestProvider(`http://localhost:${port}`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: scratch.url,
@@ -47,9 +47,7 @@ async function main() {
       AUTH_OIDC_GROUP_MAP: OIDC_TEST_GROUP_MAP,
     };
     await seedDemo(env);
-    // -H: route handlers then see the same host as the browser (next-auth builds the OIDC redirect_uri from
-    // it; with Next's default "localhost" the token request's redirect_uri would not match the authorize one).
-    next = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+    next = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env });
     next.on("close", (code) => void cleanup(code ?? 0));
   } catch (e) {
     console.error("[e2e-server] failed:", e);

@@ -39,7 +39,7 @@ export async function startOidcTestProvider(portalUrl: string, port = 0): Promis
   provider.proxy = true;
   // A refused grant otherwise reaches the portal only as "server responded with an error".
   for (const event of ["grant.error", "authorization.error", "server_error", "userinfo.error"]) {
-    provider.on(event, (_ctx: unknown, err: { error?: string; error_description?: string; error_detail?: string; message?: string }) => console.error(`[oidc-test-provider] ${event}: ${err.error ?? ""} ${err.error_description ?? err.message ?? ""} ${err.error_detail ?? ""}`));
+    provider.on(event, (ctx: { oidc?: { params?: { redirect_uri?: string } } }, err: { error?: string; error_description?: string; error_detail?: string; message?: string }) => console.error(`[oidc-test-provider] ${event}: ${err.error ?? ""} ${err.error_description ?? err.message ?? ""} ${err.error_detail ?? ""} (redirect_uri ${ctx.oidc?.params?.redirect_uri})`));
   }
   server.on("request", provider.callback());
   return {
