@@ -104,6 +104,7 @@ test("signing out on one process kills the cookie on the other", async ({ page, 
 test("a provisioning job queued through one process runs exactly once, whichever worker takes it", async ({ page }) => {
   test.setTimeout(120_000);
   const name = uniqueName("e2e-inst");
+  const db = await portalDatabase(page); // found by an anonymous request, so before signing in
   await signInAs(page, USERS.salesOwner);
   await page.goto(`${baseA}/products/new`);
   await page.getByLabel("Name", { exact: true }).fill(name);
@@ -119,7 +120,6 @@ test("a provisioning job queued through one process runs exactly once, whichever
   await staging.getByRole("button", { name: "Provision to staging" }).click();
   await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });
   // Both processes run a worker on the same pg-boss queue: the job was claimed once and each step ran once.
-  const db = await portalDatabase(page);
   try {
     const jobs = await db.query<{ attempts: number; status: string; steps: number }>(
       `SELECT j.attempts, j.status, (SELECT count(*) FROM provisioning_steps s WHERE s.job_id = j.id AND s.status = 'succeeded')::int AS steps
