@@ -1,5 +1,6 @@
 // Shared e2e helpers. Tests sign in through the auth API (not the form), as the conventions ask.
-import { expect, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "meshport-demo";
 export const USERS = {
@@ -23,3 +24,41 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 }
 
 export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/**
+ * The database behind this `next start` (scripts/e2e-server.ts makes a uniquely named one on the
+ * server DATABASE_URL names). Found by a marker: a consumer's request with a unique x-request-id is
+ * refused, and the refusal is audited with that id in exactly one database. A signed-in refusal, because
+ * anonymous ones are only counted after the first of a window; in a request context of its own, so the
+ * page's session (or lack of one) is untouched.
+ */
+export async function portalDatabase(page?: Page): Promise<pg.Client & { url: string }> {
+  const marker = `e2e-db-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const csrf = await ctx.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await ctx.post("/api/auth/callback/credentials", { form: { email: USERS.consumer, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  const res = await ctx.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
+  await ctx.dispose();
+  void page;
+  expect(res.status()).toBe(403);
+  const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const names = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'meshport_e2e%'")).rows.map((r) => r.datname);
+  await admin.end();
+  for (const name of names) {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    try {
+      await client.connect();
+      const hit = await client.query("SELECT 1 FROM audit_events WHERE request_id = $1", [marker]);
+      if (hit.rowCount) return Object.assign(client, { url: url.toString() });
+    } catch {
+      // a database being created or dropped by someone else's run
+    }
+    await client.end().catch(() => {});
+  }
+  throw new Error("could not find the portal's database");
+}

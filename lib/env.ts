@@ -1,5 +1,6 @@
 // The one place that reads process.env: validated once, typed everywhere else.
 import { z } from "zod";
+import { parseGroupMap } from "@/lib/auth/oidc-groups";
 
 const boolish = z
   .enum(["true", "false", "1", "0", ""])
@@ -19,6 +20,21 @@ const envSchema = z.object({
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
   /** Role given to users who first sign in through OIDC. */
   AUTH_OIDC_DEFAULT_ROLE: z.enum(["data_consumer", "data_producer", "data_admin", "governance", "executive"]).default("data_consumer"),
+  /** Groups claim → roles and domain memberships, applied on every OIDC sign-in (lib/auth/oidc-groups.ts). */
+  AUTH_OIDC_GROUP_MAP: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      try {
+        return parseGroupMap(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `AUTH_OIDC_GROUP_MAP: ${(e as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  /** The ID-token / userinfo claim that lists the user's groups. */
+  AUTH_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   PUBLIC_URL: z.url().optional(),
   /** Bearer token for the Prometheus endpoint /api/metrics; the endpoint answers 404 while unset. */

@@ -4,11 +4,13 @@ import { spawn } from "node:child_process";
 import { createScratchDatabase, ensureDatabase } from "./embedded-db";
 import { migrateDeploy } from "./prisma";
 import { NEXT_BIN, seedDemo } from "./run";
+import { OIDC_TEST_GROUP_MAP, startOidcTestProvider, type OidcTestProvider } from "./oidc-test-provider";
 
 async function main() {
   const server = await ensureDatabase({ dbName: "postgres" });
   const scratch = await createScratchDatabase(server.url, "meshport_e2e");
   let next: ReturnType<typeof spawn> | undefined;
+  let oidc: OidcTestProvider | undefined;
   let cleaning = false;
   const cleanup = async (code: number) => {
     if (cleaning) return;
@@ -18,6 +20,7 @@ async function main() {
       next.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     }
+    await oidc?.close();
     await scratch.drop().catch((e) => console.error("[e2e-server] drop failed", e));
     await server.stop?.();
     process.exit(code);
@@ -26,6 +29,9 @@ async function main() {
   process.on("SIGINT", () => void cleanup(0));
   try {
     await migrateDeploy(scratch.url);
+    const port = process.env.E2E_PORT ?? "3100";
+    // The SSO button signs in at a real OpenID provider on a free localhost port (e2e/oidc.spec.ts).
+    oidc = await startOidcTestProvider(`http://localhost:${port}`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: scratch.url,
@@ -34,9 +40,14 @@ async function main() {
       DEMO_MODE: "true",
       NODE_ENV: "production",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      AUTH_OIDC_ISSUER: oidc.issuer,
+      AUTH_OIDC_ID: oidc.clientId,
+      AUTH_OIDC_SECRET: oidc.clientSecret,
+      AUTH_OIDC_NAME: "Test SSO",
+      AUTH_OIDC_GROUP_MAP: OIDC_TEST_GROUP_MAP,
     };
     await seedDemo(env);
-    next = spawn(process.execPath, [NEXT_BIN, "start", "-p", process.env.E2E_PORT ?? "3100"], { stdio: "inherit", env });
+    next = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env });
     next.on("close", (code) => void cleanup(code ?? 0));
   } catch (e) {
     console.error("[e2e-server] failed:", e);

@@ -1,6 +1,5 @@
 // The portal's navigation: every page a user may open is reachable from here.
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
 
@@ -21,7 +20,10 @@ export function navItems(user: Principal): NavItem[] {
   return items;
 }
 
-export function Nav({ user }: { user: Principal & { name: string } }) {
+type FormAction = (formData: FormData) => void | Promise<void>;
+
+/** The sign-out actions come from the route (components/ import nothing from app/). */
+export function Nav({ user, signOut, signOutEverywhere }: { user: Principal & { name: string }; signOut: FormAction; signOutEverywhere: FormAction }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -36,9 +38,14 @@ export function Nav({ user }: { user: Principal & { name: string } }) {
             <span className="block font-medium text-slate-900" data-testid="current-user">{user.name}</span>
             <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
           </span>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
               Sign out
+            </button>
+          </form>
+          <form action={signOutEverywhere}>
+            <button type="submit" className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900" title="Ends your sessions in every browser and device">
+              Sign out everywhere
             </button>
           </form>
         </div>

@@ -1,6 +1,7 @@
 // next-auth configuration: email + password for the embedded/demo setup, and a generic OIDC provider
-// switched on by AUTH_OIDC_* variables. Sessions are JWTs that carry only the user id; roles and
-// memberships are read from the database on every request (lib/auth/current-user.ts).
+// switched on by AUTH_OIDC_* variables. The JWT cookie carries the user id and a server-side session id
+// (lib/auth/sessions.ts); roles, memberships and whether the session is still alive are read from the
+// database on every request (lib/auth/current-user.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -9,16 +10,11 @@ import { db } from "@/lib/db";
 import { env, oidcEnabled } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/logger";
-import { clientIp, signInThrottle } from "@/lib/auth/rate-limit";
+import { clientIp, createSignInThrottle, type SignInThrottle } from "@/lib/auth/rate-limit";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
+import { applyOidcSignIn } from "@/lib/auth/oidc-sign-in";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
-class LockedError extends CredentialsSignin {
-  override code = "locked";
-}
-
-/** Too many failed sign-ins from this IP or for this account (lib/auth/rate-limit.ts). */
+/** Too many failed sign-ins from this client for this account, or from this client overall (lib/auth/rate-limit.ts). */
 export class RateLimitedError extends CredentialsSignin {
   override code = "rate_limited";
   constructor(readonly retryAfterSeconds: number) {
@@ -26,7 +22,27 @@ export class RateLimitedError extends CredentialsSignin {
   }
 }
 
+/** The right password for a disabled user (only then: a wrong one gets the usual answer). */
+export class DisabledError extends CredentialsSignin {
+  override code = "disabled";
+}
+
+/**
+ * Verified for unknown emails so they cost the same argon2 time as a wrong password (otherwise the
+ * answer's speed tells which emails have accounts). Same parameters as lib/auth/password.ts; no
+ * password matches it.
+ */
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$2dbGj7uwHZjzKDCrfGM1MQ$4jb2W/ObGjZcKDtt9XqEy5qNC2mjDYd0FGazykIw3rA";
+
 const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) });
+
+const globalForThrottle = globalThis as unknown as { meshportSignInThrottle?: SignInThrottle };
+
+/** The throttle used by the credentials provider (state in PostgreSQL, shared by every process). */
+export function signInThrottle(): SignInThrottle {
+  globalForThrottle.meshportSignInThrottle ??= createSignInThrottle(db);
+  return globalForThrottle.meshportSignInThrottle;
+}
 
 /** The credentials check (exported for the reliability tests; next-auth calls it through the provider). */
 export async function authorizeCredentials(raw: unknown, request?: Request) {
@@ -35,37 +51,34 @@ export async function authorizeCredentials(raw: unknown, request?: Request) {
   const email = parsed.data.email.toLowerCase();
   const ip = request ? clientIp(request.headers) : "unknown";
   const throttle = signInThrottle();
-  // Checked before the database and the (deliberately slow) password hash, so a flood costs little.
-  const limited = throttle.check(ip, email);
+  // Checked before the (deliberately slow) password hash, so a flood costs little.
+  const limited = await throttle.check(ip, email);
   if (!limited.allowed) {
     logger.warn({ email, ip, retryAfterSeconds: limited.retryAfterSeconds }, "sign-in rate limited");
     throw new RateLimitedError(limited.retryAfterSeconds);
   }
-  const user = await db.user.findUnique({ where: { email } });
-  if (!user?.passwordHash) {
-    throttle.fail(ip, email);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
+  // Unknown email and wrong password take the same path: one hash verification, one throttle update.
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+  if (!user?.passwordHash || !ok) {
+    await throttle.fail(ip, email);
+    logger.warn({ email, ip }, "failed sign-in");
     return null;
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throttle.fail(ip, email);
-    throw new LockedError();
-  }
-  const ok = await verifyPassword(user.passwordHash, parsed.data.password);
-  if (!ok) {
-    throttle.fail(ip, email);
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.user.update({
-      where: { id: user.id },
-      data: { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null },
-    });
-    logger.warn({ email, ip, failed, locked: lock }, "failed sign-in");
-    if (lock) throw new LockedError();
-    return null;
-  }
-  throttle.succeed(email);
-  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastSignedInAt: new Date() } });
+  await throttle.succeed(ip, email);
+  if (user.disabled) throw new DisabledError();
+  await db.user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * Renewal (every auth() and /api/auth/session) re-signs the cookie; past the session's absolute end, or
+ * for a cookie without a server-side session, next-auth clears it instead. No database here: whether the
+ * session was revoked is checked by getCurrentUser's one query.
+ */
+export function renewToken<T extends Record<string, unknown>>(token: T, now = Date.now()): T | null {
+  if (typeof token.sid !== "string" || typeof token.end !== "number" || now >= token.end) return null;
+  return token;
 }
 
 function providers(): Provider[] {
@@ -84,6 +97,7 @@ function providers(): Provider[] {
       issuer: e.AUTH_OIDC_ISSUER,
       clientId: e.AUTH_OIDC_ID,
       clientSecret: e.AUTH_OIDC_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
     });
   }
   return list;
@@ -95,37 +109,45 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   trustHost: true,
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      // First OIDC sign-in provisions a local user with the configured default role.
       const email = user.email?.toLowerCase();
       if (!email) return false;
-      await db.user.upsert({
-        where: { email },
-        update: { lastSignedInAt: new Date() },
-        create: { email, name: user.name ?? email, roles: [env().AUTH_OIDC_DEFAULT_ROLE], lastSignedInAt: new Date() },
-      });
-      return true;
+      const local = await applyOidcSignIn(email, user.name ?? email, profile ?? {});
+      return local !== null;
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider === "oidc" && user.email) {
-        const local = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
-        token.uid = local?.id;
-      } else if (user?.id) {
-        token.uid = user.id;
+      if (user) {
+        // A fresh sign-in: open a server-side session whose absolute end no later renewal moves.
+        let userId = user.id;
+        if (account?.provider === "oidc" && user.email) {
+          userId = (await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } }))?.id;
+        }
+        if (!userId) return null;
+        const session = await createSession(userId, env().SESSION_MAX_AGE_HOURS);
+        return { ...token, uid: userId, sid: session.id, end: session.expiresAt.getTime() };
       }
-      return token;
+      return renewToken(token);
     },
     session({ session, token }) {
       if (typeof token.uid === "string") (session as { uid?: string }).uid = token.uid;
+      if (typeof token.sid === "string") (session as { sid?: string }).sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
   logger: {
     error(error) {
       // A wrong password is expected, not an incident: keep the log line short.
       if (error instanceof CredentialsSignin) return;
-      logger.error({ err: error }, "auth error");
+      // next-auth's own errors only say "Read more at …"; what went wrong is in their cause.
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+      logger.error({ err: error, cause: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : cause }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

@@ -1,10 +1,12 @@
 // The signed-in user, loaded from the database once per request: roles and domain memberships are never
-// trusted from the cookie, so a revoked role takes effect on the next request.
+// trusted from the cookie, so a revoked role takes effect on the next request; the same query checks the
+// server-side session (lib/auth/sessions.ts), so sign-out, "sign out everywhere" and disabling a user do too.
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
+import { UUID } from "@/lib/auth/sessions";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { DomainRoleName, Principal, RoleName } from "@/lib/auth/permissions";
 import { ensure, type GateOptions } from "@/lib/auth/assert-can";
@@ -15,19 +17,20 @@ type UserRow = { id: string; email: string; name: string; roles: string[]; domai
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const uid = (session as { uid?: string } | null)?.uid;
-  if (!uid || !UUID.test(uid)) return null;
-  // One round trip (it runs on every request): the user with their domain roles as a slug → role object.
+  const { uid, sid } = (session as { uid?: string; sid?: string } | null) ?? {};
+  if (!uid || !UUID.test(uid) || !sid || !UUID.test(sid)) return null;
+  // One round trip (it runs on every request): the live session's enabled user with their domain roles as
+  // a slug → role object. No row = signed out, revoked, past its absolute end, or disabled.
   const rows = await db.$queryRaw<UserRow[]>`
     SELECT u.id, u.email, u.name, u.roles::text[] AS roles,
            (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains
-    FROM users u WHERE u.id = ${uid}::uuid`;
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sid}::uuid AND s.user_id = ${uid}::uuid AND s.expires_at > now() AND NOT u.disabled`;
   const user = rows[0];
   if (!user) return null;
   return { id: user.id, email: user.email, name: user.name, roles: user.roles as RoleName[], domains: (user.domains ?? {}) as Record<string, DomainRoleName> };
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in. (Layouts and pages render in parallel, so a

@@ -3,7 +3,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ uid: null as string | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.uid ? { uid: session.uid } : null) }));
+vi.mock("@/lib/auth/auth", async () => {
+  const { createSession } = await import("@/lib/auth/sessions");
+  return { auth: async () => (session.uid ? { uid: session.uid, sid: (await createSession(session.uid, 1)).id } : null) };
+});
 
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";

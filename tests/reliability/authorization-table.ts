@@ -148,6 +148,8 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   }),
   action("app/(auth)/sign-in/actions.ts#oidcSignInAction", { name: "OIDC sign in", rule: "public", expect: EVERYONE, form: () => form({}) }),
   action("app/(auth)/sign-in/actions.ts#signOutAction", { name: "sign out", rule: "public", expect: EVERYONE, form: () => form({}) }),
+  // Ends only the caller's own sessions (none for an anonymous caller): public like sign-out.
+  action("app/(auth)/sign-in/actions.ts#signOutEverywhereAction", { name: "sign out everywhere", rule: "public", expect: EVERYONE, form: () => form({}) }),
 
   // ------------------------------------------------------------------------------------------------
   // Access requests

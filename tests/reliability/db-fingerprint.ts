@@ -1,9 +1,11 @@
 // "Nothing changed": a digest of every application table's rows, compared before and after a call that
 // must be refused. The audit log (with its counter of anonymous refusals) and the metric tables are left
-// out on purpose: refusals ARE audited, and every API request is counted, whatever its outcome.
+// out on purpose: refusals ARE audited, and every API request is counted, whatever its outcome. Sessions and
+// sign-in throttle rows are sign-in bookkeeping: the harness opens a caller's session on first use, and
+// failed sign-ins count whatever else.
 import { db } from "@/lib/db";
 
-const IGNORED = new Set(["_prisma_migrations", "audit_events", "anonymous_refusals", "metric_events", "metric_rollups"]);
+const IGNORED = new Set(["_prisma_migrations", "audit_events", "anonymous_refusals", "metric_events", "metric_rollups", "sessions", "sign_in_throttle"]);
 
 let tables: string[] | null = null;
 

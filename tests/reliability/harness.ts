@@ -22,13 +22,26 @@ export const state = {
 export function mockAuth<T extends object>(original: T): T {
   return {
     ...original,
-    auth: async () => (state.session ? { uid: state.session.uid, user: {}, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
+    auth: async () => (state.session ? { uid: state.session.uid, sid: await harnessSession(state.session.uid), user: {}, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
     // next-auth's own endpoints and cookie writes need a live Next request; the credentials rules are
     // tested through authorizeCredentials (sign-in.rel.test.ts) and in the browser (e2e/security.spec.ts).
     signIn: async () => undefined,
     signOut: async () => undefined,
     handlers: { GET: async () => Response.json({}), POST: async () => Response.json({}) },
   };
+}
+
+// A real server-side session row per user (getCurrentUser checks it), opened on first use and again
+// after a case ended it ("sign out everywhere" runs in the matrix for every user).
+const sessions = new Map<string, string>();
+async function harnessSession(uid: string): Promise<string> {
+  const { createSession } = await import("@/lib/auth/sessions");
+  const { db } = await import("@/lib/db");
+  const known = sessions.get(uid);
+  if (known && (await db.session.count({ where: { id: known } }))) return known;
+  const { id } = await createSession(uid, 24);
+  sessions.set(uid, id);
+  return id;
 }
 
 export function mockNavigation<T extends object>(original: T): T {

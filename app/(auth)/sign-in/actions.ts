@@ -2,8 +2,11 @@
 import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { RateLimitedError, signIn, signOut } from "@/lib/auth/auth";
+import { DisabledError, RateLimitedError, signIn, signOut } from "@/lib/auth/auth";
 import { rateLimitMessage } from "@/lib/auth/rate-limit";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/errors";
 
 const schema = z.object({
@@ -12,11 +15,6 @@ const schema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export async function signInAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors };
@@ -24,15 +22,14 @@ export async function signInAction(_prev: ActionState | null, formData: FormData
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallback(parsed.data.callbackUrl),
+      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
     });
     return { ok: true };
   } catch (e) {
     unstable_rethrow(e);
     if (e instanceof AuthError) {
       if (e instanceof RateLimitedError) return { ok: false, message: rateLimitMessage(e.retryAfterSeconds) };
-      const code = (e as AuthError & { code?: string }).code;
-      if (code === "locked") return { ok: false, message: "Too many failed attempts: this account is locked for 15 minutes." };
+      if (e instanceof DisabledError) return { ok: false, message: "This account is disabled. Ask a data admin to enable it." };
       return { ok: false, message: "Email or password is incorrect." };
     }
     throw e;
@@ -44,5 +41,12 @@ export async function oidcSignInAction(): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends every session of the signed-in user (every browser and device), then this one's cookie. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await revokeAllSessions(user.id);
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -22,9 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold">Sign in to Meshport</h1>
         </div>
         {/* Sign-ins through the auth API (not this form) come back with ?error=CredentialsSignin&code=… */}
-        {error === "CredentialsSignin" && (code === "rate_limited" || code === "locked") && (
+        {error === "CredentialsSignin" && (code === "rate_limited" || code === "disabled") && (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {code === "locked" ? "Too many failed attempts: this account is locked for 15 minutes." : "Too many attempts, try again in a few minutes."}
+            {code === "disabled" ? "This account is disabled. Ask a data admin to enable it." : "Too many attempts, try again in a few minutes."}
           </p>
         )}
         {error && error !== "CredentialsSignin" && (
