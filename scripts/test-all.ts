@@ -8,6 +8,8 @@ import { ensureDatabase, REPO_ROOT } from "./embedded-db";
 import { NEXT_BIN, node, prismaGenerate, run } from "./run";
 
 const VITEST = path.join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs");
+const ESLINT = path.join(REPO_ROOT, "node_modules", "eslint", "bin", "eslint.js");
+const PRETTIER = path.join(REPO_ROOT, "node_modules", "prettier", "bin", "prettier.cjs");
 const PLAYWRIGHT = path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js");
 const RESULTS = path.join(REPO_ROOT, "test-results");
 
@@ -40,7 +42,7 @@ function playwrightTally(): Tally {
 }
 
 async function main() {
-  const only = process.argv[2]; // optional: unit | integration | e2e
+  const only = process.argv[2]; // optional: lint | unit | integration | e2e
   rmSync(RESULTS, { recursive: true, force: true });
   const server = await ensureDatabase({ dbName: "postgres" });
   const env = { ...process.env, DATABASE_URL: server.url, NODE_ENV: "test" } as NodeJS.ProcessEnv;
@@ -48,6 +50,12 @@ async function main() {
   let failedStep = false;
   try {
     await prismaGenerate();
+    if (!only || only === "lint") {
+      // House rules first: ESLint (Next.js rules, layer boundaries) and Prettier; a finding fails the run.
+      const lint = await run(process.execPath, [ESLINT, ".", "--max-warnings", "0"], { env });
+      const format = await run(process.execPath, [PRETTIER, "--check", ".", "--log-level", "warn"], { env });
+      tallies.lint = { passed: Number(lint === 0) + Number(format === 0), failed: Number(lint !== 0) + Number(format !== 0), skipped: 0 };
+    }
     if (!only || only === "unit" || only === "integration") {
       const projects = only ? ["--project", only] : [];
       const code = await run(process.execPath, [VITEST, "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(RESULTS, "vitest.json")}`], { env });
