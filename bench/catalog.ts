@@ -4,11 +4,26 @@ import pg from "pg";
 import { summarize } from "./stats";
 
 export const SEARCH_QUERIES: Array<Record<string, string>> = [
-  { q: "customer" }, { q: "invoice payments" }, { q: "customer_id" }, { q: "owner_email" }, { q: "shipment events" },
-  { q: "custmer" }, { q: "forcast" }, { q: "ledger", classification: "confidential" }, { q: "order", lifecycle: "published" },
-  { q: "campaign scores", sort: "name" }, { q: "inventory snapshot 1234" }, { q: "lead-features" }, { domain: "mesh-42" },
-  { domain: "mesh-7", lifecycle: "draft" }, { classification: "restricted", sort: "updated" }, { q: "supplier", page: "3" },
-  { q: "asset" , owner: "mesh-9" }, { q: "employee history", sort: "domain" }, { q: "price discount" }, {},
+  { q: "customer" },
+  { q: "invoice payments" },
+  { q: "customer_id" },
+  { q: "owner_email" },
+  { q: "shipment events" },
+  { q: "custmer" },
+  { q: "forcast" },
+  { q: "ledger", classification: "confidential" },
+  { q: "order", lifecycle: "published" },
+  { q: "campaign scores", sort: "name" },
+  { q: "inventory snapshot 1234" },
+  { q: "lead-features" },
+  { domain: "mesh-42" },
+  { domain: "mesh-7", lifecycle: "draft" },
+  { classification: "restricted", sort: "updated" },
+  { q: "supplier", page: "3" },
+  { q: "asset", owner: "mesh-9" },
+  { q: "employee history", sort: "domain" },
+  { q: "price discount" },
+  {},
 ];
 
 export async function benchSearch(url: string, rounds = 15) {

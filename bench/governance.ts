@@ -46,7 +46,11 @@ function generatedSpec(i: number, domain: string): DataProductSpec {
     access: [{ role: ROLES[i % 4], permissions: i % 5 === 0 ? ["read", "write"] : ["read"] }],
     lineage: { sources: ["erp"], transformations: ["cleaning"] },
     tags: [],
-    governance: { encryption: i % 7 !== 0, retention: ["1_year", "3_years", "10_years"][i % 3], ...(i % 6 === 0 ? {} : { purpose: "Benchmark", erasure: true }) },
+    governance: {
+      encryption: i % 7 !== 0,
+      retention: ["1_year", "3_years", "10_years"][i % 3],
+      ...(i % 6 === 0 ? {} : { purpose: "Benchmark", erasure: true }),
+    },
   };
 }
 
@@ -126,7 +130,12 @@ export async function benchEnforce(url?: string, decisions = 100_000, withAudit 
   const requests = Array.from({ length: 1_000 }, (_, i): AccessRequest => ({
     action: actions[i % actions.length],
     subject: { id: `user-${i}`, roles: [ROLES[i % 3]], domainRoles: i % 4 === 0 ? { sales: "owner" } : {} },
-    resource: { type: "data_product", id: `p-${i}`, domain: ["sales", "marketing", "finance", "operations"][i % 4], classification: LEVELS[i % 4] },
+    resource: {
+      type: "data_product",
+      id: `p-${i}`,
+      domain: ["sales", "marketing", "finance", "operations"][i % 4],
+      classification: LEVELS[i % 4],
+    },
   }));
   for (let i = 0; i < 10_000; i++) decide(requests[i % requests.length], compiled);
   // Each decision timed on its own with the nanosecond clock; the clock's own cost (tens of ns) is
@@ -145,7 +154,12 @@ export async function benchEnforce(url?: string, decisions = 100_000, withAudit 
   if (url) {
     process.env.DATABASE_URL = url;
     const { enforce } = await import("@/lib/governance/enforcement");
-    const principal = { id: "00000000-0000-0000-0000-000000000000", email: "bench@bench.local", roles: ["data_consumer" as const], domains: {} };
+    const principal = {
+      id: "00000000-0000-0000-0000-000000000000",
+      email: "bench@bench.local",
+      roles: ["data_consumer" as const],
+      domains: {},
+    };
     for (let i = 0; i < 50; i++) await enforce(principal, "read", { type: "data_product", id: `warm-${i}`, classification: "internal" });
     const times: number[] = [];
     for (let i = 0; i < withAudit; i++) {
@@ -165,9 +179,29 @@ export async function governanceSection(url: string, opts: { quick: boolean }): 
   const e = await benchEnforce(url, opts.quick ? 20_000 : 100_000, opts.quick ? 500 : 2_000);
   const us = (n: number) => `${(n * 1000).toFixed(2)} µs`;
   return [
-    { area: "governance", metric: `validate ${v.products} generated products (rules only), products/s`, value: v.pure.productsPerSecond.toFixed(0) },
-    ...(v.database ? [{ area: "governance", metric: `re-validate ${v.database.products} stored products (read, validate, store), products/s`, value: v.database.productsPerSecond.toFixed(0) }] : []),
+    {
+      area: "governance",
+      metric: `validate ${v.products} generated products (rules only), products/s`,
+      value: v.pure.productsPerSecond.toFixed(0),
+    },
+    ...(v.database
+      ? [
+          {
+            area: "governance",
+            metric: `re-validate ${v.database.products} stored products (read, validate, store), products/s`,
+            value: v.database.productsPerSecond.toFixed(0),
+          },
+        ]
+      : []),
     { area: "governance", metric: `decide p50 / p99 (${e.decide.n} decisions)`, value: `${us(e.decide.p50)} / ${us(e.decide.p99)}` },
-    ...(e.enforce ? [{ area: "governance", metric: `enforce() with audit write p50 / p99 (${e.enforce.n} calls)`, value: `${ms(e.enforce.p50)} / ${ms(e.enforce.p99)}` }] : []),
+    ...(e.enforce
+      ? [
+          {
+            area: "governance",
+            metric: `enforce() with audit write p50 / p99 (${e.enforce.n} calls)`,
+            value: `${ms(e.enforce.p50)} / ${ms(e.enforce.p99)}`,
+          },
+        ]
+      : []),
   ];
 }

@@ -18,7 +18,10 @@ function treeRssKb(pid: number): number {
       return;
     }
     try {
-      const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(p)], { encoding: "utf8" }).split("\n").map((s) => Number(s.trim())).filter(Boolean);
+      const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(p)], { encoding: "utf8" })
+        .split("\n")
+        .map((s) => Number(s.trim()))
+        .filter(Boolean);
       children.forEach(visit);
     } catch {
       /* no children */
@@ -50,7 +53,16 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
-export type HttpRow = { page: string; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; requests: number };
+export type HttpRow = {
+  page: string;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+};
 /** `anonymous`: sent without the session cookie (the floor rows: a page and a route that need no session). */
 export type HttpPage = { label: string; path: string; anonymous?: boolean };
 
@@ -58,7 +70,14 @@ export async function benchHttp(url: string, pages: HttpPage[], opts: { connecti
   const port = opts.port ?? 3450;
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-1", AUTH_TRUST_HOST: "true", NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-1",
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   let peakKb = 0;
@@ -80,11 +99,23 @@ export async function benchHttp(url: string, pages: HttpPage[], opts: { connecti
       await autocannon({ url: base + page.path, connections: 5, duration: 3, headers });
       const latencies: number[] = [];
       const r = await new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon({ url: base + page.path, connections: opts.connections ?? 50, duration: opts.seconds ?? 30, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+        const instance = autocannon(
+          { url: base + page.path, connections: opts.connections ?? 50, duration: opts.seconds ?? 30, headers },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
         instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
       });
       const l = summarize(latencies);
-      rows.push({ page: page.label, reqPerSec: r.requests.average, p50: Math.round(l.p50), p95: Math.round(l.p95), p99: Math.round(l.p99), errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total });
+      rows.push({
+        page: page.label,
+        reqPerSec: r.requests.average,
+        p50: Math.round(l.p50),
+        p95: Math.round(l.p95),
+        p99: Math.round(l.p99),
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        requests: r.requests.total,
+      });
     }
     return { rows, peakRssMb: Math.round(peakKb / 1024) };
   } finally {

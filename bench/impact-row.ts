@@ -29,12 +29,28 @@ async function compareWithFullSpecPath(url: string) {
   const global = (await db.policy.findFirstOrThrow({ where: { scope: "global" }, select: { spec: true } })).spec as unknown as G;
   const candidate = { ...global, quality_requirements: { ...global.quality_requirements, freshness: "15_minutes" } };
   const old = async () => {
-    const rows = await db.dataProduct.findMany({ where: { lifecycle: { not: "retired" } }, select: { id: true, name: true, lifecycle: true, spec: true, domain: { select: { slug: true } } } });
+    const rows = await db.dataProduct.findMany({
+      where: { lifecycle: { not: "retired" } },
+      select: { id: true, name: true, lifecycle: true, spec: true, domain: { select: { slug: true } } },
+    });
     const scores = await latestQualityScores(rows.map((r) => r.id));
-    const products = rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain.slug, lifecycle: r.lifecycle, spec: r.spec as never, scores: scores.get(r.id) }));
+    const products = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      domain: r.domain.slug,
+      lifecycle: r.lifecycle,
+      spec: r.spec as never,
+      scores: scores.get(r.id),
+    }));
     const domainRows = await db.policy.findMany({ where: { scope: "domain" }, select: { spec: true, domain: { select: { slug: true } } } });
-    const domains = new Map(domainRows.flatMap((r) => (r.domain ? [[r.domain.slug, { ...(r.spec as object), domain: r.domain.slug } as never] as const] : [])));
-    return computeImpact(products, (d) => effectivePolicy(global, domains.get(d) ?? null).policy, (d) => effectivePolicy(candidate, domains.get(d) ?? null).policy);
+    const domains = new Map(
+      domainRows.flatMap((r) => (r.domain ? [[r.domain.slug, { ...(r.spec as object), domain: r.domain.slug } as never] as const] : [])),
+    );
+    return computeImpact(
+      products,
+      (d) => effectivePolicy(global, domains.get(d) ?? null).policy,
+      (d) => effectivePolicy(candidate, domains.get(d) ?? null).policy,
+    );
   };
   for (let round = 0; round < (process.argv.includes("--once") ? 1 : 3); round++) {
     let s = performance.now();
@@ -43,12 +59,15 @@ async function compareWithFullSpecPath(url: string) {
     s = performance.now();
     const b = await previewImpact({ scope: "global", spec: candidate });
     const newMs = performance.now() - s;
-    console.log(`[bench] compare round ${round + 1}: full-spec path ${oldMs.toFixed(0)} ms (${a.checked} products, ${a.affectedCount} affected) · rule-inputs path ${newMs.toFixed(0)} ms (${b.checked} products, ${b.affectedCount} affected)`);
+    console.log(
+      `[bench] compare round ${round + 1}: full-spec path ${oldMs.toFixed(0)} ms (${a.checked} products, ${a.affectedCount} affected) · rule-inputs path ${newMs.toFixed(0)} ms (${b.checked} products, ${b.affectedCount} affected)`,
+    );
   }
 }
 
 async function report(url: string) {
-  for (const r of await policyImpactRows(url, { quick: false })) console.log(`[bench] ${r.area} · ${r.metric}: ${r.value}${r.target ? `  (target ${r.target})` : ""}`);
+  for (const r of await policyImpactRows(url, { quick: false }))
+    console.log(`[bench] ${r.area} · ${r.metric}: ${r.value}${r.target ? `  (target ${r.target})` : ""}`);
 }
 
 async function main() {

@@ -14,8 +14,12 @@ async function main() {
     const r = await benchIngest(rows, scratch.url, { serving: false });
     const mb = r.bytes / 1e6;
     console.log(`[bench] CSV ${rows.toLocaleString("en")} rows (${mb.toFixed(0)} MB)`);
-    console.log(`[bench] portal: ${Math.round(r.portal.rowsPerSecond).toLocaleString("en")} rows/s, ${(mb / (r.portal.ms / 1000)).toFixed(1)} MB/s (${(r.portal.ms / 1000).toFixed(2)} s)`);
-    console.log(`[bench] psql \\copy: ${r.psql.note || `${Math.round(r.psql.rowsPerSecond).toLocaleString("en")} rows/s, ${(mb / (r.psql.ms / 1000)).toFixed(1)} MB/s (${(r.psql.ms / 1000).toFixed(2)} s)`}`);
+    console.log(
+      `[bench] portal: ${Math.round(r.portal.rowsPerSecond).toLocaleString("en")} rows/s, ${(mb / (r.portal.ms / 1000)).toFixed(1)} MB/s (${(r.portal.ms / 1000).toFixed(2)} s)`,
+    );
+    console.log(
+      `[bench] psql \\copy: ${r.psql.note || `${Math.round(r.psql.rowsPerSecond).toLocaleString("en")} rows/s, ${(mb / (r.psql.ms / 1000)).toFixed(1)} MB/s (${(r.psql.ms / 1000).toFixed(2)} s)`}`,
+    );
     console.log(`[bench] portal ÷ psql \\copy throughput: ${r.ratio.toFixed(2)}×`);
   } finally {
     await cleanupRoles().catch(() => {});

@@ -3,10 +3,86 @@
 // size; the rows have the same shape the services write (the search trigger fills search_vector).
 import pg from "pg";
 
-const NOUNS = ["customer", "order", "invoice", "payment", "shipment", "inventory", "campaign", "lead", "ticket", "ledger", "account", "product", "supplier", "contract", "session", "claim", "forecast", "budget", "employee", "asset"];
-const QUALIFIERS = ["daily", "events", "snapshot", "history", "scores", "summary", "features", "metrics", "facts", "dimension", "stream", "audit"];
-const FIELDS = ["id", "customer_id", "order_id", "amount", "currency", "created_at", "updated_at", "status", "region", "country", "email", "channel", "quantity", "price", "discount", "score", "segment", "owner_email", "category", "source"];
-const TYPES = ["string", "string", "string", "number", "string", "timestamp", "timestamp", "string", "string", "string", "string", "string", "integer", "number", "number", "number", "string", "string", "string", "string"];
+const NOUNS = [
+  "customer",
+  "order",
+  "invoice",
+  "payment",
+  "shipment",
+  "inventory",
+  "campaign",
+  "lead",
+  "ticket",
+  "ledger",
+  "account",
+  "product",
+  "supplier",
+  "contract",
+  "session",
+  "claim",
+  "forecast",
+  "budget",
+  "employee",
+  "asset",
+];
+const QUALIFIERS = [
+  "daily",
+  "events",
+  "snapshot",
+  "history",
+  "scores",
+  "summary",
+  "features",
+  "metrics",
+  "facts",
+  "dimension",
+  "stream",
+  "audit",
+];
+const FIELDS = [
+  "id",
+  "customer_id",
+  "order_id",
+  "amount",
+  "currency",
+  "created_at",
+  "updated_at",
+  "status",
+  "region",
+  "country",
+  "email",
+  "channel",
+  "quantity",
+  "price",
+  "discount",
+  "score",
+  "segment",
+  "owner_email",
+  "category",
+  "source",
+];
+const TYPES = [
+  "string",
+  "string",
+  "string",
+  "number",
+  "string",
+  "timestamp",
+  "timestamp",
+  "string",
+  "string",
+  "string",
+  "string",
+  "string",
+  "integer",
+  "number",
+  "number",
+  "number",
+  "string",
+  "string",
+  "string",
+  "string",
+];
 
 export type MeshSize = { domains: number; products: number; auditEvents: number };
 
@@ -19,15 +95,19 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
   const timings: Record<string, number> = {};
   try {
     let s = performance.now();
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO domains (id, slug, name, owner_team, status, updated_at)
       SELECT gen_random_uuid(), 'mesh-' || i, 'Mesh domain ' || i, 'team-' || i || '@bench.local', 'onboarded', now()
-      FROM generate_series(1, $1) i`, [size.domains]);
+      FROM generate_series(1, $1) i`,
+      [size.domains],
+    );
     t("domains_ms", s, timings);
 
     s = performance.now();
     // The spec JSON carries all 20 fields so product pages and validation see realistic documents.
-    await client.query(`
+    await client.query(
+      `
       WITH d AS (SELECT id, slug, row_number() OVER (ORDER BY slug) AS n FROM domains WHERE slug LIKE 'mesh-%'),
       f AS (
         SELECT jsonb_agg(jsonb_build_object('name', n, 'type', t, 'description', 'The ' || replace(n, '_', ' '), 'required', n = 'id', 'pii', n LIKE '%email%') ORDER BY o) AS schema,
@@ -54,7 +134,9 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
                'tags', jsonb_build_array(split_part(p.name, '-', 1), split_part(p.name, '-', 2)),
                'governance', jsonb_build_object('encryption', true, 'retention', '1_year', 'purpose', 'Benchmark', 'erasure', true)),
              f.names, now() - (p.i || ' minutes')::interval, CASE WHEN p.lc IN ('published','deprecated') THEN now() END
-      FROM p JOIN d ON d.n = p.dn CROSS JOIN f`, [size.products, size.domains]);
+      FROM p JOIN d ON d.n = p.dn CROSS JOIN f`,
+      [size.products, size.domains],
+    );
     // What product saves write beside the spec (lib/governance/rule-inputs.ts), via the migration's SQL twin.
     await client.query("UPDATE data_products SET rule_inputs = product_rule_inputs(spec) WHERE rule_inputs IS NULL");
     t("products_ms", s, timings);
@@ -72,14 +154,17 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
     t("fields_and_versions_ms", s, timings);
 
     s = performance.now();
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO audit_events (at, subject, action, resource, decision, reason, policy_id, policy_version, request_id, context)
       SELECT now() - (i || ' seconds')::interval, 'user' || (i % 500) || '@bench.local', (ARRAY['read','write','publish','manage'])[1 + i % 4],
              'data_product:mesh-' || (1 + i % $2) || '/product-' || (i % 100000),
              (CASE WHEN i % 9 = 0 THEN 'deny' ELSE 'allow' END)::"Decision",
              CASE WHEN i % 9 = 0 THEN 'Role may not read confidential data' ELSE 'All policies satisfied' END,
              'global-data-governance', 1, md5(i::text), '{}'::jsonb
-      FROM generate_series(1, $1) i`, [size.auditEvents, size.domains]);
+      FROM generate_series(1, $1) i`,
+      [size.auditEvents, size.domains],
+    );
     t("audit_events_ms", s, timings);
 
     s = performance.now();

@@ -27,17 +27,39 @@ function prng(seed: number) {
 async function main() {
   const rnd = prng(42);
   const domains: Array<{ id: string; slug: string }> = [];
-  for (let i = 0; i < 6; i++) domains.push(await db.domain.create({ data: { slug: `bench-${i}`, name: `Bench ${i}`, ownerTeam: `bench${i}@company.com` }, select: { id: true, slug: true } }));
+  for (let i = 0; i < 6; i++)
+    domains.push(
+      await db.domain.create({
+        data: { slug: `bench-${i}`, name: `Bench ${i}`, ownerTeam: `bench${i}@company.com` },
+        select: { id: true, slug: true },
+      }),
+    );
   await db.dataProduct.createMany({
     data: Array.from({ length: 240 }, (_, i) => ({
-      domainId: domains[i % 6].id, name: `bench-product-${i}`, owner: "bench@company.com", description: "Benchmark product", classification: "internal" as const,
-      lifecycle: "published" as const, currentVersion: "1.0.0", tags: [], spec: {},
+      domainId: domains[i % 6].id,
+      name: `bench-product-${i}`,
+      owner: "bench@company.com",
+      description: "Benchmark product",
+      classification: "internal" as const,
+      lifecycle: "published" as const,
+      currentVersion: "1.0.0",
+      tags: [],
+      spec: {},
     })),
   });
   const products = await db.dataProduct.findMany({ select: { id: true, domainId: true } });
   const users = Array.from({ length: 2_000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
   const now = Date.now();
-  const mix: Array<[MetricEventType, number]> = [["api_request", 0.45], ["product_read", 0.4], ["health_probe", 0.1], ["quality_run", 0.02], ["ingestion_run", 0.015], ["access_granted", 0.005], ["access_requested", 0.005], ["product_published", 0.005]];
+  const mix: Array<[MetricEventType, number]> = [
+    ["api_request", 0.45],
+    ["product_read", 0.4],
+    ["health_probe", 0.1],
+    ["quality_run", 0.02],
+    ["ingestion_run", 0.015],
+    ["access_granted", 0.005],
+    ["access_requested", 0.005],
+    ["product_published", 0.005],
+  ];
   const started = performance.now();
   let made = 0;
   while (made < EVENTS) {
@@ -56,9 +78,17 @@ async function main() {
       const at = new Date(now - Math.floor(rnd() * 365 * DAY));
       const status = rnd() < 0.004 ? 503 : 200;
       batch.push({
-        type, at, productId: p.id, domainId: p.domainId,
+        type,
+        at,
+        productId: p.id,
+        domainId: p.domainId,
         userId: type === "product_read" || type === "access_granted" ? users[Math.floor(rnd() * users.length)] : null,
-        durationMs: type === "api_request" || type === "ingestion_run" ? Math.round(20 + rnd() * rnd() * 2_000) : type === "access_granted" ? Math.round(rnd() * 72 * 3_600_000) : null,
+        durationMs:
+          type === "api_request" || type === "ingestion_run"
+            ? Math.round(20 + rnd() * rnd() * 2_000)
+            : type === "access_granted"
+              ? Math.round(rnd() * 72 * 3_600_000)
+              : null,
         value: type === "quality_run" ? 70 + rnd() * 30 : null,
         status: type === "api_request" || type === "health_probe" ? status : null,
       });
@@ -89,10 +119,18 @@ async function main() {
     rollupRows,
     loads: LOADS,
     // What /metrics renders: the dashboard, storage and the per-domain table.
-    meshDashboardMs: await time((i) => Promise.all([loadDashboard({}, ranges[i % 3]), storageEfficiency({}), domainBreakdown(ranges[i % 3])])),
+    meshDashboardMs: await time((i) =>
+      Promise.all([loadDashboard({}, ranges[i % 3]), storageEfficiency({}), domainBreakdown(ranges[i % 3])]),
+    ),
     meshDashboard365dMs: await time(() => Promise.all([loadDashboard({}, ranges[2]), storageEfficiency({}), domainBreakdown(ranges[2])])),
     // What /metrics/domains/<slug> renders.
-    domainDashboardMs: await time((i) => Promise.all([loadDashboard({ domainId: domains[i % 6].id }, ranges[i % 3]), storageEfficiency({ domainId: domains[i % 6].id }), productBreakdown(domains[i % 6].id, ranges[i % 3], { page: 1, pageSize: 20 })])),
+    domainDashboardMs: await time((i) =>
+      Promise.all([
+        loadDashboard({ domainId: domains[i % 6].id }, ranges[i % 3]),
+        storageEfficiency({ domainId: domains[i % 6].id }),
+        productBreakdown(domains[i % 6].id, ranges[i % 3], { page: 1, pageSize: 20 }),
+      ]),
+    ),
     rolloutMs: await time(() => rolloutOverview()),
   };
   console.log(JSON.stringify(figures));

@@ -26,7 +26,13 @@ export async function benchDashboards(opts: { events?: number; loads?: number } 
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join(REPO_ROOT, "bench", "metrics-worker.ts"), String(opts.events ?? 1_000_000), String(opts.loads ?? 30)],
+        [
+          path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+          "--conditions=react-server",
+          path.join(REPO_ROOT, "bench", "metrics-worker.ts"),
+          String(opts.events ?? 1_000_000),
+          String(opts.loads ?? 30),
+        ],
         { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"] },
       );
       let stdout = "";
@@ -43,12 +49,19 @@ export async function benchDashboards(opts: { events?: number; loads?: number } 
 }
 
 /** The rows for `npm run bench` (bench/sections.ts): its own scratch database, so the mesh bench data is untouched. */
-export async function metricsSection(_url: string, opts: { quick: boolean }): Promise<Array<{ area: string; metric: string; value: string; target?: string }>> {
+export async function metricsSection(
+  _url: string,
+  opts: { quick: boolean },
+): Promise<Array<{ area: string; metric: string; value: string; target?: string }>> {
   const r = await benchDashboards({ events: opts.quick ? 100_000 : 1_000_000 });
   const f = (x: { p50: number; p95: number }) => `${x.p50} / ${x.p95} ms`;
   const area = `metrics dashboards, ${r.events.toLocaleString("en")} events`;
   return [
-    { area, metric: "bulk recording (events + rollups)", value: `${r.eventsPerSecond.toLocaleString("en")} events/s, ${r.rollupRows.toLocaleString("en")} rollup rows` },
+    {
+      area,
+      metric: "bulk recording (events + rollups)",
+      value: `${r.eventsPerSecond.toLocaleString("en")} events/s, ${r.rollupRows.toLocaleString("en")} rollup rows`,
+    },
     { area, metric: `/metrics query set p50 / p95 (${r.loads} loads, 30/90/365 d)`, value: f(r.meshDashboardMs), target: "p95 < 300 ms" },
     { area, metric: "/metrics 365 d p50 / p95", value: f(r.meshDashboard365dMs), target: "p95 < 300 ms" },
     { area, metric: "/metrics/domains/<slug> query set p50 / p95", value: f(r.domainDashboardMs), target: "p95 < 300 ms" },

@@ -21,12 +21,26 @@ async function seedPolicies(): Promise<{ global: GlobalPolicy; sales: DomainPoli
 
 function spec(i: number): DataProductSpec {
   return {
-    name: `impact-${i}`, domain: "sales", owner: "sales@bench.local", version: "1.0.0", description: "Generated for the impact benchmark",
+    name: `impact-${i}`,
+    domain: "sales",
+    owner: "sales@bench.local",
+    version: "1.0.0",
+    description: "Generated for the impact benchmark",
     classification: LEVELS[i % 4],
-    schema: Array.from({ length: 15 }, (_, f) => ({ name: f === 3 ? "email" : `field_${f}`, type: "string", description: "x", required: f === 0, pii: f === 3 && i % 2 === 0 })),
+    schema: Array.from({ length: 15 }, (_, f) => ({
+      name: f === 3 ? "email" : `field_${f}`,
+      type: "string",
+      description: "x",
+      required: f === 0,
+      pii: f === 3 && i % 2 === 0,
+    })),
     slo: { availability: 99.9, latencyMs: 100, freshnessMinutes: [5, 15, 30, 60][i % 4] },
-    access: [{ role: "data_consumer", permissions: ["read"] }, { role: "data_producer", permissions: ["read", "write"] }],
-    lineage: { sources: ["crm"], transformations: ["clean"] }, tags: [],
+    access: [
+      { role: "data_consumer", permissions: ["read"] },
+      { role: "data_producer", permissions: ["read", "write"] },
+    ],
+    lineage: { sources: ["crm"], transformations: ["clean"] },
+    tags: [],
     governance: { encryption: true, retention: "1_year", purpose: "analytics", erasure: i % 5 !== 0 },
   };
 }
@@ -43,7 +57,14 @@ export async function benchPolicyImpact(url?: string, products = 3_000, rounds =
   const { effectivePolicy } = await import("@/lib/governance/merge");
   const { global, sales } = await seedPolicies();
   const candidate: DomainPolicy = { ...sales, quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" } };
-  const items = Array.from({ length: products }, (_, i) => ({ id: String(i), name: `impact-${i}`, domain: "sales", lifecycle: "published", spec: spec(i), scores: { completeness: 97, accuracy: 99.2 } }));
+  const items = Array.from({ length: products }, (_, i) => ({
+    id: String(i),
+    name: `impact-${i}`,
+    domain: "sales",
+    lifecycle: "published",
+    spec: spec(i),
+    scores: { completeness: 97, accuracy: 99.2 },
+  }));
   const current = () => effectivePolicy(global, sales).policy;
   const next = () => effectivePolicy(global, candidate).policy;
   computeImpact(items.slice(0, 200), current, next); // warm-up
@@ -86,6 +107,12 @@ export async function policyImpactRows(url: string, opts: { quick: boolean }): P
     { area: "governance", metric: `impact preview, ${r.products} products in memory (p50)`, value: ms(r.pure.totalMs), target: "< 1 s" },
     { area: "governance", metric: "impact preview per product", value: `${r.pure.perProductUs.toFixed(1)} µs` },
   ];
-  if (r.database) rows.push({ area: "governance", metric: `impact preview end to end, ${r.database.products} products (p50 / p95)`, value: `${ms(r.database.p50Ms)} / ${ms(r.database.p95Ms)}`, target: "< 2 s" });
+  if (r.database)
+    rows.push({
+      area: "governance",
+      metric: `impact preview end to end, ${r.database.products} products (p50 / p95)`,
+      value: `${ms(r.database.p50Ms)} / ${ms(r.database.p95Ms)}`,
+      target: "< 2 s",
+    });
   return rows;
 }

@@ -26,7 +26,16 @@ async function waitForJobs(jobIds: string[], timeoutMs = 300_000) {
   const { db } = await import("@/lib/db");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const jobs = await db.provisioningJob.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true, createdAt: true, finishedAt: true, steps: { orderBy: { position: "asc" }, select: { step: true, durationMs: true } } } });
+    const jobs = await db.provisioningJob.findMany({
+      where: { id: { in: jobIds } },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        finishedAt: true,
+        steps: { orderBy: { position: "asc" }, select: { step: true, durationMs: true } },
+      },
+    });
     if (jobs.every((j) => j.status === "succeeded" || j.status === "failed")) return jobs;
     if (Date.now() > deadline) throw new Error("provisioning jobs did not finish in time");
     await new Promise((r) => setTimeout(r, 20));
@@ -56,7 +65,9 @@ export async function benchProvisionConcurrent(n = 20, url?: string) {
   const products = [];
   for (let i = 0; i < n; i++) products.push(await fixtures.ownedProduct());
   const started = performance.now();
-  const ids = await Promise.all(products.map((f) => provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).then((r) => r.jobId)));
+  const ids = await Promise.all(
+    products.map((f) => provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).then((r) => r.jobId)),
+  );
   const jobs = await waitForJobs(ids);
   const wallMs = performance.now() - started;
   const perJob = summarize(jobs.map((j) => (j.finishedAt ? j.finishedAt.getTime() - j.createdAt.getTime() : NaN)));
@@ -97,7 +108,9 @@ export async function benchIngest(rows = 1_000_000, url?: string, opts: { servin
   });
   const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
   await waitForJobs([jobId]);
-  const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+  const deployment = await db.deployment.findUniqueOrThrow({
+    where: { productId_environment: { productId: f.productId, environment: "staging" } },
+  });
   const file = path.join(os.tmpdir(), `meshport-bench-${rows}-${process.pid}.csv`);
   const bytes = await writeCsv(file, rows);
   try {
@@ -111,7 +124,9 @@ export async function benchIngest(rows = 1_000_000, url?: string, opts: { servin
     const twin = `${deployment.tableName}_psql`;
     const conn = env().DATABASE_URL;
     const psql = (sql: string) => spawnSync("psql", [conn, "-v", "ON_ERROR_STOP=1", "-qAtc", sql], { encoding: "utf8" });
-    const prepared = psql(`CREATE TABLE "${schema}"."${twin}" (LIKE "${schema}"."${deployment.tableName}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
+    const prepared = psql(
+      `CREATE TABLE "${schema}"."${twin}" (LIKE "${schema}"."${deployment.tableName}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
+    );
     let psqlMs = NaN;
     let psqlNote = "";
     if (prepared.error || prepared.status !== 0) {
@@ -123,7 +138,8 @@ export async function benchIngest(rows = 1_000_000, url?: string, opts: { servin
       if (copied.status !== 0) psqlNote = `psql \\copy failed: ${copied.stderr.trim()}`;
     }
     return {
-      rows, bytes,
+      rows,
+      bytes,
       portal: { ms: portalMs, rowsPerSecond: rows / (portalMs / 1000) },
       psql: { ms: psqlMs, rowsPerSecond: rows / (psqlMs / 1000), note: psqlNote },
       ratio: psqlMs / portalMs,
@@ -164,18 +180,54 @@ export const provisioningSection: Section = async (url, { quick }) => {
   const rows: Row[] = [];
   try {
     const one = await benchProvisionOne(url);
-    rows.push({ area: "provisioning", metric: "one product end to end (request → queue → 4 steps)", value: `${ms(one.totalMs)} (request ${ms(one.requestMs)}; ${Object.entries(one.steps).map(([k, v]) => `${k} ${v} ms`).join(", ")})` });
+    rows.push({
+      area: "provisioning",
+      metric: "one product end to end (request → queue → 4 steps)",
+      value: `${ms(one.totalMs)} (request ${ms(one.requestMs)}; ${Object.entries(one.steps)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(", ")})`,
+    });
     const many = await benchProvisionConcurrent(20, url);
-    rows.push({ area: "provisioning", metric: `20 products at once (${many.succeeded} succeeded)`, value: `${(many.wallMs / 1000).toFixed(2)} s wall, ${many.jobsPerSecond.toFixed(1)} jobs/s, per job p50 ${ms(many.perJob.p50)} / p95 ${ms(many.perJob.p95)}` });
+    rows.push({
+      area: "provisioning",
+      metric: `20 products at once (${many.succeeded} succeeded)`,
+      value: `${(many.wallMs / 1000).toFixed(2)} s wall, ${many.jobsPerSecond.toFixed(1)} jobs/s, per job p50 ${ms(many.perJob.p50)} / p95 ${ms(many.perJob.p95)}`,
+    });
     const n = quick ? 100_000 : 1_000_000;
     const ingest = await benchIngest(n, url);
-    rows.push({ area: "ingestion", metric: `CSV ${n.toLocaleString("en")} rows (${(ingest.bytes / 1e6).toFixed(0)} MB), portal: validate + COPY`, value: `${Math.round(ingest.portal.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.portal.ms / 1000).toFixed(2)} s)` });
-    rows.push({ area: "ingestion", metric: "same file, psql \\copy", value: ingest.psql.note || `${Math.round(ingest.psql.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.psql.ms / 1000).toFixed(2)} s)` });
-    rows.push({ area: "ingestion", metric: "portal ÷ psql \\copy throughput", value: Number.isFinite(ingest.ratio) ? `${ingest.ratio.toFixed(2)}×` : "n/a" });
+    rows.push({
+      area: "ingestion",
+      metric: `CSV ${n.toLocaleString("en")} rows (${(ingest.bytes / 1e6).toFixed(0)} MB), portal: validate + COPY`,
+      value: `${Math.round(ingest.portal.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.portal.ms / 1000).toFixed(2)} s)`,
+    });
+    rows.push({
+      area: "ingestion",
+      metric: "same file, psql \\copy",
+      value:
+        ingest.psql.note ||
+        `${Math.round(ingest.psql.rowsPerSecond).toLocaleString("en")} rows/s (${(ingest.psql.ms / 1000).toFixed(2)} s)`,
+    });
+    rows.push({
+      area: "ingestion",
+      metric: "portal ÷ psql \\copy throughput",
+      value: Number.isFinite(ingest.ratio) ? `${ingest.ratio.toFixed(2)}×` : "n/a",
+    });
     const sv = ingest.serving!;
-    rows.push({ area: "quality", metric: `quality check over the loaded ${n.toLocaleString("en")} rows`, value: `${(sv.qualityMs / 1000).toFixed(2)} s (${Math.round(n / (sv.qualityMs / 1000)).toLocaleString("en")} rows/s)` });
-    rows.push({ area: "data API", metric: `read 100 rows, first page of ${n.toLocaleString("en")} (service, p50 / p95)`, value: `${ms(sv.firstPage.p50)} / ${ms(sv.firstPage.p95)}` });
-    rows.push({ area: "data API", metric: `read 100 rows at offset ${Math.floor(n / 2).toLocaleString("en")} (p50)`, value: ms(sv.middlePage.p50) });
+    rows.push({
+      area: "quality",
+      metric: `quality check over the loaded ${n.toLocaleString("en")} rows`,
+      value: `${(sv.qualityMs / 1000).toFixed(2)} s (${Math.round(n / (sv.qualityMs / 1000)).toLocaleString("en")} rows/s)`,
+    });
+    rows.push({
+      area: "data API",
+      metric: `read 100 rows, first page of ${n.toLocaleString("en")} (service, p50 / p95)`,
+      value: `${ms(sv.firstPage.p50)} / ${ms(sv.firstPage.p95)}`,
+    });
+    rows.push({
+      area: "data API",
+      metric: `read 100 rows at offset ${Math.floor(n / 2).toLocaleString("en")} (p50)`,
+      value: ms(sv.middlePage.p50),
+    });
   } finally {
     await cleanupRoles().catch(() => {});
     const { startWorker } = await import("@/lib/provisioning/worker");

@@ -59,7 +59,10 @@ test("sign out everywhere ends the user's sessions in every browser", async ({ p
   const email = `${uniqueName("everywhere")}@test.local`;
   const password = "a-dedicated-password-2";
   try {
-    await db.query("INSERT INTO users (id, email, name, password_hash, roles) VALUES (gen_random_uuid(), $1, 'Everywhere test', $2, '{data_consumer}')", [email, await hashPassword(password)]);
+    await db.query(
+      "INSERT INTO users (id, email, name, password_hash, roles) VALUES (gen_random_uuid(), $1, 'Everywhere test', $2, '{data_consumer}')",
+      [email, await hashPassword(password)],
+    );
     const laptop = await signedInContext(browser, email, password);
     const phone = await signedInContext(browser, email, password);
     const laptopPage = laptop.pages()[0];

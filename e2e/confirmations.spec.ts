@@ -13,7 +13,9 @@ test("an owner deprecates a product with a reason and a sunset date, and sees th
   await page.goto("/products/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Orders superseded by a new product, for the confirmation journey");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Orders superseded by a new product, for the confirmation journey");
   // Fresher than any sales policy the governance specs may tighten to while this runs in parallel.
   await page.getByLabel("Freshness (minutes)").fill("5");
   await page.getByRole("button", { name: "Register product" }).click();

@@ -47,7 +47,10 @@ test("governance tightens the sales policy and the effective policy changes", as
   // The save answered before the products were re-validated: the worker's run shows its progress, then the result.
   const progress = page.getByTestId("revalidation-progress");
   await expect(progress).toContainText(/Re-validating \d[\d,]* \/ \d[\d,]* products?…|Waiting for a worker to re-validate/);
-  await expect(progress.getByRole("status")).toContainText(/Re-validated [1-9][\d,]* products?: \d+ passing, \d+ with warnings, \d+ failing\./, { timeout: 30_000 });
+  await expect(progress.getByRole("status")).toContainText(
+    /Re-validated [1-9][\d,]* products?: \d+ passing, \d+ with warnings, \d+ failing\./,
+    { timeout: 30_000 },
+  );
   await expect(progress).toHaveAttribute("data-status", "succeeded");
   await expect(effective).toHaveText(tighter);
   await expect(row).toContainText("domain: sales");

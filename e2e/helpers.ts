@@ -37,7 +37,10 @@ export async function portalDatabase(page?: Page): Promise<pg.Client & { url: st
   const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
   const csrf = await ctx.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  await ctx.post("/api/auth/callback/credentials", { form: { email: USERS.consumer, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  await ctx.post("/api/auth/callback/credentials", {
+    form: { email: USERS.consumer, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   const res = await ctx.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
   await ctx.dispose();
   void page;
@@ -45,7 +48,9 @@ export async function portalDatabase(page?: Page): Promise<pg.Client & { url: st
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const names = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'meshport_e2e%'")).rows.map((r) => r.datname);
+  const names = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'meshport_e2e%'")).rows.map(
+    (r) => r.datname,
+  );
   await admin.end();
   for (const name of names) {
     const url = new URL(serverUrl);

@@ -47,7 +47,10 @@ test.beforeAll(async ({ browser }) => {
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const ok = await fetch(`${baseB}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseB}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || second.exitCode !== null) throw new Error("the second portal process did not start");
     await new Promise((r) => setTimeout(r, 500));
@@ -65,7 +68,11 @@ test.afterAll(async () => {
 /** One credentials sign-in through the auth API; returns the `code` the portal redirects with (or "ok"). */
 async function attempt(ctx: APIRequestContext, email: string, password: string, ip: string): Promise<string> {
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip }, form: { email, password, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    headers: { "x-forwarded-for": ip },
+    form: { email, password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBe(302);
   const location = new URL(res.headers()["location"]!, baseA);
   return location.searchParams.get("code") ?? (location.searchParams.has("error") ? "error" : "ok");

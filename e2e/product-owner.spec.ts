@@ -42,7 +42,10 @@ test("a producer named owner cannot publish or change the owner; the domain owne
 test("the sales owner's edit form offers the sales team and members as owners", async ({ page }) => {
   await signInAs(page, USERS.salesOwner);
   await page.goto("/products/new?domain=sales");
-  const offered = await page.getByLabel("Owner").locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const offered = await page
+    .getByLabel("Owner")
+    .locator("option")
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(expect.arrayContaining(["sales-team@company.com", USERS.salesOwner]));
   expect(offered).not.toContain(USERS.marketingProducer);
 });

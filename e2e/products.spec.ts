@@ -11,7 +11,9 @@ test("a producer registers, publishes, finds, exports and re-imports a product a
   await page.goto("/products/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Orders with loyalty information, registered by the e2e suite");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Orders with loyalty information, registered by the e2e suite");
   await page.getByLabel("Tags").fill("e2e, orders");
   await page.getByRole("button", { name: "Add field" }).click();
   await page.getByTestId("field-name-1").fill(field);
@@ -47,7 +49,9 @@ test("a producer registers, publishes, finds, exports and re-imports a product a
   expect(yaml).toContain(`name: ${name}`);
   expect(yaml).toContain(field);
 
-  const bumped = yaml.replace(/version: "?1\.0\.0"?/, 'version: "1.1.0"').replace("registered by the e2e suite", "re-imported by the e2e suite");
+  const bumped = yaml
+    .replace(/version: "?1\.0\.0"?/, 'version: "1.1.0"')
+    .replace("registered by the e2e suite", "re-imported by the e2e suite");
   await page.goto("/products/import");
   await page.getByLabel("Document").fill(bumped);
   await page.getByRole("button", { name: "Import" }).click();
@@ -62,9 +66,28 @@ test("a producer registers, publishes, finds, exports and re-imports a product a
 test("an import with a schema error names the path and the line, and changes nothing", async ({ page }) => {
   await signInAs(page, USERS.salesOwner);
   await page.goto("/products/import");
-  await page.getByLabel("Document").fill(
-    ["apiVersion: v1", "kind: DataProduct", "metadata:", "  name: broken-import", "  namespace: sales-domain", "spec:", "  owner: sales-team@company.com", '  version: "1.0.0"', "  description: Broken", "  schema:", "    - name: id", "      type: uuid", "  slo:", "    availability: 99.9%", '    latency: "< 100ms"', '    freshness: "< 1 hour"'].join("\n"),
-  );
+  await page
+    .getByLabel("Document")
+    .fill(
+      [
+        "apiVersion: v1",
+        "kind: DataProduct",
+        "metadata:",
+        "  name: broken-import",
+        "  namespace: sales-domain",
+        "spec:",
+        "  owner: sales-team@company.com",
+        '  version: "1.0.0"',
+        "  description: Broken",
+        "  schema:",
+        "    - name: id",
+        "      type: uuid",
+        "  slo:",
+        "    availability: 99.9%",
+        '    latency: "< 100ms"',
+        '    freshness: "< 1 hour"',
+      ].join("\n"),
+    );
   await page.getByRole("button", { name: "Import" }).click();
   const problems = page.getByTestId("import-problems");
   await expect(problems).toContainText("spec.schema[0].type");

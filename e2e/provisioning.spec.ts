@@ -49,14 +49,18 @@ test("an owner provisions from the UI, watches the steps, uploads a CSV and sees
   await expect(page).toHaveURL(new RegExp(`/products/sales/${name}/ingest\\?env=staging$`));
   const upload = page.locator("form").filter({ has: page.getByLabel("CSV file (header line first)") });
 
-  await upload.getByLabel("CSV file (header line first)").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("id,qty\na,1\nb,lots\n,3\n") });
+  await upload
+    .getByLabel("CSV file (header line first)")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("id,qty\na,1\nb,lots\n,3\n") });
   await upload.getByRole("button", { name: "Upload and load" }).click();
   const refused = upload.getByTestId("load-result");
   await expect(refused).toContainText("Nothing was loaded: 2 problems");
   await expect(refused.getByRole("row").nth(1)).toContainText('3qty: "lots" is not a whole number');
   await expect(refused.getByRole("row").nth(2)).toContainText("4missing required field id");
 
-  await upload.getByLabel("CSV file (header line first)").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("id,qty\na,1\nb,2\nc,3\n") });
+  await upload
+    .getByLabel("CSV file (header line first)")
+    .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("id,qty\na,1\nb,2\nc,3\n") });
   await upload.getByRole("button", { name: "Upload and load" }).click();
   await expect(upload.getByTestId("rows-loaded")).toHaveText("3");
 
@@ -80,7 +84,10 @@ test("an owner provisions from the UI, watches the steps, uploads a CSV and sees
 
 test("a product you don't own cannot be provisioned or loaded (403)", async ({ page }) => {
   await signInAs(page, USERS.consumer);
-  const res = await page.request.post("/api/ingest/sales/orders?env=staging", { headers: { "Content-Type": "text/csv" }, data: "order_id\nx\n" });
+  const res = await page.request.post("/api/ingest/sales/orders?env=staging", {
+    headers: { "Content-Type": "text/csv" },
+    data: "order_id\nx\n",
+  });
   expect(res.status()).toBe(403);
   await page.goto("/products/sales/orders");
   await expect(page.getByTestId("deployment-staging")).toBeVisible();

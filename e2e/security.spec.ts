@@ -17,7 +17,10 @@ async function signInWithForm(page: Page, email: string, password: string): Prom
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   const button = page.getByRole("button", { name: "Sign in", exact: true });
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined), button.click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+    button.click(),
+  ]);
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   return page.getByRole("alert").first().innerText();
 }
@@ -60,10 +63,36 @@ test.describe("content security policy in the browser", () => {
   const visits: { who: string; paths: string[] }[] = [
     {
       who: USERS.salesOwner,
-      paths: ["/", "/catalog", "/products/sales/customer-data-product", "/products/sales/customer-data-product/edit", "/products/sales/customer-data-product/compliance", "/products/sales/customer-data-product/versions", "/products/new", "/products/import", "/access", "/access/inbox"],
+      paths: [
+        "/",
+        "/catalog",
+        "/products/sales/customer-data-product",
+        "/products/sales/customer-data-product/edit",
+        "/products/sales/customer-data-product/compliance",
+        "/products/sales/customer-data-product/versions",
+        "/products/new",
+        "/products/import",
+        "/access",
+        "/access/inbox",
+      ],
     },
-    { who: USERS.admin, paths: ["/domains", "/domains/new", "/platform", "/platform/templates", "/platform/config", "/governance", "/metrics", "/metrics/cost-model"] },
-    { who: USERS.governance, paths: ["/governance/policies", "/governance/policies/global", "/governance/policies/domains/sales", "/governance/audit"] },
+    {
+      who: USERS.admin,
+      paths: [
+        "/domains",
+        "/domains/new",
+        "/platform",
+        "/platform/templates",
+        "/platform/config",
+        "/governance",
+        "/metrics",
+        "/metrics/cost-model",
+      ],
+    },
+    {
+      who: USERS.governance,
+      paths: ["/governance/policies", "/governance/policies/global", "/governance/policies/domains/sales", "/governance/audit"],
+    },
     { who: USERS.executive, paths: ["/metrics", "/metrics/rollout", "/metrics/domains/sales"] },
   ];
 
@@ -84,7 +113,9 @@ test.describe("content security policy in the browser", () => {
         expect(response?.status(), path).toBe(200);
         // Hydrated: React has attached to the navigation (its fiber is on the element).
         await expect
-          .poll(() => page.evaluate(() => Object.keys(document.querySelector("nav") ?? {}).some((k) => k.startsWith("__react"))), { message: `${path} hydrates` })
+          .poll(() => page.evaluate(() => Object.keys(document.querySelector("nav") ?? {}).some((k) => k.startsWith("__react"))), {
+            message: `${path} hydrates`,
+          })
           .toBe(true);
         expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), path).toEqual([]);
       }
@@ -98,7 +129,9 @@ test.describe("content security policy in the browser", () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     await page.goto("/sign-in");
-    await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("form") ?? {}).some((k) => k.startsWith("__react")))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(document.querySelector("form") ?? {}).some((k) => k.startsWith("__react"))))
+      .toBe(true);
     expect(violations).toEqual([]);
   });
 });
@@ -110,13 +143,20 @@ test.describe("session cookie", () => {
     const csrf = await ctx.get("/api/auth/csrf", { headers: extra });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     // Secure cookies are not kept for an http URL, so the CSRF cookie is passed on by hand.
-    const csrfCookie = csrf.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value.split(";")[0]).join("; ");
+    const csrfCookie = csrf
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value.split(";")[0])
+      .join("; ");
     const res = await ctx.post("/api/auth/callback/credentials", {
       headers: { ...extra, cookie: csrfCookie },
       form: { email: USERS.consumer, password: "meshport-demo", csrfToken, callbackUrl: "/" },
       maxRedirects: 0,
     });
-    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const cookies = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
     await ctx.dispose();
     return { status: res.status(), cookies };
   }
@@ -142,12 +182,18 @@ test.describe("session cookie", () => {
 });
 
 test.describe("sign-in throttling", () => {
-  test("wrong passwords slow one client down for one account; the rightful user signs in from another client meanwhile", async ({ page, browser }) => {
+  test("wrong passwords slow one client down for one account; the rightful user signs in from another client meanwhile", async ({
+    page,
+    browser,
+  }) => {
     const db = await portalDatabase(page);
     const email = `${uniqueName("throttle")}@test.local`;
     const password = "a-dedicated-password-1";
     try {
-      await db.query("INSERT INTO users (id, email, name, password_hash, roles) VALUES (gen_random_uuid(), $1, 'Throttle test', $2, '{data_consumer}')", [email, await hashPassword(password)]);
+      await db.query(
+        "INSERT INTO users (id, email, name, password_hash, roles) VALUES (gen_random_uuid(), $1, 'Throttle test', $2, '{data_consumer}')",
+        [email, await hashPassword(password)],
+      );
       await page.setExtraHTTPHeaders({ "x-forwarded-for": freshIp() });
       await page.goto("/sign-in");
       // Three free tries, then waits of 1 s, 2 s, 4 s …. Short waits are skipped in the database (a slow
@@ -155,7 +201,8 @@ test.describe("sign-in throttling", () => {
       const messages: string[] = [];
       const waitOf = (m: string | undefined) => Number(/try again in (\d+) second/.exec(m ?? "")?.[1] ?? 0);
       for (let i = 0; i < 20 && waitOf(messages.at(-1)) < 30; i++) {
-        if (messages.at(-1)?.startsWith("Too many")) await db.query("UPDATE sign_in_throttle SET next_allowed_at = now() WHERE key LIKE $1", [`pair:${email}|%`]);
+        if (messages.at(-1)?.startsWith("Too many"))
+          await db.query("UPDATE sign_in_throttle SET next_allowed_at = now() WHERE key LIKE $1", [`pair:${email}|%`]);
         messages.push(await signInWithForm(page, email, `wrong-${i}`));
       }
       expect(messages.slice(0, 4)).toEqual(Array(4).fill(INCORRECT));
@@ -202,10 +249,18 @@ test.describe("cross-site requests", () => {
     ]);
     await expect(page).toHaveURL(new RegExp(`/domains/${first}$`));
 
-    const headers = Object.fromEntries(Object.entries(await action.allHeaders()).filter(([k]) => !["host", "content-length", "cookie", "origin", "referer"].includes(k) && !k.startsWith(":")));
+    const headers = Object.fromEntries(
+      Object.entries(await action.allHeaders()).filter(
+        ([k]) => !["host", "content-length", "cookie", "origin", "referer"].includes(k) && !k.startsWith(":"),
+      ),
+    );
     const body = action.postDataBuffer()!;
     const replay = (slug: string, origin: string) =>
-      page.request.post(action.url(), { headers: { ...headers, origin, referer: `${origin}/domains/new` }, data: Buffer.from(body.toString("latin1").replaceAll(first, slug), "latin1"), maxRedirects: 0 });
+      page.request.post(action.url(), {
+        headers: { ...headers, origin, referer: `${origin}/domains/new` },
+        data: Buffer.from(body.toString("latin1").replaceAll(first, slug), "latin1"),
+        maxRedirects: 0,
+      });
 
     // Control: the same replay from the portal's own origin works, so the refusal below is the origin check.
     const ownOrigin = new URL(page.url()).origin;
@@ -227,9 +282,30 @@ test.describe("stored content", () => {
     const name = uniqueName("xss");
     await signInAs(page, USERS.salesOwner);
     await page.goto("/products/import");
-    await page.getByLabel("Document").fill(
-      ["apiVersion: v1", "kind: DataProduct", "metadata:", `  name: ${name}`, "  namespace: sales-domain", "spec:", "  owner: sales-team@company.com", '  version: "1.0.0"', `  description: ${JSON.stringify(payload)}`, "  classification: internal", "  schema:", "    - name: id", "      type: string", "      description: Identifier", "  slo:", "    availability: 99.9%", '    latency: "< 100ms"', '    freshness: "< 1 hour"'].join("\n"),
-    );
+    await page
+      .getByLabel("Document")
+      .fill(
+        [
+          "apiVersion: v1",
+          "kind: DataProduct",
+          "metadata:",
+          `  name: ${name}`,
+          "  namespace: sales-domain",
+          "spec:",
+          "  owner: sales-team@company.com",
+          '  version: "1.0.0"',
+          `  description: ${JSON.stringify(payload)}`,
+          "  classification: internal",
+          "  schema:",
+          "    - name: id",
+          "      type: string",
+          "      description: Identifier",
+          "  slo:",
+          "    availability: 99.9%",
+          '    latency: "< 100ms"',
+          '    freshness: "< 1 hour"',
+        ].join("\n"),
+      );
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page).toHaveURL(new RegExp(`/products/sales/${name}`));
 
@@ -277,7 +353,13 @@ test.describe("hostile addresses", () => {
   };
 
   test("a path with invalid UTF-8 is a 404 that carries the security headers (was a bare 500)", async ({ page }) => {
-    for (const path of ["/products/%FF/x", "/products/sales/%E2%82", "/domains/%C0%AF", "/api/products/%FF/x/export", "/api/data/sales/%FF"]) {
+    for (const path of [
+      "/products/%FF/x",
+      "/products/sales/%E2%82",
+      "/domains/%C0%AF",
+      "/api/products/%FF/x/export",
+      "/api/data/sales/%FF",
+    ]) {
       const res = await page.request.get(path, { maxRedirects: 0 });
       expect(res.status(), path).toBe(404);
       SECURITY_HEADERS(res.headers());
@@ -302,7 +384,22 @@ test.describe("hostile addresses", () => {
 
   test("absurd ?page= values are clamped on every paginated page (no 500)", async ({ page }) => {
     await signInAs(page, USERS.admin);
-    const pages = ["/platform", "/platform/templates", "/platform/processing", "/governance/policies", "/governance", "/governance/policies/global/history", "/domains", "/domains/sales", "/access", "/catalog", "/metrics/domains/sales", "/products/sales/customer-data-product/compliance", "/products/sales/customer-data-product/quality", "/products/sales/customer-data-product/reviews"];
+    const pages = [
+      "/platform",
+      "/platform/templates",
+      "/platform/processing",
+      "/governance/policies",
+      "/governance",
+      "/governance/policies/global/history",
+      "/domains",
+      "/domains/sales",
+      "/access",
+      "/catalog",
+      "/metrics/domains/sales",
+      "/products/sales/customer-data-product/compliance",
+      "/products/sales/customer-data-product/quality",
+      "/products/sales/customer-data-product/reviews",
+    ];
     for (const path of pages) {
       for (const value of ["99999999999999999999", "-1", "1.5", "NaN"]) {
         const res = await page.request.get(`${path}?page=${value}`);
@@ -331,7 +428,9 @@ test.describe("hostile addresses", () => {
     await ctx.dispose();
     const db = await portalDatabase();
     try {
-      const hits = await db.query("SELECT count(*)::int AS n FROM audit_events WHERE resource LIKE '%zz-garbage%' OR context::text LIKE '%zz-garbage%'");
+      const hits = await db.query(
+        "SELECT count(*)::int AS n FROM audit_events WHERE resource LIKE '%zz-garbage%' OR context::text LIKE '%zz-garbage%'",
+      );
       expect(hits.rows[0].n).toBe(0);
     } finally {
       await db.end();

@@ -50,10 +50,17 @@ async function tableRows(page: Page): Promise<number> {
 function streamCsv(rows: number): Promise<{ status: number; body: string; requestId?: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(`/api/ingest/sales/${name}?env=staging`, origin);
-    const req = http.request(url, { method: "POST", headers: { "Content-Type": "text/csv", "Content-Length": HEADER.length + rows * ROW_BYTES, Cookie: cookie } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers["x-request-id"] as string | undefined }));
-    });
+    const req = http.request(
+      url,
+      { method: "POST", headers: { "Content-Type": "text/csv", "Content-Length": HEADER.length + rows * ROW_BYTES, Cookie: cookie } },
+      (res) => {
+        let body = "";
+        res
+          .setEncoding("utf8")
+          .on("data", (c: string) => (body += c))
+          .on("end", () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers["x-request-id"] as string | undefined }));
+      },
+    );
     req.on("error", reject);
     req.write(HEADER);
     let i = 0;
@@ -124,7 +131,9 @@ test("a body cut short of its Content-Length loads nothing and the load says why
     await page.goto(`/products/sales/${name}/ingest?env=staging`);
     const latest = page.getByRole("row").nth(1);
     await expect(latest).toContainText("failed", { timeout: 1_000 });
-    await expect(latest).toContainText(`The upload was cut off after ${Buffer.byteLength(sent)} bytes of the ${announced} announced`, { timeout: 1_000 });
+    await expect(latest).toContainText(`The upload was cut off after ${Buffer.byteLength(sent)} bytes of the ${announced} announced`, {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 30_000 });
   expect(await tableRows(page)).toBe(before);
 });
@@ -141,7 +150,9 @@ test("a chunked upload that breaks off before its last chunk loads nothing and t
     await page.goto(`/products/sales/${name}/ingest?env=staging`);
     const latest = page.getByRole("row").nth(1);
     await expect(latest).toContainText("failed", { timeout: 1_000 });
-    await expect(latest).toContainText(`The upload was cut off after ${Buffer.byteLength(part)} bytes (the client disconnected`, { timeout: 1_000 });
+    await expect(latest).toContainText(`The upload was cut off after ${Buffer.byteLength(part)} bytes (the client disconnected`, {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 30_000 });
   expect(await tableRows(page)).toBe(before);
 });

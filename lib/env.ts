@@ -13,7 +13,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   /** Demo mode lists the seeded demo users and their passwords on the sign-in page. */
   DEMO_MODE: boolish,
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   AUTH_OIDC_ISSUER: z.url().optional(),
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
@@ -42,12 +46,20 @@ const envSchema = z.object({
   /** Seconds between health probes of provisioned product endpoints (0 disables the in-process schedule). */
   HEALTH_PROBE_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Runs the provisioning worker (pg-boss) inside the portal process; set false when a separate worker runs. */
-  WORKER_ENABLED: z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === undefined || v === "" || v === "true" || v === "1"),
+  WORKER_ENABLED: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === undefined || v === "" || v === "true" || v === "1"),
   /** Provisioning jobs one worker process runs at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Test-only: sleep this long inside each provisioning step's transaction, so a test can kill a worker mid-step. */
   /** Largest CSV upload /api/ingest accepts, in bytes (default 1 GiB); bigger bodies get 413 and load nothing. */
-  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 ** 3).default(1024 ** 3),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 ** 3)
+    .default(1024 ** 3),
   PROVISION_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 

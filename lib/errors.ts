@@ -52,11 +52,13 @@ export function isUnstorableText(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
   const codes = ["22021", "22P05"];
   const pgCode = (e as { code?: unknown }).code; // node-postgres DatabaseError
-  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause; // Prisma
+  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } }).meta?.driverAdapterError
+    ?.cause; // Prisma
   return codes.includes(String(pgCode)) || codes.includes(String(cause?.originalCode ?? cause?.code));
 }
 
-export const UNSTORABLE_TEXT_MESSAGE = "Some text contains a character that cannot be stored (such as the NUL character \\u0000). Remove it and try again.";
+export const UNSTORABLE_TEXT_MESSAGE =
+  "Some text contains a character that cannot be stored (such as the NUL character \\u0000). Remove it and try again.";
 
 export type ActionState = {
   ok: boolean;

@@ -11,7 +11,10 @@ async function main() {
   const database = await ensureDatabase();
   await migrateDeploy(database.url);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true",
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
     DEMO_MODE: process.env.DEMO_MODE ?? (embedded ? "true" : "false"),
   };
   await seedDemo(env);

@@ -23,7 +23,15 @@ export async function startOidcTestProvider(portalUrl: string, port = 0): Promis
   const clientId = "meshport-e2e";
   const clientSecret = "meshport-e2e-oidc-client-secret";
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${portalUrl}/api/auth/callback/oidc`], response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [`${portalUrl}/api/auth/callback/oidc`],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // next-auth reads the profile from the ID token, so the scoped claims go there too.
     conformIdTokenClaims: false,
@@ -33,13 +41,25 @@ export async function startOidcTestProvider(portalUrl: string, port = 0): Promis
     async findAccount(_ctx, id) {
       const account = OIDC_TEST_ACCOUNTS[id];
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: account.groups }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: account.groups }),
+      };
     },
   });
   provider.proxy = true;
   // A refused grant otherwise reaches the portal only as "server responded with an error".
   for (const event of ["grant.error", "authorization.error", "server_error", "userinfo.error"]) {
-    provider.on(event, (ctx: { oidc?: { params?: { redirect_uri?: string } } }, err: { error?: string; error_description?: string; error_detail?: string; message?: string }) => console.error(`[oidc-test-provider] ${event}: ${err.error ?? ""} ${err.error_description ?? err.message ?? ""} ${err.error_detail ?? ""} (redirect_uri ${ctx.oidc?.params?.redirect_uri})`));
+    provider.on(
+      event,
+      (
+        ctx: { oidc?: { params?: { redirect_uri?: string } } },
+        err: { error?: string; error_description?: string; error_detail?: string; message?: string },
+      ) =>
+        console.error(
+          `[oidc-test-provider] ${event}: ${err.error ?? ""} ${err.error_description ?? err.message ?? ""} ${err.error_detail ?? ""} (redirect_uri ${ctx.oidc?.params?.redirect_uri})`,
+        ),
+    );
   }
   server.on("request", provider.callback());
   return {

@@ -46,7 +46,11 @@ describe("prisma engine shim", () => {
       encoding: "utf8",
     });
     expect(out.status).toBe(1);
-    const logs = out.stderr.trim().split("\n").slice(1).map((l) => JSON.parse(l));
+    const logs = out.stderr
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => JSON.parse(l));
     expect(logs).toContainEqual(expect.objectContaining({ level: "ERROR", fields: expect.objectContaining({ error_code: "P1003" }) }));
   });
 

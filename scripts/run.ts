@@ -55,7 +55,9 @@ export function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(REPO_ROOT, d)));
-  const files = ["next.config.js", "package-lock.json", "postcss.config.mjs"].map((f) => (existsSync(path.join(REPO_ROOT, f)) ? statSync(path.join(REPO_ROOT, f)).mtimeMs : 0));
+  const files = ["next.config.js", "package-lock.json", "postcss.config.mjs"].map((f) =>
+    existsSync(path.join(REPO_ROOT, f)) ? statSync(path.join(REPO_ROOT, f)).mtimeMs : 0,
+  );
   return Math.max(...sources, ...files) > built;
 }
 

@@ -30,7 +30,12 @@ type Tally = { passed: number; failed: number; skipped: number };
 function vitestTally(): Tally {
   const file = path.join(RESULTS, "vitest.json");
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
@@ -58,14 +63,20 @@ async function main() {
     }
     if (!only || only === "unit" || only === "integration") {
       const projects = only ? ["--project", only] : [];
-      const code = await run(process.execPath, [VITEST, "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(RESULTS, "vitest.json")}`], { env });
+      const code = await run(
+        process.execPath,
+        [VITEST, "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(RESULTS, "vitest.json")}`],
+        { env },
+      );
       tallies.vitest = vitestTally();
       if (code !== 0 && tallies.vitest.failed === 0) tallies.vitest.failed = 1;
     }
     if (!only || only === "e2e") {
       await node([NEXT_BIN, "build"], { env: { ...process.env, NODE_ENV: "production" } });
       const e2ePort = process.env.E2E_PORT ?? String(await freePort());
-      const code = await run(process.execPath, [PLAYWRIGHT, "test"], { env: { ...process.env, DATABASE_URL: server.url, E2E_PORT: e2ePort } });
+      const code = await run(process.execPath, [PLAYWRIGHT, "test"], {
+        env: { ...process.env, DATABASE_URL: server.url, E2E_PORT: e2ePort },
+      });
       tallies.playwright = playwrightTally();
       if (code !== 0 && tallies.playwright.failed === 0) tallies.playwright.failed = 1;
     }
@@ -75,8 +86,12 @@ async function main() {
   } finally {
     await server.stop?.();
   }
-  const total = Object.values(tallies).reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: failedStep ? 1 : 0, skipped: 0 });
-  for (const [name, t] of Object.entries(tallies)) console.log(`[test] ${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  const total = Object.values(tallies).reduce(
+    (a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }),
+    { passed: 0, failed: failedStep ? 1 : 0, skipped: 0 },
+  );
+  for (const [name, t] of Object.entries(tallies))
+    console.log(`[test] ${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 ? 1 : 0);
 }

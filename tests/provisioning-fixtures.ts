@@ -19,18 +19,28 @@ export async function ensurePlatformReferenceData(): Promise<void> {
   await ensureGlobalPolicy();
   await seedPlatform();
   for (const t of SEED_TEMPLATES) {
-    await db.template.upsert({ where: { key: t.key }, update: {}, create: { key: t.key, name: t.name, description: t.description, config: t.config as object, defaults: t.defaults as object } });
+    await db.template.upsert({
+      where: { key: t.key },
+      update: {},
+      create: { key: t.key, name: t.name, description: t.description, config: t.config as object, defaults: t.defaults as object },
+    });
   }
 }
 
 export type Fixture = { domain: string; owner: CurrentUser; spec: DataProductSpec; productId: string };
 
 /** A domain, its owner, and a registered product that passes the seed's global policy. */
-export async function ownedProduct(patch: Partial<DataProductSpec> = {}, opts: { templateKey?: string; domain?: string; owner?: CurrentUser } = {}): Promise<Fixture> {
+export async function ownedProduct(
+  patch: Partial<DataProductSpec> = {},
+  opts: { templateKey?: string; domain?: string; owner?: CurrentUser } = {},
+): Promise<Fixture> {
   const domain = opts.domain ?? (await createDomain()).slug;
   const owner = opts.owner ?? (await createPrincipal(["data_producer"], { [domain]: "owner" }));
   const spec = sampleSpec(domain, {
-    access: [{ role: "data_consumer", permissions: ["read"] }, { role: "data_producer", permissions: ["read", "write"] }],
+    access: [
+      { role: "data_consumer", permissions: ["read"] },
+      { role: "data_producer", permissions: ["read", "write"] },
+    ],
     ...patch,
   });
   const created = await registerProduct(owner, spec, { templateKey: opts.templateKey ?? "batch_analytics" });
@@ -71,7 +81,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 /** The product's staging deployment. */
-export const stagingOf = (productId: string) => db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId, environment: "staging" } } });
+export const stagingOf = (productId: string) =>
+  db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId, environment: "staging" } } });
 
 /** Provisions the fixture's product to staging, running the job here; throws unless it completed. */
 export async function provisioned(f: Fixture) {

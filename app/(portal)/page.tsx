@@ -35,14 +35,20 @@ export default async function HomePage() {
         description={
           <span className="flex flex-wrap items-center gap-1.5">
             {user.roles.length === 0 ? "Signed in, with no portal role yet." : "Signed in as"}
-            {user.roles.map((r) => <Badge key={r} tone="blue">{ROLE_LABELS[r]}</Badge>)}
+            {user.roles.map((r) => (
+              <Badge key={r} tone="blue">
+                {ROLE_LABELS[r]}
+              </Badge>
+            ))}
           </span>
         }
         actions={
           mayRegister ? (
             <>
               <ButtonLink href="/products/new">Register a product</ButtonLink>
-              <ButtonLink href="/products/import" variant="secondary">Import</ButtonLink>
+              <ButtonLink href="/products/import" variant="secondary">
+                Import
+              </ButtonLink>
             </>
           ) : undefined
         }
@@ -60,7 +66,15 @@ export default async function HomePage() {
       </ul>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Recently updated products" className="min-w-0 lg:col-span-2" actions={<Link href="/catalog" className="text-sm text-brand-700 hover:underline">Browse the catalog</Link>}>
+        <Card
+          title="Recently updated products"
+          className="min-w-0 lg:col-span-2"
+          actions={
+            <Link href="/catalog" className="text-sm text-brand-700 hover:underline">
+              Browse the catalog
+            </Link>
+          }
+        >
           {recent.length === 0 ? (
             <EmptyState>No data products yet.</EmptyState>
           ) : (
@@ -78,11 +92,15 @@ export default async function HomePage() {
                 {recent.map((p) => (
                   <tr key={`${p.domain}/${p.name}`}>
                     <Td className="whitespace-nowrap">
-                      <Link href={productPath(p)} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
+                      <Link href={productPath(p)} className="font-medium text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
                     </Td>
                     <Td className="whitespace-nowrap">{p.domain}</Td>
                     <Td className="font-mono text-xs">{p.version}</Td>
-                    <Td><LifecycleBadge value={p.lifecycle} /></Td>
+                    <Td>
+                      <LifecycleBadge value={p.lifecycle} />
+                    </Td>
                     <Td className="whitespace-nowrap">{dateFmt.format(new Date(p.updatedAt))}</Td>
                   </tr>
                 ))}
@@ -91,14 +109,24 @@ export default async function HomePage() {
           )}
         </Card>
 
-        <Card title="Your domains" className="min-w-0" actions={<Link href="/domains" className="text-sm text-brand-700 hover:underline">All domains</Link>}>
+        <Card
+          title="Your domains"
+          className="min-w-0"
+          actions={
+            <Link href="/domains" className="text-sm text-brand-700 hover:underline">
+              All domains
+            </Link>
+          }
+        >
           {myDomains.length === 0 ? (
             <EmptyState>You are not a member of any domain yet. A data admin can add you.</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {myDomains.map((d) => (
                 <li key={d.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/domains/${d.slug}`} className="min-w-0 truncate font-medium text-brand-700 hover:underline">{d.name}</Link>
+                  <Link href={`/domains/${d.slug}`} className="min-w-0 truncate font-medium text-brand-700 hover:underline">
+                    {d.name}
+                  </Link>
                   <span className="flex items-center gap-1.5">
                     {d.status !== "onboarded" && <DomainStatusBadge status={d.status} />}
                     <Badge>{d.role}</Badge>

@@ -27,7 +27,11 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
   const [picked, setPicked] = useState(defaultValue);
   // Once hydrated, the form submits the picked slug (a hidden field), never half-typed text; before
   // that (or without JavaScript) the text field itself is the form field and takes a slug.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const term = useDebounced(value.trim(), DEBOUNCE_MS);
@@ -44,7 +48,9 @@ export function DomainPicker({ id, name, label, defaultValue, onPick }: Props) {
 
   return (
     <div className="relative">
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       <div className="relative">
         {hydrated && <input type="hidden" name={name} value={picked} />}
         <input

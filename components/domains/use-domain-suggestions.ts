@@ -12,5 +12,11 @@ async function fetchSuggestions(term: string): Promise<DomainSuggestion[]> {
 }
 
 export function useDomainSuggestions(term: string, enabled: boolean) {
-  return useQuery({ queryKey: domainKeys.suggestions(term), queryFn: () => fetchSuggestions(term), enabled, placeholderData: keepPreviousData, staleTime: 60_000 });
+  return useQuery({
+    queryKey: domainKeys.suggestions(term),
+    queryFn: () => fetchSuggestions(term),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }

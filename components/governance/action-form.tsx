@@ -20,9 +20,13 @@ export function ActionForm({ action, fields, label, pendingText, variant = "prim
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2" data-testid={testId}>
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
-      <SubmitButton variant={variant} pendingText={pendingText}>{label}</SubmitButton>
+      <SubmitButton variant={variant} pendingText={pendingText}>
+        {label}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

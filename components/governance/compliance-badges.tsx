@@ -3,7 +3,12 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import type { ComplianceStatus } from "@/lib/governance/compliance";
 import type { Severity } from "@/lib/governance/validate";
 
-export const STATUS_LABELS: Record<ComplianceStatus, string> = { passing: "Passing", warnings: "Warnings", failing: "Failing", unknown: "Not validated" };
+export const STATUS_LABELS: Record<ComplianceStatus, string> = {
+  passing: "Passing",
+  warnings: "Warnings",
+  failing: "Failing",
+  unknown: "Not validated",
+};
 const STATUS_TONES: Record<ComplianceStatus, Tone> = { passing: "green", warnings: "amber", failing: "red", unknown: "gray" };
 const SEVERITY_TONES: Record<Severity, Tone> = { error: "red", warning: "amber", info: "blue" };
 

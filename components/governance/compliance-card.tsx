@@ -7,15 +7,23 @@ import { formatUtc } from "./format";
 
 export async function ComplianceCard({ productId, href }: { productId: string; href: string }) {
   const latest = await latestValidation(productId);
-  const link = <Link href={href} className="text-sm font-medium text-brand-700 hover:underline">View compliance →</Link>;
+  const link = (
+    <Link href={href} className="text-sm font-medium text-brand-700 hover:underline">
+      View compliance →
+    </Link>
+  );
   return (
     <Card title="Compliance" actions={link} className="mb-6">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700" data-testid="compliance-card">
         <ComplianceStatusBadge status={latest?.status ?? "unknown"} />
         {latest ? (
           <>
-            <span>{latest.errors} error{latest.errors === 1 ? "" : "s"}, {latest.warnings} warning{latest.warnings === 1 ? "" : "s"}</span>
-            {latest.warnings > 0 && latest.errors === 0 && <span>{latest.acknowledgedAt ? "warnings acknowledged" : "warnings not yet acknowledged"}</span>}
+            <span>
+              {latest.errors} error{latest.errors === 1 ? "" : "s"}, {latest.warnings} warning{latest.warnings === 1 ? "" : "s"}
+            </span>
+            {latest.warnings > 0 && latest.errors === 0 && (
+              <span>{latest.acknowledgedAt ? "warnings acknowledged" : "warnings not yet acknowledged"}</span>
+            )}
             <span className="text-slate-500">checked {formatUtc(latest.createdAt)}</span>
           </>
         ) : (

@@ -10,7 +10,10 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 function policyValueText(value: unknown): string {
   if (value === undefined || value === null) return "—";
   if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(", ");
+  if (typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join(", ");
   return String(value);
 }
 
@@ -36,12 +39,25 @@ export function FindingsTable({ findings }: { findings: Finding[] }) {
       </thead>
       <tbody className="block divide-y divide-slate-100 sm:table-row-group" data-testid="findings">
         {sorted.map((f, i) => (
-          <tr key={`${f.ruleId}-${f.path}-${i}`} className="block py-2 sm:table-row sm:py-0" data-testid="finding" data-rule={f.ruleId} data-severity={f.severity}>
-            <Td className="inline-block py-1 sm:table-cell sm:py-2"><SeverityBadge severity={f.severity} /></Td>
-            <Td className="inline-block py-1 sm:table-cell sm:py-2"><code className="whitespace-nowrap text-xs">{f.ruleId}</code></Td>
+          <tr
+            key={`${f.ruleId}-${f.path}-${i}`}
+            className="block py-2 sm:table-row sm:py-0"
+            data-testid="finding"
+            data-rule={f.ruleId}
+            data-severity={f.severity}
+          >
+            <Td className="inline-block py-1 sm:table-cell sm:py-2">
+              <SeverityBadge severity={f.severity} />
+            </Td>
+            <Td className="inline-block py-1 sm:table-cell sm:py-2">
+              <code className="whitespace-nowrap text-xs">{f.ruleId}</code>
+            </Td>
             <Td className="block py-1 sm:table-cell sm:py-2">
               <p>{f.message}</p>
-              <p className="mt-1 text-xs text-slate-600"><span className="font-medium">Fix: </span>{f.fixHint}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                <span className="font-medium">Fix: </span>
+                {f.fixHint}
+              </p>
             </Td>
             <Td className="block py-1 sm:table-cell sm:py-2">
               <span className="text-xs text-slate-500 sm:hidden">Spec path: </span>

@@ -8,7 +8,11 @@ import type { RevalidationRunDto } from "@/lib/governance/revalidation-run";
 import { Button } from "@/components/ui/button";
 import { RevalidationProgress } from "./revalidation-progress";
 
-type State = { phase: "idle" } | { phase: "starting" } | { phase: "started"; runId: string; initial?: RevalidationRunDto } | { phase: "error"; message: string };
+type State =
+  | { phase: "idle" }
+  | { phase: "starting" }
+  | { phase: "started"; runId: string; initial?: RevalidationRunDto }
+  | { phase: "error"; message: string };
 
 export function RevalidateAll({ active }: { active?: RevalidationRunDto | null }) {
   const router = useRouter();
@@ -48,7 +52,11 @@ export function RevalidateAll({ active }: { active?: RevalidationRunDto | null }
           }}
         />
       )}
-      {state.phase === "error" && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p>}
+      {state.phase === "error" && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,7 +28,12 @@ export function RevalidationProgress({ runId, initial, total, onFinished }: Prop
     }
   }, [run, active, onFinished]);
 
-  if (error && !run) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error && !run)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   if (!run) {
     return (
       <p data-testid="revalidation-progress" data-status="starting" className="text-sm text-slate-700" aria-live="polite">
@@ -41,11 +46,20 @@ export function RevalidationProgress({ runId, initial, total, onFinished }: Prop
     <div data-testid="revalidation-progress" data-status={run.status} className="space-y-1">
       {active ? (
         <>
-          <div role="progressbar" aria-label="Re-validation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full max-w-sm overflow-hidden rounded-full bg-slate-200">
+          <div
+            role="progressbar"
+            aria-label="Re-validation progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 w-full max-w-sm overflow-hidden rounded-full bg-slate-200"
+          >
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <p className="text-sm text-slate-700" aria-live="polite">
-            {run.status === "queued" && run.done === 0 ? `Waiting for a worker to re-validate ${plural(run.total, "product")}…` : `Re-validating ${n(run.done)} / ${plural(run.total, "product")}…`}
+            {run.status === "queued" && run.done === 0
+              ? `Waiting for a worker to re-validate ${plural(run.total, "product")}…`
+              : `Re-validating ${n(run.done)} / ${plural(run.total, "product")}…`}
           </p>
         </>
       ) : (

@@ -7,7 +7,10 @@ import { governanceKeys } from "./query-keys";
 
 async function fetchRun(id: string): Promise<RevalidationRunDto> {
   const res = await fetch(`/api/governance/revalidate/runs/${id}`, { cache: "no-store" });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Could not load the re-validation (${res.status}).`);
+  if (!res.ok)
+    throw new Error(
+      ((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Could not load the re-validation (${res.status}).`,
+    );
   return (await res.json()) as RevalidationRunDto;
 }
 

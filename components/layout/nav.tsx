@@ -9,7 +9,8 @@ export function navItems(user: Principal): NavItem[] {
     { href: "/catalog", label: "Catalog" },
     { href: "/domains", label: "Domains" },
   ];
-  const producer = user.roles.includes("data_admin") || (user.roles.includes("data_producer") && Object.values(user.domains).some((r) => r !== "viewer"));
+  const producer =
+    user.roles.includes("data_admin") || (user.roles.includes("data_producer") && Object.values(user.domains).some((r) => r !== "viewer"));
   // Import is one click further, from the registration page.
   if (producer) items.push({ href: "/products/new", label: "Register product" });
   items.push({ href: "/access", label: "My access" });
@@ -23,7 +24,15 @@ export function navItems(user: Principal): NavItem[] {
 type FormAction = (formData: FormData) => void | Promise<void>;
 
 /** The sign-out actions come from the route (components/ import nothing from app/). */
-export function Nav({ user, signOut, signOutEverywhere }: { user: Principal & { name: string }; signOut: FormAction; signOutEverywhere: FormAction }) {
+export function Nav({
+  user,
+  signOut,
+  signOutEverywhere,
+}: {
+  user: Principal & { name: string };
+  signOut: FormAction;
+  signOutEverywhere: FormAction;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -35,7 +44,9 @@ export function Nav({ user, signOut, signOutEverywhere }: { user: Principal & { 
         <NavLinks items={navItems(user)} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-right sm:block">
-            <span className="block font-medium text-slate-900" data-testid="current-user">{user.name}</span>
+            <span className="block font-medium text-slate-900" data-testid="current-user">
+              {user.name}
+            </span>
             <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
           </span>
           <form action={signOut}>
@@ -44,7 +55,11 @@ export function Nav({ user, signOut, signOutEverywhere }: { user: Principal & { 
             </button>
           </form>
           <form action={signOutEverywhere}>
-            <button type="submit" className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900" title="Ends your sessions in every browser and device">
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+              title="Ends your sessions in every browser and device"
+            >
               Sign out everywhere
             </button>
           </form>

@@ -5,7 +5,17 @@ import type { ReactNode } from "react";
 import type { Trend } from "@/lib/metrics/formulas";
 import { cn } from "@/lib/cn";
 
-export function KpiTile({ label, value, trend, trendLabel, higherIsBetter = true, definition, href, note, testId }: {
+export function KpiTile({
+  label,
+  value,
+  trend,
+  trendLabel,
+  higherIsBetter = true,
+  definition,
+  href,
+  note,
+  testId,
+}: {
   label: string;
   value: ReactNode;
   trend?: Trend;
@@ -18,7 +28,15 @@ export function KpiTile({ label, value, trend, trendLabel, higherIsBetter = true
 }) {
   return (
     <div className="kpi-tile flex flex-col rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={testId}>
-      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{href ? <Link href={href} className="hover:underline">{label}</Link> : label}</div>
+      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">
+        {href ? (
+          <Link href={href} className="hover:underline">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </div>
       <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
       {trend && <TrendLine trend={trend} higherIsBetter={higherIsBetter} label={trendLabel} />}
       {note && <div className="mt-1 text-xs text-slate-600">{note}</div>}
@@ -27,7 +45,15 @@ export function KpiTile({ label, value, trend, trendLabel, higherIsBetter = true
   );
 }
 
-export function TrendLine({ trend, higherIsBetter, label = "vs previous period" }: { trend: Trend; higherIsBetter: boolean; label?: string }) {
+export function TrendLine({
+  trend,
+  higherIsBetter,
+  label = "vs previous period",
+}: {
+  trend: Trend;
+  higherIsBetter: boolean;
+  label?: string;
+}) {
   if (trend.direction === "none") return <div className="mt-1 text-xs text-slate-500">No figure for the previous period</div>;
   const arrow = trend.direction === "up" ? "▲" : trend.direction === "down" ? "▼" : "▶";
   const good = trend.direction === "flat" ? null : (trend.direction === "up") === higherIsBetter;

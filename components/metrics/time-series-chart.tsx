@@ -33,7 +33,18 @@ const tickMonth = (v: string) => {
   return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "2-digit", timeZone: "UTC" });
 };
 
-export function TimeSeriesChart({ data, series, xKey = "bucket", monthly = false, yDomain, yUnit = "", rightUnit = "", height = 240, label, integer = false }: {
+export function TimeSeriesChart({
+  data,
+  series,
+  xKey = "bucket",
+  monthly = false,
+  yDomain,
+  yUnit = "",
+  rightUnit = "",
+  height = 240,
+  label,
+  integer = false,
+}: {
   data: Array<Record<string, string | number | null>>;
   series: SeriesDef[];
   xKey?: string;
@@ -49,25 +60,51 @@ export function TimeSeriesChart({ data, series, xKey = "bucket", monthly = false
   const printing = usePrinting();
   const hasRight = series.some((s) => s.axis === "right");
   const chart = (
-    <ComposedChart data={data} margin={{ top: 8, right: hasRight ? 0 : 8, bottom: 0, left: 0 }} width={printing ? PRINT_WIDTH : undefined} height={printing ? height : undefined}>
+    <ComposedChart
+      data={data}
+      margin={{ top: 8, right: hasRight ? 0 : 8, bottom: 0, left: 0 }}
+      width={printing ? PRINT_WIDTH : undefined}
+      height={printing ? height : undefined}
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey={xKey} tickFormatter={monthly ? tickMonth : tickDate} tick={{ fontSize: 11 }} minTickGap={16} />
       <YAxis yAxisId="left" domain={yDomain ?? [0, "auto"]} tick={{ fontSize: 11 }} width={48} unit={yUnit} allowDecimals={!integer} />
-      {hasRight && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={44} unit={rightUnit} allowDecimals={!integer} />}
-      <Tooltip labelFormatter={(v) => (monthly ? tickMonth(String(v)) : `Week/day of ${String(v)}`)} formatter={(v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)} />
+      {hasRight && (
+        <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={44} unit={rightUnit} allowDecimals={!integer} />
+      )}
+      <Tooltip
+        labelFormatter={(v) => (monthly ? tickMonth(String(v)) : `Week/day of ${String(v)}`)}
+        formatter={(v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)}
+      />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {series.map((s) =>
         s.kind === "bar" ? (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />
         ) : (
-          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={false}
+            connectNulls
+            yAxisId={s.axis ?? "left"}
+            isAnimationActive={!printing}
+          />
         ),
       )}
     </ComposedChart>
   );
   return (
     <figure role="img" aria-label={label} className="chart w-full">
-      {printing ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+      {printing ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      )}
     </figure>
   );
 }

@@ -29,17 +29,42 @@ type Props = {
 };
 
 type Draft = {
-  name: string; domain: string; owner: string; version: string; description: string; classification: string;
-  availability: string; latencyMs: string; freshnessMinutes: string; tags: string; sources: string; transformations: string;
-  encryption: boolean; retention: string; purpose: string; erasure: boolean;
+  name: string;
+  domain: string;
+  owner: string;
+  version: string;
+  description: string;
+  classification: string;
+  availability: string;
+  latencyMs: string;
+  freshnessMinutes: string;
+  tags: string;
+  sources: string;
+  transformations: string;
+  encryption: boolean;
+  retention: string;
+  purpose: string;
+  erasure: boolean;
 };
 
 function toDraft(s: DataProductSpec): Draft {
   return {
-    name: s.name, domain: s.domain, owner: s.owner, version: s.version, description: s.description, classification: s.classification,
-    availability: String(s.slo.availability), latencyMs: String(s.slo.latencyMs), freshnessMinutes: String(s.slo.freshnessMinutes),
-    tags: s.tags.join(", "), sources: s.lineage.sources.join("\n"), transformations: s.lineage.transformations.join("\n"),
-    encryption: s.governance?.encryption ?? false, retention: s.governance?.retention ?? "", purpose: s.governance?.purpose ?? "", erasure: s.governance?.erasure ?? false,
+    name: s.name,
+    domain: s.domain,
+    owner: s.owner,
+    version: s.version,
+    description: s.description,
+    classification: s.classification,
+    availability: String(s.slo.availability),
+    latencyMs: String(s.slo.latencyMs),
+    freshnessMinutes: String(s.slo.freshnessMinutes),
+    tags: s.tags.join(", "),
+    sources: s.lineage.sources.join("\n"),
+    transformations: s.lineage.transformations.join("\n"),
+    encryption: s.governance?.encryption ?? false,
+    retention: s.governance?.retention ?? "",
+    purpose: s.governance?.purpose ?? "",
+    erasure: s.governance?.erasure ?? false,
   };
 }
 
@@ -53,11 +78,30 @@ function governanceOf(d: Draft) {
 /** The spec as the server will read it, for the live version check (invalid parts just make no diff). */
 function draftSpec(d: Draft, fields: ProductField[], access: AccessGrant[]): DataProductSpec {
   return {
-    name: d.name, domain: d.domain, owner: d.owner, version: d.version, description: d.description,
-    classification: d.classification as DataProductSpec["classification"], schema: fields,
+    name: d.name,
+    domain: d.domain,
+    owner: d.owner,
+    version: d.version,
+    description: d.description,
+    classification: d.classification as DataProductSpec["classification"],
+    schema: fields,
     slo: { availability: Number(d.availability), latencyMs: Number(d.latencyMs), freshnessMinutes: Number(d.freshnessMinutes) },
-    access, lineage: { sources: d.sources.split(/[,\n]/).map((s) => s.trim()).filter(Boolean), transformations: d.transformations.split(/[,\n]/).map((s) => s.trim()).filter(Boolean) },
-    tags: d.tags.split(",").map((t) => t.trim()).filter(Boolean), governance: governanceOf(d) as DataProductSpec["governance"],
+    access,
+    lineage: {
+      sources: d.sources
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      transformations: d.transformations
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
+    tags: d.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    governance: governanceOf(d) as DataProductSpec["governance"],
   };
 }
 
@@ -78,7 +122,10 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
   const [fields, setFields] = useState<ProductField[]>(initial.schema);
   const [access, setAccess] = useState<AccessGrant[]>(initial.access);
   const errors = state?.errors ?? {};
-  const set = <K extends keyof Draft>(k: K) => (e: { target: { value: string } }) => setD((prev) => ({ ...prev, [k]: e.target.value }));
+  const set =
+    <K extends keyof Draft>(k: K) =>
+    (e: { target: { value: string } }) =>
+      setD((prev) => ({ ...prev, [k]: e.target.value }));
 
   const versionCheck = useMemo(() => {
     if (!saved) return null;
@@ -110,23 +157,51 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
       <Card title="Product">
         <div className="grid gap-4 md:grid-cols-2">
           <Field label="Name" name="name" errors={errors.name} hint="Lowercase letters, digits and dashes, e.g. customer-orders">
-            <TextInput name="name" value={d.name} onChange={set("name")} readOnly={mode === "edit"} errors={errors.name} autoComplete="off" />
+            <TextInput
+              name="name"
+              value={d.name}
+              onChange={set("name")}
+              readOnly={mode === "edit"}
+              errors={errors.name}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Domain" name="domain" errors={errors.domain}>
             {mode === "edit" ? (
               <TextInput name="domain" value={d.domain} readOnly errors={errors.domain} />
             ) : (
-              <Select name="domain" value={d.domain} onChange={(e) => { const domain = e.target.value; setD((prev) => ({ ...prev, domain, owner: pickOwner(owners, domain, prev.owner) })); }} errors={errors.domain}>
-                {domains.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
+              <Select
+                name="domain"
+                value={d.domain}
+                onChange={(e) => {
+                  const domain = e.target.value;
+                  setD((prev) => ({ ...prev, domain, owner: pickOwner(owners, domain, prev.owner) }));
+                }}
+                errors={errors.domain}
+              >
+                {domains.map((o) => (
+                  <option key={o.slug} value={o.slug}>
+                    {o.name}
+                  </option>
+                ))}
               </Select>
             )}
           </Field>
-          <Field label="Owner" name="owner" errors={errors.owner} hint="The domain's team or one of its members; only the product's owners can change it">
+          <Field
+            label="Owner"
+            name="owner"
+            errors={errors.owner}
+            hint="The domain's team or one of its members; only the product's owners can change it"
+          >
             <Select name="owner" value={d.owner} onChange={set("owner")} errors={errors.owner}>
               {!(owners[d.domain] ?? []).some((o) => o.email.toLowerCase() === d.owner.toLowerCase()) && (
                 <option value={d.owner}>{d.owner} (no longer a member)</option>
               )}
-              {(owners[d.domain] ?? []).map((o) => <option key={o.email} value={o.email}>{o.label}</option>)}
+              {(owners[d.domain] ?? []).map((o) => (
+                <option key={o.email} value={o.email}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label="Version" name="version" errors={errors.version} hint="Semantic version: MAJOR.MINOR.PATCH">
@@ -137,7 +212,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
           </Field>
           <Field label="Classification" name="classification" errors={errors.classification}>
             <Select name="classification" value={d.classification} onChange={set("classification")} errors={errors.classification}>
-              {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{c}</option>)}
+              {CLASSIFICATIONS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
             </Select>
           </Field>
           <Field label="Tags" name="tags" errors={errors.tags} hint="Comma-separated, e.g. customers, crm">
@@ -147,26 +226,52 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
       </Card>
 
       <Card title="Schema">
-        {errors.schema && <p className="mb-2 text-sm text-red-600" aria-live="polite">{errors.schema.join(" ")}</p>}
+        {errors.schema && (
+          <p className="mb-2 text-sm text-red-600" aria-live="polite">
+            {errors.schema.join(" ")}
+          </p>
+        )}
         <FieldsEditor fields={fields} onChange={setFields} errors={errors} />
       </Card>
 
       <Card title="Service level objectives">
         <div className="grid gap-4 sm:grid-cols-3">
           <Field label="Availability (%)" name="slo.availability" errors={errors["slo.availability"]}>
-            <TextInput name="slo.availability" inputMode="decimal" value={d.availability} onChange={set("availability")} errors={errors["slo.availability"]} />
+            <TextInput
+              name="slo.availability"
+              inputMode="decimal"
+              value={d.availability}
+              onChange={set("availability")}
+              errors={errors["slo.availability"]}
+            />
           </Field>
           <Field label="Latency (ms)" name="slo.latencyMs" errors={errors["slo.latencyMs"]}>
-            <TextInput name="slo.latencyMs" inputMode="numeric" value={d.latencyMs} onChange={set("latencyMs")} errors={errors["slo.latencyMs"]} />
+            <TextInput
+              name="slo.latencyMs"
+              inputMode="numeric"
+              value={d.latencyMs}
+              onChange={set("latencyMs")}
+              errors={errors["slo.latencyMs"]}
+            />
           </Field>
           <Field label="Freshness (minutes)" name="slo.freshnessMinutes" errors={errors["slo.freshnessMinutes"]}>
-            <TextInput name="slo.freshnessMinutes" inputMode="numeric" value={d.freshnessMinutes} onChange={set("freshnessMinutes")} errors={errors["slo.freshnessMinutes"]} />
+            <TextInput
+              name="slo.freshnessMinutes"
+              inputMode="numeric"
+              value={d.freshnessMinutes}
+              onChange={set("freshnessMinutes")}
+              errors={errors["slo.freshnessMinutes"]}
+            />
           </Field>
         </div>
       </Card>
 
       <Card title="Access">
-        {errors.access && <p className="mb-2 text-sm text-red-600" aria-live="polite">{errors.access.join(" ")}</p>}
+        {errors.access && (
+          <p className="mb-2 text-sm text-red-600" aria-live="polite">
+            {errors.access.join(" ")}
+          </p>
+        )}
         <AccessEditor grants={access} onChange={setAccess} errors={errors} roleSuggestions={roleSuggestions} />
       </Card>
 
@@ -176,15 +281,27 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
             <TextArea name="lineage.sources" rows={3} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
           </Field>
           <Field label="Transformations" name="lineage.transformations" errors={errors["lineage.transformations"]} hint="One per line">
-            <TextArea name="lineage.transformations" rows={3} value={d.transformations} onChange={set("transformations")} errors={errors["lineage.transformations"]} />
+            <TextArea
+              name="lineage.transformations"
+              rows={3}
+              value={d.transformations}
+              onChange={set("transformations")}
+              errors={errors["lineage.transformations"]}
+            />
           </Field>
         </div>
       </Card>
 
       <Card title="Governance declarations">
         <div className="grid gap-4 md:grid-cols-2">
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={d.encryption} onChange={(e) => setD({ ...d, encryption: e.target.checked })} /> Data is encrypted at rest</label>
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={d.erasure} onChange={(e) => setD({ ...d, erasure: e.target.checked })} /> Supports erasure requests (right to be forgotten)</label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={d.encryption} onChange={(e) => setD({ ...d, encryption: e.target.checked })} /> Data is
+            encrypted at rest
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={d.erasure} onChange={(e) => setD({ ...d, erasure: e.target.checked })} /> Supports erasure
+            requests (right to be forgotten)
+          </label>
           <Field label="Retention" name="governance.retention" errors={errors["governance.retention"]} hint="e.g. 90_days, 2_years">
             <TextInput name="retention-display" value={d.retention} onChange={set("retention")} errors={errors["governance.retention"]} />
           </Field>
@@ -196,27 +313,66 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
 
       {mode === "edit" && (
         <Card title="Change">
-          {saved?.immutable && <p className="mb-2 text-sm text-slate-600">This product is published: saving creates a new immutable version.</p>}
+          {saved?.immutable && (
+            <p className="mb-2 text-sm text-slate-600">This product is published: saving creates a new immutable version.</p>
+          )}
           {breaking.length > 0 && (
             <div role="status" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <p className="font-medium">Breaking changes:</p>
-              <ul className="ml-5 list-disc">{breaking.map((c, i) => <li key={i}>{describeChange(c)}</li>)}</ul>
+              <ul className="ml-5 list-disc">
+                {breaking.map((c, i) => (
+                  <li key={i}>{describeChange(c)}</li>
+                ))}
+              </ul>
             </div>
           )}
-          {versionCheck?.message && <p role="alert" data-testid="version-hint" className="mb-3 text-sm text-red-700">{versionCheck.message}</p>}
-          {confirmBreaking && (
-            <p id="breaking-consequence" data-testid="breaking-confirmation" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              Saving {d.version} publishes a breaking version of {saved?.spec.domain}/{saved?.spec.name}: consumers of {saved?.spec.version} must change their reads, and the version cannot be withdrawn. Give the reason below to confirm.
+          {versionCheck?.message && (
+            <p role="alert" data-testid="version-hint" className="mb-3 text-sm text-red-700">
+              {versionCheck.message}
             </p>
           )}
-          <Field label={confirmBreaking ? <>Reason for the breaking version <span className="text-red-600" aria-hidden="true">*</span></> : "Change note"} name="changeNote" errors={errors.changeNote}>
-            <TextInput name="changeNote" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} required={confirmBreaking} placeholder="What changed and why" errors={errors.changeNote} />
+          {confirmBreaking && (
+            <p
+              id="breaking-consequence"
+              data-testid="breaking-confirmation"
+              className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+            >
+              Saving {d.version} publishes a breaking version of {saved?.spec.domain}/{saved?.spec.name}: consumers of {saved?.spec.version}{" "}
+              must change their reads, and the version cannot be withdrawn. Give the reason below to confirm.
+            </p>
+          )}
+          <Field
+            label={
+              confirmBreaking ? (
+                <>
+                  Reason for the breaking version{" "}
+                  <span className="text-red-600" aria-hidden="true">
+                    *
+                  </span>
+                </>
+              ) : (
+                "Change note"
+              )
+            }
+            name="changeNote"
+            errors={errors.changeNote}
+          >
+            <TextInput
+              name="changeNote"
+              value={changeNote}
+              onChange={(e) => setChangeNote(e.target.value)}
+              required={confirmBreaking}
+              placeholder="What changed and why"
+              errors={errors.changeNote}
+            />
           </Field>
         </Card>
       )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Saving…" disabled={needsReason}>{mode === "create" ? "Register product" : confirmBreaking ? `Publish breaking version ${d.version}` : "Save changes"}</SubmitButton>
+        <SubmitButton pendingText="Saving…" disabled={needsReason}>
+          {mode === "create" ? "Register product" : confirmBreaking ? `Publish breaking version ${d.version}` : "Save changes"}
+        </SubmitButton>
         {needsReason && <span className="text-xs text-slate-500">Give a reason to publish a breaking version.</span>}
         <FormMessage state={state} />
       </div>

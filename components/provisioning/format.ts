@@ -16,8 +16,18 @@ export function formatBytes(n: number): string {
 }
 
 export const statusTone: Record<string, Tone> = {
-  queued: "gray", pending: "gray", running: "blue", provisioning: "blue", deprovisioning: "blue",
-  succeeded: "green", active: "green", failed: "red", rejected: "red", cancelled: "gray", skipped: "gray", deprovisioned: "gray",
+  queued: "gray",
+  pending: "gray",
+  running: "blue",
+  provisioning: "blue",
+  deprovisioning: "blue",
+  succeeded: "green",
+  active: "green",
+  failed: "red",
+  rejected: "red",
+  cancelled: "gray",
+  skipped: "gray",
+  deprovisioned: "gray",
 };
 
 export const isActiveJob = (status: string | undefined) => status === "queued" || status === "running";

@@ -27,13 +27,17 @@ function Step({ step, detail }: { step: StepDto; detail: boolean }) {
           <div className="flex flex-wrap items-center gap-x-2 text-sm">
             <span className="font-medium text-slate-900">{step.label}</span>
             <Badge tone={statusTone[step.status] ?? "gray"}>{step.status}</Badge>
-            {step.durationMs !== null && step.status !== "running" && <span className="text-xs text-slate-500">{formatDuration(step.durationMs)}</span>}
+            {step.durationMs !== null && step.status !== "running" && (
+              <span className="text-xs text-slate-500">{formatDuration(step.durationMs)}</span>
+            )}
           </div>
           {step.error && <p className="mt-1 break-words text-sm text-red-700">{step.error}</p>}
           {!detail && last && !step.error && <p className="mt-0.5 truncate text-xs text-slate-500">{last.message}</p>}
           {detail && step.logs.length > 0 && (
             <details open={step.status !== "succeeded"} className="mt-1">
-              <summary className="cursor-pointer text-xs text-slate-500">{step.logs.length} log line{step.logs.length === 1 ? "" : "s"}</summary>
+              <summary className="cursor-pointer text-xs text-slate-500">
+                {step.logs.length} log line{step.logs.length === 1 ? "" : "s"}
+              </summary>
               <ol className="mt-1 space-y-0.5 rounded bg-slate-50 p-2 font-mono text-xs text-slate-700">
                 {step.logs.map((l, i) => (
                   <li key={i} className={cn("break-words", l.level === "error" && "text-red-700", l.level === "warn" && "text-amber-800")}>
@@ -71,7 +75,10 @@ export function JobProgress({ jobId, initial, detail = false }: { jobId: string;
         </span>
       </div>
       <div className="mt-2 h-1.5 w-full overflow-hidden rounded bg-slate-100" aria-hidden>
-        <div className={cn("h-full transition-all", job.status === "failed" ? "bg-red-500" : "bg-emerald-500")} style={{ width: `${(done / Math.max(1, job.steps.length)) * 100}%` }} />
+        <div
+          className={cn("h-full transition-all", job.status === "failed" ? "bg-red-500" : "bg-emerald-500")}
+          style={{ width: `${(done / Math.max(1, job.steps.length)) * 100}%` }}
+        />
       </div>
       <ol className="mt-1 divide-y divide-slate-100">
         {job.steps.map((s) => (

@@ -22,12 +22,18 @@ function parseResponse(status: number, text: string): Outcome {
 }
 
 function ResultView({ outcome, unit }: { outcome: Outcome; unit: "line" | "row" }) {
-  if (outcome.kind === "error") return <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{outcome.message}</div>;
+  if (outcome.kind === "error")
+    return (
+      <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        {outcome.message}
+      </div>
+    );
   const r = outcome.result;
   if (r.status === "succeeded") {
     return (
       <div role="status" data-testid="load-result" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-        Loaded <strong data-testid="rows-loaded">{r.rowsLoaded.toLocaleString("en")}</strong> rows ({formatBytes(r.bytes)}) in {formatDuration(r.durationMs)}.
+        Loaded <strong data-testid="rows-loaded">{r.rowsLoaded.toLocaleString("en")}</strong> rows ({formatBytes(r.bytes)}) in{" "}
+        {formatDuration(r.durationMs)}.
       </div>
     );
   }
@@ -39,10 +45,22 @@ function ResultView({ outcome, unit }: { outcome: Outcome; unit: "line" | "row" 
       </p>
       <div className="max-h-72 overflow-auto rounded bg-white ring-1 ring-red-200">
         <table className="min-w-full text-xs">
-          <thead><tr><th scope="col" className="px-2 py-1 text-left capitalize">{unit}</th><th scope="col" className="px-2 py-1 text-left">Problem</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left capitalize">
+                {unit}
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                Problem
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {r.errors.map((e, i) => (
-              <tr key={i} className="border-t border-red-100"><td className="px-2 py-1 font-mono">{e.row}</td><td className="px-2 py-1">{e.reason}</td></tr>
+              <tr key={i} className="border-t border-red-100">
+                <td className="px-2 py-1 font-mono">{e.row}</td>
+                <td className="px-2 py-1">{e.reason}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -90,8 +108,17 @@ export function CsvUploadForm({ endpoint, maxBytes }: { endpoint: string; maxByt
   return (
     <form onSubmit={upload} className="space-y-3">
       <div>
-        <label htmlFor={`${id}-file`} className="mb-1 block text-sm font-medium text-slate-800">CSV file (header line first)</label>
-        <input id={`${id}-file`} name="file" type="file" accept=".csv,text/csv" className={inputClass} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <label htmlFor={`${id}-file`} className="mb-1 block text-sm font-medium text-slate-800">
+          CSV file (header line first)
+        </label>
+        <input
+          id={`${id}-file`}
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          className={inputClass}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
       <Button type="submit" disabled={!file || phase !== "idle"} aria-busy={phase !== "idle"}>
         {phase === "uploading" ? "Uploading…" : phase === "loading" ? "Loading rows…" : "Upload and load"}
@@ -100,7 +127,9 @@ export function CsvUploadForm({ endpoint, maxBytes }: { endpoint: string; maxByt
         <div>
           <progress className="h-2 w-full" max={100} value={percent} aria-label="Upload progress" />
           <p aria-live="polite" className="text-xs text-slate-600">
-            {phase === "uploading" ? `${formatBytes(sent.loaded)} of ${formatBytes(sent.total)} sent (${percent}%)` : "Upload complete; checking every row and loading…"}
+            {phase === "uploading"
+              ? `${formatBytes(sent.loaded)} of ${formatBytes(sent.total)} sent (${percent}%)`
+              : "Upload complete; checking every row and loading…"}
           </p>
         </div>
       )}
@@ -134,10 +163,21 @@ export function JsonBatchForm({ endpoint, example }: { endpoint: string; example
   return (
     <form onSubmit={submit} className="space-y-3">
       <div>
-        <label htmlFor={`${id}-json`} className="mb-1 block text-sm font-medium text-slate-800">JSON array of rows</label>
-        <TextArea id={`${id}-json`} name="json" rows={6} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} />
+        <label htmlFor={`${id}-json`} className="mb-1 block text-sm font-medium text-slate-800">
+          JSON array of rows
+        </label>
+        <TextArea
+          id={`${id}-json`}
+          name="json"
+          rows={6}
+          className="font-mono text-xs"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
-      <Button type="submit" variant="secondary" disabled={busy} aria-busy={busy}>{busy ? "Loading…" : "Load JSON batch"}</Button>
+      <Button type="submit" variant="secondary" disabled={busy} aria-busy={busy}>
+        {busy ? "Loading…" : "Load JSON batch"}
+      </Button>
       {outcome && <ResultView outcome={outcome} unit="row" />}
     </form>
   );

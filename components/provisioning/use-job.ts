@@ -7,7 +7,8 @@ import { provisioningKeys } from "./query-keys";
 
 async function fetchJob(id: string): Promise<JobDto> {
   const res = await fetch(`/api/provisioning/jobs/${id}`, { cache: "no-store" });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Could not load the job (${res.status}).`);
+  if (!res.ok)
+    throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `Could not load the job (${res.status}).`);
   return (await res.json()) as JobDto;
 }
 

@@ -13,11 +13,21 @@ const tones = {
 export type Tone = keyof typeof tones;
 
 export function Badge({ tone = "gray", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>{children}</span>;
+  return (
+    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>
+      {children}
+    </span>
+  );
 }
 
 export const classificationTone: Record<string, Tone> = { public: "green", internal: "blue", confidential: "amber", restricted: "red" };
-export const lifecycleTone: Record<string, Tone> = { draft: "gray", in_review: "purple", published: "green", deprecated: "amber", retired: "red" };
+export const lifecycleTone: Record<string, Tone> = {
+  draft: "gray",
+  in_review: "purple",
+  published: "green",
+  deprecated: "amber",
+  retired: "red",
+};
 
 export function ClassificationBadge({ value }: { value: string }) {
   return <Badge tone={classificationTone[value] ?? "gray"}>{value}</Badge>;

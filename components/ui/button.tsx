@@ -18,7 +18,17 @@ export function Button({ variant = "primary", className, ...props }: ButtonHTMLA
   return <button className={cn(base, styles[variant], className)} {...props} />;
 }
 
-export function ButtonLink({ href, variant = "primary", className, children }: { href: string; variant?: Variant; className?: string; children: ReactNode }) {
+export function ButtonLink({
+  href,
+  variant = "primary",
+  className,
+  children,
+}: {
+  href: string;
+  variant?: Variant;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <Link href={href} className={cn(base, styles[variant], className)}>
       {children}

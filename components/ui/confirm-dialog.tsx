@@ -27,7 +27,19 @@ type Props = {
   extraNames?: string[];
 };
 
-export function ConfirmDialog({ action, triggerLabel, title, consequence, confirmLabel, pendingLabel = "Working…", hidden, reasonName = "reason", reasonLabel = "Reason", extra, extraNames = [] }: Props) {
+export function ConfirmDialog({
+  action,
+  triggerLabel,
+  title,
+  consequence,
+  confirmLabel,
+  pendingLabel = "Working…",
+  hidden,
+  reasonName = "reason",
+  reasonLabel = "Reason",
+  extra,
+  extraNames = [],
+}: Props) {
   const [state, formAction] = useActionState(action, null);
   const [reason, setReason] = useState("");
   const dialog = useRef<HTMLDialogElement>(null);
@@ -50,8 +62,14 @@ export function ConfirmDialog({ action, triggerLabel, title, consequence, confir
 
   return (
     <div>
-      <Button id={`${id}-trigger`} type="button" variant="danger" onClick={open} aria-haspopup="dialog">{triggerLabel}</Button>
-      {state?.ok && <div className="mt-2"><FormMessage state={state} /></div>}
+      <Button id={`${id}-trigger`} type="button" variant="danger" onClick={open} aria-haspopup="dialog">
+        {triggerLabel}
+      </Button>
+      {state?.ok && (
+        <div className="mt-2">
+          <FormMessage state={state} />
+        </div>
+      )}
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-title`}
@@ -61,12 +79,21 @@ export function ConfirmDialog({ action, triggerLabel, title, consequence, confir
       >
         {/* React resets a form after its action; that would wipe what was typed when the server refuses it. */}
         <form action={formAction} onReset={(e) => e.preventDefault()} className="space-y-4 p-5" noValidate>
-          {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
-          <p id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{consequence}</p>
+          {Object.entries(hidden).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
+          <p id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {consequence}
+          </p>
           <div>
             <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium text-slate-800">
-              {reasonLabel} <span className="text-red-600" aria-hidden="true">*</span>
+              {reasonLabel}{" "}
+              <span className="text-red-600" aria-hidden="true">
+                *
+              </span>
             </label>
             <textarea
               ref={reasonField}
@@ -87,7 +114,9 @@ export function ConfirmDialog({ action, triggerLabel, title, consequence, confir
           {extra?.(errors)}
           {!state?.ok && !shownAtField && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
+            <Button type="button" variant="secondary" onClick={close}>
+              Cancel
+            </Button>
             <ConfirmButton disabled={reason.trim() === ""} label={confirmLabel} pendingLabel={pendingLabel} />
           </div>
         </form>

@@ -29,21 +29,58 @@ export function Field({ label, name, errors, hint, className, children }: FieldP
   );
 }
 
-export function TextInput({ name, errors, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { name: string; errors?: string[] }) {
+export function TextInput({
+  name,
+  errors,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { name: string; errors?: string[] }) {
   return (
-    <input id={props.id ?? name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} className={cn(inputClass, className)} {...props} />
+    <input
+      id={props.id ?? name}
+      name={name}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={`${name}-error`}
+      className={cn(inputClass, className)}
+      {...props}
+    />
   );
 }
 
-export function TextArea({ name, errors, className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; errors?: string[] }) {
+export function TextArea({
+  name,
+  errors,
+  className,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; errors?: string[] }) {
   return (
-    <textarea id={props.id ?? name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} className={cn(inputClass, className)} {...props} />
+    <textarea
+      id={props.id ?? name}
+      name={name}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={`${name}-error`}
+      className={cn(inputClass, className)}
+      {...props}
+    />
   );
 }
 
-export function Select({ name, errors, className, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { name: string; errors?: string[] }) {
+export function Select({
+  name,
+  errors,
+  className,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { name: string; errors?: string[] }) {
   return (
-    <select id={props.id ?? name} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={`${name}-error`} className={cn(inputClass, className)} {...props}>
+    <select
+      id={props.id ?? name}
+      name={name}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={`${name}-error`}
+      className={cn(inputClass, className)}
+      {...props}
+    >
       {children}
     </select>
   );
@@ -52,7 +89,11 @@ export function Select({ name, errors, className, children, ...props }: SelectHT
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null | undefined }) {
   if (!state?.message) return <div aria-live="polite" />;
   return (
-    <div role={state.ok ? "status" : "alert"} aria-live="polite" className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700")}>
+    <div
+      role={state.ok ? "status" : "alert"}
+      aria-live="polite"
+      className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700")}
+    >
       {state.message}
     </div>
   );

@@ -2,7 +2,19 @@ import Link from "next/link";
 import { cn } from "@/lib/cn";
 
 /** Page links that keep every other query parameter. `params` is the current search params. */
-export function Pagination({ page, pageSize, total, basePath, params }: { page: number; pageSize: number; total: number; basePath: string; params: Record<string, string | undefined> }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  params,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  basePath: string;
+  params: Record<string, string | undefined>;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -20,11 +32,23 @@ export function Pagination({ page, pageSize, total, basePath, params }: { page: 
         {from}–{to} of {total}
       </span>
       <span className="flex items-center gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">Previous</Link> : <span className={cn(link, "opacity-40")}>Previous</span>}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={cn(link, "opacity-40")}>Previous</span>
+        )}
         <span>
           Page {page} of {pages}
         </span>
-        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next</Link> : <span className={cn(link, "opacity-40")}>Next</span>}
+        {page < pages ? (
+          <Link className={link} href={href(page + 1)} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={cn(link, "opacity-40")}>Next</span>
+        )}
       </span>
     </nav>
   );

@@ -20,7 +20,9 @@ export function SectionTabs({ label, tabs, className }: { label: string; tabs: r
               aria-current={t.href === current ? "page" : undefined}
               className={cn(
                 "-mb-px block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
-                t.href === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                t.href === current
+                  ? "border-brand-600 text-brand-700"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
               )}
             >
               {t.label}

@@ -10,7 +10,14 @@ export function Table({ children, className }: { children: ReactNode; className?
   );
 }
 export function Th({ children, className }: { children?: ReactNode; className?: string }) {
-  return <th scope="col" className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}>{children}</th>;
+  return (
+    <th
+      scope="col"
+      className={cn("bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
+    >
+      {children}
+    </th>
+  );
 }
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {
   return <td className={cn("px-3 py-2 align-top text-slate-800", className)}>{children}</td>;

@@ -32,11 +32,23 @@ export type GateOptions = {
  * Passes when `check(user)` is true; otherwise audits the denial and throws (UnauthenticatedError when
  * there is no user, ForbiddenError otherwise). Returns the user, now known to be signed in.
  */
-export async function ensure<U extends Principal>(user: U | null, check: (user: U) => boolean | Promise<boolean>, opts: GateOptions = {}): Promise<U> {
+export async function ensure<U extends Principal>(
+  user: U | null,
+  check: (user: U) => boolean | Promise<boolean>,
+  opts: GateOptions = {},
+): Promise<U> {
   const action = opts.action ?? (check.name || "authorize");
   const resource = opts.resource ?? "portal";
   if (!user) {
-    await audit({ subject: "anonymous", action, resource, decision: "deny", reason: "Not signed in.", policyId: PERMISSIONS_POLICY, context: opts.context });
+    await audit({
+      subject: "anonymous",
+      action,
+      resource,
+      decision: "deny",
+      reason: "Not signed in.",
+      policyId: PERMISSIONS_POLICY,
+      context: opts.context,
+    });
     throw new UnauthenticatedError();
   }
   let allowed = false;
@@ -62,14 +74,27 @@ export async function ensure<U extends Principal>(user: U | null, check: (user: 
  */
 export async function recordDenial(user: Principal, opts: GateOptions & { action: string }): Promise<void> {
   const reason = opts.reason ?? `${user.roles.join(", ") || "No roles"}: not permitted (${opts.action}).`;
-  await audit({ subject: user.email, action: opts.action, resource: opts.resource ?? "portal", decision: "deny", reason, policyId: PERMISSIONS_POLICY, context: { roles: user.roles, ...opts.context } });
+  await audit({
+    subject: user.email,
+    action: opts.action,
+    resource: opts.resource ?? "portal",
+    decision: "deny",
+    reason,
+    policyId: PERMISSIONS_POLICY,
+    context: { roles: user.roles, ...opts.context },
+  });
 }
 
 /**
  * `ensure` for a named rule of permissions.ts: `await assertCan(user, "moveLifecycle", [ref], { resource })`.
  * The audit action defaults to the rule's name.
  */
-export async function assertCan<K extends RuleName, U extends Principal>(user: U | null, rule: K, args: RuleArgs<K>, opts: GateOptions = {}): Promise<U> {
+export async function assertCan<K extends RuleName, U extends Principal>(
+  user: U | null,
+  rule: K,
+  args: RuleArgs<K>,
+  opts: GateOptions = {},
+): Promise<U> {
   const fn = can[rule] as (p: Principal | null, ...rest: unknown[]) => boolean;
   return ensure(user, (u) => fn(u, ...(args as unknown[])), { ...opts, action: opts.action ?? rule });
 }

@@ -57,7 +57,10 @@ export async function authorizeCredentials(raw: unknown, request?: Request) {
     logger.warn({ email, ip, retryAfterSeconds: limited.retryAfterSeconds }, "sign-in rate limited");
     throw new RateLimitedError(limited.retryAfterSeconds);
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true },
+  });
   // Unknown email and wrong password take the same path: one hash verification, one throttle update.
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
   if (!user?.passwordHash || !ok) {
@@ -147,7 +150,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin) return;
       // next-auth's own errors only say "Read more at …"; what went wrong is in their cause.
       const cause = (error as { cause?: { err?: unknown } }).cause?.err;
-      logger.error({ err: error, cause: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : cause }, "auth error");
+      logger.error(
+        { err: error, cause: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : cause },
+        "auth error",
+      );
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

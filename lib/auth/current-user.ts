@@ -28,9 +28,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     WHERE s.id = ${sid}::uuid AND s.user_id = ${uid}::uuid AND s.expires_at > now() AND NOT u.disabled`;
   const user = rows[0];
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles as RoleName[], domains: (user.domains ?? {}) as Record<string, DomainRoleName> };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles as RoleName[],
+    domains: (user.domains ?? {}) as Record<string, DomainRoleName>,
+  };
 });
-
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in. (Layouts and pages render in parallel, so a
@@ -56,7 +61,10 @@ export type AuthorizeOptions = Pick<GateOptions, "message" | "action" | "resourc
  * use (lib/auth/assert-can.ts): fails closed and audits every denial before throwing. Prefer letting the
  * service decide (assertCan) and calling requireUser here; this is for entry points with no service.
  */
-export async function authorize(check: (user: CurrentUser) => boolean | Promise<boolean>, options?: string | AuthorizeOptions): Promise<CurrentUser> {
+export async function authorize(
+  check: (user: CurrentUser) => boolean | Promise<boolean>,
+  options?: string | AuthorizeOptions,
+): Promise<CurrentUser> {
   const opts: AuthorizeOptions = typeof options === "string" ? { message: options } : (options ?? {});
   return ensure(await getCurrentUser(), check, { ...opts, action: opts.action ?? (check.name || "authorize") });
 }

@@ -20,13 +20,15 @@ export function parseGroupMap(text: string): GroupMap {
     if (eq <= 0 || !group || !target) throw new Error(`"${item}" is not group=role or group=domain:role`);
     const colon = target.indexOf(":");
     if (colon === -1) {
-      if (!(ROLES as readonly string[]).includes(target)) throw new Error(`"${item}": unknown role "${target}" (one of ${ROLES.join(", ")})`);
+      if (!(ROLES as readonly string[]).includes(target))
+        throw new Error(`"${item}": unknown role "${target}" (one of ${ROLES.join(", ")})`);
       entries.push({ group, role: target as RoleName });
     } else {
       const domain = target.slice(0, colon).trim();
       const domainRole = target.slice(colon + 1).trim();
       if (!/^[a-z0-9][a-z0-9-]*$/.test(domain)) throw new Error(`"${item}": "${domain}" is not a domain slug`);
-      if (!(DOMAIN_ROLES as readonly string[]).includes(domainRole)) throw new Error(`"${item}": unknown domain role "${domainRole}" (one of ${DOMAIN_ROLES.join(", ")})`);
+      if (!(DOMAIN_ROLES as readonly string[]).includes(domainRole))
+        throw new Error(`"${item}": unknown domain role "${domainRole}" (one of ${DOMAIN_ROLES.join(", ")})`);
       entries.push({ group, domain, domainRole: domainRole as DomainRoleName });
     }
   }
@@ -50,7 +52,8 @@ export function resolveGroups(map: GroupMap, groups: readonly string[], defaultR
   for (const e of map) {
     if (!mine.has(e.group)) continue;
     if ("role" in e) roles.add(e.role);
-    else if (!domains[e.domain] || DOMAIN_ROLES.indexOf(e.domainRole) > DOMAIN_ROLES.indexOf(domains[e.domain])) domains[e.domain] = e.domainRole;
+    else if (!domains[e.domain] || DOMAIN_ROLES.indexOf(e.domainRole) > DOMAIN_ROLES.indexOf(domains[e.domain]))
+      domains[e.domain] = e.domainRole;
   }
   if (roles.size === 0) roles.add(defaultRole);
   const managedDomains = [...new Set(map.flatMap((e) => ("domain" in e ? [e.domain] : [])))];

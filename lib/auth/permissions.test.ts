@@ -4,7 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { can, type Principal, type ProductRef } from "@/lib/auth/permissions";
 
-const producer = (domains: Principal["domains"], email = "pat@company.com"): Principal => ({ id: "u1", email, roles: ["data_producer"], domains });
+const producer = (domains: Principal["domains"], email = "pat@company.com"): Principal => ({
+  id: "u1",
+  email,
+  roles: ["data_producer"],
+  domains,
+});
 
 describe("owner rights", () => {
   const ref: ProductRef = { domain: "sales" };
@@ -45,7 +50,19 @@ describe("owner rights", () => {
 describe("no product rule reads anything but the domain", () => {
   // Every rule taking a ProductRef, called with refs that differ only in fields other than `domain`:
   // the answers must be identical, so no spec field an editor controls can change anyone's rights.
-  const productRules = ["editProduct", "submitProduct", "moveLifecycle", "provisionProduct", "viewDeployments", "validateProduct", "acknowledgeWarnings", "requestAccess", "decideAccess", "rateProduct", "runQualityCheck"] as const;
+  const productRules = [
+    "editProduct",
+    "submitProduct",
+    "moveLifecycle",
+    "provisionProduct",
+    "viewDeployments",
+    "validateProduct",
+    "acknowledgeWarnings",
+    "requestAccess",
+    "decideAccess",
+    "rateProduct",
+    "runQualityCheck",
+  ] as const;
   const principals: Principal[] = [
     producer({ sales: "producer" }),
     producer({ sales: "owner" }),
@@ -54,7 +71,11 @@ describe("no product rule reads anything but the domain", () => {
     { id: "c", email: "pat@company.com", roles: ["data_consumer"], domains: {} },
     { id: "g", email: "pat@company.com", roles: ["governance"], domains: {} },
   ];
-  const variants = [{ domain: "sales" }, { domain: "sales", owner: "pat@company.com" }, { domain: "sales", owner: "PAT@COMPANY.COM", classification: "public", lifecycle: "published" }] as ProductRef[];
+  const variants = [
+    { domain: "sales" },
+    { domain: "sales", owner: "pat@company.com" },
+    { domain: "sales", owner: "PAT@COMPANY.COM", classification: "public", lifecycle: "published" },
+  ] as ProductRef[];
 
   for (const rule of productRules) {
     it(rule, () => {

@@ -43,8 +43,7 @@ export const can = {
   /** Register a product in `domain`: admins anywhere, producers in domains where they produce. */
   createProduct: (p: Principal | null, domain: string) => p !== null && (isAdmin(p) || canWriteIn(p, domain)),
   /** Save a new version / edit a product. */
-  editProduct: (p: Principal | null, product: ProductRef) =>
-    p !== null && (isAdmin(p) || canWriteIn(p, product.domain)),
+  editProduct: (p: Principal | null, product: ProductRef) => p !== null && (isAdmin(p) || canWriteIn(p, product.domain)),
   /** Submit a draft for review: anyone who may edit it. */
   submitProduct: (p: Principal | null, product: ProductRef) => can.editProduct(p, product),
   /**

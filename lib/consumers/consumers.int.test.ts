@@ -33,7 +33,9 @@ describe("access requests", () => {
     const product = await createPublishedProduct(domain, owner);
     const consumer = await createPrincipal(["data_consumer"]);
     await requestAccess(consumer, { productId: product.id, purpose: "Monthly revenue report" });
-    await expect(requestAccess(consumer, { productId: product.id, purpose: "Monthly revenue report again" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(requestAccess(consumer, { productId: product.id, purpose: "Monthly revenue report again" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const short = await requestAccess(consumer, { productId: product.id, purpose: "x" }).catch((e: unknown) => e);
     expect(short).toBeInstanceOf(ValidationError);
     expect((short as ValidationError).fieldErrors?.purpose?.[0]).toMatch(/at least 10/);
@@ -71,7 +73,10 @@ describe("ratings", () => {
     expect(await rateProduct(a, { productId: product.id, score: "4", review: "Better after the fix" })).toEqual({ created: false });
     await rateProduct(b, { productId: product.id, score: 5 });
     const rows = await db.productRating.findMany({ where: { productId: product.id }, orderBy: { score: "asc" } });
-    expect(rows.map((r) => [r.userId, r.score, r.review])).toEqual([[a.id, 4, "Better after the fix"], [b.id, 5, ""]]);
+    expect(rows.map((r) => [r.userId, r.score, r.review])).toEqual([
+      [a.id, 4, "Better after the fix"],
+      [b.id, 5, ""],
+    ]);
     expect(await ratingSummary(product.id)).toMatchObject({ mean: 4.5, count: 2, distribution: [0, 0, 0, 1, 1] });
     await expect(rateProduct(owner, { productId: product.id, score: 5 })).rejects.toBeInstanceOf(ForbiddenError);
     const bad = await rateProduct(a, { productId: product.id, score: 6 }).catch((e: unknown) => e);

@@ -13,7 +13,13 @@ import { parseInput } from "@/lib/consumers/parse";
 async function loadForOwner(tx: Tx, user: CurrentUser, requestId: string) {
   const req = await tx.accessRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, status: true, createdAt: true, requesterId: true, product: { select: { id: true, name: true, domainId: true, domain: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      requesterId: true,
+      product: { select: { id: true, name: true, domainId: true, domain: { select: { slug: true } } } },
+    },
   });
   if (!req) throw new NotFoundError("This access request does not exist.");
   await assertCan(user, "decideAccess", [{ domain: req.product.domain.slug }], {
@@ -78,6 +84,16 @@ export async function revokeAccess(user: CurrentUser, input: unknown, now: Date 
       },
       tx,
     );
-    await recordMetricEvent({ type: "access_revoked", at: now, productId: req.product.id, domainId: req.product.domainId, userId: req.requesterId, meta: { deciderId: user.id } }, tx);
+    await recordMetricEvent(
+      {
+        type: "access_revoked",
+        at: now,
+        productId: req.product.id,
+        domainId: req.product.domainId,
+        userId: req.requesterId,
+        meta: { deciderId: user.id },
+      },
+      tx,
+    );
   });
 }

@@ -21,7 +21,14 @@ export type AccessRequestDto = {
 export type Page<T> = { items: T[]; total: number };
 
 const requestSelect = {
-  id: true, purpose: true, status: true, decisionNote: true, createdAt: true, decidedAt: true, requesterId: true, decidedById: true,
+  id: true,
+  purpose: true,
+  status: true,
+  decisionNote: true,
+  createdAt: true,
+  decidedAt: true,
+  requesterId: true,
+  decidedById: true,
   product: { select: { name: true, domain: { select: { slug: true } } } },
 } satisfies Prisma.AccessRequestSelect;
 
@@ -29,12 +36,18 @@ type RequestRow = Prisma.AccessRequestGetPayload<{ select: typeof requestSelect 
 
 async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.requesterId, r.decidedById]).filter((x): x is string => Boolean(x)))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+  );
   return rows.map((r) => {
     const requester = users.get(r.requesterId);
     return {
       id: r.id,
-      product: { name: r.product.name, domain: r.product.domain.slug, href: productPath({ domain: r.product.domain.slug, name: r.product.name }) },
+      product: {
+        name: r.product.name,
+        domain: r.product.domain.slug,
+        href: productPath({ domain: r.product.domain.slug, name: r.product.name }),
+      },
       requester: requester ? { name: requester.name, email: requester.email } : null,
       purpose: r.purpose,
       status: r.status,
@@ -49,7 +62,13 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
 export async function listMyAccessRequests(userId: string, opts: { page: number; pageSize: number }): Promise<Page<AccessRequestDto>> {
   const where = { requesterId: userId };
   const [rows, total] = await Promise.all([
-    db.accessRequest.findMany({ where, orderBy: { createdAt: "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: requestSelect }),
+    db.accessRequest.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: requestSelect,
+    }),
     db.accessRequest.count({ where }),
   ]);
   return { items: await toDtos(rows), total };
@@ -62,7 +81,9 @@ export async function listMyAccessRequests(userId: string, opts: { page: number;
 export function decidableProductsFilter(user: CurrentUser): Prisma.DataProductWhereInput | null {
   if (user.roles.includes("data_admin")) return {};
   if (!user.roles.includes("data_producer")) return null;
-  const owned = Object.entries(user.domains).filter(([, r]) => r === "owner").map(([slug]) => slug);
+  const owned = Object.entries(user.domains)
+    .filter(([, r]) => r === "owner")
+    .map(([slug]) => slug);
   if (owned.length === 0) return null;
   return { domain: { slug: { in: owned } } };
 }
@@ -70,12 +91,21 @@ export function decidableProductsFilter(user: CurrentUser): Prisma.DataProductWh
 export const INBOX_STATUSES = ["pending", "approved", "denied", "revoked"] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
-export async function listAccessInbox(user: CurrentUser, opts: { status: InboxStatus; page: number; pageSize: number }): Promise<Page<AccessRequestDto> & { pending: number }> {
+export async function listAccessInbox(
+  user: CurrentUser,
+  opts: { status: InboxStatus; page: number; pageSize: number },
+): Promise<Page<AccessRequestDto> & { pending: number }> {
   const products = decidableProductsFilter(user);
   if (!products) return { items: [], total: 0, pending: 0 };
   const where: Prisma.AccessRequestWhereInput = { status: opts.status, product: products };
   const [rows, total, pending] = await Promise.all([
-    db.accessRequest.findMany({ where, orderBy: { createdAt: opts.status === "pending" ? "asc" : "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: requestSelect }),
+    db.accessRequest.findMany({
+      where,
+      orderBy: { createdAt: opts.status === "pending" ? "asc" : "desc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: requestSelect,
+    }),
     db.accessRequest.count({ where }),
     // On the pending tab the total already is the pending count: no second identical count.
     opts.status === "pending" ? null : db.accessRequest.count({ where: { status: "pending", product: products } }),
@@ -111,15 +141,36 @@ export async function ratingSummary(productId: string): Promise<Satisfaction> {
   return satisfaction(groups.flatMap((g) => Array<number>(g._count._all).fill(g.score)));
 }
 
-export async function listReviews(productId: string, userId: string, opts: { page: number; pageSize: number; withTextOnly?: boolean }): Promise<Page<ReviewDto>> {
+export async function listReviews(
+  productId: string,
+  userId: string,
+  opts: { page: number; pageSize: number; withTextOnly?: boolean },
+): Promise<Page<ReviewDto>> {
   const where: Prisma.ProductRatingWhereInput = { productId, ...(opts.withTextOnly ? { review: { not: "" } } : {}) };
   const [rows, total] = await Promise.all([
-    db.productRating.findMany({ where, orderBy: { updatedAt: "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: { userId: true, score: true, review: true, updatedAt: true } }),
+    db.productRating.findMany({
+      where,
+      orderBy: { updatedAt: "desc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { userId: true, score: true, review: true, updatedAt: true },
+    }),
     db.productRating.count({ where }),
   ]);
-  const names = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return {
-    items: rows.map((r) => ({ userName: names.get(r.userId) ?? "Former user", score: r.score, review: r.review, updatedAt: r.updatedAt.toISOString(), mine: r.userId === userId })),
+    items: rows.map((r) => ({
+      userName: names.get(r.userId) ?? "Former user",
+      score: r.score,
+      review: r.review,
+      updatedAt: r.updatedAt.toISOString(),
+      mine: r.userId === userId,
+    })),
     total,
   };
 }

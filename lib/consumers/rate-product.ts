@@ -32,7 +32,15 @@ export async function rateProduct(user: CurrentUser, input: unknown, now: Date =
       update: { score: data.score, review: data.review, updatedAt: now },
     });
     await recordMetricEvent(
-      { type: "rating", at: now, productId: product.id, domainId: product.domainId, userId: user.id, value: data.score, meta: previous ? { previous: previous.score } : {} },
+      {
+        type: "rating",
+        at: now,
+        productId: product.id,
+        domainId: product.domainId,
+        userId: user.id,
+        value: data.score,
+        meta: previous ? { previous: previous.score } : {},
+      },
       tx,
     );
     return { created: !previous };

@@ -29,7 +29,9 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
       select: { status: true },
     });
     if (open) {
-      throw new ConflictError(open.status === "approved" ? "You already have access to this product." : "You already have a pending request for this product.");
+      throw new ConflictError(
+        open.status === "approved" ? "You already have access to this product." : "You already have a pending request for this product.",
+      );
     }
     const created = await tx.accessRequest.create({
       data: { productId: product.id, requesterId: user.id, purpose: data.purpose, createdAt: now },

@@ -28,6 +28,10 @@ export const revokeAccessSchema = z.object({
 
 export const rateProductSchema = z.object({
   productId: z.uuid("Unknown product."),
-  score: z.coerce.number("Pick a rating from 1 to 5.").int("Pick a rating from 1 to 5.").min(1, "Pick a rating from 1 to 5.").max(5, "Pick a rating from 1 to 5."),
+  score: z.coerce
+    .number("Pick a rating from 1 to 5.")
+    .int("Pick a rating from 1 to 5.")
+    .min(1, "Pick a rating from 1 to 5.")
+    .max(5, "Pick a rating from 1 to 5."),
   review: z.string().trim().max(2000, "Keep the review under 2000 characters.").default(""),
 });

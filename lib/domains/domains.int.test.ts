@@ -20,7 +20,14 @@ describe("suggestDomains", () => {
     expect(bySlug.every((d) => d.slug.startsWith(`zeta-${tag}-`))).toBe(true);
     // names are "Domain <slug>"
     const byName = await suggestDomains(`DOMAIN ZETA-${tag}-1`, 50);
-    expect(byName.map((d) => d.slug).sort()).toEqual([`zeta-${tag}-1`, `zeta-${tag}-10`, `zeta-${tag}-11`, `zeta-${tag}-12`, `zeta-${tag}-13`, `zeta-${tag}-14`]);
+    expect(byName.map((d) => d.slug).sort()).toEqual([
+      `zeta-${tag}-1`,
+      `zeta-${tag}-10`,
+      `zeta-${tag}-11`,
+      `zeta-${tag}-12`,
+      `zeta-${tag}-13`,
+      `zeta-${tag}-14`,
+    ]);
     expect(await suggestDomains(`old-${tag}`)).toEqual([]);
   });
 

@@ -11,8 +11,14 @@ import { escapeLike } from "@/lib/like";
 import { withoutControls } from "@/lib/text";
 
 export type DomainSummary = {
-  slug: string; name: string; description: string; ownerTeam: string; status: string;
-  productCount: number; publishedCount: number; memberCount: number;
+  slug: string;
+  name: string;
+  description: string;
+  ownerTeam: string;
+  status: string;
+  productCount: number;
+  publishedCount: number;
+  memberCount: number;
 };
 
 export type DomainOption = { slug: string; name: string };
@@ -36,14 +42,20 @@ export async function listOwnerOptions(slugs: string[]): Promise<Record<string, 
   if (slugs.length === 0) return {};
   const domains = await db.domain.findMany({
     where: { slug: { in: slugs } },
-    select: { slug: true, ownerTeam: true, members: { select: { role: true, user: { select: { email: true, name: true } } }, orderBy: { user: { name: "asc" } } } },
+    select: {
+      slug: true,
+      ownerTeam: true,
+      members: { select: { role: true, user: { select: { email: true, name: true } } }, orderBy: { user: { name: "asc" } } },
+    },
   });
   return Object.fromEntries(
     domains.map((d) => [
       d.slug,
       [
         { email: d.ownerTeam, label: `${d.ownerTeam} (domain team)` },
-        ...d.members.filter((m) => m.user.email.toLowerCase() !== d.ownerTeam.toLowerCase()).map((m) => ({ email: m.user.email, label: `${m.user.name} <${m.user.email}> (${m.role})` })),
+        ...d.members
+          .filter((m) => m.user.email.toLowerCase() !== d.ownerTeam.toLowerCase())
+          .map((m) => ({ email: m.user.email, label: `${m.user.name} <${m.user.email}> (${m.role})` })),
       ],
     ]),
   );
@@ -58,23 +70,39 @@ export async function suggestDomains(q: string, limit = 10): Promise<DomainOptio
   const like = escapeLike(term);
   const take = Math.max(1, Math.min(limit, 50));
   const find = (where: Prisma.DomainWhereInput, n: number) =>
-    db.domain.findMany({ where: { status: { not: "archived" }, ...where }, orderBy: { name: "asc" }, select: { slug: true, name: true }, take: n });
+    db.domain.findMany({
+      where: { status: { not: "archived" }, ...where },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+      take: n,
+    });
   // Starts-with matches get their own query: with a thousand "mesh-…" domains, a prefix match could sort
   // far behind the first `take` contains-matches by name.
   const [exact, prefix] = await Promise.all([
     term ? find({ slug: term.toLowerCase() }, 1) : Promise.resolve([]),
-    find(term ? { OR: [{ slug: { startsWith: like, mode: "insensitive" } }, { name: { startsWith: like, mode: "insensitive" } }] } : {}, take),
+    find(
+      term ? { OR: [{ slug: { startsWith: like, mode: "insensitive" } }, { name: { startsWith: like, mode: "insensitive" } }] } : {},
+      take,
+    ),
   ]);
   const seen = new Set<string>();
   const out = [...exact, ...prefix].filter((d) => !seen.has(d.slug) && seen.add(d.slug));
   if (out.length < take && term) {
-    const rest = await find({ OR: [{ slug: { contains: like, mode: "insensitive" } }, { name: { contains: like, mode: "insensitive" } }], slug: { notIn: [...seen] } }, take - out.length);
+    const rest = await find(
+      {
+        OR: [{ slug: { contains: like, mode: "insensitive" } }, { name: { contains: like, mode: "insensitive" } }],
+        slug: { notIn: [...seen] },
+      },
+      take - out.length,
+    );
     out.push(...rest);
   }
   return out.slice(0, take);
 }
 
-export async function listDomains(opts: { includeArchived?: boolean; page?: number; pageSize?: number } = {}): Promise<{ items: DomainSummary[]; total: number }> {
+export async function listDomains(
+  opts: { includeArchived?: boolean; page?: number; pageSize?: number } = {},
+): Promise<{ items: DomainSummary[]; total: number }> {
   const where = opts.includeArchived ? {} : { status: { not: "archived" as const } };
   const pageSize = opts.pageSize ?? 1000;
   const [rows, total] = await Promise.all([
@@ -84,7 +112,12 @@ export async function listDomains(opts: { includeArchived?: boolean; page?: numb
       skip: ((opts.page ?? 1) - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, slug: true, name: true, description: true, ownerTeam: true, status: true,
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        ownerTeam: true,
+        status: true,
         // Counts in SQL, never the product rows themselves.
         _count: { select: { products: true, members: true } },
       },
@@ -100,8 +133,14 @@ export async function listDomains(opts: { includeArchived?: boolean; page?: numb
   return {
     total,
     items: rows.map((d) => ({
-      slug: d.slug, name: d.name, description: d.description, ownerTeam: d.ownerTeam, status: d.status,
-      productCount: d._count.products, memberCount: d._count.members, publishedCount: publishedById.get(d.id) ?? 0,
+      slug: d.slug,
+      name: d.name,
+      description: d.description,
+      ownerTeam: d.ownerTeam,
+      status: d.status,
+      productCount: d._count.products,
+      memberCount: d._count.members,
+      publishedCount: publishedById.get(d.id) ?? 0,
     })),
   };
 }
@@ -110,7 +149,14 @@ export async function getDomain(slug: string) {
   const d = await db.domain.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, name: true, description: true, ownerTeam: true, status: true, createdAt: true, archivedAt: true,
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      ownerTeam: true,
+      status: true,
+      createdAt: true,
+      archivedAt: true,
       members: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } },
     },
   });
@@ -125,7 +171,8 @@ export async function getDomain(slug: string) {
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  if (!r.success)
+    throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   return r.data;
 }
 
@@ -138,7 +185,8 @@ export async function createDomain(user: CurrentUser, input: unknown) {
   try {
     return await db.domain.create({ data, select: { slug: true } });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError("That domain already exists.", { slug: [`A domain called ${data.slug} already exists.`] });
+    if (isUniqueViolation(e))
+      throw new ConflictError("That domain already exists.", { slug: [`A domain called ${data.slug} already exists.`] });
     throw e;
   }
 }
@@ -152,7 +200,10 @@ export async function updateDomain(user: CurrentUser, slug: string, input: unkno
 
 export async function archiveDomain(user: CurrentUser, slug: string) {
   await requireAdmin(user, "archive_domain", slug);
-  const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data: { status: "archived", archivedAt: new Date() } });
+  const res = await db.domain.updateMany({
+    where: { slug, status: { not: "archived" } },
+    data: { status: "archived", archivedAt: new Date() },
+  });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is already archived.");
 }
 
@@ -178,7 +229,12 @@ export async function removeMember(user: CurrentUser, slug: string, userId: stri
 }
 
 export type DomainProductRow = {
-  domain: string; name: string; version: string; classification: string; lifecycle: string; updatedAt: string;
+  domain: string;
+  name: string;
+  version: string;
+  classification: string;
+  lifecycle: string;
+  updatedAt: string;
 };
 
 export type DomainProductPage = { items: DomainProductRow[]; total: number; published: number };
@@ -201,7 +257,12 @@ export async function listDomainProducts(slug: string, opts: { page: number; pag
     total,
     published,
     items: rows.map((p) => ({
-      domain: slug, name: p.name, version: p.currentVersion, classification: p.classification, lifecycle: p.lifecycle, updatedAt: p.updatedAt.toISOString(),
+      domain: slug,
+      name: p.name,
+      version: p.currentVersion,
+      classification: p.classification,
+      lifecycle: p.lifecycle,
+      updatedAt: p.updatedAt.toISOString(),
     })),
   };
 }

@@ -11,25 +11,53 @@ import { audit } from "@/lib/governance/enforcement";
 export async function acknowledgeWarnings(user: Principal, validationId: string): Promise<{ acknowledgedAt: string }> {
   const validation = await db.productValidation.findUnique({
     where: { id: validationId },
-    select: { id: true, productId: true, warnings: true, acknowledgedAt: true, product: { select: { name: true, domain: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      productId: true,
+      warnings: true,
+      acknowledgedAt: true,
+      product: { select: { name: true, domain: { select: { slug: true } } } },
+    },
   });
   if (!validation) throw new NotFoundError("This validation does not exist.");
   const ref = { domain: validation.product.domain.slug };
-  const entry = { subject: user.email, action: "acknowledge_warnings", resource: `data_product:${ref.domain}/${validation.product.name}`, context: { validationId } };
+  const entry = {
+    subject: user.email,
+    action: "acknowledge_warnings",
+    resource: `data_product:${ref.domain}/${validation.product.name}`,
+    context: { validationId },
+  };
   await assertCan(user, "acknowledgeWarnings", [ref], {
-    action: entry.action, resource: entry.resource, context: entry.context,
+    action: entry.action,
+    resource: entry.resource,
+    context: entry.context,
     message: "Only the product's owners and data admins may acknowledge its warnings.",
   });
   if (validation.warnings === 0) throw new ValidationError("This validation has no warnings to acknowledge.");
 
   return db.$transaction(async (tx) => {
-    const latest = await tx.productValidation.findFirst({ where: { productId: validation.productId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
-    if (latest?.id !== validation.id) throw new ConflictError("The product was validated again since. Review the latest findings and acknowledge those.");
+    const latest = await tx.productValidation.findFirst({
+      where: { productId: validation.productId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    if (latest?.id !== validation.id)
+      throw new ConflictError("The product was validated again since. Review the latest findings and acknowledge those.");
     if (validation.acknowledgedAt) return { acknowledgedAt: validation.acknowledgedAt.toISOString() };
     const now = new Date();
-    const updated = await tx.productValidation.updateMany({ where: { id: validation.id, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedById: user.id } });
+    const updated = await tx.productValidation.updateMany({
+      where: { id: validation.id, acknowledgedAt: null },
+      data: { acknowledgedAt: now, acknowledgedById: user.id },
+    });
     if (updated.count !== 1) throw new ConflictError("Someone acknowledged these warnings at the same time. Reload the page.");
-    await audit({ ...entry, decision: "allow", reason: `${validation.warnings} warning${validation.warnings === 1 ? "" : "s"} acknowledged by an owner.` }, tx);
+    await audit(
+      {
+        ...entry,
+        decision: "allow",
+        reason: `${validation.warnings} warning${validation.warnings === 1 ? "" : "s"} acknowledged by an owner.`,
+      },
+      tx,
+    );
     return { acknowledgedAt: now.toISOString() };
   });
 }

@@ -41,7 +41,13 @@ export async function countAnonymousRefusal(action: string, resource: string, cl
   if (total.count === 1) {
     await client.$executeRaw`DELETE FROM anonymous_refusals WHERE window_start < now() - make_interval(days => ${RETAIN_DAYS})`;
   }
-  const rows: RefusalRows = { window: total.window, total: total.count, first: false, overflow: false, summary: total.count >= 10 && /^10+$/.test(String(total.count)) };
+  const rows: RefusalRows = {
+    window: total.window,
+    total: total.count,
+    first: false,
+    overflow: false,
+    summary: total.count >= 10 && /^10+$/.test(String(total.count)),
+  };
   if (await bumpExisting(client, action, resource, total.window)) return rows;
   // A key not seen in this window. Past the cap, keys are no longer stored one by one, so a flood of
   // distinct resources grows neither the audit log nor this table.
@@ -52,7 +58,10 @@ export async function countAnonymousRefusal(action: string, resource: string, cl
 }
 
 /** The window's busiest action+resource pairs, for a summary row. */
-export async function busiestAnonymousRefusals(window: Date, client: Client = db): Promise<{ action: string; resource: string; count: number }[]> {
+export async function busiestAnonymousRefusals(
+  window: Date,
+  client: Client = db,
+): Promise<{ action: string; resource: string; count: number }[]> {
   return client.$queryRaw`
     SELECT action, resource, count FROM anonymous_refusals
     WHERE window_start = ${window} AND action NOT IN (${TOTAL}, ${KEYS})

@@ -14,7 +14,18 @@ export type AuditCsvRow = {
   requestId: string | null;
 };
 
-export const AUDIT_CSV_COLUMNS = ["id", "at", "subject", "action", "resource", "decision", "reason", "policy_id", "policy_version", "request_id"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "id",
+  "at",
+  "subject",
+  "action",
+  "resource",
+  "decision",
+  "reason",
+  "policy_id",
+  "policy_version",
+  "request_id",
+] as const;
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;

@@ -5,7 +5,14 @@ const garbage = `${"A\u0000\n\u202e".repeat(1500)}`; // 6 000 characters with NU
 
 describe("boundAuditText", () => {
   it("cuts every column to its limit and removes control characters", () => {
-    const out = boundAuditText({ subject: garbage, action: garbage, resource: `policy:${garbage}`, reason: garbage, policyId: garbage, requestId: garbage });
+    const out = boundAuditText({
+      subject: garbage,
+      action: garbage,
+      resource: `policy:${garbage}`,
+      reason: garbage,
+      policyId: garbage,
+      requestId: garbage,
+    });
     for (const key of ["subject", "action", "resource", "reason", "policyId", "requestId"] as const) {
       const value = out[key] as string;
       expect(Array.from(value).length).toBeLessThanOrEqual(AUDIT_LIMITS[key]);
@@ -14,7 +21,14 @@ describe("boundAuditText", () => {
   });
 
   it("leaves ordinary entries as they are", () => {
-    const entry = { subject: "ana@example.com", action: "export_policy", resource: "policy:sales-governance", reason: "Not signed in.", policyId: "portal-permissions", requestId: null };
+    const entry = {
+      subject: "ana@example.com",
+      action: "export_policy",
+      resource: "policy:sales-governance",
+      reason: "Not signed in.",
+      policyId: "portal-permissions",
+      requestId: null,
+    };
     expect(boundAuditText(entry)).toEqual(entry);
   });
 });

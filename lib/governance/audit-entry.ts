@@ -4,13 +4,28 @@
 import { cleanText } from "@/lib/text";
 
 /** Longest value kept per column (the audit page's filters accept the same lengths). */
-export const AUDIT_LIMITS = { subject: 320, action: 100, resource: 300, reason: 1000, policyId: 200, requestId: 200, contextText: 300 } as const;
+export const AUDIT_LIMITS = {
+  subject: 320,
+  action: 100,
+  resource: 300,
+  reason: 1000,
+  policyId: 200,
+  requestId: 200,
+  contextText: 300,
+} as const;
 const CONTEXT_KEYS = 40;
 const CONTEXT_ITEMS = 40;
 const CONTEXT_DEPTH = 4;
 const CONTEXT_BYTES = 8_000;
 
-export type AuditText = { subject: string; action: string; resource: string; reason: string; policyId?: string | null; requestId?: string | null };
+export type AuditText = {
+  subject: string;
+  action: string;
+  resource: string;
+  reason: string;
+  policyId?: string | null;
+  requestId?: string | null;
+};
 
 /** The row's texts, cleaned and bounded. */
 export function boundAuditText<T extends AuditText>(entry: T): T {
@@ -38,7 +53,12 @@ function boundValue(value: unknown, depth: number): unknown {
     for (const [k, v] of Object.entries(value).slice(0, CONTEXT_KEYS)) {
       if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
       // defineProperty: a "__proto__" key stays a plain key instead of replacing the prototype.
-      Object.defineProperty(out, cleanText(k, 100), { value: boundValue(v, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, cleanText(k, 100), {
+        value: boundValue(v, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

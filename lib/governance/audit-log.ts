@@ -21,7 +21,18 @@ export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
   };
 }
 
-const SELECT = { id: true, at: true, subject: true, action: true, resource: true, decision: true, reason: true, policyId: true, policyVersion: true, requestId: true } as const;
+const SELECT = {
+  id: true,
+  at: true,
+  subject: true,
+  action: true,
+  resource: true,
+  decision: true,
+  reason: true,
+  policyId: true,
+  policyVersion: true,
+  requestId: true,
+} as const;
 type Row = Prisma.AuditEventGetPayload<{ select: typeof SELECT }>;
 
 function toDto(r: Row): AuditEventDto {
@@ -43,7 +54,12 @@ export async function listAuditEvents(filters: AuditFilters, cursor: AuditCursor
   const where = auditWhere(filters);
   if (cursor.after !== undefined) {
     // Going back towards newer entries: read upwards, then show newest first again.
-    const rows = await db.auditEvent.findMany({ where: { ...where, id: { gt: cursor.after } }, orderBy: { id: "asc" }, take: pageSize + 1, select: SELECT });
+    const rows = await db.auditEvent.findMany({
+      where: { ...where, id: { gt: cursor.after } },
+      orderBy: { id: "asc" },
+      take: pageSize + 1,
+      select: SELECT,
+    });
     const hasNewer = rows.length > pageSize;
     return { rows: rows.slice(0, pageSize).reverse().map(toDto), hasNewer, hasOlder: true };
   }
@@ -61,7 +77,12 @@ export async function* iterateAuditEvents(filters: AuditFilters, chunk = 1000): 
   const where = auditWhere(filters);
   let before: bigint | undefined;
   for (;;) {
-    const rows = await db.auditEvent.findMany({ where: before !== undefined ? { ...where, id: { lt: before } } : where, orderBy: { id: "desc" }, take: chunk, select: SELECT });
+    const rows = await db.auditEvent.findMany({
+      where: before !== undefined ? { ...where, id: { lt: before } } : where,
+      orderBy: { id: "desc" },
+      take: chunk,
+      select: SELECT,
+    });
     if (rows.length === 0) return;
     yield rows.map(toDto);
     if (rows.length < chunk) return;

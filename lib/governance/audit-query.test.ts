@@ -3,7 +3,15 @@ import { auditFilterParams, parseAuditQuery, parseTime } from "./audit-query";
 
 describe("parseAuditQuery", () => {
   it("reads filters and a cursor", () => {
-    const q = parseAuditQuery({ subject: " sam ", resource: "sales/orders", action: "read", decision: "deny", from: "2026-11-01", to: "2026-11-02T10:15", before: "120" });
+    const q = parseAuditQuery({
+      subject: " sam ",
+      resource: "sales/orders",
+      action: "read",
+      decision: "deny",
+      from: "2026-11-01",
+      to: "2026-11-02T10:15",
+      before: "120",
+    });
     expect(q.errors).toEqual({});
     expect(q.filters).toEqual({
       subject: "sam",

@@ -8,9 +8,19 @@ export const DECISIONS = ["allow", "deny"] as const;
 
 /** Actions the portal writes, offered as suggestions (the filter accepts any text). */
 export const KNOWN_AUDIT_ACTIONS = [
-  "read", "write", "delete", "manage",
-  "lifecycle:in_review", "lifecycle:published", "lifecycle:draft", "lifecycle:deprecated", "lifecycle:retired",
-  "acknowledge_warnings", "validate_product", "revalidate_all", "export_audit",
+  "read",
+  "write",
+  "delete",
+  "manage",
+  "lifecycle:in_review",
+  "lifecycle:published",
+  "lifecycle:draft",
+  "lifecycle:deprecated",
+  "lifecycle:retired",
+  "acknowledge_warnings",
+  "validate_product",
+  "revalidate_all",
+  "export_audit",
 ] as const;
 
 export type AuditFilters = {
@@ -52,8 +62,14 @@ const schema = z.object({
   decision: z.enum(DECISIONS).optional(),
   from: z.string().trim().optional(),
   to: z.string().trim().optional(),
-  before: z.string().regex(/^\d{1,19}$/).optional(),
-  after: z.string().regex(/^\d{1,19}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
+  after: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
 });
 
 const FIELD_MESSAGES: Record<string, string> = {

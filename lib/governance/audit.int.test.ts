@@ -31,7 +31,9 @@ describe("audit_events is append-only", () => {
     const id = await audit({ subject: marker, action: "read", resource: "data_product:x/y", decision: "allow", reason: "test" });
     expect(id).not.toBeNull();
 
-    await expect(db.$executeRawUnsafe(`UPDATE audit_events SET decision = 'deny' WHERE id = ${id}`)).rejects.toThrow(/append-only: UPDATE is not allowed/);
+    await expect(db.$executeRawUnsafe(`UPDATE audit_events SET decision = 'deny' WHERE id = ${id}`)).rejects.toThrow(
+      /append-only: UPDATE is not allowed/,
+    );
     await expect(db.$executeRawUnsafe(`DELETE FROM audit_events WHERE id = ${id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
     await expect(db.$executeRawUnsafe("TRUNCATE audit_events")).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
     await expect(db.auditEvent.update({ where: { id: BigInt(id!) }, data: { reason: "rewritten" } })).rejects.toThrow();
@@ -47,13 +49,27 @@ describe("enforce", () => {
     const consumer = await createPrincipal(["data_consumer"]);
     const version = (await db.policy.findFirstOrThrow({ where: { scope: "global" }, select: { version: true } })).version;
 
-    const allowed = await enforce(consumer, "read", { type: "data_product", id: "orders", domain: `d-${uid()}`, classification: "internal" }, {}, "req-1");
-    const denied = await enforce(consumer, "read", { type: "data_product", id: "ledger", domain: `d-${uid()}`, classification: "confidential" });
+    const allowed = await enforce(
+      consumer,
+      "read",
+      { type: "data_product", id: "orders", domain: `d-${uid()}`, classification: "internal" },
+      {},
+      "req-1",
+    );
+    const denied = await enforce(consumer, "read", {
+      type: "data_product",
+      id: "ledger",
+      domain: `d-${uid()}`,
+      classification: "confidential",
+    });
 
     expect(allowed).toMatchObject({ decision: "allow", policyVersion: String(version) });
     expect(denied).toMatchObject({ decision: "deny", rule: "access_control" });
     const rows = await db.auditEvent.findMany({ where: { subject: consumer.email }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.action, r.decision, r.policyVersion])).toEqual([["read", "allow", version], ["read", "deny", version]]);
+    expect(rows.map((r) => [r.action, r.decision, r.policyVersion])).toEqual([
+      ["read", "allow", version],
+      ["read", "deny", version],
+    ]);
     expect(rows[0].requestId).toBe("req-1");
     expect(rows[1].reason).toContain("confidential");
   });
@@ -87,7 +103,9 @@ describe("authorize", () => {
     session.uid = null;
     const marker = `res-${uid()}`;
     await expect(authorize(can.readAudit, { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
-    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, decision: true } })).toEqual([{ subject: "anonymous", action: "readAudit", decision: "deny" }]);
+    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, decision: true } })).toEqual([
+      { subject: "anonymous", action: "readAudit", decision: "deny" },
+    ]);
   });
 });
 
@@ -97,13 +115,33 @@ describe("a service's permission check", () => {
     const costModel = await db.setting.findMany({ select: { key: true, value: true } });
 
     // Valid input: only the permission check stands between it and the settings table.
-    await expect(saveCostModel(producer, { currency: "EUR", centralBaselineMonthly: 1, templateMonthly: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveCostModel(producer, { currency: "EUR", centralBaselineMonthly: 1, templateMonthly: {} })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(createTemplate(producer, { key: `t-${uid()}` })).rejects.toBeInstanceOf(ForbiddenError);
 
-    const rows = await db.auditEvent.findMany({ where: { subject: producer.email }, orderBy: { id: "asc" }, select: { subject: true, action: true, resource: true, decision: true, reason: true, policyId: true } });
+    const rows = await db.auditEvent.findMany({
+      where: { subject: producer.email },
+      orderBy: { id: "asc" },
+      select: { subject: true, action: true, resource: true, decision: true, reason: true, policyId: true },
+    });
     expect(rows).toEqual([
-      { subject: producer.email, action: "save_cost_model", resource: "cost_model", decision: "deny", reason: "data_producer: not permitted (save_cost_model).", policyId: "portal-permissions" },
-      { subject: producer.email, action: "create", resource: "template:new", decision: "deny", reason: "data_producer: not permitted (create).", policyId: "portal-permissions" },
+      {
+        subject: producer.email,
+        action: "save_cost_model",
+        resource: "cost_model",
+        decision: "deny",
+        reason: "data_producer: not permitted (save_cost_model).",
+        policyId: "portal-permissions",
+      },
+      {
+        subject: producer.email,
+        action: "create",
+        resource: "template:new",
+        decision: "deny",
+        reason: "data_producer: not permitted (create).",
+        policyId: "portal-permissions",
+      },
     ]);
     expect(await db.setting.findMany({ select: { key: true, value: true } })).toEqual(costModel);
   });
@@ -112,7 +150,9 @@ describe("a service's permission check", () => {
     const { assertCan } = await import("@/lib/auth/assert-can");
     const marker = `svc-${uid()}`;
     await expect(assertCan(null, "manageRollout", [], { resource: marker })).rejects.toBeInstanceOf(UnauthenticatedError);
-    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, reason: true } })).toEqual([{ subject: "anonymous", action: "manageRollout", reason: "Not signed in." }]);
+    expect(await db.auditEvent.findMany({ where: { resource: marker }, select: { subject: true, action: true, reason: true } })).toEqual([
+      { subject: "anonymous", action: "manageRollout", reason: "Not signed in." },
+    ]);
   });
 });
 
@@ -127,7 +167,11 @@ describe("policy export", () => {
 
     expect((await get("scope=global")).status).toBe(403);
     expect((await get(`scope=domain&domain=${slug}`)).status).toBe(403);
-    const rows = await db.auditEvent.findMany({ where: { subject: consumer.email }, orderBy: { id: "asc" }, select: { action: true, resource: true, decision: true } });
+    const rows = await db.auditEvent.findMany({
+      where: { subject: consumer.email },
+      orderBy: { id: "asc" },
+      select: { action: true, resource: true, decision: true },
+    });
     expect(rows).toEqual([
       { action: "export_policy", resource: "policy:global-data-governance", decision: "deny" },
       { action: "export_policy", resource: `policy:${slug}-governance`, decision: "deny" },
@@ -153,7 +197,14 @@ describe("policy export", () => {
 describe("listAuditEvents", () => {
   it("filters and pages newest first by id", async () => {
     const subject = `pager-${uid()}@test.local`;
-    for (let i = 0; i < 5; i++) await audit({ subject, action: i % 2 ? "write" : "read", resource: `data_product:p/${i}`, decision: i === 4 ? "deny" : "allow", reason: `r${i}` });
+    for (let i = 0; i < 5; i++)
+      await audit({
+        subject,
+        action: i % 2 ? "write" : "read",
+        resource: `data_product:p/${i}`,
+        decision: i === 4 ? "deny" : "allow",
+        reason: `r${i}`,
+      });
     const filters = parseAuditQuery({ subject }).filters;
 
     const first = await listAuditEvents(filters, {}, 2);

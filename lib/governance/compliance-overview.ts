@@ -6,7 +6,15 @@ import { db } from "@/lib/db";
 import type { ComplianceStatus } from "@/lib/governance/compliance";
 import type { LifecycleState } from "@/lib/products/types";
 
-export type DomainCompliance = { slug: string; name: string; passing: number; warnings: number; failing: number; unknown: number; total: number };
+export type DomainCompliance = {
+  slug: string;
+  name: string;
+  passing: number;
+  warnings: number;
+  failing: number;
+  unknown: number;
+  total: number;
+};
 
 /** Every domain that is not archived, with its non-retired products counted by compliance status. */
 export async function complianceByDomain(): Promise<DomainCompliance[]> {
@@ -40,7 +48,11 @@ export type AttentionProduct = {
 };
 
 /** Failing products first, then those with warnings; most errors first. */
-export async function productsNeedingAttention(opts: { status?: "failing" | "warnings"; page: number; pageSize: number }): Promise<{ rows: AttentionProduct[]; total: number }> {
+export async function productsNeedingAttention(opts: {
+  status?: "failing" | "warnings";
+  page: number;
+  pageSize: number;
+}): Promise<{ rows: AttentionProduct[]; total: number }> {
   const where = {
     lifecycle: { not: "retired" as const },
     complianceStatus: opts.status ? opts.status : { in: ["failing" as const, "warnings" as const] },
@@ -51,7 +63,15 @@ export async function productsNeedingAttention(opts: { status?: "failing" | "war
       orderBy: [{ complianceStatus: "desc" }, { complianceErrors: "desc" }, { complianceWarnings: "desc" }, { name: "asc" }],
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      select: { name: true, lifecycle: true, complianceStatus: true, complianceErrors: true, complianceWarnings: true, validatedAt: true, domain: { select: { slug: true } } },
+      select: {
+        name: true,
+        lifecycle: true,
+        complianceStatus: true,
+        complianceErrors: true,
+        complianceWarnings: true,
+        validatedAt: true,
+        domain: { select: { slug: true } },
+      },
     }),
     db.dataProduct.count({ where }),
   ]);

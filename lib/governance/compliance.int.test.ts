@@ -31,9 +31,14 @@ async function register(patch: Partial<DataProductSpec>) {
   return { id: created.id, spec, ref: { domain, name: spec.name } };
 }
 
-const lifecycleOf = async (id: string) => (await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { lifecycle: true } })).lifecycle;
+const lifecycleOf = async (id: string) =>
+  (await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { lifecycle: true } })).lifecycle;
 const auditFor = (name: string, action: string) =>
-  db.auditEvent.findMany({ where: { resource: `data_product:${domain}/${name}`, action }, orderBy: { id: "asc" }, select: { subject: true, decision: true, reason: true, policyId: true } });
+  db.auditEvent.findMany({
+    where: { resource: `data_product:${domain}/${name}`, action },
+    orderBy: { id: "asc" },
+    select: { subject: true, decision: true, reason: true, policyId: true },
+  });
 
 describe("validateProductById", () => {
   it("stores the findings and the product's compliance columns together", async () => {
@@ -43,7 +48,16 @@ describe("validateProductById", () => {
 
     const result = await validateProductById(id, { trigger: "manual", userId: owner.id });
 
-    expect(result).toMatchObject({ status: "failing", errors: 2, warnings: 0, trigger: "manual", productVersion: "1.0.0", globalPolicyVersion: globalVersion, domainPolicyVersion: 1, createdBy: owner.name });
+    expect(result).toMatchObject({
+      status: "failing",
+      errors: 2,
+      warnings: 0,
+      trigger: "manual",
+      productVersion: "1.0.0",
+      globalPolicyVersion: globalVersion,
+      domainPolicyVersion: 1,
+      createdBy: owner.name,
+    });
     expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.ruleId, f.path, f.policySource])).toEqual([
       ["access.level-allowed", "spec.access[0].role", "global"],
       ["slo.freshness", "spec.slo.freshnessMinutes", `domain:${domain}`],
@@ -53,7 +67,10 @@ describe("validateProductById", () => {
     expect(level.policyValue).toEqual(["public", "internal"]);
     expect(level.fixHint).toContain("data_producer");
 
-    const product = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { complianceStatus: true, complianceErrors: true, complianceWarnings: true, validatedAt: true, updatedAt: true } });
+    const product = await db.dataProduct.findUniqueOrThrow({
+      where: { id },
+      select: { complianceStatus: true, complianceErrors: true, complianceWarnings: true, validatedAt: true, updatedAt: true },
+    });
     expect(product).toMatchObject({ complianceStatus: "failing", complianceErrors: 2, complianceWarnings: 0 });
     expect(product.validatedAt).not.toBeNull();
     // A validation is not an edit of the product.
@@ -77,7 +94,12 @@ describe("publish gate", () => {
     // The validation made at the gate stays, so the producer sees the same findings on the compliance page.
     expect(await latestValidation(id)).toMatchObject({ status: "failing", trigger: "publish", errors: 1 });
     expect(await auditFor(spec.name, "lifecycle:published")).toEqual([
-      expect.objectContaining({ subject: owner.email, decision: "deny", policyId: "publish-gate", reason: expect.stringContaining("access.level-allowed") }),
+      expect.objectContaining({
+        subject: owner.email,
+        decision: "deny",
+        policyId: "publish-gate",
+        reason: expect.stringContaining("access.level-allowed"),
+      }),
     ]);
 
     await saveProductVersion(owner, { ...ref, spec: { ...spec, access: [{ role: "data_producer", permissions: ["read"] }] } });
@@ -91,8 +113,12 @@ describe("publish gate", () => {
     const { spec, ref } = await register({});
     await moveLifecycle(producer, ref, "in_review");
     await expect(moveLifecycle(producer, ref, "published")).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await auditFor(spec.name, "lifecycle:in_review")).toEqual([expect.objectContaining({ subject: producer.email, decision: "allow" })]);
-    expect(await auditFor(spec.name, "lifecycle:published")).toEqual([expect.objectContaining({ subject: producer.email, decision: "deny" })]);
+    expect(await auditFor(spec.name, "lifecycle:in_review")).toEqual([
+      expect.objectContaining({ subject: producer.email, decision: "allow" }),
+    ]);
+    expect(await auditFor(spec.name, "lifecycle:published")).toEqual([
+      expect.objectContaining({ subject: producer.email, decision: "deny" }),
+    ]);
   });
 });
 
@@ -115,7 +141,9 @@ describe("warnings and acknowledgements", () => {
     expect(denied).toBeInstanceOf(ForbiddenError);
     expect(denied.status).toBe(403);
     expect((await latestValidation(id))!.acknowledgedAt).toBeNull();
-    expect(await auditFor(spec.name, "acknowledge_warnings")).toEqual([expect.objectContaining({ subject: producer.email, decision: "deny" })]);
+    expect(await auditFor(spec.name, "acknowledge_warnings")).toEqual([
+      expect.objectContaining({ subject: producer.email, decision: "deny" }),
+    ]);
 
     await acknowledgeWarnings(owner, validation.id);
     expect(await latestValidation(id)).toMatchObject({ id: validation.id, acknowledgedBy: owner.name });
@@ -154,10 +182,19 @@ describe("revalidateProducts", () => {
     await registerProduct(domainOwner, sampleSpec(slug, { access: [{ role: "data-analyst", permissions: ["read"] }] }));
     const progress: Array<[number, number]> = [];
 
-    const summary = await revalidateProducts({ domain: slug, trigger: "policy-change", batchSize: 2, onProgress: (done, total) => void progress.push([done, total]) });
+    const summary = await revalidateProducts({
+      domain: slug,
+      trigger: "policy-change",
+      batchSize: 2,
+      onProgress: (done, total) => void progress.push([done, total]),
+    });
 
     expect(summary).toEqual({ total: 3, validated: 3, passing: 1, warnings: 1, failing: 1 });
-    expect(progress).toEqual([[0, 3], [2, 3], [3, 3]]);
+    expect(progress).toEqual([
+      [0, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     const statuses = await db.dataProduct.findMany({ where: { domain: { slug } }, select: { complianceStatus: true } });
     expect(statuses.map((s) => s.complianceStatus).sort()).toEqual(["failing", "passing", "warnings"]);
     expect(await db.productValidation.count({ where: { product: { domain: { slug } }, trigger: "policy-change" } })).toBe(3);

@@ -60,7 +60,9 @@ describe("isCurrent", () => {
 
 describe("findingsFromJson", () => {
   it("keeps well-formed findings and drops anything else", () => {
-    expect(findingsFromJson([error, { ruleId: "made.up", severity: "error" }, { ruleId: "access.role-known", severity: "fatal" }, null, "x"])).toEqual([error]);
+    expect(
+      findingsFromJson([error, { ruleId: "made.up", severity: "error" }, { ruleId: "access.role-known", severity: "fatal" }, null, "x"]),
+    ).toEqual([error]);
     expect(findingsFromJson({ not: "a list" })).toEqual([]);
   });
 });

@@ -30,15 +30,17 @@ export function findingsFromJson(value: unknown): Finding[] {
     const f = v as Record<string, unknown>;
     if (typeof f.ruleId !== "string" || !KNOWN_RULES.has(f.ruleId)) return [];
     if (typeof f.severity !== "string" || !SEVERITIES.has(f.severity as Severity)) return [];
-    return [{
-      ruleId: f.ruleId as Finding["ruleId"],
-      severity: f.severity as Severity,
-      message: String(f.message ?? ""),
-      path: String(f.path ?? ""),
-      policyValue: f.policyValue,
-      policySource: (typeof f.policySource === "string" ? f.policySource : "global") as Finding["policySource"],
-      fixHint: String(f.fixHint ?? ""),
-    }];
+    return [
+      {
+        ruleId: f.ruleId as Finding["ruleId"],
+        severity: f.severity as Severity,
+        message: String(f.message ?? ""),
+        path: String(f.path ?? ""),
+        policyValue: f.policyValue,
+        policySource: (typeof f.policySource === "string" ? f.policySource : "global") as Finding["policySource"],
+        fixHint: String(f.fixHint ?? ""),
+      },
+    ];
   });
 }
 
@@ -65,8 +67,7 @@ export function isCurrent(stored: ValidationState, fresh: ValidationState): bool
 }
 
 export type GateDecision =
-  | { allowed: true; reason: string }
-  | { allowed: false; reason: string; blocking: Finding[]; needs: "fix" | "acknowledgement" };
+  { allowed: true; reason: string } | { allowed: false; reason: string; blocking: Finding[]; needs: "fix" | "acknowledgement" };
 
 /**
  * The publish gate: errors always block; warnings block until an owner acknowledged this validation;
@@ -94,6 +95,9 @@ export function publishDecision(findings: readonly Finding[], acknowledged: bool
   }
   return {
     allowed: true,
-    reason: warnings.length > 0 ? `Compliant; ${warnings.length} acknowledged warning${warnings.length === 1 ? "" : "s"}.` : "Compliant with the effective policy.",
+    reason:
+      warnings.length > 0
+        ? `Compliant; ${warnings.length} acknowledged warning${warnings.length === 1 ? "" : "s"}.`
+        : "Compliant with the effective policy.",
   };
 }

@@ -7,7 +7,11 @@ const sales = seedDomain("sales");
 
 describe("domain edit rules", () => {
   it("lists the changed paths of a domain policy", () => {
-    const after: DomainPolicy = { ...sales, quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" }, overrides: { data_quality: [] } };
+    const after: DomainPolicy = {
+      ...sales,
+      quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" },
+      overrides: { data_quality: [] },
+    };
     expect(changedDomainPaths(sales, after)).toEqual(["quality_requirements.freshness", "data_quality"]);
     expect(changedDomainPaths(null, { domain: "ops", data_retention: "1_year" })).toEqual(["data_retention"]);
   });
@@ -16,9 +20,16 @@ describe("domain edit rules", () => {
     const global = lockedGlobal(); // locks data_classification, access_control, quality_requirements.accuracy
     const raised: DomainPolicy = { ...sales, quality_requirements: { ...sales.quality_requirements, accuracy: 99.9 } };
     expect(lockedChanges(global, sales, raised)).toEqual([
-      { path: "quality_requirements.accuracy", field: "quality_requirements.accuracy", message: "quality_requirements.accuracy is locked by the global policy; domains cannot override it" },
+      {
+        path: "quality_requirements.accuracy",
+        field: "quality_requirements.accuracy",
+        message: "quality_requirements.accuracy is locked by the global policy; domains cannot override it",
+      },
     ]);
-    const withOverride: DomainPolicy = { ...sales, overrides: { access_control: [{ role: "data_consumer", permissions: ["read"], data_access: ["public"] }] } };
+    const withOverride: DomainPolicy = {
+      ...sales,
+      overrides: { access_control: [{ role: "data_consumer", permissions: ["read"], data_access: ["public"] }] },
+    };
     expect(lockedChanges(global, sales, withOverride).map((c) => c.field)).toEqual(["overrides.access_control"]);
     const { accuracy: _a, ...withoutAccuracy } = sales.quality_requirements!;
     expect(lockedChanges(global, sales, { ...sales, quality_requirements: withoutAccuracy })).toEqual([]);
@@ -34,9 +45,19 @@ describe("domain edit rules", () => {
 
   it("says whether domains have anything left to edit", () => {
     expect(globalAllowsDomainEdits(seedGlobal())).toBe(true);
-    const everything = ["data_classification", "access_control", "data_quality", "compliance", "data_retention", "access_model", "quality_requirements"];
+    const everything = [
+      "data_classification",
+      "access_control",
+      "data_quality",
+      "compliance",
+      "data_retention",
+      "access_model",
+      "quality_requirements",
+    ];
     expect(globalAllowsDomainEdits({ ...seedGlobal(), locked: everything })).toBe(false);
-    expect(domainPathLocks(lockedGlobal())["quality_requirements.accuracy"].note).toBe("Locked by global policy (quality_requirements.accuracy)");
+    expect(domainPathLocks(lockedGlobal())["quality_requirements.accuracy"].note).toBe(
+      "Locked by global policy (quality_requirements.accuracy)",
+    );
     expect(domainFieldKey("compliance")).toBe("overrides.compliance");
   });
 });

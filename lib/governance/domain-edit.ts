@@ -35,9 +35,10 @@ export function domainPathLocks(global: GlobalPolicy): Record<string, PathLock> 
     DOMAIN_POLICY_PATHS.map((path) => {
       const p = canDomainOverride(global, path);
       if (p.allowed) return [path, { path, allowed: true }];
-      const note = p.reason === "locked"
-        ? `Locked by global policy (${global.locked.find((l) => path === l || path.startsWith(`${l}.`)) ?? path})`
-        : "Locked by global policy: domains may not override values it sets";
+      const note =
+        p.reason === "locked"
+          ? `Locked by global policy (${global.locked.find((l) => path === l || path.startsWith(`${l}.`)) ?? path})`
+          : "Locked by global policy: domains may not override values it sets";
       return [path, { path, allowed: false, reason: p.reason, note }];
     }),
   );

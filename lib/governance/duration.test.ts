@@ -76,7 +76,14 @@ describe("comparisons", () => {
         expect(compareDurations(a, b)).toBe(Math.sign(durationSeconds(a) - durationSeconds(b)) + 0);
         expect(compareDurations(formatDuration(a), formatDuration(b))).toBe(compareDurations(a, b));
       }),
-      { examples: [[{ amount: 12, unit: "month" }, { amount: 1, unit: "year" }]] },
+      {
+        examples: [
+          [
+            { amount: 12, unit: "month" },
+            { amount: 1, unit: "year" },
+          ],
+        ],
+      },
     );
   });
 });

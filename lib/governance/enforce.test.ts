@@ -37,11 +37,18 @@ describe("decide", () => {
   });
 
   it("denies classifications the policy does not define", () => {
-    expect(decide(request({ classification: "secret" }), policies)).toMatchObject({ decision: "deny", rule: "classification", reason: 'Classification "secret" is not defined by the policy.' });
+    expect(decide(request({ classification: "secret" }), policies)).toMatchObject({
+      decision: "deny",
+      rule: "classification",
+      reason: 'Classification "secret" is not defined by the policy.',
+    });
   });
 
   it("read requires the role's data_access to include the classification", () => {
-    expect(decide(request({ classification: "internal" }), policies)).toMatchObject({ decision: "allow", reason: "data_consumer may read internal data." });
+    expect(decide(request({ classification: "internal" }), policies)).toMatchObject({
+      decision: "allow",
+      reason: "data_consumer may read internal data.",
+    });
     expect(decide(request({ classification: "confidential" }), policies)).toMatchObject({
       decision: "deny",
       rule: "access_control",
@@ -70,7 +77,10 @@ describe("decide", () => {
   });
 
   it("the classification gate applies to writes too", () => {
-    expect(decide(request({ action: "write", roles: ["data_producer"], classification: "restricted" }), policies)).toMatchObject({ decision: "deny", rule: "access_control" });
+    expect(decide(request({ action: "write", roles: ["data_producer"], classification: "restricted" }), policies)).toMatchObject({
+      decision: "deny",
+      rule: "access_control",
+    });
   });
 
   it("domain-scoped writes need membership with a role that may do it", () => {
@@ -90,10 +100,17 @@ describe("decide", () => {
     });
     expect(decide(request({ ...base, domainRoles: { marketing: "owner" } }), policies).reason).toMatch(/user:ada is not a member\.$/);
     // Platform admins do not bypass domain ownership.
-    expect(decide(request({ ...base, action: "delete", roles: ["data_admin"], domainRoles: { sales: "producer" } }), policies).decision).toBe("deny");
-    expect(decide(request({ ...base, action: "delete", roles: ["data_admin"], domainRoles: { sales: "owner" } }), policies).decision).toBe("allow");
+    expect(
+      decide(request({ ...base, action: "delete", roles: ["data_admin"], domainRoles: { sales: "producer" } }), policies).decision,
+    ).toBe("deny");
+    expect(decide(request({ ...base, action: "delete", roles: ["data_admin"], domainRoles: { sales: "owner" } }), policies).decision).toBe(
+      "allow",
+    );
     // A domain without a policy still scopes writes to its members.
-    expect(decide(request({ ...base, domain: "ops", domainRoles: { sales: "owner" } }), policies)).toMatchObject({ decision: "deny", policyId: "domain:ops" });
+    expect(decide(request({ ...base, domain: "ops", domainRoles: { sales: "owner" } }), policies)).toMatchObject({
+      decision: "deny",
+      policyId: "domain:ops",
+    });
     expect(decide(request({ ...base, domain: "toString" }), policies).decision).toBe("deny");
   });
 
@@ -105,13 +122,21 @@ describe("decide", () => {
       rule: "domain_membership",
       reason: "read in domain finance requires membership as owner or producer or viewer; user:ada is not a member.",
     });
-    expect(decide(request({ domain: "finance", classification: "internal", domainRoles: { finance: "viewer" } }), policies).decision).toBe("allow");
+    expect(decide(request({ domain: "finance", classification: "internal", domainRoles: { finance: "viewer" } }), policies).decision).toBe(
+      "allow",
+    );
   });
 
   it("uses a domain's overridden role table and names it", () => {
-    const ops: DomainPolicy = { domain: "ops", overrides: { access_control: [{ role: "data_consumer", permissions: ["read"], data_access: ["public"] }] } };
+    const ops: DomainPolicy = {
+      domain: "ops",
+      overrides: { access_control: [{ role: "data_consumer", permissions: ["read"], data_access: ["public"] }] },
+    };
     const compiled = compilePolicies(global, [ops]);
-    expect(decide(request({ domain: "ops", classification: "internal" }), compiled)).toMatchObject({ decision: "deny", policyId: "domain:ops" });
+    expect(decide(request({ domain: "ops", classification: "internal" }), compiled)).toMatchObject({
+      decision: "deny",
+      policyId: "domain:ops",
+    });
     // ...unless the global policy locks access_control.
     const locked = compilePolicies({ ...global, locked: ["access_control"] }, [ops]);
     expect(decide(request({ domain: "ops", classification: "internal" }), locked).decision).toBe("allow");
@@ -124,7 +149,10 @@ describe("decide", () => {
     expect(policies.domains.get("sales")!.policyVersion).not.toBe(policies.domains.get("finance")!.policyVersion);
     const changed = compilePolicies({ ...global, data_quality: [] }, []);
     expect(changed.global.policyVersion).not.toBe(policies.global.policyVersion);
-    expect(compilePolicies(global, [], { version: "v42", globalId: "acme" }).global).toMatchObject({ policyVersion: "v42", policyId: "acme" });
+    expect(compilePolicies(global, [], { version: "v42", globalId: "acme" }).global).toMatchObject({
+      policyVersion: "v42",
+      policyId: "acme",
+    });
     expect(contentHash({ a: 1, b: [2] })).toBe(contentHash({ b: [2], a: 1 }));
   });
 
@@ -137,7 +165,10 @@ describe("decide", () => {
       const level = req.resource.classification;
       if (level !== undefined && !eff.data_classification.some((c) => c.level === level)) return false;
       const roleOk = eff.access_control.some(
-        (r) => req.subject.roles.includes(r.role) && (r.permissions as string[]).includes(action) && (level === undefined || (r.data_access as string[]).includes(level)),
+        (r) =>
+          req.subject.roles.includes(r.role) &&
+          (r.permissions as string[]).includes(action) &&
+          (level === undefined || (r.data_access as string[]).includes(level)),
       );
       if (!roleOk) return false;
       const domain = req.resource.domain;

@@ -16,7 +16,12 @@ import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { Principal } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 import { boundAuditContext, boundAuditText } from "@/lib/governance/audit-entry";
-import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/governance/anonymous-refusals";
+import {
+  busiestAnonymousRefusals,
+  countAnonymousRefusal,
+  FIRST_ROWS_PER_WINDOW,
+  WINDOW_SECONDS,
+} from "@/lib/governance/anonymous-refusals";
 
 export type EnforceResource = { type: string; id: string; domain?: string; classification?: string };
 export type EnforceResult = Decision & { auditId: string | null };
@@ -27,15 +32,24 @@ async function compiled(): Promise<{ compiled: CompiledPolicies; globalVersion: 
   // Only names and versions on every call; the policy documents are read again only when one changed.
   const versions = await db.policy.findMany({ select: { scope: true, name: true, version: true } });
   if (!versions.some((r) => r.scope === "global")) return null;
-  const key = versions.map((r) => `${r.name}@${r.version}`).sort().join(",");
+  const key = versions
+    .map((r) => `${r.name}@${r.version}`)
+    .sort()
+    .join(",");
   if (cache_?.key !== key) {
     const rows = await db.policy.findMany({ select: { scope: true, name: true, version: true, spec: true } });
     const global = rows.find((r) => r.scope === "global");
     if (!global) return null;
     const domains = rows.filter((r) => r.scope === "domain").map((r) => r.spec as unknown as DomainPolicy);
     cache_ = {
-      key: rows.map((r) => `${r.name}@${r.version}`).sort().join(","),
-      compiled: compilePolicies(global.spec as unknown as GlobalPolicy, domains, { globalId: global.name, version: String(global.version) }),
+      key: rows
+        .map((r) => `${r.name}@${r.version}`)
+        .sort()
+        .join(","),
+      compiled: compilePolicies(global.spec as unknown as GlobalPolicy, domains, {
+        globalId: global.name,
+        version: String(global.version),
+      }),
       globalVersion: global.version,
     };
   }
@@ -85,17 +99,34 @@ export async function enforce(
     if (!subject) {
       result = { decision: "deny", reason: "Not signed in.", policyId: "none", policyVersion: "0", rule: "action" };
     } else if (!policies) {
-      result = { decision: "deny", reason: "No global governance policy is defined.", policyId: "none", policyVersion: "0", rule: "action" };
+      result = {
+        decision: "deny",
+        reason: "No global governance policy is defined.",
+        policyId: "none",
+        policyVersion: "0",
+        rule: "action",
+      };
     } else {
       result = decide(
-        { action, subject: { id: subject.email, roles: subject.roles, domainRoles: subject.domains as Record<string, DomainRole> }, resource, context },
+        {
+          action,
+          subject: { id: subject.email, roles: subject.roles, domainRoles: subject.domains as Record<string, DomainRole> },
+          resource,
+          context,
+        },
         policies.compiled,
       );
     }
   } catch (err) {
     // Policies could not be read: nothing can be allowed.
     logger.error({ err, action, resource }, "policy evaluation failed");
-    result = { decision: "deny", reason: "The governance policies could not be evaluated.", policyId: "none", policyVersion: "0", rule: "action" };
+    result = {
+      decision: "deny",
+      reason: "The governance policies could not be evaluated.",
+      policyId: "none",
+      policyVersion: "0",
+      rule: "action",
+    };
   }
   const entry: AuditInput = {
     subject: subject ? subject.email : "anonymous",
@@ -138,7 +169,13 @@ export type AuditInput = {
  */
 export async function audit(entry: AuditInput, client?: Tx): Promise<string | null> {
   const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
-  const row: Row = { ...text, policyId: text.policyId ?? null, policyVersion: entry.policyVersion ?? null, requestId: text.requestId ?? null, context: boundAuditContext(entry.context) };
+  const row: Row = {
+    ...text,
+    policyId: text.policyId ?? null,
+    policyVersion: entry.policyVersion ?? null,
+    requestId: text.requestId ?? null,
+    context: boundAuditContext(entry.context),
+  };
   const counted = row.subject === ANONYMOUS && row.decision === "deny";
   if (client) return counted ? anonymousRefusal(client, row) : write(client, row);
   try {
@@ -153,7 +190,17 @@ export async function audit(entry: AuditInput, client?: Tx): Promise<string | nu
 const ANONYMOUS = "anonymous";
 
 type Client = Tx | typeof db;
-type Row = { subject: string; action: string; resource: string; decision: "allow" | "deny"; reason: string; policyId: string | null; policyVersion: number | null; requestId: string | null; context: Record<string, unknown> };
+type Row = {
+  subject: string;
+  action: string;
+  resource: string;
+  decision: "allow" | "deny";
+  reason: string;
+  policyId: string | null;
+  policyVersion: number | null;
+  requestId: string | null;
+  context: Record<string, unknown>;
+};
 
 async function write(client: Client, row: Row): Promise<string> {
   const created = await client.auditEvent.create({ data: { ...row, context: row.context as object }, select: { id: true } });
@@ -166,15 +213,30 @@ async function anonymousRefusal(client: Client, row: Row): Promise<string> {
   const minutes = WINDOW_SECONDS / 60;
   let id = "counted";
   if (counted.first) {
-    id = await write(client, { ...row, context: { ...row.context, anonymousWindow: window, note: `Further refusals of this action on this resource in the ${minutes}-minute window are counted, not logged.` } });
+    id = await write(client, {
+      ...row,
+      context: {
+        ...row.context,
+        anonymousWindow: window,
+        note: `Further refusals of this action on this resource in the ${minutes}-minute window are counted, not logged.`,
+      },
+    });
   }
   const summary = { ...row, action: "anonymous_refusals", resource: "*", policyId: "portal-permissions", policyVersion: null };
   if (counted.overflow) {
-    await write(client, { ...summary, reason: `More than ${FIRST_ROWS_PER_WINDOW} different anonymous refusals since ${window}; the rest of the window is only counted.`, context: { anonymousWindow: window } });
+    await write(client, {
+      ...summary,
+      reason: `More than ${FIRST_ROWS_PER_WINDOW} different anonymous refusals since ${window}; the rest of the window is only counted.`,
+      context: { anonymousWindow: window },
+    });
   }
   if (counted.summary) {
     const busiest = await busiestAnonymousRefusals(counted.window, client);
-    await write(client, { ...summary, reason: `${counted.total} anonymous refusals since ${window}.`, context: { anonymousWindow: window, total: counted.total, busiest } });
+    await write(client, {
+      ...summary,
+      reason: `${counted.total} anonymous refusals since ${window}.`,
+      context: { anonymousWindow: window, total: counted.total, busiest },
+    });
   }
   return id;
 }

@@ -6,11 +6,17 @@ import type { DataProductSpec } from "@/lib/products/types";
 
 function product(name: string, freshnessMinutes: number, patch: Partial<DataProductSpec> = {}): ImpactProduct {
   const spec: DataProductSpec = {
-    name, domain: "sales", owner: "sales@company.com", version: "1.0.0", description: "d", classification: "internal",
+    name,
+    domain: "sales",
+    owner: "sales@company.com",
+    version: "1.0.0",
+    description: "d",
+    classification: "internal",
     schema: [{ name: "id", type: "string", description: "id", required: true, pii: false }],
     slo: { availability: 99.9, latencyMs: 100, freshnessMinutes },
     access: [{ role: "data_consumer", permissions: ["read"] }],
-    lineage: { sources: [], transformations: [] }, tags: [],
+    lineage: { sources: [], transformations: [] },
+    tags: [],
     governance: { encryption: true, retention: "1_year" },
     ...patch,
   };
@@ -19,7 +25,8 @@ function product(name: string, freshnessMinutes: number, patch: Partial<DataProd
 
 const sales = seedDomain("sales");
 const current = () => effectivePolicy(seedGlobal(), sales).policy;
-const tightened = () => effectivePolicy(seedGlobal(), { ...sales, quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" } }).policy;
+const tightened = () =>
+  effectivePolicy(seedGlobal(), { ...sales, quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" } }).policy;
 
 describe("computeImpact", () => {
   it("lists products that a tightened policy gives new errors, with rule ids and messages", () => {

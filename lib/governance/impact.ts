@@ -56,7 +56,15 @@ async function loadProducts(domain?: string): Promise<ImpactProduct[]> {
     if (!spec) specs.set(r.inputs, (spec = asValidationSpec(JSON.parse(r.inputs) as RuleInputs)));
     const metrics = r.metrics ?? "";
     if (!scores.has(metrics)) scores.set(metrics, r.metrics === null ? undefined : qualityScoresOf(JSON.parse(r.metrics)));
-    return { id: r.id, name: r.name, domain: r.slug, lifecycle: r.lifecycle, spec, scores: scores.get(metrics), inputsKey: `${r.inputs}\u0001${metrics}` };
+    return {
+      id: r.id,
+      name: r.name,
+      domain: r.slug,
+      lifecycle: r.lifecycle,
+      spec,
+      scores: scores.get(metrics),
+      inputsKey: `${r.inputs}\u0001${metrics}`,
+    };
   });
 }
 
@@ -76,7 +84,9 @@ async function loadStoredPolicies(candidate: ImpactCandidate): Promise<StoredPol
   ]);
   if (!globalRow) throw new NotFoundError("There is no global policy to compare with.");
   const domains = new Map(
-    domainRows.flatMap((r) => (r.domain ? [[r.domain.slug, { ...(r.spec as unknown as DomainPolicy), domain: r.domain.slug }] as const] : [])),
+    domainRows.flatMap((r) =>
+      r.domain ? [[r.domain.slug, { ...(r.spec as unknown as DomainPolicy), domain: r.domain.slug }] as const] : [],
+    ),
   );
   return { global: globalRow.spec as unknown as GlobalPolicy, domains };
 }
@@ -104,19 +114,27 @@ export type PreviewTarget = { scope: "global" } | { scope: "domain"; slug: strin
  */
 export async function previewPolicyChange(user: CurrentUser, target: PreviewTarget, input: PolicyInput): Promise<ImpactResult> {
   if (target.scope === "global") {
-    await assertCan(user, "editGlobalPolicy", [], { action: "preview_policy", resource: "policy:global", message: "Only the governance team can change the global policy." });
+    await assertCan(user, "editGlobalPolicy", [], {
+      action: "preview_policy",
+      resource: "policy:global",
+      message: "Only the governance team can change the global policy.",
+    });
     const parsed = parseGlobalPolicyInput(input);
-    if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
+    if (!parsed.ok)
+      throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
     return previewImpact({ scope: "global", spec: parsed.spec });
   }
   const globalRow = await db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } });
   if (!globalRow) throw new NotFoundError("There is no global policy.");
   const global = globalRow.spec as unknown as GlobalPolicy;
   await assertCan(user, "editDomainPolicy", [target.slug, globalAllowsDomainEdits(global)], {
-    action: "preview_policy", resource: `policy:${target.slug}-governance`, message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
+    action: "preview_policy",
+    resource: `policy:${target.slug}-governance`,
+    message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
   });
   const parsed = parseDomainPolicyInput(target.slug, input, global);
-  if (!parsed.ok) throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
+  if (!parsed.ok)
+    throw new ValidationError("Fix the highlighted problems to preview the impact.", issuesToFieldErrors(parsed.issues, parsed.format));
   // Report locked paths now rather than only at save time (the save checks again, in its transaction).
   const storedRow = await db.policy.findFirst({ where: { scope: "domain", domain: { slug: target.slug } }, select: { spec: true } });
   const stored = (storedRow?.spec as DomainPolicy | undefined) ?? null;

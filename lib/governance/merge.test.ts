@@ -67,13 +67,26 @@ describe("effectivePolicy", () => {
   });
 
   it("matches the seed's merge for arbitrary unlocked policies (property)", () => {
-    const quality = fc.record({ completeness: fc.integer({ min: 0, max: 100 }), accuracy: fc.integer({ min: 0, max: 100 }), freshness: fc.constantFrom("1_hour", "4_hours") }, { requiredKeys: [] });
+    const quality = fc.record(
+      {
+        completeness: fc.integer({ min: 0, max: 100 }),
+        accuracy: fc.integer({ min: 0, max: 100 }),
+        freshness: fc.constantFrom("1_hour", "4_hours"),
+      },
+      { requiredKeys: [] },
+    );
     const retention = fc.constantFrom("1_year", "3_years", "90_days");
     const seed = seedGlobal();
     fc.assert(
       fc.property(
-        fc.record({ data_retention: retention, quality_requirements: quality, access_model: fc.constantFrom("role_based", "strict_role_based") }, { requiredKeys: [] }),
-        fc.record({ data_retention: retention, quality_requirements: quality, access_model: fc.constantFrom("role_based", "attribute_based") }, { requiredKeys: [] }),
+        fc.record(
+          { data_retention: retention, quality_requirements: quality, access_model: fc.constantFrom("role_based", "strict_role_based") },
+          { requiredKeys: [] },
+        ),
+        fc.record(
+          { data_retention: retention, quality_requirements: quality, access_model: fc.constantFrom("role_based", "attribute_based") },
+          { requiredKeys: [] },
+        ),
         fc.boolean(),
         (g, d, overrideQuality) => {
           const global = { ...seed, ...g } as GlobalPolicy;
@@ -89,19 +102,39 @@ describe("effectivePolicy", () => {
     const { policy, provenance } = effectivePolicy(lockedGlobal(), seedDomain("sales"));
     expect(policy.quality_requirements).toEqual({ completeness: 98, accuracy: 98, freshness: "1_hour" });
     const accuracy = provenance.find((p) => p.path === "quality_requirements.accuracy");
-    expect(accuracy).toEqual({ path: "quality_requirements.accuracy", value: 98, source: "global", locked: true, rejected: { value: 99, source: "domain" } });
+    expect(accuracy).toEqual({
+      path: "quality_requirements.accuracy",
+      value: 98,
+      source: "global",
+      locked: true,
+      rejected: { value: 99, source: "domain" },
+    });
     expect(provenance.find((p) => p.path === "access_control")).toMatchObject({ source: "global", locked: true });
-    expect(provenance.find((p) => p.path === "quality_requirements.completeness")).toEqual({ path: "quality_requirements.completeness", value: 98, source: "domain", locked: false });
+    expect(provenance.find((p) => p.path === "quality_requirements.completeness")).toEqual({
+      path: "quality_requirements.completeness",
+      value: 98,
+      source: "domain",
+      locked: false,
+    });
   });
 
   it("records what a domain value overrides", () => {
     const global = { ...seedGlobal(), data_retention: "5_years" };
     const { provenance } = effectivePolicy(global, seedDomain("finance"));
-    expect(provenance.find((p) => p.path === "data_retention")).toEqual({ path: "data_retention", value: "7_years", source: "domain", locked: false, overrides: { value: "5_years", source: "global" } });
+    expect(provenance.find((p) => p.path === "data_retention")).toEqual({
+      path: "data_retention",
+      value: "7_years",
+      source: "domain",
+      locked: false,
+      overrides: { value: "5_years", source: "global" },
+    });
   });
 
   it("replaces lists whole, as the seed does", () => {
-    const domain: DomainPolicy = { domain: "ops", overrides: { data_quality: [{ metric: "accuracy", threshold: 99, enforcement: "error" }] } };
+    const domain: DomainPolicy = {
+      domain: "ops",
+      overrides: { data_quality: [{ metric: "accuracy", threshold: 99, enforcement: "error" }] },
+    };
     const { policy, provenance } = effectivePolicy(seedGlobal(), domain);
     expect(policy.data_quality).toEqual([{ metric: "accuracy", threshold: 99, enforcement: "error" }]);
     expect(provenance.find((p) => p.path === "data_quality")?.overrides?.value).toEqual(seedGlobal().data_quality);
@@ -112,7 +145,13 @@ describe("effectivePolicy", () => {
     const { policy, provenance } = effectivePolicy(global, seedDomain("marketing"));
     expect(policy.quality_requirements).toEqual({});
     expect(policy.data_retention).toBeUndefined();
-    expect(provenance.find((p) => p.path === "quality_requirements.freshness")).toEqual({ path: "quality_requirements.freshness", value: undefined, source: "global", locked: true, rejected: { value: "4_hours", source: "domain" } });
+    expect(provenance.find((p) => p.path === "quality_requirements.freshness")).toEqual({
+      path: "quality_requirements.freshness",
+      value: undefined,
+      source: "global",
+      locked: true,
+      rejected: { value: "4_hours", source: "domain" },
+    });
   });
 
   it("does not mutate its inputs (the seed's update() did)", () => {
@@ -132,7 +171,8 @@ describe("overrideViolations", () => {
         domainValue: 99,
         globalValue: 98,
         reason: "locked",
-        message: 'Domain "sales" sets quality_requirements.accuracy to 99, but the global policy locks quality_requirements.accuracy; the global value 98 applies.',
+        message:
+          'Domain "sales" sets quality_requirements.accuracy to 99, but the global policy locks quality_requirements.accuracy; the global value 98 applies.',
       },
     ]);
     expect(overrideViolations(global, seedDomain("marketing")).map((v) => v.domainValue)).toEqual([97]);

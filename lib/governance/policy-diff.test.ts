@@ -47,7 +47,12 @@ describe("diffPolicies", () => {
     const widened = structuredClone(before);
     widened.access_control[0].data_access.push("confidential");
     expect(diffPolicies(before, widened)).toEqual([
-      { path: "access_control[data_consumer].data_access", kind: "changed", before: ["public", "internal"], after: ["public", "internal", "confidential"] },
+      {
+        path: "access_control[data_consumer].data_access",
+        kind: "changed",
+        before: ["public", "internal"],
+        after: ["public", "internal", "confidential"],
+      },
     ]);
   });
 
@@ -68,7 +73,9 @@ describe("diffPolicies", () => {
     const changes = diffPolicies(undefined, seedDomain("finance"));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ path: "", kind: "added" });
-    expect(diffPolicies({}, { data_retention: "7_years" })).toEqual([{ path: "data_retention", kind: "added", before: undefined, after: "7_years" }]);
+    expect(diffPolicies({}, { data_retention: "7_years" })).toEqual([
+      { path: "data_retention", kind: "added", before: undefined, after: "7_years" },
+    ]);
   });
 });
 

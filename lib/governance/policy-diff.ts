@@ -25,10 +25,37 @@ type Obj = Record<string, unknown>;
  * (as the YAML and the editor show it) rather than in whatever order the keys arrive.
  */
 const KEY_ORDER = [
-  "domain", "data_classification", "access_control", "data_quality", "compliance", "data_retention", "access_model",
-  "quality_requirements", "overrides", "locked", "domain_overrides_allowed",
-  "level", "role", "metric", "regulation", "description", "encryption", "retention", "permissions", "data_access", "threshold",
-  "enforcement", "requirements", "completeness", "accuracy", "consistency", "validity", "uniqueness", "timeliness", "freshness", "availability",
+  "domain",
+  "data_classification",
+  "access_control",
+  "data_quality",
+  "compliance",
+  "data_retention",
+  "access_model",
+  "quality_requirements",
+  "overrides",
+  "locked",
+  "domain_overrides_allowed",
+  "level",
+  "role",
+  "metric",
+  "regulation",
+  "description",
+  "encryption",
+  "retention",
+  "permissions",
+  "data_access",
+  "threshold",
+  "enforcement",
+  "requirements",
+  "completeness",
+  "accuracy",
+  "consistency",
+  "validity",
+  "uniqueness",
+  "timeliness",
+  "freshness",
+  "availability",
 ];
 const rank = (key: string) => {
   const i = KEY_ORDER.indexOf(key);
@@ -136,7 +163,9 @@ export function policyValueLines(value: unknown): string[] {
   return value.map((item) => {
     const obj = item as Obj;
     const idKey = IDENTITY_KEYS.find((k) => typeof obj[k] === "string");
-    const rest = Object.entries(obj).filter(([k, v]) => k !== idKey && v !== undefined).sort(([a], [b]) => byKeyOrder(a, b));
+    const rest = Object.entries(obj)
+      .filter(([k, v]) => k !== idKey && v !== undefined)
+      .sort(([a], [b]) => byKeyOrder(a, b));
     const body = rest.map(([k, v]) => `${k.replace(/_/g, " ")} ${formatPolicyValue(v)}`).join("; ");
     return idKey ? `${String(obj[idKey])}: ${body}` : body;
   });

@@ -27,7 +27,12 @@ describe("global policy form", () => {
     draft.quality_requirements.availability = "99";
     const spec = globalPolicySchema.parse(globalSpecFromForm(globalDraftToFormData(draft)));
     expect(spec.data_quality[0]).toEqual({ metric: "completeness", threshold: 96.5, enforcement: "warning" });
-    expect(spec.compliance[0].requirements).toEqual({ data_minimization: true, right_to_erasure: true, data_portability: true, breach_notification: true });
+    expect(spec.compliance[0].requirements).toEqual({
+      data_minimization: true,
+      right_to_erasure: true,
+      data_portability: true,
+      breach_notification: true,
+    });
     expect(spec.compliance[1].requirements.opt_out).toBe(false);
     expect(spec.locked).toEqual(["data_classification", "quality_requirements.accuracy"]);
     expect(spec.domain_overrides_allowed).toBe(false);
@@ -76,7 +81,7 @@ describe("domain policy form", () => {
     });
   });
 
-  it("reports retention \"forever\" at its field", () => {
+  it('reports retention "forever" at its field', () => {
     const draft = domainDraftFromSpec(null);
     draft.data_retention = "forever";
     const result = domainPolicySpecSchema.safeParse(domainSpecFromForm(domainDraftToFormData(draft)));

@@ -21,12 +21,19 @@ export type PolicyHistory = {
   versions: PolicyVersionMeta[];
 };
 
-const where = (ref: PolicyRef) => (ref.scope === "global" ? { scope: "global" as const } : { scope: "domain" as const, domain: { slug: ref.slug } });
+const where = (ref: PolicyRef) =>
+  ref.scope === "global" ? { scope: "global" as const } : { scope: "domain" as const, domain: { slug: ref.slug } };
 
 const metaSelect = { version: true, note: true, createdAt: true, author: { select: { name: true, email: true } } } as const;
 
 function toMeta(v: { version: number; note: string; createdAt: Date; author: { name: string; email: string } | null }): PolicyVersionMeta {
-  return { version: v.version, note: v.note, author: v.author?.name ?? null, authorEmail: v.author?.email ?? null, createdAt: v.createdAt.toISOString() };
+  return {
+    version: v.version,
+    note: v.note,
+    author: v.author?.name ?? null,
+    authorEmail: v.author?.email ?? null,
+    createdAt: v.createdAt.toISOString(),
+  };
 }
 
 /** Versions newest first, one page at a time; null when the policy does not exist. */

@@ -10,8 +10,19 @@ describe("parseGlobalPolicyInput", () => {
   });
 
   it("refuses an unknown role with its path and line", () => {
-    const spec = { ...seedGlobal(), access_control: [...seedGlobal().access_control, { role: "data_scientist", permissions: ["read" as const], data_access: ["public" as const] }] };
-    const text = serializeGlobalPolicyYaml({ apiVersion: "v1", kind: "DataGovernancePolicy", metadata: { name: "global-data-governance" }, spec });
+    const spec = {
+      ...seedGlobal(),
+      access_control: [
+        ...seedGlobal().access_control,
+        { role: "data_scientist", permissions: ["read" as const], data_access: ["public" as const] },
+      ],
+    };
+    const text = serializeGlobalPolicyYaml({
+      apiVersion: "v1",
+      kind: "DataGovernancePolicy",
+      metadata: { name: "global-data-governance" },
+      spec,
+    });
     const r = parseGlobalPolicyInput({ yaml: text });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -27,13 +38,19 @@ describe("parseGlobalPolicyInput", () => {
     const r = parseGlobalPolicyInput({ spec });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(issuesToFieldErrors(r.issues, r.format)).toEqual({ "data_quality[0].threshold": ["must be a percentage between 0 and 100 (got 150)"] });
+    expect(issuesToFieldErrors(r.issues, r.format)).toEqual({
+      "data_quality[0].threshold": ["must be a percentage between 0 and 100 (got 150)"],
+    });
   });
 
   it("reports malformed YAML with a line", () => {
     const r = parseGlobalPolicyInput({ yaml: "apiVersion: v1\nkind: DataGovernancePolicy\nspec: [\n" });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ message: expect.stringContaining("YAML syntax") as unknown, line: expect.any(Number) as unknown });
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({
+        message: expect.stringContaining("YAML syntax") as unknown,
+        line: expect.any(Number) as unknown,
+      });
   });
 });
 
@@ -45,13 +62,22 @@ describe("parseDomainPolicyInput", () => {
   });
 
   it("refuses a role the global policy does not define in an override", () => {
-    const r = parseDomainPolicyInput("sales", { spec: { overrides: { access_control: [{ role: "intern", permissions: ["read"], data_access: ["public"] }] } } }, seedGlobal());
+    const r = parseDomainPolicyInput(
+      "sales",
+      { spec: { overrides: { access_control: [{ role: "intern", permissions: ["read"], data_access: ["public"] }] } } },
+      seedGlobal(),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(issuesToFieldErrors(r.issues, r.format)["overrides.access_control[0].role"]?.[0]).toContain('role "intern" is not defined');
+    if (!r.ok)
+      expect(issuesToFieldErrors(r.issues, r.format)["overrides.access_control[0].role"]?.[0]).toContain('role "intern" is not defined');
   });
 
   it("returns the canonical policy with the slug", () => {
     const r = parseDomainPolicyInput("operations", { spec: { data_retention: "1_year", access_model: "strict_role_based" } }, seedGlobal());
-    expect(r).toEqual({ ok: true, format: "form", spec: { domain: "operations", data_retention: "1_year", access_model: "strict_role_based" } });
+    expect(r).toEqual({
+      ok: true,
+      format: "form",
+      spec: { domain: "operations", data_retention: "1_year", access_model: "strict_role_based" },
+    });
   });
 });

@@ -21,11 +21,20 @@ function formatOf(input: PolicyInput): InputFormat {
  * Global roles are matched against the roles users hold (enforce.ts), so a role the platform does not
  * know could never grant anything: it is almost always a typo and is refused.
  */
-export function unknownRoleIssues(spec: Pick<GlobalPolicy, "access_control">, knownRoles: readonly string[] = ROLES, prefix = ""): PolicyIssue[] {
+export function unknownRoleIssues(
+  spec: Pick<GlobalPolicy, "access_control">,
+  knownRoles: readonly string[] = ROLES,
+  prefix = "",
+): PolicyIssue[] {
   return spec.access_control.flatMap((rule, i) =>
     knownRoles.includes(rule.role)
       ? []
-      : [{ path: `${prefix}access_control[${i}].role`, message: `unknown role "${rule.role}"; the platform's roles are ${knownRoles.join(", ")}` }],
+      : [
+          {
+            path: `${prefix}access_control[${i}].role`,
+            message: `unknown role "${rule.role}"; the platform's roles are ${knownRoles.join(", ")}`,
+          },
+        ],
   );
 }
 
@@ -52,7 +61,10 @@ export function parseDomainPolicyInput(slug: string, input: PolicyInput, global:
     if (!parsed.ok) return { ok: false, issues: parsed.issues, format };
     const policy = domainPolicyFromDocument(parsed.value);
     if (policy.domain !== slug) {
-      const issue = { path: "metadata.namespace", message: `this document is for the ${policy.domain} domain; the policy being edited is ${slug}'s (namespace ${slug}-domain)` };
+      const issue = {
+        path: "metadata.namespace",
+        message: `this document is for the ${policy.domain} domain; the policy being edited is ${slug}'s (namespace ${slug}-domain)`,
+      };
       return { ok: false, issues: [locateIssue(text, issue)], format };
     }
     return { ok: true, spec: policy, format };
@@ -61,7 +73,12 @@ export function parseDomainPolicyInput(slug: string, input: PolicyInput, global:
   let wire = input.spec;
   if (wire !== null && typeof wire === "object" && !Array.isArray(wire) && "domain" in wire) {
     const { domain, ...rest } = wire as Record<string, unknown>;
-    if (domain !== slug) return { ok: false, issues: [{ path: "domain", message: `this policy is for ${show(domain)}; the policy being edited is ${slug}'s` }], format };
+    if (domain !== slug)
+      return {
+        ok: false,
+        issues: [{ path: "domain", message: `this policy is for ${show(domain)}; the policy being edited is ${slug}'s` }],
+        format,
+      };
     wire = rest;
   }
   const parsed = domainPolicySpecSchema.safeParse(wire);

@@ -34,17 +34,31 @@ const latestVersion = {
   select: { note: true, createdAt: true, author: { select: { name: true } } },
 };
 
-type SummaryRow = { name: string; version: number; updatedAt: Date; versions: Array<{ note: string; createdAt: Date; author: { name: string } | null }> };
+type SummaryRow = {
+  name: string;
+  version: number;
+  updatedAt: Date;
+  versions: Array<{ note: string; createdAt: Date; author: { name: string } | null }>;
+};
 
 function summary(row: SummaryRow): PolicySummary {
   const v = row.versions[0];
-  return { name: row.name, version: row.version, updatedAt: (v?.createdAt ?? row.updatedAt).toISOString(), updatedBy: v?.author?.name ?? null, note: v?.note ?? null };
+  return {
+    name: row.name,
+    version: row.version,
+    updatedAt: (v?.createdAt ?? row.updatedAt).toISOString(),
+    updatedBy: v?.author?.name ?? null,
+    note: v?.note ?? null,
+  };
 }
 
 /** The global policy and one page of (non-archived) domains with their policy, if any. */
 export async function listPolicies(page = 1, pageSize = 20): Promise<PolicyIndex> {
   const [globalRow, totalDomains, domains] = await Promise.all([
-    db.policy.findFirst({ where: { scope: "global" }, select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion } }),
+    db.policy.findFirst({
+      where: { scope: "global" },
+      select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion },
+    }),
     db.domain.count({ where: { archivedAt: null } }),
     db.domain.findMany({
       where: { archivedAt: null },
@@ -54,17 +68,29 @@ export async function listPolicies(page = 1, pageSize = 20): Promise<PolicyIndex
       select: {
         slug: true,
         name: true,
-        policies: { where: { scope: "domain" }, take: 1, select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion } },
+        policies: {
+          where: { scope: "domain" },
+          take: 1,
+          select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion },
+        },
       },
     }),
   ]);
   const global = globalRow ? (globalRow.spec as unknown as GlobalPolicy) : null;
   return {
-    global: globalRow && global ? { ...summary(globalRow), locked: global.locked, domainOverridesAllowed: global.domain_overrides_allowed } : null,
+    global:
+      globalRow && global
+        ? { ...summary(globalRow), locked: global.locked, domainOverridesAllowed: global.domain_overrides_allowed }
+        : null,
     totalDomains,
     domains: domains.map((d) => {
       const row = d.policies[0];
-      const rejected = row && global ? effectivePolicy(global, row.spec as unknown as DomainPolicy).provenance.filter((p) => p.rejected).map((p) => p.path) : [];
+      const rejected =
+        row && global
+          ? effectivePolicy(global, row.spec as unknown as DomainPolicy)
+              .provenance.filter((p) => p.rejected)
+              .map((p) => p.path)
+          : [];
       return { slug: d.slug, domainName: d.name, policy: row ? summary(row) : null, overridden: rejected };
     }),
   };
@@ -73,8 +99,13 @@ export async function listPolicies(page = 1, pageSize = 20): Promise<PolicyIndex
 export type GlobalPolicyView = { id: string; name: string; version: number; spec: GlobalPolicy; summary: PolicySummary };
 
 export async function loadGlobalPolicy(): Promise<GlobalPolicyView | null> {
-  const row = await db.policy.findFirst({ where: { scope: "global" }, select: { id: true, name: true, version: true, updatedAt: true, spec: true, versions: latestVersion } });
-  return row ? { id: row.id, name: row.name, version: row.version, spec: row.spec as unknown as GlobalPolicy, summary: summary(row) } : null;
+  const row = await db.policy.findFirst({
+    where: { scope: "global" },
+    select: { id: true, name: true, version: true, updatedAt: true, spec: true, versions: latestVersion },
+  });
+  return row
+    ? { id: row.id, name: row.name, version: row.version, spec: row.spec as unknown as GlobalPolicy, summary: summary(row) }
+    : null;
 }
 
 export type DomainPolicyView = {
@@ -93,7 +124,11 @@ export async function loadDomainPolicy(slug: string): Promise<DomainPolicyView |
       slug: true,
       name: true,
       archivedAt: true,
-      policies: { where: { scope: "domain" }, take: 1, select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion } },
+      policies: {
+        where: { scope: "domain" },
+        take: 1,
+        select: { name: true, version: true, updatedAt: true, spec: true, versions: latestVersion },
+      },
     },
   });
   if (!domain) return null;

@@ -52,7 +52,10 @@ describe("global policy YAML", () => {
       ["accuracy", 98, "error"],
       ["consistency", 99, "error"],
     ]);
-    expect(doc.spec.compliance[1]).toEqual({ regulation: "ccpa", requirements: { data_disclosure: true, data_deletion: true, opt_out: true } });
+    expect(doc.spec.compliance[1]).toEqual({
+      regulation: "ccpa",
+      requirements: { data_disclosure: true, data_deletion: true, opt_out: true },
+    });
   });
 
   it("serialises back to the seed's exact text, minus comments", () => {
@@ -60,7 +63,12 @@ describe("global policy YAML", () => {
   });
 
   it("round-trips federation controls and optional keys", () => {
-    const doc = { apiVersion: "v1", kind: "DataGovernancePolicy", metadata: { name: "strict" }, spec: { ...lockedGlobal(), domain_overrides_allowed: false, data_retention: "5_years", access_model: "strict_role_based" } } as const;
+    const doc = {
+      apiVersion: "v1",
+      kind: "DataGovernancePolicy",
+      metadata: { name: "strict" },
+      spec: { ...lockedGlobal(), domain_overrides_allowed: false, data_retention: "5_years", access_model: "strict_role_based" },
+    } as const;
     const text = serializeGlobalPolicyYaml(doc);
     expect(text).toContain("  locked: [data_classification, access_control, quality_requirements.accuracy]\n");
     expect(text).toContain("  domain_overrides_allowed: false\n");
@@ -83,9 +91,13 @@ describe("global policy YAML", () => {
   });
 
   it("points at unknown keys, missing keys and a wrong kind", () => {
-    const issues = failed(parseGlobalPolicyYaml(GLOBAL.replace("  name: global", "  nme: global").replace("kind: DataGovernancePolicy", "kind: GovernancePolicy")));
+    const issues = failed(
+      parseGlobalPolicyYaml(
+        GLOBAL.replace("  name: global", "  nme: global").replace("kind: DataGovernancePolicy", "kind: GovernancePolicy"),
+      ),
+    );
     expect(issues.map(formatIssue)).toEqual([
-      "kind (line 3): must be DataGovernancePolicy (got \"GovernancePolicy\")",
+      'kind (line 3): must be DataGovernancePolicy (got "GovernancePolicy")',
       "metadata.name (line 4): is required",
       'metadata.nme (line 5): unknown key "nme"',
     ]);
@@ -148,7 +160,10 @@ describe("domain policy YAML", () => {
       "    accuracy: 150",
       "",
     ].join("\n");
-    expect(failed(parseDomainPolicyYaml(text)).map((i) => `${i.path}@${i.line}`)).toEqual(["spec.data_retention@7", "spec.quality_requirements.accuracy@9"]);
+    expect(failed(parseDomainPolicyYaml(text)).map((i) => `${i.path}@${i.line}`)).toEqual([
+      "spec.data_retention@7",
+      "spec.quality_requirements.accuracy@9",
+    ]);
 
     const unknownRole = [
       ...text.split("\n").slice(0, 6),

@@ -29,8 +29,7 @@ import {
 export type YamlResult<T> = { ok: true; value: T } | { ok: false; issues: PolicyIssue[] };
 
 export type AnyPolicyDocument =
-  | { kind: "DataGovernancePolicy"; document: GlobalPolicyDocument }
-  | { kind: "DomainGovernancePolicy"; document: DomainPolicyDocument };
+  { kind: "DataGovernancePolicy"; document: GlobalPolicyDocument } | { kind: "DomainGovernancePolicy"; document: DomainPolicyDocument };
 
 export function parseGlobalPolicyYaml(text: string): YamlResult<GlobalPolicyDocument> {
   return parseWith(text, globalPolicyDocumentSchema);
@@ -98,13 +97,26 @@ export function serializeDomainPolicyYaml(document: DomainPolicyDocument): strin
 function listsToWire(values: PolicyOverrides): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (values.data_classification) {
-    out.data_classification = values.data_classification.map(({ level, description, encryption, retention }) => ({ level, description, encryption, retention }));
+    out.data_classification = values.data_classification.map(({ level, description, encryption, retention }) => ({
+      level,
+      description,
+      encryption,
+      retention,
+    }));
   }
   if (values.access_control) {
-    out.access_control = values.access_control.map(({ role, permissions, data_access }) => ({ role, permissions: [...permissions], data_access: [...data_access] }));
+    out.access_control = values.access_control.map(({ role, permissions, data_access }) => ({
+      role,
+      permissions: [...permissions],
+      data_access: [...data_access],
+    }));
   }
   if (values.data_quality && values.data_quality.length > 0) {
-    out.data_quality = values.data_quality.map(({ metric, threshold, enforcement }) => ({ metric, threshold: `${threshold}%`, enforcement }));
+    out.data_quality = values.data_quality.map(({ metric, threshold, enforcement }) => ({
+      metric,
+      threshold: `${threshold}%`,
+      enforcement,
+    }));
   }
   if (values.compliance && values.compliance.length > 0) {
     out.compliance = values.compliance.map(({ regulation, requirements }) => ({
@@ -151,7 +163,8 @@ function parseWith<S extends z.ZodType>(text: string, schema: S, extra?: (value:
     // Alias bombs and aliases to anchors that do not exist are refused by toJS with an exception.
     return { ok: false, issues: [{ path: "", message: `YAML could not be read: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
-  if (data === null || data === undefined) return { ok: false, issues: [{ path: "", message: "the document is empty", line: 1, column: 1 }] };
+  if (data === null || data === undefined)
+    return { ok: false, issues: [{ path: "", message: "the document is empty", line: 1, column: 1 }] };
   const parsed = schema.safeParse(data);
   const issues = parsed.success ? (extra?.(parsed.data) ?? []) : issuesFromZod(parsed.error);
   if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };

@@ -18,14 +18,34 @@ import { currentValidation } from "@/lib/governance/validate-products";
 
 export const PUBLISH_GATE_POLICY = "publish-gate";
 
-export async function publishGate(tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal, details: MoveDetails = { note: "", sunsetOn: null }): Promise<void> {
-  const entry = { subject: actor.email, action: `lifecycle:${to}`, resource: `data_product:${product.domain}/${product.name}`, policyId: PUBLISH_GATE_POLICY };
+export async function publishGate(
+  tx: Tx,
+  product: LifecycleHookProduct,
+  to: LifecycleState,
+  actor: Principal,
+  details: MoveDetails = { note: "", sunsetOn: null },
+): Promise<void> {
+  const entry = {
+    subject: actor.email,
+    action: `lifecycle:${to}`,
+    resource: `data_product:${product.domain}/${product.name}`,
+    policyId: PUBLISH_GATE_POLICY,
+  };
   if (to !== "published") {
     // Only the portal's permission rules decided this move (checked before the hooks run).
     // The owner's reason (required for deprecate and retire) and the sunset date go on record with the move.
     const why = details.note ? ` Reason: ${details.note}` : "";
     const sunset = details.sunsetOn ? ` Sunset on ${details.sunsetOn}.` : "";
-    await audit({ ...entry, policyId: "portal-permissions", decision: "allow", reason: `${product.from.replace("_", " ")} → ${to.replace("_", " ")} by an authorised user.${why}${sunset}`, context: { from: product.from, to, note: details.note, sunsetOn: details.sunsetOn } }, tx);
+    await audit(
+      {
+        ...entry,
+        policyId: "portal-permissions",
+        decision: "allow",
+        reason: `${product.from.replace("_", " ")} → ${to.replace("_", " ")} by an authorised user.${why}${sunset}`,
+        context: { from: product.from, to, note: details.note, sunsetOn: details.sunsetOn },
+      },
+      tx,
+    );
     return;
   }
 
@@ -40,7 +60,12 @@ export async function publishGate(tx: Tx, product: LifecycleHookProduct, to: Lif
   }
 
   const decision = publishDecision(validation.findings, validation.acknowledged);
-  const context = { from: product.from, to, validationId: validation.id, ruleIds: validation.findings.filter((f) => f.severity !== "info").map((f) => f.ruleId) };
+  const context = {
+    from: product.from,
+    to,
+    validationId: validation.id,
+    ruleIds: validation.findings.filter((f) => f.severity !== "info").map((f) => f.ruleId),
+  };
   if (!decision.allowed) {
     await audit({ ...entry, decision: "deny", reason: decision.reason, context });
     throw new ValidationError(decision.reason, { compliance: decision.blocking.map((f) => `[${f.ruleId}] ${f.message} ${f.fixHint}`) });

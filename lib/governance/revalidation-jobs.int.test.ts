@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 /** A domain with `n` products (plus one retired, which runs skip). */
-async function domainWithProducts(n: number, patch: (i: number) => Partial<DataProductSpec> = () => ({})): Promise<{ slug: string; ids: string[] }> {
+async function domainWithProducts(
+  n: number,
+  patch: (i: number) => Partial<DataProductSpec> = () => ({}),
+): Promise<{ slug: string; ids: string[] }> {
   const slug = (await createDomain()).slug;
   owner = await createPrincipal(["data_producer"], { [slug]: "owner" });
   const ids: string[] = [];
@@ -56,7 +59,9 @@ async function validationsPerProduct(ids: string[], trigger: string): Promise<nu
 describe("re-validation runs", () => {
   it("runs to completion in batches, with progress the page can poll after every batch", async () => {
     // Product 0 breaks the domain's freshness rule; the others pass.
-    const { slug, ids } = await domainWithProducts(5, (i) => ({ slo: { availability: 99.5, latencyMs: 200, freshnessMinutes: i === 0 ? 240 : 30 } }));
+    const { slug, ids } = await domainWithProducts(5, (i) => ({
+      slo: { availability: 99.5, latencyMs: 200, freshnessMinutes: i === 0 ? 240 : 30 },
+    }));
     await createDomainPolicy(slug, { quality_requirements: { freshness: "1_hour" } });
     const run = await startRun(slug, 2);
     expect(run).toMatchObject({ total: 5, batches: 3 });
@@ -71,7 +76,11 @@ describe("re-validation runs", () => {
       },
     });
     expect(result).toEqual({ batches: 3, finished: true });
-    expect(seen).toEqual([["running", 2], ["running", 4], ["running", 5]]);
+    expect(seen).toEqual([
+      ["running", 2],
+      ["running", 4],
+      ["running", 5],
+    ]);
     const done = await getVisibleRun(governance, run.runId);
     expect(done).toMatchObject({ status: "succeeded", total: 5, done: 5, failed: 0, failing: 1, passing: 4, warnings: 0 });
     expect(done.finishedAt).not.toBeNull();
@@ -88,7 +97,10 @@ describe("re-validation runs", () => {
     const { slug, ids } = await domainWithProducts(12);
     const run = await startRun(slug, 2, "manual");
     const pause = () => new Promise<void>((r) => setTimeout(r, 20));
-    const [a, b] = await Promise.all([runRevalidation(run.runId, { afterBatch: pause }), runRevalidation(run.runId, { afterBatch: pause })]);
+    const [a, b] = await Promise.all([
+      runRevalidation(run.runId, { afterBatch: pause }),
+      runRevalidation(run.runId, { afterBatch: pause }),
+    ]);
     expect(a.batches + b.batches).toBe(6);
     expect(a.batches).toBeGreaterThan(0);
     expect(b.batches).toBeGreaterThan(0);
@@ -104,7 +116,10 @@ describe("re-validation runs", () => {
     const dying = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await dying.connect();
     await dying.query("BEGIN");
-    const claimed = await dying.query("SELECT seq FROM revalidation_batches WHERE run_id = $1 AND done_at IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED", [run.runId]);
+    const claimed = await dying.query(
+      "SELECT seq FROM revalidation_batches WHERE run_id = $1 AND done_at IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED",
+      [run.runId],
+    );
     expect(claimed.rows).toEqual([{ seq: 0 }]);
 
     // Meanwhile another worker does what it can: the other two batches; the run is not finished.
@@ -114,7 +129,9 @@ describe("re-validation runs", () => {
 
     // The sweep offers the run to the workers again, and the next handler finishes it.
     expect(await recoverRevalidationRuns()).toBeGreaterThanOrEqual(1);
-    const queued = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'revalidation' AND data->>'runId' = ${run.runId}`;
+    const queued = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'revalidation' AND data->>'runId' = ${run.runId}`;
     expect(queued[0].n).toBeGreaterThanOrEqual(1);
     expect(await runRevalidation(run.runId)).toEqual({ batches: 1, finished: true });
     expect(await getVisibleRun(governance, run.runId)).toMatchObject({ status: "succeeded", total: 6, done: 6 });
@@ -124,7 +141,11 @@ describe("re-validation runs", () => {
   it("a policy save returns at once with its queued run; the worker then re-validates the domain", async () => {
     const { slug, ids } = await domainWithProducts(3, () => ({ slo: { availability: 99.5, latencyMs: 200, freshnessMinutes: 45 } }));
     const saved = await upsertDomainPolicy(governance, slug, {
-      spec: { data_retention: "3_years", access_model: "role_based", quality_requirements: { completeness: "95", accuracy: "98", freshness: "30_minutes" } },
+      spec: {
+        data_retention: "3_years",
+        access_model: "role_based",
+        quality_requirements: { completeness: "95", accuracy: "98", freshness: "30_minutes" },
+      },
       expectedVersion: 0,
       note: "Fresher data for this domain",
     });
@@ -158,12 +179,25 @@ async function fullSpecPreview(candidate: { scope: "global"; spec: GlobalPolicy 
     select: { id: true, name: true, lifecycle: true, spec: true, domain: { select: { slug: true } } },
   });
   const scores = await latestQualityScores(rows.map((r) => r.id));
-  const products = rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain.slug, lifecycle: r.lifecycle, spec: r.spec as unknown as DataProductSpec, scores: scores.get(r.id) }));
-  const next = candidate.scope === "global" ? (d: string) => effectivePolicy(candidate.spec, domains.get(d) ?? null).policy : () => effectivePolicy(global, candidate.spec).policy;
+  const products = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain.slug,
+    lifecycle: r.lifecycle,
+    spec: r.spec as unknown as DataProductSpec,
+    scores: scores.get(r.id),
+  }));
+  const next =
+    candidate.scope === "global"
+      ? (d: string) => effectivePolicy(candidate.spec, domains.get(d) ?? null).policy
+      : () => effectivePolicy(global, candidate.spec).policy;
   return computeImpact(products, (d) => effectivePolicy(global, domains.get(d) ?? null).policy, next, Number.MAX_SAFE_INTEGER);
 }
 
-const sorted = (r: Awaited<ReturnType<typeof fullSpecPreview>>) => ({ ...r, affected: [...r.affected].sort((a, b) => a.id.localeCompare(b.id)) });
+const sorted = (r: Awaited<ReturnType<typeof fullSpecPreview>>) => ({
+  ...r,
+  affected: [...r.affected].sort((a, b) => a.id.localeCompare(b.id)),
+});
 
 describe("impact preview on stored rule inputs", () => {
   let slug: string;
@@ -179,14 +213,29 @@ describe("impact preview on stored rule inputs", () => {
         { name: "customer_name", type: "string", description: "x", required: false, pii: i % 5 === 0 },
       ],
       slo: { availability: [99, 99.5, 99.9][i % 3], latencyMs: 200, freshnessMinutes: [15, 30, 60, 240][i % 4] },
-      access: i % 4 === 1 ? [{ role: "data_producer", permissions: ["read", "write"] }] : i % 7 === 0 ? [{ role: "analyst", permissions: ["read"] }] : [{ role: "data_consumer", permissions: i % 6 === 0 ? ["read", "write"] : ["read"] }],
-      governance: i % 8 === 7 ? undefined : { encryption: i % 5 !== 1, retention: ["1_year", "3_years", "6_months", "10_years"][i % 4], ...(i % 2 === 0 ? { purpose: "analytics" } : {}), erasure: i % 3 !== 1 },
+      access:
+        i % 4 === 1
+          ? [{ role: "data_producer", permissions: ["read", "write"] }]
+          : i % 7 === 0
+            ? [{ role: "analyst", permissions: ["read"] }]
+            : [{ role: "data_consumer", permissions: i % 6 === 0 ? ["read", "write"] : ["read"] }],
+      governance:
+        i % 8 === 7
+          ? undefined
+          : {
+              encryption: i % 5 !== 1,
+              retention: ["1_year", "3_years", "6_months", "10_years"][i % 4],
+              ...(i % 2 === 0 ? { purpose: "analytics" } : {}),
+              erasure: i % 3 !== 1,
+            },
     }));
     slug = made.slug;
     await createDomainPolicy(slug, { data_retention: "5_years", quality_requirements: { freshness: "1_hour", completeness: 97 } });
     for (const [k, id] of made.ids.entries()) {
       if (k % 3 === 2) continue; // some products have no quality run
-      await db.qualityRun.create({ data: { productId: id, metrics: { completeness: 90 + k, accuracy: 97 + (k % 3), consistency: 99.5 }, score: 95 } });
+      await db.qualityRun.create({
+        data: { productId: id, metrics: { completeness: 90 + k, accuracy: 97 + (k % 3), consistency: 99.5 }, score: 95 },
+      });
     }
     // A product written before rule inputs existed: the preview falls back to its full spec.
     await db.$executeRaw`UPDATE data_products SET rule_inputs = NULL WHERE id = ${made.ids[5]}::uuid`;
@@ -205,12 +254,28 @@ describe("impact preview on stored rule inputs", () => {
   it("equals the full-spec evaluation for domain and global candidates", async () => {
     const globalRow = await db.policy.findFirstOrThrow({ where: { scope: "global" }, select: { spec: true } });
     const global = globalRow.spec as unknown as GlobalPolicy;
-    const domainPolicy = (await db.policy.findFirstOrThrow({ where: { scope: "domain", domain: { slug } }, select: { spec: true } })).spec as unknown as DomainPolicy;
+    const domainPolicy = (await db.policy.findFirstOrThrow({ where: { scope: "domain", domain: { slug } }, select: { spec: true } }))
+      .spec as unknown as DomainPolicy;
     const candidates = [
-      { scope: "domain" as const, spec: { ...domainPolicy, domain: slug, data_retention: "2_years", quality_requirements: { freshness: "15_minutes", completeness: 99, accuracy: 99.5, availability: 99.5 } } },
+      {
+        scope: "domain" as const,
+        spec: {
+          ...domainPolicy,
+          domain: slug,
+          data_retention: "2_years",
+          quality_requirements: { freshness: "15_minutes", completeness: 99, accuracy: 99.5, availability: 99.5 },
+        },
+      },
       { scope: "domain" as const, spec: { ...domainPolicy, domain: slug, data_retention: undefined, quality_requirements: {} } },
       { scope: "global" as const, spec: { ...global, access_control: global.access_control.filter((r) => r.role !== "data_consumer") } },
-      { scope: "global" as const, spec: { ...global, data_classification: global.data_classification.map((c) => ({ ...c, retention: "6_months", encryption: "required" as const })), quality_requirements: { freshness: "30_minutes" } } },
+      {
+        scope: "global" as const,
+        spec: {
+          ...global,
+          data_classification: global.data_classification.map((c) => ({ ...c, retention: "6_months", encryption: "required" as const })),
+          quality_requirements: { freshness: "30_minutes" },
+        },
+      },
     ];
     let affectedSomewhere = 0;
     for (const candidate of candidates) {

@@ -9,8 +9,15 @@ import { logger } from "@/lib/logger";
 import { enqueueRevalidationRun } from "@/lib/provisioning/queue";
 import { summarize } from "@/lib/governance/compliance";
 import {
-  carriedAcknowledgements, evaluate, latestQualityScores, loadPolicyContexts, productsByIds, storeValidations,
-  type PolicyContext, type ValidationResult, type ValidationTrigger,
+  carriedAcknowledgements,
+  evaluate,
+  latestQualityScores,
+  loadPolicyContexts,
+  productsByIds,
+  storeValidations,
+  type PolicyContext,
+  type ValidationResult,
+  type ValidationTrigger,
 } from "@/lib/governance/validate-products";
 
 type RunHead = { id: string; trigger: string; createdById: string | null };
@@ -23,7 +30,10 @@ async function processBatch(tx: Tx, run: RunHead, contextFor: (slug: string) => 
     ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`);
   if (!batch) return null;
   const products = await productsByIds(tx, batch.product_ids);
-  const scores = await latestQualityScores(products.map((p) => p.id), tx);
+  const scores = await latestQualityScores(
+    products.map((p) => p.id),
+    tx,
+  );
   const results: ValidationResult[] = [];
   let failed = 0;
   for (const p of products) {
@@ -40,7 +50,9 @@ async function processBatch(tx: Tx, run: RunHead, contextFor: (slug: string) => 
   await storeValidations(tx, results, { trigger, userId: run.createdById, acknowledgements });
   const outcome: BatchOutcome = { products: batch.product_ids.length, failed, passing: 0, warnings: 0, failing: 0 };
   for (const r of results) outcome[summarize(r.findings).status]++;
-  await tx.$executeRaw(Prisma.sql`UPDATE revalidation_batches SET done_at = now() AT TIME ZONE 'UTC' WHERE run_id = ${run.id}::uuid AND seq = ${batch.seq}`);
+  await tx.$executeRaw(
+    Prisma.sql`UPDATE revalidation_batches SET done_at = now() AT TIME ZONE 'UTC' WHERE run_id = ${run.id}::uuid AND seq = ${batch.seq}`,
+  );
   // Products that vanished since the run started count as done: there is nothing left to validate.
   await tx.$executeRaw(Prisma.sql`
     UPDATE revalidation_runs
@@ -63,8 +75,14 @@ async function finishIfComplete(runId: string): Promise<boolean> {
  * Works on a run until no batch is left to claim. Safe to call from any number of workers at once and to
  * call again after a crash. Returns how many batches this call processed.
  */
-export async function runRevalidation(runId: string, opts: { afterBatch?: () => void | Promise<void> } = {}): Promise<{ batches: number; finished: boolean }> {
-  const run = await db.revalidationRun.findUnique({ where: { id: runId }, select: { id: true, trigger: true, createdById: true, status: true } });
+export async function runRevalidation(
+  runId: string,
+  opts: { afterBatch?: () => void | Promise<void> } = {},
+): Promise<{ batches: number; finished: boolean }> {
+  const run = await db.revalidationRun.findUnique({
+    where: { id: runId },
+    select: { id: true, trigger: true, createdById: true, status: true },
+  });
   if (!run || (run.status !== "queued" && run.status !== "running")) return { batches: 0, finished: false };
   await db.revalidationRun.updateMany({ where: { id: runId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
   // Policies as they are now: a policy saved during the run starts a run of its own.

@@ -54,7 +54,7 @@ describe("globalPolicySchema", () => {
     expect(globalPolicySchema.parse(JSON.parse(JSON.stringify(g)))).toEqual(g);
   });
 
-  it("accepts thresholds as numbers, \"95\" and \"95 %\"", () => {
+  it('accepts thresholds as numbers, "95" and "95 %"', () => {
     for (const threshold of [95, "95", "95 %", "95%"]) {
       const g = globalPolicySchema.parse(withGlobal((w) => ((w.data_quality as Array<Record<string, unknown>>)[0].threshold = threshold)));
       expect(g.data_quality[0].threshold).toBe(95);
@@ -64,10 +64,12 @@ describe("globalPolicySchema", () => {
   it("rejects a threshold of 150 with the path", () => {
     const found = issues(withGlobal((w) => ((w.data_quality as Array<Record<string, unknown>>)[0].threshold = 150)));
     expect(found).toEqual([{ path: "data_quality[0].threshold", message: "must be a percentage between 0 and 100 (got 150)" }]);
-    expect(issues(withGlobal((w) => ((w.data_quality as Array<Record<string, unknown>>)[0].threshold = "lots")))[0].message).toMatch(/percentage like 95/);
+    expect(issues(withGlobal((w) => ((w.data_quality as Array<Record<string, unknown>>)[0].threshold = "lots")))[0].message).toMatch(
+      /percentage like 95/,
+    );
   });
 
-  it("rejects retention \"forever\" with the path", () => {
+  it('rejects retention "forever" with the path', () => {
     const found = issues(withGlobal((w) => ((w.data_classification as Array<Record<string, unknown>>)[1].retention = "forever")));
     expect(found).toHaveLength(1);
     expect(found[0].path).toBe("data_classification[1].retention");
@@ -95,8 +97,15 @@ describe("globalPolicySchema", () => {
   });
 
   it("requires data_access levels to be defined in data_classification", () => {
-    const found = issues(withGlobal((w) => ((w.access_control as Array<Record<string, unknown>>)[0].data_access = ["public", "confidential"])));
-    expect(found).toEqual([{ path: "access_control[0].data_access[1]", message: 'level "confidential" is not defined in data_classification (defined: public, restricted)' }]);
+    const found = issues(
+      withGlobal((w) => ((w.access_control as Array<Record<string, unknown>>)[0].data_access = ["public", "confidential"])),
+    );
+    expect(found).toEqual([
+      {
+        path: "access_control[0].data_access[1]",
+        message: 'level "confidential" is not defined in data_classification (defined: public, restricted)',
+      },
+    ]);
   });
 
   it("rejects duplicate levels, roles, metrics and regulations", () => {
@@ -110,19 +119,34 @@ describe("globalPolicySchema", () => {
   });
 
   it("accepts requirements as a map, rejects malformed requirement items", () => {
-    const asMap = globalPolicySchema.parse(withGlobal((w) => ((w.compliance as Array<Record<string, unknown>>)[0].requirements = { opt_out: true })));
+    const asMap = globalPolicySchema.parse(
+      withGlobal((w) => ((w.compliance as Array<Record<string, unknown>>)[0].requirements = { opt_out: true })),
+    );
     expect(asMap.compliance[0].requirements).toEqual({ opt_out: true });
     const found = issues(
-      withGlobal((w) => ((w.compliance as Array<Record<string, unknown>>)[0].requirements = [{ a: true, b: true }, { data_portability: "yes" }, "x"])),
+      withGlobal(
+        (w) =>
+          ((w.compliance as Array<Record<string, unknown>>)[0].requirements = [{ a: true, b: true }, { data_portability: "yes" }, "x"]),
+      ),
     );
-    expect(found.map((i) => i.path)).toEqual(["compliance[0].requirements[0]", "compliance[0].requirements[1].data_portability", "compliance[0].requirements[2]"]);
+    expect(found.map((i) => i.path)).toEqual([
+      "compliance[0].requirements[0]",
+      "compliance[0].requirements[1].data_portability",
+      "compliance[0].requirements[2]",
+    ]);
   });
 
   it("validates locked paths and the overrides switch", () => {
-    const g = globalPolicySchema.parse(withGlobal((w) => Object.assign(w, { locked: ["access_control", "quality_requirements.accuracy"], domain_overrides_allowed: false })));
+    const g = globalPolicySchema.parse(
+      withGlobal((w) => Object.assign(w, { locked: ["access_control", "quality_requirements.accuracy"], domain_overrides_allowed: false })),
+    );
     expect(g.locked).toEqual(["access_control", "quality_requirements.accuracy"]);
     expect(g.domain_overrides_allowed).toBe(false);
-    const found = issues(withGlobal((w) => Object.assign(w, { locked: ["quality_requirement.accuracy", "access_control", "access_control"], domain_overrides_allowed: "no" })));
+    const found = issues(
+      withGlobal((w) =>
+        Object.assign(w, { locked: ["quality_requirement.accuracy", "access_control", "access_control"], domain_overrides_allowed: "no" }),
+      ),
+    );
     expect(found.map((i) => i.path).sort()).toEqual(["domain_overrides_allowed", "locked[0]", "locked[2]"]);
     expect(LOCKABLE_PATHS).toContain("quality_requirements.freshness");
   });
@@ -130,17 +154,36 @@ describe("globalPolicySchema", () => {
 
 describe("domain policy schemas", () => {
   it("maps the seed's access_control string to access_model", () => {
-    const spec = domainPolicySpecSchema.parse({ data_retention: "3_years", access_control: "role_based", quality_requirements: { completeness: 98, accuracy: 99, freshness: "1_hour" } });
-    expect(spec).toEqual({ data_retention: "3_years", access_model: "role_based", quality_requirements: { completeness: 98, accuracy: 99, freshness: "1_hour" } });
+    const spec = domainPolicySpecSchema.parse({
+      data_retention: "3_years",
+      access_control: "role_based",
+      quality_requirements: { completeness: 98, accuracy: 99, freshness: "1_hour" },
+    });
+    expect(spec).toEqual({
+      data_retention: "3_years",
+      access_model: "role_based",
+      quality_requirements: { completeness: 98, accuracy: 99, freshness: "1_hour" },
+    });
     expect(domainPolicySchema.parse(seedDomain("finance"))).toEqual(seedDomain("finance"));
   });
 
   it("reports bad domain values with their paths", () => {
     const found = issues(
-      { data_retention: "forever", access_control: "vibes_based", quality_requirements: { accuracy: 150, freshness: "1_year" }, overrides: { locked: [] } },
+      {
+        data_retention: "forever",
+        access_control: "vibes_based",
+        quality_requirements: { accuracy: 150, freshness: "1_year" },
+        overrides: { locked: [] },
+      },
       domainPolicySpecSchema,
     );
-    expect(found.map((i) => i.path).sort()).toEqual(["access_control", "data_retention", "overrides.locked", "quality_requirements.accuracy", "quality_requirements.freshness"]);
+    expect(found.map((i) => i.path).sort()).toEqual([
+      "access_control",
+      "data_retention",
+      "overrides.locked",
+      "quality_requirements.accuracy",
+      "quality_requirements.freshness",
+    ]);
     expect(found.find((i) => i.path === "quality_requirements.freshness")?.message).toMatch(/unit "year" is not allowed/);
   });
 
@@ -172,8 +215,14 @@ describe("checkDomainAgainstGlobal", () => {
       },
     });
     expect(found).toEqual([
-      { path: "overrides.access_control[1].role", message: 'role "data_analyst" is not defined in the global policy (defined: data_consumer, data_producer, data_admin)' },
-      { path: "overrides.access_control[1].data_access[0]", message: 'level "restricted" is not a classification level of this domain (defined: public, internal, confidential)' },
+      {
+        path: "overrides.access_control[1].role",
+        message: 'role "data_analyst" is not defined in the global policy (defined: data_consumer, data_producer, data_admin)',
+      },
+      {
+        path: "overrides.access_control[1].data_access[0]",
+        message: 'level "restricted" is not a classification level of this domain (defined: public, internal, confidential)',
+      },
     ]);
   });
 });

@@ -102,8 +102,10 @@ export const qualityRuleSchema = z.strictObject({
 const requirementsSchema = z.unknown().transform((input, ctx): Record<string, boolean> => {
   const out: Record<string, boolean> = {};
   const add = (name: string, value: unknown, path: PropertyKey[]) => {
-    if (!REQUIREMENT_NAME.test(name)) ctx.addIssue({ code: "custom", path, message: `"${name}" is not a requirement name like right_to_erasure` });
-    else if (typeof value !== "boolean") ctx.addIssue({ code: "custom", path: [...path, name], message: `must be true or false (got ${show(value)})` });
+    if (!REQUIREMENT_NAME.test(name))
+      ctx.addIssue({ code: "custom", path, message: `"${name}" is not a requirement name like right_to_erasure` });
+    else if (typeof value !== "boolean")
+      ctx.addIssue({ code: "custom", path: [...path, name], message: `must be true or false (got ${show(value)})` });
     else if (name in out) ctx.addIssue({ code: "custom", path, message: `requirement "${name}" is listed twice` });
     else out[name] = value;
   };
@@ -111,13 +113,20 @@ const requirementsSchema = z.unknown().transform((input, ctx): Record<string, bo
     input.forEach((item, i) => {
       const entries = item !== null && typeof item === "object" && !Array.isArray(item) ? Object.entries(item) : [];
       if (entries.length !== 1) {
-        ctx.addIssue({ code: "custom", path: [i], message: `each requirement must be a single "name: true|false" entry (got ${show(item)})` });
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `each requirement must be a single "name: true|false" entry (got ${show(item)})`,
+        });
       } else add(entries[0][0], entries[0][1], [i]);
     });
   } else if (input !== null && typeof input === "object") {
     for (const [name, value] of Object.entries(input)) add(name, value, []);
   } else {
-    ctx.addIssue({ code: "custom", message: input === undefined ? "is required" : `must be a list of "name: true|false" entries (got ${show(input)})` });
+    ctx.addIssue({
+      code: "custom",
+      message: input === undefined ? "is required" : `must be a list of "name: true|false" entries (got ${show(input)})`,
+    });
   }
   return out;
 });
@@ -155,11 +164,29 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, ctx: Ctx, 
 function checkValues(values: Partial<PolicyValues>, ctx: Ctx, prefix: PropertyKey[]) {
   const levelsDefined = values.data_classification?.map((c) => c.level);
   if (values.data_classification) {
-    duplicates(values.data_classification, (c) => c.level, ctx, (i) => [...prefix, "data_classification", i, "level"], "level");
+    duplicates(
+      values.data_classification,
+      (c) => c.level,
+      ctx,
+      (i) => [...prefix, "data_classification", i, "level"],
+      "level",
+    );
   }
   (values.access_control ?? []).forEach((rule, i) => {
-    duplicates(rule.permissions, (p) => p, ctx, (j) => [...prefix, "access_control", i, "permissions", j], "permission");
-    duplicates(rule.data_access, (l) => l, ctx, (j) => [...prefix, "access_control", i, "data_access", j], "level");
+    duplicates(
+      rule.permissions,
+      (p) => p,
+      ctx,
+      (j) => [...prefix, "access_control", i, "permissions", j],
+      "permission",
+    );
+    duplicates(
+      rule.data_access,
+      (l) => l,
+      ctx,
+      (j) => [...prefix, "access_control", i, "data_access", j],
+      "level",
+    );
     if (!levelsDefined) return;
     rule.data_access.forEach((level, j) => {
       if (!levelsDefined.includes(level)) {
@@ -171,9 +198,30 @@ function checkValues(values: Partial<PolicyValues>, ctx: Ctx, prefix: PropertyKe
       }
     });
   });
-  if (values.access_control) duplicates(values.access_control, (r) => r.role, ctx, (i) => [...prefix, "access_control", i, "role"], "role");
-  if (values.data_quality) duplicates(values.data_quality, (r) => r.metric, ctx, (i) => [...prefix, "data_quality", i, "metric"], "metric");
-  if (values.compliance) duplicates(values.compliance, (r) => r.regulation, ctx, (i) => [...prefix, "compliance", i, "regulation"], "regulation");
+  if (values.access_control)
+    duplicates(
+      values.access_control,
+      (r) => r.role,
+      ctx,
+      (i) => [...prefix, "access_control", i, "role"],
+      "role",
+    );
+  if (values.data_quality)
+    duplicates(
+      values.data_quality,
+      (r) => r.metric,
+      ctx,
+      (i) => [...prefix, "data_quality", i, "metric"],
+      "metric",
+    );
+  if (values.compliance)
+    duplicates(
+      values.compliance,
+      (r) => r.regulation,
+      ctx,
+      (i) => [...prefix, "compliance", i, "regulation"],
+      "regulation",
+    );
 }
 
 export const globalPolicySchema = z
@@ -189,10 +237,19 @@ export const globalPolicySchema = z
     locked: z
       .array(
         z.string().refine((path) => LOCKABLE_PATHS.includes(path), {
-          error: (iss) => `${show(iss.input)} is not a policy path; lockable paths are ${POLICY_KEYS.join(", ")} and quality_requirements.<${QUALITY_REQUIREMENT_KEYS.join("|")}>`,
+          error: (iss) =>
+            `${show(iss.input)} is not a policy path; lockable paths are ${POLICY_KEYS.join(", ")} and quality_requirements.<${QUALITY_REQUIREMENT_KEYS.join("|")}>`,
         }),
       )
-      .superRefine((paths, ctx) => duplicates(paths, (p) => p, ctx, (i) => [i], "path"))
+      .superRefine((paths, ctx) =>
+        duplicates(
+          paths,
+          (p) => p,
+          ctx,
+          (i) => [i],
+          "path",
+        ),
+      )
       .default([]),
     domain_overrides_allowed: z.boolean({ error: (iss) => `must be true or false (got ${show(iss.input)})` }).default(true),
   })
@@ -221,7 +278,11 @@ type DomainSpecWire = z.output<z.ZodObject<typeof domainSpecShape>>;
 
 function canonicalDomainSpec(wire: DomainSpecWire, ctx: Ctx): Omit<DomainPolicy, "domain"> {
   if (wire.access_control && wire.access_model && wire.access_control !== wire.access_model) {
-    ctx.addIssue({ code: "custom", path: ["access_model"], message: "access_model and access_control name the same setting; give only one" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["access_model"],
+      message: "access_model and access_control name the same setting; give only one",
+    });
   }
   const out: Omit<DomainPolicy, "domain"> = {};
   if (wire.data_retention !== undefined) out.data_retention = wire.data_retention;
@@ -273,11 +334,17 @@ export function checkDomainAgainstGlobal(global: GlobalPolicy, domain: Omit<Doma
   const levels = (domain.overrides?.data_classification ?? global.data_classification).map((c) => c.level);
   domain.overrides?.access_control?.forEach((rule, i) => {
     if (!roles.includes(rule.role)) {
-      issues.push({ path: `overrides.access_control[${i}].role`, message: `role "${rule.role}" is not defined in the global policy (defined: ${roles.join(", ")})` });
+      issues.push({
+        path: `overrides.access_control[${i}].role`,
+        message: `role "${rule.role}" is not defined in the global policy (defined: ${roles.join(", ")})`,
+      });
     }
     rule.data_access.forEach((level, j) => {
       if (!levels.includes(level)) {
-        issues.push({ path: `overrides.access_control[${i}].data_access[${j}]`, message: `level "${level}" is not a classification level of this domain (defined: ${levels.join(", ")})` });
+        issues.push({
+          path: `overrides.access_control[${i}].data_access[${j}]`,
+          message: `level "${level}" is not a classification level of this domain (defined: ${levels.join(", ")})`,
+        });
       }
     });
   });

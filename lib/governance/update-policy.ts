@@ -77,7 +77,8 @@ type PolicyRow = { id: string; version: number; spec: unknown };
 function inputErrors(input: SavePolicyInput): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const note = input.note.trim();
-  if (note.length < NOTE_MIN_LENGTH) errors.note = [`Describe the change in at least ${NOTE_MIN_LENGTH} characters; the note is kept in the policy's history.`];
+  if (note.length < NOTE_MIN_LENGTH)
+    errors.note = [`Describe the change in at least ${NOTE_MIN_LENGTH} characters; the note is kept in the policy's history.`];
   else if (note.length > NOTE_MAX_LENGTH) errors.note = [`Keep the note under ${NOTE_MAX_LENGTH} characters.`];
   if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) {
     errors.expectedVersion = ["This form is out of date. Reload the page and apply your change again."];
@@ -85,26 +86,45 @@ function inputErrors(input: SavePolicyInput): Record<string, string[]> {
   return errors;
 }
 
-function throwIfErrors(errors: Record<string, string[]>, message = "The policy was not saved. Fix the highlighted problems and try again."): void {
+function throwIfErrors(
+  errors: Record<string, string[]>,
+  message = "The policy was not saved. Fix the highlighted problems and try again.",
+): void {
   if (Object.keys(errors).length > 0) throw new ValidationError(message, errors);
 }
 
 async function conflictDetails(tx: Tx, row: PolicyRow | null, expectedVersion: number, submitted: unknown): Promise<PolicyConflict> {
   if (!row) {
-    return { expectedVersion, currentVersion: 0, versions: [], theirChanges: [], yourChanges: diffPolicies(undefined, submitted), current: null };
+    return {
+      expectedVersion,
+      currentVersion: 0,
+      versions: [],
+      theirChanges: [],
+      yourChanges: diffPolicies(undefined, submitted),
+      current: null,
+    };
   }
   const versions = await tx.policyVersion.findMany({
     where: { policyId: row.id, version: { gt: expectedVersion } },
     orderBy: { version: "desc" },
     select: { version: true, note: true, createdAt: true, author: { select: { name: true, email: true } } },
   });
-  const base = expectedVersion > 0
-    ? await tx.policyVersion.findUnique({ where: { policyId_version: { policyId: row.id, version: expectedVersion } }, select: { spec: true } })
-    : null;
+  const base =
+    expectedVersion > 0
+      ? await tx.policyVersion.findUnique({
+          where: { policyId_version: { policyId: row.id, version: expectedVersion } },
+          select: { spec: true },
+        })
+      : null;
   return {
     expectedVersion,
     currentVersion: row.version,
-    versions: versions.map((v) => ({ version: v.version, author: v.author?.name ?? "A former user", at: v.createdAt.toISOString(), note: v.note })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      author: v.author?.name ?? "A former user",
+      at: v.createdAt.toISOString(),
+      note: v.note,
+    })),
     theirChanges: diffPolicies(base?.spec ?? undefined, row.spec),
     yourChanges: diffPolicies(row.spec, submitted),
     current: row.spec as GlobalPolicy | DomainPolicy,
@@ -118,7 +138,9 @@ async function conflictDetails(tx: Tx, row: PolicyRow | null, expectedVersion: n
 async function writeNextVersion(tx: Tx, row: PolicyRow, input: SavePolicyInput, spec: object, user: CurrentUser): Promise<number> {
   if (row.version !== input.expectedVersion) throw new PolicyConflictError(await conflictDetails(tx, row, input.expectedVersion, spec));
   if (deepEqual(row.spec, spec)) {
-    throw new ValidationError("Nothing changed, so no new version was saved.", { spec: ["The policy is the same as the current version."] });
+    throw new ValidationError("Nothing changed, so no new version was saved.", {
+      spec: ["The policy is the same as the current version."],
+    });
   }
   const next = row.version + 1;
   const updated = await tx.policy.updateMany({ where: { id: row.id, version: row.version }, data: { spec, version: next } });
@@ -135,7 +157,14 @@ async function writeNextVersion(tx: Tx, row: PolicyRow, input: SavePolicyInput, 
  * transaction) to the workers. Re-validating 100,000 products takes half a minute, so the save does not
  * wait for it: the editor polls the run's progress.
  */
-async function afterSave(user: CurrentUser, resource: string, version: number, note: string, run: StartedRun, domain?: string): Promise<void> {
+async function afterSave(
+  user: CurrentUser,
+  resource: string,
+  version: number,
+  note: string,
+  run: StartedRun,
+  domain?: string,
+): Promise<void> {
   invalidatePolicyCache();
   await audit({
     subject: user.email,
@@ -151,7 +180,11 @@ async function afterSave(user: CurrentUser, resource: string, version: number, n
 }
 
 export async function updateGlobalPolicy(user: CurrentUser, input: SavePolicyInput): Promise<SavePolicyResult> {
-  await assertCan(user, "editGlobalPolicy", [], { action: "update_policy", resource: `policy:${GLOBAL_POLICY_NAME}`, message: "Only the governance team can change the global policy." });
+  await assertCan(user, "editGlobalPolicy", [], {
+    action: "update_policy",
+    resource: `policy:${GLOBAL_POLICY_NAME}`,
+    message: "Only the governance team can change the global policy.",
+  });
   const errors = inputErrors(input);
   const parsed = parseGlobalPolicyInput(input);
   if (!parsed.ok) Object.assign(errors, issuesToFieldErrors(parsed.issues, parsed.format));
@@ -164,18 +197,39 @@ export async function updateGlobalPolicy(user: CurrentUser, input: SavePolicyInp
     if (!row) {
       if (input.expectedVersion !== 0) throw new NotFoundError("There is no global policy.");
       const created = await tx.policy.create({
-        data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, version: 1, versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } } },
+        data: {
+          scope: "global",
+          name: GLOBAL_POLICY_NAME,
+          spec,
+          version: 1,
+          versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } },
+        },
         select: { id: true },
       });
-      return { policyId: created.id, version: 1, before: undefined as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }) };
+      return {
+        policyId: created.id,
+        version: 1,
+        before: undefined as unknown,
+        run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }),
+      };
     }
     const version = await writeNextVersion(tx, row, input, spec, user);
-    return { policyId: row.id, version, before: row.spec as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }) };
+    return {
+      policyId: row.id,
+      version,
+      before: row.spec as unknown,
+      run: await createRevalidationRun(tx, { trigger: "policy-change", userId: user.id }),
+    };
   });
 
   logger.info({ user: user.email, version: result.version, revalidationRun: result.run.runId }, "global policy updated");
   await afterSave(user, `policy:${GLOBAL_POLICY_NAME}`, result.version, input.note.trim(), result.run);
-  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation: { runId: result.run.runId, total: result.run.total } };
+  return {
+    policyId: result.policyId,
+    version: result.version,
+    changes: diffPolicies(result.before, spec),
+    revalidation: { runId: result.run.runId, total: result.run.total },
+  };
 }
 
 export async function upsertDomainPolicy(user: CurrentUser, slug: string, input: SavePolicyInput): Promise<SavePolicyResult> {
@@ -185,7 +239,9 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
   if (!globalRow) throw new ValidationError("Define the global policy before domain policies.");
   const global = globalRow.spec as unknown as GlobalPolicy;
   await assertCan(user, "editDomainPolicy", [slug, globalAllowsDomainEdits(global)], {
-    action: "update_policy", resource: `policy:${slug}-governance`, message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
+    action: "update_policy",
+    resource: `policy:${slug}-governance`,
+    message: "Only the governance team, or this domain's owners where the global policy allows it, can change this policy.",
   });
   if (domain.archivedAt) throw new ValidationError("This domain is archived; its policy can no longer change.");
 
@@ -199,7 +255,10 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
   const governance = user.roles.includes("governance");
 
   const result = await db.$transaction(async (tx) => {
-    const row = await tx.policy.findFirst({ where: { scope: "domain", domainId: domain.id }, select: { id: true, version: true, spec: true } });
+    const row = await tx.policy.findFirst({
+      where: { scope: "domain", domainId: domain.id },
+      select: { id: true, version: true, spec: true },
+    });
     // Locked paths: checked against the stored version so values set before a lock may stay (or be cleared).
     const locked = lockedChanges(global, (row?.spec as DomainPolicy | undefined) ?? null, policy);
     if (locked.length > 0) {
@@ -208,7 +267,12 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
       const message = `Locked by the global policy: ${locked.map((l) => l.path).join(", ")}. Domains cannot override ${locked.length === 1 ? "it" : "them"}.`;
       // For a domain owner this is a permission they lack; governance is told to unlock it globally first.
       if (!governance) {
-        await recordDenial(user, { action: "update_policy", resource: `policy:${slug}-governance`, reason: message, context: { paths: locked.map((l) => l.path) } });
+        await recordDenial(user, {
+          action: "update_policy",
+          resource: `policy:${slug}-governance`,
+          reason: message,
+          context: { paths: locked.map((l) => l.path) },
+        });
         throw new LockedPolicyPathError(message, fieldErrors);
       }
       throw new ValidationError(`${message} Unlock it in the global policy first.`, fieldErrors);
@@ -217,20 +281,43 @@ export async function upsertDomainPolicy(user: CurrentUser, slug: string, input:
       if (input.expectedVersion !== 0) throw new PolicyConflictError(await conflictDetails(tx, null, input.expectedVersion, spec));
       try {
         const created = await tx.policy.create({
-          data: { scope: "domain", name: `${slug}-governance`, domainId: domain.id, spec, version: 1, versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } } },
+          data: {
+            scope: "domain",
+            name: `${slug}-governance`,
+            domainId: domain.id,
+            spec,
+            version: 1,
+            versions: { create: { version: 1, spec, note: input.note.trim(), authorId: user.id } },
+          },
           select: { id: true },
         });
-        return { policyId: created.id, version: 1, before: undefined as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }) };
+        return {
+          policyId: created.id,
+          version: 1,
+          before: undefined as unknown,
+          run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }),
+        };
       } catch (e) {
-        if (isUniqueViolation(e)) throw new ConflictError("Someone else created this domain's policy at the same time. Reload to see it, then apply your change.");
+        if (isUniqueViolation(e))
+          throw new ConflictError("Someone else created this domain's policy at the same time. Reload to see it, then apply your change.");
         throw e;
       }
     }
     const version = await writeNextVersion(tx, row, input, spec, user);
-    return { policyId: row.id, version, before: row.spec as unknown, run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }) };
+    return {
+      policyId: row.id,
+      version,
+      before: row.spec as unknown,
+      run: await createRevalidationRun(tx, { trigger: "policy-change", domain: slug, userId: user.id }),
+    };
   });
 
   logger.info({ user: user.email, domain: slug, version: result.version, revalidationRun: result.run.runId }, "domain policy updated");
   await afterSave(user, `policy:${slug}-governance`, result.version, input.note.trim(), result.run, slug);
-  return { policyId: result.policyId, version: result.version, changes: diffPolicies(result.before, spec), revalidation: { runId: result.run.runId, total: result.run.total } };
+  return {
+    policyId: result.policyId,
+    version: result.version,
+    changes: diffPolicies(result.before, spec),
+    revalidation: { runId: result.run.runId, total: result.run.total },
+  };
 }

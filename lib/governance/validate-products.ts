@@ -60,7 +60,11 @@ export async function loadPolicyContexts(client: Tx | typeof db = db): Promise<(
   for (const r of rows) {
     if (r.scope !== "domain" || !r.domain) continue;
     const spec = { ...(r.spec as unknown as DomainPolicy), domain: r.domain.slug };
-    bySlug.set(r.domain.slug, { policy: effectivePolicy(globalSpec, spec).policy, globalVersion: global.version, domainVersion: r.version });
+    bySlug.set(r.domain.slug, {
+      policy: effectivePolicy(globalSpec, spec).policy,
+      globalVersion: global.version,
+      domainVersion: r.version,
+    });
   }
   let globalOnly: PolicyContext | undefined;
   return (slug) => {
@@ -164,7 +168,10 @@ const PRODUCT_SELECT = { id: true, spec: true, currentVersion: true, domain: { s
  * latest validation keeps that validation's acknowledgement: the same warnings were already accepted.
  * Product and policy changes never carry an acknowledgement over.
  */
-export async function validateProductById(productId: string, opts: { trigger: ValidationTrigger; userId?: string | null }): Promise<ValidationDto> {
+export async function validateProductById(
+  productId: string,
+  opts: { trigger: ValidationTrigger; userId?: string | null },
+): Promise<ValidationDto> {
   const product = await db.dataProduct.findUnique({ where: { id: productId }, select: PRODUCT_SELECT });
   if (!product) throw new NotFoundError("This data product does not exist.");
   const contextFor = await loadPolicyContexts();
@@ -200,9 +207,22 @@ export async function validateAfterChange(ref: { domain: string; name: string },
  * For manual re-runs: results identical to their product's latest validation keep its acknowledgement
  * (as in validateProductById), so "re-validate all" does not undo owners' reviews of unchanged warnings.
  */
-export async function carriedAcknowledgements(results: ValidationResult[], client: Tx | typeof db = db): Promise<Map<string, Acknowledgement>> {
+export async function carriedAcknowledgements(
+  results: ValidationResult[],
+  client: Tx | typeof db = db,
+): Promise<Map<string, Acknowledgement>> {
   const out = new Map<string, Acknowledgement>();
-  const rows = await client.$queryRaw<{ product_id: string; product_version: string; global_policy_version: number | null; domain_policy_version: number | null; findings: unknown; acknowledged_by_id: string | null; acknowledged_at: Date }[]>(Prisma.sql`
+  const rows = await client.$queryRaw<
+    {
+      product_id: string;
+      product_version: string;
+      global_policy_version: number | null;
+      domain_policy_version: number | null;
+      findings: unknown;
+      acknowledged_by_id: string | null;
+      acknowledged_at: Date;
+    }[]
+  >(Prisma.sql`
     SELECT * FROM (
       SELECT DISTINCT ON (product_id) product_id::text AS product_id, product_version, global_policy_version, domain_policy_version, findings,
              acknowledged_by_id::text AS acknowledged_by_id, acknowledged_at
@@ -213,8 +233,14 @@ export async function carriedAcknowledgements(results: ValidationResult[], clien
   for (const r of results) {
     const latest = byProduct.get(r.productId);
     if (!latest) continue;
-    const stored = { productVersion: latest.product_version, globalPolicyVersion: latest.global_policy_version, domainPolicyVersion: latest.domain_policy_version, findings: latest.findings };
-    if (isCurrent(toState(stored), toState(r))) out.set(r.id, { acknowledgedById: latest.acknowledged_by_id, acknowledgedAt: latest.acknowledged_at });
+    const stored = {
+      productVersion: latest.product_version,
+      globalPolicyVersion: latest.global_policy_version,
+      domainPolicyVersion: latest.domain_policy_version,
+      findings: latest.findings,
+    };
+    if (isCurrent(toState(stored), toState(r)))
+      out.set(r.id, { acknowledgedById: latest.acknowledged_by_id, acknowledgedAt: latest.acknowledged_at });
   }
   return out;
 }
@@ -280,9 +306,20 @@ export async function revalidateProducts(opts: {
 }
 
 const ROW_SELECT = {
-  id: true, productId: true, productVersion: true, status: true, errors: true, warnings: true, findings: true,
-  globalPolicyVersion: true, domainPolicyVersion: true, trigger: true, createdAt: true, createdById: true,
-  acknowledgedAt: true, acknowledgedById: true,
+  id: true,
+  productId: true,
+  productVersion: true,
+  status: true,
+  errors: true,
+  warnings: true,
+  findings: true,
+  globalPolicyVersion: true,
+  domainPolicyVersion: true,
+  trigger: true,
+  createdAt: true,
+  createdById: true,
+  acknowledgedAt: true,
+  acknowledgedById: true,
 } as const;
 type Row = Prisma.ProductValidationGetPayload<{ select: typeof ROW_SELECT }>;
 
@@ -332,7 +369,10 @@ export async function latestValidation(productId: string): Promise<ValidationDto
 }
 
 /** The product's validations, newest first, a page at a time (the compliance page's history). */
-export async function listValidations(productId: string, opts: { page: number; pageSize: number }): Promise<{ rows: ValidationDto[]; total: number }> {
+export async function listValidations(
+  productId: string,
+  opts: { page: number; pageSize: number },
+): Promise<{ rows: ValidationDto[]; total: number }> {
   const [rows, total] = await Promise.all([
     db.productValidation.findMany({
       where: { productId },
@@ -351,7 +391,11 @@ export async function listValidations(productId: string, opts: { page: number; p
  * re-validating gives the same outcome (so its acknowledgement counts), else a new one, stored at once
  * and outside the caller's transaction so the findings stay visible even when publishing is refused.
  */
-export async function currentValidation(tx: Tx, productId: string, userId: string | null): Promise<{ id: string; findings: Finding[]; acknowledged: boolean; stored: "existing" | "new" }> {
+export async function currentValidation(
+  tx: Tx,
+  productId: string,
+  userId: string | null,
+): Promise<{ id: string; findings: Finding[]; acknowledged: boolean; stored: "existing" | "new" }> {
   const product = await tx.dataProduct.findUnique({ where: { id: productId }, select: PRODUCT_SELECT });
   if (!product) throw new NotFoundError("This data product does not exist.");
   const contextFor = await loadPolicyContexts(tx);

@@ -13,7 +13,12 @@ export class CopyWriter {
   private buffer = "";
   private failed: Error | null = null;
 
-  constructor(private readonly client: PgClient, private readonly schema: string, private readonly table: string, private readonly columns: readonly string[]) {}
+  constructor(
+    private readonly client: PgClient,
+    private readonly schema: string,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+  ) {}
 
   start(): void {
     const sql = `COPY ${qualified(this.schema, this.table)} (${this.columns.map(quoteIdent).join(", ")}) FROM STDIN`;

@@ -27,7 +27,10 @@ export class CsvReader {
   /** Set once a fatal problem was reported: the rest of the input is ignored. */
   done = false;
 
-  constructor(private readonly onRecord: OnRecord, private readonly onProblem: OnProblem) {}
+  constructor(
+    private readonly onRecord: OnRecord,
+    private readonly onProblem: OnProblem,
+  ) {}
 
   /** Reads every complete record of `chunk` (plus what an earlier chunk left unfinished). */
   async push(chunk: string): Promise<void> {
@@ -39,7 +42,8 @@ export class CsvReader {
     }
     const rest = await this.records(text, false);
     this.carry = rest;
-    if (!this.done && this.carry.length > MAX_RECORD_CHARS) this.fatal(this.line + 1, `a record is longer than ${MAX_RECORD_CHARS} characters`);
+    if (!this.done && this.carry.length > MAX_RECORD_CHARS)
+      this.fatal(this.line + 1, `a record is longer than ${MAX_RECORD_CHARS} characters`);
   }
 
   /** The input ended: the last record may lack its line end. */

@@ -44,7 +44,11 @@ afterAll(async () => {
 
 describe("CSV loads", () => {
   it("loads a good file (columns in any order, quoted values) and reports the row count", async () => {
-    const result = await ingestCsv(f.owner, ref(), csv('qty,id,price,shipped_on\n3,a-1,9.95,2026-01-31\n1,"a,2",,\n7,a-3,1e2,2026-02-01\n'));
+    const result = await ingestCsv(
+      f.owner,
+      ref(),
+      csv('qty,id,price,shipped_on\n3,a-1,9.95,2026-01-31\n1,"a,2",,\n7,a-3,1e2,2026-02-01\n'),
+    );
     expect(result).toMatchObject({ status: "succeeded", rowsTotal: 3, rowsLoaded: 3, errorCount: 0 });
     expect(await rowCount()).toBe(3);
     const load = await db.ingestionLoad.findUniqueOrThrow({ where: { id: result.loadId } });
@@ -90,10 +94,23 @@ describe("CSV loads", () => {
 
 describe("JSON batches", () => {
   it("loads an array of objects, and rejects the whole batch for one bad row", async () => {
-    const ok = await ingestJson(f.owner, ref(), [{ id: "j-1", qty: 2, price: 1.25 }, { id: "j-2", qty: 5, shipped_on: "2026-03-01" }], 100);
+    const ok = await ingestJson(
+      f.owner,
+      ref(),
+      [
+        { id: "j-1", qty: 2, price: 1.25 },
+        { id: "j-2", qty: 5, shipped_on: "2026-03-01" },
+      ],
+      100,
+    );
     expect(ok).toMatchObject({ status: "succeeded", rowsLoaded: 2 });
     const before = await rowCount();
-    const bad = await ingestJson(f.owner, ref(), [{ id: "j-3", qty: 1 }, { id: "j-4", qty: "many" }, { id: "j-5", qty: 1, extra: true }, "nope"], 100);
+    const bad = await ingestJson(
+      f.owner,
+      ref(),
+      [{ id: "j-3", qty: 1 }, { id: "j-4", qty: "many" }, { id: "j-5", qty: 1, extra: true }, "nope"],
+      100,
+    );
     expect(bad.status).toBe("rejected");
     expect(bad.errors.map((e) => e.row)).toEqual([2, 3, 4]);
     expect(await rowCount()).toBe(before);
@@ -102,12 +119,17 @@ describe("JSON batches", () => {
 });
 
 describe("uploads that are cut off, too large or too deep", () => {
-  const lastLoad = async () => db.ingestionLoad.findFirstOrThrow({ where: { deployment: { productId: f.productId } }, orderBy: { startedAt: "desc" } });
+  const lastLoad = async () =>
+    db.ingestionLoad.findFirstOrThrow({ where: { deployment: { productId: f.productId } }, orderBy: { startedAt: "desc" } });
 
   it("a body that breaks off mid-upload (client gone) loads nothing and the load says why", async () => {
     const before = await rowCount();
     // What the route's body does when the client hangs up: some chunks arrive, then the stream errors.
-    const chunks = ["id,qty\n", ...Array.from({ length: 50 }, (_, c) => Array.from({ length: 100 }, (_, i) => `cut-${c}-${i},${i}\n`).join("")), "cut-last,12"];
+    const chunks = [
+      "id,qty\n",
+      ...Array.from({ length: 50 }, (_, c) => Array.from({ length: 100 }, (_, i) => `cut-${c}-${i},${i}\n`).join("")),
+      "cut-last,12",
+    ];
     let reads = 0;
     const body = new Readable({
       read() {
@@ -128,7 +150,9 @@ describe("uploads that are cut off, too large or too deep", () => {
     const before = await rowCount();
     const text = "id,qty\nshort-1,1\nshort-2,12"; // the sender meant "short-2,123\n"
     const refused = await ingestCsv(f.owner, ref(), csv(text), { declaredBytes: Buffer.byteLength(text) + 2 }).catch((e: unknown) => e);
-    expect((refused as Error).message).toContain(`cut off after ${Buffer.byteLength(text)} bytes of the ${Buffer.byteLength(text) + 2} announced`);
+    expect((refused as Error).message).toContain(
+      `cut off after ${Buffer.byteLength(text)} bytes of the ${Buffer.byteLength(text) + 2} announced`,
+    );
     expect(await rowCount()).toBe(before);
     expect(await lastLoad()).toMatchObject({ status: "failed", errors: [{ row: 0, reason: (refused as Error).message }] });
   });
@@ -153,18 +177,41 @@ describe("uploads that are cut off, too large or too deep", () => {
   });
 
   it("a JSON value nested 5,000 levels deep is a refused row with a stored reason, not a crash", async () => {
-    const g = await ownedProduct({ schema: [{ name: "id", type: "string", description: "Identifier", required: true, pii: false }, { name: "payload", type: "json", description: "Payload", required: false, pii: false }] });
+    const g = await ownedProduct({
+      schema: [
+        { name: "id", type: "string", description: "Identifier", required: true, pii: false },
+        { name: "payload", type: "json", description: "Payload", required: false, pii: false },
+      ],
+    });
     const { jobId } = await provisionProduct(g.owner, { domain: g.domain, name: g.spec.name });
     expect(await runProvisioningJob(jobId)).toBe("completed");
     const gref = { domain: g.domain, name: g.spec.name, environment: "staging" as const };
-    const deep = JSON.parse(`${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}`) as unknown;
-    const fromJson = await ingestJson(g.owner, gref, [{ id: "ok", payload: { a: [1] } }, { id: "deep", payload: deep }], 50_000);
-    expect(fromJson).toMatchObject({ status: "rejected", rowsLoaded: 0, errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
+    const deep = JSON.parse(`${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`) as unknown;
+    const fromJson = await ingestJson(
+      g.owner,
+      gref,
+      [
+        { id: "ok", payload: { a: [1] } },
+        { id: "deep", payload: deep },
+      ],
+      50_000,
+    );
+    expect(fromJson).toMatchObject({
+      status: "rejected",
+      rowsLoaded: 0,
+      errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }],
+    });
     const stored = await db.ingestionLoad.findUniqueOrThrow({ where: { id: fromJson.loadId } });
-    expect(stored).toMatchObject({ status: "rejected", errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
+    expect(stored).toMatchObject({
+      status: "rejected",
+      errors: [{ row: 2, reason: "payload: nests deeper than 64 levels of arrays/objects" }],
+    });
     const cell = `"${"[".repeat(5000)}${"]".repeat(5000)}"`;
     const fromCsv = await ingestCsv(g.owner, gref, csv(`id,payload\nok,"{""a"":1}"\ndeep,${cell}\n`));
-    expect(fromCsv).toMatchObject({ status: "rejected", errors: [{ row: 3, reason: "payload: nests deeper than 64 levels of arrays/objects" }] });
+    expect(fromCsv).toMatchObject({
+      status: "rejected",
+      errors: [{ row: 3, reason: "payload: nests deeper than 64 levels of arrays/objects" }],
+    });
   });
 });
 
@@ -189,7 +236,9 @@ describe("who may load and read", () => {
     expect(page.columns).toEqual(["id", "qty", "price", "shipped_on", "_loaded_at"]);
     expect(page.rows[0]).toMatchObject({ id: "a,2", qty: 1, price: null });
     expect(page.rows).toHaveLength(2);
-    await expect(readProductData(consumer, { ...ref(), environment: "production", limit: 10, offset: 0 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(readProductData(consumer, { ...ref(), environment: "production", limit: 10, offset: 0 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("refuses reading a confidential product without membership or an approved request", async () => {

@@ -42,8 +42,13 @@ export type LoadResult = {
 };
 
 type Target = {
-  productId: string; domainId: string; deploymentId: string; schema: string; table: string;
-  fields: ProductField[]; primaryKey: string[];
+  productId: string;
+  domainId: string;
+  deploymentId: string;
+  schema: string;
+  table: string;
+  fields: ProductField[];
+  primaryKey: string[];
 };
 
 export type LoadRef = { domain: string; name: string; environment: EnvironmentName };
@@ -51,17 +56,41 @@ export type LoadRef = { domain: string; name: string; environment: EnvironmentNa
 /** Owner check (403), governance write check (403), and the active deployment's table and fields. */
 export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Target> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "load data into");
-  const decision = await enforce(user, "write", { type: "data_product", id: product.name, domain: product.domain, classification: product.classification }, { via: "ingestion", environment: ref.environment });
+  const decision = await enforce(
+    user,
+    "write",
+    { type: "data_product", id: product.name, domain: product.domain, classification: product.classification },
+    { via: "ingestion", environment: ref.environment },
+  );
   if (decision.decision !== "allow") throw new ForbiddenError(`Governance policy denies loading data: ${decision.reason}`);
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
-    select: { id: true, status: true, schemaName: true, tableName: true, jobs: { where: { status: "succeeded", kind: { not: "deprovision" } }, orderBy: { finishedAt: "desc" }, take: 1, select: { spec: true } } },
+    select: {
+      id: true,
+      status: true,
+      schemaName: true,
+      tableName: true,
+      jobs: {
+        where: { status: "succeeded", kind: { not: "deprovision" } },
+        orderBy: { finishedAt: "desc" },
+        take: 1,
+        select: { spec: true },
+      },
+    },
   });
   if (!deployment || deployment.status !== "active" || !deployment.schemaName || !deployment.tableName || deployment.jobs.length === 0) {
     throw new ValidationError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}; provision it before loading data.`);
   }
   const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;
-  return { productId: product.id, domainId: product.domainId, deploymentId: deployment.id, schema: deployment.schemaName, table: deployment.tableName, fields, primaryKey: primaryKeyFor(fields) };
+  return {
+    productId: product.id,
+    domainId: product.domainId,
+    deploymentId: deployment.id,
+    schema: deployment.schemaName,
+    table: deployment.tableName,
+    fields,
+    primaryKey: primaryKeyFor(fields),
+  };
 }
 
 /** Collects problems: the first MAX_LISTED_ERRORS verbatim, all of them counted. */
@@ -111,7 +140,10 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
     // Held until COMMIT/ROLLBACK, or until this connection dies with the process: while it is held, the
     // "running" row below belongs to a live load (recover-loads.ts marks the others failed).
     await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [loadLockKey(record.id)]);
-    await db.ingestionLoad.create({ data: { id: record.id, deploymentId: target.deploymentId, format, userId: user.id, status: "running" }, select: { id: true } });
+    await db.ingestionLoad.create({
+      data: { id: record.id, deploymentId: target.deploymentId, format, userId: user.id, status: "running" },
+      select: { id: true },
+    });
     await client.query("SET LOCAL TimeZone = 'UTC'");
     writer.start();
     let aborting: Promise<void> | undefined;
@@ -139,7 +171,10 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
         await client.query("ROLLBACK").catch(() => {});
         if (!(e instanceof DatabaseError)) throw e;
         const copyLine = Number(/line (\d+)/.exec(e.where ?? "")?.[1] ?? 0);
-        const reason = e.code === "23505" ? `duplicate primary key: ${e.detail ?? e.message} (already in the table)` : `PostgreSQL rejected the row: ${e.message}`;
+        const reason =
+          e.code === "23505"
+            ? `duplicate primary key: ${e.detail ?? e.message} (already in the table)`
+            : `PostgreSQL rejected the row: ${e.message}`;
         problems.add(copyLine ? lineMap.get(copyLine) : 0, reason);
         rowsLoaded = 0;
       }
@@ -158,7 +193,9 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
     // An expected refusal of the whole upload (cut off, too large) is stored as the reason; anything else
     // is a fault the owner cannot fix, logged by the route, and the row only says it failed.
     const errors = e instanceof AppError ? [{ row: 0, reason: e.message }] : [];
-    await db.ingestionLoad.update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()), errors } }).catch(() => {});
+    await db.ingestionLoad
+      .update({ where: { id: record.id }, data: { status: "failed", finishedAt: new Date(), rowsTotal, bytes: BigInt(bytes()), errors } })
+      .catch(() => {});
     throw e;
   } finally {
     client.release(broken);
@@ -169,16 +206,38 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
   if (status === "rejected") {
     await db.ingestionLoad.update({
       where: { id: record.id },
-      data: { status, rowsTotal, rowsLoaded: 0, bytes: BigInt(bytes()), errors: problems.list as unknown as object, finishedAt: new Date() },
+      data: {
+        status,
+        rowsTotal,
+        rowsLoaded: 0,
+        bytes: BigInt(bytes()),
+        errors: problems.list as unknown as object,
+        finishedAt: new Date(),
+      },
     });
   }
   const durationMs = Math.round(performance.now() - started);
   await recordMetricEvent({
-    type: "ingestion_run", productId: target.productId, domainId: target.domainId, userId: user.id,
-    value: status === "succeeded" ? rowsLoaded : 0, durationMs, flagged: status !== "succeeded",
+    type: "ingestion_run",
+    productId: target.productId,
+    domainId: target.domainId,
+    userId: user.id,
+    value: status === "succeeded" ? rowsLoaded : 0,
+    durationMs,
+    flagged: status !== "succeeded",
     meta: { format, status, rowsTotal, errors: problems.count, loadId: record.id },
   }).catch((err: unknown) => logger.warn({ err }, "could not record ingestion metric"));
-  return { loadId: record.id, status, format, rowsTotal, rowsLoaded: status === "succeeded" ? rowsLoaded : 0, bytes: bytes(), errorCount: problems.count, errors: problems.list, durationMs };
+  return {
+    loadId: record.id,
+    status,
+    format,
+    rowsTotal,
+    rowsLoaded: status === "succeeded" ? rowsLoaded : 0,
+    bytes: bytes(),
+    errorCount: problems.count,
+    errors: problems.list,
+    durationMs,
+  };
 }
 
 /** What the transport promised about a body: the Content-Length it announced, and the most we accept. */
@@ -190,7 +249,10 @@ export function tooLarge(maxBytes: number): PayloadTooLargeError {
 
 function cutOff(received: number, declared: number | undefined): ValidationError {
   const of = declared === undefined ? "" : ` of the ${declared} announced`;
-  return new ValidationError(`The upload was cut off after ${received} bytes${of} (the client disconnected or the connection broke). Nothing was loaded; upload the whole file again.`, { body: ["Incomplete upload."] });
+  return new ValidationError(
+    `The upload was cut off after ${received} bytes${of} (the client disconnected or the connection broke). Nothing was loaded; upload the whole file again.`,
+    { body: ["Incomplete upload."] },
+  );
 }
 
 /**
@@ -260,7 +322,8 @@ export async function ingestCsv(user: CurrentUser, ref: LoadRef, body: Readable,
 /** Loads a JSON batch: an array of objects keyed by field name. */
 export async function ingestJson(user: CurrentUser, ref: LoadRef, rows: unknown, bytes: number): Promise<LoadResult> {
   const target = await resolveTarget(user, ref);
-  if (!Array.isArray(rows)) throw new ValidationError("The body must be a JSON array of objects, one per row.", { body: ["Expected a JSON array."] });
+  if (!Array.isArray(rows))
+    throw new ValidationError("The body must be a JSON array of objects, one per row.", { body: ["Expected a JSON array."] });
   const names = target.fields.map((f) => f.name);
   const known = new Set(names);
   const feed: RowFeed = async (accept, problems) => {
@@ -283,7 +346,19 @@ export async function ingestJson(user: CurrentUser, ref: LoadRef, rows: unknown,
   return load(user, target, "json", feed, () => bytes);
 }
 
-export type LoadSummaryDto = { id: string; environment: string; format: string; status: string; rowsTotal: number; rowsLoaded: number; bytes: number; errors: RowError[]; user: string | null; startedAt: string; finishedAt: string | null };
+export type LoadSummaryDto = {
+  id: string;
+  environment: string;
+  format: string;
+  status: string;
+  rowsTotal: number;
+  rowsLoaded: number;
+  bytes: number;
+  errors: RowError[];
+  user: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+};
 
 export async function listLoads(productId: string, page: number, pageSize = 10): Promise<{ rows: LoadSummaryDto[]; total: number }> {
   const where = { deployment: { productId } };
@@ -293,18 +368,40 @@ export async function listLoads(productId: string, page: number, pageSize = 10):
       orderBy: { startedAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, format: true, status: true, rowsTotal: true, rowsLoaded: true, bytes: true, errors: true, userId: true, startedAt: true, finishedAt: true, deployment: { select: { environment: true } } },
+      select: {
+        id: true,
+        format: true,
+        status: true,
+        rowsTotal: true,
+        rowsLoaded: true,
+        bytes: true,
+        errors: true,
+        userId: true,
+        startedAt: true,
+        finishedAt: true,
+        deployment: { select: { environment: true } },
+      },
     }),
     db.ingestionLoad.count({ where }),
   ]);
-  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  });
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, environment: r.deployment.environment, format: r.format, status: r.status, rowsTotal: r.rowsTotal, rowsLoaded: r.rowsLoaded,
-      bytes: Number(r.bytes), errors: (r.errors ?? []) as RowError[], user: users.find((u) => u.id === r.userId)?.name ?? null,
-      startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
+      id: r.id,
+      environment: r.deployment.environment,
+      format: r.format,
+      status: r.status,
+      rowsTotal: r.rowsTotal,
+      rowsLoaded: r.rowsLoaded,
+      bytes: Number(r.bytes),
+      errors: (r.errors ?? []) as RowError[],
+      user: users.find((u) => u.id === r.userId)?.name ?? null,
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
     })),
   };
 }
-

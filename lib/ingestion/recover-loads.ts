@@ -8,7 +8,8 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { newPgClient } from "@/lib/provisioning/pg";
 
-export const INTERRUPTED_REASON = "The load was interrupted (the server stopped) and rolled back: no rows were loaded. Upload the file again.";
+export const INTERRUPTED_REASON =
+  "The load was interrupted (the server stopped) and rolled back: no rows were loaded. Upload the file again.";
 
 /** Advisory lock key of one load (its own namespace, apart from the deployments' job locks). */
 export function loadLockKey(loadId: string): string {

@@ -2,13 +2,29 @@ import { describe, expect, it } from "vitest";
 import type { ProductField } from "@/lib/products/types";
 import { MAX_JSON_DEPTH, checkHeader, copyEscape, makeRowValidator } from "./row-validator";
 
-const f = (name: string, type: ProductField["type"], required = false): ProductField => ({ name, type, required, description: "", pii: false });
-const fields = [f("id", "string", true), f("qty", "integer", true), f("price", "number"), f("paid", "boolean"), f("day", "date"), f("at", "timestamp"), f("meta", "json")];
+const f = (name: string, type: ProductField["type"], required = false): ProductField => ({
+  name,
+  type,
+  required,
+  description: "",
+  pii: false,
+});
+const fields = [
+  f("id", "string", true),
+  f("qty", "integer", true),
+  f("price", "number"),
+  f("paid", "boolean"),
+  f("day", "date"),
+  f("at", "timestamp"),
+  f("meta", "json"),
+];
 
 describe("CSV rows", () => {
   const v = makeRowValidator(fields, "csv", ["id"]);
   it("turns a good row into a COPY line, empty cells into NULL", () => {
-    expect(v.toCopyLine(["a1", "3", "9.5", "yes", "2026-02-28", "2026-02-28T10:00:00Z", '{"k": 1}'])).toBe('a1\t3\t9.5\tt\t2026-02-28\t2026-02-28T10:00:00Z\t{"k":1}\n');
+    expect(v.toCopyLine(["a1", "3", "9.5", "yes", "2026-02-28", "2026-02-28T10:00:00Z", '{"k": 1}'])).toBe(
+      'a1\t3\t9.5\tt\t2026-02-28\t2026-02-28T10:00:00Z\t{"k":1}\n',
+    );
     expect(v.toCopyLine(["a2", "4", "", "", undefined, "", ""])).toBe("a2\t4\t\\N\t\\N\t\\N\t\\N\t\\N\n");
   });
   it("reports every bad value of a row with the field name", () => {
@@ -38,7 +54,9 @@ describe("CSV rows", () => {
 describe("JSON rows", () => {
   const v = makeRowValidator(fields, "json");
   it("accepts native JSON types and checks them strictly", () => {
-    expect(v.toCopyLine(["a", 7, 1.5, false, "2026-01-01", "2026-01-01 08:00", { deep: [1, "x"] }])).toBe('a\t7\t1.5\tf\t2026-01-01\t2026-01-01 08:00\t{"deep":[1,"x"]}\n');
+    expect(v.toCopyLine(["a", 7, 1.5, false, "2026-01-01", "2026-01-01 08:00", { deep: [1, "x"] }])).toBe(
+      'a\t7\t1.5\tf\t2026-01-01\t2026-01-01 08:00\t{"deep":[1,"x"]}\n',
+    );
     expect(v.toCopyLine([12, 7.5, "1e3"])).toEqual(["id: expected text, got number", "qty: 7.5 is not a whole number"]);
     expect(v.toCopyLine([null, null])).toEqual(["missing required field id", "missing required field qty"]);
   });
@@ -46,9 +64,13 @@ describe("JSON rows", () => {
     const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
     expect(typeof v.toCopyLine(["ok", 1, null, null, null, null, nest(MAX_JSON_DEPTH)])).toBe("string");
     const deep = JSON.parse(`${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`) as unknown;
-    expect(v.toCopyLine(["deep", 1, null, null, null, null, deep])).toEqual([`meta: nests deeper than ${MAX_JSON_DEPTH} levels of arrays/objects`]);
+    expect(v.toCopyLine(["deep", 1, null, null, null, null, deep])).toEqual([
+      `meta: nests deeper than ${MAX_JSON_DEPTH} levels of arrays/objects`,
+    ]);
     const c = makeRowValidator(fields, "csv");
-    expect(c.toCopyLine(["deep", "1", "", "", "", "", `${"[".repeat(5000)}${"]".repeat(5000)}`])).toEqual([`meta: nests deeper than ${MAX_JSON_DEPTH} levels of arrays/objects`]);
+    expect(c.toCopyLine(["deep", "1", "", "", "", "", `${"[".repeat(5000)}${"]".repeat(5000)}`])).toEqual([
+      `meta: nests deeper than ${MAX_JSON_DEPTH} levels of arrays/objects`,
+    ]);
   });
 });
 

@@ -71,7 +71,13 @@ function date(raw: unknown): string | Invalid {
 function timestamp(raw: unknown): string | Invalid {
   const s = String(raw).trim();
   const m = TIMESTAMP.exec(s);
-  if (!m || !validCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[7] ?? 0) > 59) {
+  if (
+    !m ||
+    !validCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ||
+    Number(m[4]) > 23 ||
+    Number(m[5]) > 59 ||
+    Number(m[7] ?? 0) > 59
+  ) {
     return new Invalid(`"${clip(s)}" is not an ISO 8601 timestamp`);
   }
   return s;
@@ -93,7 +99,8 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== "object") continue;
     if (depth + 1 > max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -190,7 +197,8 @@ export function checkHeader(header: readonly string[], fields: readonly ProductF
   for (const name of names) {
     if (seen.has(name)) errors.push(`column ${name} appears twice`);
     seen.add(name);
-    if (!fields.some((f) => f.name === name)) errors.push(`unknown column ${name || "(empty)"}; the product's fields are ${fields.map((f) => f.name).join(", ")}`);
+    if (!fields.some((f) => f.name === name))
+      errors.push(`unknown column ${name || "(empty)"}; the product's fields are ${fields.map((f) => f.name).join(", ")}`);
   }
   for (const f of fields) if (f.required && !seen.has(f.name)) errors.push(`missing column for required field ${f.name}`);
   return { indexes: fields.map((f) => names.indexOf(f.name)), errors };

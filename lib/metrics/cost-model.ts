@@ -10,10 +10,16 @@ import { DEFAULT_COST_MODEL, type CostModel } from "@/lib/metrics/formulas";
 
 export const COST_MODEL_KEY = "metrics.cost_model";
 
-const money = z.coerce.number("Enter an amount.").min(0, "Costs cannot be negative.").max(10_000_000, "That is more than 10 million a month.");
+const money = z.coerce
+  .number("Enter an amount.")
+  .min(0, "Costs cannot be negative.")
+  .max(10_000_000, "That is more than 10 million a month.");
 
 export const costModelSchema = z.object({
-  currency: z.string().trim().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as EUR."),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as EUR."),
   centralBaselineMonthly: money,
   templateMonthly: z.record(z.string().regex(/^[a-z0-9_]+$/), money),
 });
@@ -21,11 +27,17 @@ export const costModelSchema = z.object({
 export async function getCostModel(): Promise<CostModel> {
   const row = await db.setting.findUnique({ where: { key: COST_MODEL_KEY }, select: { value: true } });
   const parsed = costModelSchema.safeParse(row?.value);
-  return parsed.success ? { ...parsed.data, templateMonthly: { ...DEFAULT_COST_MODEL.templateMonthly, ...parsed.data.templateMonthly } } : DEFAULT_COST_MODEL;
+  return parsed.success
+    ? { ...parsed.data, templateMonthly: { ...DEFAULT_COST_MODEL.templateMonthly, ...parsed.data.templateMonthly } }
+    : DEFAULT_COST_MODEL;
 }
 
 export async function saveCostModel(user: CurrentUser, input: unknown): Promise<CostModel> {
-  await assertCan(user, "manageRollout", [], { action: "save_cost_model", resource: "cost_model", message: "Only data admins can change the cost model." });
+  await assertCan(user, "manageRollout", [], {
+    action: "save_cost_model",
+    resource: "cost_model",
+    message: "Only data admins can change the cost model.",
+  });
   const r = costModelSchema.safeParse(input);
   if (!r.success) {
     // Template costs arrive as templateMonthly.<key>: flatten their paths so each input shows its own error.

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
-  availability, bytesPerRow, costReduction, DEFAULT_COST_MODEL, growth, histogramQuantile, innovationRate,
-  meanOf, median, percentile, qualityScore, satisfaction, timesToFirstRead, trend,
+  availability,
+  bytesPerRow,
+  costReduction,
+  DEFAULT_COST_MODEL,
+  growth,
+  histogramQuantile,
+  innovationRate,
+  meanOf,
+  median,
+  percentile,
+  qualityScore,
+  satisfaction,
+  timesToFirstRead,
+  trend,
 } from "@/lib/metrics/formulas";
 import { bucketFor, rollupKeys } from "@/lib/metrics/rollup-keys";
 
@@ -26,7 +38,12 @@ describe("quality", () => {
     expect(qualityScore({ completeness: 120, accuracy: -5, consistency: 50 })).toBe(50);
   });
   it("averages runs through rollup sums and counts", () => {
-    expect(meanOf([{ count: 2, sum: 180 }, { count: 1, sum: 60 }])).toBe(80);
+    expect(
+      meanOf([
+        { count: 2, sum: 180 },
+        { count: 1, sum: 60 },
+      ]),
+    ).toBe(80);
     expect(meanOf([])).toBeNull();
   });
 });
@@ -34,7 +51,10 @@ describe("quality", () => {
 describe("latency percentiles", () => {
   it("interpolates within histogram buckets like histogram_quantile", () => {
     // 100 runs: 50 in (50,100], 50 in (100,250]
-    const b = [{ le: 100, count: 50 }, { le: 250, count: 50 }];
+    const b = [
+      { le: 100, count: 50 },
+      { le: 250, count: 50 },
+    ];
     expect(histogramQuantile(b, 0.5)).toBe(100);
     expect(histogramQuantile(b, 0.95)).toBeCloseTo(100 + 150 * 0.9, 6);
     expect(histogramQuantile([], 0.5)).toBeNull();
@@ -119,7 +139,8 @@ describe("innovation rate and trend", () => {
 describe("rollup keys", () => {
   it("files a read per day, week and month for the mesh and the domain, per day and month for the product, and per reader", () => {
     const keys = rollupKeys({ type: "product_read", at: "2026-03-04T10:00:00.000Z", domainId: "d", productId: "p", userId: "u" });
-    const has = (type: string, domainId: string, productId: string, day: string) => keys.some((k) => k.type === type && k.domainId === domainId && k.productId === productId && k.day === day);
+    const has = (type: string, domainId: string, productId: string, day: string) =>
+      keys.some((k) => k.type === type && k.domainId === domainId && k.productId === productId && k.day === day);
     expect(has("product_read", "", "", "2026-03-04")).toBe(true);
     expect(has("product_read@week", "d", "", "2026-03-02")).toBe(true);
     expect(has("product_read@month", "d", "p", "2026-03-01")).toBe(true);

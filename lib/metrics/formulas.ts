@@ -8,14 +8,17 @@ export const DEFINITIONS = {
   availability:
     "Share of API requests and health probes that succeeded: (requests + probes − 5xx/unreachable) ÷ (requests + probes). A 401/403/404 is the API answering, so it counts as available.",
   quality: "Mean score of the quality runs in the period; a run's score is the mean of completeness, accuracy and consistency (percent).",
-  latency: "Ingestion and provisioning run durations: p50 / p95 interpolated within latency-histogram buckets (approximate to the bucket width).",
-  storage: "Bytes on disk (table + indexes + TOAST, pg_total_relation_size) of each provisioned product table ÷ its estimated rows (pg_class.reltuples).",
+  latency:
+    "Ingestion and provisioning run durations: p50 / p95 interpolated within latency-histogram buckets (approximate to the bucket width).",
+  storage:
+    "Bytes on disk (table + indexes + TOAST, pg_total_relation_size) of each provisioned product table ÷ its estimated rows (pg_class.reltuples).",
   timeToInsight:
     "Median time from a product's publication to its first consumer read (products first read in the period), and median time from an access request to its grant (grants in the period).",
-  usage: "Product reads in the period and per week; growth compares with the previous period of the same length. Distinct consumers: users with at least one read.",
-  cost:
-    "MODEL, not measured spend: each published product costs its template's monthly cost; the central-team baseline is what one product costs when a central data team builds and runs it. Saving = baseline × products − Σ template costs.",
-  satisfaction: "Mean of consumers' 1–5 ratings given or changed in the period (one rating per consumer and product), with the distribution.",
+  usage:
+    "Product reads in the period and per week; growth compares with the previous period of the same length. Distinct consumers: users with at least one read.",
+  cost: "MODEL, not measured spend: each published product costs its template's monthly cost; the central-team baseline is what one product costs when a central data team builds and runs it. Saving = baseline × products − Σ template costs.",
+  satisfaction:
+    "Mean of consumers' 1–5 ratings given or changed in the period (one rating per consumer and product), with the distribution.",
   innovation: "Products published per month: publications in the period ÷ months in the period.",
 } as const;
 
@@ -141,7 +144,13 @@ export const DEFAULT_COST_MODEL: CostModel = {
   templateMonthly: { batch_analytics: 1_200, real_time_streaming: 2_600, ml_feature_store: 2_200, none: 1_800 },
 };
 
-export type CostEstimate = { products: number; baselineMonthly: number; meshMonthly: number; savingMonthly: number; savingRatio: number | null };
+export type CostEstimate = {
+  products: number;
+  baselineMonthly: number;
+  meshMonthly: number;
+  savingMonthly: number;
+  savingRatio: number | null;
+};
 
 /** Cost reduction under the model for the given published products per template key. */
 export function costReduction(model: CostModel, productsByTemplate: Record<string, number>): CostEstimate {
@@ -152,7 +161,13 @@ export function costReduction(model: CostModel, productsByTemplate: Record<strin
     meshMonthly += n * (model.templateMonthly[key] ?? model.templateMonthly.none ?? model.centralBaselineMonthly);
   }
   const baselineMonthly = products * model.centralBaselineMonthly;
-  return { products, baselineMonthly, meshMonthly, savingMonthly: baselineMonthly - meshMonthly, savingRatio: ratio(baselineMonthly - meshMonthly, baselineMonthly) };
+  return {
+    products,
+    baselineMonthly,
+    meshMonthly,
+    savingMonthly: baselineMonthly - meshMonthly,
+    savingRatio: ratio(baselineMonthly - meshMonthly, baselineMonthly),
+  };
 }
 
 export type Satisfaction = { mean: number | null; count: number; distribution: [number, number, number, number, number] };
@@ -170,7 +185,13 @@ export function innovationRate(published: number, months: number): number | null
   return months > 0 ? published / months : null;
 }
 
-export type Trend = { current: number | null; previous: number | null; delta: number | null; change: number | null; direction: "up" | "down" | "flat" | "none" };
+export type Trend = {
+  current: number | null;
+  previous: number | null;
+  delta: number | null;
+  change: number | null;
+  direction: "up" | "down" | "flat" | "none";
+};
 
 /** Period-over-period trend: absolute delta, relative change and direction (within 0.5 % = flat). */
 export function trend(current: number | null, previous: number | null): Trend {

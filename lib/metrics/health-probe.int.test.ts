@@ -12,8 +12,12 @@ describe("runHealthProbe", () => {
     const schema = `h9_probe_${uid()}`;
     await db.$executeRawUnsafe(`CREATE SCHEMA ${schema}`);
     await db.$executeRawUnsafe(`CREATE TABLE ${schema}.t (id int)`);
-    await db.deployment.create({ data: { productId: up.id, environment: "production", status: "active", schemaName: schema, tableName: "t" } });
-    await db.deployment.create({ data: { productId: down.id, environment: "production", status: "active", schemaName: schema, tableName: "gone" } });
+    await db.deployment.create({
+      data: { productId: up.id, environment: "production", status: "active", schemaName: schema, tableName: "t" },
+    });
+    await db.deployment.create({
+      data: { productId: down.id, environment: "production", status: "active", schemaName: schema, tableName: "gone" },
+    });
 
     const results = await runHealthProbe();
     expect(results.find((r) => r.productId === up.id)?.status).toBe(200);

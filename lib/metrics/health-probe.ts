@@ -23,7 +23,12 @@ function absoluteUrl(serviceUrl: string | null): string | null {
 async function probeHttp(url: string): Promise<number> {
   try {
     // No credentials: a 401/403 still proves the endpoint is up and answering.
-    const res = await fetch(url, { method: "GET", redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS), headers: { "user-agent": "meshport-health-probe" } });
+    const res = await fetch(url, {
+      method: "GET",
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { "user-agent": "meshport-health-probe" },
+    });
     await res.body?.cancel();
     return res.status;
   } catch {
@@ -48,7 +53,15 @@ async function probeTable(schema: string, table: string): Promise<number> {
 export async function runHealthProbe(now: () => number = Date.now): Promise<ProbeResult[]> {
   const deployments = await db.deployment.findMany({
     where: { status: "active" },
-    select: { id: true, productId: true, serviceUrl: true, schemaName: true, tableName: true, environment: true, product: { select: { domainId: true } } },
+    select: {
+      id: true,
+      productId: true,
+      serviceUrl: true,
+      schemaName: true,
+      tableName: true,
+      environment: true,
+      product: { select: { domainId: true } },
+    },
   });
   const results = await Promise.all(
     deployments.map(async (d) => {

@@ -10,7 +10,14 @@ onLifecycleTransition(async (tx, product, to, actor) => {
   if (!row) return;
   const now = new Date();
   await recordMetricEvent(
-    { type: "product_published", at: now, productId: product.id, domainId: row.domainId, userId: actor.id, durationMs: Math.max(0, now.getTime() - row.createdAt.getTime()) },
+    {
+      type: "product_published",
+      at: now,
+      productId: product.id,
+      domainId: row.domainId,
+      userId: actor.id,
+      durationMs: Math.max(0, now.getTime() - row.createdAt.getTime()),
+    },
     tx,
   );
 }, "metrics:product_published");

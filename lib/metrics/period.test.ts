@@ -11,7 +11,12 @@ describe("parseRange", () => {
     expect(parseRange({ range: "7y", from: "2026-02-30", to: "x" }, today).preset).toBe("90d");
   });
   it("accepts custom ranges, swapping reversed dates and capping at today", () => {
-    expect(parseRange({ from: "2026-05-10", to: "2026-04-01" }, today)).toMatchObject({ from: "2026-04-01", to: "2026-05-10", days: 40, preset: "custom" });
+    expect(parseRange({ from: "2026-05-10", to: "2026-04-01" }, today)).toMatchObject({
+      from: "2026-04-01",
+      to: "2026-05-10",
+      days: 40,
+      preset: "custom",
+    });
     expect(parseRange({ from: "2026-06-01", to: "2027-01-01" }, today).to).toBe("2026-06-30");
   });
   it("gives the previous period of the same length", () => {
@@ -29,7 +34,12 @@ describe("buckets", () => {
 
 describe("coverRange", () => {
   it("tiles a range exactly with months, weeks and days", () => {
-    for (const [from, to] of [["2025-11-28", "2026-11-27"], ["2026-01-01", "2026-01-31"], ["2026-02-25", "2026-03-10"], ["2026-06-03", "2026-06-03"]]) {
+    for (const [from, to] of [
+      ["2025-11-28", "2026-11-27"],
+      ["2026-01-01", "2026-01-31"],
+      ["2026-02-25", "2026-03-10"],
+      ["2026-06-03", "2026-06-03"],
+    ]) {
       const c = coverRange(from, to);
       const days = new Set<string>();
       const add = (d: string) => {

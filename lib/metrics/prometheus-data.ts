@@ -8,7 +8,19 @@ import { domainBreakdown, loadDashboard } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { formatPrometheus, type MetricFamily, type Sample } from "@/lib/metrics/prometheus";
 
-const COUNTER_TYPES = ["api_request", "product_read", "health_probe", "access_requested", "access_granted", "access_denied", "product_published", "quality_run", "ingestion_run", "provisioning_run", "rating"];
+const COUNTER_TYPES = [
+  "api_request",
+  "product_read",
+  "health_probe",
+  "access_requested",
+  "access_granted",
+  "access_denied",
+  "product_published",
+  "quality_run",
+  "ingestion_run",
+  "provisioning_run",
+  "rating",
+];
 
 export async function prometheusText(today: Date = new Date()): Promise<string> {
   const range = parseRange({ range: "30d" }, today);
@@ -26,8 +38,15 @@ export async function prometheusText(today: Date = new Date()): Promise<string> 
   ]);
   const slug = new Map(domains.map((d) => [d.domainId, d.slug]));
   const perDomain = (type: string, field: "count" | "flagged" = "count"): Sample[] =>
-    counters.filter((c) => c.type === type && c.domainId !== "" && slug.has(c.domainId)).map((c) => ({ labels: { domain: slug.get(c.domainId)! }, value: c[field] }));
-  const counter = (name: string, help: string, type: string, field: "count" | "flagged" = "count"): MetricFamily => ({ name, help, type: "counter", samples: perDomain(type, field) });
+    counters
+      .filter((c) => c.type === type && c.domainId !== "" && slug.has(c.domainId))
+      .map((c) => ({ labels: { domain: slug.get(c.domainId)! }, value: c[field] }));
+  const counter = (name: string, help: string, type: string, field: "count" | "flagged" = "count"): MetricFamily => ({
+    name,
+    help,
+    type: "counter",
+    samples: perDomain(type, field),
+  });
 
   let cumulative = 0;
   const bucketSamples: Sample[] = LATENCY_BUCKETS_MS.map((b) => {
@@ -41,8 +60,12 @@ export async function prometheusText(today: Date = new Date()): Promise<string> 
 
   const families: MetricFamily[] = [
     {
-      name: "meshport_data_products", help: "Data products in the registry by domain and lifecycle.", type: "gauge",
-      samples: counts.byDomain.flatMap((d) => Object.entries(d.byLifecycle).map(([lifecycle, n]) => ({ labels: { domain: d.slug, lifecycle }, value: n }))),
+      name: "meshport_data_products",
+      help: "Data products in the registry by domain and lifecycle.",
+      type: "gauge",
+      samples: counts.byDomain.flatMap((d) =>
+        Object.entries(d.byLifecycle).map(([lifecycle, n]) => ({ labels: { domain: d.slug, lifecycle }, value: n })),
+      ),
     },
     counter("meshport_api_requests_total", "Data API requests recorded.", "api_request"),
     counter("meshport_api_errors_total", "Data API requests answered with 5xx or not at all.", "api_request", "flagged"),
@@ -56,33 +79,98 @@ export async function prometheusText(today: Date = new Date()): Promise<string> 
     counter("meshport_ingestion_runs_total", "Ingestion loads.", "ingestion_run"),
     counter("meshport_provisioning_runs_total", "Provisioning runs.", "provisioning_run"),
     {
-      name: "meshport_api_request_duration_ms", help: "Data API latency histogram (all time, milliseconds).", type: "histogram",
+      name: "meshport_api_request_duration_ms",
+      help: "Data API latency histogram (all time, milliseconds).",
+      type: "histogram",
       samples: [...bucketSamples, { suffix: "_sum", value: apiAll?.sum ?? 0 }, { suffix: "_count", value: cumulative }],
     },
     {
-      name: "meshport_api_availability_ratio", help: "Share of API requests and probes that succeeded, last 30 days.", type: "gauge",
-      samples: [{ labels: { domain: "all" }, value: k.availability.value }, ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.availability }))],
+      name: "meshport_api_availability_ratio",
+      help: "Share of API requests and probes that succeeded, last 30 days.",
+      type: "gauge",
+      samples: [
+        { labels: { domain: "all" }, value: k.availability.value },
+        ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.availability })),
+      ],
     },
     {
-      name: "meshport_quality_score", help: "Mean quality run score (percent), last 30 days.", type: "gauge",
-      samples: [{ labels: { domain: "all" }, value: k.qualityScore.value }, ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.quality }))],
+      name: "meshport_quality_score",
+      help: "Mean quality run score (percent), last 30 days.",
+      type: "gauge",
+      samples: [
+        { labels: { domain: "all" }, value: k.qualityScore.value },
+        ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.quality })),
+      ],
     },
     {
-      name: "meshport_distinct_consumers", help: "Users with at least one read, last 30 days.", type: "gauge",
-      samples: [{ labels: { domain: "all" }, value: k.consumers.value }, ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.consumers }))],
+      name: "meshport_distinct_consumers",
+      help: "Users with at least one read, last 30 days.",
+      type: "gauge",
+      samples: [
+        { labels: { domain: "all" }, value: k.consumers.value },
+        ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.consumers })),
+      ],
     },
     {
-      name: "meshport_user_satisfaction", help: "Mean 1-5 rating given or changed in the last 30 days.", type: "gauge",
-      samples: [{ labels: { domain: "all" }, value: k.satisfaction.value }, ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.satisfaction }))],
+      name: "meshport_user_satisfaction",
+      help: "Mean 1-5 rating given or changed in the last 30 days.",
+      type: "gauge",
+      samples: [
+        { labels: { domain: "all" }, value: k.satisfaction.value },
+        ...domains.map((d) => ({ labels: { domain: d.slug }, value: d.satisfaction })),
+      ],
     },
-    { name: "meshport_time_to_first_read_seconds", help: "Median time from publication to first consumer read, first reads in the last 30 days.", type: "gauge", samples: [{ value: k.timeToFirstReadMs.value === null ? null : k.timeToFirstReadMs.value / 1000 }] },
-    { name: "meshport_time_to_access_grant_seconds", help: "Median time from access request to grant, grants in the last 30 days.", type: "gauge", samples: [{ value: k.timeToGrantMs.value === null ? null : k.timeToGrantMs.value / 1000 }] },
-    { name: "meshport_innovation_rate_per_month", help: "Products published per month, last 30 days.", type: "gauge", samples: [{ value: k.innovationPerMonth.value }] },
-    { name: "meshport_processing_latency_p95_ms", help: "p95 duration of ingestion and provisioning runs, last 30 days (histogram estimate).", type: "gauge", samples: [{ labels: { process: "ingestion" }, value: overall.latency.ingestion.p95 }, { labels: { process: "provisioning" }, value: overall.latency.provisioning.p95 }] },
-    { name: "meshport_cost_saving_monthly_model", help: "MODELLED monthly saving of published products against the central-team baseline (cost model, not measured spend).", type: "gauge", samples: [{ labels: { currency: overall.cost.model.currency }, value: overall.cost.savingMonthly }] },
-    { name: "meshport_storage_bytes", help: "On-disk bytes of provisioned product tables.", type: "gauge", samples: storage.rows.filter((r) => r.provisioned).map((r) => ({ labels: { domain: r.domain, product: r.product }, value: r.bytes })) },
-    { name: "meshport_storage_bytes_per_row", help: "On-disk bytes per row across provisioned product tables.", type: "gauge", samples: [{ value: storage.bytesPerRow }] },
-    { name: "meshport_domain_rollout_stage", help: "1 for the rollout stage each domain is in.", type: "gauge", samples: domains.map((d) => ({ labels: { domain: d.slug, stage: d.stage }, value: 1 })) },
+    {
+      name: "meshport_time_to_first_read_seconds",
+      help: "Median time from publication to first consumer read, first reads in the last 30 days.",
+      type: "gauge",
+      samples: [{ value: k.timeToFirstReadMs.value === null ? null : k.timeToFirstReadMs.value / 1000 }],
+    },
+    {
+      name: "meshport_time_to_access_grant_seconds",
+      help: "Median time from access request to grant, grants in the last 30 days.",
+      type: "gauge",
+      samples: [{ value: k.timeToGrantMs.value === null ? null : k.timeToGrantMs.value / 1000 }],
+    },
+    {
+      name: "meshport_innovation_rate_per_month",
+      help: "Products published per month, last 30 days.",
+      type: "gauge",
+      samples: [{ value: k.innovationPerMonth.value }],
+    },
+    {
+      name: "meshport_processing_latency_p95_ms",
+      help: "p95 duration of ingestion and provisioning runs, last 30 days (histogram estimate).",
+      type: "gauge",
+      samples: [
+        { labels: { process: "ingestion" }, value: overall.latency.ingestion.p95 },
+        { labels: { process: "provisioning" }, value: overall.latency.provisioning.p95 },
+      ],
+    },
+    {
+      name: "meshport_cost_saving_monthly_model",
+      help: "MODELLED monthly saving of published products against the central-team baseline (cost model, not measured spend).",
+      type: "gauge",
+      samples: [{ labels: { currency: overall.cost.model.currency }, value: overall.cost.savingMonthly }],
+    },
+    {
+      name: "meshport_storage_bytes",
+      help: "On-disk bytes of provisioned product tables.",
+      type: "gauge",
+      samples: storage.rows.filter((r) => r.provisioned).map((r) => ({ labels: { domain: r.domain, product: r.product }, value: r.bytes })),
+    },
+    {
+      name: "meshport_storage_bytes_per_row",
+      help: "On-disk bytes per row across provisioned product tables.",
+      type: "gauge",
+      samples: [{ value: storage.bytesPerRow }],
+    },
+    {
+      name: "meshport_domain_rollout_stage",
+      help: "1 for the rollout stage each domain is in.",
+      type: "gauge",
+      samples: domains.map((d) => ({ labels: { domain: d.slug, stage: d.stage }, value: 1 })),
+    },
   ];
   return formatPrometheus(families);
 }

@@ -36,7 +36,8 @@ describe("/api/metrics", () => {
   it("serves the figures in Prometheus text format with the right token", async () => {
     const { domain, owner } = await createDomainWithOwner();
     const product = await createPublishedProduct(domain, owner);
-    for (let i = 0; i < 3; i++) await recordMetricEvent({ type: "product_read", productId: product.id, domainId: domain.id, userId: owner.id });
+    for (let i = 0; i < 3; i++)
+      await recordMetricEvent({ type: "product_read", productId: product.id, domainId: domain.id, userId: owner.id });
     await recordMetricEvent({ type: "api_request", productId: product.id, domainId: domain.id, durationMs: 42, status: 200 });
     await recordMetricEvent({ type: "api_request", productId: product.id, domainId: domain.id, durationMs: 900, status: 500 });
     const res = await get(await route(TOKEN), `Bearer ${TOKEN}`);

@@ -38,13 +38,20 @@ beforeAll(async () => {
   await recordMetricEvent({ type: "product_read", at: t("2026-01-10T23:59:00Z"), userId: u[2], ...ev(p2) });
   for (const [i, ms] of latencies.entries()) {
     const status = i === 8 ? 503 : i === 9 ? 404 : 200;
-    await recordMetricEvent({ type: "api_request", at: t(`2026-01-${String(3 + i).padStart(2, "0")}T12:00:00Z`), durationMs: ms, status, ...ev(i % 2 ? p2 : p1) });
+    await recordMetricEvent({
+      type: "api_request",
+      at: t(`2026-01-${String(3 + i).padStart(2, "0")}T12:00:00Z`),
+      durationMs: ms,
+      status,
+      ...ev(i % 2 ? p2 : p1),
+    });
   }
   await recordMetricEvent({ type: "health_probe", at: t("2026-01-15T03:00:00Z"), status: 200, durationMs: 5, ...ev(p1) });
   await recordMetricEvent({ type: "health_probe", at: t("2026-01-15T15:00:00Z"), status: 0, durationMs: 5000, ...ev(p1) });
   await recordQualityRun(p1.id, { completeness: 90, accuracy: 100, consistency: 80 }, { at: t("2026-01-07T04:00:00Z") });
   await recordQualityRun(p2.id, { completeness: 70, accuracy: 80, consistency: 90 }, { at: t("2026-01-14T04:00:00Z") });
-  for (const h of [2, 4, 9]) await recordMetricEvent({ type: "access_granted", at: t(`2026-01-1${h}T10:00:00Z`), durationMs: h * 3_600_000, ...ev(p1) });
+  for (const h of [2, 4, 9])
+    await recordMetricEvent({ type: "access_granted", at: t(`2026-01-1${h}T10:00:00Z`), durationMs: h * 3_600_000, ...ev(p1) });
   await rateProduct(await createPrincipal(["data_consumer"]), { productId: p1.id, score: 5 }, t("2026-01-08T10:00:00Z"));
   await rateProduct(await createPrincipal(["data_consumer"]), { productId: p2.id, score: 3 }, t("2026-01-09T10:00:00Z"));
 });
@@ -60,13 +67,21 @@ const hi = "2026-01-31";
 describe("loadDashboard (domain scope)", () => {
   it("matches direct aggregates over the raw events", async () => {
     const d = await loadDashboard({ domainId: domain.id }, range);
-    const reads = await raw<{ n: number }>`SELECT count(*)::int AS n FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'product_read' AND at >= ${lo}::date AND at < ${hi}::date`;
-    const consumers = await raw<{ n: number }>`SELECT count(DISTINCT user_id)::int AS n FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'product_read' AND at >= ${lo}::date AND at < ${hi}::date`;
+    const reads = await raw<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'product_read' AND at >= ${lo}::date AND at < ${hi}::date`;
+    const consumers = await raw<{
+      n: number;
+    }>`SELECT count(DISTINCT user_id)::int AS n FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'product_read' AND at >= ${lo}::date AND at < ${hi}::date`;
     const avail = await raw<{ good: number; all: number }>`
       SELECT count(*) FILTER (WHERE status <> 0 AND status < 500)::int AS good, count(*)::int AS "all" FROM metric_events
       WHERE domain_id = ${domain.id}::uuid AND type IN ('api_request', 'health_probe') AND at >= ${lo}::date AND at < ${hi}::date`;
-    const quality = await raw<{ v: number }>`SELECT avg(value)::float8 AS v FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'quality_run' AND at >= ${lo}::date AND at < ${hi}::date`;
-    const grant = await raw<{ v: number }>`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS v FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'access_granted' AND at >= ${lo}::date AND at < ${hi}::date`;
+    const quality = await raw<{
+      v: number;
+    }>`SELECT avg(value)::float8 AS v FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'quality_run' AND at >= ${lo}::date AND at < ${hi}::date`;
+    const grant = await raw<{
+      v: number;
+    }>`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS v FROM metric_events WHERE domain_id = ${domain.id}::uuid AND type = 'access_granted' AND at >= ${lo}::date AND at < ${hi}::date`;
 
     expect(d.kpis.reads.value).toBe(reads.n);
     expect(d.kpis.reads.value).toBe(4);
@@ -121,11 +136,17 @@ describe("storage efficiency and quality checks on a provisioned table", () => {
   it("reads bytes and rows from PostgreSQL and measures the table's quality", async () => {
     const schema = `h9_it_${uid()}`;
     await db.$executeRawUnsafe(`CREATE SCHEMA ${schema}`);
-    await db.$executeRawUnsafe(`CREATE TABLE ${schema}.t_v1 (id text PRIMARY KEY, amount double precision, _loaded_at timestamptz NOT NULL DEFAULT now())`);
+    await db.$executeRawUnsafe(
+      `CREATE TABLE ${schema}.t_v1 (id text PRIMARY KEY, amount double precision, _loaded_at timestamptz NOT NULL DEFAULT now())`,
+    );
     // 1000 rows: every 4th amount NULL, one amount NaN
-    await db.$executeRawUnsafe(`INSERT INTO ${schema}.t_v1 (id, amount) SELECT 'k' || g, CASE WHEN g % 4 = 0 THEN NULL WHEN g = 1 THEN 'NaN'::float8 ELSE g END FROM generate_series(1, 1000) g`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO ${schema}.t_v1 (id, amount) SELECT 'k' || g, CASE WHEN g % 4 = 0 THEN NULL WHEN g = 1 THEN 'NaN'::float8 ELSE g END FROM generate_series(1, 1000) g`,
+    );
     await db.$executeRawUnsafe(`ANALYZE ${schema}.t_v1`);
-    await db.deployment.create({ data: { productId: p1.id, environment: "production", status: "active", schemaName: schema, tableName: "t_v1" } });
+    await db.deployment.create({
+      data: { productId: p1.id, environment: "production", status: "active", schemaName: schema, tableName: "t_v1" },
+    });
 
     const s = await storageEfficiency({ domainId: domain.id });
     const row = s.rows.find((r) => r.productId === p1.id)!;

@@ -7,18 +7,51 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import {
-  availability, costReduction, growth, histogramQuantile, innovationRate, meanOf, median, ratio, satisfaction,
-  timesToFirstRead, trend, type CostEstimate, type CostModel, type HistogramBucket, type Satisfaction, type Trend,
+  availability,
+  costReduction,
+  growth,
+  histogramQuantile,
+  innovationRate,
+  meanOf,
+  median,
+  ratio,
+  satisfaction,
+  timesToFirstRead,
+  trend,
+  type CostEstimate,
+  type CostModel,
+  type HistogramBucket,
+  type Satisfaction,
+  type Trend,
 } from "@/lib/metrics/formulas";
 import { HISTOGRAM_TYPES, LATENCY_BUCKETS_MS, bucketType } from "@/lib/metrics/rollup-keys";
-import { addDays, buckets, chartGranularity, monthsIn, parseDay, previousPeriod, type DateRange, type Granularity } from "@/lib/metrics/period";
+import {
+  addDays,
+  buckets,
+  chartGranularity,
+  monthsIn,
+  parseDay,
+  previousPeriod,
+  type DateRange,
+  type Granularity,
+} from "@/lib/metrics/period";
 import { rangePieces, readDistinctConsumers, readSums, seriesPieces, totalOf } from "@/lib/metrics/rollup-read";
 import { getCostModel } from "@/lib/metrics/cost-model";
 
 /** Whose figures: the whole mesh, or one domain (its id). */
 export type Scope = { domainId?: string };
 
-const SERIES_TYPES = ["product_read", "api_request", "health_probe", "quality_run", "product_published", "ingestion_run", "provisioning_run", "access_requested", "access_granted"] as const;
+const SERIES_TYPES = [
+  "product_read",
+  "api_request",
+  "health_probe",
+  "quality_run",
+  "product_published",
+  "ingestion_run",
+  "provisioning_run",
+  "access_requested",
+  "access_granted",
+] as const;
 type SeriesType = (typeof SERIES_TYPES)[number];
 
 const scopeKey = (s: Scope) => s.domainId ?? "";
@@ -76,7 +109,12 @@ async function grantTimes(scope: Scope, range: DateRange, prev: DateRange) {
       WHERE type = 'access_granted' AND at BETWEEN ${ts(parseDay(range.from))} AND ${ts(hi)} AND (${domain}::uuid IS NULL OR domain_id = ${domain}::uuid)
       GROUP BY 1`,
   ]);
-  return { current: totals[0]?.current ?? null, previous: totals[0]?.previous ?? null, count: totals[0]?.n ?? 0, monthly: new Map(monthly.map((m) => [m.month, m.p50])) };
+  return {
+    current: totals[0]?.current ?? null,
+    previous: totals[0]?.previous ?? null,
+    count: totals[0]?.n ?? 0,
+    monthly: new Map(monthly.map((m) => [m.month, m.p50])),
+  };
 }
 
 /** Ratings given or changed in the range and the previous period (product_ratings holds one current row per user and product). */
@@ -91,15 +129,33 @@ async function ratings(scope: Scope, range: DateRange, prev: DateRange): Promise
   return { current: satisfaction(expand(true)), previous: satisfaction(expand(false)) };
 }
 
-export type ProductCounts = { total: number; byLifecycle: Record<string, number>; byDomain: Array<{ domainId: string; slug: string; name: string; byLifecycle: Record<string, number>; total: number }> };
+export type ProductCounts = {
+  total: number;
+  byLifecycle: Record<string, number>;
+  byDomain: Array<{ domainId: string; slug: string; name: string; byLifecycle: Record<string, number>; total: number }>;
+};
 
 export async function productCounts(scope: Scope): Promise<ProductCounts> {
   const [groups, domains] = await Promise.all([
-    db.dataProduct.groupBy({ by: ["domainId", "lifecycle"], where: scope.domainId ? { domainId: scope.domainId } : {}, _count: { _all: true } }),
-    db.domain.findMany({ where: scope.domainId ? { id: scope.domainId } : { status: { not: "archived" } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.dataProduct.groupBy({
+      by: ["domainId", "lifecycle"],
+      where: scope.domainId ? { domainId: scope.domainId } : {},
+      _count: { _all: true },
+    }),
+    db.domain.findMany({
+      where: scope.domainId ? { id: scope.domainId } : { status: { not: "archived" } },
+      select: { id: true, slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const byLifecycle: Record<string, number> = {};
-  const byDomain = domains.map((d) => ({ domainId: d.id, slug: d.slug, name: d.name, byLifecycle: {} as Record<string, number>, total: 0 }));
+  const byDomain = domains.map((d) => ({
+    domainId: d.id,
+    slug: d.slug,
+    name: d.name,
+    byLifecycle: {} as Record<string, number>,
+    total: 0,
+  }));
   const index = new Map(byDomain.map((d) => [d.domainId, d]));
   let total = 0;
   for (const g of groups) {
@@ -190,7 +246,13 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
   const latency = (t: (typeof HISTOGRAM_TYPES)[number]): LatencyFigure => {
     const p95 = histogramQuantile(hist[t].current, 0.95);
     const c = cur(t);
-    return { p50: histogramQuantile(hist[t].current, 0.5), p95, mean: ratio(c.sum, c.count), count: c.count, p95Trend: trend(p95, histogramQuantile(hist[t].previous, 0.95)) };
+    return {
+      p50: histogramQuantile(hist[t].current, 0.5),
+      p95,
+      mean: ratio(c.sum, c.count),
+      count: c.count,
+      p95Trend: trend(p95, histogramQuantile(hist[t].previous, 0.95)),
+    };
   };
 
   const rangeStart = parseDay(range.from).getTime();
@@ -228,7 +290,11 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
       timeToFirstReadMs: { value: median(ttfr), trend: trend(median(ttfr), median(ttfrPrev)), count: ttfr.length },
       timeToGrantMs: { value: grants.current, trend: trend(grants.current, grants.previous), count: grants.count },
       satisfaction: { value: rated.current.mean, trend: trend(rated.current.mean, rated.previous.mean), count: rated.current.count },
-      innovationPerMonth: { value: innovationRate(published, monthsIn(range)), trend: trend(innovationRate(published, monthsIn(range)), innovationRate(publishedPrev, monthsIn(prev))), published },
+      innovationPerMonth: {
+        value: innovationRate(published, monthsIn(range)),
+        trend: trend(innovationRate(published, monthsIn(range)), innovationRate(publishedPrev, monthsIn(prev))),
+        published,
+      },
       accessRequests: { value: cur("access_requested").count, trend: trend(cur("access_requested").count, old("access_requested").count) },
     },
     latency: { api: latency("api_request"), ingestion: latency("ingestion_run"), provisioning: latency("provisioning_run") },
@@ -236,12 +302,21 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     cost: { ...costReduction(costModel, byTemplate), model: costModel },
     products,
     series: {
-      usage: buckets(range.from, range.to, "week").map((b) => ({ bucket: b, reads: totalOf(sums, `w:${b}`, "product_read").count, consumers: distinct(`w:${b}`) })),
+      usage: buckets(range.from, range.to, "week").map((b) => ({
+        bucket: b,
+        reads: totalOf(sums, `w:${b}`, "product_read").count,
+        consumers: distinct(`w:${b}`),
+      })),
       availability: buckets(range.from, range.to, g).map((b) => {
         const api = totalOf(sums, `${chartPrefix}${b}`, "api_request");
         const probe = totalOf(sums, `${chartPrefix}${b}`, "health_probe");
         const a = availability(api, probe);
-        return { bucket: b, availability: a === null ? null : a * 100, requests: api.count + probe.count, errors: api.flagged + probe.flagged };
+        return {
+          bucket: b,
+          availability: a === null ? null : a * 100,
+          requests: api.count + probe.count,
+          errors: api.flagged + probe.flagged,
+        };
       }),
       quality: buckets(range.from, range.to, "week").map((b) => {
         const q = totalOf(sums, `w:${b}`, "quality_run");
@@ -279,7 +354,11 @@ const BREAKDOWN_TYPES = ["product_read", "api_request", "health_probe", "quality
 
 /** One row per domain for the range: every figure from domain-scope rollups and the small registry tables. */
 export async function domainBreakdown(range: DateRange): Promise<DomainBreakdownRow[]> {
-  const domains = await db.domain.findMany({ where: { status: { not: "archived" } }, select: { id: true, slug: true, name: true, rolloutStage: true }, orderBy: { name: "asc" } });
+  const domains = await db.domain.findMany({
+    where: { status: { not: "archived" } },
+    select: { id: true, slug: true, name: true, rolloutStage: true },
+    orderBy: { name: "asc" },
+  });
   const ids = domains.map((d) => d.id);
   const pieces = rangePieces("cur", range);
   const [agg, consumers, prods, rated] = await Promise.all([
@@ -332,10 +411,20 @@ export type ProductBreakdownRow = {
 };
 
 /** Products of one domain with their figures for the range (product-scope rollups), one page at a time. */
-export async function productBreakdown(domainId: string, range: DateRange, opts: { page: number; pageSize: number }): Promise<{ items: ProductBreakdownRow[]; total: number }> {
+export async function productBreakdown(
+  domainId: string,
+  range: DateRange,
+  opts: { page: number; pageSize: number },
+): Promise<{ items: ProductBreakdownRow[]; total: number }> {
   const where = { domainId };
   const [products, totalCount] = await Promise.all([
-    db.dataProduct.findMany({ where, orderBy: { name: "asc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: { id: true, name: true, lifecycle: true } }),
+    db.dataProduct.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { id: true, name: true, lifecycle: true },
+    }),
     db.dataProduct.count({ where }),
   ]);
   const ids = products.map((p) => p.id);
@@ -369,4 +458,3 @@ export async function productBreakdown(domainId: string, range: DateRange, opts:
     }),
   };
 }
-

@@ -11,7 +11,10 @@ describe("recordMetricEvent", () => {
     await recordMetricEvent({ type: "api_request", at, domainId: domain.id, productId, durationMs: 40, status: 200 });
     await recordMetricEvent({ type: "api_request", at, domainId: domain.id, productId, durationMs: 60, status: 500, flagged: true });
     await recordMetricEvent({ type: "api_request", at, durationMs: 10 });
-    const rows = await db.metricRollup.findMany({ where: { type: "api_request", day: new Date("2026-03-04") }, orderBy: [{ domainId: "asc" }, { productId: "asc" }] });
+    const rows = await db.metricRollup.findMany({
+      where: { type: "api_request", day: new Date("2026-03-04") },
+      orderBy: [{ domainId: "asc" }, { productId: "asc" }],
+    });
     const overall = rows.find((r) => r.domainId === "" && r.productId === "")!;
     const perDomain = rows.find((r) => r.domainId === domain.id && r.productId === "")!;
     const perProduct = rows.find((r) => r.productId === productId)!;
@@ -50,14 +53,25 @@ describe("recordMetricEvents (bulk)", () => {
     expect(Number(get("api_request:le:50")!.count)).toBe(2);
     expect(Number(get("api_request:le:500")!.count)).toBe(1);
     expect(Number(get("product_read")!.count)).toBe(3);
-    expect(rows.filter((r) => r.type === "active_consumer").map((r) => r.productId).sort()).toEqual([userA, userB]);
+    expect(
+      rows
+        .filter((r) => r.type === "active_consumer")
+        .map((r) => r.productId)
+        .sort(),
+    ).toEqual([userA, userB]);
     expect(Number(get("active_consumer", userA)!.count)).toBe(2);
   });
 
   it("rebuildRollups reproduces the rollups from raw events after timestamps move", async () => {
     const domain = await createDomain();
     const productId = "00000000-0000-4000-8000-0000000000cc";
-    await recordMetricEvent({ type: "product_published", at: new Date("2026-07-01T10:00:00Z"), domainId: domain.id, productId, durationMs: 1000 });
+    await recordMetricEvent({
+      type: "product_published",
+      at: new Date("2026-07-01T10:00:00Z"),
+      domainId: domain.id,
+      productId,
+      durationMs: 1000,
+    });
     await db.$executeRaw`UPDATE metric_events SET at = '2026-01-15 10:00:00' WHERE product_id = ${productId}::uuid AND type = 'product_published'`;
     await rebuildRollups(["product_published"]);
     const rows = await db.metricRollup.findMany({ where: { type: "product_published", productId } });

@@ -52,13 +52,26 @@ export async function recordMetricEvents(events: MetricEventInput[], client: Tx 
   for (const e of events) {
     const at = e.at ? e.at.toISOString() : now;
     rows.push({
-      at, type: e.type, product_id: e.productId ?? null, domain_id: e.domainId ?? null, user_id: e.userId ?? null,
-      value: e.value ?? null, duration_ms: e.durationMs ?? null, status: e.status ?? null,
+      at,
+      type: e.type,
+      product_id: e.productId ?? null,
+      domain_id: e.domainId ?? null,
+      user_id: e.userId ?? null,
+      value: e.value ?? null,
+      duration_ms: e.durationMs ?? null,
+      status: e.status ?? null,
       // An explicit flag is kept on the raw event, so rollups can be rebuilt from raw events alone.
       meta: e.flagged === undefined ? (e.meta ?? {}) : { ...e.meta, flagged: e.flagged },
     });
     for (const key of rollupKeys({ ...e, at })) {
-      keys.push({ day: key.day, type: key.type, domain_id: key.domainId, product_id: key.productId, measure: key.measure, flagged: key.flagged ? 1 : 0 });
+      keys.push({
+        day: key.day,
+        type: key.type,
+        domain_id: key.domainId,
+        product_id: key.productId,
+        measure: key.measure,
+        flagged: key.flagged ? 1 : 0,
+      });
     }
   }
   // Events and rollup keys travel as two JSON documents (one parameter each: far cheaper than many array
@@ -94,13 +107,30 @@ export async function rebuildRollups(types: MetricEventType[]): Promise<void> {
   await db.$transaction(async (tx) => {
     const rows = await tx.metricEvent.findMany({
       where: { type: { in: types } },
-      select: { at: true, type: true, productId: true, domainId: true, userId: true, value: true, durationMs: true, status: true, meta: true },
+      select: {
+        at: true,
+        type: true,
+        productId: true,
+        domainId: true,
+        userId: true,
+        value: true,
+        durationMs: true,
+        status: true,
+        meta: true,
+      },
     });
     const keys: Array<Record<string, unknown>> = [];
     for (const r of rows) {
       const flagged = (r.meta as { flagged?: boolean } | null)?.flagged;
       for (const key of rollupKeys({ ...r, at: r.at.toISOString(), flagged })) {
-        keys.push({ day: key.day, type: key.type, domain_id: key.domainId, product_id: key.productId, measure: key.measure, flagged: key.flagged ? 1 : 0 });
+        keys.push({
+          day: key.day,
+          type: key.type,
+          domain_id: key.domainId,
+          product_id: key.productId,
+          measure: key.measure,
+          flagged: key.flagged ? 1 : 0,
+        });
       }
     }
     // Every rollup type these events feed: the type itself and its grains, its histogram, its consumer sets.

@@ -21,20 +21,39 @@ export const stageSchema = z.object({
 
 /** `now` lets the demo seed replay the rollout; the portal always uses the clock. */
 export async function setDomainStage(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<{ changed: boolean }> {
-  await assertCan(user, "manageRollout", [], { action: "set_rollout_stage", resource: "rollout", message: "Only data admins can move domains between rollout stages." });
+  await assertCan(user, "manageRollout", [], {
+    action: "set_rollout_stage",
+    resource: "rollout",
+    message: "Only data admins can move domains between rollout stages.",
+  });
   const r = stageSchema.safeParse(input);
   if (!r.success) throw new ValidationError("Choose a rollout stage.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   return db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { slug: r.data.slug }, select: { id: true, status: true, rolloutStage: true } });
     if (!domain) throw new NotFoundError("This domain does not exist.");
-    if (domain.status === "archived") throw new ValidationError("Archived domains are read-only.", { stage: ["Archived domains are read-only."] });
+    if (domain.status === "archived")
+      throw new ValidationError("Archived domains are read-only.", { stage: ["Archived domains are read-only."] });
     if (domain.status === "not_onboarded" && r.data.stage !== "foundation") {
-      throw new ValidationError("Onboard the domain before its pilot.", { stage: ["A domain that is not onboarded stays in the foundation stage."] });
+      throw new ValidationError("Onboard the domain before its pilot.", {
+        stage: ["A domain that is not onboarded stays in the foundation stage."],
+      });
     }
     if (domain.rolloutStage === r.data.stage) return { changed: false };
-    const moved = await tx.domain.updateMany({ where: { id: domain.id, rolloutStage: domain.rolloutStage }, data: { rolloutStage: r.data.stage } });
+    const moved = await tx.domain.updateMany({
+      where: { id: domain.id, rolloutStage: domain.rolloutStage },
+      data: { rolloutStage: r.data.stage },
+    });
     if (moved.count !== 1) throw new ValidationError("The domain changed stage meanwhile. Reload and try again.");
-    await recordMetricEvent({ type: "domain_stage_changed", at: now, domainId: domain.id, userId: user.id, meta: { from: domain.rolloutStage, to: r.data.stage } }, tx);
+    await recordMetricEvent(
+      {
+        type: "domain_stage_changed",
+        at: now,
+        domainId: domain.id,
+        userId: user.id,
+        meta: { from: domain.rolloutStage, to: r.data.stage },
+      },
+      tx,
+    );
     return { changed: true };
   });
 }
@@ -71,7 +90,11 @@ export async function rolloutOverview(opts: { months?: number; today?: Date } = 
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (monthsBack - 1), 1)).toISOString().slice(0, 10);
   const end = today.toISOString().slice(0, 10);
   const [domains, prods, changes, before, monthly] = await Promise.all([
-    db.domain.findMany({ where: { status: { not: "archived" } }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, status: true, rolloutStage: true } }),
+    db.domain.findMany({
+      where: { status: { not: "archived" } },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, status: true, rolloutStage: true },
+    }),
     db.$queryRaw<Array<{ domainId: string; total: number; published: number; compliant: number; failing: number; unknown: number }>>`
       SELECT domain_id::text AS "domainId", count(*) FILTER (WHERE lifecycle <> 'retired')::int AS total,
              count(*) FILTER (WHERE lifecycle = 'published')::int AS published,
@@ -79,7 +102,11 @@ export async function rolloutOverview(opts: { months?: number; today?: Date } = 
              count(*) FILTER (WHERE lifecycle <> 'retired' AND compliance_status = 'failing')::int AS failing,
              count(*) FILTER (WHERE lifecycle <> 'retired' AND compliance_status = 'unknown')::int AS unknown
       FROM data_products GROUP BY 1`,
-    db.metricEvent.findMany({ where: { type: "domain_stage_changed" }, orderBy: { at: "asc" }, select: { at: true, domainId: true, meta: true } }),
+    db.metricEvent.findMany({
+      where: { type: "domain_stage_changed" },
+      orderBy: { at: "asc" },
+      select: { at: true, domainId: true, meta: true },
+    }),
     db.$queryRaw<Array<{ domainId: string; n: number }>>`
       SELECT domain_id AS "domainId", sum(count)::int AS n FROM metric_rollups
       WHERE type = 'product_published@month' AND domain_id <> '' AND product_id = '' AND day < ${start}::date GROUP BY 1`,
@@ -110,8 +137,17 @@ export async function rolloutOverview(opts: { months?: number; today?: Date } = 
     const last = [...stageChanges].reverse().find((c) => c.domain === d.slug && c.to === d.rolloutStage);
     counts[d.rolloutStage as RolloutStageName]++;
     return {
-      id: d.id, slug: d.slug, name: d.name, status: d.status, stage: d.rolloutStage as RolloutStageName, stageSince: last?.at ?? null,
-      products: p?.total ?? 0, published: p?.published ?? 0, compliant: p?.compliant ?? 0, failing: p?.failing ?? 0, notValidated: p?.unknown ?? 0,
+      id: d.id,
+      slug: d.slug,
+      name: d.name,
+      status: d.status,
+      stage: d.rolloutStage as RolloutStageName,
+      stageSince: last?.at ?? null,
+      products: p?.total ?? 0,
+      published: p?.published ?? 0,
+      compliant: p?.compliant ?? 0,
+      failing: p?.failing ?? 0,
+      notValidated: p?.unknown ?? 0,
       compliantShare: p ? ratio(p.compliant, p.total) : null,
     };
   });

@@ -7,7 +7,25 @@ import { monthStart, weekStart } from "@/lib/metrics/period";
  * within a bucket (like Prometheus' histogram_quantile), so they are approximations bounded by the bucket
  * widths; the last bucket is open (+Inf).
  */
-export const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, Infinity] as const;
+export const LATENCY_BUCKETS_MS = [
+  5,
+  10,
+  25,
+  50,
+  100,
+  250,
+  500,
+  1_000,
+  2_500,
+  5_000,
+  10_000,
+  30_000,
+  60_000,
+  120_000,
+  300_000,
+  600_000,
+  Infinity,
+] as const;
 
 /** Event types whose durationMs also goes into a latency histogram. */
 export const HISTOGRAM_TYPES = ["api_request", "ingestion_run", "provisioning_run"] as const;
@@ -94,7 +112,8 @@ export function rollupKeys(e: RollupInput): RollupKey[] {
     for (const d of aggregate) base.push({ type: t, domainId: d, productId: "", measure: null, flagged: false, grains: GRAINS });
   }
   if (e.type === "product_read" && e.userId) {
-    for (const d of aggregate) base.push({ type: ACTIVE_CONSUMER_TYPE, domainId: d, productId: e.userId, measure: null, flagged: false, grains: GRAINS });
+    for (const d of aggregate)
+      base.push({ type: ACTIVE_CONSUMER_TYPE, domainId: d, productId: e.userId, measure: null, flagged: false, grains: GRAINS });
   }
   const filed: Record<Grain, string> = { day, week: weekStart(day), month: monthStart(day) };
   return base.flatMap(({ grains, ...k }) => grains.map((g) => ({ ...k, type: grainType(k.type, g), day: filed[g] })));

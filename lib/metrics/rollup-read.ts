@@ -56,7 +56,10 @@ export async function readSums(pieces: Piece[], types: string[], scope: { domain
  * label made of one piece is a plain row count (a piece holds each user once); only labels of several
  * pieces need the DISTINCT, done as a hash aggregate.
  */
-export async function readDistinctConsumers(pieces: Piece[], domainIds: string[]): Promise<Array<{ label: string; domainId: string; n: number }>> {
+export async function readDistinctConsumers(
+  pieces: Piece[],
+  domainIds: string[],
+): Promise<Array<{ label: string; domainId: string; n: number }>> {
   if (pieces.length === 0) return [];
   const perLabel = new Map<string, number>();
   for (const p of pieces) perLabel.set(p.label, (perLabel.get(p.label) ?? 0) + 1);
@@ -72,7 +75,11 @@ export async function readDistinctConsumers(pieces: Piece[], domainIds: string[]
       OFFSET 0 -- primary-key probes per piece (index-only), never a table scan
     ) r`;
   const [a, b] = await Promise.all([
-    single.length ? db.$queryRaw<Array<{ label: string; domainId: string; n: number }>>`SELECT p.label, r.domain_id AS "domainId", count(*)::int AS n ${join(single)} GROUP BY 1, 2` : Promise.resolve([]),
+    single.length
+      ? db.$queryRaw<
+          Array<{ label: string; domainId: string; n: number }>
+        >`SELECT p.label, r.domain_id AS "domainId", count(*)::int AS n ${join(single)} GROUP BY 1, 2`
+      : Promise.resolve([]),
     multi.length
       ? db.$queryRaw<Array<{ label: string; domainId: string; n: number }>>`
           SELECT label, "domainId", count(*)::int AS n

@@ -18,7 +18,15 @@ export type StorageRow = {
   provisioned: boolean;
 };
 
-export type StorageSummary = { rows: StorageRow[]; totalBytes: number; totalRows: number; provisioned: number; products: number; bytesPerRow: number | null; bytesPerProduct: number | null };
+export type StorageSummary = {
+  rows: StorageRow[];
+  totalBytes: number;
+  totalRows: number;
+  provisioned: number;
+  products: number;
+  bytesPerRow: number | null;
+  bytesPerProduct: number | null;
+};
 
 /**
  * Published (and deprecated) products in scope with their production table (else staging). A product
@@ -26,10 +34,19 @@ export type StorageSummary = { rows: StorageRow[]; totalBytes: number; totalRows
  */
 export async function storageEfficiency(scope: { domainId?: string }): Promise<StorageSummary> {
   const domain = scope.domainId ?? null;
-  const raw = await db.$queryRaw<Array<{
-    productId: string; product: string; domain: string; environment: string | null; schema: string | null; table: string | null;
-    bytes: bigint | null; reltuples: number | null; loaded: bigint | null;
-  }>>`
+  const raw = await db.$queryRaw<
+    Array<{
+      productId: string;
+      product: string;
+      domain: string;
+      environment: string | null;
+      schema: string | null;
+      table: string | null;
+      bytes: bigint | null;
+      reltuples: number | null;
+      loaded: bigint | null;
+    }>
+  >`
     SELECT p.id::text AS "productId", p.name AS product, dom.slug AS domain, d.environment::text AS environment,
            d.schema_name AS schema, d.table_name AS table,
            CASE WHEN c.oid IS NULL THEN NULL ELSE pg_total_relation_size(c.oid) END AS bytes,
@@ -53,16 +70,28 @@ export async function storageEfficiency(scope: { domainId?: string }): Promise<S
     const rowsN = stats ?? (r.loaded !== null ? Number(r.loaded) : null);
     const bytes = r.bytes === null ? null : Number(r.bytes);
     return {
-      productId: r.productId, product: r.product, domain: r.domain, environment: r.environment, table: r.schema && r.table ? `${r.schema}.${r.table}` : null,
-      bytes, rows: provisioned ? rowsN : null, rowsSource: !provisioned ? null : stats !== null ? "statistics" : rowsN !== null ? "loads" : null,
-      bytesPerRow: bytes !== null && rowsN !== null ? bytesPerRow(bytes, rowsN) : null, provisioned,
+      productId: r.productId,
+      product: r.product,
+      domain: r.domain,
+      environment: r.environment,
+      table: r.schema && r.table ? `${r.schema}.${r.table}` : null,
+      bytes,
+      rows: provisioned ? rowsN : null,
+      rowsSource: !provisioned ? null : stats !== null ? "statistics" : rowsN !== null ? "loads" : null,
+      bytesPerRow: bytes !== null && rowsN !== null ? bytesPerRow(bytes, rowsN) : null,
+      provisioned,
     };
   });
   const prov = rows.filter((r) => r.provisioned);
   const totalBytes = prov.reduce((a, r) => a + (r.bytes ?? 0), 0);
   const totalRows = prov.reduce((a, r) => a + (r.rows ?? 0), 0);
   return {
-    rows, totalBytes, totalRows, provisioned: prov.length, products: rows.length,
-    bytesPerRow: bytesPerRow(totalBytes, totalRows), bytesPerProduct: prov.length ? totalBytes / prov.length : null,
+    rows,
+    totalBytes,
+    totalRows,
+    provisioned: prov.length,
+    products: rows.length,
+    bytesPerRow: bytesPerRow(totalBytes, totalRows),
+    bytesPerProduct: prov.length ? totalBytes / prov.length : null,
   };
 }

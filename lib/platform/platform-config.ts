@@ -10,7 +10,13 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PLATFORM_YAML } from "./default-platform";
 import { parsePlatformYaml, platformToYaml, type PlatformDocument } from "./platform-yaml";
 
-export type PlatformConfigDto = { document: PlatformDocument; yaml: string; version: number; updatedAt: string | null; updatedBy: string | null };
+export type PlatformConfigDto = {
+  document: PlatformDocument;
+  yaml: string;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
 
 function defaultDocument(): PlatformDocument {
   const parsed = parsePlatformYaml(DEFAULT_PLATFORM_YAML);
@@ -19,15 +25,28 @@ function defaultDocument(): PlatformDocument {
 }
 
 export async function getPlatformConfig(): Promise<PlatformConfigDto> {
-  const row = await db.platformConfig.findUnique({ where: { id: 1 }, select: { spec: true, version: true, updatedAt: true, updatedById: true } });
+  const row = await db.platformConfig.findUnique({
+    where: { id: 1 },
+    select: { spec: true, version: true, updatedAt: true, updatedById: true },
+  });
   if (!row) return { document: defaultDocument(), yaml: DEFAULT_PLATFORM_YAML, version: 0, updatedAt: null, updatedBy: null };
   const document = row.spec as unknown as PlatformDocument;
   const author = row.updatedById ? await db.user.findUnique({ where: { id: row.updatedById }, select: { name: true } }) : null;
-  return { document, yaml: platformToYaml(document), version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: author?.name ?? null };
+  return {
+    document,
+    yaml: platformToYaml(document),
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: author?.name ?? null,
+  };
 }
 
 export async function updatePlatformConfig(user: CurrentUser, yaml: string, expectedVersion: number): Promise<{ version: number }> {
-  await assertCan(user, "managePlatform", [], { action: "update_platform_config", resource: "platform_config", message: "Only platform admins can change the platform configuration." });
+  await assertCan(user, "managePlatform", [], {
+    action: "update_platform_config",
+    resource: "platform_config",
+    message: "Only platform admins can change the platform configuration.",
+  });
   const parsed = parsePlatformYaml(yaml);
   if (!parsed.ok) {
     const messages = parsed.errors.map((e) => `${e.line ? `Line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);
@@ -41,7 +60,10 @@ export async function updatePlatformConfig(user: CurrentUser, yaml: string, expe
     }
     const spec = parsed.document as unknown as object;
     const saved = current
-      ? await tx.platformConfig.updateMany({ where: { id: 1, version: currentVersion }, data: { spec, version: currentVersion + 1, updatedById: user.id } })
+      ? await tx.platformConfig.updateMany({
+          where: { id: 1, version: currentVersion },
+          data: { spec, version: currentVersion + 1, updatedById: user.id },
+        })
       : await tx.platformConfig.createMany({ data: [{ id: 1, spec, version: 1, updatedById: user.id }] });
     if (saved.count !== 1) throw new ConflictError("Someone else changed the configuration at the same time. Reload and try again.");
     return { version: currentVersion + 1, previous: current?.spec ?? null };

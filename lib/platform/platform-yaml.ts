@@ -30,7 +30,8 @@ export type PlatformDocument = z.infer<typeof platformDocumentSchema>;
 export const PLATFORM_LAYERS = ["storage", "processing", "serving"] as const;
 export type PlatformLayer = (typeof PLATFORM_LAYERS)[number];
 
-export type ParseResult = { ok: true; document: PlatformDocument } | { ok: false; errors: { path: string; message: string; line?: number }[] };
+export type ParseResult =
+  { ok: true; document: PlatformDocument } | { ok: false; errors: { path: string; message: string; line?: number }[] };
 
 export function parsePlatformYaml(text: string): ParseResult {
   if (text.length > 100_000) return { ok: false, errors: [{ path: "", message: "The document is larger than 100 kB." }] };

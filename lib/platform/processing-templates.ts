@@ -9,8 +9,14 @@ import { parseInput } from "@/lib/consumers/parse";
 import { processingTemplateInputSchema } from "./schema";
 
 export type ProcessingTemplateDto = {
-  key: string; name: string; description: string; version: number; retired: boolean;
-  config: Record<string, unknown>; updatedAt: string; usedBy: number;
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  retired: boolean;
+  config: Record<string, unknown>;
+  updatedAt: string;
+  usedBy: number;
 };
 
 const select = { key: true, name: true, description: true, version: true, retired: true, config: true, updatedAt: true } as const;
@@ -19,7 +25,7 @@ async function usage(): Promise<Map<string, number>> {
   const templates = await db.template.findMany({ where: { retired: false }, select: { config: true } });
   const counts = new Map<string, number>();
   for (const t of templates) {
-    const key = ((t.config as { processing_template?: { type?: string } }).processing_template?.type) ?? "";
+    const key = (t.config as { processing_template?: { type?: string } }).processing_template?.type ?? "";
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -27,33 +33,56 @@ async function usage(): Promise<Map<string, number>> {
 
 export async function listProcessingTemplates(opts: { includeRetired?: boolean } = {}): Promise<ProcessingTemplateDto[]> {
   const [rows, used] = await Promise.all([
-    db.processingTemplate.findMany({ where: opts.includeRetired ? {} : { retired: false }, orderBy: [{ retired: "asc" }, { key: "asc" }], select }),
+    db.processingTemplate.findMany({
+      where: opts.includeRetired ? {} : { retired: false },
+      orderBy: [{ retired: "asc" }, { key: "asc" }],
+      select,
+    }),
     usage(),
   ]);
-  return rows.map((r) => ({ ...r, config: r.config as Record<string, unknown>, updatedAt: r.updatedAt.toISOString(), usedBy: used.get(r.key) ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    config: r.config as Record<string, unknown>,
+    updatedAt: r.updatedAt.toISOString(),
+    usedBy: used.get(r.key) ?? 0,
+  }));
 }
 
 export async function getProcessingTemplate(key: string): Promise<ProcessingTemplateDto | null> {
   const r = await db.processingTemplate.findUnique({ where: { key }, select });
-  return r ? { ...r, config: r.config as Record<string, unknown>, updatedAt: r.updatedAt.toISOString(), usedBy: (await usage()).get(r.key) ?? 0 } : null;
+  return r
+    ? { ...r, config: r.config as Record<string, unknown>, updatedAt: r.updatedAt.toISOString(), usedBy: (await usage()).get(r.key) ?? 0 }
+    : null;
 }
 
 const requireAdmin = (user: CurrentUser, action: string, key: string) =>
-  assertCan(user, "managePlatform", [], { action, resource: `processing_template:${key}`, message: "Only platform admins can manage processing templates." });
+  assertCan(user, "managePlatform", [], {
+    action,
+    resource: `processing_template:${key}`,
+    message: "Only platform admins can manage processing templates.",
+  });
 
 export async function createProcessingTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
   await requireAdmin(user, "create", "new");
   const data = parseInput(processingTemplateInputSchema, input);
   try {
-    await db.processingTemplate.create({ data: { key: data.key, name: data.name, description: data.description, config: data.config as object } });
+    await db.processingTemplate.create({
+      data: { key: data.key, name: data.name, description: data.description, config: data.config as object },
+    });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError("A processing template with this key exists.", { key: [`The key ${data.key} is taken.`] });
+    if (isUniqueViolation(e))
+      throw new ConflictError("A processing template with this key exists.", { key: [`The key ${data.key} is taken.`] });
     throw e;
   }
   return { key: data.key };
 }
 
-export async function updateProcessingTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
+export async function updateProcessingTemplate(
+  user: CurrentUser,
+  key: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<{ version: number }> {
   await requireAdmin(user, "update", key);
   const data = parseInput(processingTemplateInputSchema, { ...(input as object), key });
   const r = await db.processingTemplate.updateMany({
@@ -61,7 +90,8 @@ export async function updateProcessingTemplate(user: CurrentUser, key: string, i
     data: { name: data.name, description: data.description, config: data.config as object, version: { increment: 1 } },
   });
   if (r.count !== 1) {
-    if (!(await db.processingTemplate.findUnique({ where: { key }, select: { id: true } }))) throw new NotFoundError("This processing template does not exist.");
+    if (!(await db.processingTemplate.findUnique({ where: { key }, select: { id: true } })))
+      throw new NotFoundError("This processing template does not exist.");
     throw new ConflictError("Someone else saved this template while you were editing. Reload to see their version.");
   }
   return { version: expectedVersion + 1 };

@@ -11,15 +11,21 @@ describe("processing templates", () => {
   });
 
   it("seeds etl, streaming and ml with the keys the seed's pipelines read", () => {
-    for (const t of SEED_PROCESSING_TEMPLATES) expect(processingConfigErrors(processingKind(t.key)!, t.config as Record<string, unknown>)).toEqual([]);
+    for (const t of SEED_PROCESSING_TEMPLATES)
+      expect(processingConfigErrors(processingKind(t.key)!, t.config as Record<string, unknown>)).toEqual([]);
     expect(processingConfigErrors("streaming", { source: {} })).toEqual([
-      'streaming templates need the key "processing"', 'streaming templates need the key "sink"', 'streaming templates need the key "checkpointing"',
+      'streaming templates need the key "processing"',
+      'streaming templates need the key "sink"',
+      'streaming templates need the key "checkpointing"',
     ]);
   });
 
   it("builds a pipeline from the template with the product template's overrides", () => {
     const etl = SEED_PROCESSING_TEMPLATES[0];
-    const p = pipelineFrom({ key: etl.key, version: 2, config: etl.config as Record<string, unknown> }, { schedule: "hourly", load: { mode: "merge" } });
+    const p = pipelineFrom(
+      { key: etl.key, version: 2, config: etl.config as Record<string, unknown> },
+      { schedule: "hourly", load: { mode: "merge" } },
+    );
     expect(p).toMatchObject({ type: "etl", templateKey: "etl", templateVersion: 2, schedule: "hourly" });
     expect(p.steps.map((x) => x.name)).toEqual(["extract", "transform", "load"]);
     expect(p.steps[2].config).toEqual({ mode: "merge" });
@@ -29,14 +35,36 @@ describe("processing templates", () => {
 
 describe("admin form schemas", () => {
   const form = {
-    key: "batch_hourly", name: "Hourly batch", description: "", storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard",
-    processingTemplate: "etl", processingSettings: "schedule: hourly\n", classification: "internal", availability: "99.5", latencyMs: "300", freshnessMinutes: "60", tags: "batch, Hourly",
+    key: "batch_hourly",
+    name: "Hourly batch",
+    description: "",
+    storage: "data_lake",
+    processing: "spark",
+    serving: "rest_api",
+    governance: "standard",
+    processingTemplate: "etl",
+    processingSettings: "schedule: hourly\n",
+    classification: "internal",
+    availability: "99.5",
+    latencyMs: "300",
+    freshnessMinutes: "60",
+    tags: "batch, Hourly",
   };
   it("turns a template form into the seed's config shape", () => {
     const input = templateInputSchema.parse(form);
     expect(templateColumns(input)).toMatchObject({
-      config: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard", processing_template: { type: "etl", schedule: "hourly" } },
-      defaults: { classification: "internal", slo: { availability: 99.5, latencyMs: 300, freshnessMinutes: 60 }, tags: ["batch", "hourly"] },
+      config: {
+        storage: "data_lake",
+        processing: "spark",
+        serving: "rest_api",
+        governance: "standard",
+        processing_template: { type: "etl", schedule: "hourly" },
+      },
+      defaults: {
+        classification: "internal",
+        slo: { availability: 99.5, latencyMs: 300, freshnessMinutes: 60 },
+        tags: ["batch", "hourly"],
+      },
     });
   });
   it("reports bad fields by name", () => {

@@ -19,13 +19,20 @@ export function processingKind(key: string): ProcessingKind | null {
 /** Problems with a processing template's config for its kind (missing keys, a bad schedule). */
 export function processingConfigErrors(kind: ProcessingKind, config: Record<string, unknown>): string[] {
   const errors = PROCESSING_KINDS[kind].filter((k) => !(k in config)).map((k) => `${kind} templates need the key "${k}"`);
-  if ("schedule" in config && !isSchedule(config.schedule)) errors.push(`schedule must be one of manual, continuous, hourly, daily, weekly`);
+  if ("schedule" in config && !isSchedule(config.schedule))
+    errors.push(`schedule must be one of manual, continuous, hourly, daily, weekly`);
   return errors;
 }
 
 /** Steps are a list (not a map) because their order matters and jsonb does not keep key order. */
 export type PipelineStep = { name: string; config: unknown };
-export type PipelineDefinition = { type: ProcessingKind; templateKey: string; templateVersion: number; schedule: string; steps: PipelineStep[] };
+export type PipelineDefinition = {
+  type: ProcessingKind;
+  templateKey: string;
+  templateVersion: number;
+  schedule: string;
+  steps: PipelineStep[];
+};
 
 /**
  * The seed's create_etl/streaming/ml_pipeline: every key of the kind, taken from the overrides when
@@ -38,7 +45,10 @@ export function pipelineFrom(
 ): PipelineDefinition {
   const kind = processingKind(template.key) ?? "etl";
   const merged = { ...template.config, ...overrides };
-  const steps: PipelineStep[] = PROCESSING_KINDS[kind].filter((key) => key !== "schedule").map((name) => ({ name, config: merged[name] ?? {} }));
-  const schedule = kind === "streaming" ? "continuous" : isSchedule(merged.schedule) ? merged.schedule : kind === "etl" ? "daily" : "manual";
+  const steps: PipelineStep[] = PROCESSING_KINDS[kind]
+    .filter((key) => key !== "schedule")
+    .map((name) => ({ name, config: merged[name] ?? {} }));
+  const schedule =
+    kind === "streaming" ? "continuous" : isSchedule(merged.schedule) ? merged.schedule : kind === "etl" ? "daily" : "manual";
   return { type: kind, templateKey: template.key, templateVersion: template.version, schedule, steps };
 }

@@ -15,21 +15,29 @@ const TAG = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** A YAML (or JSON) mapping in a text area; empty means {}. */
 const yamlMapping = (label: string) =>
-  z.string().max(20_000, `${label} must be at most 20,000 characters`).transform((text, ctx) => {
-    if (!text.trim()) return {} as Record<string, unknown>;
-    try {
-      const value: unknown = parseYaml(text);
-      if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: `${label} is not valid YAML: ${(e as Error).message.split("\n")[0]}` });
+  z
+    .string()
+    .max(20_000, `${label} must be at most 20,000 characters`)
+    .transform((text, ctx) => {
+      if (!text.trim()) return {} as Record<string, unknown>;
+      try {
+        const value: unknown = parseYaml(text);
+        if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `${label} is not valid YAML: ${(e as Error).message.split("\n")[0]}` });
+        return z.NEVER;
+      }
+      ctx.addIssue({ code: "custom", message: `${label} must be a mapping of keys to values` });
       return z.NEVER;
-    }
-    ctx.addIssue({ code: "custom", message: `${label} must be a mapping of keys to values` });
-    return z.NEVER;
-  });
+    });
 
 export const templateInputSchema = z.object({
-  key: z.string().trim().min(2, "Key must be at least 2 characters").max(63).regex(TEMPLATE_KEY, "Key may only use lowercase letters, digits, - and _, starting with a letter"),
+  key: z
+    .string()
+    .trim()
+    .min(2, "Key must be at least 2 characters")
+    .max(63)
+    .regex(TEMPLATE_KEY, "Key may only use lowercase letters, digits, - and _, starting with a letter"),
   name: z.string().trim().min(2, "Give the template a name").max(80),
   description: z.string().trim().max(1000).default(""),
   storage: z.enum(STORAGE_KINDS, { message: "Choose a storage kind" }),
@@ -45,14 +53,25 @@ export const templateInputSchema = z.object({
   tags: z
     .string()
     .default("")
-    .transform((s) => [...new Set(s.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(/[\s,]+/)
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(50).regex(TAG, "Tags may only use lowercase letters, digits, - and _")).max(20, "Use at most 20 tags")),
 });
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 
 export const processingTemplateInputSchema = z
   .object({
-    key: z.string().trim().max(63).regex(PROCESSING_KEY, "Key must be etl, streaming or ml, optionally followed by -suffix (e.g. etl-hourly)"),
+    key: z
+      .string()
+      .trim()
+      .max(63)
+      .regex(PROCESSING_KEY, "Key must be etl, streaming or ml, optionally followed by -suffix (e.g. etl-hourly)"),
     name: z.string().trim().min(2, "Give the template a name").max(80),
     description: z.string().trim().max(1000).default(""),
     config: yamlMapping("Configuration"),

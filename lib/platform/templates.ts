@@ -23,7 +23,17 @@ export type TemplateAdminDto = TemplateDto & { productCount: number; updatedAt: 
 export async function listTemplatesForAdmin(): Promise<TemplateAdminDto[]> {
   const rows = await db.template.findMany({
     orderBy: [{ retired: "asc" }, { name: "asc" }],
-    select: { key: true, name: true, description: true, version: true, config: true, defaults: true, retired: true, updatedAt: true, _count: { select: { products: true } } },
+    select: {
+      key: true,
+      name: true,
+      description: true,
+      version: true,
+      config: true,
+      defaults: true,
+      retired: true,
+      updatedAt: true,
+      _count: { select: { products: true } },
+    },
   });
   return rows.map(({ _count, updatedAt, ...r }) => ({
     ...r,
@@ -35,7 +45,10 @@ export async function listTemplatesForAdmin(): Promise<TemplateAdminDto[]> {
 }
 
 export async function getTemplate(key: string): Promise<TemplateDto | null> {
-  const r = await db.template.findUnique({ where: { key }, select: { key: true, name: true, description: true, version: true, config: true, defaults: true, retired: true } });
+  const r = await db.template.findUnique({
+    where: { key },
+    select: { key: true, name: true, description: true, version: true, config: true, defaults: true, retired: true },
+  });
   return r ? { ...r, config: r.config as Record<string, unknown>, defaults: r.defaults as TemplateDto["defaults"] } : null;
 }
 
@@ -44,7 +57,8 @@ const requireAdmin = (user: CurrentUser, action: string, key: string) =>
 
 async function assertProcessingTemplate(key: string) {
   const p = await db.processingTemplate.findUnique({ where: { key }, select: { retired: true } });
-  if (!p || p.retired) throw new ValidationError("Unknown processing template.", { processingTemplate: [`There is no active processing template ${key}.`] });
+  if (!p || p.retired)
+    throw new ValidationError("Unknown processing template.", { processingTemplate: [`There is no active processing template ${key}.`] });
 }
 
 export async function createTemplate(user: CurrentUser, input: unknown): Promise<{ key: string }> {
@@ -61,11 +75,19 @@ export async function createTemplate(user: CurrentUser, input: unknown): Promise
 }
 
 /** Saves an edit as the next version; `expectedVersion` guards against a concurrent edit. */
-export async function updateTemplate(user: CurrentUser, key: string, input: unknown, expectedVersion: number): Promise<{ version: number }> {
+export async function updateTemplate(
+  user: CurrentUser,
+  key: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<{ version: number }> {
   await requireAdmin(user, "update", key);
   const data = parseInput(templateInputSchema, { ...(input as object), key });
   await assertProcessingTemplate(data.processingTemplate);
-  const updated = await db.template.updateMany({ where: { key, version: expectedVersion }, data: { ...templateColumns(data), version: { increment: 1 } } });
+  const updated = await db.template.updateMany({
+    where: { key, version: expectedVersion },
+    data: { ...templateColumns(data), version: { increment: 1 } },
+  });
   if (updated.count !== 1) {
     if (!(await db.template.findUnique({ where: { key }, select: { id: true } }))) throw new NotFoundError("This template does not exist.");
     throw new ConflictError("Someone else saved this template while you were editing. Reload to see their version.");

@@ -25,7 +25,10 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).t
 const resourceOf = (p: PublishedProduct) => `data_product:${p.domain}/${p.name}`;
 
 async function snapshot(p: PublishedProduct) {
-  const row = await db.dataProduct.findUniqueOrThrow({ where: { id: p.id }, select: { lifecycle: true, sunsetOn: true, lockVersion: true, currentVersion: true } });
+  const row = await db.dataProduct.findUniqueOrThrow({
+    where: { id: p.id },
+    select: { lifecycle: true, sunsetOn: true, lockVersion: true, currentVersion: true },
+  });
   return {
     row,
     events: await db.lifecycleEvent.count({ where: { productId: p.id } }),
@@ -35,7 +38,10 @@ async function snapshot(p: PublishedProduct) {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ValidationError);
   return e as ValidationError;
 }
@@ -67,7 +73,9 @@ describe("deprecating and retiring", () => {
     expect(row.sunsetOn?.toISOString().slice(0, 10)).toBe(sunset);
     const [latest] = await listLifecycleEvents(p.id);
     expect(latest).toMatchObject({ from: "published", to: "deprecated", note: "Superseded by orders-v2", sunsetOn: sunset });
-    const audited = await db.auditEvent.findFirstOrThrow({ where: { resource: resourceOf(p), action: "lifecycle:deprecated", decision: "allow" } });
+    const audited = await db.auditEvent.findFirstOrThrow({
+      where: { resource: resourceOf(p), action: "lifecycle:deprecated", decision: "allow" },
+    });
     expect(audited.subject).toBe(owner.email);
     expect(audited.reason).toContain("Superseded by orders-v2");
     expect(audited.reason).toContain(`Sunset on ${sunset}`);
@@ -79,7 +87,9 @@ describe("deprecating and retiring", () => {
     expect(await snapshot(p)).toEqual(before);
     await moveLifecycle(owner, ref, "retired", "No consumers left after the sunset");
     expect((await listLifecycleEvents(p.id))[0]).toMatchObject({ to: "retired", note: "No consumers left after the sunset" });
-    const retired = await db.auditEvent.findFirstOrThrow({ where: { resource: resourceOf(p), action: "lifecycle:retired", decision: "allow" } });
+    const retired = await db.auditEvent.findFirstOrThrow({
+      where: { resource: resourceOf(p), action: "lifecycle:retired", decision: "allow" },
+    });
     expect(retired.reason).toContain("No consumers left after the sunset");
   });
 
@@ -117,8 +127,15 @@ describe("a breaking version of a published product", () => {
     const p = await createPublishedProduct(domain, owner);
     const { spec } = await db.dataProduct.findUniqueOrThrow({ where: { id: p.id }, select: { spec: true } });
     const s = spec as unknown as { schema: object[] };
-    const additive = { ...s, version: "1.1.0", schema: [...s.schema, { name: "note", type: "string", description: "", required: false, pii: false }] };
-    await expect(saveProductVersion(owner, { domain: p.domain, name: p.name, spec: additive })).resolves.toMatchObject({ version: "1.1.0", breaking: false });
+    const additive = {
+      ...s,
+      version: "1.1.0",
+      schema: [...s.schema, { name: "note", type: "string", description: "", required: false, pii: false }],
+    };
+    await expect(saveProductVersion(owner, { domain: p.domain, name: p.name, spec: additive })).resolves.toMatchObject({
+      version: "1.1.0",
+      breaking: false,
+    });
   });
 });
 
@@ -139,7 +156,10 @@ describe("revoking granted access", () => {
     expect(await db.metricEvent.count({ where: { type: "access_revoked", productId: p.id } })).toBe(0);
 
     await revokeAccess(owner, { requestId: id, note: "Project ended; data no longer needed" });
-    expect(await db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "revoked", decisionNote: "Project ended; data no longer needed" });
+    expect(await db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "revoked",
+      decisionNote: "Project ended; data no longer needed",
+    });
     const audited = await db.auditEvent.findFirstOrThrow({ where: { resource: resourceOf(p), action: "access:revoke" } });
     expect(audited).toMatchObject({ subject: owner.email, decision: "allow" });
     expect(audited.reason).toContain(consumer.email);

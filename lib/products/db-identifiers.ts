@@ -4,7 +4,11 @@
 
 /** A DNS label or role name as an identifier part: lowercase, [a-z0-9_] only (`data-producer` → `data_producer`). */
 export function identifierPart(raw: string): string {
-  return raw.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+  return raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/^_|_$/g, "");
 }
 
 /** Columns every provisioned table gets from the platform (see lib/provisioning/table-design.ts). */

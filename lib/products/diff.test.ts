@@ -5,7 +5,12 @@ import { checkVersionChange, diffSpecs, requiredBump } from "@/lib/products/diff
 import type { DataProductSpec, ProductField } from "@/lib/products/types";
 
 const field = (name: string, extra: Partial<ProductField> = {}): ProductField => ({
-  name, type: "string", description: `The ${name}`, required: false, pii: false, ...extra,
+  name,
+  type: "string",
+  description: `The ${name}`,
+  required: false,
+  pii: false,
+  ...extra,
 });
 
 const base: DataProductSpec = {
@@ -15,7 +20,12 @@ const base: DataProductSpec = {
   version: "1.0.0",
   description: "Customer data product for sales analytics",
   classification: "internal",
-  schema: [field("customer_id", { required: true }), field("customer_name"), field("email", { pii: true }), field("created_at", { type: "timestamp" })],
+  schema: [
+    field("customer_id", { required: true }),
+    field("customer_name"),
+    field("email", { pii: true }),
+    field("created_at", { type: "timestamp" }),
+  ],
   slo: { availability: 99.9, latencyMs: 100, freshnessMinutes: 60 },
   access: [
     { role: "data-analyst", permissions: ["read"] },
@@ -32,7 +42,10 @@ function withSchema(schema: ProductField[]): DataProductSpec {
 describe("diffSpecs", () => {
   it("finds nothing between a spec and itself, whatever the version says", () => {
     expect(diffSpecs(base, { ...base, version: "9.9.9" })).toEqual([]);
-    fc.assert(fc.property(specArb, (spec) => diffSpecs(spec, structuredClone(spec)).length === 0), { numRuns: 200 });
+    fc.assert(
+      fc.property(specArb, (spec) => diffSpecs(spec, structuredClone(spec)).length === 0),
+      { numRuns: 200 },
+    );
   });
 
   it("field_added (not breaking)", () => {
@@ -44,37 +57,88 @@ describe("diffSpecs", () => {
 
   it("field_removed (breaking)", () => {
     expect(diffSpecs(base, withSchema(base.schema.filter((f) => f.name !== "email")))).toEqual([
-      { kind: "field_removed", path: "schema.email", before: base.schema[2], after: undefined, breaking: true, description: "Removing field email" },
+      {
+        kind: "field_removed",
+        path: "schema.email",
+        before: base.schema[2],
+        after: undefined,
+        breaking: true,
+        description: "Removing field email",
+      },
     ]);
   });
 
   it("field_type_changed (breaking)", () => {
     const schema = base.schema.map((f) => (f.name === "created_at" ? { ...f, type: "date" as const } : f));
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_type_changed", path: "schema.created_at.type", before: "timestamp", after: "date", breaking: true, description: "Changing the type of field created_at from timestamp to date" },
+      {
+        kind: "field_type_changed",
+        path: "schema.created_at.type",
+        before: "timestamp",
+        after: "date",
+        breaking: true,
+        description: "Changing the type of field created_at from timestamp to date",
+      },
     ]);
   });
 
   it("field_made_required (breaking) and field_made_optional (not)", () => {
-    const schema = base.schema.map((f) => (f.name === "email" ? { ...f, required: true } : f.name === "customer_id" ? { ...f, required: false } : f));
+    const schema = base.schema.map((f) =>
+      f.name === "email" ? { ...f, required: true } : f.name === "customer_id" ? { ...f, required: false } : f,
+    );
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_made_optional", path: "schema.customer_id.required", before: true, after: false, breaking: false, description: "Making field customer_id optional" },
-      { kind: "field_made_required", path: "schema.email.required", before: false, after: true, breaking: true, description: "Making field email required" },
+      {
+        kind: "field_made_optional",
+        path: "schema.customer_id.required",
+        before: true,
+        after: false,
+        breaking: false,
+        description: "Making field customer_id optional",
+      },
+      {
+        kind: "field_made_required",
+        path: "schema.email.required",
+        before: false,
+        after: true,
+        breaking: true,
+        description: "Making field email required",
+      },
     ]);
   });
 
   it("field_description_changed and field_pii_changed (not breaking)", () => {
     const schema = base.schema.map((f) => (f.name === "customer_name" ? { ...f, description: "Full name", pii: true } : f));
     expect(diffSpecs(base, withSchema(schema))).toEqual([
-      { kind: "field_description_changed", path: "schema.customer_name.description", before: "The customer_name", after: "Full name", breaking: false, description: "Changing the description of field customer_name" },
-      { kind: "field_pii_changed", path: "schema.customer_name.pii", before: false, after: true, breaking: false, description: "Marking field customer_name as personal data" },
+      {
+        kind: "field_description_changed",
+        path: "schema.customer_name.description",
+        before: "The customer_name",
+        after: "Full name",
+        breaking: false,
+        description: "Changing the description of field customer_name",
+      },
+      {
+        kind: "field_pii_changed",
+        path: "schema.customer_name.pii",
+        before: false,
+        after: true,
+        breaking: false,
+        description: "Marking field customer_name as personal data",
+      },
     ]);
   });
 
   it("field_moved only for fields whose relative order changed, not for those shifted by an insertion", () => {
     const [id, name, email, created] = base.schema;
     expect(diffSpecs(base, withSchema([id, created, name, email]))).toEqual([
-      { kind: "field_moved", path: "schema.created_at", before: 3, after: 1, breaking: false, description: "Moving field created_at from position 4 to 2" },
+      {
+        kind: "field_moved",
+        path: "schema.created_at",
+        before: 3,
+        after: 1,
+        breaking: false,
+        description: "Moving field created_at from position 4 to 2",
+      },
     ]);
     expect(diffSpecs(base, withSchema([field("phone"), id, name, email, created])).map((c) => c.kind)).toEqual(["field_added"]);
   });
@@ -89,8 +153,22 @@ describe("diffSpecs", () => {
 
   it("slo_changed, per objective (not breaking)", () => {
     expect(diffSpecs(base, { ...base, slo: { ...base.slo, availability: 99, freshnessMinutes: 240 } })).toEqual([
-      { kind: "slo_changed", path: "slo.availability", before: 99.9, after: 99, breaking: false, description: "Changing availability from 99.9% to 99%" },
-      { kind: "slo_changed", path: "slo.freshnessMinutes", before: 60, after: 240, breaking: false, description: "Changing freshness from 60 minutes to 240 minutes" },
+      {
+        kind: "slo_changed",
+        path: "slo.availability",
+        before: 99.9,
+        after: 99,
+        breaking: false,
+        description: "Changing availability from 99.9% to 99%",
+      },
+      {
+        kind: "slo_changed",
+        path: "slo.freshnessMinutes",
+        before: 60,
+        after: 240,
+        breaking: false,
+        description: "Changing freshness from 60 minutes to 240 minutes",
+      },
     ]);
   });
 
@@ -100,29 +178,65 @@ describe("diffSpecs", () => {
       { role: "auditor", permissions: ["read"] },
     ] as DataProductSpec["access"];
     expect(diffSpecs(base, { ...base, access })).toEqual([
-      { kind: "access_changed", path: "access.data-analyst", before: ["read"], after: [], breaking: true, description: "Removing read access for role data-analyst" },
-      { kind: "access_changed", path: "access.data-scientist", before: ["read", "write"], after: ["write", "read", "manage"], breaking: false, description: "Changing the permissions of role data-scientist from read, write to write, read, manage" },
-      { kind: "access_changed", path: "access.auditor", before: [], after: ["read"], breaking: false, description: "Granting role auditor read" },
+      {
+        kind: "access_changed",
+        path: "access.data-analyst",
+        before: ["read"],
+        after: [],
+        breaking: true,
+        description: "Removing read access for role data-analyst",
+      },
+      {
+        kind: "access_changed",
+        path: "access.data-scientist",
+        before: ["read", "write"],
+        after: ["write", "read", "manage"],
+        breaking: false,
+        description: "Changing the permissions of role data-scientist from read, write to write, read, manage",
+      },
+      {
+        kind: "access_changed",
+        path: "access.auditor",
+        before: [],
+        after: ["read"],
+        breaking: false,
+        description: "Granting role auditor read",
+      },
     ]);
     const writeOnly = [base.access[0], { role: "data-scientist", permissions: ["write"] }] as DataProductSpec["access"];
     expect(diffSpecs(base, { ...base, access: writeOnly })[0]).toMatchObject({ path: "access.data-scientist", breaking: true });
   });
 
   it("ignores a reordering of permissions, tags or lineage entries", () => {
-    const reordered = { ...base, access: [base.access[0], { role: "data-scientist", permissions: ["write", "read"] }] as DataProductSpec["access"] };
+    const reordered = {
+      ...base,
+      access: [base.access[0], { role: "data-scientist", permissions: ["write", "read"] }] as DataProductSpec["access"],
+    };
     expect(diffSpecs(base, reordered)).toEqual([]);
   });
 
   it("lineage_changed", () => {
     expect(diffSpecs(base, { ...base, lineage: { ...base.lineage, sources: ["crm-system", "erp"] } })).toEqual([
-      { kind: "lineage_changed", path: "lineage.sources", before: ["crm-system"], after: ["crm-system", "erp"], breaking: false, description: "Changing the lineage sources to crm-system, erp" },
+      {
+        kind: "lineage_changed",
+        path: "lineage.sources",
+        before: ["crm-system"],
+        after: ["crm-system", "erp"],
+        breaking: false,
+        description: "Changing the lineage sources to crm-system, erp",
+      },
     ]);
   });
 
   it("metadata_changed, classification_changed and governance_changed", () => {
     const after: DataProductSpec = {
-      ...base, owner: "crm@company.com", description: "Customers", tags: ["crm"], classification: "confidential",
-      governance: { retention: "3_years" }, template: { key: "batch_analytics", version: 2 },
+      ...base,
+      owner: "crm@company.com",
+      description: "Customers",
+      tags: ["crm"],
+      classification: "confidential",
+      governance: { retention: "3_years" },
+      template: { key: "batch_analytics", version: 2 },
     };
     expect(diffSpecs(base, after).map((c) => [c.kind, c.path, c.breaking])).toEqual([
       ["metadata_changed", "owner", false],
@@ -136,7 +250,14 @@ describe("diffSpecs", () => {
 
   it("a new name or domain breaks every consumer's reference", () => {
     expect(diffSpecs(base, { ...base, name: "customers" })).toEqual([
-      { kind: "metadata_changed", path: "name", before: "customer-data-product", after: "customers", breaking: true, description: "Renaming the product from customer-data-product to customers" },
+      {
+        kind: "metadata_changed",
+        path: "name",
+        before: "customer-data-product",
+        after: "customers",
+        breaking: true,
+        description: "Renaming the product from customer-data-product to customers",
+      },
     ]);
   });
 });
@@ -160,7 +281,10 @@ describe("checkVersionChange", () => {
   const compatible = diffSpecs(base, { ...base, description: "New words" });
 
   it("needs the new version to be greater", () => {
-    expect(checkVersionChange("1.0.0", "1.0.0", compatible)).toEqual({ ok: false, message: "Version must be greater than 1.0.0: 1.0.1 or higher" });
+    expect(checkVersionChange("1.0.0", "1.0.0", compatible)).toEqual({
+      ok: false,
+      message: "Version must be greater than 1.0.0: 1.0.1 or higher",
+    });
     expect(checkVersionChange("1.2.0", "1.1.9", [])).toEqual({ ok: false, message: "Version must be greater than 1.2.0: 1.2.1 or higher" });
     expect(checkVersionChange("1.0.0", "1.0.1", compatible)).toEqual({ ok: true });
   });
@@ -177,7 +301,8 @@ describe("checkVersionChange", () => {
   it("follows semver's 0.x rule: a minor bump is enough before 1.0.0", () => {
     expect(checkVersionChange("0.2.3", "0.2.4", removeEmail)).toEqual({
       ok: false,
-      message: "Removing field email is a breaking change: version must be 0.3.0 or higher (before 1.0.0 a breaking change needs at least a new minor version)",
+      message:
+        "Removing field email is a breaking change: version must be 0.3.0 or higher (before 1.0.0 a breaking change needs at least a new minor version)",
     });
     expect(checkVersionChange("0.2.3", "0.3.0", removeEmail)).toEqual({ ok: true });
     expect(checkVersionChange("0.2.3", "1.0.0", removeEmail)).toEqual({ ok: true });
@@ -189,7 +314,11 @@ describe("checkVersionChange", () => {
   });
 
   it("names the first breaking change and counts the others", () => {
-    const after = { ...base, schema: base.schema.filter((f) => f.name !== "email").map((f) => (f.name === "created_at" ? { ...f, type: "date" as const } : f)), access: [base.access[1]] };
+    const after = {
+      ...base,
+      schema: base.schema.filter((f) => f.name !== "email").map((f) => (f.name === "created_at" ? { ...f, type: "date" as const } : f)),
+      access: [base.access[1]],
+    };
     const changes = diffSpecs(base, after);
     expect(checkVersionChange("1.0.0", "1.1.0", changes)).toEqual({
       ok: false,
@@ -202,7 +331,9 @@ describe("checkVersionChange", () => {
       const result = checkVersionChange("1.0.0", "1.0.1", diffSpecs(base, after));
       return result.ok ? "" : result.message.split(":")[0];
     };
-    expect(message(withSchema(base.schema.map((f) => ({ ...f, required: f.name === "email" || f.required }))))).toBe("Making field email required is a breaking change");
+    expect(message(withSchema(base.schema.map((f) => ({ ...f, required: f.name === "email" || f.required }))))).toBe(
+      "Making field email required is a breaking change",
+    );
     expect(message({ ...base, access: [base.access[1]] })).toBe("Removing read access for role data-analyst is a breaking change");
   });
 

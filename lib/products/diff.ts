@@ -62,7 +62,7 @@ function movedFields(before: string[], after: string[]): Set<string> {
     }
   }
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       kept.add(a[i]);
       i++;
@@ -86,14 +86,33 @@ function diffFields(before: ProductField[], after: ProductField[]): SpecChange[]
     }
     // Any type change is breaking, even a widening one (integer → number): readers parse by type.
     if (old.type !== next.type) {
-      changes.push(change("field_type_changed", `${path}.type`, old.type, next.type, `Changing the type of field ${old.name} from ${old.type} to ${next.type}`, true));
+      changes.push(
+        change(
+          "field_type_changed",
+          `${path}.type`,
+          old.type,
+          next.type,
+          `Changing the type of field ${old.name} from ${old.type} to ${next.type}`,
+          true,
+        ),
+      );
     }
     // Required is breaking because existing rows and producers may hold nulls that the new contract forbids.
     // Optional is not: consumers already had to handle the column, and it still exists.
-    if (!old.required && next.required) changes.push(change("field_made_required", `${path}.required`, false, true, `Making field ${old.name} required`, true));
-    if (old.required && !next.required) changes.push(change("field_made_optional", `${path}.required`, true, false, `Making field ${old.name} optional`));
+    if (!old.required && next.required)
+      changes.push(change("field_made_required", `${path}.required`, false, true, `Making field ${old.name} required`, true));
+    if (old.required && !next.required)
+      changes.push(change("field_made_optional", `${path}.required`, true, false, `Making field ${old.name} optional`));
     if (old.description !== next.description) {
-      changes.push(change("field_description_changed", `${path}.description`, old.description, next.description, `Changing the description of field ${old.name}`));
+      changes.push(
+        change(
+          "field_description_changed",
+          `${path}.description`,
+          old.description,
+          next.description,
+          `Changing the description of field ${old.name}`,
+        ),
+      );
     }
     // PII marks change governance (masking, purpose), not the data's shape, so they are not semver-breaking.
     if (old.pii !== next.pii) {
@@ -102,9 +121,13 @@ function diffFields(before: ProductField[], after: ProductField[]): SpecChange[]
     }
   }
   for (const added of after) {
-    if (!beforeByName.has(added.name)) changes.push(change("field_added", `schema.${added.name}`, undefined, added, `Adding field ${added.name}`));
+    if (!beforeByName.has(added.name))
+      changes.push(change("field_added", `schema.${added.name}`, undefined, added, `Adding field ${added.name}`));
   }
-  const moved = movedFields(before.map((f) => f.name), after.map((f) => f.name));
+  const moved = movedFields(
+    before.map((f) => f.name),
+    after.map((f) => f.name),
+  );
   for (const name of moved) {
     const from = before.findIndex((f) => f.name === name);
     const to = after.findIndex((f) => f.name === name);
@@ -135,16 +158,29 @@ export function diffSpecs(before: DataProductSpec, after: DataProductSpec): Spec
   const changes: SpecChange[] = [];
   // A product is addressed by domain and name; moving it breaks every consumer's reference.
   if (before.name !== after.name) {
-    changes.push(change("metadata_changed", "name", before.name, after.name, `Renaming the product from ${before.name} to ${after.name}`, true));
+    changes.push(
+      change("metadata_changed", "name", before.name, after.name, `Renaming the product from ${before.name} to ${after.name}`, true),
+    );
   }
   if (before.domain !== after.domain) {
-    changes.push(change("metadata_changed", "domain", before.domain, after.domain, `Moving the product from domain ${before.domain} to ${after.domain}`, true));
+    changes.push(
+      change(
+        "metadata_changed",
+        "domain",
+        before.domain,
+        after.domain,
+        `Moving the product from domain ${before.domain} to ${after.domain}`,
+        true,
+      ),
+    );
   }
-  if (before.owner !== after.owner) changes.push(change("metadata_changed", "owner", before.owner, after.owner, `Changing the owner to ${after.owner}`));
+  if (before.owner !== after.owner)
+    changes.push(change("metadata_changed", "owner", before.owner, after.owner, `Changing the owner to ${after.owner}`));
   if (before.description !== after.description) {
     changes.push(change("metadata_changed", "description", before.description, after.description, "Changing the description"));
   }
-  if (!sameSet(before.tags, after.tags)) changes.push(change("metadata_changed", "tags", before.tags, after.tags, `Changing the tags to ${list(after.tags)}`));
+  if (!sameSet(before.tags, after.tags))
+    changes.push(change("metadata_changed", "tags", before.tags, after.tags, `Changing the tags to ${list(after.tags)}`));
   if (!sameJson(before.template, after.template)) {
     changes.push(change("metadata_changed", "template", before.template, after.template, "Changing the template"));
   }
@@ -157,20 +193,31 @@ export function diffSpecs(before: DataProductSpec, after: DataProductSpec): Spec
   for (const key of governanceKeys) {
     const old = before.governance?.[key];
     const next = after.governance?.[key];
-    if (old !== next) changes.push(change("governance_changed", `governance.${key}`, old, next, `Changing the governance declaration ${key}`));
+    if (old !== next)
+      changes.push(change("governance_changed", `governance.${key}`, old, next, `Changing the governance declaration ${key}`));
   }
   changes.push(...diffFields(before.schema, after.schema));
   // Weaker service levels are announced through the change list, but they do not break readers of the data.
   for (const key of ["availability", "latencyMs", "freshnessMinutes"] as const) {
     const [old, next] = [before.slo[key], after.slo[key]];
     if (old !== next) {
-      changes.push(change("slo_changed", `slo.${key}`, old, next, `Changing ${SLO_NAMES[key]} from ${SLO_WORDS[key](old)} to ${SLO_WORDS[key](next)}`));
+      changes.push(
+        change("slo_changed", `slo.${key}`, old, next, `Changing ${SLO_NAMES[key]} from ${SLO_WORDS[key](old)} to ${SLO_WORDS[key](next)}`),
+      );
     }
   }
   changes.push(...diffAccess(before.access, after.access));
   for (const key of ["sources", "transformations"] as const) {
     if (!sameSet(before.lineage[key], after.lineage[key])) {
-      changes.push(change("lineage_changed", `lineage.${key}`, before.lineage[key], after.lineage[key], `Changing the lineage ${key} to ${list(after.lineage[key])}`));
+      changes.push(
+        change(
+          "lineage_changed",
+          `lineage.${key}`,
+          before.lineage[key],
+          after.lineage[key],
+          `Changing the lineage ${key} to ${list(after.lineage[key])}`,
+        ),
+      );
     }
   }
   return changes;
@@ -214,9 +261,10 @@ export function checkVersionChange(prevVersion: string, nextVersion: string, cha
   }
   // A pre-release of the required version (2.0.0-rc.1) is fine: it announces that release.
   if (breaking.length > 0 && compareSemver({ ...next, prerelease: [] }, minimum) < 0) {
-    const what = breaking.length === 1
-      ? `${breaking[0].description} is a breaking change`
-      : `${breaking[0].description} and ${breaking.length - 1} other change${breaking.length > 2 ? "s" : ""} are breaking`;
+    const what =
+      breaking.length === 1
+        ? `${breaking[0].description} is a breaking change`
+        : `${breaking[0].description} and ${breaking.length - 1} other change${breaking.length > 2 ? "s" : ""} are breaking`;
     const why = bump === "minor" ? " (before 1.0.0 a breaking change needs at least a new minor version)" : "";
     return { ok: false, message: `${what}: version must be ${minimum} or higher${why}` };
   }

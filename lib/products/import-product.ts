@@ -44,19 +44,37 @@ export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, stri
   return Object.fromEntries(out);
 }
 
-export async function importProduct(user: CurrentUser, text: string, format: ImportFormat = "auto", changeNote?: string): Promise<ImportResult> {
+export async function importProduct(
+  user: CurrentUser,
+  text: string,
+  format: ImportFormat = "auto",
+  changeNote?: string,
+): Promise<ImportResult> {
   if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
-  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
+  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES)
+    throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
   const resolved = format === "auto" ? detectFormat(text) : format;
   if (!resolved) {
-    throw new ValidationError("Unknown document type.", { kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."] });
+    throw new ValidationError("Unknown document type.", {
+      kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."],
+    });
   }
   const parsed = resolved === "odcs" ? parseOdcs(text) : parseProductYaml(text);
-  if (!parsed.ok) throw new ValidationError(`The ${resolved === "odcs" ? "ODCS contract" : "YAML document"} has ${parsed.errors.length} problem(s).`, issuesToFieldErrors(parsed.errors));
+  if (!parsed.ok)
+    throw new ValidationError(
+      `The ${resolved === "odcs" ? "ODCS contract" : "YAML document"} has ${parsed.errors.length} problem(s).`,
+      issuesToFieldErrors(parsed.errors),
+    );
   const spec = parsed.spec;
   const exists = await db.dataProduct.findFirst({ where: { name: spec.name, domain: { slug: spec.domain } }, select: { id: true } });
   if (exists) {
-    const r = await saveProductVersion(user, { domain: spec.domain, name: spec.name, spec, changeNote, defaultNote: `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})` });
+    const r = await saveProductVersion(user, {
+      domain: spec.domain,
+      name: spec.name,
+      spec,
+      changeNote,
+      defaultNote: `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})`,
+    });
     return { action: "versioned", domain: spec.domain, name: spec.name, version: r.version };
   }
   const created = await registerProduct(user, spec, { templateKey: spec.template?.key, changeNote: changeNote || "Imported" });

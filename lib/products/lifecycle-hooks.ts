@@ -9,7 +9,13 @@ import type { MoveDetails } from "@/lib/products/lifecycle";
 export type LifecycleHookProduct = { id: string; domain: string; name: string; from: LifecycleState };
 
 /** Throw (e.g. a ValidationError) to refuse the transition; the transaction then rolls back. */
-export type LifecycleHook = (tx: Tx, product: LifecycleHookProduct, to: LifecycleState, actor: Principal, details: MoveDetails) => Promise<void>;
+export type LifecycleHook = (
+  tx: Tx,
+  product: LifecycleHookProduct,
+  to: LifecycleState,
+  actor: Principal,
+  details: MoveDetails,
+) => Promise<void>;
 
 // Keyed, so a module evaluated twice (dev reloads, separate server bundles) replaces its hook instead
 // of running it twice.

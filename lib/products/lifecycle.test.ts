@@ -17,12 +17,18 @@ describe("checkMoveDetails", () => {
   });
 
   it("accepts a reason with a later date and keeps both", () => {
-    expect(checkMoveDetails("deprecated", { note: " Superseded ", sunsetOn: "2026-12-03" }, TODAY)).toEqual({ ok: true, details: { note: "Superseded", sunsetOn: "2026-12-03" } });
+    expect(checkMoveDetails("deprecated", { note: " Superseded ", sunsetOn: "2026-12-03" }, TODAY)).toEqual({
+      ok: true,
+      details: { note: "Superseded", sunsetOn: "2026-12-03" },
+    });
   });
 
   it("asks retiring for a reason but no date", () => {
     expect(checkMoveDetails("retired", { note: "" }, TODAY).ok).toBe(false);
-    expect(checkMoveDetails("retired", { note: "No consumers left", sunsetOn: "2020-01-01" }, TODAY)).toEqual({ ok: true, details: { note: "No consumers left", sunsetOn: null } });
+    expect(checkMoveDetails("retired", { note: "No consumers left", sunsetOn: "2020-01-01" }, TODAY)).toEqual({
+      ok: true,
+      details: { note: "No consumers left", sunsetOn: null },
+    });
   });
 
   it("leaves other moves' note optional", () => {

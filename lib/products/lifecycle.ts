@@ -43,12 +43,19 @@ function isRealDate(s: string): boolean {
  * Checks the reason and sunset date a move needs; returns field errors (keyed by form field) or the
  * details to store. `today` is the UTC date (YYYY-MM-DD); a sunset must lie after it.
  */
-export function checkMoveDetails(to: LifecycleState, input: { note?: string; sunsetOn?: string | null }, today: string): { ok: true; details: MoveDetails } | { ok: false; errors: Record<string, string[]> } {
+export function checkMoveDetails(
+  to: LifecycleState,
+  input: { note?: string; sunsetOn?: string | null },
+  today: string,
+): { ok: true; details: MoveDetails } | { ok: false; errors: Record<string, string[]> } {
   const note = (input.note ?? "").trim();
   const rule = CONFIRMED_MOVES[to];
   if (!rule) return { ok: true, details: { note, sunsetOn: null } };
   const errors: Record<string, string[]> = {};
-  if (note === "") errors.note = [`Give a reason: ${to === "retired" ? "retiring" : "deprecating"} cannot be undone by consumers, and the reason goes into the product's history.`];
+  if (note === "")
+    errors.note = [
+      `Give a reason: ${to === "retired" ? "retiring" : "deprecating"} cannot be undone by consumers, and the reason goes into the product's history.`,
+    ];
   const sunsetOn = (input.sunsetOn ?? "").trim();
   if (rule.sunset) {
     if (sunsetOn === "") errors.sunsetOn = ["Choose the sunset date: the day consumers lose access."];

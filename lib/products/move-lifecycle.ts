@@ -13,12 +13,17 @@ import "@/lib/governance/publish-gate";
 // Records publications for the success metrics, inside the same transaction.
 import "@/lib/metrics/lifecycle-metrics";
 
-
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
  * (YYYY-MM-DD, after today) is required to deprecate. Refused input changes nothing.
  */
-export async function moveLifecycle(user: CurrentUser, ref: { domain: string; name: string }, to: LifecycleState, note = "", sunsetOn?: string | null): Promise<void> {
+export async function moveLifecycle(
+  user: CurrentUser,
+  ref: { domain: string; name: string },
+  to: LifecycleState,
+  note = "",
+  sunsetOn?: string | null,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: ref.name, domain: { slug: ref.domain } },
@@ -38,7 +43,8 @@ export async function moveLifecycle(user: CurrentUser, ref: { domain: string; na
     const checked = checkMoveDetails(to, { note, sunsetOn }, new Date().toISOString().slice(0, 10));
     if (!checked.ok) throw new ValidationError(checked.errors.note?.[0] ?? checked.errors.sunsetOn[0], checked.errors);
     const details = checked.details;
-    for (const hook of lifecycleHooks()) await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user, details);
+    for (const hook of lifecycleHooks())
+      await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user, details);
     const sunset = details.sunsetOn ? new Date(`${details.sunsetOn}T00:00:00Z`) : null;
     const moved = await tx.dataProduct.updateMany({
       where: { id: product.id, lifecycle: product.lifecycle },
@@ -51,6 +57,8 @@ export async function moveLifecycle(user: CurrentUser, ref: { domain: string; na
       },
     });
     if (moved.count !== 1) throw new ConflictError("The product changed state meanwhile. Reload and try again.");
-    await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset } });
+    await tx.lifecycleEvent.create({
+      data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset },
+    });
   });
 }

@@ -170,10 +170,13 @@ describe("parseOdcs of contracts written elsewhere", () => {
 
   it("uses the caller's domain and owner when the contract has none", () => {
     const { domain: _domain, team: _team, ...doc } = toOdcs(SEED_SPEC);
-    expect(parseOdcs(doc)).toMatchObject({ ok: false, errors: expect.arrayContaining([
-      { path: "domain", message: "The contract names no domain; add domain or choose the domain to import into" },
-      { path: "", message: "The contract names no owner; add a team member with role owner (an email address)" },
-    ]) });
+    expect(parseOdcs(doc)).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([
+        { path: "domain", message: "The contract names no domain; add domain or choose the domain to import into" },
+        { path: "", message: "The contract names no owner; add a team member with role owner (an email address)" },
+      ]),
+    });
     expect(parseOdcs(doc, { domain: "sales", owner: "sales-team@company.com" })).toMatchObject({ ok: true, spec: SEED_SPEC });
   });
 
@@ -184,7 +187,9 @@ describe("parseOdcs of contracts written elsewhere", () => {
   });
 
   it("points errors at the contract's path and line", () => {
-    const broken = toOdcsYaml(SEED_SPEC).replace("version: 1.0.0", "version: one").replace("username: sales-team@company.com", "username: sales team");
+    const broken = toOdcsYaml(SEED_SPEC)
+      .replace("version: 1.0.0", "version: one")
+      .replace("username: sales-team@company.com", "username: sales team");
     const result = parseOdcs(broken);
     expect(result).toEqual({
       ok: false,

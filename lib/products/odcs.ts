@@ -24,23 +24,47 @@ import { productSpecSchema } from "@/lib/products/schema";
 import type { DataProductSpec, FieldType, LifecycleState, Permission } from "@/lib/products/types";
 import { FIELD_TYPES, PERMISSIONS, CLASSIFICATIONS } from "@/lib/products/types";
 import {
-  DEFAULT_CLASSIFICATION, IssueList, convertDuration, formatPath, isRecord, largestWholeUnit, parseDuration, parsePercent, readYaml,
+  DEFAULT_CLASSIFICATION,
+  IssueList,
+  convertDuration,
+  formatPath,
+  isRecord,
+  largestWholeUnit,
+  parseDuration,
+  parsePercent,
+  readYaml,
 } from "@/lib/products/yaml";
 import type { ProductIssue, YamlPath, YamlSource } from "@/lib/products/yaml";
 
 export const ODCS_API_VERSION = "v3.1.0";
 
 export const ODCS_LOGICAL_TYPES: Record<FieldType, string> = {
-  string: "string", integer: "integer", number: "number", boolean: "boolean", date: "date", timestamp: "timestamp", json: "object",
+  string: "string",
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+  date: "date",
+  timestamp: "timestamp",
+  json: "object",
 };
 
 /** Column type each field type is provisioned as in PostgreSQL; written as ODCS physicalType. */
 export const POSTGRES_COLUMN_TYPES: Record<FieldType, string> = {
-  string: "text", integer: "bigint", number: "double precision", boolean: "boolean", date: "date", timestamp: "timestamptz", json: "jsonb",
+  string: "text",
+  integer: "bigint",
+  number: "double precision",
+  boolean: "boolean",
+  date: "date",
+  timestamp: "timestamptz",
+  json: "jsonb",
 };
 
 const STATUS_BY_LIFECYCLE: Record<LifecycleState, string> = {
-  draft: "draft", in_review: "proposed", published: "active", deprecated: "deprecated", retired: "retired",
+  draft: "draft",
+  in_review: "proposed",
+  published: "active",
+  deprecated: "deprecated",
+  retired: "retired",
 };
 
 /** Defaults for a contract without SLA properties; modest promises the owner is warned to review. */
@@ -109,19 +133,29 @@ export function toOdcsYaml(spec: DataProductSpec, opts: OdcsOptions = {}): strin
 
 export type OdcsImportDefaults = { domain?: string; owner?: string };
 export type OdcsParseResult =
-  | { ok: true; spec: DataProductSpec; id?: string; lifecycle?: LifecycleState; warnings: string[] }
-  | { ok: false; errors: ProductIssue[] };
+  { ok: true; spec: DataProductSpec; id?: string; lifecycle?: LifecycleState; warnings: string[] } | { ok: false; errors: ProductIssue[] };
 
 const LIFECYCLE_BY_STATUS: Record<string, LifecycleState> = {
-  draft: "draft", proposed: "in_review", active: "published", deprecated: "deprecated", retired: "retired",
+  draft: "draft",
+  proposed: "in_review",
+  active: "published",
+  deprecated: "deprecated",
+  retired: "retired",
 };
 
 // Other tools name things for people ("Seller Payments"); our names are identifiers, so they are adapted.
 function slug(text: string, pattern: "dns" | "column" | "role"): string {
   const lower = text.trim().toLowerCase();
-  if (pattern === "column") return lower.replace(/[^a-z0-9_]+/g, "_").replace(/^(?=[0-9])/, "_").slice(0, 63);
+  if (pattern === "column")
+    return lower
+      .replace(/[^a-z0-9_]+/g, "_")
+      .replace(/^(?=[0-9])/, "_")
+      .slice(0, 63);
   const dashed = lower.replace(pattern === "dns" ? /[^a-z0-9-]+/g : /[^a-z0-9_-]+/g, "-");
-  return dashed.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "").slice(0, 63).replace(/[-_]+$/, "");
+  return dashed
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
+    .slice(0, 63)
+    .replace(/[-_]+$/, "");
 }
 
 // Where each spec property came from in the document, so schema errors point at what the user wrote.
@@ -157,7 +191,9 @@ function asArray(value: unknown): unknown[] {
 
 function customProperty(list: unknown, name: string): { value: unknown; index: number } | undefined {
   const items = asArray(list);
-  const index = items.findIndex((item) => isRecord(item) && typeof item.property === "string" && item.property.toLowerCase() === name.toLowerCase());
+  const index = items.findIndex(
+    (item) => isRecord(item) && typeof item.property === "string" && item.property.toLowerCase() === name.toLowerCase(),
+  );
   return index === -1 ? undefined : { value: (items[index] as Json).value, index };
 }
 
@@ -169,9 +205,12 @@ function fieldType(property: Json): { type: FieldType; guessed: boolean } {
   const physical = typeof property.physicalType === "string" ? property.physicalType.toLowerCase() : "";
   const rules: [RegExp, FieldType][] = [
     [/^(varchar|nvarchar|char|character|text|string|uuid|enum)/, "string"],
-    [/^(timestamp|datetime)/, "timestamp"], [/^date$/, "date"], [/^bool/, "boolean"],
+    [/^(timestamp|datetime)/, "timestamp"],
+    [/^date$/, "date"],
+    [/^bool/, "boolean"],
     [/^(tinyint|smallint|int|bigint|long|integer|serial)/, "integer"],
-    [/^(decimal|numeric|number|float|double|real)/, "number"], [/^(json|struct|map|array|variant|object)/, "json"],
+    [/^(decimal|numeric|number|float|double|real)/, "number"],
+    [/^(json|struct|map|array|variant|object)/, "json"],
   ];
   const match = rules.find(([pattern]) => pattern.test(physical));
   return match ? { type: match[1], guessed: false } : { type: "string", guessed: true };
@@ -188,9 +227,12 @@ function readFields(doc: Json, origins: Origins, issues: IssueList, warnings: st
   const objects = asArray(doc.schema);
   origins.set("schema", ["schema"]);
   if (objects.length !== 1) {
-    issues.add(["schema"], objects.length === 0
-      ? "The contract describes no table; a data product needs one table with its fields"
-      : `A data product holds one table, but the contract describes ${objects.length}; import each table separately`);
+    issues.add(
+      ["schema"],
+      objects.length === 0
+        ? "The contract describes no table; a data product needs one table with its fields"
+        : `A data product holds one table, but the contract describes ${objects.length}; import each table separately`,
+    );
     return { fields: [], sources: [] as string[], classifications: [] as string[] };
   }
   const object = isRecord(objects[0]) ? objects[0] : {};
@@ -224,9 +266,12 @@ function readFields(doc: Json, origins: Origins, issues: IssueList, warnings: st
 
 type SloKey = "availability" | "latencyMs" | "freshnessMinutes";
 const SLA_TARGETS: Record<string, SloKey> = {
-  availability: "availability", av: "availability",
+  availability: "availability",
+  av: "availability",
   responsetime: "latencyMs",
-  latency: "freshnessMinutes", ly: "freshnessMinutes", freshness: "freshnessMinutes",
+  latency: "freshnessMinutes",
+  ly: "freshnessMinutes",
+  freshness: "freshnessMinutes",
 };
 
 function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: string[]) {
@@ -238,7 +283,9 @@ function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: strin
     const at: YamlPath = ["slaProperties", index];
     const unit = typeof raw.unit === "string" && raw.unit.trim() !== "" ? raw.unit : undefined;
     const duration = (base: "ms" | "min") =>
-      typeof raw.value === "number" && unit ? convertDuration(raw.value, unit, base) : parseDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
+      typeof raw.value === "number" && unit
+        ? convertDuration(raw.value, unit, base)
+        : parseDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
     if (name === "frequency" || name === "fy") {
       const value = duration("min");
       if (value !== null && frequency === undefined) frequency = { value, index };
@@ -248,7 +295,8 @@ function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: strin
     if (!target || slo[target] !== undefined) return; // first entry wins; other SLA kinds have no slot
     const value = target === "availability" ? parsePercent(raw.value) : duration(target === "latencyMs" ? "ms" : "min");
     origins.set(`slo.${target}`, [...at, "value"]);
-    if (value === null || Number.isNaN(value)) issues.add([...at, "value"], `The ${raw.property} value could not be read as a number with a unit`);
+    if (value === null || Number.isNaN(value))
+      issues.add([...at, "value"], `The ${raw.property} value could not be read as a number with a unit`);
     else slo[target] = value;
   });
   // Updating at least every N minutes keeps data at most about N minutes old.
@@ -260,14 +308,22 @@ function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: strin
     if (slo[key] !== undefined) continue;
     slo[key] = IMPORT_SLO_DEFAULTS[key];
     origins.set(`slo.${key}`, ["slaProperties"]);
-    warnings.push(`The contract has no ${key === "latencyMs" ? "responseTime" : key === "freshnessMinutes" ? "latency" : key} SLA; ${key} was set to ${IMPORT_SLO_DEFAULTS[key]}; please review it`);
+    warnings.push(
+      `The contract has no ${key === "latencyMs" ? "responseTime" : key === "freshnessMinutes" ? "latency" : key} SLA; ${key} was set to ${IMPORT_SLO_DEFAULTS[key]}; please review it`,
+    );
   }
   return slo;
 }
 
 const ACCESS_WORDS: Record<string, Permission[]> = {
-  read: ["read"], write: ["write"], delete: ["delete"], manage: ["manage"], admin: ["manage"],
-  readwrite: ["read", "write"], "read-write": ["read", "write"], rw: ["read", "write"],
+  read: ["read"],
+  write: ["write"],
+  delete: ["delete"],
+  manage: ["manage"],
+  admin: ["manage"],
+  readwrite: ["read", "write"],
+  "read-write": ["read", "write"],
+  rw: ["read", "write"],
 };
 
 function readAccess(doc: Json, origins: Origins, issues: IssueList, warnings: string[]) {
@@ -277,7 +333,13 @@ function readAccess(doc: Json, origins: Origins, issues: IssueList, warnings: st
     const role = /^[a-z][a-z0-9_-]*$/.test(raw.role) ? raw.role : slug(raw.role, "role");
     if (role !== raw.role) warnings.push(`Role "${raw.role}" was renamed to ${role}`);
     // ODCS lists roles that give access to the data; without an access word, read is the least privilege.
-    const words = typeof raw.access === "string" ? raw.access.toLowerCase().split(/[\s,;/|]+/).filter(Boolean) : ["read"];
+    const words =
+      typeof raw.access === "string"
+        ? raw.access
+            .toLowerCase()
+            .split(/[\s,;/|]+/)
+            .filter(Boolean)
+        : ["read"];
     const permissions = words.flatMap((word) => ACCESS_WORDS[word] ?? []);
     const unknown = words.filter((word) => !ACCESS_WORDS[word]);
     if (unknown.length > 0) issues.add(["roles", index, "access"], `Access ${unknown.join(", ")} is not one of ${PERMISSIONS.join(", ")}`);
@@ -353,7 +415,13 @@ function readDocument(doc: Json, defaults: OdcsImportDefaults, origins: Origins,
 
   origins.set("version", ["version"]);
   origins.set("tags", ["tags"], true);
-  const tags = [...new Set(asArray(doc.tags).map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(plain(t)) ? plain(t) : slug(plain(t), "role"))).filter((t) => t !== ""))];
+  const tags = [
+    ...new Set(
+      asArray(doc.tags)
+        .map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(plain(t)) ? plain(t) : slug(plain(t), "role")))
+        .filter((t) => t !== ""),
+    ),
+  ];
 
   const lineage = customProperty(doc.customProperties, "lineage");
   if (lineage) origins.set("lineage", ["customProperties", lineage.index, "value"], true);
@@ -409,7 +477,8 @@ export function parseOdcs(input: string | object, defaults: OdcsImportDefaults =
     for (const issue of parsed.error.issues) {
       const path = origins.resolve(issue.path);
       const head = String(issue.path[0]);
-      const message = issue.path.length === 1 && (candidate as Json)[head] === undefined ? MISSING_MESSAGES[head] ?? issue.message : issue.message;
+      const message =
+        issue.path.length === 1 && (candidate as Json)[head] === undefined ? (MISSING_MESSAGES[head] ?? issue.message) : issue.message;
       if (!covered.has(formatPath(path))) issues.add(path, message);
     }
   }

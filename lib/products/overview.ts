@@ -10,7 +10,11 @@ export type MyDomain = { slug: string; name: string; status: string; role: strin
 
 export async function getOverviewCounts(): Promise<OverviewCounts> {
   const [byLifecycle, domainsOnboarded, fields] = await Promise.all([
-    db.dataProduct.groupBy({ by: ["lifecycle"], where: { lifecycle: { in: ["published", "in_review", "draft"] } }, _count: { _all: true } }),
+    db.dataProduct.groupBy({
+      by: ["lifecycle"],
+      where: { lifecycle: { in: ["published", "in_review", "draft"] } },
+      _count: { _all: true },
+    }),
     db.domain.count({ where: { status: "onboarded" } }),
     db.dataProductField.count(),
   ]);
@@ -24,7 +28,13 @@ export async function listRecentProducts(limit = 8): Promise<RecentProduct[]> {
     take: limit,
     select: { name: true, currentVersion: true, lifecycle: true, updatedAt: true, domain: { select: { slug: true } } },
   });
-  return rows.map((p) => ({ domain: p.domain.slug, name: p.name, version: p.currentVersion, lifecycle: p.lifecycle, updatedAt: p.updatedAt.toISOString() }));
+  return rows.map((p) => ({
+    domain: p.domain.slug,
+    name: p.name,
+    version: p.currentVersion,
+    lifecycle: p.lifecycle,
+    updatedAt: p.updatedAt.toISOString(),
+  }));
 }
 
 /** The user's domain memberships, archived domains last. */

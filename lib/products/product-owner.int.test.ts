@@ -45,10 +45,14 @@ beforeEach(() => {
 });
 
 const snapshot = async (name: string) => {
-  const p = await db.dataProduct.findFirstOrThrow({ where: { name, domain: { slug: domain } }, select: { owner: true, spec: true, lockVersion: true, description: true, versions: { select: { version: true, spec: true } } } });
+  const p = await db.dataProduct.findFirstOrThrow({
+    where: { name, domain: { slug: domain } },
+    select: { owner: true, spec: true, lockVersion: true, description: true, versions: { select: { version: true, spec: true } } },
+  });
   return JSON.stringify(p);
 };
-const denials = (resource: string) => db.auditEvent.findMany({ where: { resource, decision: "deny" }, select: { subject: true, action: true, resource: true, reason: true } });
+const denials = (resource: string) =>
+  db.auditEvent.findMany({ where: { resource, decision: "deny" }, select: { subject: true, action: true, resource: true, reason: true } });
 
 describe("naming the owner", () => {
   it("refuses a producer who sets the owner to herself, changing nothing and auditing the attempt", async () => {
@@ -57,12 +61,19 @@ describe("naming the owner", () => {
     const ref = { domain, name: spec.name };
     const before = await snapshot(spec.name);
 
-    const err = await saveProductVersion(producer, { ...ref, spec: { ...spec, owner: producer.email, description: "mine now" } }).catch((e: unknown) => e);
+    const err = await saveProductVersion(producer, { ...ref, spec: { ...spec, owner: producer.email, description: "mine now" } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ForbiddenError);
     expect((err as ForbiddenError).fieldErrors?.owner).toEqual([OWNER_CHANGE_DENIED]);
     expect(await snapshot(spec.name)).toBe(before);
     expect(await denials(`data_product:${domain}/${spec.name}`)).toEqual([
-      { subject: producer.email, action: "change_owner", resource: `data_product:${domain}/${spec.name}`, reason: "Not an owner of the product." },
+      {
+        subject: producer.email,
+        action: "change_owner",
+        resource: `data_product:${domain}/${spec.name}`,
+        reason: "Not an owner of the product.",
+      },
     ]);
     // And she still cannot publish.
     await moveLifecycle(producer, ref, "in_review");
@@ -81,9 +92,13 @@ describe("naming the owner", () => {
     const spec = sampleSpec(domain);
     await registerProduct(owner, spec);
     await saveProductVersion(owner, { domain, name: spec.name, spec: { ...spec, owner: producer.email.toUpperCase() } });
-    expect((await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, select: { owner: true } })).owner).toBe(producer.email.toUpperCase());
+    expect((await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, select: { owner: true } })).owner).toBe(
+      producer.email.toUpperCase(),
+    );
 
-    const err = await saveProductVersion(owner, { domain, name: spec.name, spec: { ...spec, owner: consumer.email } }).catch((e: unknown) => e);
+    const err = await saveProductVersion(owner, { domain, name: spec.name, spec: { ...spec, owner: consumer.email } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fieldErrors?.owner?.[0]).toMatch(/not a member of the .* domain/);
   });
@@ -101,14 +116,18 @@ describe("lowering the classification", () => {
     const spec = sampleSpec(domain, { classification: "confidential" });
     await registerProduct(owner, spec);
     const before = await snapshot(spec.name);
-    const err = await saveProductVersion(producer, { domain, name: spec.name, spec: { ...spec, classification: "internal" } }).catch((e: unknown) => e);
+    const err = await saveProductVersion(producer, { domain, name: spec.name, spec: { ...spec, classification: "internal" } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ForbiddenError);
     expect((err as ForbiddenError).fieldErrors?.classification?.[0]).toMatch(/Only the product's owners can lower/);
     expect(await snapshot(spec.name)).toBe(before);
     // Raising it is any editor's call; lowering it the owner's.
     await saveProductVersion(producer, { domain, name: spec.name, spec: { ...spec, classification: "restricted" } });
     await saveProductVersion(owner, { domain, name: spec.name, spec: { ...spec, classification: "internal" } });
-    expect((await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, select: { classification: true } })).classification).toBe("internal");
+    expect((await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, select: { classification: true } })).classification).toBe(
+      "internal",
+    );
   });
 });
 
@@ -133,7 +152,9 @@ describe("a named owner removed from the domain", () => {
     await expect(loadOwnedProduct(now, domain, spec.name, "deprovision")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(decideAccessRequest(now, { requestId: request.id, decision: "approve" })).rejects.toBeInstanceOf(ForbiddenError);
 
-    expect((await db.dataProduct.findUniqueOrThrow({ where: { id: product.id }, select: { lifecycle: true } })).lifecycle).toBe("published");
+    expect((await db.dataProduct.findUniqueOrThrow({ where: { id: product.id }, select: { lifecycle: true } })).lifecycle).toBe(
+      "published",
+    );
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } })).status).toBe("pending");
     const rows = await denials(resource);
     expect(rows.map((r) => r.action).sort()).toEqual(["decideAccess", "deprovision", "lifecycle:deprecated"]);

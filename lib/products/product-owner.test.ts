@@ -14,7 +14,9 @@ describe("ownerError", () => {
 
   it("lets an owner hand the product to the domain's team or a member, and to no one else", () => {
     expect(ownerError({ ...base, mayChange: true, next: "pat@company.com", previous: "sam@company.com" })).toBeNull();
-    expect(ownerError({ ...base, mayChange: true, isCandidate: false, next: "stranger@else.com", previous: "sam@company.com" })).toMatch(/not a member of the sales domain/);
+    expect(ownerError({ ...base, mayChange: true, isCandidate: false, next: "stranger@else.com", previous: "sam@company.com" })).toMatch(
+      /not a member of the sales domain/,
+    );
   });
 
   it("at registration requires a member or the team, whoever registers", () => {

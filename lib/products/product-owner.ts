@@ -14,7 +14,8 @@ export const OWNER_CHANGE_DENIED = "Only the product's owners can change its own
 export const DOWNGRADE_DENIED = "Only the product's owners can lower its classification.";
 
 /** Whether going from `before` to `after` makes the data less protected. */
-export const lowersClassification = (before: Classification, after: Classification) => CLASSIFICATIONS.indexOf(after) < CLASSIFICATIONS.indexOf(before);
+export const lowersClassification = (before: Classification, after: Classification) =>
+  CLASSIFICATIONS.indexOf(after) < CLASSIFICATIONS.indexOf(before);
 export const notAMember = (owner: string, domain: string) =>
   `${owner} is not a member of the ${domain} domain; pick the domain's team or one of its current members.`;
 
@@ -26,7 +27,13 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * `mayChange` whether the editor holds owner rights. Keeping the saved owner is always allowed (even one
  * who has since left the domain), so an editor who only changes other fields is never blocked.
  */
-export function ownerError(input: { next: string; previous: string | null; isCandidate: boolean; mayChange: boolean; domain: string }): string | null {
+export function ownerError(input: {
+  next: string;
+  previous: string | null;
+  isCandidate: boolean;
+  mayChange: boolean;
+  domain: string;
+}): string | null {
   if (input.previous !== null && same(input.next, input.previous)) return null;
   if (input.previous !== null && !input.mayChange) return OWNER_CHANGE_DENIED;
   if (!input.isCandidate) return notAMember(input.next, input.domain);
@@ -38,7 +45,9 @@ export async function isOwnerCandidate(tx: Tx, domainSlug: string, email: string
   const address = email.trim();
   const team = await tx.domain.count({ where: { slug: domainSlug, ownerTeam: { equals: address, mode: "insensitive" } } });
   if (team > 0) return true;
-  const member = await tx.domainMembership.count({ where: { domain: { slug: domainSlug }, user: { email: { equals: address, mode: "insensitive" } } } });
+  const member = await tx.domainMembership.count({
+    where: { domain: { slug: domainSlug }, user: { email: { equals: address, mode: "insensitive" } } },
+  });
   return member > 0;
 }
 
@@ -46,7 +55,11 @@ export async function isOwnerCandidate(tx: Tx, domainSlug: string, email: string
  * Refuses an owner who is not of the domain (ValidationError on `owner`) and a change of owner by someone
  * without owner rights (ForbiddenError on `owner`, audited like every permission denial).
  */
-export async function assertOwnerAllowed(tx: Tx, user: Principal, product: { domain: string; name: string; next: string; previous: string | null }): Promise<void> {
+export async function assertOwnerAllowed(
+  tx: Tx,
+  user: Principal,
+  product: { domain: string; name: string; next: string; previous: string | null },
+): Promise<void> {
   const changing = product.previous === null || !same(product.next, product.previous);
   if (!changing) return;
   const mayChange = can.moveLifecycle(user, { domain: product.domain });
@@ -67,7 +80,10 @@ export async function assertOwnerAllowed(tx: Tx, user: Principal, product: { dom
 }
 
 /** Refuses (ForbiddenError on `classification`, audited) a lower classification from someone without owner rights. */
-export async function assertClassificationAllowed(user: Principal, product: { domain: string; name: string; before: Classification; after: Classification }): Promise<void> {
+export async function assertClassificationAllowed(
+  user: Principal,
+  product: { domain: string; name: string; before: Classification; after: Classification },
+): Promise<void> {
   if (!lowersClassification(product.before, product.after)) return;
   await assertCan(user, "moveLifecycle", [{ domain: product.domain }], {
     action: "lower_classification",

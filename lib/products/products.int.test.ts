@@ -37,7 +37,10 @@ describe("registerProduct", () => {
   it("registers a draft with its first version and field rows", async () => {
     const spec = sampleSpec(domain);
     const created = await registerProduct(producer, spec);
-    const row = await db.dataProduct.findUniqueOrThrow({ where: { id: created.id }, include: { versions: true, fields: { orderBy: { position: "asc" } } } });
+    const row = await db.dataProduct.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { versions: true, fields: { orderBy: { position: "asc" } } },
+    });
     expect(row.lifecycle).toBe("draft");
     expect(row.versions.map((v) => v.version)).toEqual(["1.0.0"]);
     expect(row.fields.map((f) => f.name)).toEqual(["id", "amount"]);
@@ -57,12 +60,19 @@ describe("registerProduct", () => {
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).fieldErrors?.name?.[0]).toContain("already exists");
     // the same name in another domain is fine
-    await expect(registerProduct(admin, { ...spec, domain: other, owner: `${other}@company.com` })).resolves.toMatchObject({ domain: other });
+    await expect(registerProduct(admin, { ...spec, domain: other, owner: `${other}@company.com` })).resolves.toMatchObject({
+      domain: other,
+    });
   });
 
   it("rejects invalid input field by field and writes nothing", async () => {
     const before = await countProducts();
-    const bad = { ...sampleSpec(domain), name: "Not A Label", version: "one", schema: [{ name: "1bad", type: "text", description: "", required: false, pii: false }] };
+    const bad = {
+      ...sampleSpec(domain),
+      name: "Not A Label",
+      version: "one",
+      schema: [{ name: "1bad", type: "text", description: "", required: false, pii: false }],
+    };
     const err = (await registerProduct(owner, bad).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys(err.fieldErrors ?? {})).toEqual(expect.arrayContaining(["name", "version", "schema.0.name", "schema.0.type"]));
@@ -88,13 +98,20 @@ describe("lifecycle and versions", () => {
     expect(err.fieldErrors?.version?.[0]).toMatch(/2\.0\.0/);
 
     // Additive change with a minor bump: a new version row, the old one untouched.
-    const added = { ...spec, version: "1.1.0", schema: [...spec.schema, { name: "note", type: "string" as const, description: "", required: false, pii: false }] };
+    const added = {
+      ...spec,
+      version: "1.1.0",
+      schema: [...spec.schema, { name: "note", type: "string" as const, description: "", required: false, pii: false }],
+    };
     const r1 = await saveProductVersion(producer, { ...ref, spec: added, changeNote: "add note" });
     expect(r1).toMatchObject({ version: "1.1.0", newVersion: true, breaking: false });
     const r2 = await saveProductVersion(producer, { ...ref, spec: { ...removed, version: "2.0.0" }, changeNote: "drop amount" });
     expect(r2).toMatchObject({ version: "2.0.0", breaking: true });
 
-    const product = await db.dataProduct.findFirstOrThrow({ where: { name: spec.name }, include: { versions: { orderBy: { createdAt: "asc" } }, lifecycleEvents: true } });
+    const product = await db.dataProduct.findFirstOrThrow({
+      where: { name: spec.name },
+      include: { versions: { orderBy: { createdAt: "asc" } }, lifecycleEvents: true },
+    });
     expect(product.versions.map((v) => v.version)).toEqual(["1.0.0", "1.1.0", "2.0.0"]);
     expect((product.versions[0].spec as { schema: unknown[] }).schema).toHaveLength(2);
     expect(product.lifecycleEvents.map((e) => e.toState).sort()).toEqual(["draft", "in_review", "published"]);
@@ -116,7 +133,9 @@ describe("lifecycle and versions", () => {
   it("refuses edits from producers of other domains", async () => {
     const spec = sampleSpec(domain);
     await registerProduct(owner, spec);
-    await expect(saveProductVersion(outsider, { domain, name: spec.name, spec: { ...spec, description: "hijack" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveProductVersion(outsider, { domain, name: spec.name, spec: { ...spec, description: "hijack" } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

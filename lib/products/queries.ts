@@ -13,8 +13,21 @@ export async function getProduct(domain: string, name: string): Promise<ProductD
   const p = await db.dataProduct.findFirst({
     where: { name, domain: { slug: domain } },
     select: {
-      id: true, name: true, description: true, owner: true, classification: true, lifecycle: true, currentVersion: true, tags: true,
-      spec: true, lockVersion: true, createdAt: true, updatedAt: true, publishedAt: true, sunsetOn: true, templateVersion: true,
+      id: true,
+      name: true,
+      description: true,
+      owner: true,
+      classification: true,
+      lifecycle: true,
+      currentVersion: true,
+      tags: true,
+      spec: true,
+      lockVersion: true,
+      createdAt: true,
+      updatedAt: true,
+      publishedAt: true,
+      sunsetOn: true,
+      templateVersion: true,
       domain: { select: { slug: true, name: true } },
       template: { select: { key: true, name: true } },
     },
@@ -47,7 +60,13 @@ export async function listVersions(productId: string): Promise<VersionSummary[]>
     orderBy: { createdAt: "desc" },
     select: { version: true, changeNote: true, breaking: true, createdAt: true, createdBy: { select: { name: true } } },
   });
-  return rows.map((r) => ({ version: r.version, changeNote: r.changeNote, breaking: r.breaking, author: r.createdBy?.name ?? null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    version: r.version,
+    changeNote: r.changeNote,
+    breaking: r.breaking,
+    author: r.createdBy?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 export async function getVersionSpec(productId: string, version: string): Promise<DataProductSpec | null> {
@@ -55,7 +74,14 @@ export async function getVersionSpec(productId: string, version: string): Promis
   return row ? (row.spec as unknown as DataProductSpec) : null;
 }
 
-export type LifecycleEventDto = { from: string | null; to: string; actor: string | null; note: string; sunsetOn: string | null; at: string };
+export type LifecycleEventDto = {
+  from: string | null;
+  to: string;
+  actor: string | null;
+  note: string;
+  sunsetOn: string | null;
+  at: string;
+};
 
 export async function listLifecycleEvents(productId: string): Promise<LifecycleEventDto[]> {
   const rows = await db.lifecycleEvent.findMany({
@@ -63,5 +89,12 @@ export async function listLifecycleEvents(productId: string): Promise<LifecycleE
     orderBy: { at: "desc" },
     select: { fromState: true, toState: true, note: true, sunsetOn: true, at: true, actor: { select: { name: true } } },
   });
-  return rows.map((r) => ({ from: r.fromState, to: r.toState, actor: r.actor?.name ?? null, note: r.note, sunsetOn: isoDate(r.sunsetOn), at: r.at.toISOString() }));
+  return rows.map((r) => ({
+    from: r.fromState,
+    to: r.toState,
+    actor: r.actor?.name ?? null,
+    note: r.note,
+    sunsetOn: isoDate(r.sunsetOn),
+    at: r.at.toISOString(),
+  }));
 }

@@ -11,7 +11,11 @@ import { recordMetricEvent } from "@/lib/metrics/record";
 
 export type RegisterOptions = { templateKey?: string; changeNote?: string };
 
-export async function registerProduct(user: CurrentUser, input: unknown, opts: RegisterOptions = {}): Promise<{ id: string; domain: string; name: string }> {
+export async function registerProduct(
+  user: CurrentUser,
+  input: unknown,
+  opts: RegisterOptions = {},
+): Promise<{ id: string; domain: string; name: string }> {
   const spec = parseSpecOrThrow(input);
   await assertCan(user, "createProduct", [spec.domain], {
     resource: productResource(spec.domain, spec.name),
@@ -21,7 +25,8 @@ export async function registerProduct(user: CurrentUser, input: unknown, opts: R
     return await db.$transaction(async (tx) => {
       const domain = await tx.domain.findUnique({ where: { slug: spec.domain }, select: { id: true, status: true } });
       if (!domain) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${spec.domain}.`] });
-      if (domain.status === "archived") throw new ValidationError("This domain is archived.", { domain: ["Archived domains accept no new products."] });
+      if (domain.status === "archived")
+        throw new ValidationError("This domain is archived.", { domain: ["Archived domains accept no new products."] });
       await assertOwnerAllowed(tx, user, { domain: spec.domain, name: spec.name, next: spec.owner, previous: null });
       const template = opts.templateKey
         ? await tx.template.findUnique({ where: { key: opts.templateKey }, select: { id: true, version: true, retired: true } })
@@ -43,15 +48,25 @@ export async function registerProduct(user: CurrentUser, input: unknown, opts: R
       });
       await replaceFields(tx, product.id, spec);
       await tx.dataProductVersion.create({
-        data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: opts.changeNote ?? "Registered", createdById: user.id },
+        data: {
+          productId: product.id,
+          version: spec.version,
+          spec: spec as unknown as object,
+          changeNote: opts.changeNote ?? "Registered",
+          createdById: user.id,
+        },
       });
-      await tx.lifecycleEvent.create({ data: { productId: product.id, fromState: null, toState: "draft", actorId: user.id, note: "Registered" } });
+      await tx.lifecycleEvent.create({
+        data: { productId: product.id, fromState: null, toState: "draft", actorId: user.id, note: "Registered" },
+      });
       await recordMetricEvent({ type: "product_registered", productId: product.id, domainId: domain.id, userId: user.id }, tx);
       return { id: product.id, domain: spec.domain, name: spec.name };
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new ConflictError("A product with this name already exists.", { name: [`A product named ${spec.name} already exists in ${spec.domain}.`] });
+      throw new ConflictError("A product with this name already exists.", {
+        name: [`A product named ${spec.name} already exists in ${spec.domain}.`],
+      });
     }
     throw e;
   }

@@ -44,12 +44,22 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
       select: { id: true, owner: true, lifecycle: true, spec: true, currentVersion: true, lockVersion: true },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
-    await assertCan(user, "editProduct", [{ domain: input.domain }], { resource: productResource(input.domain, input.name), message: "You cannot edit this data product." });
+    await assertCan(user, "editProduct", [{ domain: input.domain }], {
+      resource: productResource(input.domain, input.name),
+      message: "You cannot edit this data product.",
+    });
     await assertOwnerAllowed(tx, user, { domain: input.domain, name: input.name, next: spec.owner, previous: product.owner });
-    await assertClassificationAllowed(user, { domain: input.domain, name: input.name, before: (product.spec as unknown as DataProductSpec).classification, after: spec.classification });
+    await assertClassificationAllowed(user, {
+      domain: input.domain,
+      name: input.name,
+      before: (product.spec as unknown as DataProductSpec).classification,
+      after: spec.classification,
+    });
     if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot change.");
     if (input.expectedLockVersion !== undefined && input.expectedLockVersion !== product.lockVersion) {
-      throw new ConflictError("Someone else saved this product while you were editing. Reload to see their change, then apply yours again.");
+      throw new ConflictError(
+        "Someone else saved this product while you were editing. Reload to see their change, then apply yours again.",
+      );
     }
 
     const before = product.spec as unknown as DataProductSpec;
@@ -97,11 +107,22 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     }
     if (immutable) {
       await tx.dataProductVersion.create({
-        data: { productId: product.id, version: spec.version, spec: spec as unknown as object, changeNote: note, breaking, createdById: user.id },
+        data: {
+          productId: product.id,
+          version: spec.version,
+          spec: spec as unknown as object,
+          changeNote: note,
+          breaking,
+          createdById: user.id,
+        },
       });
     } else {
       // Not yet published: the latest version row is still a working copy.
-      const latest = await tx.dataProductVersion.findFirst({ where: { productId: product.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      const latest = await tx.dataProductVersion.findFirst({
+        where: { productId: product.id },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
       if (latest) {
         await tx.dataProductVersion.update({
           where: { id: latest.id },

@@ -33,24 +33,59 @@ function errorsFor(input: unknown): Record<string, string[]> {
 
 describe("productSpecSchema", () => {
   it("refuses two spellings of one database role, naming both on the later entry", () => {
-    const access = [{ role: "data_producer", permissions: ["read"] }, { role: "data-analyst", permissions: ["read"] }, { role: "data-producer", permissions: ["write"] }];
+    const access = [
+      { role: "data_producer", permissions: ["read"] },
+      { role: "data-analyst", permissions: ["read"] },
+      { role: "data-producer", permissions: ["write"] },
+    ];
     expect(errorsFor({ ...valid, access })).toEqual({
       "access.2.role": ["Roles data_producer and data-producer would be the same database role (data_producer); use one spelling"],
     });
     // Leading/trailing and doubled separators collapse too.
-    expect(errorsFor({ ...valid, access: [{ role: "ops", permissions: ["read"] }, { role: "ops_", permissions: ["read"] }] })["access.1.role"]?.[0]).toMatch(/ops and ops_ would be the same database role/);
-    expect(errorsFor({ ...valid, access: [{ role: "a-b", permissions: ["read"] }, { role: "a__b", permissions: ["read"] }] })["access.1.role"]).toHaveLength(1);
-    expect(errorsFor({ ...valid, access: [{ role: "data-producer", permissions: ["read"] }, { role: "data-consumer", permissions: ["read"] }] })).toEqual({});
+    expect(
+      errorsFor({
+        ...valid,
+        access: [
+          { role: "ops", permissions: ["read"] },
+          { role: "ops_", permissions: ["read"] },
+        ],
+      })["access.1.role"]?.[0],
+    ).toMatch(/ops and ops_ would be the same database role/);
+    expect(
+      errorsFor({
+        ...valid,
+        access: [
+          { role: "a-b", permissions: ["read"] },
+          { role: "a__b", permissions: ["read"] },
+        ],
+      })["access.1.role"],
+    ).toHaveLength(1);
+    expect(
+      errorsFor({
+        ...valid,
+        access: [
+          { role: "data-producer", permissions: ["read"] },
+          { role: "data-consumer", permissions: ["read"] },
+        ],
+      }),
+    ).toEqual({});
   });
 
-  it.each(["xmin", "xmax", "cmin", "cmax", "ctid", "tableoid", "oid", "_loaded_at", "_row_id"])("refuses the column name %s that every table already has", (name) => {
-    const schema = [...valid.schema, { name, type: "string", description: "", required: false, pii: false }];
-    expect(errorsFor({ ...valid, schema })).toEqual({ "schema.2.name": [`Field name ${name} is reserved: every table already has a column of that name; choose another`] });
-  });
+  it.each(["xmin", "xmax", "cmin", "cmax", "ctid", "tableoid", "oid", "_loaded_at", "_row_id"])(
+    "refuses the column name %s that every table already has",
+    (name) => {
+      const schema = [...valid.schema, { name, type: "string", description: "", required: false, pii: false }];
+      expect(errorsFor({ ...valid, schema })).toEqual({
+        "schema.2.name": [`Field name ${name} is reserved: every table already has a column of that name; choose another`],
+      });
+    },
+  );
 
   it("refuses system column names in any case (the import path lowercases nothing for us)", () => {
     const schema = [{ name: "XMIN", type: "string", description: "", required: false, pii: false }];
-    expect(errorsFor({ ...valid, schema })["schema.0.name"]).toContain("Field name XMIN is reserved: every table already has a column of that name; choose another");
+    expect(errorsFor({ ...valid, schema })["schema.0.name"]).toContain(
+      "Field name XMIN is reserved: every table already has a column of that name; choose another",
+    );
     expect(errorsFor({ ...valid, schema: [{ ...valid.schema[0], name: "xmin_at" }] })).toEqual({});
   });
 
@@ -74,7 +109,11 @@ describe("productSpecSchema", () => {
   });
 
   it.each([
-    ["name", { name: "Customer Data" }, "Name may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit"],
+    [
+      "name",
+      { name: "Customer Data" },
+      "Name may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit",
+    ],
     ["name", { name: "a".repeat(64) }, "Name must be at most 63 characters"],
     ["name", { name: "-sales" }, "Name may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit"],
     ["domain", { domain: "" }, "Domain is required"],
@@ -118,7 +157,9 @@ describe("productSpecSchema", () => {
     expect(errorsFor({ ...valid, schema: [field("1st")] })["schema.0.name"]).toBeDefined();
     expect(errorsFor({ ...valid, schema: [field("a".repeat(64))] })["schema.0.name"]).toEqual(["Field name must be at most 63 characters"]);
     expect(errorsFor({ ...valid, schema: Array.from({ length: 500 }, (_, i) => field(`f${i}`)) })).toEqual({});
-    expect(errorsFor({ ...valid, schema: Array.from({ length: 501 }, (_, i) => field(`f${i}`)) }).schema).toEqual(["A product can have at most 500 fields"]);
+    expect(errorsFor({ ...valid, schema: Array.from({ length: 501 }, (_, i) => field(`f${i}`)) }).schema).toEqual([
+      "A product can have at most 500 fields",
+    ]);
   });
 
   it("checks roles and permissions", () => {
@@ -193,7 +234,9 @@ describe("formDataToSpec", () => {
   });
 
   it("leaves empty numbers undefined so the message says they are required", () => {
-    const errors = fieldErrors(productSpecSchema.safeParse(formDataToSpec(form({ ...filled, "slo.latencyMs": "", "slo.availability": "abc" }))).error!);
+    const errors = fieldErrors(
+      productSpecSchema.safeParse(formDataToSpec(form({ ...filled, "slo.latencyMs": "", "slo.availability": "abc" }))).error!,
+    );
     expect(errors["slo.latencyMs"]).toEqual(["Latency is required"]);
     expect(errors["slo.availability"]).toEqual(["Availability must be a number"]);
   });
@@ -204,7 +247,13 @@ describe("formDataToSpec", () => {
   });
 
   it("reads optional governance and template JSON", () => {
-    const spec = formDataToSpec(form({ ...filled, governanceJson: '{"encryption":true}', templateJson: '{"key":"batch_analytics","version":1}' }));
-    expect(productSpecSchema.parse(spec)).toEqual({ ...valid, governance: { encryption: true }, template: { key: "batch_analytics", version: 1 } });
+    const spec = formDataToSpec(
+      form({ ...filled, governanceJson: '{"encryption":true}', templateJson: '{"key":"batch_analytics","version":1}' }),
+    );
+    expect(productSpecSchema.parse(spec)).toEqual({
+      ...valid,
+      governance: { encryption: true },
+      template: { key: "batch_analytics", version: 1 },
+    });
   });
 });

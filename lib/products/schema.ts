@@ -19,8 +19,7 @@ type Issue = { code: string; input?: unknown };
 
 // Says "is required" for a missing value and "must be …" for a value of the wrong kind.
 function kind(label: string, expected: string, plural = false) {
-  return (issue: Issue) =>
-    issue.input == null ? `${label} ${plural ? "are" : "is"} required` : `${label} must be ${expected}`;
+  return (issue: Issue) => (issue.input == null ? `${label} ${plural ? "are" : "is"} required` : `${label} must be ${expected}`);
 }
 
 function text(label: string) {
@@ -73,7 +72,11 @@ function sameDatabaseRole() {
       const earlier = first.get(mapped);
       if (earlier === undefined) first.set(mapped, role);
       else if (earlier !== role) {
-        ctx.addIssue({ code: "custom", message: `Roles ${earlier} and ${role} would be the same database role (${mapped}); use one spelling`, path: [index, "role"] });
+        ctx.addIssue({
+          code: "custom",
+          message: `Roles ${earlier} and ${role} would be the same database role (${mapped}); use one spelling`,
+          path: [index, "role"],
+        });
       }
     });
   };
@@ -85,7 +88,9 @@ export const productFieldSchema = z.object({
     .min(1, { error: "Field name is required", abort: true })
     .max(63, "Field name must be at most 63 characters")
     .regex(FIELD_NAME, "Field name may only use lowercase letters, digits and underscores, and must not start with a digit")
-    .refine((name) => !isReservedColumnName(name), { error: (issue) => `Field name ${String(issue.input)} is reserved: every table already has a column of that name; choose another` }),
+    .refine((name) => !isReservedColumnName(name), {
+      error: (issue) => `Field name ${String(issue.input)} is reserved: every table already has a column of that name; choose another`,
+    }),
   type: z.enum(FIELD_TYPES, { error: kind("Field type", `one of ${FIELD_TYPES.join(", ")}`) }),
   description: text("Field description").max(500, "Field description must be at most 500 characters"),
   required: z.boolean({ error: kind("Required", "yes or no (true or false)") }),
@@ -95,15 +100,11 @@ export const productFieldSchema = z.object({
 export const sloSchema = z.object(
   {
     availability: z
-    .number({ error: kind("Availability", "a number") })
-    .min(0, "Availability must be between 0 and 100 percent")
-    .max(100, "Availability must be between 0 and 100 percent"),
-  latencyMs: z
-    .int({ error: kind("Latency", "a whole number of milliseconds") })
-    .positive("Latency must be more than 0 milliseconds"),
-  freshnessMinutes: z
-    .int({ error: kind("Freshness", "a whole number of minutes") })
-    .positive("Freshness must be more than 0 minutes"),
+      .number({ error: kind("Availability", "a number") })
+      .min(0, "Availability must be between 0 and 100 percent")
+      .max(100, "Availability must be between 0 and 100 percent"),
+    latencyMs: z.int({ error: kind("Latency", "a whole number of milliseconds") }).positive("Latency must be more than 0 milliseconds"),
+    freshnessMinutes: z.int({ error: kind("Freshness", "a whole number of minutes") }).positive("Freshness must be more than 0 minutes"),
   },
   { error: kind("Service levels", "an object with availability, latency and freshness", true) },
 );
@@ -167,9 +168,7 @@ export const productSpecSchema = z.object({
   domain: dnsLabel("Domain"),
   owner: z.email({ error: kind("Owner", "an email address like team@company.com") }),
   version: text("Version").refine(isValidSemver, "Version must look like 1.2.3 (or 1.2.3-beta.1 for a pre-release)"),
-  description: text("Description")
-    .max(2000, "Description must be at most 2000 characters")
-    .refine(nonBlank, "Description is required"),
+  description: text("Description").max(2000, "Description must be at most 2000 characters").refine(nonBlank, "Description is required"),
   classification: z.enum(CLASSIFICATIONS, { error: kind("Classification", `one of ${CLASSIFICATIONS.join(", ")}`) }),
   schema: list("Schema", productFieldSchema)
     .min(1, "Add at least one field")
@@ -219,7 +218,10 @@ function readNumber(formData: FormData, name: string): number | undefined {
 
 function readList(formData: FormData, name: string, separator: RegExp): string[] {
   const value = readText(formData, name) ?? "";
-  return value.split(separator).map((item) => item.trim()).filter((item) => item.length > 0);
+  return value
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }
 
 // The client editor serialises its repeated rows; a broken value is passed through so validation reports it.

@@ -12,7 +12,11 @@ export type Sort = (typeof SORTS)[number];
 
 export const searchParamsSchema = z.object({
   q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
-  domain: z.string().regex(/^[a-z0-9-]{1,63}$/).optional().catch(undefined),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]{1,63}$/)
+    .optional()
+    .catch(undefined),
   classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
   owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),

@@ -27,8 +27,17 @@ export type SearchResult = { items: ProductSummary[]; total: number; totalIsCapp
 
 type Row = {
   total: number;
-  id: string | null; domain: string; name: string; description: string; owner: string; classification: string;
-  lifecycle: string; current_version: string; tags: string[]; updated_at: Date; sunset_on: string | null;
+  id: string | null;
+  domain: string;
+  name: string;
+  description: string;
+  owner: string;
+  classification: string;
+  lifecycle: string;
+  current_version: string;
+  tags: string[];
+  updated_at: Date;
+  sunset_on: string | null;
 };
 
 function filters(query: SearchQuery): Prisma.Sql {
@@ -122,19 +131,21 @@ export async function searchProducts(query: SearchQuery): Promise<SearchResult> 
     items: rows.flatMap((r) =>
       r.id === null
         ? []
-        : [{
-            id: r.id,
-            domain: r.domain,
-            name: r.name,
-            description: r.description,
-            owner: r.owner,
-            classification: r.classification as Classification,
-            lifecycle: r.lifecycle as LifecycleState,
-            version: r.current_version,
-            tags: r.tags,
-            updatedAt: r.updated_at.toISOString(),
-            sunsetOn: r.sunset_on,
-          }],
+        : [
+            {
+              id: r.id,
+              domain: r.domain,
+              name: r.name,
+              description: r.description,
+              owner: r.owner,
+              classification: r.classification as Classification,
+              lifecycle: r.lifecycle as LifecycleState,
+              version: r.current_version,
+              tags: r.tags,
+              updatedAt: r.updated_at.toISOString(),
+              sunsetOn: r.sunset_on,
+            },
+          ],
     ),
   };
 }

@@ -9,22 +9,45 @@ describe("parseSemver", () => {
     expect(parseSemver("0.1.0-beta.2")).toEqual({ major: 0, minor: 1, patch: 0, prerelease: ["beta", "2"] });
   });
 
-  it.each(["1.2", "1", "v1.2.3", "01.2.3", "1.02.3", "1.2.3-", "1.2.3-01", "1.2.3+build", "1.2.3-a..b", " 1.2.3", "1.2.3 ", "", "9007199254740992.0.0"])(
-    "rejects %j",
-    (text) => {
-      expect(parseSemver(text)).toBeNull();
-      expect(isValidSemver(text)).toBe(false);
-    },
-  );
+  it.each([
+    "1.2",
+    "1",
+    "v1.2.3",
+    "01.2.3",
+    "1.02.3",
+    "1.2.3-",
+    "1.2.3-01",
+    "1.2.3+build",
+    "1.2.3-a..b",
+    " 1.2.3",
+    "1.2.3 ",
+    "",
+    "9007199254740992.0.0",
+  ])("rejects %j", (text) => {
+    expect(parseSemver(text)).toBeNull();
+    expect(isValidSemver(text)).toBe(false);
+  });
 
   it("formats back to the same text", () => {
-    fc.assert(fc.property(versionArb, (v) => formatSemver(parseSemver(v)!) === v), { numRuns: 300 });
+    fc.assert(
+      fc.property(versionArb, (v) => formatSemver(parseSemver(v)!) === v),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe("compareSemver", () => {
   it("follows the precedence example of semver.org §11", () => {
-    const ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"];
+    const ordered = [
+      "1.0.0-alpha",
+      "1.0.0-alpha.1",
+      "1.0.0-alpha.beta",
+      "1.0.0-beta",
+      "1.0.0-beta.2",
+      "1.0.0-beta.11",
+      "1.0.0-rc.1",
+      "1.0.0",
+    ];
     for (let i = 0; i < ordered.length - 1; i++) {
       expect(compareSemver(ordered[i], ordered[i + 1])).toBe(-1);
       expect(compareSemver(ordered[i + 1], ordered[i])).toBe(1);
@@ -71,7 +94,11 @@ describe("bumpVersion", () => {
   it("always gives a greater version", () => {
     fc.assert(
       fc.property(versionArb, fc.constantFrom("major", "minor", "patch") as fc.Arbitrary<"major" | "minor" | "patch">, (v, kind) => {
-        fc.pre(parseSemver(v)!.major < Number.MAX_SAFE_INTEGER && parseSemver(v)!.minor < Number.MAX_SAFE_INTEGER && parseSemver(v)!.patch < Number.MAX_SAFE_INTEGER);
+        fc.pre(
+          parseSemver(v)!.major < Number.MAX_SAFE_INTEGER &&
+            parseSemver(v)!.minor < Number.MAX_SAFE_INTEGER &&
+            parseSemver(v)!.patch < Number.MAX_SAFE_INTEGER,
+        );
         expect(isGreater(bumpVersion(v, kind), v)).toBe(true);
       }),
       { numRuns: 300 },

@@ -9,9 +9,7 @@ const NUMERIC = "0|[1-9]\\d*";
 const PRERELEASE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
 
 /** Strict `x.y.z` with an optional `-prerelease`; no leading zeros, no `v` prefix. */
-export const SEMVER_PATTERN = new RegExp(
-  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?$`,
-);
+export const SEMVER_PATTERN = new RegExp(`^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?$`);
 
 export function parseSemver(text: string): SemVer | null {
   const match = SEMVER_PATTERN.exec(text);

@@ -49,7 +49,10 @@ describe("parseProductYaml", () => {
   });
 
   it("takes classification from metadata.labels when spec has none", () => {
-    const labelled = SEED_YAML.replace("  namespace: sales-domain\n", "  namespace: sales-domain\n  labels:\n    classification: confidential\n");
+    const labelled = SEED_YAML.replace(
+      "  namespace: sales-domain\n",
+      "  namespace: sales-domain\n  labels:\n    classification: confidential\n",
+    );
     const result = parseProductYaml(labelled);
     expect(result.ok && result.spec.classification).toBe("confidential");
   });
@@ -61,7 +64,10 @@ describe("parseProductYaml", () => {
   });
 
   it("reports a duplicated key and a second document in plain words", () => {
-    expect(errorsOf("apiVersion: v1\napiVersion: v1\n")[0]).toMatchObject({ line: 2, message: "YAML syntax error: A key appears twice in the same block" });
+    expect(errorsOf("apiVersion: v1\napiVersion: v1\n")[0]).toMatchObject({
+      line: 2,
+      message: "YAML syntax error: A key appears twice in the same block",
+    });
     expect(errorsOf(`${SEED_YAML}---\n${SEED_YAML}`)[0].message).toMatch(/more than one document/);
   });
 
@@ -69,12 +75,19 @@ describe("parseProductYaml", () => {
     const broken = SEED_YAML.replace("type: timestamp", "type: datetime").replace('version: "1.0.0"', 'version: "1.0"');
     expect(errorsOf(broken)).toEqual([
       { path: "spec.version", line: 9, message: "Version must look like 1.2.3 (or 1.2.3-beta.1 for a pre-release)" },
-      { path: "spec.schema[3].type", line: 24, message: "Field type must be one of string, integer, number, boolean, date, timestamp, json" },
+      {
+        path: "spec.schema[3].type",
+        line: 24,
+        message: "Field type must be one of string, integer, number, boolean, date, timestamp, json",
+      },
     ]);
   });
 
   it("names the key the user wrote, not the model's property", () => {
-    const broken = SEED_YAML.replace("name: customer-data-product", "name: Customer_Data").replace('latency: "< 100ms"', 'latency: "< 1.5ms"');
+    const broken = SEED_YAML.replace("name: customer-data-product", "name: Customer_Data").replace(
+      'latency: "< 100ms"',
+      'latency: "< 1.5ms"',
+    );
     expect(errorsOf(broken)).toEqual([
       { path: "metadata.name", line: 5, message: expect.stringMatching(/^Name may only use/) },
       { path: "spec.slo.latency", line: 30, message: "Latency must be a whole number of milliseconds" },
@@ -90,9 +103,16 @@ describe("parseProductYaml", () => {
   });
 
   it("reports unknown keys so a typo is not silently ignored", () => {
-    const typo = SEED_YAML.replace("      type: string\n      description: \"Customer full name\"", "      type: string\n      requried: true\n      description: \"Customer full name\"");
+    const typo = SEED_YAML.replace(
+      '      type: string\n      description: "Customer full name"',
+      '      type: string\n      requried: true\n      description: "Customer full name"',
+    );
     expect(errorsOf(typo)).toEqual([
-      { path: "spec.schema[1].requried", line: 19, message: "Unknown key requried; expected one of name, type, description, required, pii" },
+      {
+        path: "spec.schema[1].requried",
+        line: 19,
+        message: "Unknown key requried; expected one of name, type, description, required, pii",
+      },
     ]);
   });
 
@@ -103,11 +123,15 @@ describe("parseProductYaml", () => {
 
   it("asks for quotes when YAML read the version as a number", () => {
     const unquoted = SEED_YAML.replace('version: "1.0.0"', "version: 1.0");
-    expect(errorsOf(unquoted)).toEqual([{ path: "spec.version", line: 9, message: 'Version must look like 1.2.3; write it in quotes, like "1.0.0"' }]);
+    expect(errorsOf(unquoted)).toEqual([
+      { path: "spec.version", line: 9, message: 'Version must look like 1.2.3; write it in quotes, like "1.0.0"' },
+    ]);
   });
 
   it("rejects other kinds of documents and empty text", () => {
-    expect(errorsOf(SEED_YAML.replace("kind: DataProduct", "kind: DataContract"))).toEqual([{ path: "kind", line: 3, message: "kind must be DataProduct" }]);
+    expect(errorsOf(SEED_YAML.replace("kind: DataProduct", "kind: DataContract"))).toEqual([
+      { path: "kind", line: 3, message: "kind must be DataProduct" },
+    ]);
     expect(errorsOf("")[0].message).toMatch(/must describe a data product/);
     expect(errorsOf("- a\n- b\n")[0].message).toMatch(/must describe a data product/);
   });

@@ -27,13 +27,36 @@ const MS_PER_UNIT = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000,
 type Unit = keyof typeof MS_PER_UNIT;
 
 const UNIT_ALIASES: Record<string, Unit> = {
-  ms: "ms", msec: "ms", millisecond: "ms", milliseconds: "ms",
-  s: "s", sec: "s", secs: "s", second: "s", seconds: "s",
-  m: "min", min: "min", mins: "min", minute: "min", minutes: "min",
-  h: "h", hr: "h", hrs: "h", hour: "h", hours: "h",
-  d: "d", day: "d", days: "d",
-  w: "w", week: "w", weeks: "w",
-  y: "y", yr: "y", yrs: "y", year: "y", years: "y", // 365 days; ODCS SLA units allow years
+  ms: "ms",
+  msec: "ms",
+  millisecond: "ms",
+  milliseconds: "ms",
+  s: "s",
+  sec: "s",
+  secs: "s",
+  second: "s",
+  seconds: "s",
+  m: "min",
+  min: "min",
+  mins: "min",
+  minute: "min",
+  minutes: "min",
+  h: "h",
+  hr: "h",
+  hrs: "h",
+  hour: "h",
+  hours: "h",
+  d: "d",
+  day: "d",
+  days: "d",
+  w: "w",
+  week: "w",
+  weeks: "w",
+  y: "y",
+  yr: "y",
+  yrs: "y",
+  year: "y",
+  years: "y", // 365 days; ODCS SLA units allow years
 };
 
 /**
@@ -203,7 +226,19 @@ export function checkKeys(value: Record<string, unknown>, allowed: readonly stri
 
 const TOP_KEYS = ["apiVersion", "kind", "metadata", "spec"];
 const METADATA_KEYS = ["name", "namespace", "labels", "annotations"];
-const SPEC_KEYS = ["owner", "version", "description", "classification", "tags", "schema", "slo", "access", "lineage", "governance", "template"];
+const SPEC_KEYS = [
+  "owner",
+  "version",
+  "description",
+  "classification",
+  "tags",
+  "schema",
+  "slo",
+  "access",
+  "lineage",
+  "governance",
+  "template",
+];
 const FIELD_KEYS = ["name", "type", "description", "required", "pii"];
 const SLO_KEYS = ["availability", "latency", "freshness"];
 

@@ -27,7 +27,10 @@ export function endpointsFor(domain: string, name: string, environment: Environm
 export async function assertPassesGovernance(productId: string, userId: string, action: string): Promise<void> {
   const validation = await validateProductById(productId, { trigger: "manual", userId });
   if (validation.status === "failing") {
-    const first = validation.findings.filter((f) => f.severity === "error").slice(0, 3).map((f) => f.message);
+    const first = validation.findings
+      .filter((f) => f.severity === "error")
+      .slice(0, 3)
+      .map((f) => f.message);
     throw new ValidationError(
       `This product fails governance validation (${validation.errors} error${validation.errors === 1 ? "" : "s"}), so it cannot be ${action}. Fix: ${first.join(" ")}`,
       { product: first },
@@ -70,15 +73,27 @@ async function namesOf(product: OwnedProduct, environment: EnvironmentName): Pro
   return { schema: schemaNameFor(product.domain, product.name, environment), roles: new Map() };
 }
 
-export async function buildRequest(product: OwnedProduct, spec: DataProductSpec, environment: EnvironmentName): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
+export async function buildRequest(
+  product: OwnedProduct,
+  spec: DataProductSpec,
+  environment: EnvironmentName,
+): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
   const settings = settingsOf(product.template?.config);
   const processingRef = (product.template?.config.processing_template ?? { type: "etl" }) as Record<string, unknown>;
   const { type: processingKey = "etl", ...overrides } = processingRef as { type?: string } & Record<string, unknown>;
-  const processing = await db.processingTemplate.findUnique({ where: { key: String(processingKey) }, select: { key: true, version: true, config: true } });
+  const processing = await db.processingTemplate.findUnique({
+    where: { key: String(processingKey) },
+    select: { key: true, version: true, config: true },
+  });
   if (!processing) {
-    throw new ValidationError(`The processing template ${String(processingKey)} of this product's template does not exist; ask a platform admin.`);
+    throw new ValidationError(
+      `The processing template ${String(processingKey)} of this product's template does not exist; ask a platform admin.`,
+    );
   }
-  const pipeline = pipelineFrom({ key: processing.key, version: processing.version, config: processing.config as Record<string, unknown> }, overrides);
+  const pipeline = pipelineFrom(
+    { key: processing.key, version: processing.version, config: processing.config as Record<string, unknown> },
+    overrides,
+  );
   const policy = (await loadPolicyContexts())(product.domain).policy;
   const { schema, roles } = await namesOf(product, environment);
   const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control, roles);
@@ -95,6 +110,13 @@ export async function buildRequest(product: OwnedProduct, spec: DataProductSpec,
     endpoints: endpointsFor(product.domain, product.name, environment),
   };
   const platform = (await getPlatformConfig()).document.spec;
-  const plan = terraformPlan({ spec, environment, settings, platform, pipeline: { type: pipeline.type, schedule: pipeline.schedule }, grants });
+  const plan = terraformPlan({
+    spec,
+    environment,
+    settings,
+    platform,
+    pipeline: { type: pipeline.type, schedule: pipeline.schedule },
+    grants,
+  });
   return { request, plan };
 }

@@ -12,7 +12,10 @@ export async function schemaExists(client: PgClient, schema: string): Promise<bo
 
 /** Whether a schema exists and whether its comment tags it as this deployment's. */
 export async function schemaOwnership(client: PgClient, schema: string, deploymentId: string): Promise<"missing" | "ours" | "foreign"> {
-  const r = await client.query<{ comment: string | null }>("SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1", [schema]);
+  const r = await client.query<{ comment: string | null }>(
+    "SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1",
+    [schema],
+  );
   if (r.rowCount === 0) return "missing";
   return schemaOwnedBy(r.rows[0].comment, deploymentId) ? "ours" : "foreign";
 }
@@ -43,12 +46,19 @@ export async function describeTable(client: PgClient, schema: string, table: str
       ORDER BY k.ord`,
     [schema, table],
   );
-  return { name: table, columns: cols.rows.map((c) => ({ name: c.name, type: c.type, notNull: c.not_null })), primaryKey: pk.rows.map((p) => p.name) };
+  return {
+    name: table,
+    columns: cols.rows.map((c) => ({ name: c.name, type: c.type, notNull: c.not_null })),
+    primaryKey: pk.rows.map((p) => p.name),
+  };
 }
 
 /** A role and the deployment tag in its comment (null tag: someone else's role). */
 export async function findRole(client: PgClient, role: string): Promise<{ exists: boolean; tag: string | null }> {
-  const r = await client.query<{ tag: string | null }>("SELECT shobj_description(oid, 'pg_authid') AS tag FROM pg_roles WHERE rolname = $1", [role]);
+  const r = await client.query<{ tag: string | null }>(
+    "SELECT shobj_description(oid, 'pg_authid') AS tag FROM pg_roles WHERE rolname = $1",
+    [role],
+  );
   return r.rowCount === 0 ? { exists: false, tag: null } : { exists: true, tag: r.rows[0].tag };
 }
 
@@ -61,12 +71,19 @@ export async function rolesOfDeployment(client: PgClient, deploymentId: string):
   return r.rows.map((row) => row.rolname);
 }
 
-export async function currentUserInfo(client: PgClient): Promise<{ superuser: boolean; createRole: boolean; canCreateSchema: boolean; serverVersion: string }> {
+export async function currentUserInfo(
+  client: PgClient,
+): Promise<{ superuser: boolean; createRole: boolean; canCreateSchema: boolean; serverVersion: string }> {
   const r = await client.query<{ rolsuper: boolean; rolcreaterole: boolean; can_create: boolean; version: string }>(
     `SELECT r.rolsuper, r.rolcreaterole, has_database_privilege(current_user, current_database(), 'CREATE') AS can_create,
             current_setting('server_version') AS version
        FROM pg_roles r WHERE r.rolname = current_user`,
   );
   const row = r.rows[0];
-  return { superuser: row.rolsuper, createRole: row.rolsuper || row.rolcreaterole, canCreateSchema: row.can_create, serverVersion: row.version.split(" ")[0] };
+  return {
+    superuser: row.rolsuper,
+    createRole: row.rolsuper || row.rolcreaterole,
+    canCreateSchema: row.can_create,
+    serverVersion: row.version.split(" ")[0],
+  };
 }

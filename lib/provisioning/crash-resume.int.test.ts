@@ -50,7 +50,9 @@ describe("a worker killed mid-job", () => {
     first.kill("SIGKILL");
     await new Promise((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once("exit", resolve)));
 
-    const deployment = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "staging" } } });
+    const deployment = await db.deployment.findUniqueOrThrow({
+      where: { productId_environment: { productId: f.productId, environment: "staging" } },
+    });
     expect((await db.provisioningJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("running");
     expect(await db.pipeline.count({ where: { deploymentId: deployment.id } })).toBe(0); // the open step rolled back
 
@@ -71,11 +73,17 @@ describe("a worker killed mid-job", () => {
     await withClient(async (c) => {
       const schemas = await c.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE $1", [`${schema}%`]);
       expect(schemas.rows.map((r) => r.nspname)).toEqual([schema]);
-      const rels = await c.query("SELECT c.relname, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema]);
+      const rels = await c.query(
+        "SELECT c.relname, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1",
+        [schema],
+      );
       const base = f.spec.name.replaceAll("-", "_");
       expect(rels.rows.map((r) => `${r.relname}:${r.kind}`)).toEqual([`${base}:v`, `${base}_v1:r`]);
       // By name prefix and by the deployment's tag: a long role name starts with only part of the schema's.
-      const roles = await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1", [`${schema}%`, roleOwnerTag(deployment.id)]);
+      const roles = await c.query(
+        "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1",
+        [`${schema}%`, roleOwnerTag(deployment.id)],
+      );
       expect(roles.rows.map((r) => r.rolname)).toEqual([roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")].sort());
     });
     expect((await db.deployment.findUniqueOrThrow({ where: { id: deployment.id } })).status).toBe("active");

@@ -16,7 +16,14 @@ export async function lockDeployment(tx: Tx, productId: string, environment: "st
   await tx.$queryRaw`SELECT id FROM deployments WHERE id = ${d.id}::uuid FOR UPDATE`;
   const deployment = await tx.deployment.findUniqueOrThrow({
     where: { id: d.id },
-    select: { id: true, status: true, productVersion: true, schemaName: true, tableName: true, jobs: { where: { status: { in: ["queued", "running"] } }, select: { id: true } } },
+    select: {
+      id: true,
+      status: true,
+      productVersion: true,
+      schemaName: true,
+      tableName: true,
+      jobs: { where: { status: { in: ["queued", "running"] } }, select: { id: true } },
+    },
   });
   if (deployment.jobs.length > 0) throw new ConflictError(`A ${environment} job is already queued or running; wait for it to finish.`);
   return deployment;
@@ -24,7 +31,14 @@ export async function lockDeployment(tx: Tx, productId: string, environment: "st
 
 export async function createJob(
   tx: Tx,
-  input: { deploymentId: string; kind: JobKindName; request: ProvisionRequest; plan: Record<string, unknown> | null; userId: string; reason?: string },
+  input: {
+    deploymentId: string;
+    kind: JobKindName;
+    request: ProvisionRequest;
+    plan: Record<string, unknown> | null;
+    userId: string;
+    reason?: string;
+  },
 ): Promise<{ id: string }> {
   const job = await tx.provisioningJob.create({
     data: {

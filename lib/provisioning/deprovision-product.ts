@@ -12,15 +12,30 @@ import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 import type { ProvisionRequest } from "./types";
 
-export async function deprovisionProduct(user: CurrentUser, ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean; reason?: string }): Promise<{ jobId: string }> {
+export async function deprovisionProduct(
+  user: CurrentUser,
+  ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean; reason?: string },
+): Promise<{ jobId: string }> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
-  if (!ref.confirmed) throw new ValidationError("Confirm the deprovisioning first.", { confirm: [`Tick the box to confirm that ${ref.environment} data, roles and pipeline will be deleted.`] });
+  if (!ref.confirmed)
+    throw new ValidationError("Confirm the deprovisioning first.", {
+      confirm: [`Tick the box to confirm that ${ref.environment} data, roles and pipeline will be deleted.`],
+    });
   const reason = (ref.reason ?? "").trim();
-  if (reason === "") throw new ValidationError("Give a reason for deprovisioning.", { reason: [`Say why ${ref.environment} is deprovisioned: its data cannot be restored, and the reason is kept in the product's history.`] });
-  if (reason.length > 1000) throw new ValidationError("Keep the reason under 1000 characters.", { reason: ["Keep the reason under 1000 characters."] });
+  if (reason === "")
+    throw new ValidationError("Give a reason for deprovisioning.", {
+      reason: [
+        `Say why ${ref.environment} is deprovisioned: its data cannot be restored, and the reason is kept in the product's history.`,
+      ],
+    });
+  if (reason.length > 1000)
+    throw new ValidationError("Keep the reason under 1000 characters.", { reason: ["Keep the reason under 1000 characters."] });
   const existing = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
-    select: { status: true, jobs: { orderBy: { createdAt: "desc" }, where: { kind: { not: "deprovision" } }, take: 1, select: { spec: true } } },
+    select: {
+      status: true,
+      jobs: { orderBy: { createdAt: "desc" }, where: { kind: { not: "deprovision" } }, take: 1, select: { spec: true } },
+    },
   });
   if (!existing || existing.status === "deprovisioned" || existing.jobs.length === 0) {
     throw new ValidationError(`There is nothing provisioned in ${ref.environment}.`);

@@ -5,16 +5,25 @@ import { computeGrants, grantStatements } from "./grants";
 const policy: AccessRule[] = [
   { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
   { role: "data_producer", permissions: ["read", "write"], data_access: ["public", "internal", "confidential"] },
-  { role: "data_admin", permissions: ["read", "write", "delete", "manage"], data_access: ["public", "internal", "confidential", "restricted"] },
+  {
+    role: "data_admin",
+    permissions: ["read", "write", "delete", "manage"],
+    data_access: ["public", "internal", "confidential", "restricted"],
+  },
 ];
 
 describe("computeGrants", () => {
   it("gives each role the spec's permissions that the policy also allows", () => {
-    const grants = computeGrants("dp_s_p", [
-      { role: "data_consumer", permissions: ["read", "write"] },
-      { role: "data_producer", permissions: ["read", "write"] },
-      { role: "data_admin", permissions: ["read", "write", "delete", "manage"] },
-    ], "internal", policy);
+    const grants = computeGrants(
+      "dp_s_p",
+      [
+        { role: "data_consumer", permissions: ["read", "write"] },
+        { role: "data_producer", permissions: ["read", "write"] },
+        { role: "data_admin", permissions: ["read", "write", "delete", "manage"] },
+      ],
+      "internal",
+      policy,
+    );
     expect(grants.map((g) => [g.roleName, g.privileges])).toEqual([
       ["dp_s_p_data_consumer", ["SELECT"]],
       ["dp_s_p_data_producer", ["SELECT", "INSERT", "UPDATE"]],
@@ -24,10 +33,15 @@ describe("computeGrants", () => {
   });
 
   it("grants nothing to a role that may not see the classification or that the policy does not know", () => {
-    const grants = computeGrants("dp_s_p", [
-      { role: "data_consumer", permissions: ["read"] },
-      { role: "data-analyst", permissions: ["read"] },
-    ], "confidential", policy);
+    const grants = computeGrants(
+      "dp_s_p",
+      [
+        { role: "data_consumer", permissions: ["read"] },
+        { role: "data-analyst", permissions: ["read"] },
+      ],
+      "confidential",
+      policy,
+    );
     expect(grants.map((g) => g.privileges)).toEqual([[], []]);
     expect(grants[0].withheld[0].reason).toBe("data_consumer may not access confidential data");
     expect(grants[1].withheld[0].reason).toBe("the policy defines no role data-analyst");

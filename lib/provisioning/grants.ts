@@ -49,12 +49,20 @@ export function computeGrants(
     const withheld: RoleGrant["withheld"] = [];
     for (const permission of entry.permissions) {
       if (!rule) withheld.push({ permission, reason: `the policy defines no role ${entry.role}` });
-      else if (!rule.data_access.includes(classification)) withheld.push({ permission, reason: `${entry.role} may not access ${classification} data` });
-      else if (!rule.permissions.includes(permission)) withheld.push({ permission, reason: `the policy does not give ${entry.role} the ${permission} permission` });
+      else if (!rule.data_access.includes(classification))
+        withheld.push({ permission, reason: `${entry.role} may not access ${classification} data` });
+      else if (!rule.permissions.includes(permission))
+        withheld.push({ permission, reason: `the policy does not give ${entry.role} the ${permission} permission` });
       else granted.push(permission);
     }
     const privileges = ORDER.filter((p) => granted.some((g) => PRIVILEGES[g].includes(p)));
-    result.push({ accessRole: entry.role, roleName: existingRoles.get(entry.role) ?? roleNameFor(schema, entry.role), granted, withheld, privileges });
+    result.push({
+      accessRole: entry.role,
+      roleName: existingRoles.get(entry.role) ?? roleNameFor(schema, entry.role),
+      granted,
+      withheld,
+      privileges,
+    });
   }
   return result;
 }
@@ -63,7 +71,11 @@ export function computeGrants(
  * The statements that make a role's privileges in the schema exactly `grant` (revoke everything first,
  * then grant), so running them twice changes nothing and a narrowed policy takes privileges away.
  */
-export function grantStatements(schema: string, grant: RoleGrant, tables: { current: string; previous: readonly string[]; view: string | null }): string[] {
+export function grantStatements(
+  schema: string,
+  grant: RoleGrant,
+  tables: { current: string; previous: readonly string[]; view: string | null },
+): string[] {
   const role = quoteIdent(grant.roleName);
   const statements = [
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${quoteIdent(schema)} FROM ${role}`,

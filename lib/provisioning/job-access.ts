@@ -9,7 +9,9 @@ export async function getVisibleJob(user: CurrentUser, jobId: string): Promise<J
   const job = /^[0-9a-f-]{36}$/i.test(jobId) ? await getJob(jobId) : null;
   if (!job) throw new NotFoundError("This provisioning job does not exist.");
   await assertCan(user, "viewDeployments", [{ domain: job.product.domain }], {
-    action: "view_job", resource: `provisioning_job:${job.id}`, message: "Only the product's owners and domain members can see its jobs.",
+    action: "view_job",
+    resource: `provisioning_job:${job.id}`,
+    message: "Only the product's owners and domain members can see its jobs.",
   });
   return job;
 }
@@ -18,7 +20,9 @@ export async function getVisiblePlan(user: CurrentUser, jobId: string) {
   const plan = /^[0-9a-f-]{36}$/i.test(jobId) ? await getJobPlan(jobId) : null;
   if (!plan) throw new NotFoundError("This job has no plan.");
   await assertCan(user, "viewDeployments", [{ domain: plan.domain }], {
-    action: "view_plan", resource: `provisioning_job:${jobId}`, message: "Only the product's owners and domain members can see its plans.",
+    action: "view_plan",
+    resource: `provisioning_job:${jobId}`,
+    message: "Only the product's owners and domain members can see its plans.",
   });
   return plan;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { fitIdentifier, identifierPart, quoteIdent, roleNameFor, schemaNameFor, schemaOwnedBy, schemaOwnerComment, tableNameFor, deploymentLockKey } from "./naming";
+import {
+  fitIdentifier,
+  identifierPart,
+  quoteIdent,
+  roleNameFor,
+  schemaNameFor,
+  schemaOwnedBy,
+  schemaOwnerComment,
+  tableNameFor,
+  deploymentLockKey,
+} from "./naming";
 
 const HASHED = /_[0-9a-f]{12}$/;
 

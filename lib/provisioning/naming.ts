@@ -58,7 +58,11 @@ export function hashedIdentifier(readable: string, suffix: string, identity: str
 export function schemaNameFor(domain: string, product: string, environment: EnvironmentName): string {
   // JSON keeps the identity unambiguous whatever the parts contain.
   const identity = JSON.stringify(["schema", domain, product, environment]);
-  return hashedIdentifier(`dp_${identifierPart(domain)}_${identifierPart(product)}`, environment === "staging" ? "__staging" : "", identity);
+  return hashedIdentifier(
+    `dp_${identifierPart(domain)}_${identifierPart(product)}`,
+    environment === "staging" ? "__staging" : "",
+    identity,
+  );
 }
 
 export function roleNameFor(schema: string, accessRole: string): string {
@@ -67,7 +71,11 @@ export function roleNameFor(schema: string, accessRole: string): string {
   if (Buffer.byteLength(plain) <= PG_IDENTIFIER_MAX) return plain;
   // Too long: the schema's start and the access role stay readable, the hash covers both in full.
   const role = part.slice(0, 24).replace(/_+$/, "");
-  return hashedIdentifier(`${schema.slice(0, PG_IDENTIFIER_MAX - role.length - 2 - IDENTITY_HASH_HEX).replace(/_+$/, "")}_${role}`, "", JSON.stringify(["role", schema, part]));
+  return hashedIdentifier(
+    `${schema.slice(0, PG_IDENTIFIER_MAX - role.length - 2 - IDENTITY_HASH_HEX).replace(/_+$/, "")}_${role}`,
+    "",
+    JSON.stringify(["role", schema, part]),
+  );
 }
 
 export function viewNameFor(product: string): string {

@@ -13,7 +13,13 @@ import { qualified } from "./naming";
 import { pgPool } from "./pg";
 import { isDue } from "./schedule";
 
-export type PipelineRunResult = { status: "succeeded" | "failed"; newRows: number; totalRows: number; latestLoadAt: string | null; message: string };
+export type PipelineRunResult = {
+  status: "succeeded" | "failed";
+  newRows: number;
+  totalRows: number;
+  latestLoadAt: string | null;
+  message: string;
+};
 
 export async function runPipeline(deploymentId: string): Promise<PipelineRunResult> {
   const pipeline = await db.pipeline.findUnique({
@@ -50,18 +56,25 @@ export async function runPipeline(deploymentId: string): Promise<PipelineRunResu
       client.release();
     }
   }
-  await db.pipeline.update({ where: { id: pipeline.id }, data: { lastRunAt: new Date(), lastRunStatus: `${result.status}: ${result.message}` } });
+  await db.pipeline.update({
+    where: { id: pipeline.id },
+    data: { lastRunAt: new Date(), lastRunStatus: `${result.status}: ${result.message}` },
+  });
   return result;
 }
 
 /** An owner's "Run now". */
-export async function runPipelineNow(user: CurrentUser, ref: { domain: string; name: string; environment: EnvironmentName }): Promise<PipelineRunResult> {
+export async function runPipelineNow(
+  user: CurrentUser,
+  ref: { domain: string; name: string; environment: EnvironmentName },
+): Promise<PipelineRunResult> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "run the pipeline of");
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
     select: { id: true, pipelines: { select: { id: true } } },
   });
-  if (!deployment || deployment.pipelines.length === 0) throw new ValidationError(`There is no pipeline in ${ref.environment}; provision the product first.`);
+  if (!deployment || deployment.pipelines.length === 0)
+    throw new ValidationError(`There is no pipeline in ${ref.environment}; provision the product first.`);
   return runPipeline(deployment.id);
 }
 

@@ -12,13 +12,23 @@ import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 import type { ProvisionRequest } from "./types";
 
-export async function promoteProduct(user: CurrentUser, ref: { domain: string; name: string; confirmed: boolean }): Promise<{ jobId: string }> {
+export async function promoteProduct(
+  user: CurrentUser,
+  ref: { domain: string; name: string; confirmed: boolean },
+): Promise<{ jobId: string }> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "promote");
-  if (!ref.confirmed) throw new ValidationError("Confirm the promotion first.", { confirm: ["Tick the box to confirm that staging was checked and may go to production."] });
+  if (!ref.confirmed)
+    throw new ValidationError("Confirm the promotion first.", {
+      confirm: ["Tick the box to confirm that staging was checked and may go to production."],
+    });
   if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot be promoted.");
   const staging = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: "staging" } },
-    select: { id: true, status: true, jobs: { where: { status: "succeeded", kind: "provision" }, orderBy: { finishedAt: "desc" }, take: 1, select: { spec: true } } },
+    select: {
+      id: true,
+      status: true,
+      jobs: { where: { status: "succeeded", kind: "provision" }, orderBy: { finishedAt: "desc" }, take: 1, select: { spec: true } },
+    },
   });
   if (!staging || staging.status !== "active" || staging.jobs.length === 0) {
     throw new ValidationError("Provision the product to staging first; only an active staging deployment can be promoted.");

@@ -30,31 +30,38 @@ async function provisioned(f: Fixture) {
   return jobId;
 }
 
-const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => withClient(async (c) => (await c.query<T>(sql, params)).rows);
+const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  withClient(async (c) => (await c.query<T>(sql, params)).rows);
 
 async function relations(schema: string) {
-  return (await q<{ relname: string; relkind: string }>(
-    "SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY c.relname",
-    [schema],
-  )).map((r) => `${r.relname}:${r.relkind}`);
+  return (
+    await q<{ relname: string; relkind: string }>(
+      "SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY c.relname",
+      [schema],
+    )
+  ).map((r) => `${r.relname}:${r.relkind}`);
 }
 
 async function columns(schema: string, table: string) {
-  return (await q<{ attname: string; type: string; attnotnull: boolean }>(
-    `SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull FROM pg_attribute a
+  return (
+    await q<{ attname: string; type: string; attnotnull: boolean }>(
+      `SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-    [schema, table],
-  )).map((r) => [r.attname, r.type, r.attnotnull]);
+      [schema, table],
+    )
+  ).map((r) => [r.attname, r.type, r.attnotnull]);
 }
 
 async function grantsOf(schema: string) {
-  return (await q<{ grantee: string; table_name: string; privileges: string }>(
-    `SELECT grantee, table_name, string_agg(privilege_type, ',' ORDER BY privilege_type) AS privileges
+  return (
+    await q<{ grantee: string; table_name: string; privileges: string }>(
+      `SELECT grantee, table_name, string_agg(privilege_type, ',' ORDER BY privilege_type) AS privileges
        FROM information_schema.role_table_grants WHERE table_schema = $1 AND grantee <> current_user
       GROUP BY grantee, table_name ORDER BY grantee, table_name`,
-    [schema],
-  )).map((r) => `${r.grantee} ${r.table_name} ${r.privileges}`);
+      [schema],
+    )
+  ).map((r) => `${r.grantee} ${r.table_name} ${r.privileges}`);
 }
 
 async function deploymentRoles(deploymentId: string) {
@@ -64,7 +71,8 @@ async function deploymentRoles(deploymentId: string) {
   );
 }
 
-const stagingOf = (productId: string) => db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId, environment: "staging" } } });
+const stagingOf = (productId: string) =>
+  db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId, environment: "staging" } } });
 
 describe("provisioning a product to staging", () => {
   let f: Fixture;
@@ -100,18 +108,22 @@ describe("provisioning a product to staging", () => {
     const d = await stagingOf(f.productId);
     const consumer = roleNameFor(schema, "data_consumer");
     const producer = roleNameFor(schema, "data_producer");
-    expect(await deploymentRoles(d.id)).toEqual([
-      { rolname: consumer, rolcanlogin: false },
-      { rolname: producer, rolcanlogin: false },
-    ].sort((a, b) => a.rolname.localeCompare(b.rolname)));
+    expect(await deploymentRoles(d.id)).toEqual(
+      [
+        { rolname: consumer, rolcanlogin: false },
+        { rolname: producer, rolcanlogin: false },
+      ].sort((a, b) => a.rolname.localeCompare(b.rolname)),
+    );
     const table = d.tableName!;
     const view = f.spec.name.replaceAll("-", "_");
-    expect(await grantsOf(schema)).toEqual([
-      `${consumer} ${table} SELECT`,
-      `${consumer} ${view} SELECT`,
-      `${producer} ${table} INSERT,SELECT,UPDATE`,
-      `${producer} ${view} SELECT`,
-    ].sort());
+    expect(await grantsOf(schema)).toEqual(
+      [
+        `${consumer} ${table} SELECT`,
+        `${consumer} ${view} SELECT`,
+        `${producer} ${table} INSERT,SELECT,UPDATE`,
+        `${producer} ${view} SELECT`,
+      ].sort(),
+    );
     const [p] = await q<{ usage: boolean; ins: boolean; del: boolean }>(
       "SELECT has_schema_privilege($1, $2, 'USAGE') AS usage, has_table_privilege($1, $3, 'INSERT') AS ins, has_table_privilege($1, $3, 'DELETE') AS del",
       [consumer, schema, `${quoteIdent(schema)}.${quoteIdent(table)}`],
@@ -122,10 +134,22 @@ describe("provisioning a product to staging", () => {
   it("records the pipeline from the processing template and every step with timing and logs", async () => {
     const d = await stagingOf(f.productId);
     const pipeline = await db.pipeline.findUniqueOrThrow({ where: { deploymentId: d.id } });
-    expect(pipeline).toMatchObject({ type: "etl", schedule: "daily", ingestionEndpoint: `/api/ingest/${f.domain}/${f.spec.name}?env=staging` });
+    expect(pipeline).toMatchObject({
+      type: "etl",
+      schedule: "daily",
+      ingestionEndpoint: `/api/ingest/${f.domain}/${f.spec.name}?env=staging`,
+    });
     expect((pipeline.steps as { name: string }[]).map((x) => x.name)).toEqual(["extract", "transform", "load"]);
-    const job = await db.provisioningJob.findFirstOrThrow({ where: { deploymentId: d.id }, include: { steps: { orderBy: { position: "asc" } } } });
-    expect(job.steps.map((s) => [s.step, s.status])).toEqual([["storage", "succeeded"], ["processing", "succeeded"], ["serving", "succeeded"], ["governance", "succeeded"]]);
+    const job = await db.provisioningJob.findFirstOrThrow({
+      where: { deploymentId: d.id },
+      include: { steps: { orderBy: { position: "asc" } } },
+    });
+    expect(job.steps.map((s) => [s.step, s.status])).toEqual([
+      ["storage", "succeeded"],
+      ["processing", "succeeded"],
+      ["serving", "succeeded"],
+      ["governance", "succeeded"],
+    ]);
     for (const s of job.steps) {
       expect(s.durationMs).not.toBeNull();
       expect((s.logs as unknown[]).length).toBeGreaterThan(1);
@@ -166,14 +190,23 @@ describe("spec changes", () => {
     await provisioned(f);
     await withClient((c) => c.query(`INSERT INTO ${quoteIdent(schema)}.${quoteIdent(`${base}_v1`)} (id, amount) VALUES ('old-1', 1.5)`));
 
-    const additive = { ...f.spec, version: "1.1.0", schema: [...f.spec.schema, { name: "note", type: "string" as const, description: "Note", required: false, pii: false }] };
+    const additive = {
+      ...f.spec,
+      version: "1.1.0",
+      schema: [...f.spec.schema, { name: "note", type: "string" as const, description: "Note", required: false, pii: false }],
+    };
     await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: additive });
     await provisioned(f);
     expect(await relations(schema)).toEqual([`${base}:v`, `${base}_v1:r`]);
     expect((await columns(schema, `${base}_v1`)).map((c) => c[0])).toEqual(["id", "amount", "_loaded_at", "note"]);
 
     const breaking = { ...additive, version: "2.0.0", schema: additive.schema.filter((x) => x.name !== "amount") };
-    await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: breaking, changeNote: "amount moves to its own product" });
+    await saveProductVersion(f.owner, {
+      domain: f.domain,
+      name: f.spec.name,
+      spec: breaking,
+      changeNote: "amount moves to its own product",
+    });
     await provisioned(f);
     expect(await relations(schema)).toEqual([`${base}:v`, `${base}_v1:r`, `${base}_v2:r`]);
     const d = await stagingOf(f.productId);
@@ -232,7 +265,10 @@ describe("retry and promotion", () => {
     try {
       const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
       expect(await runProvisioningJob(jobId)).toBe("failed");
-      const failed = await db.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
+      const failed = await db.provisioningJob.findUniqueOrThrow({
+        where: { id: jobId },
+        include: { steps: { orderBy: { position: "asc" } } },
+      });
       expect(failed.steps.map((s) => s.status)).toEqual(["succeeded", "succeeded", "succeeded", "failed"]);
       expect(failed.error).toContain("does not belong to this deployment");
       expect((await stagingOf(f.productId)).status).toBe("failed");
@@ -244,9 +280,14 @@ describe("retry and promotion", () => {
       const retried = await retryProvisioningJob(f.owner, jobId);
       expect(retried.fromStep).toBe("governance");
       expect(await runProvisioningJob(jobId)).toBe("completed");
-      const done = await db.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
+      const done = await db.provisioningJob.findUniqueOrThrow({
+        where: { id: jobId },
+        include: { steps: { orderBy: { position: "asc" } } },
+      });
       expect(done.status).toBe("succeeded");
-      expect(done.steps.slice(0, 3).map((s) => s.startedAt?.getTime())).toEqual(failed.steps.slice(0, 3).map((s) => s.startedAt?.getTime()));
+      expect(done.steps.slice(0, 3).map((s) => s.startedAt?.getTime())).toEqual(
+        failed.steps.slice(0, 3).map((s) => s.startedAt?.getTime()),
+      );
       expect((await deploymentRoles((await stagingOf(f.productId)).id)).length).toBe(2);
     } finally {
       await withClient((c) => c.query(`DROP ROLE IF EXISTS ${quoteIdent(squatter)}`).catch(() => undefined));
@@ -257,13 +298,23 @@ describe("retry and promotion", () => {
     const f = await ownedProduct();
     await expect(promoteProduct(f.owner, { domain: f.domain, name: f.spec.name, confirmed: true })).rejects.toThrow(/staging first/);
     await provisioned(f);
-    const unconfirmed = (await promoteProduct(f.owner, { domain: f.domain, name: f.spec.name, confirmed: false }).catch((e: unknown) => e)) as ValidationError;
+    const unconfirmed = (await promoteProduct(f.owner, { domain: f.domain, name: f.spec.name, confirmed: false }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(unconfirmed.fieldErrors?.confirm).toBeDefined();
     const { jobId } = await promoteProduct(f.owner, { domain: f.domain, name: f.spec.name, confirmed: true });
     expect(await runProvisioningJob(jobId)).toBe("completed");
     const staging = await stagingOf(f.productId);
-    const production = await db.deployment.findUniqueOrThrow({ where: { productId_environment: { productId: f.productId, environment: "production" } } });
-    expect(production).toMatchObject({ status: "active", schemaName: schemaNameFor(f.domain, f.spec.name, "production"), promotedFromId: staging.id, confirmedById: f.owner.id, productVersion: "1.0.0" });
+    const production = await db.deployment.findUniqueOrThrow({
+      where: { productId_environment: { productId: f.productId, environment: "production" } },
+    });
+    expect(production).toMatchObject({
+      status: "active",
+      schemaName: schemaNameFor(f.domain, f.spec.name, "production"),
+      promotedFromId: staging.id,
+      confirmedById: f.owner.id,
+      productVersion: "1.0.0",
+    });
     expect(await q("SELECT 1 FROM pg_namespace WHERE nspname = $1", [production.schemaName])).toHaveLength(1);
   });
 });
@@ -274,26 +325,49 @@ describe("deprovisioning", () => {
     const schema = schemaNameFor(f.domain, f.spec.name, "staging");
     await provisioned(f);
     const d = await stagingOf(f.productId);
-    await expect(deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: false })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: false }),
+    ).rejects.toBeInstanceOf(ValidationError);
     // Confirmed but without a reason: a field error, no job, the deployment untouched, nothing audited.
-    const noReason = (await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "  " }).catch((e: unknown) => e)) as ValidationError;
+    const noReason = (await deprovisionProduct(f.owner, {
+      domain: f.domain,
+      name: f.spec.name,
+      environment: "staging",
+      confirmed: true,
+      reason: "  ",
+    }).catch((e: unknown) => e)) as ValidationError;
     expect(noReason).toBeInstanceOf(ValidationError);
     expect(noReason.fieldErrors?.reason?.[0]).toMatch(/cannot be restored/);
     expect(await db.provisioningJob.count({ where: { deploymentId: d.id, kind: "deprovision" } })).toBe(0);
     expect((await stagingOf(f.productId)).status).toBe("active");
     const resource = `data_product:${f.domain}/${f.spec.name}`;
     expect(await db.auditEvent.count({ where: { resource, action: "deprovision:staging" } })).toBe(0);
-    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Moving to the new cluster" });
+    const { jobId } = await deprovisionProduct(f.owner, {
+      domain: f.domain,
+      name: f.spec.name,
+      environment: "staging",
+      confirmed: true,
+      reason: "Moving to the new cluster",
+    });
     expect(await runProvisioningJob(jobId)).toBe("completed");
     const job = await db.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
     expect(job.reason).toBe("Moving to the new cluster");
     const audited = await db.auditEvent.findFirstOrThrow({ where: { resource, action: "deprovision:staging" } });
     expect(audited).toMatchObject({ subject: f.owner.email, decision: "allow" });
     expect(audited.reason).toContain("Moving to the new cluster");
-    expect(job.steps.map((s) => [s.step, s.status])).toEqual([["governance", "succeeded"], ["serving", "succeeded"], ["processing", "succeeded"], ["storage", "succeeded"]]);
+    expect(job.steps.map((s) => [s.step, s.status])).toEqual([
+      ["governance", "succeeded"],
+      ["serving", "succeeded"],
+      ["processing", "succeeded"],
+      ["storage", "succeeded"],
+    ]);
     expect(await q("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).toHaveLength(0);
     expect(await deploymentRoles(d.id)).toHaveLength(0);
-    expect(await q("SELECT 1 FROM pg_roles WHERE rolname = ANY($1)", [[roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")]])).toHaveLength(0);
+    expect(
+      await q("SELECT 1 FROM pg_roles WHERE rolname = ANY($1)", [
+        [roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")],
+      ]),
+    ).toHaveLength(0);
     expect(await db.pipeline.count({ where: { deploymentId: d.id } })).toBe(0);
     expect(await stagingOf(f.productId)).toMatchObject({ status: "deprovisioned", serviceUrl: null, tableName: null });
   });

@@ -5,7 +5,15 @@ import { qualified } from "./naming";
 import { pgPool } from "./pg";
 import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
 
-export type JobSummaryDto = { id: string; kind: JobKindName; status: string; createdAt: string; finishedAt: string | null; error: string | null; reason: string };
+export type JobSummaryDto = {
+  id: string;
+  kind: JobKindName;
+  status: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  reason: string;
+};
 
 export type DeploymentDto = {
   id: string;
@@ -19,13 +27,33 @@ export type DeploymentDto = {
   rowCount: RowCount | null;
   promotedFromStaging: boolean;
   confirmedBy: string | null;
-  pipeline: { type: string; schedule: string | null; ingestionEndpoint: string; lastRunAt: string | null; lastRunStatus: string | null } | null;
+  pipeline: {
+    type: string;
+    schedule: string | null;
+    ingestionEndpoint: string;
+    lastRunAt: string | null;
+    lastRunStatus: string | null;
+  } | null;
   lastJob: JobSummaryDto | null;
 };
 
 const jobSummary = { id: true, kind: true, status: true, createdAt: true, finishedAt: true, error: true, reason: true } as const;
-const toJobSummary = (j: { id: string; kind: string; status: string; createdAt: Date; finishedAt: Date | null; error: string | null; reason: string }): JobSummaryDto => ({
-  id: j.id, kind: j.kind as JobKindName, status: j.status, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error, reason: j.reason,
+const toJobSummary = (j: {
+  id: string;
+  kind: string;
+  status: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+  reason: string;
+}): JobSummaryDto => ({
+  id: j.id,
+  kind: j.kind as JobKindName,
+  status: j.status,
+  createdAt: j.createdAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+  error: j.error,
+  reason: j.reason,
 });
 
 /** A deployment's row figure; `approximate` when it is the planner's estimate rather than a count. */
@@ -42,7 +70,10 @@ const EXACT_BELOW = 10_000;
 async function countRows(schema: string, table: string): Promise<RowCount | null> {
   const pool = pgPool();
   const est = await pool
-    .query<{ n: number }>("SELECT c.reltuples::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2", [schema, table])
+    .query<{ n: number }>(
+      "SELECT c.reltuples::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
+      [schema, table],
+    )
     .catch(() => null);
   if (!est?.rows[0]) return null;
   const estimate = est.rows[0].n;
@@ -68,13 +99,24 @@ export async function listDeployments(productId: string): Promise<DeploymentDto[
     where: { productId },
     orderBy: { environment: "asc" },
     select: {
-      id: true, environment: true, status: true, productVersion: true, schemaName: true, tableName: true, serviceUrl: true, resources: true,
-      promotedFromId: true, confirmedById: true,
+      id: true,
+      environment: true,
+      status: true,
+      productVersion: true,
+      schemaName: true,
+      tableName: true,
+      serviceUrl: true,
+      resources: true,
+      promotedFromId: true,
+      confirmedById: true,
       pipelines: { select: { type: true, schedule: true, ingestionEndpoint: true, lastRunAt: true, lastRunStatus: true } },
       jobs: { orderBy: { createdAt: "desc" }, take: 1, select: jobSummary },
     },
   });
-  const confirmers = await db.user.findMany({ where: { id: { in: rows.map((r) => r.confirmedById).filter((x): x is string => !!x) } }, select: { id: true, name: true } });
+  const confirmers = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.confirmedById).filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  });
   return Promise.all(
     rows.map(async (d) => {
       const p = d.pipelines[0];
@@ -90,7 +132,15 @@ export async function listDeployments(productId: string): Promise<DeploymentDto[
         rowCount: d.status === "active" && d.schemaName && d.tableName ? await countRows(d.schemaName, d.tableName) : null,
         promotedFromStaging: d.promotedFromId !== null,
         confirmedBy: confirmers.find((u) => u.id === d.confirmedById)?.name ?? null,
-        pipeline: p ? { type: p.type, schedule: p.schedule, ingestionEndpoint: p.ingestionEndpoint, lastRunAt: p.lastRunAt?.toISOString() ?? null, lastRunStatus: p.lastRunStatus } : null,
+        pipeline: p
+          ? {
+              type: p.type,
+              schedule: p.schedule,
+              ingestionEndpoint: p.ingestionEndpoint,
+              lastRunAt: p.lastRunAt?.toISOString() ?? null,
+              lastRunStatus: p.lastRunStatus,
+            }
+          : null,
         lastJob: d.jobs[0] ? toJobSummary(d.jobs[0]) : null,
       };
     }),
@@ -98,7 +148,12 @@ export async function listDeployments(productId: string): Promise<DeploymentDto[
 }
 
 export type StepDto = {
-  step: StepName; label: string; status: string; durationMs: number | null; logs: LogLine[]; error: string | null;
+  step: StepName;
+  label: string;
+  status: string;
+  durationMs: number | null;
+  logs: LogLine[];
+  error: string | null;
 };
 
 export type JobDto = JobSummaryDto & {
@@ -117,8 +172,13 @@ export async function getJob(jobId: string): Promise<JobDto | null> {
   const j = await db.provisioningJob.findUnique({
     where: { id: jobId },
     select: {
-      ...jobSummary, attempts: true, spec: true, requestedById: true,
-      deployment: { select: { environment: true, product: { select: { id: true, name: true, owner: true, domain: { select: { slug: true } } } } } },
+      ...jobSummary,
+      attempts: true,
+      spec: true,
+      requestedById: true,
+      deployment: {
+        select: { environment: true, product: { select: { id: true, name: true, owner: true, domain: { select: { slug: true } } } } },
+      },
       steps: { orderBy: { position: "asc" }, select: { step: true, status: true, durationMs: true, logs: true, error: true } },
     },
   });
@@ -128,7 +188,12 @@ export async function getJob(jobId: string): Promise<JobDto | null> {
   return {
     ...toJobSummary(j),
     environment: j.deployment.environment,
-    product: { id: j.deployment.product.id, domain: j.deployment.product.domain.slug, name: j.deployment.product.name, owner: j.deployment.product.owner },
+    product: {
+      id: j.deployment.product.id,
+      domain: j.deployment.product.domain.slug,
+      name: j.deployment.product.name,
+      owner: j.deployment.product.owner,
+    },
     version: (j.spec as unknown as ProvisionRequest).spec.version,
     attempts: j.attempts,
     requestedBy: requester?.name ?? null,
@@ -146,16 +211,31 @@ export async function getJob(jobId: string): Promise<JobDto | null> {
   };
 }
 
-export async function getJobPlan(jobId: string): Promise<{ plan: unknown; domain: string; name: string; environment: string; owner: string } | null> {
+export async function getJobPlan(
+  jobId: string,
+): Promise<{ plan: unknown; domain: string; name: string; environment: string; owner: string } | null> {
   const j = await db.provisioningJob.findUnique({
     where: { id: jobId },
-    select: { plan: true, deployment: { select: { environment: true, product: { select: { name: true, owner: true, domain: { select: { slug: true } } } } } } },
+    select: {
+      plan: true,
+      deployment: { select: { environment: true, product: { select: { name: true, owner: true, domain: { select: { slug: true } } } } } },
+    },
   });
   if (!j || j.plan === null) return null;
-  return { plan: j.plan, domain: j.deployment.product.domain.slug, name: j.deployment.product.name, environment: j.deployment.environment, owner: j.deployment.product.owner };
+  return {
+    plan: j.plan,
+    domain: j.deployment.product.domain.slug,
+    name: j.deployment.product.name,
+    environment: j.deployment.environment,
+    owner: j.deployment.product.owner,
+  };
 }
 
-export async function listJobs(productId: string, page = 1, pageSize = 10): Promise<{ rows: (JobSummaryDto & { environment: string })[]; total: number }> {
+export async function listJobs(
+  productId: string,
+  page = 1,
+  pageSize = 10,
+): Promise<{ rows: (JobSummaryDto & { environment: string })[]; total: number }> {
   const where = { deployment: { productId } };
   const [rows, total] = await Promise.all([
     db.provisioningJob.findMany({

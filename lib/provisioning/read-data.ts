@@ -18,8 +18,14 @@ import type { DeploymentResources, ProvisionRequest } from "./types";
 export const MAX_LIMIT = 1000;
 
 export type DataPage = {
-  product: string; environment: EnvironmentName; version: string | null;
-  columns: string[]; rows: Record<string, unknown>[]; limit: number; offset: number; total: number;
+  product: string;
+  environment: EnvironmentName;
+  version: string | null;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  limit: number;
+  offset: number;
+  total: number;
 };
 
 const INT8 = 20;
@@ -41,20 +47,37 @@ export type ReadRef = { domain: string; name: string; environment: EnvironmentNa
 export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<{ page: DataPage; productId: string; domainId: string }> {
   const product = await findProduct(ref.domain, ref.name);
   if (!product) throw new NotFoundError("This data product does not exist.");
-  const decision = await enforce(user, "read", { type: "data_product", id: product.name, domain: product.domain, classification: product.classification }, { via: "data_api", environment: ref.environment });
+  const decision = await enforce(
+    user,
+    "read",
+    { type: "data_product", id: product.name, domain: product.domain, classification: product.classification },
+    { via: "data_api", environment: ref.environment },
+  );
   if (decision.decision !== "allow") throw new ForbiddenError(`Governance policy denies reading: ${decision.reason}`);
   const member = user.domains[product.domain] !== undefined;
   if ((product.classification === "confidential" || product.classification === "restricted") && !member) {
     const approved = await db.accessRequest.count({ where: { productId: product.id, requesterId: user.id, status: "approved" } });
     await ensure(user, () => approved > 0, {
-      action: "read", resource: productResource(product.domain, product.name),
+      action: "read",
+      resource: productResource(product.domain, product.name),
       reason: `${product.classification} data and no approved access request.`,
       message: `${product.classification} data: request access to ${product.domain}/${product.name} first.`,
     });
   }
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
-    select: { status: true, schemaName: true, productVersion: true, resources: true, jobs: { where: { status: "succeeded", kind: { not: "deprovision" } }, orderBy: { finishedAt: "desc" }, take: 1, select: { spec: true } } },
+    select: {
+      status: true,
+      schemaName: true,
+      productVersion: true,
+      resources: true,
+      jobs: {
+        where: { status: "succeeded", kind: { not: "deprovision" } },
+        orderBy: { finishedAt: "desc" },
+        take: 1,
+        select: { spec: true },
+      },
+    },
   });
   const resources = (deployment?.resources ?? {}) as DeploymentResources;
   if (!deployment || deployment.status !== "active" || !deployment.schemaName || !resources.view || deployment.jobs.length === 0) {
@@ -65,7 +88,8 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
   if (!member) {
     const match = (resources.roles ?? []).find((r) => r.privileges.includes("SELECT") && (user.roles as string[]).includes(r.accessRole));
     await ensure(user, () => match !== undefined, {
-      action: "read", resource: productResource(product.domain, product.name),
+      action: "read",
+      resource: productResource(product.domain, product.name),
       reason: "None of the user's roles is an access role of the product with SELECT.",
       message: `None of your roles (${user.roles.join(", ")}) is an access role of this product with read permission.`,
     });

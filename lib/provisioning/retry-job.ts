@@ -11,7 +11,9 @@ export async function retryProvisioningJob(user: CurrentUser, jobId: string): Pr
   const job = await db.provisioningJob.findUnique({
     where: { id: jobId },
     select: {
-      status: true, deploymentId: true, kind: true,
+      status: true,
+      deploymentId: true,
+      kind: true,
       deployment: { select: { product: { select: { name: true, domain: { select: { slug: true } } } } } },
       steps: { orderBy: { position: "asc" }, select: { id: true, step: true, status: true, position: true } },
     },
@@ -25,14 +27,20 @@ export async function retryProvisioningJob(user: CurrentUser, jobId: string): Pr
     await tx.$queryRaw`SELECT id FROM deployments WHERE id = ${job.deploymentId}::uuid FOR UPDATE`;
     const busy = await tx.provisioningJob.count({ where: { deploymentId: job.deploymentId, status: { in: ["queued", "running"] } } });
     if (busy > 0) throw new ConflictError("Another job of this deployment is queued or running.");
-    const reset = await tx.provisioningJob.updateMany({ where: { id: jobId, status: "failed" }, data: { status: "queued", error: null, finishedAt: null } });
+    const reset = await tx.provisioningJob.updateMany({
+      where: { id: jobId, status: "failed" },
+      data: { status: "queued", error: null, finishedAt: null },
+    });
     if (reset.count !== 1) throw new ConflictError("The job changed meanwhile; reload the page.");
     await tx.provisioningStep.updateMany({
       where: { jobId, position: { gte: failed.position } },
       data: { status: "pending", error: null, finishedAt: null, durationMs: null },
     });
     await tx.$executeRaw`UPDATE provisioning_steps SET logs = logs || ${JSON.stringify([{ at: new Date().toISOString(), level: "info", message: `Retry requested by ${user.email}` }])}::jsonb WHERE id = ${failed.id}::uuid`;
-    await tx.deployment.update({ where: { id: job.deploymentId }, data: { status: job.kind === "deprovision" ? "deprovisioning" : "provisioning" } });
+    await tx.deployment.update({
+      where: { id: job.deploymentId },
+      data: { status: job.kind === "deprovision" ? "deprovisioning" : "provisioning" },
+    });
   });
   await enqueueProvisioningJob(jobId);
   return { jobId, fromStep: failed.step };

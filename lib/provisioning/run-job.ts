@@ -37,15 +37,30 @@ function describeFailure(e: unknown): string {
 }
 
 async function loadDeployment(client: PgClient, id: string) {
-  const r = await client.query<{ id: string; environment: string; schema_name: string | null; table_name: string | null; resources: DeploymentResources }>(
-    "SELECT id, environment::text, schema_name, table_name, resources FROM deployments WHERE id = $1 FOR UPDATE",
-    [id],
-  );
+  const r = await client.query<{
+    id: string;
+    environment: string;
+    schema_name: string | null;
+    table_name: string | null;
+    resources: DeploymentResources;
+  }>("SELECT id, environment::text, schema_name, table_name, resources FROM deployments WHERE id = $1 FOR UPDATE", [id]);
   const row = r.rows[0];
-  return { id: row.id, environment: row.environment, schemaName: row.schema_name, tableName: row.table_name, resources: row.resources ?? {} };
+  return {
+    id: row.id,
+    environment: row.environment,
+    schemaName: row.schema_name,
+    tableName: row.table_name,
+    resources: row.resources ?? {},
+  };
 }
 
-async function recordStepSuccess(client: PgClient, stepId: string, deploymentId: string, outcome: StepOutcome, durationMs: number): Promise<void> {
+async function recordStepSuccess(
+  client: PgClient,
+  stepId: string,
+  deploymentId: string,
+  outcome: StepOutcome,
+  durationMs: number,
+): Promise<void> {
   await client.query(
     "UPDATE provisioning_steps SET status = 'succeeded', finished_at = now(), duration_ms = $2, output = $3::jsonb, error = NULL WHERE id = $1",
     [stepId, durationMs, JSON.stringify(outcome.output)],
@@ -60,7 +75,16 @@ async function recordStepSuccess(client: PgClient, stepId: string, deploymentId:
         resources = jsonb_strip_nulls(resources || $8::jsonb),
         updated_at = now()
       WHERE id = $1`,
-    [deploymentId, d.schemaName !== undefined, d.schemaName ?? null, d.tableName !== undefined, d.tableName ?? null, d.serviceUrl !== undefined, d.serviceUrl ?? null, JSON.stringify(d.resources ?? {})],
+    [
+      deploymentId,
+      d.schemaName !== undefined,
+      d.schemaName ?? null,
+      d.tableName !== undefined,
+      d.tableName ?? null,
+      d.serviceUrl !== undefined,
+      d.serviceUrl ?? null,
+      JSON.stringify(d.resources ?? {}),
+    ],
   );
 }
 
@@ -87,7 +111,14 @@ async function runLocked(client: PgClient, jobId: string): Promise<RunResult> {
   const job = await db.provisioningJob.findUniqueOrThrow({
     where: { id: jobId },
     select: {
-      id: true, kind: true, status: true, spec: true, createdAt: true, startedAt: true, requestedById: true, deploymentId: true,
+      id: true,
+      kind: true,
+      status: true,
+      spec: true,
+      createdAt: true,
+      startedAt: true,
+      requestedById: true,
+      deploymentId: true,
       deployment: { select: { productId: true, environment: true, product: { select: { domainId: true } } } },
       steps: { orderBy: { position: "asc" }, select: { id: true, step: true, status: true } },
     },
@@ -98,13 +129,22 @@ async function runLocked(client: PgClient, jobId: string): Promise<RunResult> {
   const impl = stepTable(kind);
   const delayMs = env().PROVISION_STEP_DELAY_MS;
 
-  await db.provisioningJob.update({ where: { id: jobId }, data: { status: "running", startedAt: job.startedAt ?? new Date(), attempts: { increment: 1 }, error: null } });
-  await db.deployment.update({ where: { id: job.deploymentId }, data: { status: kind === "deprovision" ? "deprovisioning" : "provisioning" } });
+  await db.provisioningJob.update({
+    where: { id: jobId },
+    data: { status: "running", startedAt: job.startedAt ?? new Date(), attempts: { increment: 1 }, error: null },
+  });
+  await db.deployment.update({
+    where: { id: job.deploymentId },
+    data: { status: kind === "deprovision" ? "deprovisioning" : "provisioning" },
+  });
 
   for (const step of job.steps) {
     if (step.status === "succeeded" || step.status === "skipped") continue;
     const interrupted = step.status === "running";
-    await db.provisioningStep.update({ where: { id: step.id }, data: { status: "running", startedAt: new Date(), finishedAt: null, error: null } });
+    await db.provisioningStep.update({
+      where: { id: step.id },
+      data: { status: "running", startedAt: new Date(), finishedAt: null, error: null },
+    });
     await appendLog(step.id, interrupted ? "Resuming: the previous attempt was interrupted and rolled back" : "Started");
     const started = performance.now();
     try {
@@ -112,7 +152,11 @@ async function runLocked(client: PgClient, jobId: string): Promise<RunResult> {
       await client.query("SET LOCAL lock_timeout = '30s'");
       const deployment = await loadDeployment(client, job.deploymentId);
       const outcome = await impl[step.step as StepName]({
-        client, jobId, kind, request, deployment,
+        client,
+        jobId,
+        kind,
+        request,
+        deployment,
         log: (message, level) => appendLog(step.id, message, level),
       });
       if (delayMs > 0) await sleep(delayMs);
@@ -122,7 +166,10 @@ async function runLocked(client: PgClient, jobId: string): Promise<RunResult> {
       await client.query("ROLLBACK").catch(() => {});
       const message = describeFailure(e);
       const durationMs = Math.round(performance.now() - started);
-      await db.provisioningStep.update({ where: { id: step.id }, data: { status: "failed", finishedAt: new Date(), durationMs, error: message } });
+      await db.provisioningStep.update({
+        where: { id: step.id },
+        data: { status: "failed", finishedAt: new Date(), durationMs, error: message },
+      });
       await appendLog(step.id, message, "error");
       await finish(job, "failed", `${step.step} failed: ${message}`);
       return "failed";
@@ -133,7 +180,12 @@ async function runLocked(client: PgClient, jobId: string): Promise<RunResult> {
 }
 
 type JobForFinish = {
-  id: string; kind: string; createdAt: Date; requestedById: string | null; deploymentId: string; spec: unknown;
+  id: string;
+  kind: string;
+  createdAt: Date;
+  requestedById: string | null;
+  deploymentId: string;
+  spec: unknown;
   deployment: { productId: string; environment: string; product: { domainId: string } };
 };
 

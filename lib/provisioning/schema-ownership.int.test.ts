@@ -7,7 +7,16 @@ import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { saveProductVersion } from "@/lib/products/save-version";
 import { createDomain, createPrincipal } from "@/prisma/seed/factories";
-import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, provisioned, stagingOf, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import {
+  dropTestRoles,
+  ensurePlatformReferenceData,
+  jobSteps,
+  ownedProduct,
+  provisioned,
+  stagingOf,
+  withClient,
+  type Fixture,
+} from "@/tests/provisioning-fixtures";
 import { deprovisionProduct } from "./deprovision-product";
 import { identifierPart, qualified, quoteIdent, quoteLiteral, roleNameFor, schemaNameFor } from "./naming";
 import { provisionProduct } from "./provision-product";
@@ -24,13 +33,26 @@ afterAll(async () => {
   await stopQueue();
 });
 
-const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => withClient(async (c) => (await c.query<T>(sql, params)).rows);
-const schemaComment = async (schema: string) => (await q<{ c: string | null }>("SELECT obj_description(oid, 'pg_namespace') AS c FROM pg_namespace WHERE nspname = $1", [schema]))[0]?.c;
+const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  withClient(async (c) => (await c.query<T>(sql, params)).rows);
+const schemaComment = async (schema: string) =>
+  (await q<{ c: string | null }>("SELECT obj_description(oid, 'pg_namespace') AS c FROM pg_namespace WHERE nspname = $1", [schema]))[0]?.c;
 const tablesOf = async (schema: string) =>
-  (await q<{ relname: string }>("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema])).map((r) => r.relname);
+  (
+    await q<{ relname: string }>(
+      "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1",
+      [schema],
+    )
+  ).map((r) => r.relname);
 
 async function deprovision(f: Fixture) {
-  const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Ownership test" });
+  const { jobId } = await deprovisionProduct(f.owner, {
+    domain: f.domain,
+    name: f.spec.name,
+    environment: "staging",
+    confirmed: true,
+    reason: "Ownership test",
+  });
   return { jobId, outcome: await runProvisioningJob(jobId) };
 }
 
@@ -79,7 +101,9 @@ describe("products whose names read the same", () => {
     expect(outcome).toBe("failed");
     const steps = await jobSteps(jobId);
     expect(steps[0]).toMatchObject({ step: "governance", status: "failed" });
-    expect(steps[0].error).toBe(`Schema ${da.schemaName} exists and belongs to another deployment (or was not created by Meshport), so it was left untouched; ask a platform admin to check it.`);
+    expect(steps[0].error).toBe(
+      `Schema ${da.schemaName} exists and belongs to another deployment (or was not created by Meshport), so it was left untouched; ask a platform admin to check it.`,
+    );
     expect(steps.slice(1).map((s) => s.status)).toEqual(["pending", "pending", "pending"]);
     expect(await tablesOf(da.schemaName!)).toEqual(before);
     const { page } = await readProductData(a.owner, { domain: a.domain, name: a.spec.name, environment: "staging", limit: 10, offset: 0 });
@@ -128,7 +152,11 @@ describe("a deployment made under the old naming rule", () => {
     await db.deployment.update({ where: { id: deployment.id }, data: { schemaName: legacy } });
     await withClient((c) => c.query(`INSERT INTO ${qualified(legacy, deployment.tableName!)} (id, amount) VALUES ('old', 1)`));
 
-    const additive = { ...f.spec, version: "1.1.0", schema: [...f.spec.schema, { name: "note", type: "string" as const, description: "Note", required: false, pii: false }] };
+    const additive = {
+      ...f.spec,
+      version: "1.1.0",
+      schema: [...f.spec.schema, { name: "note", type: "string" as const, description: "Note", required: false, pii: false }],
+    };
     await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: additive });
     await provisioned(f);
     expect(await stagingOf(f.productId)).toMatchObject({ status: "active", schemaName: legacy, tableName: deployment.tableName });
@@ -148,11 +176,16 @@ describe("a deployment made under the old naming rule", () => {
 describe("a spec stored before validation refused two spellings of one role", () => {
   it("is refused at provisioning with the access field named, creating nothing", async () => {
     const f = await ownedProduct();
-    const access = [{ role: "data_producer", permissions: ["read"] }, { role: "data-producer", permissions: ["read", "write"] }];
+    const access = [
+      { role: "data_producer", permissions: ["read"] },
+      { role: "data-producer", permissions: ["read", "write"] },
+    ];
     await db.dataProduct.update({ where: { id: f.productId }, data: { spec: { ...f.spec, access } } });
     const err = (await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.fieldErrors?.access).toEqual([`Roles data_producer and data-producer would be the same database role (${roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer")}); keep one spelling in the spec.`]);
+    expect(err.fieldErrors?.access).toEqual([
+      `Roles data_producer and data-producer would be the same database role (${roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer")}); keep one spelling in the spec.`,
+    ]);
     expect(await db.deployment.count({ where: { productId: f.productId } })).toBe(0);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { ProductField } from "@/lib/products/types";
 import { createTableSql, designTable, planStorage, primaryKeyFor, reservedFieldNames, type ExistingTable } from "./table-design";
 
-const f = (name: string, type: ProductField["type"], required = false): ProductField => ({ name, type, required, description: "", pii: false });
+const f = (name: string, type: ProductField["type"], required = false): ProductField => ({
+  name,
+  type,
+  required,
+  description: "",
+  pii: false,
+});
 const fields = [f("order_id", "string", true), f("total", "number", true), f("channel", "string"), f("placed_at", "timestamp", true)];
 
 function existing(design = designTable(fields), name = "orders_v1"): ExistingTable {
@@ -11,10 +17,24 @@ function existing(design = designTable(fields), name = "orders_v1"): ExistingTab
 
 describe("designTable", () => {
   it("maps every field type and marks required fields NOT NULL", () => {
-    const all = designTable([f("a", "string"), f("b", "integer"), f("c", "number"), f("d", "boolean"), f("e", "date"), f("g", "timestamp"), f("h", "json", true)]);
+    const all = designTable([
+      f("a", "string"),
+      f("b", "integer"),
+      f("c", "number"),
+      f("d", "boolean"),
+      f("e", "date"),
+      f("g", "timestamp"),
+      f("h", "json", true),
+    ]);
     expect(all.columns.map((c) => [c.name, c.type, c.notNull])).toEqual([
-      ["a", "text", false], ["b", "bigint", false], ["c", "double precision", false], ["d", "boolean", false],
-      ["e", "date", false], ["g", "timestamp with time zone", false], ["h", "jsonb", true], ["_loaded_at", "timestamp with time zone", true],
+      ["a", "text", false],
+      ["b", "bigint", false],
+      ["c", "double precision", false],
+      ["d", "boolean", false],
+      ["e", "date", false],
+      ["g", "timestamp with time zone", false],
+      ["h", "jsonb", true],
+      ["_loaded_at", "timestamp with time zone", true],
     ]);
   });
 
@@ -35,7 +55,11 @@ describe("designTable", () => {
   });
 
   it("reports fields that collide with platform columns", () => {
-    expect(reservedFieldNames([f("_loaded_at", "timestamp"), f("x", "string"), f("xmin", "string"), f("CTID", "string")])).toEqual(["_loaded_at", "xmin", "CTID"]);
+    expect(reservedFieldNames([f("_loaded_at", "timestamp"), f("x", "string"), f("xmin", "string"), f("CTID", "string")])).toEqual([
+      "_loaded_at",
+      "xmin",
+      "CTID",
+    ]);
   });
 });
 
@@ -76,7 +100,9 @@ describe("planStorage", () => {
   });
 
   it("names a breaking change within one major version apart from the current table", () => {
-    const plan = planStorage("s", "orders", "0.2.0", designTable(fields.slice(0, 2)), existing(designTable(fields), "orders_v0"), ["orders_v0"]);
+    const plan = planStorage("s", "orders", "0.2.0", designTable(fields.slice(0, 2)), existing(designTable(fields), "orders_v0"), [
+      "orders_v0",
+    ]);
     expect(plan.table).toBe("orders_v0_2");
   });
 });

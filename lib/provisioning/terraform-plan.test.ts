@@ -10,7 +10,12 @@ if (!parsed.ok) throw new Error("default platform config must parse");
 const platform = parsed.document.spec;
 
 const spec: DataProductSpec = {
-  name: "orders", domain: "sales", owner: "o@x.com", version: "1.2.0", description: "Orders", classification: "internal",
+  name: "orders",
+  domain: "sales",
+  owner: "o@x.com",
+  version: "1.2.0",
+  description: "Orders",
+  classification: "internal",
   schema: [
     { name: "order_id", type: "string", description: "", required: true, pii: false },
     { name: "total", type: "number", description: "", required: true, pii: false },
@@ -18,21 +23,42 @@ const spec: DataProductSpec = {
   ],
   slo: { availability: 99.9, latencyMs: 100, freshnessMinutes: 60 },
   access: [{ role: "data_consumer", permissions: ["read"] }],
-  lineage: { sources: [], transformations: [] }, tags: [], governance: { encryption: true },
+  lineage: { sources: [], transformations: [] },
+  tags: [],
+  governance: { encryption: true },
 };
-const grants = computeGrants("dp_sales_orders", spec.access, "internal", [{ role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] }]);
+const grants = computeGrants("dp_sales_orders", spec.access, "internal", [
+  { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
+]);
 type Plan = { "//": string; resource: Record<string, Record<string, Record<string, unknown>>> };
 
 describe("terraformPlan", () => {
   it("plans batch analytics as S3 + Glue + Databricks job + API Gateway, with the platform's settings", () => {
-    const plan = terraformPlan({ spec, environment: "production", settings: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard" }, platform, pipeline: { type: "etl", schedule: "daily" }, grants }) as Plan;
+    const plan = terraformPlan({
+      spec,
+      environment: "production",
+      settings: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard" },
+      platform,
+      pipeline: { type: "etl", schedule: "daily" },
+      grants,
+    }) as Plan;
     expect(plan["//"]).toContain(PLAN_LABEL);
     const r = plan.resource;
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(["aws_s3_bucket", "aws_glue_catalog_table", "databricks_job", "aws_api_gateway_rest_api", "aws_lakeformation_permissions"]));
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining([
+        "aws_s3_bucket",
+        "aws_glue_catalog_table",
+        "databricks_job",
+        "aws_api_gateway_rest_api",
+        "aws_lakeformation_permissions",
+      ]),
+    );
     expect(r.aws_s3_bucket.sales_orders_production.bucket).toBe("company-data-lake-sales-orders-production");
     expect(r.aws_s3_bucket_versioning).toBeDefined();
     expect((r.aws_glue_catalog_table.sales_orders_production.storage_descriptor as { columns: unknown[] }).columns).toEqual([
-      { name: "order_id", type: "string", comment: "" }, { name: "total", type: "double", comment: "" }, { name: "placed_at", type: "timestamp", comment: "" },
+      { name: "order_id", type: "string", comment: "" },
+      { name: "total", type: "double", comment: "" },
+      { name: "placed_at", type: "timestamp", comment: "" },
     ]);
     expect(r.databricks_job.sales_orders_production.schedule).toEqual({ quartz_cron_expression: "0 0 2 * * ?", timezone_id: "UTC" });
     expect(r.aws_api_gateway_method.sales_orders_production.authorization).toBe("COGNITO_USER_POOLS");
@@ -40,16 +66,39 @@ describe("terraformPlan", () => {
   });
 
   it("plans streaming as Kinesis + Flink and ML as a feature group", () => {
-    const streaming = terraformPlan({ spec, environment: "staging", settings: { storage: "stream_storage", processing: "flink", serving: "streaming_api", governance: "real_time" }, platform, pipeline: { type: "streaming", schedule: "continuous" }, grants }) as Plan;
-    expect(Object.keys(streaming.resource)).toEqual(expect.arrayContaining(["aws_kinesis_stream", "aws_kinesisanalyticsv2_application", "aws_apigatewayv2_api"]));
+    const streaming = terraformPlan({
+      spec,
+      environment: "staging",
+      settings: { storage: "stream_storage", processing: "flink", serving: "streaming_api", governance: "real_time" },
+      platform,
+      pipeline: { type: "streaming", schedule: "continuous" },
+      grants,
+    }) as Plan;
+    expect(Object.keys(streaming.resource)).toEqual(
+      expect.arrayContaining(["aws_kinesis_stream", "aws_kinesisanalyticsv2_application", "aws_apigatewayv2_api"]),
+    );
     expect(streaming.resource.aws_s3_bucket).toBeUndefined();
-    const ml = terraformPlan({ spec, environment: "staging", settings: { storage: "feature_store", processing: "spark_ml", serving: "feature_api", governance: "ml_governance" }, platform, pipeline: { type: "ml", schedule: "manual" }, grants }) as Plan;
+    const ml = terraformPlan({
+      spec,
+      environment: "staging",
+      settings: { storage: "feature_store", processing: "spark_ml", serving: "feature_api", governance: "ml_governance" },
+      platform,
+      pipeline: { type: "ml", schedule: "manual" },
+      grants,
+    }) as Plan;
     expect(ml.resource.aws_sagemaker_feature_group.sales_orders_staging.record_identifier_feature_name).toBe("order_id");
     expect(ml.resource.databricks_job.sales_orders_staging.schedule).toBeUndefined();
   });
 
   it("warns in the plan when the platform configuration lacks a component it needs", () => {
-    const plan = terraformPlan({ spec, environment: "staging", settings: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard" }, platform: { storage: [], processing: [], serving: [] }, pipeline: { type: "etl", schedule: "daily" }, grants }) as Plan;
+    const plan = terraformPlan({
+      spec,
+      environment: "staging",
+      settings: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard" },
+      platform: { storage: [], processing: [], serving: [] },
+      pipeline: { type: "etl", schedule: "daily" },
+      grants,
+    }) as Plan;
     expect(plan["//"]).toContain("no storage component of type data-lake");
     expect(JSON.stringify(plan)).not.toContain("undefined");
   });

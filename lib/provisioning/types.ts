@@ -11,12 +11,22 @@ export type StepName = (typeof PROVISION_STEPS)[number];
 export type JobKindName = "provision" | "deprovision" | "promote";
 
 // Promotion runs the provisioning steps against production, so both kinds share one set of labels.
-const PROVISION_LABELS: Record<StepName, string> = { storage: "Storage: schema and table", processing: "Processing: pipeline and ingestion endpoint", serving: "Serving: view and read endpoint", governance: "Governance: roles and grants" };
+const PROVISION_LABELS: Record<StepName, string> = {
+  storage: "Storage: schema and table",
+  processing: "Processing: pipeline and ingestion endpoint",
+  serving: "Serving: view and read endpoint",
+  governance: "Governance: roles and grants",
+};
 
 export const STEP_LABELS: Record<JobKindName, Record<StepName, string>> = {
   provision: PROVISION_LABELS,
   promote: PROVISION_LABELS,
-  deprovision: { governance: "Governance: revoke grants, drop roles", serving: "Serving: remove view and endpoint", processing: "Processing: remove pipeline", storage: "Storage: drop schema and tables" },
+  deprovision: {
+    governance: "Governance: revoke grants, drop roles",
+    serving: "Serving: remove view and endpoint",
+    processing: "Processing: remove pipeline",
+    storage: "Storage: drop schema and tables",
+  },
 };
 
 export function stepsFor(kind: JobKindName): readonly StepName[] {

@@ -12,7 +12,18 @@ import { logger } from "@/lib/logger";
 import { deploymentLockKey } from "./naming";
 import { newPgClient } from "./pg";
 import { runDuePipelines } from "./pipeline-run";
-import { HEALTH_PROBE_QUEUE, PIPELINE_SCHEDULER_QUEUE, PROVISIONING_QUEUE, REVALIDATION_QUEUE, enqueueProvisioningJob, getBoss, setLocalWorkerNotifier, stopQueue, type ProvisioningMessage, type RevalidationMessage } from "./queue";
+import {
+  HEALTH_PROBE_QUEUE,
+  PIPELINE_SCHEDULER_QUEUE,
+  PROVISIONING_QUEUE,
+  REVALIDATION_QUEUE,
+  enqueueProvisioningJob,
+  getBoss,
+  setLocalWorkerNotifier,
+  stopQueue,
+  type ProvisioningMessage,
+  type RevalidationMessage,
+} from "./queue";
 import { runProvisioningJob } from "./run-job";
 import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
 import { healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";

@@ -7,10 +7,18 @@ import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/record";
 
 export type QualityRunResult = { id: string; score: number; metrics: QualityMetrics; rowsChecked: number; at: string };
 
-export async function recordQualityRun(productId: string, metrics: QualityMetrics, opts: { rowsChecked?: number; at?: Date } = {}): Promise<QualityRunResult> {
+export async function recordQualityRun(
+  productId: string,
+  metrics: QualityMetrics,
+  opts: { rowsChecked?: number; at?: Date } = {},
+): Promise<QualityRunResult> {
   const at = opts.at ?? new Date();
   const score = qualityScore(metrics);
-  const rounded: QualityMetrics = { completeness: round(metrics.completeness), accuracy: round(metrics.accuracy), consistency: round(metrics.consistency) };
+  const rounded: QualityMetrics = {
+    completeness: round(metrics.completeness),
+    accuracy: round(metrics.accuracy),
+    consistency: round(metrics.consistency),
+  };
   return db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findUnique({ where: { id: productId }, select: { id: true, domainId: true } });
     if (!product) throw new NotFoundError("This data product does not exist.");
@@ -18,7 +26,17 @@ export async function recordQualityRun(productId: string, metrics: QualityMetric
       data: { productId, at, metrics: rounded, score: round(score), rowsChecked: opts.rowsChecked ?? 0 },
       select: { id: true },
     });
-    await recordMetricEvent({ type: "quality_run", at, productId, domainId: product.domainId, value: score, meta: { ...rounded, rowsChecked: opts.rowsChecked ?? 0 } }, tx);
+    await recordMetricEvent(
+      {
+        type: "quality_run",
+        at,
+        productId,
+        domainId: product.domainId,
+        value: score,
+        meta: { ...rounded, rowsChecked: opts.rowsChecked ?? 0 },
+      },
+      tx,
+    );
     return { id: run.id, score: round(score), metrics: rounded, rowsChecked: opts.rowsChecked ?? 0, at: at.toISOString() };
   });
 }
@@ -26,26 +44,65 @@ export async function recordQualityRun(productId: string, metrics: QualityMetric
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** Many runs at once (the demo seed's history): the same rows and events as recordQualityRun, in one transaction. */
-export async function recordQualityRuns(runs: Array<{ productId: string; domainId: string; metrics: QualityMetrics; rowsChecked?: number; at: Date }>): Promise<number> {
+export async function recordQualityRuns(
+  runs: Array<{ productId: string; domainId: string; metrics: QualityMetrics; rowsChecked?: number; at: Date }>,
+): Promise<number> {
   if (runs.length === 0) return 0;
   const rows = runs.map((r) => {
-    const metrics: QualityMetrics = { completeness: round(r.metrics.completeness), accuracy: round(r.metrics.accuracy), consistency: round(r.metrics.consistency) };
+    const metrics: QualityMetrics = {
+      completeness: round(r.metrics.completeness),
+      accuracy: round(r.metrics.accuracy),
+      consistency: round(r.metrics.consistency),
+    };
     return { ...r, metrics, score: qualityScore(r.metrics) };
   });
   await db.$transaction(async (tx) => {
-    await tx.qualityRun.createMany({ data: rows.map((r) => ({ productId: r.productId, at: r.at, metrics: r.metrics, score: round(r.score), rowsChecked: r.rowsChecked ?? 0 })) });
+    await tx.qualityRun.createMany({
+      data: rows.map((r) => ({
+        productId: r.productId,
+        at: r.at,
+        metrics: r.metrics,
+        score: round(r.score),
+        rowsChecked: r.rowsChecked ?? 0,
+      })),
+    });
     await recordMetricEvents(
-      rows.map((r) => ({ type: "quality_run" as const, at: r.at, productId: r.productId, domainId: r.domainId, value: r.score, meta: { ...r.metrics, rowsChecked: r.rowsChecked ?? 0 } })),
+      rows.map((r) => ({
+        type: "quality_run" as const,
+        at: r.at,
+        productId: r.productId,
+        domainId: r.domainId,
+        value: r.score,
+        meta: { ...r.metrics, rowsChecked: r.rowsChecked ?? 0 },
+      })),
       tx,
     );
   });
   return rows.length;
 }
 
-export async function listQualityRuns(productId: string, opts: { page: number; pageSize: number }): Promise<{ items: QualityRunResult[]; total: number }> {
+export async function listQualityRuns(
+  productId: string,
+  opts: { page: number; pageSize: number },
+): Promise<{ items: QualityRunResult[]; total: number }> {
   const [rows, total] = await Promise.all([
-    db.qualityRun.findMany({ where: { productId }, orderBy: { at: "desc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: { id: true, at: true, metrics: true, score: true, rowsChecked: true } }),
+    db.qualityRun.findMany({
+      where: { productId },
+      orderBy: { at: "desc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { id: true, at: true, metrics: true, score: true, rowsChecked: true },
+    }),
     db.qualityRun.count({ where: { productId } }),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, score: r.score, metrics: r.metrics as QualityMetrics, rowsChecked: r.rowsChecked, at: r.at.toISOString() })), total };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      score: r.score,
+      metrics: r.metrics as QualityMetrics,
+      rowsChecked: r.rowsChecked,
+      at: r.at.toISOString(),
+    })),
+    total,
+  };
 }

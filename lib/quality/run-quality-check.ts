@@ -12,7 +12,13 @@ import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-qu
 export async function runQualityCheck(user: CurrentUser, productId: string): Promise<QualityRunResult> {
   const product = await db.dataProduct.findUnique({
     where: { id: productId },
-    select: { id: true, name: true, spec: true, domain: { select: { slug: true } }, deployments: { where: { status: "active" }, select: { environment: true, schemaName: true, tableName: true } } },
+    select: {
+      id: true,
+      name: true,
+      spec: true,
+      domain: { select: { slug: true } },
+      deployments: { where: { status: "active" }, select: { environment: true, schemaName: true, tableName: true } },
+    },
   });
   if (!product) throw new NotFoundError("This data product does not exist.");
   await assertCan(user, "runQualityCheck", [{ domain: product.domain.slug }], {
@@ -31,7 +37,13 @@ export async function runQualityCheck(user: CurrentUser, productId: string): Pro
     WHERE table_schema = ${deployment.schemaName} AND table_name = ${deployment.tableName}`;
   if (columns.length === 0) throw new ValidationError("The deployed table was not found; re-run provisioning.");
   const { present, typed } = matchColumns(fields, columns);
-  const [row] = await db.$queryRawUnsafe<Array<Record<string, bigint | number | null>>>(checkQuery(deployment.schemaName, deployment.tableName, present));
+  const [row] = await db.$queryRawUnsafe<Array<Record<string, bigint | number | null>>>(
+    checkQuery(deployment.schemaName, deployment.tableName, present),
+  );
   const m = metricsFromCounts(fields, present, typed, row ?? {});
-  return recordQualityRun(product.id, { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency }, { rowsChecked: m.rows });
+  return recordQualityRun(
+    product.id,
+    { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency },
+    { rowsChecked: m.rows },
+  );
 }

@@ -29,7 +29,8 @@ export function checkQuery(schema: string, table: string, present: SpecField[]):
     const col = quoteIdent(f.name);
     parts.push(`count(${col})::bigint AS nn_${i}`);
     if (f.type === "string") parts.push(`count(*) FILTER (WHERE btrim(${col}) = '')::bigint AS bad_${i}`);
-    if (f.type === "number") parts.push(`count(*) FILTER (WHERE ${col} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))::bigint AS bad_${i}`);
+    if (f.type === "number")
+      parts.push(`count(*) FILTER (WHERE ${col} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))::bigint AS bad_${i}`);
   });
   return `SELECT ${parts.join(", ")} FROM ${qualified(schema, table)}`;
 }

@@ -72,7 +72,10 @@ export async function seedDemoProducts(): Promise<number> {
       const next: DataProductSpec = {
         ...spec,
         version: "1.1.0",
-        schema: [...spec.schema, { name: "ingested_at", type: "timestamp", description: "When the row was loaded", required: false, pii: false }],
+        schema: [
+          ...spec.schema,
+          { name: "ingested_at", type: "timestamp", description: "When the row was loaded", required: false, pii: false },
+        ],
       };
       await saveProductVersion(admin, { ...ref, spec: next, changeNote: "Add ingestion timestamp" });
     }
@@ -86,7 +89,11 @@ export async function seedDemoProducts(): Promise<number> {
   return all.length;
 }
 
-export async function seedDemo(): Promise<{ products: number; historyEvents: number; compliance: Awaited<ReturnType<typeof seedCompliance>> }> {
+export async function seedDemo(): Promise<{
+  products: number;
+  historyEvents: number;
+  compliance: Awaited<ReturnType<typeof seedCompliance>>;
+}> {
   await seedReferenceData();
   await seedDemoUsers();
   const products = await seedDemoProducts();

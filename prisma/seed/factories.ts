@@ -13,7 +13,9 @@ export const uid = (): string => randomBytes(4).toString("hex");
 
 export async function createDomain(overrides: { slug?: string; status?: "onboarded" | "not_onboarded" } = {}) {
   const slug = overrides.slug ?? `dom-${uid()}`;
-  return db.domain.create({ data: { slug, name: `Domain ${slug}`, ownerTeam: `${slug}@company.com`, status: overrides.status ?? "onboarded" } });
+  return db.domain.create({
+    data: { slug, name: `Domain ${slug}`, ownerTeam: `${slug}@company.com`, status: overrides.status ?? "onboarded" },
+  });
 }
 
 /** A user with roles and memberships, returned as the principal services expect. */
@@ -59,11 +61,17 @@ export async function ensureGlobalPolicy(): Promise<number> {
   const spec = parsed.value.spec as unknown as object;
   const existing = await db.policy.findUnique({ where: { name: GLOBAL_POLICY_NAME }, select: { id: true, version: true } });
   if (!existing) {
-    const created = await db.policy.create({ data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, versions: { create: { version: 1, spec, note: "Test setup" } } }, select: { version: true } });
+    const created = await db.policy.create({
+      data: { scope: "global", name: GLOBAL_POLICY_NAME, spec, versions: { create: { version: 1, spec, note: "Test setup" } } },
+      select: { version: true },
+    });
     return created.version;
   }
   const version = existing.version + 1;
-  await db.policy.update({ where: { id: existing.id }, data: { spec, version, versions: { create: { version, spec, note: "Test setup: reset to the seed policy" } } } });
+  await db.policy.update({
+    where: { id: existing.id },
+    data: { spec, version, versions: { create: { version, spec, note: "Test setup: reset to the seed policy" } } },
+  });
   return version;
 }
 
@@ -72,5 +80,13 @@ export async function createDomainPolicy(slug: string, spec: Record<string, unkn
   const domain = await db.domain.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   const full = { domain: slug, ...spec };
   await db.policy.deleteMany({ where: { domainId: domain.id } });
-  await db.policy.create({ data: { scope: "domain", name: `${slug}-governance`, domainId: domain.id, spec: full, versions: { create: { version: 1, spec: full, note: "Test setup" } } } });
+  await db.policy.create({
+    data: {
+      scope: "domain",
+      name: `${slug}-governance`,
+      domainId: domain.id,
+      spec: full,
+      versions: { create: { version: 1, spec: full, note: "Test setup" } },
+    },
+  });
 }

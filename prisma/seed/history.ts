@@ -36,7 +36,7 @@ function prng(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
     /** Poisson(λ) by Knuth's method (λ stays small here). */
     poisson: (lambda: number) => {
       if (lambda <= 0) return 0;
@@ -62,10 +62,22 @@ function prng(seed: number) {
 type Stage = "foundation" | "pilot" | "full";
 /** Day (0 = a year ago) from which each domain is in each stage: the seed text's phases. */
 const ROLLOUT: Record<string, Array<[number, Stage]>> = {
-  sales: [[40, "pilot"], [200, "full"]],
-  marketing: [[45, "pilot"], [205, "full"]],
-  finance: [[190, "pilot"], [300, "full"]],
-  operations: [[195, "pilot"], [305, "full"]],
+  sales: [
+    [40, "pilot"],
+    [200, "full"],
+  ],
+  marketing: [
+    [45, "pilot"],
+    [205, "full"],
+  ],
+  finance: [
+    [190, "pilot"],
+    [300, "full"],
+  ],
+  operations: [
+    [195, "pilot"],
+    [305, "full"],
+  ],
 };
 const STAGE_READS: Record<Stage, number> = { foundation: 0.4, pilot: 2.2, full: 5 };
 
@@ -75,7 +87,28 @@ function stageOn(domain: string, day: number): Stage {
   return s;
 }
 
-const FIRST = ["Alex", "Bea", "Chen", "Dana", "Emil", "Fatima", "Gus", "Hana", "Ivo", "Jade", "Kai", "Lena", "Mo", "Nina", "Omar", "Pia", "Quinn", "Rosa", "Sven", "Tara"];
+const FIRST = [
+  "Alex",
+  "Bea",
+  "Chen",
+  "Dana",
+  "Emil",
+  "Fatima",
+  "Gus",
+  "Hana",
+  "Ivo",
+  "Jade",
+  "Kai",
+  "Lena",
+  "Mo",
+  "Nina",
+  "Omar",
+  "Pia",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tara",
+];
 const LAST = ["Analyst", "Scientist", "Engineer", "Planner", "Controller"];
 
 async function ensureConsumers(n: number): Promise<string[]> {
@@ -84,7 +117,12 @@ async function ensureConsumers(n: number): Promise<string[]> {
     const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
     const email = `${name.toLowerCase().replace(/\s+/g, ".")}.${i + 1}@consumers.meshport.local`;
     // No password: these accounts exist for the history only and cannot sign in.
-    const u = await db.user.upsert({ where: { email }, update: {}, create: { email, name, roles: ["data_consumer"] }, select: { id: true } });
+    const u = await db.user.upsert({
+      where: { email },
+      update: {},
+      create: { email, name, roles: ["data_consumer"] },
+      select: { id: true },
+    });
     ids.push(u.id);
   }
   return ids;
@@ -95,7 +133,13 @@ async function principal(email: string): Promise<CurrentUser> {
     where: { email },
     select: { id: true, email: true, name: true, roles: true, memberships: { select: { role: true, domain: { select: { slug: true } } } } },
   });
-  return { id: u.id, email: u.email, name: u.name, roles: u.roles, domains: Object.fromEntries(u.memberships.map((m) => [m.domain.slug, m.role])) };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: u.roles,
+    domains: Object.fromEntries(u.memberships.map((m) => [m.domain.slug, m.role])),
+  };
 }
 
 async function flush(buffer: MetricEventInput[]): Promise<void> {
@@ -108,7 +152,8 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   const rnd = prng(20260101);
   const start = now.getTime() - (HISTORY_DAYS - 1) * DAY;
   const dayStart = (d: number) => Math.floor(start / DAY) * DAY + d * DAY;
-  const at = (d: number, hourFrom = 7, hourTo = 19) => new Date(Math.min(now.getTime() - 60_000, dayStart(d) + rnd.int(hourFrom * 3600, hourTo * 3600) * 1000));
+  const at = (d: number, hourFrom = 7, hourTo = 19) =>
+    new Date(Math.min(now.getTime() - 60_000, dayStart(d) + rnd.int(hourFrom * 3600, hourTo * 3600) * 1000));
   const today = Math.floor((now.getTime() - dayStart(0)) / DAY);
 
   const admin = await principal("ada.admin@meshport.local");
@@ -123,7 +168,17 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     select: { id: true, name: true, domainId: true, lifecycle: true, publishedAt: true, domain: { select: { slug: true } } },
     orderBy: [{ createdAt: "asc" }],
   });
-  type Timeline = { id: string; name: string; domain: string; domainId: string; lifecycle: string; registered: number; published: number | null; firstRead: number | null; popularity: number };
+  type Timeline = {
+    id: string;
+    name: string;
+    domain: string;
+    domainId: string;
+    lifecycle: string;
+    registered: number;
+    published: number | null;
+    firstRead: number | null;
+    popularity: number;
+  };
   const timeline: Timeline[] = products.map((p) => {
     const steps = ROLLOUT[p.domain.slug];
     const pilot = steps?.[0]?.[0] ?? 300;
@@ -133,7 +188,17 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     // Consumers find products faster as the mesh matures: weeks in the pilot, days after full rollout.
     const delay = published === null ? null : stageOn(p.domain.slug, published) === "full" ? rnd.int(0, 4) : rnd.int(5, 21);
     const firstRead = published !== null && delay !== null && published + delay < today ? published + delay : null;
-    return { id: p.id, name: p.name, domain: p.domain.slug, domainId: p.domainId, lifecycle: p.lifecycle, registered, published, firstRead, popularity: 0.3 + rnd.next() * 1.7 };
+    return {
+      id: p.id,
+      name: p.name,
+      domain: p.domain.slug,
+      domainId: p.domainId,
+      lifecycle: p.lifecycle,
+      registered,
+      published,
+      firstRead,
+      popularity: 0.3 + rnd.next() * 1.7,
+    };
   });
   for (const t of timeline) {
     const reg = at(t.registered, 8, 10);
@@ -157,7 +222,10 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   const allConsumers = [carla.id, ...consumerIds];
   const joinDay = allConsumers.map((_, i) => (i === 0 ? 30 : Math.round(40 + Math.pow(i / allConsumers.length, 0.8) * (today - 50))));
   // Two incidents: a marketing outage in the pilot, a finance one after full rollout.
-  const outages: Array<{ domain: string; day: number }> = [{ domain: "marketing", day: 120 }, { domain: "finance", day: 320 }];
+  const outages: Array<{ domain: string; day: number }> = [
+    { domain: "marketing", day: 120 },
+    { domain: "finance", day: 320 },
+  ];
   const buffer: MetricEventInput[] = [];
   let events = 0;
   for (let d = 0; d <= today; d++) {
@@ -178,14 +246,31 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
         const status = outage && roll < 0.6 ? 503 : roll < 0.003 ? 500 : roll < 0.012 ? 404 : 200;
         // The latency median falls as the platform matures (caching, better templates).
         const durationMs = rnd.latency(status >= 500 ? 900 : 75 - (25 * d) / HISTORY_DAYS, 0.6);
-        buffer.push({ type: "api_request", at: when, productId: t.id, domainId: t.domainId, userId, durationMs, status, meta: { source: "seed-history" } });
-        if (status === 200) buffer.push({ type: "product_read", at: when, productId: t.id, domainId: t.domainId, userId, value: rnd.int(20, 2000) });
+        buffer.push({
+          type: "api_request",
+          at: when,
+          productId: t.id,
+          domainId: t.domainId,
+          userId,
+          durationMs,
+          status,
+          meta: { source: "seed-history" },
+        });
+        if (status === 200)
+          buffer.push({ type: "product_read", at: when, productId: t.id, domainId: t.domainId, userId, value: rnd.int(20, 2000) });
       }
       // Health probe twice a day of every published product's endpoint.
       if (t.published !== null && d >= t.published) {
         for (const hour of [3, 15]) {
           const down = outage && hour === 15;
-          buffer.push({ type: "health_probe", at: new Date(Math.min(now.getTime() - 60_000, dayStart(d) + hour * 3_600_000)), productId: t.id, domainId: t.domainId, status: down ? 503 : 200, durationMs: rnd.latency(down ? 5000 : 18, 0.3) });
+          buffer.push({
+            type: "health_probe",
+            at: new Date(Math.min(now.getTime() - 60_000, dayStart(d) + hour * 3_600_000)),
+            productId: t.id,
+            domainId: t.domainId,
+            status: down ? 503 : 200,
+            durationMs: rnd.latency(down ? 5000 : 18, 0.3),
+          });
         }
       }
     }
@@ -198,10 +283,27 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   // 4. Platform runs: provisioning at publication (faster as templates mature), weekly ingestion loads.
   for (const t of timeline) {
     if (t.published === null) continue;
-    buffer.push({ type: "provisioning_run", at: at(t.published - 1, 10, 12), productId: t.id, domainId: t.domainId, userId: admin.id, durationMs: rnd.latency(90_000 - (60_000 * t.published) / HISTORY_DAYS, 0.35), status: rnd.next() < 0.05 ? 1 : 0, meta: { source: "seed-history" } });
+    buffer.push({
+      type: "provisioning_run",
+      at: at(t.published - 1, 10, 12),
+      productId: t.id,
+      domainId: t.domainId,
+      userId: admin.id,
+      durationMs: rnd.latency(90_000 - (60_000 * t.published) / HISTORY_DAYS, 0.35),
+      status: rnd.next() < 0.05 ? 1 : 0,
+      meta: { source: "seed-history" },
+    });
     for (let d = t.published; d <= today; d += 7) {
       const rows = rnd.int(5_000, 400_000);
-      buffer.push({ type: "ingestion_run", at: at(d, 1, 4), productId: t.id, domainId: t.domainId, value: rows, durationMs: Math.round(rows / rnd.int(40, 120)) + rnd.int(300, 2000), meta: { source: "seed-history" } });
+      buffer.push({
+        type: "ingestion_run",
+        at: at(d, 1, 4),
+        productId: t.id,
+        domainId: t.domainId,
+        value: rows,
+        durationMs: Math.round(rows / rnd.int(40, 120)) + rnd.int(300, 2000),
+        meta: { source: "seed-history" },
+      });
     }
   }
   events += buffer.length;
@@ -221,8 +323,15 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
       const jitter = () => (rnd.next() - 0.5) * 1.2;
       const clamp = (v: number) => Math.max(50, Math.min(100, Math.round(v * 100) / 100));
       runs.push({
-        productId: t.id, domainId: t.domainId, at: at(d, 4, 5), rowsChecked: rnd.int(5_000, 400_000),
-        metrics: { completeness: clamp(base + lift + 1.5 + jitter()), accuracy: clamp(base + lift + 2 + jitter()), consistency: clamp(base + lift + 1.8 + jitter()) },
+        productId: t.id,
+        domainId: t.domainId,
+        at: at(d, 4, 5),
+        rowsChecked: rnd.int(5_000, 400_000),
+        metrics: {
+          completeness: clamp(base + lift + 1.5 + jitter()),
+          accuracy: clamp(base + lift + 2 + jitter()),
+          consistency: clamp(base + lift + 1.8 + jitter()),
+        },
       });
     }
   }
@@ -232,7 +341,14 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   // 6. Access requests and decisions through the services: grants get faster over the year.
   const published = timeline.filter((t) => t.lifecycle === "published" && t.published !== null);
   const sam = await principal("sam.sales@meshport.local");
-  const requesters = [carla, ...(await Promise.all(consumerIds.slice(0, 30).map((id) => db.user.findUniqueOrThrow({ where: { id }, select: { email: true } }).then((u) => principal(u.email)))))];
+  const requesters = [
+    carla,
+    ...(await Promise.all(
+      consumerIds
+        .slice(0, 30)
+        .map((id) => db.user.findUniqueOrThrow({ where: { id }, select: { email: true } }).then((u) => principal(u.email))),
+    )),
+  ];
   const pairs = new Set<string>();
   let requests = 0;
   const salesPublished = published.filter((t) => t.domain === "sales");
@@ -246,7 +362,14 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     const day = pendingOne ? today - rnd.int(0, 3) : rnd.int(t.published! + 1, today - 2);
     if (day <= t.published!) continue;
     const asked = at(day, 8, 12);
-    const { id } = await requestAccess(who, { productId: t.id, purpose: `Analysis for the ${t.domain} ${rnd.pick(["quarterly review", "forecast model", "churn study", "board report", "pricing analysis"])}` }, asked);
+    const { id } = await requestAccess(
+      who,
+      {
+        productId: t.id,
+        purpose: `Analysis for the ${t.domain} ${rnd.pick(["quarterly review", "forecast model", "churn study", "board report", "pricing analysis"])}`,
+      },
+      asked,
+    );
     requests++;
     if (pendingOne) continue;
     const hours = Math.max(0.25, (72 - (66 * day) / HISTORY_DAYS) * (0.4 + rnd.next()));
@@ -256,7 +379,14 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   }
 
   // 7. Ratings and reviews, getting better as the mesh matures.
-  const reviews = ["Exactly what our weekly report needed.", "Well documented, fields are clear.", "Freshness could be better.", "Great quality since the last release.", "Hard to join with our data at first, better now.", ""];
+  const reviews = [
+    "Exactly what our weekly report needed.",
+    "Well documented, fields are clear.",
+    "Freshness could be better.",
+    "Great quality since the last release.",
+    "Hard to join with our data at first, better now.",
+    "",
+  ];
   let ratings = 0;
   for (const t of published) {
     const raters = rnd.int(2, 9);

@@ -14,7 +14,11 @@ export async function createDomainWithOwner(): Promise<{ domain: { id: string; s
   return { domain: { id: domain.id, slug: domain.slug }, owner };
 }
 
-export async function createPublishedProduct(domain: { id: string; slug: string }, owner: CurrentUser, fields?: Parameters<typeof sampleSpec>[1]): Promise<PublishedProduct> {
+export async function createPublishedProduct(
+  domain: { id: string; slug: string },
+  owner: CurrentUser,
+  fields?: Parameters<typeof sampleSpec>[1],
+): Promise<PublishedProduct> {
   const spec = sampleSpec(domain.slug, fields);
   const p = await registerProduct(owner, spec);
   await db.dataProduct.update({ where: { id: p.id }, data: { lifecycle: "published", publishedAt: new Date() } });

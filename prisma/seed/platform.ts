@@ -8,7 +8,8 @@ export const SEED_PROCESSING_TEMPLATES = [
   {
     key: "etl",
     name: "ETL (batch)",
-    description: "Extract from the ingestion endpoint, transform (type checks, deduplication) and load into the product table on a schedule.",
+    description:
+      "Extract from the ingestion endpoint, transform (type checks, deduplication) and load into the product table on a schedule.",
     config: {
       extract: { source: "ingestion_endpoint", formats: ["csv", "json"] },
       transform: { validate_types: true, deduplicate_on: "primary_key" },
@@ -51,5 +52,9 @@ export async function seedPlatform(): Promise<void> {
   }
   const parsed = parsePlatformYaml(DEFAULT_PLATFORM_YAML);
   if (!parsed.ok) throw new Error("The seed platform configuration is invalid");
-  await db.platformConfig.upsert({ where: { id: 1 }, update: {}, create: { id: 1, spec: parsed.document as unknown as object, version: 1 } });
+  await db.platformConfig.upsert({
+    where: { id: 1 },
+    update: {},
+    create: { id: 1, spec: parsed.document as unknown as object, version: 1 },
+  });
 }

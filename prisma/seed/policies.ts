@@ -18,7 +18,9 @@ export async function seedPolicies(): Promise<void> {
       scope: "global",
       name: GLOBAL_POLICY_NAME,
       spec: global.value.spec as unknown as object,
-      versions: { create: { version: 1, spec: global.value.spec as unknown as object, note: "Initial global policy from the data mesh architecture" } },
+      versions: {
+        create: { version: 1, spec: global.value.spec as unknown as object, note: "Initial global policy from the data mesh architecture" },
+      },
     },
   });
   for (const slug of ["sales", "marketing", "finance"]) {

@@ -82,10 +82,7 @@ export async function dropDatabase(client, name) {
       return;
     } catch (err) {
       if (attempt >= 3 || err?.code !== "55006") throw err; // 55006 = object_in_use
-      await client.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-        [name],
-      );
+      await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
       await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
     }
   }

@@ -48,7 +48,10 @@ export function connectionError(err, config) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
     case "ETIMEDOUT":
-      return new CodedError("P1001", `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`);
+      return new CodedError(
+        "P1001",
+        `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
+      );
     default:
       return err instanceof Error ? err : new Error(String(err));
   }

@@ -46,7 +46,7 @@ describe("authorization table coverage", () => {
     expect(discovered.filter((d) => d.kind === "route").length).toBeGreaterThan(10);
   });
 
-  it("notices a changed row (so \"nothing changed\" can fail)", async () => {
+  it('notices a changed row (so "nothing changed" can fail)', async () => {
     const before = await fingerprint();
     await db.domain.update({ where: { slug: world.otherDomain }, data: { description: `touched ${Date.now()}` } });
     expect(changedTables(before, await fingerprint())).toEqual(["domains"]);
@@ -71,7 +71,10 @@ describe("authorization matrix", () => {
         state.session = user ? { uid: user.id } : null;
         const expected = c.expect[who];
         const before = expected === "deny" ? await fingerprint() : null;
-        const seen = c.kind === "action" ? await callAction(c.target, await c.form(ctx, who, world)) : await callRoute(c.target, await c.request(ctx, who, world));
+        const seen =
+          c.kind === "action"
+            ? await callAction(c.target, await c.form(ctx, who, world))
+            : await callRoute(c.target, await c.request(ctx, who, world));
         if (seen.outcome !== expected) {
           problems.push(`${who}: expected ${expected}, got ${seen.outcome} (${seen.detail})`);
           continue;

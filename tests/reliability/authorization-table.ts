@@ -44,12 +44,22 @@ type Common<C> = {
   setup?: (w: World) => Promise<C>;
   strict?: boolean;
 };
-export type ActionCase<C = unknown> = Common<C> & { kind: "action"; target: string; form: (ctx: C, who: PrincipalKey, w: World) => FormData | Promise<FormData> };
-export type RouteCase<C = unknown> = Common<C> & { kind: "route"; target: string; request: (ctx: C, who: PrincipalKey, w: World) => RouteRequest | Promise<RouteRequest> };
+export type ActionCase<C = unknown> = Common<C> & {
+  kind: "action";
+  target: string;
+  form: (ctx: C, who: PrincipalKey, w: World) => FormData | Promise<FormData>;
+};
+export type RouteCase<C = unknown> = Common<C> & {
+  kind: "route";
+  target: string;
+  request: (ctx: C, who: PrincipalKey, w: World) => RouteRequest | Promise<RouteRequest>;
+};
 export type MatrixCase = ActionCase<unknown> | RouteCase<unknown>;
 
-const action = <C>(target: string, c: Omit<ActionCase<C>, "kind" | "target">): MatrixCase => ({ kind: "action", target, ...c }) as unknown as MatrixCase;
-const route = <C>(target: string, c: Omit<RouteCase<C>, "kind" | "target">): MatrixCase => ({ kind: "route", target, ...c }) as unknown as MatrixCase;
+const action = <C>(target: string, c: Omit<ActionCase<C>, "kind" | "target">): MatrixCase =>
+  ({ kind: "action", target, ...c }) as unknown as MatrixCase;
+const route = <C>(target: string, c: Omit<RouteCase<C>, "kind" | "target">): MatrixCase =>
+  ({ kind: "route", target, ...c }) as unknown as MatrixCase;
 
 export function form(fields: Record<string, string | number | boolean | undefined>): FormData {
   const fd = new FormData();
@@ -127,11 +137,25 @@ const domainPolicyYaml = (slug: string, completeness: number) =>
   ].join("\n");
 
 const templateFields = (key: string) => ({
-  key, name: `Template ${key}`, description: "Matrix template", storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard",
-  processingTemplate: "etl", processingSettings: "", classification: "internal", availability: "99", latencyMs: "100", freshnessMinutes: "60", tags: "matrix",
+  key,
+  name: `Template ${key}`,
+  description: "Matrix template",
+  storage: "data_lake",
+  processing: "spark",
+  serving: "rest_api",
+  governance: "standard",
+  processingTemplate: "etl",
+  processingSettings: "",
+  classification: "internal",
+  availability: "99",
+  latencyMs: "100",
+  freshnessMinutes: "60",
+  tags: "matrix",
 });
 const processingFields = (key: string) => ({
-  key, name: `Processing ${key}`, description: "Matrix processing template",
+  key,
+  name: `Processing ${key}`,
+  description: "Matrix processing template",
   config: "extract: {}\ntransform: {}\nload: {}\nschedule: daily\n",
 });
 
@@ -143,24 +167,40 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Sign-in: public by nature (the credentials themselves are the check; see the rate-limit tests).
   action("app/(auth)/sign-in/actions.ts#signInAction", {
-    name: "sign in", rule: "public", expect: EVERYONE, strict: true,
+    name: "sign in",
+    rule: "public",
+    expect: EVERYONE,
+    strict: true,
     form: (_c, who) => form({ email: `${who.toLowerCase()}@example.com`, password: "whatever", callbackUrl: "/" }),
   }),
-  action("app/(auth)/sign-in/actions.ts#oidcSignInAction", { name: "OIDC sign in", rule: "public", expect: EVERYONE, form: () => form({}) }),
+  action("app/(auth)/sign-in/actions.ts#oidcSignInAction", {
+    name: "OIDC sign in",
+    rule: "public",
+    expect: EVERYONE,
+    form: () => form({}),
+  }),
   action("app/(auth)/sign-in/actions.ts#signOutAction", { name: "sign out", rule: "public", expect: EVERYONE, form: () => form({}) }),
   // Ends only the caller's own sessions (none for an anonymous caller): public like sign-out.
-  action("app/(auth)/sign-in/actions.ts#signOutEverywhereAction", { name: "sign out everywhere", rule: "public", expect: EVERYONE, form: () => form({}) }),
+  action("app/(auth)/sign-in/actions.ts#signOutEverywhereAction", {
+    name: "sign out everywhere",
+    rule: "public",
+    expect: EVERYONE,
+    form: () => form({}),
+  }),
 
   // ------------------------------------------------------------------------------------------------
   // Access requests
   action<{ id: string; domain: string; name: string }>("app/(portal)/access/actions.ts#requestAccessAction", {
-    name: "request access to a published product", rule: "can.requestAccess: signed in and not in the product's domain",
-    expect: only("consumer", "otherDomain", "admin", "governance", "executive"), strict: true,
+    name: "request access to a published product",
+    rule: "can.requestAccess: signed in and not in the product's domain",
+    expect: only("consumer", "otherDomain", "admin", "governance", "executive"),
+    strict: true,
     setup: (w) => w.product({ lifecycle: "published" }),
     form: (p) => form({ productId: p.id, purpose: "Quarterly churn analysis for the board", productHref: productHref(p) }),
   }),
   action<{ requestIds: string[] }>("app/(portal)/access/actions.ts#decideAccessAction", {
-    name: "approve a pending request", rule: "can.decideAccess = product owners and admins",
+    name: "approve a pending request",
+    rule: "can.decideAccess = product owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
       const p = await w.product({ lifecycle: "published" });
@@ -170,7 +210,8 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     form: (c) => form({ requestId: c.requestIds[0], decision: "approve", note: "ok" }),
   }),
   action<{ requestId: string }>("app/(portal)/access/actions.ts#revokeAccessAction", {
-    name: "revoke granted access", rule: "can.decideAccess = product owners and admins",
+    name: "revoke granted access",
+    rule: "can.decideAccess = product owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
       const p = await w.product({ lifecycle: "published" });
@@ -184,26 +225,43 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Domains: data admins only (can.manageDomains)
   action("app/(portal)/domains/actions.ts#createDomainAction", {
-    name: "create a domain", rule: "can.manageDomains", expect: only("admin"), strict: true,
-    form: (_c, _who, w) => form({ slug: w.unique("matrix"), name: "Matrix domain", description: "", ownerTeam: "matrix@company.com", status: "onboarded" }),
+    name: "create a domain",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
+    form: (_c, _who, w) =>
+      form({ slug: w.unique("matrix"), name: "Matrix domain", description: "", ownerTeam: "matrix@company.com", status: "onboarded" }),
   }),
   action<{ slug: string }>("app/(portal)/domains/actions.ts#updateDomainAction", {
-    name: "update a domain", rule: "can.manageDomains", expect: only("admin"), strict: true,
+    name: "update a domain",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
     setup: async () => ({ slug: (await createDomain()).slug }),
-    form: (c) => form({ slug: c.slug, name: "Renamed by the matrix", description: "x", ownerTeam: "matrix@company.com", status: "onboarded" }),
+    form: (c) =>
+      form({ slug: c.slug, name: "Renamed by the matrix", description: "x", ownerTeam: "matrix@company.com", status: "onboarded" }),
   }),
   action<{ slug: string }>("app/(portal)/domains/actions.ts#archiveDomainAction", {
-    name: "archive a domain", rule: "can.manageDomains", expect: only("admin"), strict: true,
+    name: "archive a domain",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
     setup: async () => ({ slug: (await createDomain()).slug }),
     form: (c) => form({ slug: c.slug, confirm: "archive" }),
   }),
   action<{ slug: string }>("app/(portal)/domains/actions.ts#addMemberAction", {
-    name: "add a member", rule: "can.manageDomains", expect: only("admin"), strict: true,
+    name: "add a member",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
     setup: async () => ({ slug: (await createDomain()).slug }),
     form: (c, _who, w) => form({ slug: c.slug, email: w.users.consumer!.email, role: "viewer" }),
   }),
   action<{ slug: string; userId: string }>("app/(portal)/domains/actions.ts#removeMemberAction", {
-    name: "remove a member", rule: "can.manageDomains", expect: only("admin"), strict: true,
+    name: "remove a member",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
     setup: async (w) => {
       const d = await createDomain();
       await db.domainMembership.create({ data: { domainId: d.id, userId: w.users.consumer!.id, role: "viewer" } });
@@ -215,14 +273,20 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Governance policies
   action("app/(portal)/governance/policies/global/actions.ts#globalPolicyAction", {
-    name: "preview a global policy change", rule: "can.editGlobalPolicy: governance", expect: only("governance"), strict: true,
+    name: "preview a global policy change",
+    rule: "can.editGlobalPolicy: governance",
+    expect: only("governance"),
+    strict: true,
     form: async () => {
       const { yaml, version } = await globalPolicyYaml("preview");
       return form({ intent: "preview", format: "yaml", yaml, expectedVersion: version, note: "" });
     },
   }),
   action("app/(portal)/governance/policies/global/actions.ts#globalPolicyAction", {
-    name: "save the global policy", rule: "can.editGlobalPolicy: governance", expect: only("governance"), strict: true,
+    name: "save the global policy",
+    rule: "can.editGlobalPolicy: governance",
+    expect: only("governance"),
+    strict: true,
     form: async (_c, who) => {
       const { yaml, version } = await globalPolicyYaml(`saved by ${who}`);
       return form({ intent: "save", format: "yaml", yaml, expectedVersion: version, note: "Reliability matrix check" });
@@ -231,21 +295,35 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   action("app/(portal)/governance/policies/domains/[slug]/actions.ts#domainPolicyAction", {
     name: "save the product domain's policy",
     rule: "can.editDomainPolicy: governance, or the domain's owners while the global policy allows domain edits (the seed's does)",
-    expect: only("owner", "governance"), strict: true,
+    expect: only("owner", "governance"),
+    strict: true,
     form: async (_c, who, w) => {
       const completeness = who === "owner" ? 97 : 96;
-      return form({ domain: w.domain, intent: "save", format: "yaml", yaml: domainPolicyYaml(w.domain, completeness), expectedVersion: await domainPolicyVersion(w.domain), note: `Matrix check by ${who}` });
+      return form({
+        domain: w.domain,
+        intent: "save",
+        format: "yaml",
+        yaml: domainPolicyYaml(w.domain, completeness),
+        expectedVersion: await domainPolicyVersion(w.domain),
+        note: `Matrix check by ${who}`,
+      });
     },
   }),
 
   // ------------------------------------------------------------------------------------------------
   // Metrics administration: data admins (can.manageRollout)
   action("app/(portal)/metrics/cost-model/actions.ts#saveCostModelAction", {
-    name: "save the cost model", rule: "can.manageRollout", expect: only("admin"), strict: true,
+    name: "save the cost model",
+    rule: "can.manageRollout",
+    expect: only("admin"),
+    strict: true,
     form: () => form({ currency: "EUR", centralBaselineMonthly: "50000", "templateMonthly.batch_analytics": "1200" }),
   }),
   action<{ slug: string }>("app/(portal)/metrics/rollout/actions.ts#setDomainStageAction", {
-    name: "move a domain to pilot", rule: "can.manageRollout", expect: only("admin"), strict: true,
+    name: "move a domain to pilot",
+    rule: "can.manageRollout",
+    expect: only("admin"),
+    strict: true,
     setup: async () => ({ slug: (await createDomain()).slug }),
     form: (c) => form({ slug: c.slug, stage: "pilot" }),
   }),
@@ -253,11 +331,17 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Platform administration: data admins (can.managePlatform)
   action("app/(portal)/platform/actions.ts#createTemplateAction", {
-    name: "create a product template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "create a product template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     form: (_c, _who, w) => form(templateFields(w.unique("tpl"))),
   }),
   action<{ key: string }>("app/(portal)/platform/actions.ts#updateTemplateAction", {
-    name: "update a product template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "update a product template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     setup: async (w) => createTemplate(w.users.admin!, templateFields(w.unique("tpl"))),
     form: async (c) => {
       const t = await db.template.findUniqueOrThrow({ where: { key: c.key }, select: { version: true } });
@@ -265,16 +349,25 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     },
   }),
   action<{ key: string }>("app/(portal)/platform/actions.ts#retireTemplateAction", {
-    name: "retire a product template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "retire a product template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     setup: async (w) => createTemplate(w.users.admin!, templateFields(w.unique("tpl"))),
     form: (c) => form({ key: c.key, retired: "true" }),
   }),
   action("app/(portal)/platform/actions.ts#createProcessingTemplateAction", {
-    name: "create a processing template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "create a processing template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     form: (_c, _who, w) => form(processingFields(`etl-${w.unique("m").replace(/-/g, "")}`)),
   }),
   action<{ key: string }>("app/(portal)/platform/actions.ts#updateProcessingTemplateAction", {
-    name: "update a processing template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "update a processing template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     setup: async (w) => createProcessingTemplate(w.users.admin!, processingFields(`etl-${w.unique("m").replace(/-/g, "")}`)),
     form: async (c) => {
       const t = await db.processingTemplate.findUniqueOrThrow({ where: { key: c.key }, select: { version: true } });
@@ -282,12 +375,18 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     },
   }),
   action<{ key: string }>("app/(portal)/platform/actions.ts#retireProcessingTemplateAction", {
-    name: "retire a processing template", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "retire a processing template",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     setup: async (w) => createProcessingTemplate(w.users.admin!, processingFields(`etl-${w.unique("m").replace(/-/g, "")}`)),
     form: (c) => form({ key: c.key, retired: "true" }),
   }),
   action("app/(portal)/platform/actions.ts#updatePlatformConfigAction", {
-    name: "save the platform configuration", rule: "can.managePlatform", expect: only("admin"), strict: true,
+    name: "save the platform configuration",
+    rule: "can.managePlatform",
+    expect: only("admin"),
+    strict: true,
     form: async (_c, who) => {
       const current = await getPlatformConfig();
       return form({ yaml: `${current.yaml.trimEnd()}\n# edited by ${who}\n`, version: current.version });
@@ -297,119 +396,222 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Products
   action("app/(portal)/products/new/actions.ts#registerProductAction", {
-    name: "register a product in the domain", rule: "can.createProduct: admins, producers with write rights in the domain",
-    expect: PRODUCT_EDITORS, strict: true,
+    name: "register a product in the domain",
+    rule: "can.createProduct: admins, producers with write rights in the domain",
+    expect: PRODUCT_EDITORS,
+    strict: true,
     form: (_c, _who, w) => specForm(sampleSpec(w.domain, { access: ACCESS }), { templateKey: "batch_analytics" }),
   }),
   action("app/(portal)/products/import/actions.ts#importProductAction", {
-    name: "import a new product's YAML", rule: "can.createProduct (new name) / can.editProduct (existing)",
-    expect: PRODUCT_EDITORS, strict: true,
+    name: "import a new product's YAML",
+    rule: "can.createProduct (new name) / can.editProduct (existing)",
+    expect: PRODUCT_EDITORS,
+    strict: true,
     form: (_c, _who, w) => form({ document: toProductYaml(sampleSpec(w.domain, { access: ACCESS })), format: "auto" }),
   }),
-  action<{ domain: string; name: string; spec: DataProductSpec }>("app/(portal)/products/[domain]/[product]/edit/actions.ts#saveProductAction", {
-    name: "save an edit of a draft", rule: "can.editProduct", expect: PRODUCT_EDITORS, strict: true,
-    setup: (w) => w.product(),
-    form: async (p, who) => {
-      const row = await db.dataProduct.findFirstOrThrow({ where: { name: p.name, domain: { slug: p.domain } }, select: { lockVersion: true } });
-      return specForm({ ...p.spec, description: `Edited by ${who}` }, { lockVersion: row.lockVersion, changeNote: "matrix" });
+  action<{ domain: string; name: string; spec: DataProductSpec }>(
+    "app/(portal)/products/[domain]/[product]/edit/actions.ts#saveProductAction",
+    {
+      name: "save an edit of a draft",
+      rule: "can.editProduct",
+      expect: PRODUCT_EDITORS,
+      strict: true,
+      setup: (w) => w.product(),
+      form: async (p, who) => {
+        const row = await db.dataProduct.findFirstOrThrow({
+          where: { name: p.name, domain: { slug: p.domain } },
+          select: { lockVersion: true },
+        });
+        return specForm({ ...p.spec, description: `Edited by ${who}` }, { lockVersion: row.lockVersion, changeNote: "matrix" });
+      },
     },
-  }),
-  action<{ domain: string; name: string; spec: DataProductSpec }>("app/(portal)/products/[domain]/[product]/edit/actions.ts#saveProductAction", {
-    // The producer names herself owner: the save is refused (403, a field error on Owner) and nothing
-    // changes, or the owner field would hand her publish, provision and access decisions.
-    name: "change the product's owner (to the domain's producer)", rule: "can.editProduct + can.moveLifecycle for the owner field", expect: PRODUCT_OWNERS, strict: true,
-    setup: (w) => w.product(),
-    form: async (p, who, w) => {
-      const row = await db.dataProduct.findFirstOrThrow({ where: { name: p.name, domain: { slug: p.domain } }, select: { lockVersion: true } });
-      return specForm({ ...p.spec, owner: w.users.producer!.email, description: `Owner changed by ${who}` }, { lockVersion: row.lockVersion, changeNote: "matrix" });
+  ),
+  action<{ domain: string; name: string; spec: DataProductSpec }>(
+    "app/(portal)/products/[domain]/[product]/edit/actions.ts#saveProductAction",
+    {
+      // The producer names herself owner: the save is refused (403, a field error on Owner) and nothing
+      // changes, or the owner field would hand her publish, provision and access decisions.
+      name: "change the product's owner (to the domain's producer)",
+      rule: "can.editProduct + can.moveLifecycle for the owner field",
+      expect: PRODUCT_OWNERS,
+      strict: true,
+      setup: (w) => w.product(),
+      form: async (p, who, w) => {
+        const row = await db.dataProduct.findFirstOrThrow({
+          where: { name: p.name, domain: { slug: p.domain } },
+          select: { lockVersion: true },
+        });
+        return specForm(
+          { ...p.spec, owner: w.users.producer!.email, description: `Owner changed by ${who}` },
+          { lockVersion: row.lockVersion, changeNote: "matrix" },
+        );
+      },
     },
-  }),
+  ),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction", {
-    name: "submit a draft for review", rule: "can.submitProduct = can.editProduct", expect: PRODUCT_EDITORS,
+    name: "submit a draft for review",
+    rule: "can.submitProduct = can.editProduct",
+    expect: PRODUCT_EDITORS,
     setup: (w) => w.product(),
     form: (p) => form({ domain: p.domain, name: p.name, to: "in_review", note: "" }),
   }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction", {
-    name: "publish a product in review", rule: "can.moveLifecycle: the product's owners and admins", expect: PRODUCT_OWNERS,
+    name: "publish a product in review",
+    rule: "can.moveLifecycle: the product's owners and admins",
+    expect: PRODUCT_OWNERS,
     setup: (w) => w.product({ lifecycle: "in_review" }),
     form: (p) => form({ domain: p.domain, name: p.name, to: "published", note: "" }),
   }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/actions.ts#moveLifecycleAction", {
-    name: "deprecate a published product (reason and sunset date)", rule: "can.moveLifecycle: the product's owners and admins", expect: PRODUCT_OWNERS,
+    name: "deprecate a published product (reason and sunset date)",
+    rule: "can.moveLifecycle: the product's owners and admins",
+    expect: PRODUCT_OWNERS,
     setup: (w) => w.product({ lifecycle: "published" }),
-    form: (p) => form({ domain: p.domain, name: p.name, to: "deprecated", note: "matrix: superseded", sunsetOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }),
+    form: (p) =>
+      form({
+        domain: p.domain,
+        name: p.name,
+        to: "deprecated",
+        note: "matrix: superseded",
+        sunsetOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      }),
   }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/compliance/actions.ts#validateNowAction", {
-    name: "validate a product now", rule: "can.validateProduct: editors, governance", expect: only("owner", "producer", "admin", "governance"), strict: true,
+    name: "validate a product now",
+    rule: "can.validateProduct: editors, governance",
+    expect: only("owner", "producer", "admin", "governance"),
+    strict: true,
     setup: (w) => w.product(),
     form: (p) => form({ domain: p.domain, name: p.name }),
   }),
-  action<{ domain: string; name: string; validationId: string }>("app/(portal)/products/[domain]/[product]/compliance/actions.ts#acknowledgeWarningsAction", {
-    name: "acknowledge a validation's warnings", rule: "can.acknowledgeWarnings = can.moveLifecycle", expect: PRODUCT_OWNERS, strict: true,
-    setup: async (w) => {
-      // "data-analyst" is not a policy role: a warning, not an error.
-      const p = await w.product({ spec: { access: [{ role: "data-analyst", permissions: ["read"] }] } });
-      const v = await validateProductById(p.id, { trigger: "manual", userId: w.users.owner!.id });
-      if (v.warnings === 0) throw new Error("fixture: expected a validation with warnings");
-      return { domain: p.domain, name: p.name, validationId: v.id };
+  action<{ domain: string; name: string; validationId: string }>(
+    "app/(portal)/products/[domain]/[product]/compliance/actions.ts#acknowledgeWarningsAction",
+    {
+      name: "acknowledge a validation's warnings",
+      rule: "can.acknowledgeWarnings = can.moveLifecycle",
+      expect: PRODUCT_OWNERS,
+      strict: true,
+      setup: async (w) => {
+        // "data-analyst" is not a policy role: a warning, not an error.
+        const p = await w.product({ spec: { access: [{ role: "data-analyst", permissions: ["read"] }] } });
+        const v = await validateProductById(p.id, { trigger: "manual", userId: w.users.owner!.id });
+        if (v.warnings === 0) throw new Error("fixture: expected a validation with warnings");
+        return { domain: p.domain, name: p.name, validationId: v.id };
+      },
+      form: (c) => form({ domain: c.domain, name: c.name, validationId: c.validationId }),
     },
-    form: (c) => form({ domain: c.domain, name: c.name, validationId: c.validationId }),
-  }),
-  action<{ id: string; domain: string; name: string }>("app/(portal)/products/[domain]/[product]/quality/actions.ts#runQualityCheckAction", {
-    name: "run a quality check", rule: "can.runQualityCheck = can.editProduct", expect: PRODUCT_EDITORS, strict: true,
-    setup: (w) => readOnlyDeployment(w),
-    form: (p) => form({ productId: p.id, productHref: productHref(p) }),
-  }),
+  ),
+  action<{ id: string; domain: string; name: string }>(
+    "app/(portal)/products/[domain]/[product]/quality/actions.ts#runQualityCheckAction",
+    {
+      name: "run a quality check",
+      rule: "can.runQualityCheck = can.editProduct",
+      expect: PRODUCT_EDITORS,
+      strict: true,
+      setup: (w) => readOnlyDeployment(w),
+      form: (p) => form({ productId: p.id, productHref: productHref(p) }),
+    },
+  ),
   action<{ id: string; domain: string; name: string }>("app/(portal)/products/[domain]/[product]/reviews/actions.ts#rateProductAction", {
-    name: "rate a published product", rule: "can.rateProduct: signed in and not an editor",
-    expect: only("consumer", "otherDomain", "governance", "executive"), strict: true,
+    name: "rate a published product",
+    rule: "can.rateProduct: signed in and not an editor",
+    expect: only("consumer", "otherDomain", "governance", "executive"),
+    strict: true,
     setup: (w) => w.product({ lifecycle: "published" }),
     form: (p) => form({ productId: p.id, score: "4", review: "Useful", productHref: productHref(p) }),
   }),
 
   // Provisioning: can.provisionProduct = can.moveLifecycle
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#provisionAction", {
-    name: "provision to staging", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,
+    name: "provision to staging",
+    rule: "can.provisionProduct",
+    expect: PRODUCT_OWNERS,
     setup: (w) => w.product({ lifecycle: "published" }),
     form: (p) => form({ domain: p.domain, name: p.name }),
   }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#promoteAction", {
-    name: "promote to production", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,
+    name: "promote to production",
+    rule: "can.provisionProduct",
+    expect: PRODUCT_OWNERS,
     setup: (w) => w.provisioned(),
     form: (p) => form({ domain: p.domain, name: p.name, confirm: "on" }),
   }),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#deprovisionAction", {
-    name: "deprovision staging", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,
+    name: "deprovision staging",
+    rule: "can.provisionProduct",
+    expect: PRODUCT_OWNERS,
     setup: (w) => w.provisioned(),
     form: (p) => form({ domain: p.domain, name: p.name, environment: "staging", confirm: "on", reason: "matrix: moving clusters" }),
   }),
-  action<{ domain: string; name: string; jobId: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#retryJobAction", {
-    name: "retry a job", rule: "can.provisionProduct", expect: PRODUCT_OWNERS,
-    setup: (w) => readOnlyDeployment(w),
-    form: (p) => form({ domain: p.domain, name: p.name, jobId: p.jobId }),
-  }),
+  action<{ domain: string; name: string; jobId: string }>(
+    "app/(portal)/products/[domain]/[product]/deployments/actions.ts#retryJobAction",
+    {
+      name: "retry a job",
+      rule: "can.provisionProduct",
+      expect: PRODUCT_OWNERS,
+      setup: (w) => readOnlyDeployment(w),
+      form: (p) => form({ domain: p.domain, name: p.name, jobId: p.jobId }),
+    },
+  ),
   action<{ domain: string; name: string }>("app/(portal)/products/[domain]/[product]/deployments/actions.ts#runPipelineAction", {
-    name: "run the pipeline now", rule: "can.provisionProduct", expect: PRODUCT_OWNERS, strict: true,
+    name: "run the pipeline now",
+    rule: "can.provisionProduct",
+    expect: PRODUCT_OWNERS,
+    strict: true,
     setup: (w) => readOnlyDeployment(w),
     form: (p) => form({ domain: p.domain, name: p.name, environment: "staging" }),
   }),
 
   // ------------------------------------------------------------------------------------------------
   // API routes
-  route("app/api/auth/[...nextauth]/route.ts#GET", { name: "auth API (session, csrf)", rule: "public (next-auth)", expect: EVERYONE, strict: true, request: () => ({ url: url("/api/auth/session") }) }),
-  route("app/api/auth/[...nextauth]/route.ts#POST", { name: "auth API (sign in/out)", rule: "public (next-auth checks CSRF and credentials)", expect: EVERYONE, strict: true, request: () => ({ url: url("/api/auth/signout"), init: { method: "POST" } }) }),
-  route("app/api/health/route.ts#GET", { name: "health check", rule: "public (liveness probe)", expect: EVERYONE, strict: true, request: () => ({ url: url("/api/health") }) }),
-  route("app/api/products/search/route.ts#GET", { name: "catalog search", rule: "can.readCatalog", expect: SIGNED_IN, strict: true, request: () => ({ url: url("/api/products/search?q=sample&pageSize=5") }) }),
-  route("app/api/domains/route.ts#GET", { name: "domain suggestions", rule: "can.readCatalog", expect: SIGNED_IN, strict: true, request: () => ({ url: url("/api/domains?q=a&limit=5") }) }),
+  route("app/api/auth/[...nextauth]/route.ts#GET", {
+    name: "auth API (session, csrf)",
+    rule: "public (next-auth)",
+    expect: EVERYONE,
+    strict: true,
+    request: () => ({ url: url("/api/auth/session") }),
+  }),
+  route("app/api/auth/[...nextauth]/route.ts#POST", {
+    name: "auth API (sign in/out)",
+    rule: "public (next-auth checks CSRF and credentials)",
+    expect: EVERYONE,
+    strict: true,
+    request: () => ({ url: url("/api/auth/signout"), init: { method: "POST" } }),
+  }),
+  route("app/api/health/route.ts#GET", {
+    name: "health check",
+    rule: "public (liveness probe)",
+    expect: EVERYONE,
+    strict: true,
+    request: () => ({ url: url("/api/health") }),
+  }),
+  route("app/api/products/search/route.ts#GET", {
+    name: "catalog search",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    request: () => ({ url: url("/api/products/search?q=sample&pageSize=5") }),
+  }),
+  route("app/api/domains/route.ts#GET", {
+    name: "domain suggestions",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    request: () => ({ url: url("/api/domains?q=a&limit=5") }),
+  }),
   route<{ domain: string; name: string }>("app/api/products/[domain]/[product]/export/route.ts#GET", {
-    name: "export a product as ODCS", rule: "can.readCatalog", expect: SIGNED_IN, strict: true,
+    name: "export a product as ODCS",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
     setup: (w) => w.product({ lifecycle: "published" }),
     request: (p) => ({ url: url(`/api/products/${p.domain}/${p.name}/export?format=odcs`), params: { domain: p.domain, product: p.name } }),
   }),
   route<{ domain: string; name: string }>("app/api/data/[domain]/[product]/route.ts#GET", {
     name: "read an internal product's rows",
     rule: "governance read decision + the product's access roles (data_consumer, data_producer) or domain membership",
-    expect: only("consumer", "owner", "producer", "otherDomain"), strict: true,
+    expect: only("consumer", "owner", "producer", "otherDomain"),
+    strict: true,
     setup: (w) => readOnlyDeployment(w),
     request: (p) => ({ url: url(`/api/data/${p.domain}/${p.name}?env=staging&limit=10`), params: { domain: p.domain, product: p.name } }),
   }),
@@ -417,7 +619,9 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     name: "load a CSV into staging",
     // Admins pass can.provisionProduct but not the data plane's governance rule: writing a domain's data
     // needs membership as owner or producer (lib/governance/enforce.ts, rule domain_membership).
-    rule: "can.provisionProduct AND governance enforce(write): domain owners/producers", expect: only("owner"), strict: true,
+    rule: "can.provisionProduct AND governance enforce(write): domain owners/producers",
+    expect: only("owner"),
+    strict: true,
     setup: (w) => w.provisioned(),
     request: (p, who) => ({
       url: url(`/api/ingest/${p.domain}/${p.name}?env=staging`),
@@ -426,19 +630,40 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     }),
   }),
   route<{ jobId: string }>("app/api/provisioning/jobs/[id]/route.ts#GET", {
-    name: "a provisioning job's progress", rule: "can.viewDeployments: owners and the domain's members", expect: DOMAIN_READERS, strict: true,
+    name: "a provisioning job's progress",
+    rule: "can.viewDeployments: owners and the domain's members",
+    expect: DOMAIN_READERS,
+    strict: true,
     setup: (w) => readOnlyDeployment(w),
     request: (p) => ({ url: url(`/api/provisioning/jobs/${p.jobId}`), params: { id: p.jobId } }),
   }),
   route<{ jobId: string }>("app/api/provisioning/jobs/[id]/plan/route.ts#GET", {
-    name: "a provisioning job's Terraform plan", rule: "can.viewDeployments", expect: DOMAIN_READERS, strict: true,
+    name: "a provisioning job's Terraform plan",
+    rule: "can.viewDeployments",
+    expect: DOMAIN_READERS,
+    strict: true,
     setup: (w) => readOnlyDeployment(w),
     request: (p) => ({ url: url(`/api/provisioning/jobs/${p.jobId}/plan`), params: { id: p.jobId } }),
   }),
-  route("app/api/governance/audit/export/route.ts#GET", { name: "export the audit log", rule: "can.readAudit: governance, admins", expect: only("admin", "governance"), strict: true, request: () => ({ url: url("/api/governance/audit/export?decision=deny") }) }),
-  route("app/api/governance/policies/export/route.ts#GET", { name: "export the global policy", rule: "can.readPolicies: governance, admins", expect: only("admin", "governance"), strict: true, request: () => ({ url: url("/api/governance/policies/export?scope=global") }) }),
+  route("app/api/governance/audit/export/route.ts#GET", {
+    name: "export the audit log",
+    rule: "can.readAudit: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    request: () => ({ url: url("/api/governance/audit/export?decision=deny") }),
+  }),
   route("app/api/governance/policies/export/route.ts#GET", {
-    name: "export the product domain's policy", rule: "can.readDomainPolicy: governance, admins, the domain's members", expect: only("owner", "producer", "admin", "governance"), strict: true,
+    name: "export the global policy",
+    rule: "can.readPolicies: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    request: () => ({ url: url("/api/governance/policies/export?scope=global") }),
+  }),
+  route("app/api/governance/policies/export/route.ts#GET", {
+    name: "export the product domain's policy",
+    rule: "can.readDomainPolicy: governance, admins, the domain's members",
+    expect: only("owner", "producer", "admin", "governance"),
+    strict: true,
     setup: async (w) => {
       if ((await domainPolicyVersion(w.domain)) === 0) await createDomainPolicy(w.domain, { data_retention: "3_years" });
       return {};
@@ -446,31 +671,64 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     request: (_c, _who, w) => ({ url: url(`/api/governance/policies/export?scope=domain&domain=${w.domain}`) }),
   }),
   route("app/api/governance/revalidate/route.ts#POST", {
-    name: "re-validate every product (same origin)", rule: "can.revalidateAll: governance, admins", expect: only("admin", "governance"), strict: true,
+    name: "re-validate every product (same origin)",
+    rule: "can.revalidateAll: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
     request: () => ({ url: url("/api/governance/revalidate"), init: { method: "POST", headers: { origin: ORIGIN, host: "portal.test" } } }),
   }),
   route("app/api/governance/revalidate/route.ts#POST", {
-    name: "re-validate every product from another site (CSRF)", rule: "same-origin check before anything else: nobody", expect: NOBODY,
-    request: () => ({ url: url("/api/governance/revalidate"), init: { method: "POST", headers: { origin: "https://evil.example", host: "portal.test" } } }),
+    name: "re-validate every product from another site (CSRF)",
+    rule: "same-origin check before anything else: nobody",
+    expect: NOBODY,
+    request: () => ({
+      url: url("/api/governance/revalidate"),
+      init: { method: "POST", headers: { origin: "https://evil.example", host: "portal.test" } },
+    }),
   }),
   route<{ runId: string }>("app/api/governance/revalidate/runs/[id]/route.ts#GET", {
-    name: "a domain's re-validation progress", rule: "can.readDomainPolicy: governance, admins, the domain's members", expect: only("owner", "producer", "admin", "governance"), strict: true,
-    setup: async (w) => ({ runId: (await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "policy-change", domain: w.domain }))).runId }),
+    name: "a domain's re-validation progress",
+    rule: "can.readDomainPolicy: governance, admins, the domain's members",
+    expect: only("owner", "producer", "admin", "governance"),
+    strict: true,
+    setup: async (w) => ({
+      runId: (await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "policy-change", domain: w.domain }))).runId,
+    }),
     request: (p) => ({ url: url(`/api/governance/revalidate/runs/${p.runId}`), params: { id: p.runId } }),
   }),
   route<{ runId: string }>("app/api/governance/revalidate/runs/[id]/route.ts#GET", {
-    name: "the whole mesh's re-validation progress", rule: "can.readCompliance: governance, admins", expect: only("admin", "governance"), strict: true,
+    name: "the whole mesh's re-validation progress",
+    rule: "can.readCompliance: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
     setup: async () => ({ runId: (await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "manual" }))).runId }),
     request: (p) => ({ url: url(`/api/governance/revalidate/runs/${p.runId}`), params: { id: p.runId } }),
   }),
-  route("app/api/metrics/export/route.ts#GET", { name: "export a mesh-wide chart", rule: "can.readMetrics: executives, governance, admins", expect: only("admin", "governance", "executive"), strict: true, request: () => ({ url: url("/api/metrics/export?chart=usage&range=30d") }) }),
   route("app/api/metrics/export/route.ts#GET", {
-    name: "export the product domain's chart", rule: "can.readDomainMetrics: metric readers and the domain's members", expect: only("owner", "producer", "admin", "governance", "executive"), strict: true,
+    name: "export a mesh-wide chart",
+    rule: "can.readMetrics: executives, governance, admins",
+    expect: only("admin", "governance", "executive"),
+    strict: true,
+    request: () => ({ url: url("/api/metrics/export?chart=usage&range=30d") }),
+  }),
+  route("app/api/metrics/export/route.ts#GET", {
+    name: "export the product domain's chart",
+    rule: "can.readDomainMetrics: metric readers and the domain's members",
+    expect: only("owner", "producer", "admin", "governance", "executive"),
+    strict: true,
     request: (_c, _who, w) => ({ url: url(`/api/metrics/export?chart=domain-products&range=30d&domain=${w.domain}`) }),
   }),
-  route("app/api/metrics/route.ts#GET", { name: "Prometheus scrape without the token", rule: "bearer token only; a session grants nothing", expect: NOBODY, request: () => ({ url: url("/api/metrics") }) }),
   route("app/api/metrics/route.ts#GET", {
-    name: "Prometheus scrape with the token", rule: "bearer token (machine access, whoever holds it)", expect: EVERYONE, strict: true,
+    name: "Prometheus scrape without the token",
+    rule: "bearer token only; a session grants nothing",
+    expect: NOBODY,
+    request: () => ({ url: url("/api/metrics") }),
+  }),
+  route("app/api/metrics/route.ts#GET", {
+    name: "Prometheus scrape with the token",
+    rule: "bearer token (machine access, whoever holds it)",
+    expect: EVERYONE,
+    strict: true,
     request: () => ({ url: url("/api/metrics"), init: { headers: { authorization: `Bearer ${METRICS_TOKEN}` } } }),
   }),
 ];

@@ -42,21 +42,31 @@ async function race<T>(calls: ((i: number) => Promise<T>)[]): Promise<Settled<T>
   return out;
 }
 
-const describeErrors = (s: Settled<unknown>) => s.other.map((o) => `#${o.i}: ${o.error instanceof Error ? `${o.error.name}: ${o.error.message}` : String(o.error)}`);
+const describeErrors = (s: Settled<unknown>) =>
+  s.other.map((o) => `#${o.i}: ${o.error instanceof Error ? `${o.error.name}: ${o.error.message}` : String(o.error)}`);
 
 describe("20 simultaneous edits of one product", () => {
   it("a draft: one save wins, nineteen conflict, the product is the winner's", async () => {
     const spec = sampleSpec(domain);
     const { id } = await registerProduct(owner, spec);
-    const edits = Array.from({ length: WRITERS }, (_, i): DataProductSpec => ({ ...spec, description: `Edit number ${i}`, tags: [...spec.tags, `writer-${i}`] }));
+    const edits = Array.from({ length: WRITERS }, (_, i): DataProductSpec => ({
+      ...spec,
+      description: `Edit number ${i}`,
+      tags: [...spec.tags, `writer-${i}`],
+    }));
 
-    const s = await race(edits.map((edit) => () => saveProductVersion(owner, { domain, name: spec.name, spec: edit, expectedLockVersion: 0 })));
+    const s = await race(
+      edits.map((edit) => () => saveProductVersion(owner, { domain, name: spec.name, spec: edit, expectedLockVersion: 0 })),
+    );
 
     expect(describeErrors(s)).toEqual([]);
     expect(s.winners).toHaveLength(1);
     expect(s.conflicts).toHaveLength(WRITERS - 1);
     const winner = edits[s.winners[0].i];
-    const product = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { description: true, tags: true, lockVersion: true, spec: true } });
+    const product = await db.dataProduct.findUniqueOrThrow({
+      where: { id },
+      select: { description: true, tags: true, lockVersion: true, spec: true },
+    });
     expect(product.description).toBe(winner.description);
     expect(product.tags).toEqual(winner.tags);
     expect((product.spec as unknown as DataProductSpec).description).toBe(winner.description);
@@ -73,17 +83,30 @@ describe("20 simultaneous edits of one product", () => {
     await db.dataProduct.update({ where: { id }, data: { lifecycle: "published", publishedAt: new Date() } });
     const { lockVersion } = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { lockVersion: true } });
     // Each writer proposes a different (valid, non-breaking) next version.
-    const edits = Array.from({ length: WRITERS }, (_, i): DataProductSpec => ({ ...spec, version: `1.0.${i + 1}`, description: `Patch ${i + 1}` }));
+    const edits = Array.from({ length: WRITERS }, (_, i): DataProductSpec => ({
+      ...spec,
+      version: `1.0.${i + 1}`,
+      description: `Patch ${i + 1}`,
+    }));
 
-    const s = await race(edits.map((edit) => () => saveProductVersion(owner, { domain, name: spec.name, spec: edit, expectedLockVersion: lockVersion })));
+    const s = await race(
+      edits.map((edit) => () => saveProductVersion(owner, { domain, name: spec.name, spec: edit, expectedLockVersion: lockVersion })),
+    );
 
     expect(describeErrors(s)).toEqual([]);
     expect(s.winners).toHaveLength(1);
     expect(s.conflicts).toHaveLength(WRITERS - 1);
     const winner = edits[s.winners[0].i];
-    const product = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { currentVersion: true, description: true, lockVersion: true } });
+    const product = await db.dataProduct.findUniqueOrThrow({
+      where: { id },
+      select: { currentVersion: true, description: true, lockVersion: true },
+    });
     expect(product).toEqual({ currentVersion: winner.version, description: winner.description, lockVersion: lockVersion + 1 });
-    const versions = await db.dataProductVersion.findMany({ where: { productId: id }, orderBy: { createdAt: "asc" }, select: { version: true } });
+    const versions = await db.dataProductVersion.findMany({
+      where: { productId: id },
+      orderBy: { createdAt: "asc" },
+      select: { version: true },
+    });
     expect(versions.map((v) => v.version)).toEqual(["1.0.0", winner.version]);
   });
 });
@@ -93,18 +116,29 @@ describe("20 simultaneous edits of one policy", () => {
 
   it("the global policy: one new version, nineteen conflicts that carry the winner's change", async () => {
     const expectedVersion = await ensureGlobalPolicy();
-    const yamls = Array.from({ length: WRITERS }, (_, i) => seedGlobal.replace('"Publicly accessible data"', `"Publicly accessible data, edit ${i}"`));
+    const yamls = Array.from({ length: WRITERS }, (_, i) =>
+      seedGlobal.replace('"Publicly accessible data"', `"Publicly accessible data, edit ${i}"`),
+    );
 
-    const s = await race(yamls.map((yaml, i) => () => updateGlobalPolicy(governance, { yaml, expectedVersion, note: `Concurrent edit ${i}` })));
+    const s = await race(
+      yamls.map((yaml, i) => () => updateGlobalPolicy(governance, { yaml, expectedVersion, note: `Concurrent edit ${i}` })),
+    );
 
     expect(describeErrors(s)).toEqual([]);
     expect(s.winners).toHaveLength(1);
     expect(s.conflicts).toHaveLength(WRITERS - 1);
     const w = s.winners[0].i;
-    const policy = await db.policy.findUniqueOrThrow({ where: { name: GLOBAL_POLICY_NAME }, select: { id: true, version: true, spec: true } });
+    const policy = await db.policy.findUniqueOrThrow({
+      where: { name: GLOBAL_POLICY_NAME },
+      select: { id: true, version: true, spec: true },
+    });
     expect(policy.version).toBe(expectedVersion + 1);
     expect(JSON.stringify(policy.spec)).toContain(`edit ${w}"`);
-    const versions = await db.policyVersion.findMany({ where: { policyId: policy.id, version: { gt: expectedVersion - 1 } }, orderBy: { version: "asc" }, select: { version: true, note: true } });
+    const versions = await db.policyVersion.findMany({
+      where: { policyId: policy.id, version: { gt: expectedVersion - 1 } },
+      orderBy: { version: "asc" },
+      select: { version: true, note: true },
+    });
     expect(versions).toEqual([
       { version: expectedVersion, note: expect.any(String) },
       { version: expectedVersion + 1, note: `Concurrent edit ${w}` },
@@ -118,7 +152,12 @@ describe("20 simultaneous edits of one policy", () => {
     const yaml = (completeness: number) =>
       `apiVersion: v1\nkind: DomainGovernancePolicy\nmetadata:\n  name: ${slug}-governance\n  namespace: ${slug}-domain\nspec:\n  data_retention: 3_years\n  quality_requirements:\n    completeness: ${completeness}\n`;
 
-    const s = await race(Array.from({ length: WRITERS }, (_, i) => () => upsertDomainPolicy(governance, slug, { yaml: yaml(80 + i), expectedVersion: 0, note: `First version ${i}` })));
+    const s = await race(
+      Array.from(
+        { length: WRITERS },
+        (_, i) => () => upsertDomainPolicy(governance, slug, { yaml: yaml(80 + i), expectedVersion: 0, note: `First version ${i}` }),
+      ),
+    );
 
     expect(describeErrors(s)).toEqual([]);
     expect(s.winners).toHaveLength(1);
@@ -136,7 +175,12 @@ describe("20 simultaneous edits of one policy", () => {
       `apiVersion: v1\nkind: DomainGovernancePolicy\nmetadata:\n  name: ${slug}-governance\n  namespace: ${slug}-domain\nspec:\n  quality_requirements:\n    completeness: ${completeness}\n`;
     await upsertDomainPolicy(governance, slug, { yaml: yaml(50), expectedVersion: 0, note: "Initial version" });
 
-    const s = await race(Array.from({ length: WRITERS }, (_, i) => () => upsertDomainPolicy(governance, slug, { yaml: yaml(60 + i), expectedVersion: 1, note: `Second version ${i}` })));
+    const s = await race(
+      Array.from(
+        { length: WRITERS },
+        (_, i) => () => upsertDomainPolicy(governance, slug, { yaml: yaml(60 + i), expectedVersion: 1, note: `Second version ${i}` }),
+      ),
+    );
 
     expect(describeErrors(s)).toEqual([]);
     expect(s.winners).toHaveLength(1);
@@ -144,6 +188,10 @@ describe("20 simultaneous edits of one policy", () => {
     const policy = await db.policy.findFirstOrThrow({ where: { domain: { slug } }, select: { id: true, version: true, spec: true } });
     expect(policy.version).toBe(2);
     expect(policy.spec).toMatchObject({ quality_requirements: { completeness: 60 + s.winners[0].i } });
-    expect((await db.policyVersion.findMany({ where: { policyId: policy.id }, orderBy: { version: "asc" }, select: { version: true } })).map((v) => v.version)).toEqual([1, 2]);
+    expect(
+      (await db.policyVersion.findMany({ where: { policyId: policy.id }, orderBy: { version: "asc" }, select: { version: true } })).map(
+        (v) => v.version,
+      ),
+    ).toEqual([1, 2]);
   });
 });

@@ -16,7 +16,17 @@ import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { stopQueue } from "@/lib/provisioning/queue";
 import { qualified, roleNameFor, roleOwnerTag, schemaNameFor } from "@/lib/provisioning/naming";
-import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, provisioned, stagingOf, waitFor, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import {
+  dropTestRoles,
+  ensurePlatformReferenceData,
+  jobSteps,
+  ownedProduct,
+  provisioned,
+  stagingOf,
+  waitFor,
+  withClient,
+  type Fixture,
+} from "@/tests/provisioning-fixtures";
 
 const children: ChildProcess[] = [];
 
@@ -46,7 +56,8 @@ function ready(child: ChildProcess): Promise<void> {
       out += d.toString();
       if (out.includes("[worker] ready")) settle(resolve);
     };
-    const onExit = (code: number | null, signal: string | null) => settle(() => reject(new Error(`the worker exited (${signal ?? code}) before it was ready`)));
+    const onExit = (code: number | null, signal: string | null) =>
+      settle(() => reject(new Error(`the worker exited (${signal ?? code}) before it was ready`)));
     const settle = (then: () => void) => {
       child.stdout?.off("data", onData);
       child.off("exit", onExit);
@@ -64,7 +75,6 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-
 const steps = jobSteps;
 const job = (jobId: string) => db.provisioningJob.findUniqueOrThrow({ where: { id: jobId } });
 
@@ -72,11 +82,26 @@ const job = (jobId: string) => db.provisioningJob.findUniqueOrThrow({ where: { i
 async function objectsOf(f: Fixture) {
   const schema = schemaNameFor(f.domain, f.spec.name, "staging");
   return withClient(async (c) => {
-    const schemas = (await c.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE $1", [`${schema}%`])).rows.map((r) => r.nspname as string);
-    const relations = (await c.query("SELECT c.relname || ':' || c.relkind::text AS r FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1", [schema])).rows.map((r) => r.r as string);
+    const schemas = (await c.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE $1", [`${schema}%`])).rows.map(
+      (r) => r.nspname as string,
+    );
+    const relations = (
+      await c.query(
+        "SELECT c.relname || ':' || c.relkind::text AS r FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY 1",
+        [schema],
+      )
+    ).rows.map((r) => r.r as string);
     // By name prefix and by the deployment's tag: a long role name starts with only part of the schema's.
-    const deployment = await db.deployment.findUnique({ where: { productId_environment: { productId: f.productId, environment: "staging" } }, select: { id: true } });
-    const roles = (await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1", [`${schema}%`, roleOwnerTag(deployment?.id ?? "none")])).rows.map((r) => r.rolname as string);
+    const deployment = await db.deployment.findUnique({
+      where: { productId_environment: { productId: f.productId, environment: "staging" } },
+      select: { id: true },
+    });
+    const roles = (
+      await c.query("SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1", [
+        `${schema}%`,
+        roleOwnerTag(deployment?.id ?? "none"),
+      ])
+    ).rows.map((r) => r.rolname as string);
     return { schema, schemas, relations, roles };
   });
 }
@@ -95,7 +120,11 @@ afterAll(async () => {
 });
 
 describe("the worker killed during provisioning", () => {
-  for (const [position, name] of [[0, "storage"], [2, "serving"], [3, "governance"]] as const) {
+  for (const [position, name] of [
+    [0, "storage"],
+    [2, "serving"],
+    [3, "governance"],
+  ] as const) {
     it(`resumes a job killed inside its ${name} step and completes it, each object created once`, async () => {
       const f = await ownedProduct();
       const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
@@ -131,7 +160,13 @@ describe("the worker killed during provisioning", () => {
   it("finishes a deprovisioning killed halfway: every object gone, nothing half-removed", async () => {
     const f = await ownedProduct();
     await provisioned(f);
-    const { jobId } = await deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: true, reason: "Crash test" });
+    const { jobId } = await deprovisionProduct(f.owner, {
+      domain: f.domain,
+      name: f.spec.name,
+      environment: "staging",
+      confirmed: true,
+      reason: "Crash test",
+    });
 
     const first = startWorker({ PROVISION_STEP_DELAY_MS: "1500" });
     // Deprovisioning runs governance → serving → processing → storage; kill it inside "processing".
@@ -161,7 +196,10 @@ describe("the portal killed during an ingest", () => {
     const rows = () => withClient(async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
     const copied = () =>
       withClient(async (c) => {
-        const r = await c.query("SELECT p.tuples_processed AS n FROM pg_stat_progress_copy p JOIN pg_class c ON c.oid = p.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1", [deployment.schemaName]);
+        const r = await c.query(
+          "SELECT p.tuples_processed AS n FROM pg_stat_progress_copy p JOIN pg_class c ON c.oid = p.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1",
+          [deployment.schemaName],
+        );
         return r.rows.length > 0 ? Number(r.rows[0].n) : null;
       });
 
@@ -187,7 +225,11 @@ describe("the portal killed during an ingest", () => {
     expect(await rows()).toBe(0);
 
     // Nothing is left locked or half-done: the next load goes through.
-    const again = await ingestCsv(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging" }, Readable.from(["id,amount\nafter-crash-1,1\nafter-crash-2,2\n"]));
+    const again = await ingestCsv(
+      f.owner,
+      { domain: f.domain, name: f.spec.name, environment: "staging" },
+      Readable.from(["id,amount\nafter-crash-1,1\nafter-crash-2,2\n"]),
+    );
     expect(again).toMatchObject({ status: "succeeded", rowsLoaded: 2 });
     expect(await rows()).toBe(2);
   }, 180_000);
@@ -197,7 +239,9 @@ describe("the portal killed during an ingest", () => {
     const { deployment } = await provisioned(f);
 
     const loader = start(path.join("tests", "reliability", "ingest-child.ts"), [f.owner.id, f.domain, f.spec.name]);
-    const load = await waitFor("the load to start", () => db.ingestionLoad.findFirst({ where: { deploymentId: deployment.id, status: "running" } }));
+    const load = await waitFor("the load to start", () =>
+      db.ingestionLoad.findFirst({ where: { deploymentId: deployment.id, status: "running" } }),
+    );
     const { recoverInterruptedLoads } = await import("@/lib/ingestion/recover-loads");
     expect(await recoverInterruptedLoads()).toBe(0);
     expect((await db.ingestionLoad.findUniqueOrThrow({ where: { id: load.id } })).status).toBe("running");

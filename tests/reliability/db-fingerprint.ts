@@ -5,7 +5,15 @@
 // failed sign-ins count whatever else.
 import { db } from "@/lib/db";
 
-const IGNORED = new Set(["_prisma_migrations", "audit_events", "anonymous_refusals", "metric_events", "metric_rollups", "sessions", "sign_in_throttle"]);
+const IGNORED = new Set([
+  "_prisma_migrations",
+  "audit_events",
+  "anonymous_refusals",
+  "metric_events",
+  "metric_rollups",
+  "sessions",
+  "sign_in_throttle",
+]);
 
 let tables: string[] | null = null;
 
@@ -33,7 +41,9 @@ export async function fingerprint(): Promise<Record<string, string>> {
 
 /** The tables whose content differs between two fingerprints. */
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
-  return Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]).sort();
+  return Object.keys({ ...before, ...after })
+    .filter((k) => before[k] !== after[k])
+    .sort();
 }
 
 /** Row counts of the given tables, for fuzz tests that assert a rejected input wrote nothing. */

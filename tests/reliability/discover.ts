@@ -40,10 +40,12 @@ export async function discover(root: string): Promise<Discovered[]> {
     const source = readFileSync(file, "utf8");
     if (isServerActionModule(source)) {
       const mod = (await import(file)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.push({ target: `${rel}#${name}`, file, kind: "action" });
+      for (const [name, value] of Object.entries(mod))
+        if (typeof value === "function") found.push({ target: `${rel}#${name}`, file, kind: "action" });
     } else if (/^app\/api\/.*\/route\.(ts|js)$/.test(rel)) {
       const mod = (await import(file)) as Record<string, unknown>;
-      for (const method of HTTP_METHODS) if (typeof mod[method] === "function") found.push({ target: `${rel}#${method}`, file, kind: "route" });
+      for (const method of HTTP_METHODS)
+        if (typeof mod[method] === "function") found.push({ target: `${rel}#${method}`, file, kind: "route" });
     }
   }
   return found;

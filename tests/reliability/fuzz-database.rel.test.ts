@@ -50,9 +50,24 @@ afterAll(async () => {
 });
 
 const SQL_INJECTION = [
-  "' OR 1=1 --", "'; DROP TABLE data_products; --", "\"; DELETE FROM domains; --", "') OR ('a'='a", "1' UNION SELECT id, email, name FROM users --",
-  "%' AND pg_sleep(0) IS NOT NULL AND '%'='", "\\'; TRUNCATE audit_events; --", "$$; DROP TABLE users; $$", "E'\\\\x27'", "' || (SELECT password_hash FROM users LIMIT 1) || '",
-  "orders:* | !x", "a & (b | c)", "<-> !!", "%", "_", "\\", "\u0000", "a\u0000' OR '1'='1",
+  "' OR 1=1 --",
+  "'; DROP TABLE data_products; --",
+  '"; DELETE FROM domains; --',
+  "') OR ('a'='a",
+  "1' UNION SELECT id, email, name FROM users --",
+  "%' AND pg_sleep(0) IS NOT NULL AND '%'='",
+  "\\'; TRUNCATE audit_events; --",
+  "$$; DROP TABLE users; $$",
+  "E'\\\\x27'",
+  "' || (SELECT password_hash FROM users LIMIT 1) || '",
+  "orders:* | !x",
+  "a & (b | c)",
+  "<-> !!",
+  "%",
+  "_",
+  "\\",
+  "\u0000",
+  "a\u0000' OR '1'='1",
 ];
 
 describe("catalog search under fuzzing", () => {
@@ -99,7 +114,14 @@ describe("catalog search under fuzzing", () => {
 
   it("the search API answers 200 with JSON for any query string (401 when signed out), never 500", async () => {
     const rawQuery = fc.oneof(
-      fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "domain", "owner", "classification", "lifecycle", "sort", "page", "pageSize"), anyString), fc.oneof(anyString, fc.constantFrom(...SQL_INJECTION))), { maxLength: 8 })
+      fc
+        .array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom("q", "domain", "owner", "classification", "lifecycle", "sort", "page", "pageSize"), anyString),
+            fc.oneof(anyString, fc.constantFrom(...SQL_INJECTION)),
+          ),
+          { maxLength: 8 },
+        )
         .map((pairs) => new URLSearchParams(pairs.map(([k, v]) => [k.isWellFormed() ? k : "q", v.isWellFormed() ? v : "x"])).toString()),
       fc.constantFrom("q=%", "q=%zz", "q=%E0%A4%A", "q=%00", "page=1e309", "pageSize=-1", "q=a&q=b&q=c", "=&&=", "q=" + "%41".repeat(3000)),
     );
@@ -119,7 +141,9 @@ describe("catalog search under fuzzing", () => {
       expect(seen.status, `${query}: ${seen.detail}`).toBe(200);
     }
     state.session = null;
-    const anonymous = await callRoute("app/api/products/search/route.ts#GET", { url: "http://portal.test/api/products/search?q=' OR 1=1 --" });
+    const anonymous = await callRoute("app/api/products/search/route.ts#GET", {
+      url: "http://portal.test/api/products/search?q=' OR 1=1 --",
+    });
     expect(anonymous.status).toBe(401);
     runs.add("search API", numRuns + 1);
   });
@@ -130,7 +154,11 @@ function damaged(text: string): fc.Arbitrary<string> {
   const lines = text.split("\n");
   const at = fc.nat({ max: lines.length - 1 });
   return fc.oneof(
-    fc.tuple(at, anyString).map(([i, v]) => lines.map((l, j) => (j === i && l.includes(":") ? `${l.slice(0, l.indexOf(":") + 1)} ${JSON.stringify(v)}` : l)).join("\n")),
+    fc
+      .tuple(at, anyString)
+      .map(([i, v]) =>
+        lines.map((l, j) => (j === i && l.includes(":") ? `${l.slice(0, l.indexOf(":") + 1)} ${JSON.stringify(v)}` : l)).join("\n"),
+      ),
     at.map((i) => lines.filter((_, j) => j !== i).join("\n")),
     fc.tuple(at, anyString).map(([i, v]) => [...lines.slice(0, i), v, ...lines.slice(i)].join("\n")),
     fc.constantFrom(...HOSTILE_YAML, ...NASTY_STRINGS),
@@ -144,19 +172,25 @@ describe("import service under fuzzing", () => {
     let imported = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...base).chain(damaged), fc.constantFrom("auto", "yaml", "odcs") as fc.Arbitrary<"auto" | "yaml" | "odcs">, async (template, format) => {
-        // A fresh name per run, in the owner's domain, so a good document registers a new product.
-        const text = template.replaceAll("placeholder", domain).replace(/product-[0-9a-f]{8}/g, `fuzz-${Math.random().toString(16).slice(2, 10)}`);
-        const before = await fingerprint();
-        try {
-          await importProduct(owner, text, format);
-          imported++;
-        } catch (e) {
-          expect(e instanceof AppError, `unexpected ${e instanceof Error ? e.stack : String(e)}`).toBe(true);
-          refused++;
-          expect(changedTables(before, await fingerprint())).toEqual([]);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...base).chain(damaged),
+        fc.constantFrom("auto", "yaml", "odcs") as fc.Arbitrary<"auto" | "yaml" | "odcs">,
+        async (template, format) => {
+          // A fresh name per run, in the owner's domain, so a good document registers a new product.
+          const text = template
+            .replaceAll("placeholder", domain)
+            .replace(/product-[0-9a-f]{8}/g, `fuzz-${Math.random().toString(16).slice(2, 10)}`);
+          const before = await fingerprint();
+          try {
+            await importProduct(owner, text, format);
+            imported++;
+          } catch (e) {
+            expect(e instanceof AppError, `unexpected ${e instanceof Error ? e.stack : String(e)}`).toBe(true);
+            refused++;
+            expect(changedTables(before, await fingerprint())).toEqual([]);
+          }
+        },
+      ),
       { numRuns },
     );
     runs.add("importProduct", numRuns);
@@ -171,8 +205,10 @@ describe("import service: prototype keys", () => {
     const spec = sampleSpec("placeholder", {});
     for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
       for (const where of ["top", "spec"]) {
-        const yaml = toProductYaml({ ...spec, name: `proto-${Math.random().toString(16).slice(2, 8)}`, domain })
-          .replace(where === "top" ? /^kind: DataProduct$/m : /^spec:$/m, (line) => (where === "top" ? `${line}\n${key}: 1` : `${line}\n  ${key}: 1`));
+        const yaml = toProductYaml({ ...spec, name: `proto-${Math.random().toString(16).slice(2, 8)}`, domain }).replace(
+          where === "top" ? /^kind: DataProduct$/m : /^spec:$/m,
+          (line) => (where === "top" ? `${line}\n${key}: 1` : `${line}\n  ${key}: 1`),
+        );
         const before = await fingerprint();
         const e = await importProduct(owner, yaml, "auto").catch((x: unknown) => x);
         expect(e, `${key} at ${where}`).toBeInstanceOf(AppError);
@@ -186,7 +222,8 @@ describe("import service: prototype keys", () => {
 
 describe("policy save services under fuzzing", () => {
   const globalYaml = readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", "global.yaml"), "utf8");
-  const domainYaml = (slug: string) => readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", "sales.yaml"), "utf8").replaceAll("sales", slug);
+  const domainYaml = (slug: string) =>
+    readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", "sales.yaml"), "utf8").replaceAll("sales", slug);
 
   it("updateGlobalPolicy and upsertDomainPolicy save or refuse with a typed error; a refusal writes nothing", async () => {
     await ensureGlobalPolicy();
@@ -195,23 +232,26 @@ describe("policy save services under fuzzing", () => {
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(damaged(globalYaml).map((text) => ({ global: true, text })), damaged(domainYaml(domain)).map((text) => ({ global: false, text }))),
+        fc.oneof(
+          damaged(globalYaml).map((text) => ({ global: true, text })),
+          damaged(domainYaml(domain)).map((text) => ({ global: false, text })),
+        ),
         fc.oneof(fc.constant("Fuzzing the policy editor"), anyString),
         async ({ global, text }, note) => {
-        const current = global
-          ? (await db.policy.findUniqueOrThrow({ where: { name: GLOBAL_POLICY_NAME }, select: { version: true } })).version
-          : ((await db.policy.findFirst({ where: { domain: { slug: domain } }, select: { version: true } }))?.version ?? 0);
-        const input = { yaml: text, expectedVersion: current, note };
-        const before = await fingerprint();
-        try {
-          if (global) await updateGlobalPolicy(governance, input);
-          else await upsertDomainPolicy(governance, domain, input);
-          saved++;
-        } catch (e) {
-          expect(e instanceof AppError, `unexpected ${e instanceof Error ? e.stack : String(e)}`).toBe(true);
-          refused++;
-          expect(changedTables(before, await fingerprint())).toEqual([]);
-        }
+          const current = global
+            ? (await db.policy.findUniqueOrThrow({ where: { name: GLOBAL_POLICY_NAME }, select: { version: true } })).version
+            : ((await db.policy.findFirst({ where: { domain: { slug: domain } }, select: { version: true } }))?.version ?? 0);
+          const input = { yaml: text, expectedVersion: current, note };
+          const before = await fingerprint();
+          try {
+            if (global) await updateGlobalPolicy(governance, input);
+            else await upsertDomainPolicy(governance, domain, input);
+            saved++;
+          } catch (e) {
+            expect(e instanceof AppError, `unexpected ${e instanceof Error ? e.stack : String(e)}`).toBe(true);
+            refused++;
+            expect(changedTables(before, await fingerprint())).toEqual([]);
+          }
         },
       ),
       { numRuns },

@@ -79,9 +79,15 @@ function mutatedText(seed: string): fc.Arbitrary<string> {
   const mutation = fc.oneof(
     at.map((i) => (ls: string[]) => ls.filter((_, j) => j !== i)),
     at.map((i) => (ls: string[]) => [...ls.slice(0, i + 1), ls[i], ...ls.slice(i + 1)]),
-    fc.tuple(at, fc.integer({ min: -4, max: 4 })).map(([i, d]) => (ls: string[]) => ls.map((l, j) => (j === i ? (d > 0 ? " ".repeat(d) + l : l.slice(-d)) : l))),
-    fc.tuple(at, anyString, fc.boolean()).map(([i, v, quote]) => (ls: string[]) =>
-      ls.map((l, j) => (j === i && l.includes(":") ? `${l.slice(0, l.indexOf(":") + 1)} ${quote ? JSON.stringify(v) : v}` : l)),
+    fc.tuple(at, fc.integer({ min: -4, max: 4 })).map(
+      ([i, d]) =>
+        (ls: string[]) =>
+          ls.map((l, j) => (j === i ? (d > 0 ? " ".repeat(d) + l : l.slice(-d)) : l)),
+    ),
+    fc.tuple(at, anyString, fc.boolean()).map(
+      ([i, v, quote]) =>
+        (ls: string[]) =>
+          ls.map((l, j) => (j === i && l.includes(":") ? `${l.slice(0, l.indexOf(":") + 1)} ${quote ? JSON.stringify(v) : v}` : l)),
     ),
     fc.tuple(at, anyString).map(([i, v]) => (ls: string[]) => [...ls.slice(0, i), v, ...ls.slice(i)]),
     at.map((i) => (ls: string[]) => ls.slice(0, i)),
@@ -107,7 +113,12 @@ function mutatedStructure(seed: string): fc.Arbitrary<string> {
     const last = p[p.length - 1];
     if (asKey && !Array.isArray(node)) {
       // A hostile key next to the real ones (own property, so __proto__ stays a key).
-      Object.defineProperty(node, typeof value === "string" ? value : "__proto__", { value: "x", enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(node, typeof value === "string" ? value : "__proto__", {
+        value: "x",
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     } else {
       node[last] = value;
     }
@@ -125,7 +136,16 @@ const anyDocument: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_YAML) },
   { weight: 3, arbitrary: fc.constantFrom(...ALL_SEEDS).chain(mutatedText) },
   { weight: 3, arbitrary: fc.constantFrom(...ALL_SEEDS).chain(mutatedStructure) },
-  { weight: 1, arbitrary: anyValue.map((v) => { try { return JSON.stringify(v) ?? "null"; } catch { return "null"; } }) },
+  {
+    weight: 1,
+    arbitrary: anyValue.map((v) => {
+      try {
+        return JSON.stringify(v) ?? "null";
+      } catch {
+        return "null";
+      }
+    }),
+  },
 );
 
 describe("document parsers under fuzzing", () => {
@@ -148,7 +168,9 @@ describe("document parsers under fuzzing", () => {
         try {
           if (!wellFormed(parse(text))) failures.push(`${JSON.stringify(text.slice(0, 40))}: a refusal without a message`);
         } catch (e) {
-          failures.push(`${JSON.stringify(text.slice(0, 40))}: threw ${e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e)}`);
+          failures.push(
+            `${JSON.stringify(text.slice(0, 40))}: threw ${e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e)}`,
+          );
         }
       }
       expect(failures).toEqual([]);
@@ -159,7 +181,20 @@ describe("document parsers under fuzzing", () => {
   it("survives every value of every seed document replaced, one at a time, by each poison value", () => {
     // Exhaustive rather than random: mappings whose toString/valueOf is not a function (String() throws on
     // them), prototype keys, lists where text is expected, non-finite and huge numbers, nulls.
-    const POISON: unknown[] = [{ toString: "" }, { valueOf: 1, toString: 1 }, { __proto__: "x" }, ["a", ["b"]], null, "", 1e309, -1, 2 ** 60, true, "constructor", "a".repeat(5000)];
+    const POISON: unknown[] = [
+      { toString: "" },
+      { valueOf: 1, toString: 1 },
+      { __proto__: "x" },
+      ["a", ["b"]],
+      null,
+      "",
+      1e309,
+      -1,
+      2 ** 60,
+      true,
+      "constructor",
+      "a".repeat(5000),
+    ];
     const failures: string[] = [];
     let count = 0;
     for (const [seedName, seed] of Object.entries(SEEDS)) {
@@ -182,9 +217,12 @@ describe("document parsers under fuzzing", () => {
             const parse = PARSERS[name];
             count++;
             try {
-              if (!wellFormed(parse(text))) failures.push(`${name} on ${seedName} ${p.join(".")}=${JSON.stringify(poison)}: refusal without a message`);
+              if (!wellFormed(parse(text)))
+                failures.push(`${name} on ${seedName} ${p.join(".")}=${JSON.stringify(poison)}: refusal without a message`);
             } catch (e) {
-              failures.push(`${name} on ${seedName} ${p.join(".")}=${JSON.stringify(poison)}: threw ${e instanceof Error ? e.message : String(e)}`);
+              failures.push(
+                `${name} on ${seedName} ${p.join(".")}=${JSON.stringify(poison)}: threw ${e instanceof Error ? e.message : String(e)}`,
+              );
             }
           }
         }
@@ -203,9 +241,12 @@ describe("document parsers under fuzzing", () => {
 
   it("parseOdcs accepts any parsed object without throwing", () => {
     const numRuns = 1000;
-    fc.assert(fc.property(anyValue, (v) => {
-          expect(wellFormed(parseOdcs((v && typeof v === "object" ? v : { v }) as object))).toBe(true);
-        }), { numRuns });
+    fc.assert(
+      fc.property(anyValue, (v) => {
+        expect(wellFormed(parseOdcs((v && typeof v === "object" ? v : { v }) as object))).toBe(true);
+      }),
+      { numRuns },
+    );
     runs.add("parseOdcs(object)", numRuns);
   });
 

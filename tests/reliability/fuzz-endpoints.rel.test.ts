@@ -63,14 +63,15 @@ const formDamage: fc.Arbitrary<(valid: Entry[]) => Entry[]> = fc
     ),
     { minLength: 1, maxLength: 4 },
   )
-  .map((edits) => (valid: Entry[]) =>
-    edits.reduce<Entry[]>((es, [kind, pos, value, key]) => {
-      const i = Math.floor(pos * es.length);
-      if (kind === "replace" && es.length > 0) return es.map((e, j): Entry => (j === i ? [e[0], value] : e));
-      if (kind === "drop") return es.filter((_, j) => j !== i);
-      if (kind === "repeat" && es.length > 0) return [...es, [es[i][0], value]];
-      return [...es, [key, value]];
-    }, valid),
+  .map(
+    (edits) => (valid: Entry[]) =>
+      edits.reduce<Entry[]>((es, [kind, pos, value, key]) => {
+        const i = Math.floor(pos * es.length);
+        if (kind === "replace" && es.length > 0) return es.map((e, j): Entry => (j === i ? [e[0], value] : e));
+        if (kind === "drop") return es.filter((_, j) => j !== i);
+        if (kind === "repeat" && es.length > 0) return [...es, [es[i][0], value]];
+        return [...es, [key, value]];
+      }, valid),
   );
 
 const actionCases = AUTHORIZATION_TABLE.filter((c): c is Extract<MatrixCase, { kind: "action" }> => c.kind === "action");
@@ -155,9 +156,50 @@ describe("server actions under fuzzing", () => {
 
 /** Damage to a request: query values and path segments swapped or added, the body replaced. */
 const requestDamage = fc.record({
-  query: fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "env", "limit", "offset", "format", "version", "scope", "domain", "chart", "range", "from", "to", "decision", "subject", "before", "after", "__proto__", "constructor"), anyString), anyString), { maxLength: 4 }),
+  query: fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom(
+          "q",
+          "env",
+          "limit",
+          "offset",
+          "format",
+          "version",
+          "scope",
+          "domain",
+          "chart",
+          "range",
+          "from",
+          "to",
+          "decision",
+          "subject",
+          "before",
+          "after",
+          "__proto__",
+          "constructor",
+        ),
+        anyString,
+      ),
+      anyString,
+    ),
+    { maxLength: 4 },
+  ),
   param: fc.option(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), anyString), { nil: undefined }),
-  body: fc.option(fc.oneof(anyString, fc.constantFrom("id,amount\n\u0000,1\n", "id,amount\n\"unterminated", "[{\"id\":\"\\u0000\"}]", "{\"__proto__\":{\"polluted\":1}}", "[]", "null")), { nil: undefined }),
+  body: fc.option(
+    fc.oneof(
+      anyString,
+      fc.constantFrom(
+        "id,amount\n\u0000,1\n",
+        'id,amount\n"unterminated',
+        '[{"id":"\\u0000"}]',
+        '{"__proto__":{"polluted":1}}',
+        "[]",
+        "null",
+      ),
+    ),
+    { nil: undefined },
+  ),
 });
 
 describe("API routes under fuzzing", () => {

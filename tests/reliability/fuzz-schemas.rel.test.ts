@@ -18,7 +18,14 @@ import { costModelSchema } from "@/lib/metrics/cost-model";
 import { stageSchema } from "@/lib/metrics/rollout";
 import { parseRange } from "@/lib/metrics/period";
 import { confirmSchema, environmentSchema, jobIdSchema, productRefSchema } from "@/lib/provisioning/schema";
-import { domainPolicyDocumentSchema, domainPolicySchema, domainPolicySpecSchema, globalPolicyDocumentSchema, globalPolicySchema, policyOverridesSchema } from "@/lib/governance/schema";
+import {
+  domainPolicyDocumentSchema,
+  domainPolicySchema,
+  domainPolicySpecSchema,
+  globalPolicyDocumentSchema,
+  globalPolicySchema,
+  policyOverridesSchema,
+} from "@/lib/governance/schema";
 import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policy-form";
 import { parseDomainPolicyInput, parseGlobalPolicyInput } from "@/lib/governance/policy-input";
 import { parseAuditQuery } from "@/lib/governance/audit-query";
@@ -27,7 +34,8 @@ import { parse as parseYaml } from "yaml";
 import { anyString, anyValue, prototypePolluted, tally } from "./adversarial";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const seedYaml = (name: string) => parseYaml(readFileSync(path.join(ROOT, "prisma", "seed", "policies", name), "utf8")) as Record<string, unknown>;
+const seedYaml = (name: string) =>
+  parseYaml(readFileSync(path.join(ROOT, "prisma", "seed", "policies", name), "utf8")) as Record<string, unknown>;
 const GLOBAL_DOC = seedYaml("global.yaml");
 const DOMAIN_DOC = seedYaml("sales.yaml");
 const GLOBAL = (GLOBAL_DOC.spec ?? {}) as Record<string, unknown>;
@@ -53,7 +61,8 @@ function mutated(example: unknown): fc.Arbitrary<unknown> {
     for (const seg of p.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
     const last = p[p.length - 1];
     if (how === "delete") delete node[last];
-    else if (how === "addKey" && !Array.isArray(node)) Object.defineProperty(node, "__proto__", { value, enumerable: true, configurable: true, writable: true });
+    else if (how === "addKey" && !Array.isArray(node))
+      Object.defineProperty(node, "__proto__", { value, enumerable: true, configurable: true, writable: true });
     else node[last] = value;
     return copy;
   });
@@ -76,7 +85,11 @@ function checkSchema(name: string, schema: z.ZodType, examples: fc.Arbitrary<unk
 const uuid = "0b9d6c1e-3f43-4e4f-9c52-4a1e8d0c7f11";
 const EXAMPLES: Record<string, [z.ZodType, fc.Arbitrary<unknown>, number]> = {
   productSpecSchema: [productSpecSchema, specArb, 2000],
-  domainSchema: [domainSchema, fc.constant({ slug: "sales", name: "Sales", description: "", ownerTeam: "sales@company.com", status: "onboarded" }), 500],
+  domainSchema: [
+    domainSchema,
+    fc.constant({ slug: "sales", name: "Sales", description: "", ownerTeam: "sales@company.com", status: "onboarded" }),
+    500,
+  ],
   memberSchema: [memberSchema, fc.constant({ email: "a@company.com", role: "viewer" }), 300],
   requestAccessSchema: [requestAccessSchema, fc.constant({ productId: uuid, purpose: "Quarterly churn analysis" }), 300],
   decideAccessSchema: [decideAccessSchema, fc.constant({ requestId: uuid, decision: "approve", note: "" }), 300],
@@ -84,19 +97,46 @@ const EXAMPLES: Record<string, [z.ZodType, fc.Arbitrary<unknown>, number]> = {
   rateProductSchema: [rateProductSchema, fc.constant({ productId: uuid, score: "4", review: "Good" }), 300],
   templateInputSchema: [
     templateInputSchema,
-    fc.constant({ key: "batch", name: "Batch", description: "", storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard", processingTemplate: "etl", processingSettings: "schedule: daily", classification: "internal", availability: "99", latencyMs: "100", freshnessMinutes: "60", tags: "a, b" }),
+    fc.constant({
+      key: "batch",
+      name: "Batch",
+      description: "",
+      storage: "data_lake",
+      processing: "spark",
+      serving: "rest_api",
+      governance: "standard",
+      processingTemplate: "etl",
+      processingSettings: "schedule: daily",
+      classification: "internal",
+      availability: "99",
+      latencyMs: "100",
+      freshnessMinutes: "60",
+      tags: "a, b",
+    }),
     500,
   ],
-  processingTemplateInputSchema: [processingTemplateInputSchema, fc.constant({ key: "etl-hourly", name: "Hourly", description: "", config: "extract: {}\ntransform: {}\nload: {}\nschedule: hourly" }), 500],
+  processingTemplateInputSchema: [
+    processingTemplateInputSchema,
+    fc.constant({ key: "etl-hourly", name: "Hourly", description: "", config: "extract: {}\ntransform: {}\nload: {}\nschedule: hourly" }),
+    500,
+  ],
   platformDocumentSchema: [platformDocumentSchema, fc.constant(parseYaml(DEFAULT_PLATFORM_YAML)), 500],
-  costModelSchema: [costModelSchema, fc.constant({ currency: "EUR", centralBaselineMonthly: "1000", templateMonthly: { batch_analytics: "100" } }), 300],
+  costModelSchema: [
+    costModelSchema,
+    fc.constant({ currency: "EUR", centralBaselineMonthly: "1000", templateMonthly: { batch_analytics: "100" } }),
+    300,
+  ],
   stageSchema: [stageSchema, fc.constant({ slug: "sales", stage: "pilot" }), 200],
   productRefSchema: [productRefSchema, fc.constant({ domain: "sales", name: "orders" }), 200],
   environmentSchema: [environmentSchema, fc.constant("staging"), 100],
   confirmSchema: [confirmSchema, fc.constant("on"), 100],
   jobIdSchema: [jobIdSchema, fc.constant(uuid), 100],
   globalPolicySchema: [globalPolicySchema, fc.constant(GLOBAL), 1000],
-  policyOverridesSchema: [policyOverridesSchema, fc.constant({ data_quality: [{ metric: "completeness", threshold: "95%", enforcement: "warning" }] }), 300],
+  policyOverridesSchema: [
+    policyOverridesSchema,
+    fc.constant({ data_quality: [{ metric: "completeness", threshold: "95%", enforcement: "warning" }] }),
+    300,
+  ],
   domainPolicySpecSchema: [domainPolicySpecSchema, fc.constant(DOMAIN_DOC.spec), 500],
   domainPolicySchema: [domainPolicySchema, fc.constant({ domain: "sales", ...(DOMAIN_DOC.spec as object) }), 300],
   globalPolicyDocumentSchema: [globalPolicyDocumentSchema, fc.constant(GLOBAL_DOC), 500],
@@ -117,8 +157,38 @@ const formFields = (names: string[]) =>
     return fd;
   });
 
-const SPEC_FIELDS = ["name", "domain", "owner", "version", "description", "classification", "schemaJson", "slo.availability", "slo.latencyMs", "slo.freshnessMinutes", "accessJson", "lineage.sources", "lineage.transformations", "tags", "governanceJson", "templateJson"];
-const POLICY_FIELDS = ["data_retention", "access_model", "quality_requirements.completeness", "quality_requirements.accuracy", "quality_requirements.freshness", "data_classificationJson", "access_controlJson", "data_qualityJson", "complianceJson", "locked", "domain_overrides_allowed", "overridesJson"];
+const SPEC_FIELDS = [
+  "name",
+  "domain",
+  "owner",
+  "version",
+  "description",
+  "classification",
+  "schemaJson",
+  "slo.availability",
+  "slo.latencyMs",
+  "slo.freshnessMinutes",
+  "accessJson",
+  "lineage.sources",
+  "lineage.transformations",
+  "tags",
+  "governanceJson",
+  "templateJson",
+];
+const POLICY_FIELDS = [
+  "data_retention",
+  "access_model",
+  "quality_requirements.completeness",
+  "quality_requirements.accuracy",
+  "quality_requirements.freshness",
+  "data_classificationJson",
+  "access_controlJson",
+  "data_qualityJson",
+  "complianceJson",
+  "locked",
+  "domain_overrides_allowed",
+  "overridesJson",
+];
 
 describe("form readers under fuzzing", () => {
   it("formDataToSpec + productSpecSchema: any form becomes a spec or field errors", () => {
@@ -150,7 +220,9 @@ describe("form readers under fuzzing", () => {
 
 describe("query parsers under fuzzing", () => {
   const params = (names: string[]) =>
-    fc.dictionary(fc.oneof(fc.constantFrom(...names), anyString), fc.oneof(anyString, fc.array(anyString, { maxLength: 3 })), { maxKeys: 10 });
+    fc.dictionary(fc.oneof(fc.constantFrom(...names), anyString), fc.oneof(anyString, fc.array(anyString, { maxLength: 3 })), {
+      maxKeys: 10,
+    });
 
   it("parseSearchParams always yields a bounded query, and its text never reaches tsquery syntax", () => {
     const numRuns = 2000;

@@ -22,7 +22,15 @@ export const state = {
 export function mockAuth<T extends object>(original: T): T {
   return {
     ...original,
-    auth: async () => (state.session ? { uid: state.session.uid, sid: await harnessSession(state.session.uid), user: {}, expires: new Date(Date.now() + 3_600_000).toISOString() } : null),
+    auth: async () =>
+      state.session
+        ? {
+            uid: state.session.uid,
+            sid: await harnessSession(state.session.uid),
+            user: {},
+            expires: new Date(Date.now() + 3_600_000).toISOString(),
+          }
+        : null,
     // next-auth's own endpoints and cookie writes need a live Next request; the credentials rules are
     // tested through authorizeCredentials (sign-in.rel.test.ts) and in the browser (e2e/security.spec.ts).
     signIn: async () => undefined,
@@ -48,7 +56,14 @@ export function mockNavigation<T extends object>(original: T): T {
   const record = (kind: string) => (to?: string) => {
     state.redirects.push(to ? `${kind}:${to}` : kind);
   };
-  return { ...original, redirect: record("redirect"), permanentRedirect: record("redirect"), notFound: record("notFound"), forbidden: record("forbidden"), unauthorized: record("unauthorized") };
+  return {
+    ...original,
+    redirect: record("redirect"),
+    permanentRedirect: record("redirect"),
+    notFound: record("notFound"),
+    forbidden: record("forbidden"),
+    unauthorized: record("unauthorized"),
+  };
 }
 
 export function mockCache<T extends object>(original: T): T {
@@ -60,7 +75,6 @@ export function mockErrors(original: typeof Errors): typeof Errors {
 }
 
 export type Observed = { outcome: "allow" | "deny" | "error"; detail: string; success: boolean; result?: ActionState };
-
 
 type ActionFn = (prev: ActionState | null, fd: FormData) => Promise<ActionState | undefined>;
 type RouteFn = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -90,13 +104,23 @@ export async function callAction(target: string, fd: FormData): Promise<Observed
   }
   // What a user would see as "Something went wrong": an error that is neither typed nor bad input.
   const unexpected = state.errors.find((e) => !(e instanceof errors.AppError) && !errors.isUnstorableText(e));
-  if (unexpected || result?.message?.startsWith("Something went wrong")) return { outcome: "error", detail: `unexpected error: ${unexpected instanceof Error ? unexpected.stack ?? unexpected.message : String(unexpected ?? result?.message)}`, success: false, result };
-  if (result?.ok === false && state.errors.some(isPermissionError)) return { outcome: "deny", detail: result.message ?? "", success: false, result };
+  if (unexpected || result?.message?.startsWith("Something went wrong"))
+    return {
+      outcome: "error",
+      detail: `unexpected error: ${unexpected instanceof Error ? (unexpected.stack ?? unexpected.message) : String(unexpected ?? result?.message)}`,
+      success: false,
+      result,
+    };
+  if (result?.ok === false && state.errors.some(isPermissionError))
+    return { outcome: "deny", detail: result.message ?? "", success: false, result };
   const success = result === undefined ? state.redirects.length > 0 : result.ok;
   return { outcome: "allow", detail: result?.message ?? state.redirects.join(", "), success, result };
 }
 
-export async function callRoute(target: string, r: { url: string; init?: RequestInit; params?: Record<string, string> }): Promise<Observed & { status?: number }> {
+export async function callRoute(
+  target: string,
+  r: { url: string; init?: RequestInit; params?: Record<string, string> },
+): Promise<Observed & { status?: number }> {
   const fn = await loadRoute(target);
   const method = target.split("#")[1];
   let response: Response;

@@ -62,7 +62,8 @@ describe("the append-only audit log cannot be filled by anonymous requests", () 
     const before = await maxAuditId();
     const q = new URLSearchParams({ scope: "domain", domain: GARBAGE }).toString();
     const statuses = new Set<number>();
-    for (let i = 0; i < 100; i++) statuses.add((await callRoute(POLICY_EXPORT, { url: url(`/api/governance/policies/export?${q}`) })).status!);
+    for (let i = 0; i < 100; i++)
+      statuses.add((await callRoute(POLICY_EXPORT, { url: url(`/api/governance/policies/export?${q}`) })).status!);
     expect([...statuses]).toEqual([400]);
     const rows = await rowsSince(before);
     expect(rows.filter((r) => JSON.stringify(r).includes(MARK))).toEqual([]);
@@ -102,12 +103,23 @@ describe("the append-only audit log cannot be filled by anonymous requests", () 
     const rows = await rowsSince(before);
     // Per window: ≤ FIRST_ROWS_PER_WINDOW first rows + 1 overflow note + summaries (10, 100: 2 at most here).
     expect(rows.length).toBeLessThanOrEqual(2 * (FIRST_ROWS_PER_WINDOW + 1 + 2));
-    const keys = await db.anonymousRefusal.count({ where: { action: "export_policy", resource: { startsWith: "policy:no-such-domain-" } } });
+    const keys = await db.anonymousRefusal.count({
+      where: { action: "export_policy", resource: { startsWith: "policy:no-such-domain-" } },
+    });
     expect(keys).toBeLessThanOrEqual(2 * FIRST_ROWS_PER_WINDOW);
   });
 
   it("the audit writer bounds and cleans whatever a caller passes (signed-in rows are still one per decision)", async () => {
-    const id = await audit({ subject: `${GARBAGE}@x`, action: GARBAGE, resource: `data_product:${GARBAGE}`, decision: "deny", reason: GARBAGE, policyId: GARBAGE, requestId: GARBAGE, context: { note: GARBAGE, [GARBAGE]: 1 } });
+    const id = await audit({
+      subject: `${GARBAGE}@x`,
+      action: GARBAGE,
+      resource: `data_product:${GARBAGE}`,
+      decision: "deny",
+      reason: GARBAGE,
+      policyId: GARBAGE,
+      requestId: GARBAGE,
+      context: { note: GARBAGE, [GARBAGE]: 1 },
+    });
     expect(id).toMatch(/^\d+$/);
     const row = await db.auditEvent.findUniqueOrThrow({ where: { id: BigInt(id!) } });
     expect(row.resource.length).toBeLessThanOrEqual(300);
@@ -128,7 +140,9 @@ describe("control characters in the audit log's filters", () => {
     state.session = { uid: world.users.governance!.id };
     try {
       for (const key of ["subject", "resource", "action"]) {
-        const response = await (await import(path.join(ROOT, AUDIT_EXPORT.split("#")[0]))).GET(new Request(url(`/api/governance/audit/export?${key}=a%00b`)));
+        const response = await (
+          await import(path.join(ROOT, AUDIT_EXPORT.split("#")[0]))
+        ).GET(new Request(url(`/api/governance/audit/export?${key}=a%00b`)));
         expect(response.status).toBe(200);
         const body = await response.text(); // throws if the stream errors mid-way
         expect(body.split("\n")[0]).toMatch(/^id,/);
@@ -141,8 +155,12 @@ describe("control characters in the audit log's filters", () => {
   it("the audit page renders with a NUL in its filters", async () => {
     state.session = { uid: world.users.governance!.id };
     try {
-      const page = (await import(path.join(ROOT, "app/(portal)/governance/audit/page.tsx"))).default as (p: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
-      await expect(page({ searchParams: Promise.resolve({ subject: "a\u0000b", resource: "\u0000", action: "x\u0000" }) })).resolves.toBeTruthy();
+      const page = (await import(path.join(ROOT, "app/(portal)/governance/audit/page.tsx"))).default as (p: {
+        searchParams: Promise<Record<string, string>>;
+      }) => Promise<unknown>;
+      await expect(
+        page({ searchParams: Promise.resolve({ subject: "a\u0000b", resource: "\u0000", action: "x\u0000" }) }),
+      ).resolves.toBeTruthy();
     } finally {
       state.session = null;
     }
@@ -159,7 +177,9 @@ describe("control characters in the audit log's filters", () => {
 
 describe("?page= is parsed in one place", () => {
   it("every module under app/ that reads a page parameter uses parsePage and parses no number itself", () => {
-    const readers = appModules().filter((f) => /\b(sp|q|params|searchParams\))?\.page\b|\(await searchParams\)\.page/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const readers = appModules().filter((f) =>
+      /\b(sp|q|params|searchParams\))?\.page\b|\(await searchParams\)\.page/.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
     expect(readers.length).toBeGreaterThanOrEqual(15);
     const offenders = readers.filter((f) => {
       const text = readFileSync(path.join(ROOT, f), "utf8");
@@ -173,8 +193,16 @@ describe("?page= is parsed in one place", () => {
   it("the catalog's search API answers huge, negative, fractional and non-numeric pages (200, clamped)", async () => {
     state.session = { uid: world.users.consumer!.id };
     try {
-      for (const [raw, expected] of [["99999999999999999999", MAX_PAGE], ["-5", 1], ["2.5", 1], ["NaN", 1], ["1e400", 1]] as const) {
-        const response = await (await import(path.join(ROOT, "app/api/products/search/route.ts"))).GET(new Request(url(`/api/products/search?page=${raw}`)));
+      for (const [raw, expected] of [
+        ["99999999999999999999", MAX_PAGE],
+        ["-5", 1],
+        ["2.5", 1],
+        ["NaN", 1],
+        ["1e400", 1],
+      ] as const) {
+        const response = await (
+          await import(path.join(ROOT, "app/api/products/search/route.ts"))
+        ).GET(new Request(url(`/api/products/search?page=${raw}`)));
         expect(response.status).toBe(200);
         expect(((await response.json()) as { page: number }).page).toBe(expected);
       }
@@ -208,9 +236,15 @@ describe("?page= is parsed in one place", () => {
       state.session = { uid: world.users[who]!.id };
       state.redirects = [];
       try {
-        const page = (await import(path.join(ROOT, file))).default as (p: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+        const page = (await import(path.join(ROOT, file))).default as (p: {
+          params: Promise<Record<string, string>>;
+          searchParams: Promise<Record<string, string>>;
+        }) => Promise<unknown>;
         for (const raw of ["99999999999999999999", "-1", "1.5", "NaN"]) {
-          await expect(page({ params: Promise.resolve(params ?? {}), searchParams: Promise.resolve({ page: raw }) }), `${file} ?page=${raw}`).resolves.toBeTruthy();
+          await expect(
+            page({ params: Promise.resolve(params ?? {}), searchParams: Promise.resolve({ page: raw }) }),
+            `${file} ?page=${raw}`,
+          ).resolves.toBeTruthy();
         }
         expect(state.redirects, file).toEqual([]);
       } finally {
@@ -223,23 +257,36 @@ describe("?page= is parsed in one place", () => {
 describe("page titles before sign-in", () => {
   const TITLED: [string, (w: World, exists: boolean) => Record<string, string>][] = [
     ["app/(portal)/products/[domain]/[product]/page.tsx", (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" })],
-    ["app/(portal)/products/[domain]/[product]/compliance/page.tsx", (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" })],
-    ["app/(portal)/products/[domain]/[product]/quality/page.tsx", (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" })],
-    ["app/(portal)/products/[domain]/[product]/reviews/page.tsx", (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" })],
+    [
+      "app/(portal)/products/[domain]/[product]/compliance/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
+    [
+      "app/(portal)/products/[domain]/[product]/quality/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
+    [
+      "app/(portal)/products/[domain]/[product]/reviews/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
     ["app/(portal)/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
     ["app/(portal)/metrics/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
   ];
   let productName = "";
 
   it("every generateMetadata under app/ is listed here", () => {
-    const withMetadata = appModules().filter((f) => /export (async )?function generateMetadata/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const withMetadata = appModules().filter((f) =>
+      /export (async )?function generateMetadata/.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
     expect(withMetadata.sort()).toEqual(TITLED.map(([f]) => f).sort());
   });
 
   it("without a session, an existing and a missing product or domain get the same generic title", async () => {
     productName = (await world.product({ lifecycle: "published" })).name;
     for (const [file, params] of TITLED) {
-      const { generateMetadata } = (await import(path.join(ROOT, file))) as { generateMetadata: (p: { params: Promise<Record<string, string>> }) => Promise<{ title?: unknown }> };
+      const { generateMetadata } = (await import(path.join(ROOT, file))) as {
+        generateMetadata: (p: { params: Promise<Record<string, string>> }) => Promise<{ title?: unknown }>;
+      };
       state.session = null;
       const existing = await generateMetadata({ params: Promise.resolve(params(world, true)) });
       const missing = await generateMetadata({ params: Promise.resolve(params(world, false)) });

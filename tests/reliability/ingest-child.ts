@@ -25,9 +25,15 @@ function* csv(): Generator<string> {
 
 async function main() {
   const [userId, domain, name] = process.argv.slice(2);
-  const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, roles: true, memberships: { select: { role: true, domain: { select: { slug: true } } } } } });
+  const u = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, roles: true, memberships: { select: { role: true, domain: { select: { slug: true } } } } },
+  });
   const user: CurrentUser = {
-    id: u.id, email: u.email, name: u.name, roles: u.roles as RoleName[],
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: u.roles as RoleName[],
     domains: Object.fromEntries(u.memberships.map((m) => [m.domain.slug, m.role as DomainRoleName])),
   };
   console.log("[ingest-child] loading");

@@ -9,7 +9,15 @@ import { stopQueue } from "@/lib/provisioning/queue";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { qualified } from "@/lib/provisioning/naming";
 import { createDomain, createPrincipal, sampleSpec } from "@/prisma/seed/factories";
-import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, provisioned, stagingOf, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import {
+  dropTestRoles,
+  ensurePlatformReferenceData,
+  ownedProduct,
+  provisioned,
+  stagingOf,
+  withClient,
+  type Fixture,
+} from "@/tests/provisioning-fixtures";
 import { form, specForm } from "./authorization-table";
 import { callAction, loadRoute, state } from "./harness";
 
@@ -34,7 +42,9 @@ afterAll(async () => {
 
 async function read(f: Fixture): Promise<{ status: number; body: { total?: number; rows?: { id: string }[] } }> {
   const get = await loadRoute(READ);
-  const response = await get(new Request(`http://localhost/api/data/${f.domain}/${f.spec.name}?env=staging&limit=1000`), { params: Promise.resolve({ domain: f.domain, product: f.spec.name }) });
+  const response = await get(new Request(`http://localhost/api/data/${f.domain}/${f.spec.name}?env=staging&limit=1000`), {
+    params: Promise.resolve({ domain: f.domain, product: f.spec.name }),
+  });
   return { status: response.status, body: (await response.json()) as { total?: number; rows?: { id: string }[] } };
 }
 
@@ -45,10 +55,15 @@ describe("products whose provisioned names once collided", () => {
     const b = await ownedProduct({ name: "probe-owner" }, { domain: (await createDomain({ slug: `${base}-sp` })).slug });
     const { deployment: da } = await provisioned(a);
     await provisioned(b);
-    await withClient((c) => c.query(`INSERT INTO ${qualified(da.schemaName!, da.tableName!)} (id, amount) SELECT 'r-' || g, g FROM generate_series(1, 250) g`));
+    await withClient((c) =>
+      c.query(`INSERT INTO ${qualified(da.schemaName!, da.tableName!)} (id, amount) SELECT 'r-' || g, g FROM generate_series(1, 250) g`),
+    );
 
     state.session = { uid: b.owner.id };
-    const started = await callAction(`${DEPLOYMENTS}#deprovisionAction`, form({ domain: b.domain, name: b.spec.name, environment: "staging", confirm: "on", reason: "Names test" }));
+    const started = await callAction(
+      `${DEPLOYMENTS}#deprovisionAction`,
+      form({ domain: b.domain, name: b.spec.name, environment: "staging", confirm: "on", reason: "Names test" }),
+    );
     expect(started).toMatchObject({ outcome: "allow", success: true });
     expect(await runProvisioningJob((started.result?.data as { jobId: string }).jobId)).toBe("completed");
     expect((await stagingOf(b.productId)).status).toBe("deprovisioned");
@@ -70,13 +85,24 @@ describe("specs whose names would meet in the database", () => {
     const domain = (await createDomain()).slug;
     const owner = await createPrincipal(["data_producer"], { [domain]: "owner" });
     state.session = { uid: owner.id };
-    const roles = sampleSpec(domain, { access: [{ role: "data_producer", permissions: ["read"] }, { role: "data-producer", permissions: ["write"] }] });
-    const columns = sampleSpec(domain, { schema: [...sampleSpec(domain).schema, { name: "xmin", type: "string", description: "x", required: false, pii: false }] });
+    const roles = sampleSpec(domain, {
+      access: [
+        { role: "data_producer", permissions: ["read"] },
+        { role: "data-producer", permissions: ["write"] },
+      ],
+    });
+    const columns = sampleSpec(domain, {
+      schema: [...sampleSpec(domain).schema, { name: "xmin", type: "string", description: "x", required: false, pii: false }],
+    });
 
     const r1 = await callAction(REGISTER, specForm(roles, { templateKey: "batch_analytics" }));
-    expect(r1.result?.errors?.["access.1.role"]).toEqual(["Roles data_producer and data-producer would be the same database role (data_producer); use one spelling"]);
+    expect(r1.result?.errors?.["access.1.role"]).toEqual([
+      "Roles data_producer and data-producer would be the same database role (data_producer); use one spelling",
+    ]);
     const r2 = await callAction(REGISTER, specForm(columns, { templateKey: "batch_analytics" }));
-    expect(r2.result?.errors?.["schema.2.name"]).toEqual(["Field name xmin is reserved: every table already has a column of that name; choose another"]);
+    expect(r2.result?.errors?.["schema.2.name"]).toEqual([
+      "Field name xmin is reserved: every table already has a column of that name; choose another",
+    ]);
     expect(await db.dataProduct.count({ where: { domain: { slug: domain } } })).toBe(0);
   });
 });

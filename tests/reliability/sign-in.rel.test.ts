@@ -23,7 +23,10 @@ vi.mock("@/lib/auth/auth", async (importOriginal) => {
   return {
     ...original,
     signIn: async (_provider: string, options: { email: string; password: string; redirectTo: string }) => {
-      const request = new Request("http://portal.test/api/auth/callback/credentials", { method: "POST", headers: { "x-forwarded-for": client.ip } });
+      const request = new Request("http://portal.test/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "x-forwarded-for": client.ip },
+      });
       const user = await original.authorizeCredentials({ email: options.email, password: options.password }, request);
       if (!user) throw new CredentialsSignin();
       client.redirectTo = options.redirectTo;
@@ -39,17 +42,22 @@ const PASSWORD = "correct horse battery staple";
 const INCORRECT = { ok: false, message: "Email or password is incorrect." };
 let counter = 0;
 const nextIp = () => `198.51.${100 + Math.floor(counter / 250)}.${(++counter % 250) + 1}`; // one fresh "client" per use
-const request = (ip: string) => new Request("http://portal.test/api/auth/callback/credentials", { method: "POST", headers: { "x-forwarded-for": ip } });
-const attempt = (email: string, password: string, ip: string) => authorizeCredentials({ email, password }, request(ip)).catch((e: unknown) => e);
+const request = (ip: string) =>
+  new Request("http://portal.test/api/auth/callback/credentials", { method: "POST", headers: { "x-forwarded-for": ip } });
+const attempt = (email: string, password: string, ip: string) =>
+  authorizeCredentials({ email, password }, request(ip)).catch((e: unknown) => e);
 
 async function dedicatedUser(data: { disabled?: boolean } = {}): Promise<string> {
   const email = `signin-${uid()}@test.local`;
-  await db.user.create({ data: { email, name: "Sign-in test", roles: ["data_consumer"], passwordHash: await hashPassword(PASSWORD), ...data } });
+  await db.user.create({
+    data: { email, name: "Sign-in test", roles: ["data_consumer"], passwordHash: await hashPassword(PASSWORD), ...data },
+  });
   return email;
 }
 
 /** Lets the pair's current wait run out at once (instead of sleeping through it). */
-const skipWait = (email: string, ip: string) => db.$executeRaw`UPDATE sign_in_throttle SET next_allowed_at = now() - interval '1 second' WHERE key = ${`pair:${email}|${ip}`}`;
+const skipWait = (email: string, ip: string) =>
+  db.$executeRaw`UPDATE sign_in_throttle SET next_allowed_at = now() - interval '1 second' WHERE key = ${`pair:${email}|${ip}`}`;
 
 const signInForm = (email: string, password: string, callbackUrl = "/") => {
   const fd = new FormData();
@@ -63,7 +71,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 afterAll(() => {
   const { perPair, perIp } = SIGN_IN_LIMITS;
-  console.log(`[sign-in] per (account, client): ${perPair.free} free failures, then ${perPair.baseSeconds}s doubling to ${perPair.maxSeconds}s; per client: ${perIp.free} failures, then ${perIp.maxSeconds}s`);
+  console.log(
+    `[sign-in] per (account, client): ${perPair.free} free failures, then ${perPair.baseSeconds}s doubling to ${perPair.maxSeconds}s; per client: ${perIp.free} failures, then ${perIp.maxSeconds}s`,
+  );
 });
 
 describe("per (account, client) backoff", () => {
@@ -130,7 +140,9 @@ describe("per-client cap", () => {
     const ip = nextIp();
     for (let i = 0; i <= SIGN_IN_LIMITS.perIp.free; i++) expect(await attempt(`spray-${uid()}@test.local`, "Winter2026!", ip)).toBeNull();
     const email = await dedicatedUser();
-    await expect(authorizeCredentials({ email, password: PASSWORD }, request(ip))).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    await expect(authorizeCredentials({ email, password: PASSWORD }, request(ip))).rejects.toMatchObject({
+      retryAfterSeconds: expect.any(Number),
+    });
     const refused = (await attempt(email, PASSWORD, ip)) as RateLimitedError;
     expect(refused.retryAfterSeconds).toBeGreaterThan(SIGN_IN_LIMITS.perIp.maxSeconds - 60);
     expect(await authorizeCredentials({ email, password: PASSWORD }, request(nextIp()))).toMatchObject({ email });
@@ -144,7 +156,10 @@ describe("account enumeration", () => {
     const unknown: number[] = [];
     // Interleaved, each from a fresh client (no throttling), so load on the machine hits both alike.
     for (let i = 0; i < 21; i++) {
-      for (const [who, times] of [[email, known], [`nobody-${uid()}@test.local`, unknown]] as const) {
+      for (const [who, times] of [
+        [email, known],
+        [`nobody-${uid()}@test.local`, unknown],
+      ] as const) {
         client.ip = nextIp();
         const started = performance.now();
         const state = await signInAction(null, signInForm(who, `wrong-${i}`));
@@ -164,7 +179,10 @@ describe("disabled users", () => {
     await expect(authorizeCredentials({ email, password: PASSWORD }, request(nextIp()))).rejects.toBeInstanceOf(DisabledError);
     client.ip = nextIp();
     expect(await signInAction(null, signInForm(email, "wrong"))).toEqual(INCORRECT);
-    expect(await signInAction(null, signInForm(email, PASSWORD))).toEqual({ ok: false, message: "This account is disabled. Ask a data admin to enable it." });
+    expect(await signInAction(null, signInForm(email, PASSWORD))).toEqual({
+      ok: false,
+      message: "This account is disabled. Ask a data admin to enable it.",
+    });
   });
 });
 

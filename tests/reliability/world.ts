@@ -60,11 +60,16 @@ export async function buildWorld(): Promise<World> {
   };
   const owner = users.owner!;
 
-  async function product(opts: { lifecycle?: "draft" | "in_review" | "published"; spec?: Partial<DataProductSpec> } = {}): Promise<ProductRef> {
+  async function product(
+    opts: { lifecycle?: "draft" | "in_review" | "published"; spec?: Partial<DataProductSpec> } = {},
+  ): Promise<ProductRef> {
     const spec = sampleSpec(domain, { access: ACCESS, ...opts.spec });
     const created = await registerProduct(owner, spec, { templateKey: "batch_analytics" });
     if (opts.lifecycle && opts.lifecycle !== "draft") {
-      await db.dataProduct.update({ where: { id: created.id }, data: { lifecycle: opts.lifecycle, ...(opts.lifecycle === "published" ? { publishedAt: new Date() } : {}) } });
+      await db.dataProduct.update({
+        where: { id: created.id },
+        data: { lifecycle: opts.lifecycle, ...(opts.lifecycle === "published" ? { publishedAt: new Date() } : {}) },
+      });
     }
     return { id: created.id, domain, name: spec.name, spec };
   }

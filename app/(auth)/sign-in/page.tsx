@@ -9,7 +9,11 @@ import { DemoSignInButton, SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }>;
+}) {
   const { callbackUrl, error, code } = await searchParams;
   if (await getCurrentUser()) redirect("/");
   const e = env();
@@ -24,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {/* Sign-ins through the auth API (not this form) come back with ?error=CredentialsSignin&code=… */}
         {error === "CredentialsSignin" && (code === "rate_limited" || code === "disabled") && (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {code === "disabled" ? "This account is disabled. Ask a data admin to enable it." : "Too many attempts, try again in a few minutes."}
+            {code === "disabled"
+              ? "This account is disabled. Ask a data admin to enable it."
+              : "Too many attempts, try again in a few minutes."}
           </p>
         )}
         {error && error !== "CredentialsSignin" && (
@@ -43,7 +49,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </section>
       {e.DEMO_MODE && (
         <section aria-labelledby="demo-users" className="rounded-xl bg-slate-100 p-6">
-          <h2 id="demo-users" className="text-lg font-semibold">Demo users</h2>
+          <h2 id="demo-users" className="text-lg font-semibold">
+            Demo users
+          </h2>
           <p className="mt-1 text-sm text-slate-600">
             Demo mode: every account below uses the password <code className="rounded bg-white px-1">{DEMO_PASSWORD}</code>.
           </p>

@@ -33,7 +33,11 @@ export async function decideAccessAction(_prev: ActionState | null, formData: Fo
   let status: string;
   try {
     const user = await requireUser();
-    ({ status } = await decideAccessRequest(user, { requestId: text(formData, "requestId"), decision: text(formData, "decision"), note: text(formData, "note") ?? "" }));
+    ({ status } = await decideAccessRequest(user, {
+      requestId: text(formData, "requestId"),
+      decision: text(formData, "decision"),
+      note: text(formData, "note") ?? "",
+    }));
   } catch (e) {
     return toActionState(e);
   }

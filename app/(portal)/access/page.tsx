@@ -23,24 +23,51 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="My access"
         description="Your requests for access to data products and what the owners decided. Request access from a product's page."
-        actions={decidableProductsFilter(user) ? <ButtonLink href="/access/inbox" variant="secondary">Pending requests for my products</ButtonLink> : undefined}
+        actions={
+          decidableProductsFilter(user) ? (
+            <ButtonLink href="/access/inbox" variant="secondary">
+              Pending requests for my products
+            </ButtonLink>
+          ) : undefined
+        }
       />
       {items.length === 0 ? (
         <EmptyState>
-          You have not requested access to any product yet. Find one in the <Link href="/catalog" className="text-brand-700 hover:underline">catalog</Link> and use “Request access” on its page.
+          You have not requested access to any product yet. Find one in the{" "}
+          <Link href="/catalog" className="text-brand-700 hover:underline">
+            catalog
+          </Link>{" "}
+          and use “Request access” on its page.
         </EmptyState>
       ) : (
         <Card>
           <Table>
-            <thead><tr><Th>Product</Th><Th>Purpose</Th><Th>Status</Th><Th>Requested</Th><Th>Decision</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Product</Th>
+                <Th>Purpose</Th>
+                <Th>Status</Th>
+                <Th>Requested</Th>
+                <Th>Decision</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((r) => (
                 <tr key={r.id} data-testid="my-request">
-                  <Td><Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">{r.product.domain}/{r.product.name}</Link></Td>
+                  <Td>
+                    <Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">
+                      {r.product.domain}/{r.product.name}
+                    </Link>
+                  </Td>
                   <Td className="max-w-xs break-words">{r.purpose}</Td>
-                  <Td><AccessStatusBadge status={r.status} /></Td>
+                  <Td>
+                    <AccessStatusBadge status={r.status} />
+                  </Td>
                   <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.createdAt))}</Td>
-                  <Td className="text-slate-600">{r.decidedAt ? `${dateFmt.format(new Date(r.decidedAt))}${r.decidedBy ? ` by ${r.decidedBy}` : ""}` : "—"}{r.decisionNote && <div className="break-words">“{r.decisionNote}”</div>}</Td>
+                  <Td className="text-slate-600">
+                    {r.decidedAt ? `${dateFmt.format(new Date(r.decidedAt))}${r.decidedBy ? ` by ${r.decidedBy}` : ""}` : "—"}
+                    {r.decisionNote && <div className="break-words">“{r.decisionNote}”</div>}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
 
   const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
   // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.
-  const params = { q: query.q, domain: query.domain, classification: query.classification, lifecycle: query.lifecycle, owner: query.owner, sort: query.sort };
+  const params = {
+    q: query.q,
+    domain: query.domain,
+    classification: query.classification,
+    lifecycle: query.lifecycle,
+    owner: query.owner,
+    sort: query.sort,
+  };
 
   return (
     <>
@@ -47,9 +54,21 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       ) : (
         <EmptyState>
           {result.total > 0 ? (
-            <>This page is past the last result. <Link className="text-brand-700 hover:underline" href="/catalog">Back to the first page</Link>.</>
+            <>
+              This page is past the last result.{" "}
+              <Link className="text-brand-700 hover:underline" href="/catalog">
+                Back to the first page
+              </Link>
+              .
+            </>
           ) : filtered ? (
-            <>No data product matches. Try other words or <Link className="font-medium text-brand-700 hover:underline" href="/catalog">clear the filters</Link>.</>
+            <>
+              No data product matches. Try other words or{" "}
+              <Link className="font-medium text-brand-700 hover:underline" href="/catalog">
+                clear the filters
+              </Link>
+              .
+            </>
           ) : (
             <>The catalog is empty so far. Registered data products will appear here.</>
           )}

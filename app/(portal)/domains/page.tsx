@@ -36,7 +36,9 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
         </Link>
       </div>
       {total === 0 ? (
-        <EmptyState>No domains yet.{can.manageDomains(user) ? " Create the first one with “New domain”." : " A data admin creates them."}</EmptyState>
+        <EmptyState>
+          No domains yet.{can.manageDomains(user) ? " Create the first one with “New domain”." : " A data admin creates them."}
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {domains.map((d) => (
@@ -46,7 +48,13 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath="/domains" params={{ archived: showArchived ? "1" : undefined }} />
+      <Pagination
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={total}
+        basePath="/domains"
+        params={{ archived: showArchived ? "1" : undefined }}
+      />
     </>
   );
 }
@@ -57,7 +65,9 @@ function DomainCard({ domain: d }: { domain: DomainSummary }) {
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 className="truncate text-base font-semibold text-slate-900">
-            <Link href={`/domains/${d.slug}`} className="hover:underline">{d.name}</Link>
+            <Link href={`/domains/${d.slug}`} className="hover:underline">
+              {d.name}
+            </Link>
           </h2>
           <p className="font-mono text-xs text-slate-500">{d.slug}</p>
         </div>

@@ -41,20 +41,42 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         <RangePicker basePath="/metrics" range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
         <ChartsGrid d={d} />
-        <ChartCard testId="table-domains" title="By domain" definition="Figures for the selected period per domain; open a domain for its products." csvHref={exportHref("domains", range)}>
+        <ChartCard
+          testId="table-domains"
+          title="By domain"
+          definition="Figures for the selected period per domain; open a domain for its products."
+          csvHref={exportHref("domains", range)}
+        >
           <Table>
             <thead>
               <tr>
-                <Th>Domain</Th><Th>Stage</Th><Th className="text-right">Published / products</Th><Th className="text-right">Reads</Th><Th className="text-right">Consumers</Th>
-                <Th className="text-right">Availability</Th><Th className="text-right">Quality</Th><Th className="text-right">Satisfaction</Th><Th className="text-right">Compliant</Th>
+                <Th>Domain</Th>
+                <Th>Stage</Th>
+                <Th className="text-right">Published / products</Th>
+                <Th className="text-right">Reads</Th>
+                <Th className="text-right">Consumers</Th>
+                <Th className="text-right">Availability</Th>
+                <Th className="text-right">Quality</Th>
+                <Th className="text-right">Satisfaction</Th>
+                <Th className="text-right">Compliant</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {domains.map((r) => (
                 <tr key={r.slug}>
-                  <Td><Link href={`/metrics/domains/${r.slug}?${rangeQuery(range)}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link></Td>
-                  <Td><Badge tone={stageTone[r.stage as RolloutStageName] ?? "gray"}>{STAGE_LABELS[r.stage as RolloutStageName] ?? r.stage}</Badge></Td>
-                  <Td className="text-right tabular-nums">{r.published} / {r.products}</Td>
+                  <Td>
+                    <Link href={`/metrics/domains/${r.slug}?${rangeQuery(range)}`} className="font-medium text-brand-700 hover:underline">
+                      {r.name}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Badge tone={stageTone[r.stage as RolloutStageName] ?? "gray"}>
+                      {STAGE_LABELS[r.stage as RolloutStageName] ?? r.stage}
+                    </Badge>
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {r.published} / {r.products}
+                  </Td>
                   <Td className="text-right tabular-nums">{fmtCount(r.reads)}</Td>
                   <Td className="text-right tabular-nums">{fmtCount(r.consumers)}</Td>
                   <Td className="text-right tabular-nums">{fmtPercent(r.availability, 2)}</Td>
@@ -65,7 +87,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </Table>
-          <p className="mt-2 text-xs text-slate-500">Compliant: share of a domain&apos;s non-retired products whose last validation found no errors (not-yet-validated products count as not compliant). {DEFINITIONS.availability}</p>
+          <p className="mt-2 text-xs text-slate-500">
+            Compliant: share of a domain&apos;s non-retired products whose last validation found no errors (not-yet-validated products count
+            as not compliant). {DEFINITIONS.availability}
+          </p>
         </ChartCard>
         <TechnicalTables d={d} storage={storage} />
       </div>

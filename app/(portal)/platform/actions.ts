@@ -20,7 +20,22 @@ function version(formData: FormData): number {
   return n;
 }
 
-const TEMPLATE_FIELDS = ["key", "name", "description", "storage", "processing", "serving", "governance", "processingTemplate", "processingSettings", "classification", "availability", "latencyMs", "freshnessMinutes", "tags"];
+const TEMPLATE_FIELDS = [
+  "key",
+  "name",
+  "description",
+  "storage",
+  "processing",
+  "serving",
+  "governance",
+  "processingTemplate",
+  "processingSettings",
+  "classification",
+  "availability",
+  "latencyMs",
+  "freshnessMinutes",
+  "tags",
+];
 const templateInput = (formData: FormData) => Object.fromEntries(TEMPLATE_FIELDS.map((k) => [k, text(formData, k)]));
 
 export async function createTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -62,7 +77,12 @@ export async function retireTemplateAction(_prev: ActionState | null, formData: 
   }
 }
 
-const processingInput = (formData: FormData) => ({ key: text(formData, "key"), name: text(formData, "name"), description: text(formData, "description"), config: text(formData, "config") });
+const processingInput = (formData: FormData) => ({
+  key: text(formData, "key"),
+  name: text(formData, "name"),
+  description: text(formData, "description"),
+  config: text(formData, "config"),
+});
 
 export async function createProcessingTemplateAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let key: string;

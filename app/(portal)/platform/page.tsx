@@ -28,19 +28,37 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, kind: true, status: true, createdAt: true, finishedAt: true, deployment: { select: { environment: true, product: { select: { name: true, domain: { select: { slug: true } } } } } } },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        createdAt: true,
+        finishedAt: true,
+        deployment: { select: { environment: true, product: { select: { name: true, domain: { select: { slug: true } } } } } },
+      },
     }),
     db.provisioningJob.count(),
   ]);
   const stat = (label: string, value: string | number, href?: string) => (
     <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
-      <p className="mt-1 text-2xl font-semibold text-slate-900">{href ? <Link className="hover:underline" href={href}>{value}</Link> : value}</p>
+      <p className="mt-1 text-2xl font-semibold text-slate-900">
+        {href ? (
+          <Link className="hover:underline" href={href}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </p>
     </div>
   );
   return (
     <>
-      <PageHeader title="Self-serve platform" description="Templates, processing templates and the platform configuration that provisioning uses." />
+      <PageHeader
+        title="Self-serve platform"
+        description="Templates, processing templates and the platform configuration that provisioning uses."
+      />
       <PlatformTabs />
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5">
         {stat("Product templates", templates, "/platform/templates")}
@@ -50,19 +68,40 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
         {stat("Failed deployments", failed)}
       </div>
       <Card title="Provisioning jobs">
-        {total === 0 ? <p className="text-sm text-slate-600">No provisioning jobs yet. Product owners start them from a product&apos;s Deployments section.</p> : (
+        {total === 0 ? (
+          <p className="text-sm text-slate-600">
+            No provisioning jobs yet. Product owners start them from a product&apos;s Deployments section.
+          </p>
+        ) : (
           <>
             <Table>
-              <thead><tr><Th>Requested</Th><Th>Product</Th><Th>Job</Th><Th>Status</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Requested</Th>
+                  <Th>Product</Th>
+                  <Th>Job</Th>
+                  <Th>Status</Th>
+                </tr>
+              </thead>
               <tbody className="divide-y divide-slate-100">
                 {jobs.map((j) => {
                   const p = j.deployment.product;
                   return (
                     <tr key={j.id}>
                       <Td className="whitespace-nowrap text-xs">{formatUtc(j.createdAt.toISOString())}</Td>
-                      <Td><Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}`}>{p.domain.slug}/{p.name}</Link></Td>
-                      <Td><Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}/deployments/${j.id}`}>{j.kind} {j.deployment.environment}</Link></Td>
-                      <Td><Badge tone={statusTone[j.status] ?? "gray"}>{j.status}</Badge></Td>
+                      <Td>
+                        <Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}`}>
+                          {p.domain.slug}/{p.name}
+                        </Link>
+                      </Td>
+                      <Td>
+                        <Link className="text-brand-700 hover:underline" href={`/products/${p.domain.slug}/${p.name}/deployments/${j.id}`}>
+                          {j.kind} {j.deployment.environment}
+                        </Link>
+                      </Td>
+                      <Td>
+                        <Badge tone={statusTone[j.status] ?? "gray"}>{j.status}</Badge>
+                      </Td>
                     </tr>
                   );
                 })}

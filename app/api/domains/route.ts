@@ -11,7 +11,10 @@ export async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const limit = Number.parseInt(params.get("limit") ?? "10", 10);
     const items = await suggestDomains(params.get("q") ?? "", Number.isFinite(limit) ? limit : 10);
-    return Response.json({ items: items.map((d) => ({ slug: d.slug, name: d.name })) }, { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(
+      { items: items.map((d) => ({ slug: d.slug, name: d.name })) },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
   } catch (e) {
     return toErrorResponse(e);
   }

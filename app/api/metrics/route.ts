@@ -20,10 +20,15 @@ export async function GET(request: Request): Promise<Response> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!match || !tokenMatches(match[1], expected)) {
-    return new Response("Unauthorized\n", { status: 401, headers: { "content-type": "text/plain", "www-authenticate": 'Bearer realm="meshport-metrics"' } });
+    return new Response("Unauthorized\n", {
+      status: 401,
+      headers: { "content-type": "text/plain", "www-authenticate": 'Bearer realm="meshport-metrics"' },
+    });
   }
   try {
-    return new Response(await prometheusText(), { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" } });
+    return new Response(await prometheusText(), {
+      headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" },
+    });
   } catch (e) {
     return toErrorResponse(e);
   }

@@ -31,7 +31,9 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
   for (const grant of grants) {
     const found = await findRole(client, grant.roleName);
     if (found.exists && found.tag !== tag) {
-      throw new StepError(`A database role named ${grant.roleName} already exists and does not belong to this deployment; rename the access role ${grant.accessRole} or remove that role.`);
+      throw new StepError(
+        `A database role named ${grant.roleName} already exists and does not belong to this deployment; rename the access role ${grant.accessRole} or remove that role.`,
+      );
     }
     if (!found.exists) {
       await client.query(`CREATE ROLE ${quoteIdent(grant.roleName)} NOLOGIN`);
@@ -40,7 +42,8 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
       if (!me.superuser) await client.query(`GRANT ${quoteIdent(grant.roleName)} TO CURRENT_USER`);
       await log(`Created role ${grant.roleName} (NOLOGIN) for access role ${grant.accessRole}`);
     }
-    for (const sql of grantStatements(schema, grant, { current: table, previous: deployment.resources.previousTables ?? [], view })) await client.query(sql);
+    for (const sql of grantStatements(schema, grant, { current: table, previous: deployment.resources.previousTables ?? [], view }))
+      await client.query(sql);
     const summary = grant.privileges.length > 0 ? `USAGE on schema, ${grant.privileges.join(", ")} on ${table}` : "no privileges";
     await log(`${grant.roleName}: ${summary}`);
     for (const w of grant.withheld) await log(`${grant.accessRole}: ${w.permission} withheld because ${w.reason}`, "warn");
@@ -53,7 +56,10 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
   }
 
   const roles = grants.map((g) => ({ accessRole: g.accessRole, roleName: g.roleName, privileges: g.privileges }));
-  return { output: { roles, withheld: grants.flatMap((g) => g.withheld.map((w) => ({ role: g.accessRole, ...w }))) }, deployment: { resources: { roles } } };
+  return {
+    output: { roles, withheld: grants.flatMap((g) => g.withheld.map((w) => ({ role: g.accessRole, ...w }))) },
+    deployment: { resources: { roles } },
+  };
 };
 
 export const deprovisionGovernance: StepImpl = async ({ client, request, deployment, log }) => {

@@ -7,8 +7,18 @@ import { deprovisionProcessing, provisionProcessing } from "./processing";
 import { deprovisionServing, provisionServing } from "./serving";
 import { deprovisionStorage, provisionStorage } from "./storage";
 
-const PROVISION: StepTable = { storage: provisionStorage, processing: provisionProcessing, serving: provisionServing, governance: provisionGovernance };
-const DEPROVISION: StepTable = { storage: deprovisionStorage, processing: deprovisionProcessing, serving: deprovisionServing, governance: deprovisionGovernance };
+const PROVISION: StepTable = {
+  storage: provisionStorage,
+  processing: provisionProcessing,
+  serving: provisionServing,
+  governance: provisionGovernance,
+};
+const DEPROVISION: StepTable = {
+  storage: deprovisionStorage,
+  processing: deprovisionProcessing,
+  serving: deprovisionServing,
+  governance: deprovisionGovernance,
+};
 
 export function stepTable(kind: JobKindName): StepTable {
   return kind === "deprovision" ? DEPROVISION : PROVISION;

@@ -10,7 +10,9 @@ import { StepError } from "./context";
 export async function ownSchemaExists(client: PgClient, schema: string, deploymentId: string): Promise<boolean> {
   const ownership = await schemaOwnership(client, schema, deploymentId);
   if (ownership === "foreign") {
-    throw new StepError(`Schema ${schema} exists and belongs to another deployment (or was not created by Meshport), so it was left untouched; ask a platform admin to check it.`);
+    throw new StepError(
+      `Schema ${schema} exists and belongs to another deployment (or was not created by Meshport), so it was left untouched; ask a platform admin to check it.`,
+    );
   }
   return ownership === "ours";
 }

@@ -15,10 +15,18 @@ export const provisionProcessing: StepImpl = async ({ client, request, deploymen
   );
   const row = r.rows[0];
   if (!row) throw new StepError("The pipeline could not be recorded.");
-  await log(`${row.inserted ? "Created" : "Updated"} ${pipeline.type} pipeline from processing template ${pipeline.templateKey} v${pipeline.templateVersion} (schedule: ${pipeline.schedule}; steps: ${pipeline.steps.map((x) => x.name).join(", ")})`);
+  await log(
+    `${row.inserted ? "Created" : "Updated"} ${pipeline.type} pipeline from processing template ${pipeline.templateKey} v${pipeline.templateVersion} (schedule: ${pipeline.schedule}; steps: ${pipeline.steps.map((x) => x.name).join(", ")})`,
+  );
   await log(`Ingestion endpoint: POST ${endpoints.ingest}`);
   return {
-    output: { pipelineId: row.id, type: pipeline.type, schedule: pipeline.schedule, steps: pipeline.steps.map((x) => x.name), ingestEndpoint: endpoints.ingest },
+    output: {
+      pipelineId: row.id,
+      type: pipeline.type,
+      schedule: pipeline.schedule,
+      steps: pipeline.steps.map((x) => x.name),
+      ingestEndpoint: endpoints.ingest,
+    },
     deployment: { resources: { pipelineId: row.id, ingestEndpoint: endpoints.ingest } },
   };
 };

@@ -9,7 +9,8 @@ import { ownSchemaExists } from "./own-schema";
 export const provisionServing: StepImpl = async ({ client, request, deployment, log }) => {
   const { schema, view, endpoints } = request;
   const table = deployment.tableName;
-  if (!table || !(await describeTable(client, schema, table))) throw new StepError("There is no table to serve; run the storage step first.");
+  if (!table || !(await describeTable(client, schema, table)))
+    throw new StepError("There is no table to serve; run the storage step first.");
   const columns = [...request.spec.schema.map((f) => f.name), "_loaded_at"].map(quoteIdent).join(", ");
   // DROP + CREATE rather than CREATE OR REPLACE: a new table version may have other columns.
   await client.query(`DROP VIEW IF EXISTS ${qualified(schema, view)}`);
@@ -25,7 +26,8 @@ export const provisionServing: StepImpl = async ({ client, request, deployment, 
 export const deprovisionServing: StepImpl = async ({ client, request, deployment, log }) => {
   const schema = deployment.schemaName ?? request.schema;
   const view = deployment.resources.view ?? request.view;
-  if (await ownSchemaExists(client, schema, deployment.id)) await client.query(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
+  if (await ownSchemaExists(client, schema, deployment.id))
+    await client.query(`DROP VIEW IF EXISTS ${quoteIdent(schema)}.${quoteIdent(view)}`);
   await log("Removed the serving view and the read endpoint");
   return { output: { view, removed: true }, deployment: { serviceUrl: null, resources: { view: null, readEndpoint: null } } };
 };

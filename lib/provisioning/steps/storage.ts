@@ -10,14 +10,17 @@ import { ownSchemaExists } from "./own-schema";
 export const provisionStorage: StepImpl = async ({ client, request, deployment, log }) => {
   const { schema, spec } = request;
   const reserved = reservedFieldNames(spec.schema);
-  if (reserved.length > 0) throw new StepError(`Field names ${reserved.join(", ")} are reserved for the platform; rename them in the spec.`);
+  if (reserved.length > 0)
+    throw new StepError(`Field names ${reserved.join(", ")} are reserved for the platform; rename them in the spec.`);
 
   if (await ownSchemaExists(client, schema, deployment.id)) {
     await log(`Schema ${schema} already exists`);
   } else {
     // No IF NOT EXISTS: a schema created meanwhile by someone else must fail here, not get our tag.
     await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    await client.query(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(schemaOwnerComment(deployment.id, `${spec.domain}/${spec.name} (${request.environment})`))}`);
+    await client.query(
+      `COMMENT ON SCHEMA ${quoteIdent(schema)} IS ${quoteLiteral(schemaOwnerComment(deployment.id, `${spec.domain}/${spec.name} (${request.environment})`))}`,
+    );
     await log(`Created schema ${schema}`);
   }
 

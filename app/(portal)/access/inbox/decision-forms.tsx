@@ -12,11 +12,23 @@ export function DecideForm({ requestId, productHref }: { requestId: string; prod
     <form action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="productHref" value={productHref} />
-      <label htmlFor={noteId} className="sr-only">Note to the requester</label>
-      <input id={noteId} name="note" maxLength={1000} placeholder="Note (optional)" className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300" />
+      <label htmlFor={noteId} className="sr-only">
+        Note to the requester
+      </label>
+      <input
+        id={noteId}
+        name="note"
+        maxLength={1000}
+        placeholder="Note (optional)"
+        className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
+      />
       <div className="flex gap-2">
-        <SubmitButton name="decision" value="approve" pendingText="Saving…">Approve</SubmitButton>
-        <SubmitButton name="decision" value="deny" variant="danger" pendingText="Saving…">Deny</SubmitButton>
+        <SubmitButton name="decision" value="approve" pendingText="Saving…">
+          Approve
+        </SubmitButton>
+        <SubmitButton name="decision" value="deny" variant="danger" pendingText="Saving…">
+          Deny
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>
@@ -24,7 +36,17 @@ export function DecideForm({ requestId, productHref }: { requestId: string; prod
 }
 
 // Revoking cuts the consumer off at once; they would have to ask again. Confirmed with a reason.
-export function RevokeForm({ requestId, productHref, product, requester }: { requestId: string; productHref: string; product: string; requester: string }) {
+export function RevokeForm({
+  requestId,
+  productHref,
+  product,
+  requester,
+}: {
+  requestId: string;
+  productHref: string;
+  product: string;
+  requester: string;
+}) {
   return (
     <ConfirmDialog
       action={revokeAccessAction}

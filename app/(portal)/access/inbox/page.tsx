@@ -30,8 +30,17 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Pending requests" description={`Access requests for the products you own. ${pending} waiting for a decision.`} />
       <nav aria-label="Request status" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {INBOX_STATUSES.map((s) => (
-          <Link key={s} href={`/access/inbox?status=${s}`} aria-current={s === status ? "page" : undefined} className={cn("whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium", s === status ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}>
-            {TAB_LABEL[s]}{s === "pending" ? ` (${pending})` : ""}
+          <Link
+            key={s}
+            href={`/access/inbox?status=${s}`}
+            aria-current={s === status ? "page" : undefined}
+            className={cn(
+              "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+              s === status ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+            )}
+          >
+            {TAB_LABEL[s]}
+            {s === "pending" ? ` (${pending})` : ""}
           </Link>
         ))}
       </nav>
@@ -40,12 +49,33 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       ) : (
         <Card>
           <Table>
-            <thead><tr><Th>Product</Th><Th>Requester</Th><Th>Purpose</Th><Th>Requested</Th><Th>{status === "pending" ? "Decide" : "Status"}</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Product</Th>
+                <Th>Requester</Th>
+                <Th>Purpose</Th>
+                <Th>Requested</Th>
+                <Th>{status === "pending" ? "Decide" : "Status"}</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((r) => (
                 <tr key={r.id} data-testid="inbox-request">
-                  <Td><Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">{r.product.domain}/{r.product.name}</Link></Td>
-                  <Td>{r.requester ? <><div>{r.requester.name}</div><div className="break-all text-xs text-slate-500">{r.requester.email}</div></> : "—"}</Td>
+                  <Td>
+                    <Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">
+                      {r.product.domain}/{r.product.name}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {r.requester ? (
+                      <>
+                        <div>{r.requester.name}</div>
+                        <div className="break-all text-xs text-slate-500">{r.requester.email}</div>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
                   <Td className="max-w-xs break-words">{r.purpose}</Td>
                   <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.createdAt))}</Td>
                   <Td className="min-w-48">
@@ -55,8 +85,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       <div className="space-y-1">
                         <AccessStatusBadge status={r.status} />
                         {r.decidedBy && <div className="text-xs text-slate-500">by {r.decidedBy}</div>}
-                        {r.decisionNote && <div className="break-words text-xs text-slate-600" data-testid="decision-note">“{r.decisionNote}”</div>}
-                        {status === "approved" && <RevokeForm requestId={r.id} productHref={r.product.href} product={`${r.product.domain}/${r.product.name}`} requester={r.requester?.email ?? "The requester"} />}
+                        {r.decisionNote && (
+                          <div className="break-words text-xs text-slate-600" data-testid="decision-note">
+                            “{r.decisionNote}”
+                          </div>
+                        )}
+                        {status === "approved" && (
+                          <RevokeForm
+                            requestId={r.id}
+                            productHref={r.product.href}
+                            product={`${r.product.domain}/${r.product.name}`}
+                            requester={r.requester?.email ?? "The requester"}
+                          />
+                        )}
                       </div>
                     )}
                   </Td>

@@ -16,7 +16,12 @@ export type FilterValues = { q: string; domain: string; classification: string; 
 
 // "relevance" is the empty default: a fixed value would stick in the URL and keep ordering by date once the
 // user starts typing a query.
-const SORT_OPTIONS: [Sort | "", string][] = [["", "Relevance"], ["name", "Name"], ["updated", "Recently updated"], ["domain", "Domain"]];
+const SORT_OPTIONS: [Sort | "", string][] = [
+  ["", "Relevance"],
+  ["name", "Name"],
+  ["updated", "Recently updated"],
+  ["domain", "Domain"],
+];
 const DEBOUNCE_MS = 250;
 
 /**
@@ -55,9 +60,12 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
     else setFormKey((k) => k + 1);
   }, [urlQuery]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const apply = (form: HTMLFormElement, overrides?: Record<string, string>) => {
     if (timer.current) clearTimeout(timer.current);
@@ -94,7 +102,9 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
       className="mb-4 space-y-3"
     >
       <div className="flex gap-2">
-        <label htmlFor="catalog-q" className="sr-only">Search products</label>
+        <label htmlFor="catalog-q" className="sr-only">
+          Search products
+        </label>
         <input
           id="catalog-q"
           name="q"
@@ -114,20 +124,48 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
           defaultValue={values.domain}
           onPick={(slug) => formRef.current && apply(formRef.current, { domain: slug })}
         />
-        <FilterSelect name="classification" label="Classification" value={values.classification} options={CLASSIFICATIONS.map((c) => [c, c])} />
-        <FilterSelect name="lifecycle" label="Lifecycle" value={values.lifecycle} options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])} />
+        <FilterSelect
+          name="classification"
+          label="Classification"
+          value={values.classification}
+          options={CLASSIFICATIONS.map((c) => [c, c])}
+        />
+        <FilterSelect
+          name="lifecycle"
+          label="Lifecycle"
+          value={values.lifecycle}
+          options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])}
+        />
         <div>
-          <label htmlFor="catalog-owner" className="mb-1 block text-xs font-medium text-slate-600">Owner</label>
-          <input id="catalog-owner" name="owner" type="text" defaultValue={values.owner} placeholder="e.g. sales-team" autoComplete="off" className={inputClass} />
+          <label htmlFor="catalog-owner" className="mb-1 block text-xs font-medium text-slate-600">
+            Owner
+          </label>
+          <input
+            id="catalog-owner"
+            name="owner"
+            type="text"
+            defaultValue={values.owner}
+            placeholder="e.g. sales-team"
+            autoComplete="off"
+            className={inputClass}
+          />
         </div>
         <div className="col-span-2 md:col-span-1">
-          <label htmlFor="catalog-sort" className="mb-1 block text-xs font-medium text-slate-600">Sort by</label>
+          <label htmlFor="catalog-sort" className="mb-1 block text-xs font-medium text-slate-600">
+            Sort by
+          </label>
           <select id="catalog-sort" name="sort" defaultValue={values.sort} className={inputClass}>
-            {SORT_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {SORT_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <p aria-live="polite" className="h-4 text-xs text-slate-500">{pending ? "Searching…" : ""}</p>
+      <p aria-live="polite" className="h-4 text-xs text-slate-500">
+        {pending ? "Searching…" : ""}
+      </p>
     </form>
   );
 }
@@ -136,10 +174,16 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
   const id = `catalog-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value} className={inputClass}>
         <option value="">All</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );

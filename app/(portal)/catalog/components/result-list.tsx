@@ -22,7 +22,9 @@ export function ResultList({ items }: { items: ProductSummary[] }) {
               <LifecycleBadge value={p.lifecycle} />
             </span>
             {p.lifecycle === "deprecated" && p.sunsetOn && (
-              <span className="w-full text-sm font-medium text-red-700">Sunset on <time dateTime={p.sunsetOn}>{p.sunsetOn}</time></span>
+              <span className="w-full text-sm font-medium text-red-700">
+                Sunset on <time dateTime={p.sunsetOn}>{p.sunsetOn}</time>
+              </span>
             )}
           </div>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{p.description}</p>
@@ -33,7 +35,9 @@ export function ResultList({ items }: { items: ProductSummary[] }) {
             </span>
             {p.tags.length > 0 && (
               <span className="flex flex-wrap gap-1" aria-label="Tags">
-                {p.tags.map((t) => <Badge key={t}>{t}</Badge>)}
+                {p.tags.map((t) => (
+                  <Badge key={t}>{t}</Badge>
+                ))}
               </span>
             )}
           </div>

@@ -44,7 +44,8 @@ export default async function DomainPage({ params, searchParams }: Props) {
     <>
       {archived && (
         <div role="status" className="mb-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800 ring-1 ring-slate-200">
-          This domain was archived{domain.archivedAt ? ` on ${dateFmt.format(new Date(domain.archivedAt))}` : ""}. It is read-only; its products remain in the catalog.
+          This domain was archived{domain.archivedAt ? ` on ${dateFmt.format(new Date(domain.archivedAt))}` : ""}. It is read-only; its
+          products remain in the catalog.
         </div>
       )}
       <PageHeader
@@ -56,20 +57,28 @@ export default async function DomainPage({ params, searchParams }: Props) {
         description={
           <>
             <span className="font-mono">{domain.slug}</span> · Owner team{" "}
-            <a href={`mailto:${domain.ownerTeam}`} className="break-all text-brand-700 hover:underline">{domain.ownerTeam}</a>
+            <a href={`mailto:${domain.ownerTeam}`} className="break-all text-brand-700 hover:underline">
+              {domain.ownerTeam}
+            </a>
           </>
         }
         actions={
           <>
             {can.readDomainMetrics(user, domain.slug) && (
-              <ButtonLink href={`/metrics/domains/${domain.slug}`} variant="secondary">Metrics</ButtonLink>
+              <ButtonLink href={`/metrics/domains/${domain.slug}`} variant="secondary">
+                Metrics
+              </ButtonLink>
             )}
             {can.readDomainPolicy(user, domain.slug) && (
-              <ButtonLink href={`/governance/policies/domains/${domain.slug}`} variant="secondary">Domain policy</ButtonLink>
+              <ButtonLink href={`/governance/policies/domains/${domain.slug}`} variant="secondary">
+                Domain policy
+              </ButtonLink>
             )}
             {manage && (
               <>
-                <ButtonLink href={`/domains/${domain.slug}/edit`} variant="secondary">Edit</ButtonLink>
+                <ButtonLink href={`/domains/${domain.slug}/edit`} variant="secondary">
+                  Edit
+                </ButtonLink>
                 <ArchiveDomainForm slug={domain.slug} name={domain.name} />
               </>
             )}
@@ -98,7 +107,11 @@ export default async function DomainPage({ params, searchParams }: Props) {
                   <Th>Name</Th>
                   <Th>Email</Th>
                   <Th>Role</Th>
-                  {manage && <Th><span className="sr-only">Actions</span></Th>}
+                  {manage && (
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -106,8 +119,14 @@ export default async function DomainPage({ params, searchParams }: Props) {
                   <tr key={m.userId}>
                     <Td className="whitespace-nowrap font-medium">{m.name}</Td>
                     <Td className="whitespace-nowrap">{m.email}</Td>
-                    <Td><Badge tone={roleTone[m.role] ?? "gray"}>{m.role}</Badge></Td>
-                    {manage && <Td className="text-right"><RemoveMemberButton slug={domain.slug} userId={m.userId} name={m.name} /></Td>}
+                    <Td>
+                      <Badge tone={roleTone[m.role] ?? "gray"}>{m.role}</Badge>
+                    </Td>
+                    {manage && (
+                      <Td className="text-right">
+                        <RemoveMemberButton slug={domain.slug} userId={m.userId} name={m.name} />
+                      </Td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -120,7 +139,9 @@ export default async function DomainPage({ params, searchParams }: Props) {
           title="Data products"
           actions={
             <div className="flex flex-wrap items-center gap-3 text-sm">
-              <Link href={`/catalog?domain=${encodeURIComponent(domain.slug)}`} className="text-brand-700 hover:underline">Open in catalog</Link>
+              <Link href={`/catalog?domain=${encodeURIComponent(domain.slug)}`} className="text-brand-700 hover:underline">
+                Open in catalog
+              </Link>
               {register && <ButtonLink href={`/products/new?domain=${encodeURIComponent(domain.slug)}`}>Register a product</ButtonLink>}
             </div>
           }
@@ -143,17 +164,25 @@ export default async function DomainPage({ params, searchParams }: Props) {
                   {products.items.map((p) => (
                     <tr key={p.name}>
                       <Td className="whitespace-nowrap">
-                        <Link href={productPath(p)} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
+                        <Link href={productPath(p)} className="font-medium text-brand-700 hover:underline">
+                          {p.name}
+                        </Link>
                       </Td>
                       <Td className="font-mono text-xs">{p.version}</Td>
-                      <Td><ClassificationBadge value={p.classification} /></Td>
-                      <Td><LifecycleBadge value={p.lifecycle} /></Td>
+                      <Td>
+                        <ClassificationBadge value={p.classification} />
+                      </Td>
+                      <Td>
+                        <LifecycleBadge value={p.lifecycle} />
+                      </Td>
                       <Td className="whitespace-nowrap">{dateFmt.format(new Date(p.updatedAt))}</Td>
                     </tr>
                   ))}
                   {products.items.length === 0 && (
                     <tr>
-                      <td colSpan={5} className="px-3 py-2 text-slate-500">No products on this page.</td>
+                      <td colSpan={5} className="px-3 py-2 text-slate-500">
+                        No products on this page.
+                      </td>
                     </tr>
                   )}
                 </tbody>

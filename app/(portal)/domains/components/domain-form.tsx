@@ -10,7 +10,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-export type DomainFormValues = { slug: string; name: string; description: string; ownerTeam: string; status: "onboarded" | "not_onboarded" };
+export type DomainFormValues = {
+  slug: string;
+  name: string;
+  description: string;
+  ownerTeam: string;
+  status: "onboarded" | "not_onboarded";
+};
 
 type Props = {
   mode: "create" | "edit";
@@ -43,7 +49,12 @@ export function DomainForm({ mode, action, initial, cancelHref }: Props) {
       <Card>
         <div className="grid gap-4 md:grid-cols-2">
           {mode === "create" && (
-            <Field label="Slug" name="slug" errors={errors.slug} hint="Used in URLs, e.g. sales or customer-success. Cannot be changed later.">
+            <Field
+              label="Slug"
+              name="slug"
+              errors={errors.slug}
+              hint="Used in URLs, e.g. sales or customer-success. Cannot be changed later."
+            >
               <TextInput name="slug" value={v.slug} onChange={set("slug")} errors={errors.slug} autoComplete="off" required />
             </Field>
           )}
@@ -66,7 +77,9 @@ export function DomainForm({ mode, action, initial, cancelHref }: Props) {
       </Card>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{mode === "create" ? "Create domain" : "Save changes"}</SubmitButton>
-        <ButtonLink href={cancelHref} variant="secondary">Cancel</ButtonLink>
+        <ButtonLink href={cancelHref} variant="secondary">
+          Cancel
+        </ButtonLink>
         <FormMessage state={localErrors ? { ok: false, message: "Please fix the highlighted fields." } : state} />
       </div>
     </form>

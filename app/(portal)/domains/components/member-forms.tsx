@@ -23,7 +23,15 @@ export function AddMemberForm({ slug }: { slug: string }) {
       <input type="hidden" name="slug" value={slug} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
         <Field label="Email" name="email" errors={errors.email}>
-          <TextInput name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} errors={errors.email} placeholder="name@company.com" autoComplete="off" />
+          <TextInput
+            name="email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            errors={errors.email}
+            placeholder="name@company.com"
+            autoComplete="off"
+          />
         </Field>
         <Field label="Role" name="role" errors={errors.role}>
           <Select name="role" value={role} onChange={(e) => setRole(e.target.value)} errors={errors.role}>
@@ -47,10 +55,18 @@ export function RemoveMemberButton({ slug, userId, name }: { slug: string; userI
     <form action={formAction} className="flex flex-col items-end gap-1">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" aria-label={`Remove ${name}`} className="rounded-md px-2 py-1 text-sm text-red-700 ring-1 ring-red-200 hover:bg-red-50">
+      <button
+        type="submit"
+        aria-label={`Remove ${name}`}
+        className="rounded-md px-2 py-1 text-sm text-red-700 ring-1 ring-red-200 hover:bg-red-50"
+      >
         Remove
       </button>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-600">{state.message}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-red-600">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -27,7 +27,10 @@ export async function runPolicyAction(target: PreviewTarget, fd: FormData): Prom
     const input = inputFrom(target, fd);
     if (text(fd, "intent") === "preview") {
       const impact = await previewPolicyChange(user, target, input);
-      const message = impact.affectedCount === 0 ? "Preview ready: no product would become non-compliant. You can save." : `Preview ready: ${impact.affectedCount} product${impact.affectedCount === 1 ? "" : "s"} would become non-compliant. Review them, then save or adjust.`;
+      const message =
+        impact.affectedCount === 0
+          ? "Preview ready: no product would become non-compliant. You can save."
+          : `Preview ready: ${impact.affectedCount} product${impact.affectedCount === 1 ? "" : "s"} would become non-compliant. Review them, then save or adjust.`;
       return { ok: true, message, data: { impact, fingerprint } };
     }
     const raw = text(fd, "expectedVersion").trim();
@@ -36,7 +39,11 @@ export async function runPolicyAction(target: PreviewTarget, fd: FormData): Prom
     // Compliance of products anywhere may have changed, so every cached page is stale.
     revalidatePath("/", "layout");
     // The products it applies to are re-validated by the worker; the editor polls that run's progress.
-    return { ok: true, message: `Saved version ${result.version} (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}).`, data: { savedVersion: result.version, revalidationRunId: result.revalidation.runId, revalidationTotal: result.revalidation.total } };
+    return {
+      ok: true,
+      message: `Saved version ${result.version} (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}).`,
+      data: { savedVersion: result.version, revalidationRunId: result.revalidation.runId, revalidationTotal: result.revalidation.total },
+    };
   } catch (e) {
     if (e instanceof PolicyConflictError) return { ok: false, message: e.message, data: { conflict: e.conflict } };
     return toActionState(e);

@@ -16,29 +16,110 @@ const LIFECYCLES = ["draft", "in_review", "published", "deprecated", "retired"] 
 
 export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary }) {
   const k = d.kpis;
-  const costNote = d.cost.savingRatio === null ? "No published products" : `${fmtPercent(d.cost.savingRatio, 0)} below the central-team baseline`;
+  const costNote =
+    d.cost.savingRatio === null ? "No published products" : `${fmtPercent(d.cost.savingRatio, 0)} below the central-team baseline`;
   return (
     <div className="kpi-grid grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="kpi-grid">
-      <KpiTile testId="kpi-products" label="Published data products" value={fmtCount(k.publishedProducts.value)} trend={k.publishedProducts.trend} trendLabel="vs start of period"
-        note={`${d.products.total} registered · ${k.innovationPerMonth.published} published in this period`} definition={DEFINITIONS.productCount} />
-      <KpiTile testId="kpi-availability" label="API availability" value={fmtPercent(k.availability.value, 2)} trend={k.availability.trend} definition={DEFINITIONS.availability} />
-      <KpiTile testId="kpi-quality" label="Data quality score" value={fmtScore(k.qualityScore.value)} trend={k.qualityScore.trend} definition={DEFINITIONS.quality} />
-      <KpiTile testId="kpi-latency" label="Processing latency (p95)" value={fmtDuration(d.latency.ingestion.p95)} trend={d.latency.ingestion.p95Trend} higherIsBetter={false}
-        note={`Ingestion p50 ${fmtDuration(d.latency.ingestion.p50)} · provisioning p95 ${fmtDuration(d.latency.provisioning.p95)}`} definition={DEFINITIONS.latency} />
-      <KpiTile testId="kpi-time-to-insight" label="Time to insight" value={fmtDuration(k.timeToFirstReadMs.value)} trend={k.timeToFirstReadMs.trend} higherIsBetter={false}
-        note={`Publication → first read (${k.timeToFirstReadMs.count} products) · request → grant ${fmtDuration(k.timeToGrantMs.value)} (${k.timeToGrantMs.count} grants)`} definition={DEFINITIONS.timeToInsight} />
-      <KpiTile testId="kpi-usage" label="Data usage (reads)" value={fmtCount(k.reads.value)} trend={k.reads.trend}
-        note={`${k.reads.growth === null ? "No reads in the previous period" : `${k.reads.growth >= 0 ? "+" : ""}${fmtPercent(k.reads.growth, 0)} vs previous period`} · ${fmtCount(k.consumers.value)} distinct consumers`} definition={DEFINITIONS.usage} />
-      <KpiTile testId="kpi-satisfaction" label="User satisfaction" value={k.satisfaction.value === null ? "—" : `${fmtDecimal(k.satisfaction.value, 2)} / 5`} trend={k.satisfaction.trend}
-        note={`${k.satisfaction.count} ratings in this period`} definition={DEFINITIONS.satisfaction} />
-      <KpiTile testId="kpi-innovation" label="Innovation rate" value={`${fmtDecimal(k.innovationPerMonth.value, 1)} / month`} trend={k.innovationPerMonth.trend} definition={DEFINITIONS.innovation} />
-      <KpiTile testId="kpi-cost" label="Cost reduction (model)" value={fmtMoney(d.cost.savingMonthly, d.cost.model.currency) + " / month"} note={<><Badge tone="amber">Model</Badge> {costNote}</>}
-        definition={DEFINITIONS.cost} href="/metrics/cost-model" />
-      <KpiTile testId="kpi-storage" label="Storage efficiency" value={storage.bytesPerRow === null ? "—" : `${fmtBytes(storage.bytesPerRow)} / row`}
-        note={`${storage.provisioned} of ${storage.products} published products provisioned · ${fmtBytes(storage.bytesPerProduct)} per product`} definition={DEFINITIONS.storage} />
-      <KpiTile testId="kpi-consumers" label="Distinct consumers" value={fmtCount(k.consumers.value)} trend={k.consumers.trend} note={`${fmtCount(k.accessRequests.value)} access requests in this period`} definition={DEFINITIONS.usage} />
-      <KpiTile testId="kpi-api-latency" label="API latency (p95)" value={fmtDuration(d.latency.api.p95)} trend={d.latency.api.p95Trend} higherIsBetter={false}
-        note={`p50 ${fmtDuration(d.latency.api.p50)} over ${fmtCount(d.latency.api.count)} requests`} definition={DEFINITIONS.latency} />
+      <KpiTile
+        testId="kpi-products"
+        label="Published data products"
+        value={fmtCount(k.publishedProducts.value)}
+        trend={k.publishedProducts.trend}
+        trendLabel="vs start of period"
+        note={`${d.products.total} registered · ${k.innovationPerMonth.published} published in this period`}
+        definition={DEFINITIONS.productCount}
+      />
+      <KpiTile
+        testId="kpi-availability"
+        label="API availability"
+        value={fmtPercent(k.availability.value, 2)}
+        trend={k.availability.trend}
+        definition={DEFINITIONS.availability}
+      />
+      <KpiTile
+        testId="kpi-quality"
+        label="Data quality score"
+        value={fmtScore(k.qualityScore.value)}
+        trend={k.qualityScore.trend}
+        definition={DEFINITIONS.quality}
+      />
+      <KpiTile
+        testId="kpi-latency"
+        label="Processing latency (p95)"
+        value={fmtDuration(d.latency.ingestion.p95)}
+        trend={d.latency.ingestion.p95Trend}
+        higherIsBetter={false}
+        note={`Ingestion p50 ${fmtDuration(d.latency.ingestion.p50)} · provisioning p95 ${fmtDuration(d.latency.provisioning.p95)}`}
+        definition={DEFINITIONS.latency}
+      />
+      <KpiTile
+        testId="kpi-time-to-insight"
+        label="Time to insight"
+        value={fmtDuration(k.timeToFirstReadMs.value)}
+        trend={k.timeToFirstReadMs.trend}
+        higherIsBetter={false}
+        note={`Publication → first read (${k.timeToFirstReadMs.count} products) · request → grant ${fmtDuration(k.timeToGrantMs.value)} (${k.timeToGrantMs.count} grants)`}
+        definition={DEFINITIONS.timeToInsight}
+      />
+      <KpiTile
+        testId="kpi-usage"
+        label="Data usage (reads)"
+        value={fmtCount(k.reads.value)}
+        trend={k.reads.trend}
+        note={`${k.reads.growth === null ? "No reads in the previous period" : `${k.reads.growth >= 0 ? "+" : ""}${fmtPercent(k.reads.growth, 0)} vs previous period`} · ${fmtCount(k.consumers.value)} distinct consumers`}
+        definition={DEFINITIONS.usage}
+      />
+      <KpiTile
+        testId="kpi-satisfaction"
+        label="User satisfaction"
+        value={k.satisfaction.value === null ? "—" : `${fmtDecimal(k.satisfaction.value, 2)} / 5`}
+        trend={k.satisfaction.trend}
+        note={`${k.satisfaction.count} ratings in this period`}
+        definition={DEFINITIONS.satisfaction}
+      />
+      <KpiTile
+        testId="kpi-innovation"
+        label="Innovation rate"
+        value={`${fmtDecimal(k.innovationPerMonth.value, 1)} / month`}
+        trend={k.innovationPerMonth.trend}
+        definition={DEFINITIONS.innovation}
+      />
+      <KpiTile
+        testId="kpi-cost"
+        label="Cost reduction (model)"
+        value={fmtMoney(d.cost.savingMonthly, d.cost.model.currency) + " / month"}
+        note={
+          <>
+            <Badge tone="amber">Model</Badge> {costNote}
+          </>
+        }
+        definition={DEFINITIONS.cost}
+        href="/metrics/cost-model"
+      />
+      <KpiTile
+        testId="kpi-storage"
+        label="Storage efficiency"
+        value={storage.bytesPerRow === null ? "—" : `${fmtBytes(storage.bytesPerRow)} / row`}
+        note={`${storage.provisioned} of ${storage.products} published products provisioned · ${fmtBytes(storage.bytesPerProduct)} per product`}
+        definition={DEFINITIONS.storage}
+      />
+      <KpiTile
+        testId="kpi-consumers"
+        label="Distinct consumers"
+        value={fmtCount(k.consumers.value)}
+        trend={k.consumers.trend}
+        note={`${fmtCount(k.accessRequests.value)} access requests in this period`}
+        definition={DEFINITIONS.usage}
+      />
+      <KpiTile
+        testId="kpi-api-latency"
+        label="API latency (p95)"
+        value={fmtDuration(d.latency.api.p95)}
+        trend={d.latency.api.p95Trend}
+        higherIsBetter={false}
+        note={`p50 ${fmtDuration(d.latency.api.p50)} over ${fmtCount(d.latency.api.count)} requests`}
+        definition={DEFINITIONS.latency}
+      />
     </div>
   );
 }
@@ -49,24 +130,70 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
   return (
     <div className="metrics-grid grid grid-cols-1 gap-4 lg:grid-cols-2">
       <ChartCard testId="chart-usage" title="Reads per week" definition={DEFINITIONS.usage} csvHref={href("usage")}>
-        <TimeSeriesChart label="Product reads per week and distinct consumers" data={d.series.usage} integer
-          series={[{ key: "reads", label: "Reads", color: "#2f6fed", kind: "bar" }, { key: "consumers", label: "Distinct consumers", color: "#e8590c", axis: "right" }]} />
+        <TimeSeriesChart
+          label="Product reads per week and distinct consumers"
+          data={d.series.usage}
+          integer
+          series={[
+            { key: "reads", label: "Reads", color: "#2f6fed", kind: "bar" },
+            { key: "consumers", label: "Distinct consumers", color: "#e8590c", axis: "right" },
+          ]}
+        />
       </ChartCard>
-      <ChartCard testId="chart-availability" title={`API availability per ${per}`} definition={DEFINITIONS.availability} csvHref={href("availability")}>
-        <TimeSeriesChart label={`API availability per ${per}, percent`} data={d.series.availability} yDomain={["auto", 100]} yUnit="%"
-          series={[{ key: "availability", label: "Availability %", color: "#0ca678" }]} />
+      <ChartCard
+        testId="chart-availability"
+        title={`API availability per ${per}`}
+        definition={DEFINITIONS.availability}
+        csvHref={href("availability")}
+      >
+        <TimeSeriesChart
+          label={`API availability per ${per}, percent`}
+          data={d.series.availability}
+          yDomain={["auto", 100]}
+          yUnit="%"
+          series={[{ key: "availability", label: "Availability %", color: "#0ca678" }]}
+        />
       </ChartCard>
       <ChartCard testId="chart-quality" title="Data quality score per week" definition={DEFINITIONS.quality} csvHref={href("quality")}>
-        <TimeSeriesChart label="Mean quality score per week" data={d.series.quality} yDomain={["auto", 100]} series={[{ key: "score", label: "Quality score", color: "#7048e8" }]} />
+        <TimeSeriesChart
+          label="Mean quality score per week"
+          data={d.series.quality}
+          yDomain={["auto", 100]}
+          series={[{ key: "score", label: "Quality score", color: "#7048e8" }]}
+        />
       </ChartCard>
       <ChartCard testId="chart-published" title="New products per month" definition={DEFINITIONS.innovation} csvHref={href("published")}>
-        <TimeSeriesChart label="Products published per month" data={d.series.published} monthly integer series={[{ key: "published", label: "Published", color: "#1f57d1", kind: "bar" }]} />
+        <TimeSeriesChart
+          label="Products published per month"
+          data={d.series.published}
+          monthly
+          integer
+          series={[{ key: "published", label: "Published", color: "#1f57d1", kind: "bar" }]}
+        />
       </ChartCard>
-      <ChartCard testId="chart-time-to-insight" title="Time to insight per month" definition={DEFINITIONS.timeToInsight} csvHref={href("time-to-insight")}>
-        <TimeSeriesChart label="Median days from publication to first read and hours from request to grant, per month" data={d.series.timeToInsight} monthly rightUnit="h"
-          series={[{ key: "firstReadDays", label: "Publication → first read (days)", color: "#c2255c" }, { key: "grantHours", label: "Request → grant (hours)", color: "#1098ad", axis: "right" }]} />
+      <ChartCard
+        testId="chart-time-to-insight"
+        title="Time to insight per month"
+        definition={DEFINITIONS.timeToInsight}
+        csvHref={href("time-to-insight")}
+      >
+        <TimeSeriesChart
+          label="Median days from publication to first read and hours from request to grant, per month"
+          data={d.series.timeToInsight}
+          monthly
+          rightUnit="h"
+          series={[
+            { key: "firstReadDays", label: "Publication → first read (days)", color: "#c2255c" },
+            { key: "grantHours", label: "Request → grant (hours)", color: "#1098ad", axis: "right" },
+          ]}
+        />
       </ChartCard>
-      <ChartCard testId="chart-satisfaction" title="Ratings in this period" definition={DEFINITIONS.satisfaction} csvHref={href("satisfaction")}>
+      <ChartCard
+        testId="chart-satisfaction"
+        title="Ratings in this period"
+        definition={DEFINITIONS.satisfaction}
+        csvHref={href("satisfaction")}
+      >
         <Distribution counts={d.satisfaction.distribution} />
       </ChartCard>
     </div>
@@ -92,17 +219,47 @@ function Distribution({ counts }: { counts: number[] }) {
 
 export function TechnicalTables({ d, storage, domain }: { d: Dashboard; storage: StorageSummary; domain?: string }) {
   const href = (c: Parameters<typeof exportHref>[0]) => exportHref(c, d.range, domain);
-  const largest = [...storage.rows].sort((a, b) => Number(b.provisioned) - Number(a.provisioned) || (b.bytes ?? 0) - (a.bytes ?? 0)).slice(0, 10);
+  const largest = [...storage.rows]
+    .sort((a, b) => Number(b.provisioned) - Number(a.provisioned) || (b.bytes ?? 0) - (a.bytes ?? 0))
+    .slice(0, 10);
   return (
     <div className="metrics-grid grid grid-cols-1 gap-4 lg:grid-cols-2">
-      <ChartCard className="lg:col-span-2" testId="table-products" title="Data products by domain and lifecycle" definition={DEFINITIONS.productCount} csvHref={href("products")}>
+      <ChartCard
+        className="lg:col-span-2"
+        testId="table-products"
+        title="Data products by domain and lifecycle"
+        definition={DEFINITIONS.productCount}
+        csvHref={href("products")}
+      >
         <Table>
-          <thead><tr><Th>Domain</Th>{LIFECYCLES.map((l) => <Th key={l} className="text-right">{l.replace("_", " ")}</Th>)}<Th className="text-right">Total</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Domain</Th>
+              {LIFECYCLES.map((l) => (
+                <Th key={l} className="text-right">
+                  {l.replace("_", " ")}
+                </Th>
+              ))}
+              <Th className="text-right">Total</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {d.products.byDomain.map((p) => (
               <tr key={p.slug}>
-                <Td>{domain ? p.name : <Link href={`/metrics/domains/${p.slug}`} className="text-brand-700 hover:underline">{p.name}</Link>}</Td>
-                {LIFECYCLES.map((l) => <Td key={l} className="text-right tabular-nums">{p.byLifecycle[l] ?? 0}</Td>)}
+                <Td>
+                  {domain ? (
+                    p.name
+                  ) : (
+                    <Link href={`/metrics/domains/${p.slug}`} className="text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  )}
+                </Td>
+                {LIFECYCLES.map((l) => (
+                  <Td key={l} className="text-right tabular-nums">
+                    {p.byLifecycle[l] ?? 0}
+                  </Td>
+                ))}
                 <Td className="text-right font-medium tabular-nums">{p.total}</Td>
               </tr>
             ))}
@@ -111,9 +268,23 @@ export function TechnicalTables({ d, storage, domain }: { d: Dashboard; storage:
       </ChartCard>
       <ChartCard testId="table-latency" title="Processing latency" definition={DEFINITIONS.latency} csvHref={href("latency")}>
         <Table>
-          <thead><tr><Th>Process</Th><Th className="text-right">Runs</Th><Th className="text-right">p50</Th><Th className="text-right">p95</Th><Th className="text-right">Mean</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Process</Th>
+              <Th className="text-right">Runs</Th>
+              <Th className="text-right">p50</Th>
+              <Th className="text-right">p95</Th>
+              <Th className="text-right">Mean</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
-            {([["API requests", d.latency.api], ["Ingestion loads", d.latency.ingestion], ["Provisioning", d.latency.provisioning]] as const).map(([label, l]) => (
+            {(
+              [
+                ["API requests", d.latency.api],
+                ["Ingestion loads", d.latency.ingestion],
+                ["Provisioning", d.latency.provisioning],
+              ] as const
+            ).map(([label, l]) => (
               <tr key={label}>
                 <Td>{label}</Td>
                 <Td className="text-right tabular-nums">{fmtCount(l.count)}</Td>
@@ -130,11 +301,23 @@ export function TechnicalTables({ d, storage, domain }: { d: Dashboard; storage:
           <p className="text-sm text-slate-600">No published products yet.</p>
         ) : (
           <Table>
-            <thead><tr><Th>Product</Th><Th>Table</Th><Th className="text-right">Size</Th><Th className="text-right">Rows</Th><Th className="text-right">Bytes / row</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Product</Th>
+                <Th>Table</Th>
+                <Th className="text-right">Size</Th>
+                <Th className="text-right">Rows</Th>
+                <Th className="text-right">Bytes / row</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {largest.map((r) => (
                 <tr key={r.productId}>
-                  <Td><Link href={`/products/${r.domain}/${r.product}`} className="break-all text-brand-700 hover:underline">{r.product}</Link></Td>
+                  <Td>
+                    <Link href={`/products/${r.domain}/${r.product}`} className="break-all text-brand-700 hover:underline">
+                      {r.product}
+                    </Link>
+                  </Td>
                   {r.provisioned ? (
                     <>
                       <Td className="break-all font-mono text-xs">{r.table}</Td>
@@ -143,14 +326,20 @@ export function TechnicalTables({ d, storage, domain }: { d: Dashboard; storage:
                       <Td className="text-right tabular-nums">{fmtBytes(r.bytesPerRow)}</Td>
                     </>
                   ) : (
-                    <td colSpan={4} className="px-3 py-2 text-slate-500">not provisioned</td>
+                    <td colSpan={4} className="px-3 py-2 text-slate-500">
+                      not provisioned
+                    </td>
                   )}
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-        {storage.rows.length > largest.length && <p className="mt-2 text-xs text-slate-500">Largest {largest.length} of {storage.rows.length}; the CSV lists all.</p>}
+        {storage.rows.length > largest.length && (
+          <p className="mt-2 text-xs text-slate-500">
+            Largest {largest.length} of {storage.rows.length}; the CSV lists all.
+          </p>
+        )}
       </ChartCard>
     </div>
   );

@@ -10,7 +10,11 @@ export async function saveCostModelAction(_prev: ActionState | null, formData: F
     const user = await requireUser();
     const templateMonthly: Record<string, FormDataEntryValue | null> = {};
     for (const [k, v] of formData.entries()) if (k.startsWith("templateMonthly.")) templateMonthly[k.slice("templateMonthly.".length)] = v;
-    await saveCostModel(user, { currency: formData.get("currency"), centralBaselineMonthly: formData.get("centralBaselineMonthly"), templateMonthly });
+    await saveCostModel(user, {
+      currency: formData.get("currency"),
+      centralBaselineMonthly: formData.get("centralBaselineMonthly"),
+      templateMonthly,
+    });
   } catch (e) {
     return toActionState(e);
   }

@@ -18,11 +18,24 @@ export const metadata: Metadata = { title: "Cost model" };
 export default async function CostModelPage() {
   const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
-  const [model, templates] = await Promise.all([getCostModel(), db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } })]);
-  const rows = [...templates, { key: "none", name: "No template" }].map((t) => ({ ...t, monthly: model.templateMonthly[t.key] ?? model.templateMonthly.none ?? model.centralBaselineMonthly }));
+  const [model, templates] = await Promise.all([
+    getCostModel(),
+    db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } }),
+  ]);
+  const rows = [...templates, { key: "none", name: "No template" }].map((t) => ({
+    ...t,
+    monthly: model.templateMonthly[t.key] ?? model.templateMonthly.none ?? model.centralBaselineMonthly,
+  }));
   return (
     <>
-      <PageHeader title={<span className="flex items-center gap-2">Cost model <Badge tone="amber">Model</Badge></span>} description={DEFINITIONS.cost} />
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            Cost model <Badge tone="amber">Model</Badge>
+          </span>
+        }
+        description={DEFINITIONS.cost}
+      />
       {can.manageRollout(user) ? (
         <Card title="Edit the model">
           <CostModelForm currency={model.currency} baseline={model.centralBaselineMonthly} templates={rows} />
@@ -30,10 +43,23 @@ export default async function CostModelPage() {
       ) : (
         <Card title="Assumptions">
           <Table>
-            <thead><tr><Th>Item</Th><Th className="text-right">Per product and month</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Item</Th>
+                <Th className="text-right">Per product and month</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
-              <tr><Td>Central-team baseline</Td><Td className="text-right tabular-nums">{fmtMoney(model.centralBaselineMonthly, model.currency)}</Td></tr>
-              {rows.map((t) => <tr key={t.key}><Td>{t.name}</Td><Td className="text-right tabular-nums">{fmtMoney(t.monthly, model.currency)}</Td></tr>)}
+              <tr>
+                <Td>Central-team baseline</Td>
+                <Td className="text-right tabular-nums">{fmtMoney(model.centralBaselineMonthly, model.currency)}</Td>
+              </tr>
+              {rows.map((t) => (
+                <tr key={t.key}>
+                  <Td>{t.name}</Td>
+                  <Td className="text-right tabular-nums">{fmtMoney(t.monthly, model.currency)}</Td>
+                </tr>
+              ))}
             </tbody>
           </Table>
           <p className="mt-2 text-xs text-slate-500">Only data admins change these assumptions.</p>

@@ -45,31 +45,63 @@ export default async function RolloutPage() {
         <Card title="Domains" className="print-block">
           <Table>
             <thead>
-              <tr><Th>Domain</Th><Th>Stage</Th><Th>Since</Th><Th className="text-right">Published / products</Th><Th className="text-right">Compliant</Th><Th className="text-right">Failing</Th><Th className="text-right">Not validated</Th>{manage && <Th className="no-print">Change stage</Th>}</tr>
+              <tr>
+                <Th>Domain</Th>
+                <Th>Stage</Th>
+                <Th>Since</Th>
+                <Th className="text-right">Published / products</Th>
+                <Th className="text-right">Compliant</Th>
+                <Th className="text-right">Failing</Th>
+                <Th className="text-right">Not validated</Th>
+                {manage && <Th className="no-print">Change stage</Th>}
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {o.domains.map((d) => (
                 <tr key={d.slug} data-testid={`rollout-${d.slug}`}>
                   <Td>
-                    <Link href={`/metrics/domains/${d.slug}`} className="font-medium text-brand-700 hover:underline">{d.name}</Link>
+                    <Link href={`/metrics/domains/${d.slug}`} className="font-medium text-brand-700 hover:underline">
+                      {d.name}
+                    </Link>
                     {d.status === "not_onboarded" && <div className="text-xs text-slate-500">not onboarded</div>}
                   </Td>
-                  <Td><Badge tone={stageTone[d.stage]}>{STAGE_LABELS[d.stage]}</Badge></Td>
+                  <Td>
+                    <Badge tone={stageTone[d.stage]}>{STAGE_LABELS[d.stage]}</Badge>
+                  </Td>
                   <Td className="whitespace-nowrap">{d.stageSince ? fmtDay(d.stageSince) : "—"}</Td>
-                  <Td className="text-right tabular-nums">{d.published} / {d.products}</Td>
+                  <Td className="text-right tabular-nums">
+                    {d.published} / {d.products}
+                  </Td>
                   <Td className="text-right tabular-nums">{fmtPercent(d.compliantShare, 0)}</Td>
                   <Td className="text-right tabular-nums">{d.failing}</Td>
                   <Td className="text-right tabular-nums">{d.notValidated}</Td>
-                  {manage && <Td className="no-print">{d.status === "archived" ? null : <StageForm slug={d.slug} name={d.name} stage={d.stage} options={options} />}</Td>}
+                  {manage && (
+                    <Td className="no-print">
+                      {d.status === "archived" ? null : <StageForm slug={d.slug} name={d.name} stage={d.stage} options={options} />}
+                    </Td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </Table>
-          <p className="mt-2 text-xs text-slate-500">Compliant: non-retired products whose last validation found no errors ÷ all non-retired products (not yet validated counts as not compliant).</p>
+          <p className="mt-2 text-xs text-slate-500">
+            Compliant: non-retired products whose last validation found no errors ÷ all non-retired products (not yet validated counts as
+            not compliant).
+          </p>
         </Card>
-        <ChartCard testId="chart-rollout" title="Published products over time" definition="Cumulative publications per domain at the end of each month (from recorded publication events)." csvHref={exportHref("rollout", parseRange({ range: "365d" }))}>
-          <TimeSeriesChart label="Cumulative published products per domain per month" data={o.progress} monthly height={280}
-            series={o.domains.map((d, i) => ({ key: d.slug, label: d.name, color: COLORS[i % COLORS.length] }))} />
+        <ChartCard
+          testId="chart-rollout"
+          title="Published products over time"
+          definition="Cumulative publications per domain at the end of each month (from recorded publication events)."
+          csvHref={exportHref("rollout", parseRange({ range: "365d" }))}
+        >
+          <TimeSeriesChart
+            label="Cumulative published products per domain per month"
+            data={o.progress}
+            monthly
+            height={280}
+            series={o.domains.map((d, i) => ({ key: d.slug, label: d.name, color: COLORS[i % COLORS.length] }))}
+          />
         </ChartCard>
         <Card title="Stage changes" className="print-block">
           {o.changes.length === 0 ? (
@@ -77,7 +109,10 @@ export default async function RolloutPage() {
           ) : (
             <ol className="space-y-1 text-sm">
               {o.changes.slice(0, 30).map((c, i) => (
-                <li key={i}><span className="tabular-nums text-slate-500">{fmtDay(c.at)}</span> · <span className="font-medium">{c.domain}</span> {STAGE_LABELS[c.from as keyof typeof STAGE_LABELS] ?? c.from} → {STAGE_LABELS[c.to as keyof typeof STAGE_LABELS] ?? c.to}</li>
+                <li key={i}>
+                  <span className="tabular-nums text-slate-500">{fmtDay(c.at)}</span> · <span className="font-medium">{c.domain}</span>{" "}
+                  {STAGE_LABELS[c.from as keyof typeof STAGE_LABELS] ?? c.from} → {STAGE_LABELS[c.to as keyof typeof STAGE_LABELS] ?? c.to}
+                </li>
               ))}
             </ol>
           )}

@@ -25,25 +25,39 @@ export default async function CapabilitiesPage() {
   const rows = capabilities(config.document.spec, privileges);
   return (
     <>
-      <PageHeader title="Platform capabilities" description="What provisioning a data product does on this installation, and what it only writes down as a Terraform plan for your cloud." />
+      <PageHeader
+        title="Platform capabilities"
+        description="What provisioning a data product does on this installation, and what it only writes down as a Terraform plan for your cloud."
+      />
       <PlatformTabs admin={can.managePlatform(user)} />
       <Card>
         <Table>
-          <thead><tr><Th>Step</Th><Th>Capability</Th><Th>Target</Th><Th>Mode</Th><Th>Details</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Step</Th>
+              <Th>Capability</Th>
+              <Th>Target</Th>
+              <Th>Mode</Th>
+              <Th>Details</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r, i) => (
               <tr key={i} data-mode={r.mode}>
                 <Td className="capitalize">{r.layer}</Td>
                 <Td className="font-medium">{r.name}</Td>
                 <Td className="font-mono text-xs">{r.target}</Td>
-                <Td><Badge tone={MODE[r.mode].tone}>{MODE[r.mode].label}</Badge></Td>
+                <Td>
+                  <Badge tone={MODE[r.mode].tone}>{MODE[r.mode].label}</Badge>
+                </Td>
                 <Td className="text-xs text-slate-600">{r.detail}</Td>
               </tr>
             ))}
           </tbody>
         </Table>
         <p className="mt-3 text-xs text-slate-500">
-          Live capabilities are checked against the database the portal runs on (PostgreSQL {privileges.serverVersion}): creating schemas needs CREATE on the database, roles need CREATEROLE.
+          Live capabilities are checked against the database the portal runs on (PostgreSQL {privileges.serverVersion}): creating schemas
+          needs CREATE on the database, roles need CREATEROLE.
         </p>
       </Card>
     </>

@@ -10,7 +10,17 @@ import type { ActionState } from "@/lib/errors";
 
 export type ProcessingFormValues = { key: string; name: string; description: string; config: string };
 
-export function ProcessingForm({ mode, action, initial, version }: { mode: "create" | "edit"; action: (p: ActionState | null, f: FormData) => Promise<ActionState>; initial: ProcessingFormValues; version: number }) {
+export function ProcessingForm({
+  mode,
+  action,
+  initial,
+  version,
+}: {
+  mode: "create" | "edit";
+  action: (p: ActionState | null, f: FormData) => Promise<ActionState>;
+  initial: ProcessingFormValues;
+  version: number;
+}) {
   const [state, formAction] = useActionState(action, null);
   const [v, setV] = useState(initial);
   const errors = state?.errors ?? {};
@@ -34,16 +44,31 @@ export function ProcessingForm({ mode, action, initial, version }: { mode: "crea
             <TextArea name="description" rows={2} value={v.description} onChange={set("description")} errors={errors.description} />
           </Field>
           <Field
-            label="Configuration (YAML)" name="config" errors={errors.config} className="md:col-span-2"
+            label="Configuration (YAML)"
+            name="config"
+            errors={errors.config}
+            className="md:col-span-2"
             hint="etl needs extract, transform, load, schedule; streaming needs source, processing, sink, checkpointing; ml needs feature_engineering, model_training, model_serving, monitoring."
           >
-            <TextArea name="config" rows={14} className="font-mono text-xs" value={v.config} onChange={set("config")} errors={errors.config} spellCheck={false} />
+            <TextArea
+              name="config"
+              rows={14}
+              className="font-mono text-xs"
+              value={v.config}
+              onChange={set("config")}
+              errors={errors.config}
+              spellCheck={false}
+            />
           </Field>
         </div>
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Saving…">{mode === "create" ? "Create processing template" : `Save as version ${currentVersion + 1}`}</SubmitButton>
-        <ButtonLink href="/platform/processing" variant="secondary">Back</ButtonLink>
+        <SubmitButton pendingText="Saving…">
+          {mode === "create" ? "Create processing template" : `Save as version ${currentVersion + 1}`}
+        </SubmitButton>
+        <ButtonLink href="/platform/processing" variant="secondary">
+          Back
+        </ButtonLink>
         <FormMessage state={state} />
       </div>
     </form>

@@ -11,8 +11,20 @@ import { GOVERNANCE_PROFILES, PROCESSING_ENGINES, SERVING_KINDS, STORAGE_KINDS }
 import { CLASSIFICATIONS } from "@/lib/products/types";
 
 export type TemplateFormValues = {
-  key: string; name: string; description: string; storage: string; processing: string; serving: string; governance: string;
-  processingTemplate: string; processingSettings: string; classification: string; availability: string; latencyMs: string; freshnessMinutes: string; tags: string;
+  key: string;
+  name: string;
+  description: string;
+  storage: string;
+  processing: string;
+  serving: string;
+  governance: string;
+  processingTemplate: string;
+  processingSettings: string;
+  classification: string;
+  availability: string;
+  latencyMs: string;
+  freshnessMinutes: string;
+  tags: string;
 };
 
 type Props = {
@@ -34,7 +46,11 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
   const choice = (name: keyof TemplateFormValues, title: string, options: readonly string[]) => (
     <Field label={title} name={name} errors={errors[name]}>
       <Select name={name} value={v[name]} onChange={set(name)} errors={errors[name]}>
-        {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {label(o)}
+          </option>
+        ))}
       </Select>
     </Field>
   );
@@ -65,12 +81,34 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
           {choice("serving", "Serving", SERVING_KINDS)}
           {choice("governance", "Governance", GOVERNANCE_PROFILES)}
           <Field label="Processing template" name="processingTemplate" errors={errors.processingTemplate} className="sm:col-span-2">
-            <Select name="processingTemplate" value={v.processingTemplate} onChange={set("processingTemplate")} errors={errors.processingTemplate}>
-              {processingTemplates.map((p) => <option key={p.key} value={p.key}>{p.name} ({p.key})</option>)}
+            <Select
+              name="processingTemplate"
+              value={v.processingTemplate}
+              onChange={set("processingTemplate")}
+              errors={errors.processingTemplate}
+            >
+              {processingTemplates.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.name} ({p.key})
+                </option>
+              ))}
             </Select>
           </Field>
-          <Field label="Processing settings (YAML)" name="processingSettings" errors={errors.processingSettings} className="sm:col-span-2" hint="Overrides of the processing template's keys, e.g. schedule: hourly">
-            <TextArea name="processingSettings" rows={3} className="font-mono text-xs" value={v.processingSettings} onChange={set("processingSettings")} errors={errors.processingSettings} />
+          <Field
+            label="Processing settings (YAML)"
+            name="processingSettings"
+            errors={errors.processingSettings}
+            className="sm:col-span-2"
+            hint="Overrides of the processing template's keys, e.g. schedule: hourly"
+          >
+            <TextArea
+              name="processingSettings"
+              rows={3}
+              className="font-mono text-xs"
+              value={v.processingSettings}
+              onChange={set("processingSettings")}
+              errors={errors.processingSettings}
+            />
           </Field>
         </div>
       </Card>
@@ -78,13 +116,25 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           {choice("classification", "Classification", CLASSIFICATIONS)}
           <Field label="Availability (%)" name="availability" errors={errors.availability}>
-            <TextInput name="availability" inputMode="decimal" value={v.availability} onChange={set("availability")} errors={errors.availability} />
+            <TextInput
+              name="availability"
+              inputMode="decimal"
+              value={v.availability}
+              onChange={set("availability")}
+              errors={errors.availability}
+            />
           </Field>
           <Field label="Latency (ms)" name="latencyMs" errors={errors.latencyMs}>
             <TextInput name="latencyMs" inputMode="numeric" value={v.latencyMs} onChange={set("latencyMs")} errors={errors.latencyMs} />
           </Field>
           <Field label="Freshness (minutes)" name="freshnessMinutes" errors={errors.freshnessMinutes}>
-            <TextInput name="freshnessMinutes" inputMode="numeric" value={v.freshnessMinutes} onChange={set("freshnessMinutes")} errors={errors.freshnessMinutes} />
+            <TextInput
+              name="freshnessMinutes"
+              inputMode="numeric"
+              value={v.freshnessMinutes}
+              onChange={set("freshnessMinutes")}
+              errors={errors.freshnessMinutes}
+            />
           </Field>
           <Field label="Tags" name="tags" errors={errors.tags} hint="Comma separated">
             <TextInput name="tags" value={v.tags} onChange={set("tags")} errors={errors.tags} />
@@ -93,7 +143,9 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
       </Card>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{mode === "create" ? "Create template" : `Save as version ${currentVersion + 1}`}</SubmitButton>
-        <ButtonLink href="/platform/templates" variant="secondary">Back to templates</ButtonLink>
+        <ButtonLink href="/platform/templates" variant="secondary">
+          Back to templates
+        </ButtonLink>
         <FormMessage state={state} />
       </div>
     </form>

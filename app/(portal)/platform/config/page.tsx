@@ -18,7 +18,11 @@ export default async function PlatformConfigPage() {
     <>
       <PageHeader
         title="Platform configuration"
-        description={config.version === 0 ? "Not saved yet: showing the built-in default." : `Version ${config.version}, saved ${formatUtc(config.updatedAt)}${config.updatedBy ? ` by ${config.updatedBy}` : ""}. Earlier versions are in the audit log.`}
+        description={
+          config.version === 0
+            ? "Not saved yet: showing the built-in default."
+            : `Version ${config.version}, saved ${formatUtc(config.updatedAt)}${config.updatedBy ? ` by ${config.updatedBy}` : ""}. Earlier versions are in the audit log.`
+        }
       />
       <PlatformTabs />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
@@ -27,9 +31,23 @@ export default async function PlatformConfigPage() {
         </Card>
         <Card title="How it is used">
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
-            <li>Each <code>storage</code>, <code>processing</code> and <code>serving</code> component is a cloud target. Provisioning writes a Terraform JSON plan for them (for example the bucket, cluster size, rate limiting and authentication come from here); it does not apply it.</li>
-            <li>What this installation provisions for real (PostgreSQL schemas, tables, roles and grants, pipelines, the read endpoint) is listed on the <Link className="text-brand-700 hover:underline" href="/platform/capabilities">capabilities</Link> page.</li>
-            <li>Saving checks the document (apiVersion v1, kind DataPlatform, lowercase type and provider names) and stores it as the next version.</li>
+            <li>
+              Each <code>storage</code>, <code>processing</code> and <code>serving</code> component is a cloud target. Provisioning writes a
+              Terraform JSON plan for them (for example the bucket, cluster size, rate limiting and authentication come from here); it does
+              not apply it.
+            </li>
+            <li>
+              What this installation provisions for real (PostgreSQL schemas, tables, roles and grants, pipelines, the read endpoint) is
+              listed on the{" "}
+              <Link className="text-brand-700 hover:underline" href="/platform/capabilities">
+                capabilities
+              </Link>{" "}
+              page.
+            </li>
+            <li>
+              Saving checks the document (apiVersion v1, kind DataPlatform, lowercase type and provider names) and stores it as the next
+              version.
+            </li>
           </ul>
         </Card>
       </div>

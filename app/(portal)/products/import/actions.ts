@@ -15,7 +15,12 @@ export async function importProductAction(_prev: ActionState | null, formData: F
     const rawFormat = formData.get("format");
     const format = (IMPORT_FORMATS as readonly string[]).includes(String(rawFormat)) ? (rawFormat as ImportFormat) : "auto";
     const note = formData.get("changeNote");
-    const result = await importProduct(user, typeof text === "string" ? text : "", format, typeof note === "string" ? note.trim() : undefined);
+    const result = await importProduct(
+      user,
+      typeof text === "string" ? text : "",
+      format,
+      typeof note === "string" ? note.trim() : undefined,
+    );
     await validateAfterChange(result, user.id);
     path = `${productPath(result)}?imported=${result.action}`;
   } catch (e) {

@@ -39,7 +39,13 @@ export function ImportForm() {
     <form action={action} onSubmit={onSubmit} className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Upload a file" name="file" hint={fileName ? `Loaded ${fileName}` : ".yaml, .yml or .json"}>
-          <input id="file" type="file" accept=".yaml,.yml,.json,text/yaml,application/json" onChange={(e) => void onFile(e.target.files?.[0])} className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-700" />
+          <input
+            id="file"
+            type="file"
+            accept=".yaml,.yml,.json,text/yaml,application/json"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+            className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-700"
+          />
         </Field>
         <Field label="Format" name="format">
           <Select name="format" defaultValue="auto">
@@ -50,16 +56,36 @@ export function ImportForm() {
         </Field>
       </div>
       <Field label="Document" name="document" errors={shown?.errors?.document}>
-        <TextArea name="document" rows={18} value={text} onChange={(e) => (setText(e.target.value), setRefused(null))} className="font-mono text-xs" placeholder={"apiVersion: v1\nkind: DataProduct\nmetadata:\n  name: customer-data-product\n  namespace: sales-domain\nspec:\n  ..."} spellCheck={false} />
+        <TextArea
+          name="document"
+          rows={18}
+          value={text}
+          onChange={(e) => (setText(e.target.value), setRefused(null))}
+          className="font-mono text-xs"
+          placeholder={
+            "apiVersion: v1\nkind: DataProduct\nmetadata:\n  name: customer-data-product\n  namespace: sales-domain\nspec:\n  ..."
+          }
+          spellCheck={false}
+        />
       </Field>
-      <Field label="Change note (when the product exists, the import becomes a new version; required for a breaking version)" name="changeNote" errors={state?.errors?.changeNote}>
+      <Field
+        label="Change note (when the product exists, the import becomes a new version; required for a breaking version)"
+        name="changeNote"
+        errors={state?.errors?.changeNote}
+      >
         <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" errors={state?.errors?.changeNote} />
       </Field>
       {problems.length > 0 && (
         <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">{shown?.message}</p>
           <ul className="mt-1 list-disc pl-5" data-testid="import-problems">
-            {problems.map(([path, msgs]) => msgs.map((m, i) => <li key={`${path}-${i}`}><code>{path}</code>: {m}</li>))}
+            {problems.map(([path, msgs]) =>
+              msgs.map((m, i) => (
+                <li key={`${path}-${i}`}>
+                  <code>{path}</code>: {m}
+                </li>
+              )),
+            )}
           </ul>
         </div>
       )}

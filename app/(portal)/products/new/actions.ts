@@ -13,7 +13,9 @@ export async function registerProductAction(_prev: ActionState | null, formData:
   try {
     const user = await requireUser();
     const templateKey = formData.get("templateKey");
-    const created = await registerProduct(user, formDataToSpec(formData), { templateKey: typeof templateKey === "string" && templateKey ? templateKey : undefined });
+    const created = await registerProduct(user, formDataToSpec(formData), {
+      templateKey: typeof templateKey === "string" && templateKey ? templateKey : undefined,
+    });
     // A new product gets its first compliance check right away, so its page shows findings.
     await validateAfterChange(created, user.id);
     path = productPath(created);

@@ -26,19 +26,49 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Register a data product"
-        description={chosen ? <>Pre-filled from the <strong>{chosen.name}</strong> template (version {chosen.version}).</> : "Describe the product; it starts as a draft you can submit for review."}
-        actions={<Link className="text-sm text-brand-700 hover:underline" href="/products/import">Import YAML or ODCS instead</Link>}
+        description={
+          chosen ? (
+            <>
+              Pre-filled from the <strong>{chosen.name}</strong> template (version {chosen.version}).
+            </>
+          ) : (
+            "Describe the product; it starts as a draft you can submit for review."
+          )
+        }
+        actions={
+          <Link className="text-sm text-brand-700 hover:underline" href="/products/import">
+            Import YAML or ODCS instead
+          </Link>
+        }
       />
       <nav aria-label="Templates" className="mb-6 flex flex-wrap gap-2 text-sm">
         <span className="py-1 text-slate-600">Start from a template:</span>
-        <Link href="/products/new" className={`rounded-full px-3 py-1 ring-1 ${!chosen ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100"}`}>Blank</Link>
+        <Link
+          href="/products/new"
+          className={`rounded-full px-3 py-1 ring-1 ${!chosen ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100"}`}
+        >
+          Blank
+        </Link>
         {templates.map((t) => (
-          <Link key={t.key} href={`/products/new?template=${t.key}`} className={`rounded-full px-3 py-1 ring-1 ${chosen?.key === t.key ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100"}`}>
+          <Link
+            key={t.key}
+            href={`/products/new?template=${t.key}`}
+            className={`rounded-full px-3 py-1 ring-1 ${chosen?.key === t.key ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100"}`}
+          >
             {t.name}
           </Link>
         ))}
       </nav>
-      <ProductForm key={chosen?.key ?? "blank"} mode="create" action={registerProductAction} initial={initial} domains={options} owners={owners} roleSuggestions={["data_consumer", "data_producer", "data_admin"]} templateKey={chosen?.key} />
+      <ProductForm
+        key={chosen?.key ?? "blank"}
+        mode="create"
+        action={registerProductAction}
+        initial={initial}
+        domains={options}
+        owners={owners}
+        roleSuggestions={["data_consumer", "data_producer", "data_admin"]}
+        templateKey={chosen?.key}
+      />
     </>
   );
 }

@@ -13,7 +13,10 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export async function GET(request: Request): Promise<Response> {
   const response = await handlers.GET(request as Parameters<typeof handlers.GET>[0]);
   if (!new URL(request.url).pathname.endsWith("/session") || response.status !== 200) return response;
-  const body = (await response.clone().json().catch(() => null)) as ({ sid?: unknown } & Record<string, unknown>) | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as ({ sid?: unknown } & Record<string, unknown>) | null;
   if (!body || typeof body.sid !== "string") return response;
   const { sid, ...visible } = body;
   const headers = new Headers(response.headers);

@@ -24,8 +24,19 @@ function sameOrigin(request: Request): boolean {
 export async function POST(request: Request) {
   try {
     if (!sameOrigin(request)) throw new ForbiddenError("Start the re-validation from the governance overview.");
-    const user = await authorize(can.revalidateAll, { message: "Only governance and data admins can re-validate every product.", action: "revalidate_all", resource: "data_product:*" });
-    await audit({ subject: user.email, action: "revalidate_all", resource: "data_product:*", decision: "allow", reason: "Governance re-validation of every product.", policyId: "portal-permissions" });
+    const user = await authorize(can.revalidateAll, {
+      message: "Only governance and data admins can re-validate every product.",
+      action: "revalidate_all",
+      resource: "data_product:*",
+    });
+    await audit({
+      subject: user.email,
+      action: "revalidate_all",
+      resource: "data_product:*",
+      decision: "allow",
+      reason: "Governance re-validation of every product.",
+      policyId: "portal-permissions",
+    });
     const run = await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "manual", userId: user.id }));
     await enqueueRun(run);
     return Response.json({ runId: run.runId, total: run.total }, { status: 202, headers: { "Cache-Control": "no-store" } });

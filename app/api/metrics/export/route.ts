@@ -11,7 +11,10 @@ import { parseRange } from "@/lib/metrics/period";
 
 const querySchema = z.object({
   chart: z.enum(CHARTS, "Unknown chart."),
-  domain: z.string().regex(/^[a-z0-9-]{1,63}$/, "Unknown domain.").optional(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]{1,63}$/, "Unknown domain.")
+    .optional(),
 });
 
 export async function GET(request: Request): Promise<Response> {
@@ -19,7 +22,8 @@ export async function GET(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const q = Object.fromEntries(url.searchParams);
     const parsed = querySchema.safeParse({ chart: q.chart, domain: q.domain || undefined });
-    if (!parsed.success) throw new ValidationError("Choose a chart to export.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    if (!parsed.success)
+      throw new ValidationError("Choose a chart to export.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     const { chart, domain } = parsed.data;
     await authorize((u) => (domain ? can.readDomainMetrics(u, domain) : can.readMetrics(u)), "You cannot export these metrics.");
     let domainId: string | undefined;
@@ -31,12 +35,17 @@ export async function GET(request: Request): Promise<Response> {
       throw new ValidationError("This chart needs a domain.");
     }
     // Whole-mesh tables (every domain's rows) are for metric readers only.
-    if (domain && (chart === "domains" || chart === "rollout")) throw new ValidationError("This chart covers every domain; export it from the mesh dashboard.");
+    if (domain && (chart === "domains" || chart === "rollout"))
+      throw new ValidationError("This chart covers every domain; export it from the mesh dashboard.");
     const range = parseRange({ range: q.range, from: q.from, to: q.to });
     const table = await chartCsv(chart, { domainId }, range);
     const name = `meshport-${chart}${domain ? `-${domain}` : ""}-${range.from}-to-${range.to}.csv`;
     return new Response(toCsv(table.columns, table.rows), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
     return toErrorResponse(e);

@@ -21,7 +21,9 @@ export function ChangeTable({ changes, empty = "No differences." }: { changes: P
         {changes.map((c) => (
           <tr key={`${c.path}-${c.kind}`}>
             <Td className="whitespace-nowrap font-mono text-xs">{c.path || "(whole policy)"}</Td>
-            <Td><Badge tone={tone[c.kind]}>{c.kind}</Badge></Td>
+            <Td>
+              <Badge tone={tone[c.kind]}>{c.kind}</Badge>
+            </Td>
             <Td className="min-w-40 max-w-72 break-words text-slate-600">{lines(c.before)}</Td>
             <Td className="min-w-40 max-w-72 break-words">{lines(c.after)}</Td>
           </tr>
@@ -33,5 +35,13 @@ export function ChangeTable({ changes, empty = "No differences." }: { changes: P
 
 function lines(value: unknown) {
   const all = policyValueLines(value);
-  return all.length === 1 ? all[0] : <ul className="space-y-0.5">{all.map((l) => <li key={l}>{l}</li>)}</ul>;
+  return all.length === 1 ? (
+    all[0]
+  ) : (
+    <ul className="space-y-0.5">
+      {all.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
 }

@@ -18,7 +18,17 @@ export type HistoryParams = { from?: string; to?: string; page?: string };
 
 const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
-export async function PolicyHistoryView({ policyRef, basePath, exportBase, params }: { policyRef: PolicyRef; basePath: string; exportBase: string; params: HistoryParams }) {
+export async function PolicyHistoryView({
+  policyRef,
+  basePath,
+  exportBase,
+  params,
+}: {
+  policyRef: PolicyRef;
+  basePath: string;
+  exportBase: string;
+  params: HistoryParams;
+}) {
   const page = parsePage(params.page);
   const history = await listPolicyVersions(policyRef, page, PAGE_SIZE);
   if (!history) return <EmptyState>This policy has no versions yet.</EmptyState>;
@@ -34,18 +44,33 @@ export async function PolicyHistoryView({ policyRef, basePath, exportBase, param
       <Card title="Compare versions">
         <form method="get" action={basePath} className="flex flex-wrap items-end gap-3" aria-label="Compare versions">
           <div className="min-w-28 flex-1 sm:flex-none">
-            <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
+            <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">
+              From
+            </label>
             <select id="from" name="from" defaultValue={from >= 1 ? String(from) : undefined} className={inputClass}>
-              {options.map((v) => <option key={v} value={v}>Version {v}</option>)}
+              {options.map((v) => (
+                <option key={v} value={v}>
+                  Version {v}
+                </option>
+              ))}
             </select>
           </div>
           <div className="min-w-28 flex-1 sm:flex-none">
-            <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
+            <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">
+              To
+            </label>
             <select id="to" name="to" defaultValue={String(to)} className={inputClass}>
-              {options.map((v) => <option key={v} value={v}>Version {v}{v === latest ? " (current)" : ""}</option>)}
+              {options.map((v) => (
+                <option key={v} value={v}>
+                  Version {v}
+                  {v === latest ? " (current)" : ""}
+                </option>
+              ))}
             </select>
           </div>
-          <Button type="submit" variant="secondary">Compare</Button>
+          <Button type="submit" variant="secondary">
+            Compare
+          </Button>
         </form>
         <div className="mt-4" data-testid="policy-diff">
           {latest < 2 ? (
@@ -53,11 +78,15 @@ export async function PolicyHistoryView({ policyRef, basePath, exportBase, param
           ) : from === to ? (
             <p className="text-sm text-slate-600">Choose two different versions.</p>
           ) : !comparison ? (
-            <p role="status" className="text-sm text-slate-600">There is no such version; choose versions from the lists.</p>
+            <p role="status" className="text-sm text-slate-600">
+              There is no such version; choose versions from the lists.
+            </p>
           ) : (
             <>
               <p className="mb-2 text-sm text-slate-700">
-                Version {comparison.from.version} ({comparison.from.author ?? "seed"}, {formatUtc(comparison.from.createdAt)}) → version {comparison.to.version} ({comparison.to.author ?? "seed"}, {formatUtc(comparison.to.createdAt)}): {comparison.changes.length} change{comparison.changes.length === 1 ? "" : "s"}
+                Version {comparison.from.version} ({comparison.from.author ?? "seed"}, {formatUtc(comparison.from.createdAt)}) → version{" "}
+                {comparison.to.version} ({comparison.to.author ?? "seed"}, {formatUtc(comparison.to.createdAt)}):{" "}
+                {comparison.changes.length} change{comparison.changes.length === 1 ? "" : "s"}
               </p>
               <ChangeTable changes={comparison.changes} />
             </>
@@ -67,24 +96,47 @@ export async function PolicyHistoryView({ policyRef, basePath, exportBase, param
       <Card title="Versions">
         <Table>
           <thead>
-            <tr><Th>Version</Th><Th>Saved</Th><Th>By</Th><Th>Note</Th><Th><span className="sr-only">Actions</span></Th></tr>
+            <tr>
+              <Th>Version</Th>
+              <Th>Saved</Th>
+              <Th>By</Th>
+              <Th>Note</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {history.versions.map((v) => (
               <tr key={v.version}>
-                <Td className="whitespace-nowrap font-medium">{v.version}{v.version === latest && <span className="ml-1 text-xs text-slate-500">(current)</span>}</Td>
+                <Td className="whitespace-nowrap font-medium">
+                  {v.version}
+                  {v.version === latest && <span className="ml-1 text-xs text-slate-500">(current)</span>}
+                </Td>
                 <Td className="whitespace-nowrap">{formatUtc(v.createdAt)}</Td>
                 <Td>{v.author ?? <span className="text-slate-500">seed</span>}</Td>
                 <Td className="min-w-48">{v.note}</Td>
                 <Td className="whitespace-nowrap">
-                  {v.version > 1 && <Link href={compareHref(v.version)} className="mr-3 text-brand-700 hover:underline">Changes</Link>}
-                  <a href={`${exportBase}&version=${v.version}`} className="text-brand-700 hover:underline">YAML</a>
+                  {v.version > 1 && (
+                    <Link href={compareHref(v.version)} className="mr-3 text-brand-700 hover:underline">
+                      Changes
+                    </Link>
+                  )}
+                  <a href={`${exportBase}&version=${v.version}`} className="text-brand-700 hover:underline">
+                    YAML
+                  </a>
                 </Td>
               </tr>
             ))}
           </tbody>
         </Table>
-        <Pagination page={page} pageSize={PAGE_SIZE} total={history.total} basePath={basePath} params={{ from: params.from, to: params.to }} />
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={history.total}
+          basePath={basePath}
+          params={{ from: params.from, to: params.to }}
+        />
       </Card>
     </div>
   );

@@ -31,7 +31,13 @@ export function ProvenanceTable({ entries, domain }: { entries: ProvenanceEntry[
             </Td>
             <Td>{e.source === "domain" ? <Badge tone="purple">domain: {domain}</Badge> : <Badge tone="blue">global</Badge>}</Td>
             <Td className="min-w-32 max-w-xs break-words text-slate-600">
-              {e.overrides ? <>global <Lines value={e.overrides.value} /></> : <span className="text-slate-400">—</span>}
+              {e.overrides ? (
+                <>
+                  global <Lines value={e.overrides.value} />
+                </>
+              ) : (
+                <span className="text-slate-400">—</span>
+              )}
             </Td>
             <Td>{e.locked ? <Badge tone="red">locked</Badge> : <span className="text-slate-400">no</span>}</Td>
           </tr>
@@ -46,7 +52,9 @@ function Lines({ value, testId }: { value: unknown; testId?: string }) {
   if (lines.length === 1) return <span data-testid={testId}>{lines[0]}</span>;
   return (
     <ul data-testid={testId} className="space-y-0.5">
-      {lines.map((l) => <li key={l}>{l}</li>)}
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
     </ul>
   );
 }

@@ -17,8 +17,14 @@ type Props = {
 };
 
 const LABELS: Record<QualityRequirementKey, string> = {
-  completeness: "Completeness", accuracy: "Accuracy", consistency: "Consistency", validity: "Validity",
-  uniqueness: "Uniqueness", timeliness: "Timeliness", freshness: "Freshness", availability: "Availability",
+  completeness: "Completeness",
+  accuracy: "Accuracy",
+  consistency: "Consistency",
+  validity: "Validity",
+  uniqueness: "Uniqueness",
+  timeliness: "Timeliness",
+  freshness: "Freshness",
+  availability: "Availability",
 };
 
 export function QualityRequirementsFields({ value, onChange, errors, disabled, locks = {}, inherited = {} }: Props) {
@@ -30,7 +36,9 @@ export function QualityRequirementsFields({ value, onChange, errors, disabled, l
         const percent = key !== "freshness";
         return (
           <div key={key}>
-            <label className="mb-1 block text-sm font-medium text-slate-800" htmlFor={`q-${key}`}>{LABELS[key]}</label>
+            <label className="mb-1 block text-sm font-medium text-slate-800" htmlFor={`q-${key}`}>
+              {LABELS[key]}
+            </label>
             <CellInput
               id={`q-${key}`}
               label={`${LABELS[key]} requirement${percent ? " (percent)" : ""}`}
@@ -43,7 +51,11 @@ export function QualityRequirementsFields({ value, onChange, errors, disabled, l
               suffix={percent ? "%" : undefined}
               inputMode={percent ? "decimal" : "text"}
             />
-            {lock ? <p className="mt-1 text-xs text-amber-800">{lock}</p> : inherited[key] ? <p className="mt-1 text-xs text-slate-500">Empty: {inherited[key]}</p> : null}
+            {lock ? (
+              <p className="mt-1 text-xs text-amber-800">{lock}</p>
+            ) : inherited[key] ? (
+              <p className="mt-1 text-xs text-slate-500">Empty: {inherited[key]}</p>
+            ) : null}
           </div>
         );
       })}

@@ -4,7 +4,14 @@
 import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
 import { ROLES } from "@/lib/auth/permissions";
 import { ENCRYPTION_MODES, ENFORCEMENT_LEVELS, QUALITY_METRICS } from "@/lib/governance/types";
-import { blankAccess, blankClassification, blankQuality, type AccessDraft, type ClassificationDraft, type QualityDraft } from "@/lib/governance/policy-form";
+import {
+  blankAccess,
+  blankClassification,
+  blankQuality,
+  type AccessDraft,
+  type ClassificationDraft,
+  type QualityDraft,
+} from "@/lib/governance/policy-form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AddButton, CellInput, CellSelect, CheckList, ListErrors, RemoveButton, replaceAt, type Errors } from "./cells";
 
@@ -18,30 +25,96 @@ export function ClassificationEditor({ value, onChange, errors, prefix, disabled
       <ListErrors errors={errors} path={prefix} />
       <Table>
         <thead>
-          <tr><Th>Level</Th><Th>Description</Th><Th>Encryption</Th><Th>Retention</Th><Th><span className="sr-only">Actions</span></Th></tr>
+          <tr>
+            <Th>Level</Th>
+            <Th>Description</Th>
+            <Th>Encryption</Th>
+            <Th>Retention</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {value.map((row, i) => {
             const p = `${prefix}[${i}]`;
             return (
               <tr key={i}>
-                <Td><CellSelect label={`Level ${i + 1}`} value={row.level} onChange={(level) => set(i, { level })} options={CLASSIFICATIONS} blank="Choose…" errors={errors} path={`${p}.level`} disabled={disabled} /></Td>
-                <Td className="min-w-48"><CellInput label={`Description of ${row.level || `level ${i + 1}`}`} value={row.description} onChange={(description) => set(i, { description })} errors={errors} path={`${p}.description`} disabled={disabled} /></Td>
-                <Td><CellSelect label={`Encryption for ${row.level || `level ${i + 1}`}`} value={row.encryption} onChange={(encryption) => set(i, { encryption })} options={ENCRYPTION_MODES} errors={errors} path={`${p}.encryption`} disabled={disabled} /></Td>
-                <Td><CellInput label={`Retention for ${row.level || `level ${i + 1}`}`} value={row.retention} onChange={(retention) => set(i, { retention })} placeholder="7_years" errors={errors} path={`${p}.retention`} disabled={disabled} /></Td>
-                <Td><RemoveButton label={`Remove level ${row.level || i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))} disabled={disabled} /></Td>
+                <Td>
+                  <CellSelect
+                    label={`Level ${i + 1}`}
+                    value={row.level}
+                    onChange={(level) => set(i, { level })}
+                    options={CLASSIFICATIONS}
+                    blank="Choose…"
+                    errors={errors}
+                    path={`${p}.level`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td className="min-w-48">
+                  <CellInput
+                    label={`Description of ${row.level || `level ${i + 1}`}`}
+                    value={row.description}
+                    onChange={(description) => set(i, { description })}
+                    errors={errors}
+                    path={`${p}.description`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <CellSelect
+                    label={`Encryption for ${row.level || `level ${i + 1}`}`}
+                    value={row.encryption}
+                    onChange={(encryption) => set(i, { encryption })}
+                    options={ENCRYPTION_MODES}
+                    errors={errors}
+                    path={`${p}.encryption`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <CellInput
+                    label={`Retention for ${row.level || `level ${i + 1}`}`}
+                    value={row.retention}
+                    onChange={(retention) => set(i, { retention })}
+                    placeholder="7_years"
+                    errors={errors}
+                    path={`${p}.retention`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <RemoveButton
+                    label={`Remove level ${row.level || i + 1}`}
+                    onClick={() => onChange(value.filter((_, j) => j !== i))}
+                    disabled={disabled}
+                  />
+                </Td>
               </tr>
             );
           })}
         </tbody>
       </Table>
-      <AddButton onClick={() => onChange([...value, { ...blankClassification(), level: unused[0] ?? "" }])} disabled={disabled || unused.length === 0}>Add level</AddButton>
+      <AddButton
+        onClick={() => onChange([...value, { ...blankClassification(), level: unused[0] ?? "" }])}
+        disabled={disabled || unused.length === 0}
+      >
+        Add level
+      </AddButton>
       <p className="mt-2 text-xs text-slate-500">Retention is written as a number and a unit: 90_days, 6_months, 7_years.</p>
     </div>
   );
 }
 
-export function AccessRulesEditor({ value, onChange, errors, prefix, disabled, levels }: EditorProps<AccessDraft> & { levels: readonly string[] }) {
+export function AccessRulesEditor({
+  value,
+  onChange,
+  errors,
+  prefix,
+  disabled,
+  levels,
+}: EditorProps<AccessDraft> & { levels: readonly string[] }) {
   const set = (i: number, patch: Partial<AccessDraft>) => onChange(replaceAt(value, i, { ...value[i], ...patch }));
   const unused = ROLES.filter((r) => !value.some((v) => v.role === r));
   return (
@@ -49,7 +122,14 @@ export function AccessRulesEditor({ value, onChange, errors, prefix, disabled, l
       <ListErrors errors={errors} path={prefix} />
       <Table>
         <thead>
-          <tr><Th>Role</Th><Th>Permissions</Th><Th>May read levels</Th><Th><span className="sr-only">Actions</span></Th></tr>
+          <tr>
+            <Th>Role</Th>
+            <Th>Permissions</Th>
+            <Th>May read levels</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {value.map((row, i) => {
@@ -57,16 +137,58 @@ export function AccessRulesEditor({ value, onChange, errors, prefix, disabled, l
             const name = row.role || `role ${i + 1}`;
             return (
               <tr key={i}>
-                <Td><CellSelect label={`Role ${i + 1}`} value={row.role} onChange={(role) => set(i, { role })} options={ROLES} blank="Choose…" errors={errors} path={`${p}.role`} disabled={disabled} /></Td>
-                <Td><CheckList legend={`Permissions of ${name}`} options={PERMISSIONS} value={row.permissions} onChange={(permissions) => set(i, { permissions })} errors={errors} path={`${p}.permissions`} disabled={disabled} /></Td>
-                <Td><CheckList legend={`Levels ${name} may access`} options={levels.length > 0 ? levels : CLASSIFICATIONS} value={row.data_access} onChange={(data_access) => set(i, { data_access })} errors={errors} path={`${p}.data_access`} disabled={disabled} /></Td>
-                <Td><RemoveButton label={`Remove role ${name}`} onClick={() => onChange(value.filter((_, j) => j !== i))} disabled={disabled} /></Td>
+                <Td>
+                  <CellSelect
+                    label={`Role ${i + 1}`}
+                    value={row.role}
+                    onChange={(role) => set(i, { role })}
+                    options={ROLES}
+                    blank="Choose…"
+                    errors={errors}
+                    path={`${p}.role`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <CheckList
+                    legend={`Permissions of ${name}`}
+                    options={PERMISSIONS}
+                    value={row.permissions}
+                    onChange={(permissions) => set(i, { permissions })}
+                    errors={errors}
+                    path={`${p}.permissions`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <CheckList
+                    legend={`Levels ${name} may access`}
+                    options={levels.length > 0 ? levels : CLASSIFICATIONS}
+                    value={row.data_access}
+                    onChange={(data_access) => set(i, { data_access })}
+                    errors={errors}
+                    path={`${p}.data_access`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <RemoveButton
+                    label={`Remove role ${name}`}
+                    onClick={() => onChange(value.filter((_, j) => j !== i))}
+                    disabled={disabled}
+                  />
+                </Td>
               </tr>
             );
           })}
         </tbody>
       </Table>
-      <AddButton onClick={() => onChange([...value, { ...blankAccess(), role: unused[0] ?? "" }])} disabled={disabled || unused.length === 0}>Add role</AddButton>
+      <AddButton
+        onClick={() => onChange([...value, { ...blankAccess(), role: unused[0] ?? "" }])}
+        disabled={disabled || unused.length === 0}
+      >
+        Add role
+      </AddButton>
     </div>
   );
 }
@@ -82,7 +204,14 @@ export function QualityRulesEditor({ value, onChange, errors, prefix, disabled }
       ) : (
         <Table>
           <thead>
-            <tr><Th>Metric</Th><Th>Threshold</Th><Th>Enforcement</Th><Th><span className="sr-only">Actions</span></Th></tr>
+            <tr>
+              <Th>Metric</Th>
+              <Th>Threshold</Th>
+              <Th>Enforcement</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {value.map((row, i) => {
@@ -90,18 +219,64 @@ export function QualityRulesEditor({ value, onChange, errors, prefix, disabled }
               const name = row.metric || `metric ${i + 1}`;
               return (
                 <tr key={i}>
-                  <Td><CellSelect label={`Metric ${i + 1}`} value={row.metric} onChange={(metric) => set(i, { metric })} options={QUALITY_METRICS} blank="Choose…" errors={errors} path={`${p}.metric`} disabled={disabled} /></Td>
-                  <Td><CellInput label={`Threshold for ${name} (percent)`} value={row.threshold} onChange={(threshold) => set(i, { threshold })} suffix="%" inputMode="decimal" placeholder="95" errors={errors} path={`${p}.threshold`} disabled={disabled} /></Td>
-                  <Td><CellSelect label={`Enforcement for ${name}`} value={row.enforcement} onChange={(enforcement) => set(i, { enforcement })} options={ENFORCEMENT_LEVELS} errors={errors} path={`${p}.enforcement`} disabled={disabled} /></Td>
-                  <Td><RemoveButton label={`Remove metric ${name}`} onClick={() => onChange(value.filter((_, j) => j !== i))} disabled={disabled} /></Td>
+                  <Td>
+                    <CellSelect
+                      label={`Metric ${i + 1}`}
+                      value={row.metric}
+                      onChange={(metric) => set(i, { metric })}
+                      options={QUALITY_METRICS}
+                      blank="Choose…"
+                      errors={errors}
+                      path={`${p}.metric`}
+                      disabled={disabled}
+                    />
+                  </Td>
+                  <Td>
+                    <CellInput
+                      label={`Threshold for ${name} (percent)`}
+                      value={row.threshold}
+                      onChange={(threshold) => set(i, { threshold })}
+                      suffix="%"
+                      inputMode="decimal"
+                      placeholder="95"
+                      errors={errors}
+                      path={`${p}.threshold`}
+                      disabled={disabled}
+                    />
+                  </Td>
+                  <Td>
+                    <CellSelect
+                      label={`Enforcement for ${name}`}
+                      value={row.enforcement}
+                      onChange={(enforcement) => set(i, { enforcement })}
+                      options={ENFORCEMENT_LEVELS}
+                      errors={errors}
+                      path={`${p}.enforcement`}
+                      disabled={disabled}
+                    />
+                  </Td>
+                  <Td>
+                    <RemoveButton
+                      label={`Remove metric ${name}`}
+                      onClick={() => onChange(value.filter((_, j) => j !== i))}
+                      disabled={disabled}
+                    />
+                  </Td>
                 </tr>
               );
             })}
           </tbody>
         </Table>
       )}
-      <AddButton onClick={() => onChange([...value, { ...blankQuality(), metric: unused[0] ?? "" }])} disabled={disabled || unused.length === 0}>Add metric</AddButton>
-      <p className="mt-2 text-xs text-slate-500">A product below the threshold gets a finding: a warning, or an error that blocks publishing.</p>
+      <AddButton
+        onClick={() => onChange([...value, { ...blankQuality(), metric: unused[0] ?? "" }])}
+        disabled={disabled || unused.length === 0}
+      >
+        Add metric
+      </AddButton>
+      <p className="mt-2 text-xs text-slate-500">
+        A product below the threshold gets a finding: a warning, or an error that blocks publishing.
+      </p>
     </div>
   );
 }

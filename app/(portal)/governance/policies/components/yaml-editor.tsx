@@ -74,7 +74,12 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
     if (conflict.current) {
       setText(
         kind === "global"
-          ? serializeGlobalPolicyYaml({ apiVersion: "v1", kind: "DataGovernancePolicy", metadata: { name: documentName }, spec: conflict.current as GlobalPolicy })
+          ? serializeGlobalPolicyYaml({
+              apiVersion: "v1",
+              kind: "DataGovernancePolicy",
+              metadata: { name: documentName },
+              spec: conflict.current as GlobalPolicy,
+            })
           : serializeDomainPolicyYaml(domainPolicyDocument(conflict.current as DomainPolicy, documentName)),
       );
     }
@@ -84,19 +89,37 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
   return (
     <DraftForm action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="format" value="yaml" />
-      {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <fieldset disabled={disabled} className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <label className="inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
             Upload .yaml
             <input type="file" accept=".yaml,.yml,application/yaml,text/yaml" onChange={upload} className="sr-only" />
           </label>
-          <button type="button" onClick={download} className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">Download draft</button>
+          <button
+            type="button"
+            onClick={download}
+            className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            Download draft
+          </button>
           {/* A plain link: a file download, not a page to prefetch. */}
-          {exportHref && <a href={exportHref} download className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Download saved version</a>}
+          {exportHref && (
+            <a href={exportHref} download className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              Download saved version
+            </a>
+          )}
         </div>
-        {uploadError && <p role="alert" className="text-sm text-red-700">{uploadError}</p>}
-        <label htmlFor={`yaml-${kind}`} className="block text-sm font-medium text-slate-800">Policy document (YAML)</label>
+        {uploadError && (
+          <p role="alert" className="text-sm text-red-700">
+            {uploadError}
+          </p>
+        )}
+        <label htmlFor={`yaml-${kind}`} className="block text-sm font-medium text-slate-800">
+          Policy document (YAML)
+        </label>
         <textarea
           id={`yaml-${kind}`}
           ref={area}
@@ -114,7 +137,13 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
             <ul className="space-y-1 rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="yaml-errors">
               {errors.map((e) => (
                 <li key={e}>
-                  {Number.isFinite(lineOf(e)) ? <button type="button" className="text-left underline decoration-dotted" onClick={() => jumpTo(lineOf(e))}>{e}</button> : e}
+                  {Number.isFinite(lineOf(e)) ? (
+                    <button type="button" className="text-left underline decoration-dotted" onClick={() => jumpTo(lineOf(e))}>
+                      {e}
+                    </button>
+                  ) : (
+                    e
+                  )}
                 </li>
               ))}
             </ul>

@@ -29,12 +29,17 @@ export default async function GlobalPolicyPage({ searchParams }: { searchParams:
     <>
       <GovernanceTabs />
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/governance/policies" className="hover:underline">Policies</Link> / Global
+        <Link href="/governance/policies" className="hover:underline">
+          Policies
+        </Link>{" "}
+        / Global
       </nav>
       {!policy ? (
         <>
           <PageHeader title="Global policy" />
-          <EmptyState>There is no global policy yet. Seed the database (npm run db:seed) to load the data mesh&apos;s default policy.</EmptyState>
+          <EmptyState>
+            There is no global policy yet. Seed the database (npm run db:seed) to load the data mesh&apos;s default policy.
+          </EmptyState>
         </>
       ) : (
         <>
@@ -47,13 +52,22 @@ export default async function GlobalPolicyPage({ searchParams }: { searchParams:
                 {policy.summary.note && <> · “{policy.summary.note}”</>}
               </>
             }
-            actions={<ButtonLink href="/governance/policies/global/history" variant="secondary">History</ButtonLink>}
+            actions={
+              <ButtonLink href="/governance/policies/global/history" variant="secondary">
+                History
+              </ButtonLink>
+            }
           />
           <GlobalPolicyEditor
             action={globalPolicyAction}
             spec={policy.spec}
             version={policy.version}
-            yaml={serializeGlobalPolicyYaml({ apiVersion: "v1", kind: "DataGovernancePolicy", metadata: { name: policy.name }, spec: policy.spec })}
+            yaml={serializeGlobalPolicyYaml({
+              apiVersion: "v1",
+              kind: "DataGovernancePolicy",
+              metadata: { name: policy.name },
+              spec: policy.spec,
+            })}
             documentName={policy.name}
             canEdit={can.editGlobalPolicy(user)}
             initialTab={initialTab}

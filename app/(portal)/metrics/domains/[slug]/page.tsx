@@ -35,39 +35,80 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
   const user = await requirePageUser();
   const { slug } = await params;
   if (!can.readDomainMetrics(user, slug)) forbidden();
-  const domain = await db.domain.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, rolloutStage: true, status: true } });
+  const domain = await db.domain.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, rolloutStage: true, status: true },
+  });
   if (!domain) notFound();
   const sp = await searchParams;
   const range = parseRange(sp);
   const pageNo = parsePage(sp.page);
   const scope = { domainId: domain.id };
-  const [d, storage, products] = await Promise.all([loadDashboard(scope, range), storageEfficiency(scope), productBreakdown(domain.id, range, { page: pageNo, pageSize: PAGE_SIZE })]);
+  const [d, storage, products] = await Promise.all([
+    loadDashboard(scope, range),
+    storageEfficiency(scope),
+    productBreakdown(domain.id, range, { page: pageNo, pageSize: PAGE_SIZE }),
+  ]);
   const base = `/metrics/domains/${domain.slug}`;
 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        {can.readMetrics(user) ? <Link href={`/metrics?${rangeQuery(range)}`} className="hover:underline">Success metrics</Link> : <Link href={`/domains/${domain.slug}`} className="hover:underline">{domain.name}</Link>} / {domain.name}
+        {can.readMetrics(user) ? (
+          <Link href={`/metrics?${rangeQuery(range)}`} className="hover:underline">
+            Success metrics
+          </Link>
+        ) : (
+          <Link href={`/domains/${domain.slug}`} className="hover:underline">
+            {domain.name}
+          </Link>
+        )}{" "}
+        / {domain.name}
       </nav>
       <PageHeader
         title={`${domain.name} metrics`}
-        description={<span className="flex flex-wrap items-center gap-2">Rollout stage <Badge tone="blue">{STAGE_LABELS[domain.rolloutStage as RolloutStageName]}</Badge> · figures for this domain&apos;s products only</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            Rollout stage <Badge tone="blue">{STAGE_LABELS[domain.rolloutStage as RolloutStageName]}</Badge> · figures for this
+            domain&apos;s products only
+          </span>
+        }
         actions={<PrintButton />}
       />
       <div className="space-y-6">
         <RangePicker basePath={base} range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
         <ChartsGrid d={d} domain={domain.slug} />
-        <ChartCard testId="table-domain-products" title="Products" definition="Figures for the selected period per product; the latest quality score is from its most recent run." csvHref={exportHref("domain-products", range, domain.slug)}>
+        <ChartCard
+          testId="table-domain-products"
+          title="Products"
+          definition="Figures for the selected period per product; the latest quality score is from its most recent run."
+          csvHref={exportHref("domain-products", range, domain.slug)}
+        >
           <Table>
             <thead>
-              <tr><Th>Product</Th><Th>Lifecycle</Th><Th className="text-right">Reads</Th><Th className="text-right">API requests</Th><Th className="text-right">Availability</Th><Th className="text-right">Quality</Th><Th className="text-right">Latest quality</Th><Th className="text-right">Rating</Th></tr>
+              <tr>
+                <Th>Product</Th>
+                <Th>Lifecycle</Th>
+                <Th className="text-right">Reads</Th>
+                <Th className="text-right">API requests</Th>
+                <Th className="text-right">Availability</Th>
+                <Th className="text-right">Quality</Th>
+                <Th className="text-right">Latest quality</Th>
+                <Th className="text-right">Rating</Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {products.items.map((p) => (
                 <tr key={p.id}>
-                  <Td><Link href={`/products/${domain.slug}/${p.name}`} className="break-all font-medium text-brand-700 hover:underline">{p.name}</Link></Td>
-                  <Td><LifecycleBadge value={p.lifecycle} /></Td>
+                  <Td>
+                    <Link href={`/products/${domain.slug}/${p.name}`} className="break-all font-medium text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <LifecycleBadge value={p.lifecycle} />
+                  </Td>
                   <Td className="text-right tabular-nums">{fmtCount(p.reads)}</Td>
                   <Td className="text-right tabular-nums">{fmtCount(p.requests)}</Td>
                   <Td className="text-right tabular-nums">{fmtPercent(p.availability, 2)}</Td>
@@ -79,7 +120,13 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
             </tbody>
           </Table>
           <div className="no-print">
-            <Pagination page={pageNo} pageSize={PAGE_SIZE} total={products.total} basePath={base} params={{ range: sp.range as string | undefined, from: sp.from as string | undefined, to: sp.to as string | undefined }} />
+            <Pagination
+              page={pageNo}
+              pageSize={PAGE_SIZE}
+              total={products.total}
+              basePath={base}
+              params={{ range: sp.range as string | undefined, from: sp.from as string | undefined, to: sp.to as string | undefined }}
+            />
           </div>
         </ChartCard>
         <TechnicalTables d={d} storage={storage} domain={domain.slug} />

@@ -13,7 +13,12 @@ export default async function NewProcessingTemplatePage() {
   return (
     <>
       <PageHeader title="New processing template" />
-      <ProcessingForm mode="create" action={createProcessingTemplateAction} initial={{ key: "etl-", name: "", description: "", config: STARTER }} version={0} />
+      <ProcessingForm
+        mode="create"
+        action={createProcessingTemplateAction}
+        initial={{ key: "etl-", name: "", description: "", config: STARTER }}
+        version={0}
+      />
     </>
   );
 }

@@ -14,7 +14,13 @@ export default async function NewTemplatePage() {
   return (
     <>
       <PageHeader title="New product template" />
-      <TemplateForm mode="create" action={createTemplateAction} initial={templateFormValues(null, processing[0]?.key ?? "etl")} version={0} processingTemplates={processing} />
+      <TemplateForm
+        mode="create"
+        action={createTemplateAction}
+        initial={templateFormValues(null, processing[0]?.key ?? "etl")}
+        version={0}
+        processingTemplates={processing}
+      />
     </>
   );
 }

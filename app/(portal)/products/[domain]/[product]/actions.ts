@@ -27,7 +27,13 @@ export async function moveLifecycleAction(_prev: ActionState | null, formData: F
   let ref: { domain: string; name: string };
   let to: string;
   try {
-    const parsed = moveSchema.safeParse({ domain: text(formData, "domain"), name: text(formData, "name"), to: text(formData, "to"), note: text(formData, "note"), sunsetOn: text(formData, "sunsetOn") });
+    const parsed = moveSchema.safeParse({
+      domain: text(formData, "domain"),
+      name: text(formData, "name"),
+      to: text(formData, "to"),
+      note: text(formData, "note"),
+      sunsetOn: text(formData, "sunsetOn"),
+    });
     if (!parsed.success) {
       const fieldError = parsed.error.issues.find((i) => i.path[0] === "note" || i.path[0] === "sunsetOn");
       if (fieldError) throw new ValidationError(fieldError.message, { [String(fieldError.path[0])]: [fieldError.message] });

@@ -31,7 +31,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   });
 }
 
-export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Promise<{ tab?: string | string[] }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ tab?: string | string[] }>;
+}) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
@@ -46,12 +52,19 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
     .filter((t) => (t.gate === "editor" ? can.submitProduct(user, ref) : can.moveLifecycle(user, ref)))
     .map((t) => ({ to: t.to, label: t.label }));
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
-  const linkClass = "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
+  const linkClass =
+    "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={`/domains/${product.domain}`} className="hover:underline">{product.domainName}</Link>
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={`/domains/${product.domain}`} className="hover:underline">
+          {product.domainName}
+        </Link>
       </nav>
       <PageHeader
         title={<span className="break-all">{product.name}</span>}
@@ -61,7 +74,9 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             <ClassificationBadge value={product.classification} />
             <LifecycleBadge value={product.lifecycle} />
             {product.lifecycle === "deprecated" && product.sunsetOn && (
-              <span className="text-sm font-medium text-red-700" data-testid="sunset">Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time></span>
+              <span className="text-sm font-medium text-red-700" data-testid="sunset">
+                Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time>
+              </span>
             )}
           </span>
         }
@@ -69,8 +84,12 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           <>
             {canEdit && <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink>}
             {/* Plain links: these are downloads from a route handler, not pages to navigate to. */}
-            <a className={linkClass} href={`${exportHref}?format=yaml`}>Export YAML</a>
-            <a className={linkClass} href={`${exportHref}?format=odcs`}>Export ODCS</a>
+            <a className={linkClass} href={`${exportHref}?format=yaml`}>
+              Export YAML
+            </a>
+            <a className={linkClass} href={`${exportHref}?format=odcs`}>
+              Export ODCS
+            </a>
           </>
         }
       />

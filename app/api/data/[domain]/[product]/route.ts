@@ -13,7 +13,8 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new ValidationError(`${name} must be a whole number from 0 to ${max}.`, { [name]: [`0–${max}`] });
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new ValidationError(`${name} must be a whole number from 0 to ${max}.`, { [name]: [`0–${max}`] });
   return n;
 }
 
@@ -28,7 +29,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
     const { domain, product: name } = await params;
     const url = new URL(request.url);
     const env = url.searchParams.get("env") ?? "production";
-    if (env !== "staging" && env !== "production") throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
+    if (env !== "staging" && env !== "production")
+      throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
     const limit = Math.max(1, intParam(url, "limit", 100, MAX_LIMIT));
     const offset = intParam(url, "offset", 0, 1_000_000_000);
     const { page, productId, domainId } = await readProductData(user, { domain, name, environment: env, limit, offset });

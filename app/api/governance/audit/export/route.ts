@@ -17,8 +17,20 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const { filters, errors } = parseAuditQuery(Object.fromEntries(url.searchParams));
     if (Object.keys(errors).length > 0) throw new ValidationError("Some filters are not valid.", errors);
-    const user = await authorize(can.readAudit, { message: "Only governance and data admins can export the audit log.", action: "export_audit", resource: "audit_events" });
-    await audit({ subject: user.email, action: "export_audit", resource: "audit_events", decision: "allow", reason: "Audit log exported as CSV.", policyId: "portal-permissions", context: { filters: auditFilterParams(filters) } });
+    const user = await authorize(can.readAudit, {
+      message: "Only governance and data admins can export the audit log.",
+      action: "export_audit",
+      resource: "audit_events",
+    });
+    await audit({
+      subject: user.email,
+      action: "export_audit",
+      resource: "audit_events",
+      decision: "allow",
+      reason: "Audit log exported as CSV.",
+      policyId: "portal-permissions",
+      context: { filters: auditFilterParams(filters) },
+    });
 
     const encoder = new TextEncoder();
     const chunks = iterateAuditEvents(filters);

@@ -32,7 +32,10 @@ export async function GET(request: Request): Promise<Response> {
     if (ref.scope === "global") {
       await authorize(can.readPolicies, { action: "export_policy", resource: `policy:${GLOBAL_POLICY_NAME}` });
     } else {
-      await authorize((user) => can.readDomainPolicy(user, ref.slug), { action: "export_policy", resource: `policy:${ref.slug}-governance` });
+      await authorize((user) => can.readDomainPolicy(user, ref.slug), {
+        action: "export_policy",
+        resource: `policy:${ref.slug}-governance`,
+      });
     }
     const history = await listPolicyVersions(ref, 1, 1);
     if (!history) throw new NotFoundError("This policy does not exist.");
@@ -42,7 +45,12 @@ export async function GET(request: Request): Promise<Response> {
     const name = history.policy.name;
     const text =
       ref.scope === "global"
-        ? serializeGlobalPolicyYaml({ apiVersion: "v1", kind: "DataGovernancePolicy", metadata: { name }, spec: found.spec as GlobalPolicy })
+        ? serializeGlobalPolicyYaml({
+            apiVersion: "v1",
+            kind: "DataGovernancePolicy",
+            metadata: { name },
+            spec: found.spec as GlobalPolicy,
+          })
         : serializeDomainPolicyYaml(domainPolicyDocument({ ...(found.spec as DomainPolicy), domain: ref.slug }, name));
     return new Response(text, {
       headers: {

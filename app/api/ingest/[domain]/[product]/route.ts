@@ -17,11 +17,15 @@ export const maxDuration = 3600;
 
 function environment(request: Request): "staging" | "production" {
   const value = new URL(request.url).searchParams.get("env") ?? "production";
-  if (value !== "staging" && value !== "production") throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
+  if (value !== "staging" && value !== "production")
+    throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
   return value;
 }
 
-const jsonTooLarge = () => new PayloadTooLargeError(`JSON batches are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB; upload large loads as CSV.`, { body: ["Too large."] });
+const jsonTooLarge = () =>
+  new PayloadTooLargeError(`JSON batches are limited to ${MAX_JSON_BYTES / 1024 / 1024} MB; upload large loads as CSV.`, {
+    body: ["Too large."],
+  });
 
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number, declared: number | undefined): Promise<string> {
   const reader = body.getReader();
@@ -32,7 +36,10 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number, decla
     try {
       chunk = await reader.read();
     } catch {
-      throw new ValidationError(`The upload was cut off after ${size} bytes (the client disconnected or the connection broke). Nothing was loaded.`, { body: ["Incomplete upload."] });
+      throw new ValidationError(
+        `The upload was cut off after ${size} bytes (the client disconnected or the connection broke). Nothing was loaded.`,
+        { body: ["Incomplete upload."] },
+      );
     }
     const { done, value } = chunk;
     if (done) break;
@@ -43,7 +50,10 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number, decla
     }
     chunks.push(value);
   }
-  if (declared !== undefined && size !== declared) throw new ValidationError(`The upload was cut off after ${size} bytes of the ${declared} announced. Nothing was loaded.`, { body: ["Incomplete upload."] });
+  if (declared !== undefined && size !== declared)
+    throw new ValidationError(`The upload was cut off after ${size} bytes of the ${declared} announced. Nothing was loaded.`, {
+      body: ["Incomplete upload."],
+    });
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -74,7 +84,9 @@ async function handle(request: Request, { params }: { params: Promise<{ domain: 
       // Refused on the announced size before a byte is read; a chunked body is counted as it streams.
       const maxBytes = env().INGEST_MAX_BYTES;
       if (declaredBytes !== undefined && declaredBytes > maxBytes) throw tooLarge(maxBytes);
-      return respond(await ingestCsv(user, ref, Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>), { declaredBytes, maxBytes }));
+      return respond(
+        await ingestCsv(user, ref, Readable.fromWeb(request.body as unknown as NodeWebStream<Uint8Array>), { declaredBytes, maxBytes }),
+      );
     }
     if (type === "application/json") {
       if (declaredBytes !== undefined && declaredBytes > MAX_JSON_BYTES) throw jsonTooLarge();

@@ -4,8 +4,22 @@
 // reason; the rest is edited as a draft, previewed for impact and saved as a new version.
 import { useActionState, useMemo, useState } from "react";
 import type { ActionState } from "@/lib/errors";
-import { ACCESS_MODELS, QUALITY_REQUIREMENT_KEYS, type DomainPolicy, type GlobalPolicy, type QualityRequirementKey } from "@/lib/governance/types";
-import { domainDraftFromSpec, domainDraftToFormData, globalDraftFromSpec, OVERRIDE_KEYS, type DomainDraft, type OverrideKey, type OverridesDraft } from "@/lib/governance/policy-form";
+import {
+  ACCESS_MODELS,
+  QUALITY_REQUIREMENT_KEYS,
+  type DomainPolicy,
+  type GlobalPolicy,
+  type QualityRequirementKey,
+} from "@/lib/governance/types";
+import {
+  domainDraftFromSpec,
+  domainDraftToFormData,
+  globalDraftFromSpec,
+  OVERRIDE_KEYS,
+  type DomainDraft,
+  type OverrideKey,
+  type OverridesDraft,
+} from "@/lib/governance/policy-form";
 import type { PathLock } from "@/lib/governance/domain-edit";
 import { cn } from "@/lib/cn";
 import { Card } from "@/components/ui/card";
@@ -52,20 +66,35 @@ function inheritedQuality(global: GlobalPolicy): Partial<Record<QualityRequireme
 export function DomainPolicyEditor({ action, slug, spec, version, global, locks, canEdit, yaml, documentName }: Props) {
   const [mode, setMode] = useState<"form" | "yaml">("form");
   const [state, dispatch] = useActionState(action, null);
-  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<DomainDraft, DomainPolicy>(spec as DomainPolicy, version, domainDraftFromSpec);
+  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<DomainDraft, DomainPolicy>(
+    spec as DomainPolicy,
+    version,
+    domainDraftFromSpec,
+  );
   const errors = state?.errors ?? {};
   const globalDraft = useMemo(() => globalDraftFromSpec(global), [global]);
   const lockNote = (path: string) => (locks[path]?.allowed === false ? locks[path]?.note : undefined);
   const disabled = !canEdit;
 
-  const setOverride = <K extends OverrideKey>(key: K, value: OverridesDraft[K]) => setDraft((d) => ({ ...d, overrides: { ...d.overrides, [key]: value } }));
+  const setOverride = <K extends OverrideKey>(key: K, value: OverridesDraft[K]) =>
+    setDraft((d) => ({ ...d, overrides: { ...d.overrides, [key]: value } }));
   const levels = (draft.overrides.data_classification ?? globalDraft.data_classification).map((c) => c.level).filter(Boolean);
 
   return (
     <div>
       <div role="tablist" aria-label="Editor" className="mb-4 inline-flex rounded-md p-0.5 ring-1 ring-slate-300">
         {(["form", "yaml"] as const).map((m) => (
-          <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)} className={cn("rounded px-3 py-1.5 text-sm font-medium", mode === m ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}>
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            onClick={() => setMode(m)}
+            className={cn(
+              "rounded px-3 py-1.5 text-sm font-medium",
+              mode === m ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100",
+            )}
+          >
             {m === "form" ? "Form" : "YAML"}
           </button>
         ))}
@@ -90,28 +119,64 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
             <Card title="Domain settings">
               <div className="grid gap-4 sm:grid-cols-2">
                 <div>
-                  <label htmlFor="d-retention" className="mb-1 block text-sm font-medium text-slate-800">Data retention</label>
-                  <CellInput id="d-retention" label="Data retention" value={draft.data_retention} onChange={(v) => setDraft((d) => ({ ...d, data_retention: v }))} placeholder={global.data_retention ? `global ${global.data_retention}` : "per classification level"} errors={errors} path="data_retention" disabled={disabled || Boolean(lockNote("data_retention"))} />
-                  {lockNote("data_retention") ? <p className="mt-1 text-xs text-amber-800">{lockNote("data_retention")}</p> : <p className="mt-1 text-xs text-slate-500">Replaces every level&apos;s retention for this domain, e.g. 3_years.</p>}
+                  <label htmlFor="d-retention" className="mb-1 block text-sm font-medium text-slate-800">
+                    Data retention
+                  </label>
+                  <CellInput
+                    id="d-retention"
+                    label="Data retention"
+                    value={draft.data_retention}
+                    onChange={(v) => setDraft((d) => ({ ...d, data_retention: v }))}
+                    placeholder={global.data_retention ? `global ${global.data_retention}` : "per classification level"}
+                    errors={errors}
+                    path="data_retention"
+                    disabled={disabled || Boolean(lockNote("data_retention"))}
+                  />
+                  {lockNote("data_retention") ? (
+                    <p className="mt-1 text-xs text-amber-800">{lockNote("data_retention")}</p>
+                  ) : (
+                    <p className="mt-1 text-xs text-slate-500">Replaces every level&apos;s retention for this domain, e.g. 3_years.</p>
+                  )}
                 </div>
                 <div>
                   <span className="mb-1 block text-sm font-medium text-slate-800">Access model</span>
-                  <CellSelect label="Access model" value={draft.access_model} onChange={(v) => setDraft((d) => ({ ...d, access_model: v }))} options={ACCESS_MODELS} blank={`(inherit: ${global.access_model ?? "role_based"})`} errors={errors} path="access_model" disabled={disabled || Boolean(lockNote("access_model"))} />
-                  {lockNote("access_model") ? <p className="mt-1 text-xs text-amber-800">{lockNote("access_model")}</p> : <p className="mt-1 text-xs text-slate-500">strict_role_based: reads need domain membership too.</p>}
+                  <CellSelect
+                    label="Access model"
+                    value={draft.access_model}
+                    onChange={(v) => setDraft((d) => ({ ...d, access_model: v }))}
+                    options={ACCESS_MODELS}
+                    blank={`(inherit: ${global.access_model ?? "role_based"})`}
+                    errors={errors}
+                    path="access_model"
+                    disabled={disabled || Boolean(lockNote("access_model"))}
+                  />
+                  {lockNote("access_model") ? (
+                    <p className="mt-1 text-xs text-amber-800">{lockNote("access_model")}</p>
+                  ) : (
+                    <p className="mt-1 text-xs text-slate-500">strict_role_based: reads need domain membership too.</p>
+                  )}
                 </div>
               </div>
             </Card>
-            <Card title="Quality requirements" actions={<span className="text-xs text-slate-500">Percent per metric; freshness as 15_minutes, 1_hour…</span>}>
+            <Card
+              title="Quality requirements"
+              actions={<span className="text-xs text-slate-500">Percent per metric; freshness as 15_minutes, 1_hour…</span>}
+            >
               <QualityRequirementsFields
                 value={draft.quality_requirements}
                 onChange={(v) => setDraft((d) => ({ ...d, quality_requirements: v }))}
                 errors={errors}
                 disabled={disabled}
-                locks={Object.fromEntries(QUALITY_REQUIREMENT_KEYS.map((k) => [`quality_requirements.${k}`, lockNote(`quality_requirements.${k}`)]))}
+                locks={Object.fromEntries(
+                  QUALITY_REQUIREMENT_KEYS.map((k) => [`quality_requirements.${k}`, lockNote(`quality_requirements.${k}`)]),
+                )}
                 inherited={inheritedQuality(global)}
               />
             </Card>
-            <Card title="Overrides of global rules" actions={<span className="text-xs text-slate-500">Optional: replace a global rule list for this domain</span>}>
+            <Card
+              title="Overrides of global rules"
+              actions={<span className="text-xs text-slate-500">Optional: replace a global rule list for this domain</span>}
+            >
               <div className="space-y-5">
                 {OVERRIDE_KEYS.map((key) => {
                   const note = lockNote(key);
@@ -129,14 +194,52 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
                         />
                         Override {OVERRIDE_LABELS[key].toLowerCase()}
                       </label>
-                      {note && <p className="mt-1 text-xs text-amber-800">{note}{on ? " — this domain's value is ignored; clear it to tidy up." : ""}</p>}
+                      {note && (
+                        <p className="mt-1 text-xs text-amber-800">
+                          {note}
+                          {on ? " — this domain's value is ignored; clear it to tidy up." : ""}
+                        </p>
+                      )}
                       <CellError errors={errors} path={`overrides.${key}`} />
                       {on && (
                         <div className="mt-3">
-                          {key === "data_classification" && <ClassificationEditor value={draft.overrides.data_classification ?? []} onChange={(v) => setOverride("data_classification", v)} errors={errors} prefix="overrides.data_classification" disabled={disabled || Boolean(note)} />}
-                          {key === "access_control" && <AccessRulesEditor value={draft.overrides.access_control ?? []} onChange={(v) => setOverride("access_control", v)} errors={errors} prefix="overrides.access_control" levels={levels} disabled={disabled || Boolean(note)} />}
-                          {key === "data_quality" && <QualityRulesEditor value={draft.overrides.data_quality ?? []} onChange={(v) => setOverride("data_quality", v)} errors={errors} prefix="overrides.data_quality" disabled={disabled || Boolean(note)} />}
-                          {key === "compliance" && <ComplianceEditor value={draft.overrides.compliance ?? []} onChange={(v) => setOverride("compliance", v)} errors={errors} prefix="overrides.compliance" disabled={disabled || Boolean(note)} />}
+                          {key === "data_classification" && (
+                            <ClassificationEditor
+                              value={draft.overrides.data_classification ?? []}
+                              onChange={(v) => setOverride("data_classification", v)}
+                              errors={errors}
+                              prefix="overrides.data_classification"
+                              disabled={disabled || Boolean(note)}
+                            />
+                          )}
+                          {key === "access_control" && (
+                            <AccessRulesEditor
+                              value={draft.overrides.access_control ?? []}
+                              onChange={(v) => setOverride("access_control", v)}
+                              errors={errors}
+                              prefix="overrides.access_control"
+                              levels={levels}
+                              disabled={disabled || Boolean(note)}
+                            />
+                          )}
+                          {key === "data_quality" && (
+                            <QualityRulesEditor
+                              value={draft.overrides.data_quality ?? []}
+                              onChange={(v) => setOverride("data_quality", v)}
+                              errors={errors}
+                              prefix="overrides.data_quality"
+                              disabled={disabled || Boolean(note)}
+                            />
+                          )}
+                          {key === "compliance" && (
+                            <ComplianceEditor
+                              value={draft.overrides.compliance ?? []}
+                              onChange={(v) => setOverride("compliance", v)}
+                              errors={errors}
+                              prefix="overrides.compliance"
+                              disabled={disabled || Boolean(note)}
+                            />
+                          )}
                         </div>
                       )}
                     </div>
@@ -145,8 +248,22 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
               </div>
             </Card>
           </fieldset>
-          {errors.spec && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errors.spec.join(" ")}</p>}
-          {canEdit && <SaveBar state={state} fingerprint={fingerprint} expectedVersion={expectedVersion} note={note} onNote={setNote} onKeepMine={keepMine} onReload={reload} />}
+          {errors.spec && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+              {errors.spec.join(" ")}
+            </p>
+          )}
+          {canEdit && (
+            <SaveBar
+              state={state}
+              fingerprint={fingerprint}
+              expectedVersion={expectedVersion}
+              note={note}
+              onNote={setNote}
+              onKeepMine={keepMine}
+              onReload={reload}
+            />
+          )}
         </DraftForm>
       )}
     </div>

@@ -27,13 +27,24 @@ export default async function DomainPolicyPage({ params }: { params: Promise<{ s
   const governanceReader = can.readPolicies(user);
   const canEdit = !domain.archived && can.editDomainPolicy(user, slug, view.domainEditsAllowed);
   const documentName = policy?.name ?? `${slug}-governance`;
-  const lockedPaths = Object.values(view.locks).filter((l) => !l.allowed).map((l) => l.path);
+  const lockedPaths = Object.values(view.locks)
+    .filter((l) => !l.allowed)
+    .map((l) => l.path);
 
   return (
     <>
       {governanceReader && <GovernanceTabs />}
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        {governanceReader ? <Link href="/governance/policies" className="hover:underline">Policies</Link> : <Link href={`/domains/${slug}`} className="hover:underline">{domain.name}</Link>} / {domain.name} policy
+        {governanceReader ? (
+          <Link href="/governance/policies" className="hover:underline">
+            Policies
+          </Link>
+        ) : (
+          <Link href={`/domains/${slug}`} className="hover:underline">
+            {domain.name}
+          </Link>
+        )}{" "}
+        / {domain.name} policy
       </nav>
       <PageHeader
         title={`${domain.name} domain policy`}
@@ -45,25 +56,42 @@ export default async function DomainPolicyPage({ params }: { params: Promise<{ s
               {policy.summary.note && <> · “{policy.summary.note}”</>}
             </>
           ) : (
-            <>This domain has no policy of its own yet: the global policy (version {global.version}) applies as is. Saving creates version 1.</>
+            <>
+              This domain has no policy of its own yet: the global policy (version {global.version}) applies as is. Saving creates version
+              1.
+            </>
           )
         }
         actions={
           <>
-            {policy && <ButtonLink href={`/governance/policies/domains/${slug}/history`} variant="secondary">History</ButtonLink>}
-            <ButtonLink href={`/domains/${slug}`} variant="ghost">Domain page</ButtonLink>
+            {policy && (
+              <ButtonLink href={`/governance/policies/domains/${slug}/history`} variant="secondary">
+                History
+              </ButtonLink>
+            )}
+            <ButtonLink href={`/domains/${slug}`} variant="ghost">
+              Domain page
+            </ButtonLink>
           </>
         }
       />
       <div className="space-y-6">
-        {domain.archived && <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">This domain is archived; its policy can no longer change.</p>}
+        {domain.archived && (
+          <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+            This domain is archived; its policy can no longer change.
+          </p>
+        )}
         {!canEdit && !domain.archived && (
           <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
-            {view.domainEditsAllowed ? "Only the governance team and this domain's owners can change this policy." : "The global policy locks every setting, so only the governance team can change this policy."}
+            {view.domainEditsAllowed
+              ? "Only the governance team and this domain's owners can change this policy."
+              : "The global policy locks every setting, so only the governance team can change this policy."}
           </p>
         )}
         {canEdit && !governanceReader && lockedPaths.length > 0 && (
-          <p className="text-sm text-slate-600">The global policy locks {lockedPaths.join(", ")}; those fields are read-only for domain owners.</p>
+          <p className="text-sm text-slate-600">
+            The global policy locks {lockedPaths.join(", ")}; those fields are read-only for domain owners.
+          </p>
         )}
         <DomainPolicyEditor
           action={domainPolicyAction}
@@ -76,9 +104,24 @@ export default async function DomainPolicyPage({ params }: { params: Promise<{ s
           yaml={serializeDomainPolicyYaml(domainPolicyDocument(policy?.spec ?? { domain: slug }, documentName))}
           documentName={documentName}
         />
-        <Card title="Effective policy" actions={<span className="text-xs text-slate-500">Global version {global.version}{policy ? ` ⊕ ${slug} version ${policy.version}` : ""}</span>}>
-          <p className="mb-3 text-sm text-slate-600">What applies to {domain.name}&apos;s products: the global policy with this domain&apos;s values merged in (quality requirements one entry at a time, everything else as a whole).</p>
-          {view.provenance.length === 0 ? <EmptyState>The global policy defines nothing yet.</EmptyState> : <ProvenanceTable entries={view.provenance} domain={slug} />}
+        <Card
+          title="Effective policy"
+          actions={
+            <span className="text-xs text-slate-500">
+              Global version {global.version}
+              {policy ? ` ⊕ ${slug} version ${policy.version}` : ""}
+            </span>
+          }
+        >
+          <p className="mb-3 text-sm text-slate-600">
+            What applies to {domain.name}&apos;s products: the global policy with this domain&apos;s values merged in (quality requirements
+            one entry at a time, everything else as a whole).
+          </p>
+          {view.provenance.length === 0 ? (
+            <EmptyState>The global policy defines nothing yet.</EmptyState>
+          ) : (
+            <ProvenanceTable entries={view.provenance} domain={slug} />
+          )}
         </Card>
       </div>
     </>

@@ -21,7 +21,14 @@ export default async function GlobalPolicyHistoryPage({ searchParams }: { search
     <>
       <GovernanceTabs />
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/governance/policies" className="hover:underline">Policies</Link> / <Link href="/governance/policies/global" className="hover:underline">Global</Link> / History
+        <Link href="/governance/policies" className="hover:underline">
+          Policies
+        </Link>{" "}
+        /{" "}
+        <Link href="/governance/policies/global" className="hover:underline">
+          Global
+        </Link>{" "}
+        / History
       </nav>
       <PageHeader title="Global policy history" />
       <PolicyHistoryView

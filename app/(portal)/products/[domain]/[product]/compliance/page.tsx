@@ -32,7 +32,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   });
 }
 
-export default async function CompliancePage({ params, searchParams }: { params: Params; searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function CompliancePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
@@ -41,7 +47,10 @@ export default async function CompliancePage({ params, searchParams }: { params:
 
   const ref = { domain: product.domain, owner: product.owner };
   const basePath = productPath(product);
-  const [latest, history] = await Promise.all([latestValidation(product.id), listValidations(product.id, { page, pageSize: HISTORY_PAGE_SIZE })]);
+  const [latest, history] = await Promise.all([
+    latestValidation(product.id),
+    listValidations(product.id, { page, pageSize: HISTORY_PAGE_SIZE }),
+  ]);
   const canValidate = can.validateProduct(user, ref) && product.lifecycle !== "retired";
   const canAcknowledge = can.acknowledgeWarnings(user, ref);
   const target = { domain: product.domain, name: product.name };
@@ -49,8 +58,17 @@ export default async function CompliancePage({ params, searchParams }: { params:
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={`/domains/${product.domain}`} className="hover:underline">{product.domainName}</Link> /{" "}
-        <Link href={basePath} className="break-all hover:underline">{product.name}</Link>
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={`/domains/${product.domain}`} className="hover:underline">
+          {product.domainName}
+        </Link>{" "}
+        /{" "}
+        <Link href={basePath} className="break-all hover:underline">
+          {product.name}
+        </Link>
       </nav>
       <PageHeader
         title="Compliance"
@@ -62,40 +80,77 @@ export default async function CompliancePage({ params, searchParams }: { params:
             <ComplianceStatusBadge status={latest?.status ?? "unknown"} />
           </span>
         }
-        actions={canValidate ? <ActionForm action={validateNowAction} fields={target} label="Validate now" pendingText="Validating…" testId="validate-now" /> : undefined}
+        actions={
+          canValidate ? (
+            <ActionForm action={validateNowAction} fields={target} label="Validate now" pendingText="Validating…" testId="validate-now" />
+          ) : undefined
+        }
       />
 
       {!latest ? (
-        <EmptyState>This product has not been validated yet.{canValidate ? " Use “Validate now” to check it against its domain’s policy." : ""}</EmptyState>
+        <EmptyState>
+          This product has not been validated yet.{canValidate ? " Use “Validate now” to check it against its domain’s policy." : ""}
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           <Card title="Latest validation">
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="validation-summary">
-              <div><dt className="text-slate-500">Errors</dt><dd className="text-xl font-semibold text-red-700">{latest.errors}</dd></div>
-              <div><dt className="text-slate-500">Warnings</dt><dd className="text-xl font-semibold text-amber-700">{latest.warnings}</dd></div>
-              <div><dt className="text-slate-500">Advice</dt><dd className="text-xl font-semibold text-slate-700">{latest.infos}</dd></div>
+              <div>
+                <dt className="text-slate-500">Errors</dt>
+                <dd className="text-xl font-semibold text-red-700">{latest.errors}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Warnings</dt>
+                <dd className="text-xl font-semibold text-amber-700">{latest.warnings}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Advice</dt>
+                <dd className="text-xl font-semibold text-slate-700">{latest.infos}</dd>
+              </div>
               <div>
                 <dt className="text-slate-500">Checked</dt>
-                <dd className="text-slate-800"><time dateTime={latest.createdAt}>{formatUtc(latest.createdAt)}</time></dd>
+                <dd className="text-slate-800">
+                  <time dateTime={latest.createdAt}>{formatUtc(latest.createdAt)}</time>
+                </dd>
               </div>
             </dl>
             <p className="mt-3 text-sm text-slate-600">
               Version {latest.productVersion} against the global policy v{latest.globalPolicyVersion ?? "?"}
-              {latest.domainPolicyVersion !== null ? ` and the ${product.domainName} policy v${latest.domainPolicyVersion}` : ` (the ${product.domainName} domain has no policy of its own)`}.{" "}
-              {TRIGGER_LABELS[latest.trigger] ?? latest.trigger}{latest.createdBy ? ` by ${latest.createdBy}` : ""}.
+              {latest.domainPolicyVersion !== null
+                ? ` and the ${product.domainName} policy v${latest.domainPolicyVersion}`
+                : ` (the ${product.domainName} domain has no policy of its own)`}
+              . {TRIGGER_LABELS[latest.trigger] ?? latest.trigger}
+              {latest.createdBy ? ` by ${latest.createdBy}` : ""}.
             </p>
-            <PublishNote errors={latest.errors} warnings={latest.warnings} acknowledgedAt={latest.acknowledgedAt} acknowledgedBy={latest.acknowledgedBy} />
+            <PublishNote
+              errors={latest.errors}
+              warnings={latest.warnings}
+              acknowledgedAt={latest.acknowledgedAt}
+              acknowledgedBy={latest.acknowledgedBy}
+            />
             {latest.warnings > 0 && !latest.acknowledgedAt && latest.errors === 0 && canAcknowledge && (
               <div className="mt-4">
-                <ActionForm action={acknowledgeWarningsAction} fields={{ ...target, validationId: latest.id }} label="Acknowledge warnings" pendingText="Acknowledging…" variant="secondary" testId="acknowledge-warnings">
-                  <p className="text-sm text-slate-700">I have reviewed the {latest.warnings === 1 ? "warning" : `${latest.warnings} warnings`} below and accept publishing with {latest.warnings === 1 ? "it" : "them"}.</p>
+                <ActionForm
+                  action={acknowledgeWarningsAction}
+                  fields={{ ...target, validationId: latest.id }}
+                  label="Acknowledge warnings"
+                  pendingText="Acknowledging…"
+                  variant="secondary"
+                  testId="acknowledge-warnings"
+                >
+                  <p className="text-sm text-slate-700">
+                    I have reviewed the {latest.warnings === 1 ? "warning" : `${latest.warnings} warnings`} below and accept publishing with{" "}
+                    {latest.warnings === 1 ? "it" : "them"}.
+                  </p>
                 </ActionForm>
               </div>
             )}
           </Card>
 
           <section aria-labelledby="findings-heading">
-            <h2 id="findings-heading" className="mb-2 text-base font-semibold text-slate-900">Findings</h2>
+            <h2 id="findings-heading" className="mb-2 text-base font-semibold text-slate-900">
+              Findings
+            </h2>
             <FindingsTable findings={latest.findings} />
           </section>
         </div>
@@ -103,21 +158,40 @@ export default async function CompliancePage({ params, searchParams }: { params:
 
       {history.total > 0 && (
         <section aria-labelledby="history-heading" className="mt-8">
-          <h2 id="history-heading" className="mb-2 text-base font-semibold text-slate-900">Validation history</h2>
+          <h2 id="history-heading" className="mb-2 text-base font-semibold text-slate-900">
+            Validation history
+          </h2>
           <Table>
             <thead>
-              <tr><Th>When (UTC)</Th><Th>Why</Th><Th>Version</Th><Th>Result</Th><Th>Errors</Th><Th>Warnings</Th><Th>Warnings acknowledged</Th></tr>
+              <tr>
+                <Th>When (UTC)</Th>
+                <Th>Why</Th>
+                <Th>Version</Th>
+                <Th>Result</Th>
+                <Th>Errors</Th>
+                <Th>Warnings</Th>
+                <Th>Warnings acknowledged</Th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {history.rows.map((v) => (
                 <tr key={v.id}>
-                  <Td className="whitespace-nowrap"><time dateTime={v.createdAt}>{formatUtc(v.createdAt)}</time></Td>
-                  <Td className="whitespace-nowrap">{TRIGGER_LABELS[v.trigger] ?? v.trigger}{v.createdBy ? ` · ${v.createdBy}` : ""}</Td>
+                  <Td className="whitespace-nowrap">
+                    <time dateTime={v.createdAt}>{formatUtc(v.createdAt)}</time>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {TRIGGER_LABELS[v.trigger] ?? v.trigger}
+                    {v.createdBy ? ` · ${v.createdBy}` : ""}
+                  </Td>
                   <Td className="font-mono">{v.productVersion}</Td>
-                  <Td><ComplianceStatusBadge status={v.status} /></Td>
+                  <Td>
+                    <ComplianceStatusBadge status={v.status} />
+                  </Td>
                   <Td>{v.errors}</Td>
                   <Td>{v.warnings}</Td>
-                  <Td>{v.acknowledgedAt ? `${v.acknowledgedBy ?? "Someone"}, ${formatUtc(v.acknowledgedAt)}` : v.warnings > 0 ? "No" : "—"}</Td>
+                  <Td>
+                    {v.acknowledgedAt ? `${v.acknowledgedBy ?? "Someone"}, ${formatUtc(v.acknowledgedAt)}` : v.warnings > 0 ? "No" : "—"}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -129,16 +203,42 @@ export default async function CompliancePage({ params, searchParams }: { params:
   );
 }
 
-function PublishNote({ errors, warnings, acknowledgedAt, acknowledgedBy }: { errors: number; warnings: number; acknowledgedAt: string | null; acknowledgedBy: string | null }) {
+function PublishNote({
+  errors,
+  warnings,
+  acknowledgedAt,
+  acknowledgedBy,
+}: {
+  errors: number;
+  warnings: number;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}) {
   const base = "mt-3 rounded-md px-3 py-2 text-sm";
   if (errors > 0) {
-    return <p className={`${base} bg-red-50 text-red-800`} role="status">Publishing is blocked until the {errors === 1 ? "error is" : `${errors} errors are`} fixed. Edit the product, then validate again.</p>;
+    return (
+      <p className={`${base} bg-red-50 text-red-800`} role="status">
+        Publishing is blocked until the {errors === 1 ? "error is" : `${errors} errors are`} fixed. Edit the product, then validate again.
+      </p>
+    );
   }
   if (warnings > 0 && !acknowledgedAt) {
-    return <p className={`${base} bg-amber-50 text-amber-900`} role="status">An owner must acknowledge the {warnings === 1 ? "warning" : "warnings"} before the product can be published.</p>;
+    return (
+      <p className={`${base} bg-amber-50 text-amber-900`} role="status">
+        An owner must acknowledge the {warnings === 1 ? "warning" : "warnings"} before the product can be published.
+      </p>
+    );
   }
   if (warnings > 0) {
-    return <p className={`${base} bg-emerald-50 text-emerald-800`} role="status">Warnings acknowledged by {acknowledgedBy ?? "an owner"} on {formatUtc(acknowledgedAt!)}; the product may be published.</p>;
+    return (
+      <p className={`${base} bg-emerald-50 text-emerald-800`} role="status">
+        Warnings acknowledged by {acknowledgedBy ?? "an owner"} on {formatUtc(acknowledgedAt!)}; the product may be published.
+      </p>
+    );
   }
-  return <p className={`${base} bg-emerald-50 text-emerald-800`} role="status">Nothing blocks publishing.</p>;
+  return (
+    <p className={`${base} bg-emerald-50 text-emerald-800`} role="status">
+      Nothing blocks publishing.
+    </p>
+  );
 }

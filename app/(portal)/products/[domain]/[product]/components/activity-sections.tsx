@@ -6,7 +6,15 @@ import type { VersionSummary } from "@/lib/products/dto";
 import type { LifecycleEventDto } from "@/lib/products/queries";
 import { formatDateTime } from "./format";
 
-export function VersionsSection({ versions, basePath, showCompareAll = true }: { versions: VersionSummary[]; basePath: string; showCompareAll?: boolean }) {
+export function VersionsSection({
+  versions,
+  basePath,
+  showCompareAll = true,
+}: {
+  versions: VersionSummary[];
+  basePath: string;
+  showCompareAll?: boolean;
+}) {
   if (versions.length === 0) return <EmptyState>No versions recorded yet.</EmptyState>;
   return (
     <div className="space-y-3">
@@ -23,7 +31,10 @@ export function VersionsSection({ versions, basePath, showCompareAll = true }: {
                 {v.author ?? "Unknown"} · <time dateTime={v.createdAt}>{formatDateTime(v.createdAt)}</time>
               </span>
               {previous && (
-                <Link className="text-xs text-brand-700 hover:underline" href={`${basePath}/versions?from=${encodeURIComponent(previous.version)}&to=${encodeURIComponent(v.version)}`}>
+                <Link
+                  className="text-xs text-brand-700 hover:underline"
+                  href={`${basePath}/versions?from=${encodeURIComponent(previous.version)}&to=${encodeURIComponent(v.version)}`}
+                >
                   Changes since {previous.version}
                 </Link>
               )}
@@ -48,14 +59,20 @@ export function HistorySection({ events }: { events: LifecycleEventDto[] }) {
         <li key={`${e.at}-${i}`} className="space-y-1 p-4">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             {e.from ? <LifecycleBadge value={e.from} /> : <span className="text-slate-500">Registered</span>}
-            <span aria-label="to" className="text-slate-400">→</span>
+            <span aria-label="to" className="text-slate-400">
+              →
+            </span>
             <LifecycleBadge value={e.to} />
           </div>
           <p className="text-xs text-slate-500">
             {e.actor ?? "Unknown"} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
           </p>
           {e.note && <p className="text-sm text-slate-700">{e.note}</p>}
-          {e.sunsetOn && <p className="text-sm text-slate-700">Sunset on <time dateTime={e.sunsetOn}>{e.sunsetOn}</time></p>}
+          {e.sunsetOn && (
+            <p className="text-sm text-slate-700">
+              Sunset on <time dateTime={e.sunsetOn}>{e.sunsetOn}</time>
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -7,7 +7,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionState } from "@/lib/errors";
 import {
-  deprovisionAction, promoteAction, provisionAction, retryJobAction, runPipelineAction,
+  deprovisionAction,
+  promoteAction,
+  provisionAction,
+  retryJobAction,
+  runPipelineAction,
 } from "@/app/(portal)/products/[domain]/[product]/deployments/actions";
 
 type Ref = { domain: string; name: string };
@@ -24,9 +28,24 @@ function Hidden({ product: r, environment, jobId }: { product: Ref; environment?
   );
 }
 
-function ActionForm({ action, product, environment, jobId, label, pending, variant, confirm }: {
-  action: Action; product: Ref; environment?: string; jobId?: string; label: string; pending: string;
-  variant?: "primary" | "secondary" | "danger"; confirm?: string;
+function ActionForm({
+  action,
+  product,
+  environment,
+  jobId,
+  label,
+  pending,
+  variant,
+  confirm,
+}: {
+  action: Action;
+  product: Ref;
+  environment?: string;
+  jobId?: string;
+  label: string;
+  pending: string;
+  variant?: "primary" | "secondary" | "danger";
+  confirm?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
   const id = useId();
@@ -36,26 +55,46 @@ function ActionForm({ action, product, environment, jobId, label, pending, varia
       {confirm && (
         <div>
           <label htmlFor={`${id}-confirm`} className="flex items-start gap-2 text-sm text-slate-700">
-            <input id={`${id}-confirm`} type="checkbox" name="confirm" className="mt-0.5 size-4 rounded border-slate-300" aria-describedby={`${id}-confirm-error`} />
+            <input
+              id={`${id}-confirm`}
+              type="checkbox"
+              name="confirm"
+              className="mt-0.5 size-4 rounded border-slate-300"
+              aria-describedby={`${id}-confirm-error`}
+            />
             <span>{confirm}</span>
           </label>
-          <p id={`${id}-confirm-error`} aria-live="polite" className="mt-1 text-xs text-red-600">{state?.errors?.confirm?.join(" ")}</p>
+          <p id={`${id}-confirm-error`} aria-live="polite" className="mt-1 text-xs text-red-600">
+            {state?.errors?.confirm?.join(" ")}
+          </p>
         </div>
       )}
-      <SubmitButton variant={variant} pendingText={pending}>{label}</SubmitButton>
+      <SubmitButton variant={variant} pendingText={pending}>
+        {label}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );
 }
 
 export function ProvisionButton({ product, again }: { product: Ref; again: boolean }) {
-  return <ActionForm action={provisionAction} product={product} label={again ? "Re-provision staging" : "Provision to staging"} pending="Starting…" />;
+  return (
+    <ActionForm
+      action={provisionAction}
+      product={product}
+      label={again ? "Re-provision staging" : "Provision to staging"}
+      pending="Starting…"
+    />
+  );
 }
 
 export function PromoteForm({ product, version }: { product: Ref; version: string | null }) {
   return (
     <ActionForm
-      action={promoteAction} product={product} label="Promote to production" pending="Starting…"
+      action={promoteAction}
+      product={product}
+      label="Promote to production"
+      pending="Starting…"
       confirm={`I checked staging${version ? ` (v${version})` : ""}; promote exactly that to production.`}
     />
   );
@@ -79,9 +118,27 @@ export function DeprovisionForm({ product, environment }: { product: Ref; enviro
 }
 
 export function RetryButton({ product, jobId }: { product: Ref; jobId: string }) {
-  return <ActionForm action={retryJobAction} product={product} jobId={jobId} label="Retry from the failed step" pending="Retrying…" variant="secondary" />;
+  return (
+    <ActionForm
+      action={retryJobAction}
+      product={product}
+      jobId={jobId}
+      label="Retry from the failed step"
+      pending="Retrying…"
+      variant="secondary"
+    />
+  );
 }
 
 export function RunPipelineButton({ product, environment }: { product: Ref; environment: string }) {
-  return <ActionForm action={runPipelineAction} product={product} environment={environment} label="Run pipeline now" pending="Running…" variant="secondary" />;
+  return (
+    <ActionForm
+      action={runPipelineAction}
+      product={product}
+      environment={environment}
+      label="Run pipeline now"
+      pending="Running…"
+      variant="secondary"
+    />
+  );
 }

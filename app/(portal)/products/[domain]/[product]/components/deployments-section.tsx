@@ -26,8 +26,20 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }: {
-  env: "staging" | "production"; d: DeploymentDto | undefined; product: ProductRefDto; manage: boolean; view: boolean; stagingVersion?: string | null;
+async function EnvironmentCard({
+  env,
+  d,
+  product,
+  manage,
+  view,
+  stagingVersion,
+}: {
+  env: "staging" | "production";
+  d: DeploymentDto | undefined;
+  product: ProductRefDto;
+  manage: boolean;
+  view: boolean;
+  stagingVersion?: string | null;
 }) {
   const ref = { domain: product.domain, name: product.name };
   const status = d?.status ?? "not provisioned";
@@ -37,29 +49,71 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
   const live = d && d.status !== "deprovisioned" && d.status !== "pending";
   const base = productPath(ref);
   return (
-    <section aria-labelledby={`env-${env}`} className="min-w-0 rounded-lg p-4 ring-1 ring-slate-200" data-testid={`deployment-${env}`} data-status={status}>
+    <section
+      aria-labelledby={`env-${env}`}
+      className="min-w-0 rounded-lg p-4 ring-1 ring-slate-200"
+      data-testid={`deployment-${env}`}
+      data-status={status}
+    >
       <header className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 id={`env-${env}`} className="text-sm font-semibold capitalize text-slate-900">{env}</h3>
+        <h3 id={`env-${env}`} className="text-sm font-semibold capitalize text-slate-900">
+          {env}
+        </h3>
         <Badge tone={statusTone[status] ?? "gray"}>{status}</Badge>
       </header>
       {live ? (
         <dl className="divide-y divide-slate-100">
-          {d.productVersion && <Row label="Version">v{d.productVersion}{d.promotedFromStaging && env === "production" ? ` · promoted from staging${d.confirmedBy ? `, confirmed by ${d.confirmedBy}` : ""}` : ""}</Row>}
-          {d.schemaName && <Row label="Table"><code className="text-xs">{d.schemaName}.{d.tableName ?? "—"}</code>{(d.resources.previousTables ?? []).length > 0 && <span className="block text-xs text-slate-500">Older versions, read-only: {d.resources.previousTables!.join(", ")}</span>}</Row>}
-          {d.rowCount !== null && <Row label="Rows"><span data-testid={`rows-${env}`} title={d.rowCount.approximate ? "Estimate from the table's planner statistics" : undefined}>{d.rowCount.approximate ? "≈ " : ""}{d.rowCount.n.toLocaleString("en")}</span></Row>}
-          {d.serviceUrl && <Row label="Read endpoint"><a className="font-mono text-xs text-brand-700 hover:underline" href={d.serviceUrl}>GET {d.serviceUrl}</a></Row>}
+          {d.productVersion && (
+            <Row label="Version">
+              v{d.productVersion}
+              {d.promotedFromStaging && env === "production"
+                ? ` · promoted from staging${d.confirmedBy ? `, confirmed by ${d.confirmedBy}` : ""}`
+                : ""}
+            </Row>
+          )}
+          {d.schemaName && (
+            <Row label="Table">
+              <code className="text-xs">
+                {d.schemaName}.{d.tableName ?? "—"}
+              </code>
+              {(d.resources.previousTables ?? []).length > 0 && (
+                <span className="block text-xs text-slate-500">Older versions, read-only: {d.resources.previousTables!.join(", ")}</span>
+              )}
+            </Row>
+          )}
+          {d.rowCount !== null && (
+            <Row label="Rows">
+              <span data-testid={`rows-${env}`} title={d.rowCount.approximate ? "Estimate from the table's planner statistics" : undefined}>
+                {d.rowCount.approximate ? "≈ " : ""}
+                {d.rowCount.n.toLocaleString("en")}
+              </span>
+            </Row>
+          )}
+          {d.serviceUrl && (
+            <Row label="Read endpoint">
+              <a className="font-mono text-xs text-brand-700 hover:underline" href={d.serviceUrl}>
+                GET {d.serviceUrl}
+              </a>
+            </Row>
+          )}
           {d.pipeline && (
             <Row label="Pipeline">
               {d.pipeline.type}, {d.pipeline.schedule ?? "manual"}
               <span className="block font-mono text-xs text-slate-500">POST {d.pipeline.ingestionEndpoint}</span>
-              {d.pipeline.lastRunStatus && <span className="block text-xs text-slate-500">Last run {formatUtc(d.pipeline.lastRunAt)}: {d.pipeline.lastRunStatus}</span>}
+              {d.pipeline.lastRunStatus && (
+                <span className="block text-xs text-slate-500">
+                  Last run {formatUtc(d.pipeline.lastRunAt)}: {d.pipeline.lastRunStatus}
+                </span>
+              )}
             </Row>
           )}
           {(d.resources.roles ?? []).length > 0 && (
             <Row label="Roles">
               <ul className="space-y-0.5">
                 {d.resources.roles!.map((r) => (
-                  <li key={r.roleName} className="text-xs"><code>{r.roleName}</code>: {r.privileges.length > 0 ? r.privileges.join(", ") : "no access (policy)"}</li>
+                  <li key={r.roleName} className="text-xs">
+                    <code>{r.roleName}</code>: {r.privileges.length > 0 ? r.privileges.join(", ") : "no access (policy)"}
+                  </li>
                 ))}
               </ul>
             </Row>
@@ -67,17 +121,27 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
         </dl>
       ) : (
         <p className="text-sm text-slate-600">
-          {env === "staging" ? "Nothing is provisioned yet. Provisioning creates a schema, a table from the schema fields, roles with grants from the policy, a pipeline and endpoints." : "Production is provisioned by promoting a validated staging deployment."}
+          {env === "staging"
+            ? "Nothing is provisioned yet. Provisioning creates a schema, a table from the schema fields, roles with grants from the policy, a pipeline and endpoints."
+            : "Production is provisioned by promoting a validated staging deployment."}
         </p>
       )}
       {job && view && (
         <div className="mt-3 border-t border-slate-100 pt-3">
           <p className="mb-1 text-xs text-slate-500">
-            Last job: {job.kind} · <Link className="text-brand-700 hover:underline" href={`${base}/deployments/${job.id}`}>details, logs{job.kind !== "deprovision" ? " and Terraform plan" : ""}</Link>
+            Last job: {job.kind} ·{" "}
+            <Link className="text-brand-700 hover:underline" href={`${base}/deployments/${job.id}`}>
+              details, logs{job.kind !== "deprovision" ? " and Terraform plan" : ""}
+            </Link>
           </p>
           {job.reason && <p className="mb-1 break-words text-xs text-slate-600">Reason: {job.reason}</p>}
-          {initial ? <JobProgress key={job.id} jobId={job.id} initial={initial} /> : (
-            <p className="text-sm"><Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge> <span className="text-xs text-slate-500">{formatUtc(job.finishedAt ?? job.createdAt)}</span></p>
+          {initial ? (
+            <JobProgress key={job.id} jobId={job.id} initial={initial} />
+          ) : (
+            <p className="text-sm">
+              <Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge>{" "}
+              <span className="text-xs text-slate-500">{formatUtc(job.finishedAt ?? job.createdAt)}</span>
+            </p>
           )}
         </div>
       )}
@@ -85,10 +149,14 @@ async function EnvironmentCard({ env, d, product, manage, view, stagingVersion }
         <div className="mt-3 flex flex-col gap-3 border-t border-slate-100 pt-3">
           {job?.status === "failed" && <RetryButton product={ref} jobId={job.id} />}
           {env === "staging" && product.lifecycle !== "retired" && <ProvisionButton product={ref} again={!!live} />}
-          {env === "production" && product.lifecycle !== "retired" && stagingVersion !== undefined && <PromoteForm product={ref} version={stagingVersion} />}
+          {env === "production" && product.lifecycle !== "retired" && stagingVersion !== undefined && (
+            <PromoteForm product={ref} version={stagingVersion} />
+          )}
           {d?.status === "active" && (
             <div className="flex flex-wrap items-start gap-2">
-              <ButtonLink variant="secondary" href={`${base}/ingest?env=${env}`}>Load data</ButtonLink>
+              <ButtonLink variant="secondary" href={`${base}/ingest?env=${env}`}>
+                Load data
+              </ButtonLink>
               {d.pipeline && <RunPipelineButton product={ref} environment={env} />}
             </div>
           )}
@@ -111,13 +179,28 @@ export async function DeploymentsSection({ product, user }: { product: ProductRe
     <Card
       title="Deployments"
       className="mb-6"
-      actions={<Link href="/platform/capabilities" className="text-sm text-brand-700 hover:underline">What provisioning creates</Link>}
+      actions={
+        <Link href="/platform/capabilities" className="text-sm text-brand-700 hover:underline">
+          What provisioning creates
+        </Link>
+      }
     >
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <EnvironmentCard env="staging" d={staging} product={product} manage={manage} view={view} />
-        <EnvironmentCard env="production" d={production} product={product} manage={manage} view={view} stagingVersion={staging?.status === "active" ? staging.productVersion : undefined} />
+        <EnvironmentCard
+          env="production"
+          d={production}
+          product={product}
+          manage={manage}
+          view={view}
+          stagingVersion={staging?.status === "active" ? staging.productVersion : undefined}
+        />
       </div>
-      {!production?.serviceUrl && <p className="mt-3 text-xs text-slate-500">Once in production, consumers read it at <code>GET {planned.read}</code>.</p>}
+      {!production?.serviceUrl && (
+        <p className="mt-3 text-xs text-slate-500">
+          Once in production, consumers read it at <code>GET {planned.read}</code>.
+        </p>
+      )}
     </Card>
   );
 }

@@ -11,7 +11,12 @@ export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
-const UNITS: [label: string, minutes: number][] = [["week", 10_080], ["day", 1_440], ["hour", 60], ["minute", 1]];
+const UNITS: [label: string, minutes: number][] = [
+  ["week", 10_080],
+  ["day", 1_440],
+  ["hour", 60],
+  ["minute", 1],
+];
 
 /** 60 → "1 hour", 90 → "1 hour 30 minutes", 2880 → "2 days": at most two units, the largest first. */
 export function formatMinutes(total: number): string {

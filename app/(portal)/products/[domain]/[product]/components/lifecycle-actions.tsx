@@ -15,7 +15,12 @@ import { moveLifecycleAction } from "../actions";
 export type AllowedTransition = { to: LifecycleState; label: string };
 
 // Moves that take a product away from consumers look dangerous; publishing is the main path forward.
-const VARIANTS: Partial<Record<LifecycleState, "primary" | "danger">> = { published: "primary", in_review: "primary", deprecated: "danger", retired: "danger" };
+const VARIANTS: Partial<Record<LifecycleState, "primary" | "danger">> = {
+  published: "primary",
+  in_review: "primary",
+  deprecated: "danger",
+  retired: "danger",
+};
 
 export function LifecycleActions({ domain, name, transitions }: { domain: string; name: string; transitions: AllowedTransition[] }) {
   const confirmed = transitions.filter((t) => CONFIRMED_MOVES[t.to]);
@@ -25,7 +30,9 @@ export function LifecycleActions({ domain, name, transitions }: { domain: string
       {plain.length > 0 && <PlainMoves domain={domain} name={name} transitions={plain} />}
       {confirmed.length > 0 && (
         <div className="flex flex-wrap gap-2">
-          {confirmed.map((t) => <ConfirmedMove key={t.to} domain={domain} name={name} transition={t} />)}
+          {confirmed.map((t) => (
+            <ConfirmedMove key={t.to} domain={domain} name={name} transition={t} />
+          ))}
         </div>
       )}
     </div>
@@ -55,15 +62,30 @@ function ConfirmedMove({ domain, name, transition }: { domain: string; name: str
       reasonName="note"
       extraNames={["sunsetOn"]}
       reasonLabel={`Reason for ${deprecate ? "deprecating" : "retiring"}`}
-      extra={deprecate ? (errors) => (
-        <div>
-          <label htmlFor={`sunset-${name}`} className="mb-1 block text-sm font-medium text-slate-800">
-            Sunset date <span className="text-red-600" aria-hidden="true">*</span>
-          </label>
-          <TextInput id={`sunset-${name}`} name="sunsetOn" type="date" required min={tomorrow()} errors={errors.sunsetOn} aria-describedby={`sunset-${name}-error`} />
-          <FieldError id={`sunset-${name}-error`} errors={errors.sunsetOn} />
-        </div>
-      ) : undefined}
+      extra={
+        deprecate
+          ? (errors) => (
+              <div>
+                <label htmlFor={`sunset-${name}`} className="mb-1 block text-sm font-medium text-slate-800">
+                  Sunset date{" "}
+                  <span className="text-red-600" aria-hidden="true">
+                    *
+                  </span>
+                </label>
+                <TextInput
+                  id={`sunset-${name}`}
+                  name="sunsetOn"
+                  type="date"
+                  required
+                  min={tomorrow()}
+                  errors={errors.sunsetOn}
+                  aria-describedby={`sunset-${name}-error`}
+                />
+                <FieldError id={`sunset-${name}-error`} errors={errors.sunsetOn} />
+              </div>
+            )
+          : undefined
+      }
     />
   );
 }
@@ -81,7 +103,9 @@ function PlainMoves({ domain, name, transitions }: { domain: string; name: strin
         <TextInput id="lifecycle-note" name="note" maxLength={1000} placeholder="Why this change, for the history" />
       </div>
       <div className="flex flex-wrap gap-2">
-        {transitions.map((t) => <TransitionButton key={t.to} transition={t} />)}
+        {transitions.map((t) => (
+          <TransitionButton key={t.to} transition={t} />
+        ))}
       </div>
       <FormMessage state={state} />
     </form>
@@ -92,7 +116,14 @@ function TransitionButton({ transition }: { transition: AllowedTransition }) {
   const { pending, data } = useFormStatus();
   const mine = pending && data?.get("to") === transition.to;
   return (
-    <Button type="submit" name="to" value={transition.to} variant={VARIANTS[transition.to] ?? "secondary"} disabled={pending} aria-busy={mine}>
+    <Button
+      type="submit"
+      name="to"
+      value={transition.to}
+      variant={VARIANTS[transition.to] ?? "secondary"}
+      disabled={pending}
+      aria-busy={mine}
+    >
       {mine ? "Working…" : transition.label}
     </Button>
   );

@@ -24,21 +24,51 @@ export function OverviewSection({ product }: { product: ProductDetail }) {
       </Card>
       <Card title="Details">
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-          <Item label="Owner"><a className="text-brand-700 hover:underline" href={`mailto:${product.owner}`}>{product.owner}</a></Item>
-          <Item label="Domain"><Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>{product.domainName}</Link></Item>
-          <Item label="Current version"><span className="font-mono">{product.version}</span></Item>
-          <Item label="Classification"><ClassificationBadge value={product.classification} /></Item>
+          <Item label="Owner">
+            <a className="text-brand-700 hover:underline" href={`mailto:${product.owner}`}>
+              {product.owner}
+            </a>
+          </Item>
+          <Item label="Domain">
+            <Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>
+              {product.domainName}
+            </Link>
+          </Item>
+          <Item label="Current version">
+            <span className="font-mono">{product.version}</span>
+          </Item>
+          <Item label="Classification">
+            <ClassificationBadge value={product.classification} />
+          </Item>
           <Item label="Lifecycle">
             <LifecycleBadge value={product.lifecycle} />
-            {product.lifecycle === "deprecated" && product.sunsetOn && <span className="ml-2">Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time></span>}
+            {product.lifecycle === "deprecated" && product.sunsetOn && (
+              <span className="ml-2">
+                Sunset on <time dateTime={product.sunsetOn}>{product.sunsetOn}</time>
+              </span>
+            )}
           </Item>
           <Item label="Template">{product.template ? `${product.template.name} (version ${product.template.version})` : "None"}</Item>
           <Item label="Tags">
-            {product.tags.length > 0 ? <span className="flex flex-wrap gap-1">{product.tags.map((t) => <Badge key={t}>{t}</Badge>)}</span> : "None"}
+            {product.tags.length > 0 ? (
+              <span className="flex flex-wrap gap-1">
+                {product.tags.map((t) => (
+                  <Badge key={t}>{t}</Badge>
+                ))}
+              </span>
+            ) : (
+              "None"
+            )}
           </Item>
-          <Item label="Created"><time dateTime={product.createdAt}>{formatDate(product.createdAt)}</time></Item>
-          <Item label="Updated"><time dateTime={product.updatedAt}>{formatDate(product.updatedAt)}</time></Item>
-          <Item label="Published">{product.publishedAt ? <time dateTime={product.publishedAt}>{formatDate(product.publishedAt)}</time> : "Not yet"}</Item>
+          <Item label="Created">
+            <time dateTime={product.createdAt}>{formatDate(product.createdAt)}</time>
+          </Item>
+          <Item label="Updated">
+            <time dateTime={product.updatedAt}>{formatDate(product.updatedAt)}</time>
+          </Item>
+          <Item label="Published">
+            {product.publishedAt ? <time dateTime={product.publishedAt}>{formatDate(product.publishedAt)}</time> : "Not yet"}
+          </Item>
         </dl>
       </Card>
       <Card title="Governance declarations">

@@ -31,7 +31,9 @@ export function ProductTabs({ basePath, active }: { basePath: string; active: Ta
               scroll={false}
               className={cn(
                 "-mb-px block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
-                t.id === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                t.id === active
+                  ? "border-brand-600 text-brand-700"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
               )}
             >
               {t.label}

@@ -10,14 +10,29 @@ import type { QualityRunResult } from "@/lib/quality/record-quality-run";
 
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-export function QualityCard({ productId, productHref, latest, runs, canRun }: { productId: string; productHref: string; latest: QualityRunResult | null; runs: number; canRun: boolean }) {
+export function QualityCard({
+  productId,
+  productHref,
+  latest,
+  runs,
+  canRun,
+}: {
+  productId: string;
+  productHref: string;
+  latest: QualityRunResult | null;
+  runs: number;
+  canRun: boolean;
+}) {
   const [state, action] = useActionState(runQualityCheckAction, null);
   return (
     <Card title="Data quality" className="h-full">
       <div className="space-y-3 text-sm" data-testid="quality-card">
         {latest ? (
           <>
-            <p><span className="text-lg font-semibold">{latest.score.toFixed(1)}</span> / 100 <span className="text-slate-500">on {dateFmt.format(new Date(latest.at))}</span></p>
+            <p>
+              <span className="text-lg font-semibold">{latest.score.toFixed(1)}</span> / 100{" "}
+              <span className="text-slate-500">on {dateFmt.format(new Date(latest.at))}</span>
+            </p>
             <dl className="grid grid-cols-3 gap-2 text-center">
               {(["completeness", "accuracy", "consistency"] as const).map((k) => (
                 <div key={k} className="rounded bg-slate-50 p-2">
@@ -30,13 +45,19 @@ export function QualityCard({ productId, productHref, latest, runs, canRun }: { 
         ) : (
           <p className="text-slate-600">No quality run yet.</p>
         )}
-        <p><Link href={`${productHref}/quality`} className="text-brand-700 hover:underline">Quality history ({runs} runs)</Link></p>
+        <p>
+          <Link href={`${productHref}/quality`} className="text-brand-700 hover:underline">
+            Quality history ({runs} runs)
+          </Link>
+        </p>
         {canRun && (
           <form action={action} className="space-y-2">
             <input type="hidden" name="productId" value={productId} />
             <input type="hidden" name="productHref" value={productHref} />
             <FormMessage state={state} />
-            <SubmitButton variant="secondary" pendingText="Checking the table…">Run quality check</SubmitButton>
+            <SubmitButton variant="secondary" pendingText="Checking the table…">
+              Run quality check
+            </SubmitButton>
           </form>
         )}
       </div>

@@ -18,7 +18,15 @@ export function Stars({ score }: { score: number }) {
   );
 }
 
-export function RatingsCard({ productId, productHref, summary, reviews, reviewCount, mine, canRate }: {
+export function RatingsCard({
+  productId,
+  productHref,
+  summary,
+  reviews,
+  reviewCount,
+  mine,
+  canRate,
+}: {
   productId: string;
   productHref: string;
   summary: Satisfaction;
@@ -36,7 +44,8 @@ export function RatingsCard({ productId, productHref, summary, reviews, reviewCo
             "No ratings yet."
           ) : (
             <>
-              <span className="text-lg font-semibold">{summary.mean.toFixed(1)}</span> / 5 from {summary.count} rating{summary.count === 1 ? "" : "s"}
+              <span className="text-lg font-semibold">{summary.mean.toFixed(1)}</span> / 5 from {summary.count} rating
+              {summary.count === 1 ? "" : "s"}
             </>
           )}
         </p>
@@ -44,19 +53,29 @@ export function RatingsCard({ productId, productHref, summary, reviews, reviewCo
           <ul className="space-y-2">
             {reviews.map((r, i) => (
               <li key={i} className="border-l-2 border-slate-200 pl-2">
-                <Stars score={r.score} /> <span className="text-xs text-slate-500">{r.userName}{r.mine ? " (you)" : ""}</span>
+                <Stars score={r.score} />{" "}
+                <span className="text-xs text-slate-500">
+                  {r.userName}
+                  {r.mine ? " (you)" : ""}
+                </span>
                 <p className="break-words text-slate-700">{r.review}</p>
               </li>
             ))}
           </ul>
         )}
-        <p><Link href={`${productHref}/reviews`} className="text-brand-700 hover:underline">All reviews ({reviewCount} with text)</Link></p>
+        <p>
+          <Link href={`${productHref}/reviews`} className="text-brand-700 hover:underline">
+            All reviews ({reviewCount} with text)
+          </Link>
+        </p>
         {canRate && (
           <form action={action} className="space-y-2 border-t border-slate-100 pt-3">
             <input type="hidden" name="productId" value={productId} />
             <input type="hidden" name="productHref" value={productHref} />
             <fieldset>
-              <legend className="mb-1 text-sm font-medium text-slate-800">{mine ? "Your rating (you can change it)" : "Rate this product"}</legend>
+              <legend className="mb-1 text-sm font-medium text-slate-800">
+                {mine ? "Your rating (you can change it)" : "Rate this product"}
+              </legend>
               <div className="flex gap-3" aria-describedby="score-error">
                 {[1, 2, 3, 4, 5].map((s) => (
                   <label key={s} className="flex items-center gap-1">
@@ -66,7 +85,9 @@ export function RatingsCard({ productId, productHref, summary, reviews, reviewCo
               </div>
               <FieldError id="score-error" errors={state?.errors?.score} />
             </fieldset>
-            <label htmlFor="review" className="block text-sm font-medium text-slate-800">Review (optional)</label>
+            <label htmlFor="review" className="block text-sm font-medium text-slate-800">
+              Review (optional)
+            </label>
             <TextArea name="review" rows={2} maxLength={2000} defaultValue={mine?.review ?? ""} errors={state?.errors?.review} />
             <FieldError id="review-error" errors={state?.errors?.review} />
             <FormMessage state={state} />

@@ -11,7 +11,16 @@ import type { ProductAccessState } from "@/lib/consumers/queries";
 
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-export function RequestAccessCard({ productId, productHref, domainName, member, canRequest, published, latest, pendingForOwner }: {
+export function RequestAccessCard({
+  productId,
+  productHref,
+  domainName,
+  member,
+  canRequest,
+  published,
+  latest,
+  pendingForOwner,
+}: {
   productId: string;
   productHref: string;
   domainName: string;
@@ -28,7 +37,9 @@ export function RequestAccessCard({ productId, productHref, domainName, member, 
       <div className="space-y-3 text-sm" data-testid="access-card">
         {pendingForOwner !== null && (
           <p>
-            <Link href="/access/inbox" className="font-medium text-brand-700 hover:underline">Pending requests: {pendingForOwner}</Link>
+            <Link href="/access/inbox" className="font-medium text-brand-700 hover:underline">
+              Pending requests: {pendingForOwner}
+            </Link>
             <span className="text-slate-500"> for this product</span>
           </p>
         )}
@@ -37,26 +48,45 @@ export function RequestAccessCard({ productId, productHref, domainName, member, 
         ) : latest ? (
           <p className="flex flex-wrap items-center gap-2" data-testid="access-status">
             Your request:{" "}
-            <Badge tone={latest.status === "approved" ? "green" : latest.status === "pending" ? "amber" : "red"}>{latest.status === "approved" ? "granted" : latest.status}</Badge>
+            <Badge tone={latest.status === "approved" ? "green" : latest.status === "pending" ? "amber" : "red"}>
+              {latest.status === "approved" ? "granted" : latest.status}
+            </Badge>
             <span className="text-slate-500">{dateFmt.format(new Date(latest.decidedAt ?? latest.createdAt))}</span>
             {latest.decisionNote && <span className="w-full text-slate-600">“{latest.decisionNote}”</span>}
           </p>
         ) : null}
-        {!member && canRequest && !open && (published ? (
-          <form action={action} className="space-y-2">
-            <input type="hidden" name="productId" value={productId} />
-            <input type="hidden" name="productHref" value={productHref} />
-            <Field label="What do you need the data for?" name="purpose" errors={state?.errors?.purpose}>
-              <TextArea name="purpose" rows={3} required minLength={10} maxLength={1000} errors={state?.errors?.purpose} placeholder="e.g. Weekly churn report for the retention team" />
-            </Field>
-            <FormMessage state={state} />
-            <SubmitButton pendingText="Sending…">Request access</SubmitButton>
-          </form>
-        ) : (
-          <p className="text-slate-600">Access requests open once the product is published.</p>
-        ))}
+        {!member &&
+          canRequest &&
+          !open &&
+          (published ? (
+            <form action={action} className="space-y-2">
+              <input type="hidden" name="productId" value={productId} />
+              <input type="hidden" name="productHref" value={productHref} />
+              <Field label="What do you need the data for?" name="purpose" errors={state?.errors?.purpose}>
+                <TextArea
+                  name="purpose"
+                  rows={3}
+                  required
+                  minLength={10}
+                  maxLength={1000}
+                  errors={state?.errors?.purpose}
+                  placeholder="e.g. Weekly churn report for the retention team"
+                />
+              </Field>
+              <FormMessage state={state} />
+              <SubmitButton pendingText="Sending…">Request access</SubmitButton>
+            </form>
+          ) : (
+            <p className="text-slate-600">Access requests open once the product is published.</p>
+          ))}
         {state?.ok && open && <FormMessage state={state} />}
-        {!member && <p><Link href="/access" className="text-brand-700 hover:underline">My access requests</Link></p>}
+        {!member && (
+          <p>
+            <Link href="/access" className="text-brand-700 hover:underline">
+              My access requests
+            </Link>
+          </p>
+        )}
       </div>
     </Card>
   );

@@ -10,7 +10,14 @@ export function SchemaSection({ fields }: { fields: ProductField[] }) {
   return (
     <Table>
       <thead>
-        <tr><Th>#</Th><Th>Name</Th><Th>Type</Th><Th>Required</Th><Th>Personal data</Th><Th>Description</Th></tr>
+        <tr>
+          <Th>#</Th>
+          <Th>Name</Th>
+          <Th>Type</Th>
+          <Th>Required</Th>
+          <Th>Personal data</Th>
+          <Th>Description</Th>
+        </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {fields.map((f, i) => (
@@ -52,13 +59,24 @@ export function AccessSection({ access }: { access: AccessGrant[] }) {
   return (
     <Table>
       <thead>
-        <tr><Th>Role</Th><Th>Permissions</Th></tr>
+        <tr>
+          <Th>Role</Th>
+          <Th>Permissions</Th>
+        </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {access.map((grant) => (
           <tr key={grant.role}>
             <Td className="font-mono">{grant.role}</Td>
-            <Td><span className="flex flex-wrap gap-1">{grant.permissions.map((p) => <Badge key={p} tone="blue">{p}</Badge>)}</span></Td>
+            <Td>
+              <span className="flex flex-wrap gap-1">
+                {grant.permissions.map((p) => (
+                  <Badge key={p} tone="blue">
+                    {p}
+                  </Badge>
+                ))}
+              </span>
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -88,7 +106,11 @@ export function LineageSection({ lineage, productName }: { lineage: Lineage; pro
             <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{step.title}</h3>
             {step.items.length > 0 ? (
               <ul className="space-y-1 text-sm">
-                {step.items.map((item, j) => <li key={`${j}-${item}`} className="break-words font-mono">{item}</li>)}
+                {step.items.map((item, j) => (
+                  <li key={`${j}-${item}`} className="break-words font-mono">
+                    {item}
+                  </li>
+                ))}
               </ul>
             ) : (
               <p className="text-sm text-slate-500">None listed</p>

@@ -65,7 +65,12 @@ export async function deprovisionAction(_prev: ActionState | null, formData: For
     const ref = refOf(formData);
     const environment = environmentOf(formData);
     const reason = formData.get("reason");
-    const { jobId } = await deprovisionProduct(user, { ...ref, environment, confirmed: confirmed(formData), reason: typeof reason === "string" ? reason : "" });
+    const { jobId } = await deprovisionProduct(user, {
+      ...ref,
+      environment,
+      confirmed: confirmed(formData),
+      reason: typeof reason === "string" ? reason : "",
+    });
     refresh(ref);
     return { ok: true, message: `Deprovisioning ${environment} has started.`, data: { jobId } };
   } catch (e) {

@@ -29,7 +29,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
         <PageHeader title={`Edit ${product.name}`} />
         <Card>
           <p className="text-sm text-slate-700">This product is retired, so it can no longer change.</p>
-          <Link href={back} className="mt-3 inline-block text-sm text-brand-700 hover:underline">Back to the product</Link>
+          <Link href={back} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+            Back to the product
+          </Link>
         </Card>
       </>
     );
@@ -39,17 +41,28 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   // Offer the roles the product already grants alongside the platform's standard ones.
   const roleSuggestions = [...new Set([...product.spec.access.map((a) => a.role), ...DEFAULT_ROLES])];
   // Only the product's owners may hand it on: for other editors the select offers just the saved owner.
-  const owners = can.moveLifecycle(user, { domain: product.domain }) ? await listOwnerOptions([product.domain]) : { [product.domain]: [{ email: product.owner, label: product.owner }] };
+  const owners = can.moveLifecycle(user, { domain: product.domain })
+    ? await listOwnerOptions([product.domain])
+    : { [product.domain]: [{ email: product.owner, label: product.owner }] };
   return (
     <>
       <PageHeader
         title={`Edit ${product.name}`}
         description={
-          immutable
-            ? <>Version {product.version} is published and stays as it is; saving creates a new version. Raise the version number to match your change.</>
-            : <>Drafts and products in review are changed in place.</>
+          immutable ? (
+            <>
+              Version {product.version} is published and stays as it is; saving creates a new version. Raise the version number to match
+              your change.
+            </>
+          ) : (
+            <>Drafts and products in review are changed in place.</>
+          )
         }
-        actions={<Link href={back} className="text-sm text-brand-700 hover:underline">Cancel</Link>}
+        actions={
+          <Link href={back} className="text-sm text-brand-700 hover:underline">
+            Cancel
+          </Link>
+        }
       />
       <ProductForm
         mode="edit"

@@ -24,9 +24,23 @@ import { parsePage } from "@/lib/pagination";
 export const metadata: Metadata = { title: "Load data" };
 
 const PAGE_SIZE = 10;
-const SAMPLE: Record<string, unknown> = { string: "text", integer: 1, number: 1.5, boolean: true, date: "2026-01-31", timestamp: "2026-01-31T09:00:00Z", json: { key: "value" } };
+const SAMPLE: Record<string, unknown> = {
+  string: "text",
+  integer: 1,
+  number: 1.5,
+  boolean: true,
+  date: "2026-01-31",
+  timestamp: "2026-01-31T09:00:00Z",
+  json: { key: "value" },
+};
 
-export default async function IngestPage({ params, searchParams }: { params: Promise<{ domain: string; product: string }>; searchParams: Promise<{ env?: string; page?: string }> }) {
+export default async function IngestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ domain: string; product: string }>;
+  searchParams: Promise<{ env?: string; page?: string }>;
+}) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await getProduct(domain, name);
@@ -46,32 +60,58 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={base} className="hover:underline">{domain}/{name}</Link> / Load data
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={base} className="hover:underline">
+          {domain}/{name}
+        </Link>{" "}
+        / Load data
       </nav>
-      <PageHeader title="Load data" description="Rows are checked against the schema's types and required fields. A load is all-or-nothing: one bad row and nothing is written." />
+      <PageHeader
+        title="Load data"
+        description="Rows are checked against the schema's types and required fields. A load is all-or-nothing: one bad row and nothing is written."
+      />
       {!target ? (
         <EmptyState>
-          {name} is not provisioned yet. <Link className="text-brand-700 hover:underline" href={base}>Provision it to staging</Link> first.
+          {name} is not provisioned yet.{" "}
+          <Link className="text-brand-700 hover:underline" href={base}>
+            Provision it to staging
+          </Link>{" "}
+          first.
         </EmptyState>
       ) : (
         <>
           <nav aria-label="Environment" className="mb-4 flex flex-wrap gap-2 text-sm">
             {deployments.map((d) => (
-              <Link key={d.environment} href={`?env=${d.environment}`} aria-current={d.environment === target.environment ? "page" : undefined}
-                className={cn("rounded-full px-3 py-1 ring-1", d.environment === target.environment ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100")}>
-                {d.environment} · {d.schemaName}.{d.tableName} · {d.rowCount?.approximate ? "≈ " : ""}{(d.rowCount?.n ?? 0).toLocaleString("en")} rows
+              <Link
+                key={d.environment}
+                href={`?env=${d.environment}`}
+                aria-current={d.environment === target.environment ? "page" : undefined}
+                className={cn(
+                  "rounded-full px-3 py-1 ring-1",
+                  d.environment === target.environment ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300 hover:bg-slate-100",
+                )}
+              >
+                {d.environment} · {d.schemaName}.{d.tableName} · {d.rowCount?.approximate ? "≈ " : ""}
+                {(d.rowCount?.n ?? 0).toLocaleString("en")} rows
               </Link>
             ))}
           </nav>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card title={`Upload a CSV into ${target.environment}`} className="min-w-0">
               <p className="mb-3 text-sm text-slate-600">
-                Expected header: <code className="break-all text-xs">{header}</code>. Columns may come in any order; optional ones may be left out. At most {formatLimit(env().INGEST_MAX_BYTES)}.
+                Expected header: <code className="break-all text-xs">{header}</code>. Columns may come in any order; optional ones may be
+                left out. At most {formatLimit(env().INGEST_MAX_BYTES)}.
               </p>
               <CsvUploadForm key={endpoint} endpoint={endpoint} maxBytes={env().INGEST_MAX_BYTES} />
             </Card>
             <Card title="Or post a JSON batch" className="min-w-0">
-              <p className="mb-3 text-sm text-slate-600">Up to 10 MB: <code className="text-xs">POST {endpoint}</code> with <code className="text-xs">Content-Type: application/json</code>.</p>
+              <p className="mb-3 text-sm text-slate-600">
+                Up to 10 MB: <code className="text-xs">POST {endpoint}</code> with{" "}
+                <code className="text-xs">Content-Type: application/json</code>.
+              </p>
               <JsonBatchForm key={endpoint} endpoint={endpoint} example={example} />
             </Card>
           </div>
@@ -84,7 +124,16 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
           <>
             <Table>
               <thead>
-                <tr><Th>Started</Th><Th>Env</Th><Th>Format</Th><Th>Status</Th><Th>Rows loaded</Th><Th>Size</Th><Th>By</Th><Th>Problems</Th></tr>
+                <tr>
+                  <Th>Started</Th>
+                  <Th>Env</Th>
+                  <Th>Format</Th>
+                  <Th>Status</Th>
+                  <Th>Rows loaded</Th>
+                  <Th>Size</Th>
+                  <Th>By</Th>
+                  <Th>Problems</Th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {loads.rows.map((l) => (
@@ -92,16 +141,28 @@ export default async function IngestPage({ params, searchParams }: { params: Pro
                     <Td className="whitespace-nowrap text-xs">{formatUtc(l.startedAt)}</Td>
                     <Td>{l.environment}</Td>
                     <Td>{l.format}</Td>
-                    <Td><Badge tone={statusTone[l.status] ?? "gray"}>{l.status}</Badge></Td>
+                    <Td>
+                      <Badge tone={statusTone[l.status] ?? "gray"}>{l.status}</Badge>
+                    </Td>
                     <Td className="text-right">{l.rowsLoaded.toLocaleString("en")}</Td>
                     <Td className="whitespace-nowrap">{formatBytes(l.bytes)}</Td>
                     <Td>{l.user ?? "—"}</Td>
                     <Td>
-                      {l.errors.length === 0 ? "—" : (
+                      {l.errors.length === 0 ? (
+                        "—"
+                      ) : (
                         <details>
-                          <summary className="cursor-pointer text-xs text-red-700">{l.errors.length}{l.errors.length === 100 ? "+" : ""}</summary>
+                          <summary className="cursor-pointer text-xs text-red-700">
+                            {l.errors.length}
+                            {l.errors.length === 100 ? "+" : ""}
+                          </summary>
                           <ul className="mt-1 space-y-0.5 text-xs">
-                            {l.errors.slice(0, 20).map((e, i) => <li key={i}>{e.row > 0 ? `${l.format === "csv" ? "line" : "row"} ${e.row}: ` : ""}{e.reason}</li>)}
+                            {l.errors.slice(0, 20).map((e, i) => (
+                              <li key={i}>
+                                {e.row > 0 ? `${l.format === "csv" ? "line" : "row"} ${e.row}: ` : ""}
+                                {e.reason}
+                              </li>
+                            ))}
                           </ul>
                         </details>
                       )}

@@ -31,15 +31,33 @@ export default async function QualityPage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={href} className="hover:underline">{product.name}</Link>
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={href} className="hover:underline">
+          {product.name}
+        </Link>
       </nav>
-      <PageHeader title={`Quality of ${product.name}`} description="Score = mean of completeness, accuracy and consistency. On-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type." />
+      <PageHeader
+        title={`Quality of ${product.name}`}
+        description="Score = mean of completeness, accuracy and consistency. On-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."
+      />
       {runs.items.length === 0 ? (
         <EmptyState>No quality runs yet.</EmptyState>
       ) : (
         <Card>
           <Table>
-            <thead><tr><Th>When</Th><Th className="text-right">Score</Th><Th className="text-right">Completeness</Th><Th className="text-right">Accuracy</Th><Th className="text-right">Consistency</Th><Th className="text-right">Rows checked</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>When</Th>
+                <Th className="text-right">Score</Th>
+                <Th className="text-right">Completeness</Th>
+                <Th className="text-right">Accuracy</Th>
+                <Th className="text-right">Consistency</Th>
+                <Th className="text-right">Rows checked</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {runs.items.map((r) => (
                 <tr key={r.id}>

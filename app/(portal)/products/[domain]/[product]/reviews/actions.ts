@@ -10,7 +10,11 @@ export async function rateProductAction(_prev: ActionState | null, formData: For
   const href = formData.get("productHref");
   try {
     const user = await requireUser();
-    ({ created } = await rateProduct(user, { productId: formData.get("productId"), score: formData.get("score") ?? undefined, review: formData.get("review") ?? "" }));
+    ({ created } = await rateProduct(user, {
+      productId: formData.get("productId"),
+      score: formData.get("score") ?? undefined,
+      review: formData.get("review") ?? "",
+    }));
   } catch (e) {
     return toActionState(e);
   }

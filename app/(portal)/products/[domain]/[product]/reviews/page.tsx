@@ -26,17 +26,33 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
   const product = await loadProduct(domain, name);
   if (!product) notFound();
   const page = parsePage((await searchParams).page);
-  const [summary, reviews] = await Promise.all([ratingSummary(product.id), listReviews(product.id, user.id, { page, pageSize: PAGE_SIZE })]);
+  const [summary, reviews] = await Promise.all([
+    ratingSummary(product.id),
+    listReviews(product.id, user.id, { page, pageSize: PAGE_SIZE }),
+  ]);
   const href = productPath(product);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={href} className="hover:underline">{product.name}</Link>
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={href} className="hover:underline">
+          {product.name}
+        </Link>
       </nav>
-      <PageHeader title={`Reviews of ${product.name}`} description={summary.mean === null ? "No ratings yet." : `${summary.mean.toFixed(1)} / 5 from ${summary.count} ratings`} />
+      <PageHeader
+        title={`Reviews of ${product.name}`}
+        description={summary.mean === null ? "No ratings yet." : `${summary.mean.toFixed(1)} / 5 from ${summary.count} ratings`}
+      />
       <Card className="mb-4" title="Distribution">
         <ol className="space-y-1 text-sm">
-          {[5, 4, 3, 2, 1].map((s) => <li key={s}><Stars score={s} /> <span className="tabular-nums">{summary.distribution[s - 1]}</span></li>)}
+          {[5, 4, 3, 2, 1].map((s) => (
+            <li key={s}>
+              <Stars score={s} /> <span className="tabular-nums">{summary.distribution[s - 1]}</span>
+            </li>
+          ))}
         </ol>
       </Card>
       {reviews.items.length === 0 ? (
@@ -46,7 +62,14 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
           <ul className="divide-y divide-slate-100">
             {reviews.items.map((r, i) => (
               <li key={i} className="py-3 text-sm">
-                <div className="flex flex-wrap items-center gap-2"><Stars score={r.score} /><span className="font-medium">{r.userName}{r.mine ? " (you)" : ""}</span><span className="text-slate-500">{dateFmt.format(new Date(r.updatedAt))}</span></div>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Stars score={r.score} />
+                  <span className="font-medium">
+                    {r.userName}
+                    {r.mine ? " (you)" : ""}
+                  </span>
+                  <span className="text-slate-500">{dateFmt.format(new Date(r.updatedAt))}</span>
+                </div>
                 {r.review && <p className="mt-1 break-words text-slate-700">{r.review}</p>}
               </li>
             ))}

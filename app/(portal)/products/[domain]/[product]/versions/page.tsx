@@ -22,20 +22,30 @@ type SearchParams = Promise<{ from?: string | string[]; to?: string | string[] }
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 type Comparison =
-  | { kind: "none"; message: string }
-  | { kind: "ok"; from: string; to: string; before: DataProductSpec; after: DataProductSpec };
+  { kind: "none"; message: string } | { kind: "ok"; from: string; to: string; before: DataProductSpec; after: DataProductSpec };
 
 /** Resolves the requested pair against the versions that exist, with plain-words messages for bad input. */
-async function resolveComparison(productId: string, versions: VersionSummary[], current: string, params: { from?: string; to?: string }): Promise<Comparison> {
+async function resolveComparison(
+  productId: string,
+  versions: VersionSummary[],
+  current: string,
+  params: { from?: string; to?: string },
+): Promise<Comparison> {
   if (versions.length < 2) return { kind: "none", message: "There is only one version so far, so there is nothing to compare yet." };
   const known = new Set(versions.map((v) => v.version));
   const to = params.to ?? (known.has(current) ? current : versions[0].version);
   const toIndex = versions.findIndex((v) => v.version === to);
   // Newest first, so the version before `to` is the next one in the list.
   const from = params.from ?? versions[toIndex + 1]?.version;
-  for (const [label, v] of [["from", from], ["to", to]] as const) {
+  for (const [label, v] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (v !== undefined && !known.has(v)) {
-      return { kind: "none", message: `There is no version “${v.slice(0, 40)}” of this product (${label}). Choose versions from the lists.` };
+      return {
+        kind: "none",
+        message: `There is no version “${v.slice(0, 40)}” of this product (${label}). Choose versions from the lists.`,
+      };
     }
   }
   if (!from) return { kind: "none", message: `${to} is the first version; choose an older “from” version to compare.` };
@@ -45,7 +55,13 @@ async function resolveComparison(productId: string, versions: VersionSummary[], 
   return { kind: "ok", from, to, before, after };
 }
 
-export default async function VersionsPage({ params, searchParams }: { params: Promise<{ domain: string; product: string }>; searchParams: SearchParams }) {
+export default async function VersionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ domain: string; product: string }>;
+  searchParams: SearchParams;
+}) {
   await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
@@ -58,9 +74,22 @@ export default async function VersionsPage({ params, searchParams }: { params: P
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={basePath} className="hover:underline">{product.name}</Link>
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={basePath} className="hover:underline">
+          {product.name}
+        </Link>
       </nav>
-      <PageHeader title={`Versions of ${product.name}`} description={<>Current version <span className="font-mono">{product.version}</span></>} />
+      <PageHeader
+        title={`Versions of ${product.name}`}
+        description={
+          <>
+            Current version <span className="font-mono">{product.version}</span>
+          </>
+        }
+      />
       <div className="space-y-6">
         {versions.length >= 2 && (
           <Card title="Compare">
@@ -74,10 +103,18 @@ export default async function VersionsPage({ params, searchParams }: { params: P
           </Card>
         )}
         {comparison.kind === "none" ? (
-          <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="compare-message">{comparison.message}</p>
+          <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="compare-message">
+            {comparison.message}
+          </p>
         ) : (
           <>
-            <Card title={<>Changes from <span className="font-mono">{comparison.from}</span> to <span className="font-mono">{comparison.to}</span></>}>
+            <Card
+              title={
+                <>
+                  Changes from <span className="font-mono">{comparison.from}</span> to <span className="font-mono">{comparison.to}</span>
+                </>
+              }
+            >
               <ChangeTable changes={diffSpecs(comparison.before, comparison.after)} />
             </Card>
             <Card title="Schema side by side">
@@ -86,7 +123,9 @@ export default async function VersionsPage({ params, searchParams }: { params: P
           </>
         )}
         <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-3 text-base font-semibold text-slate-900">History</h2>
+          <h2 id="history-heading" className="mb-3 text-base font-semibold text-slate-900">
+            History
+          </h2>
           <VersionsSection versions={versions} basePath={basePath} showCompareAll={false} />
         </section>
       </div>

@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Domain policy history" };
 type Search = Promise<{ from?: string | string[]; to?: string | string[]; page?: string | string[] }>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function DomainPolicyHistoryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Search }) {
+export default async function DomainPolicyHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Search;
+}) {
   const user = await requirePageUser();
   const { slug } = await params;
   if (!can.readDomainPolicy(user, slug)) forbidden();
@@ -27,8 +33,18 @@ export default async function DomainPolicyHistoryPage({ params, searchParams }: 
     <>
       {can.readPolicies(user) && <GovernanceTabs />}
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        {can.readPolicies(user) && <><Link href="/governance/policies" className="hover:underline">Policies</Link> / </>}
-        <Link href={base} className="hover:underline">{domain.name} policy</Link> / History
+        {can.readPolicies(user) && (
+          <>
+            <Link href="/governance/policies" className="hover:underline">
+              Policies
+            </Link>{" "}
+            /{" "}
+          </>
+        )}
+        <Link href={base} className="hover:underline">
+          {domain.name} policy
+        </Link>{" "}
+        / History
       </nav>
       <PageHeader title={`${domain.name} policy history`} />
       <PolicyHistoryView

@@ -45,7 +45,14 @@ export default async function JobPage({ params, searchParams }: { params: Params
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">Catalog</Link> / <Link href={base} className="hover:underline">{domain}/{product}</Link> / Deployments
+        <Link href="/catalog" className="hover:underline">
+          Catalog
+        </Link>{" "}
+        /{" "}
+        <Link href={base} className="hover:underline">
+          {domain}/{product}
+        </Link>{" "}
+        / Deployments
       </nav>
       <PageHeader
         title={`${kindLabel} · ${job.environment}`}
@@ -53,7 +60,10 @@ export default async function JobPage({ params, searchParams }: { params: Params
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">v{job.version}</span>
             <Badge tone={statusTone[job.status] ?? "gray"}>{job.status}</Badge>
-            <span>requested {formatUtc(job.createdAt)}{job.requestedBy ? ` by ${job.requestedBy}` : ""}</span>
+            <span>
+              requested {formatUtc(job.createdAt)}
+              {job.requestedBy ? ` by ${job.requestedBy}` : ""}
+            </span>
             {job.attempts > 1 && <span>· {job.attempts} attempts (resumed)</span>}
           </span>
         }
@@ -70,11 +80,18 @@ export default async function JobPage({ params, searchParams }: { params: Params
         <div className="min-w-0 space-y-6">
           {plan && (
             <Card title="Cloud plan (Terraform JSON)">
-              <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200">Plan only — not applied.</p>
-              <p className="mb-3 text-sm text-slate-600">
-                The same four steps for the cloud targets of the platform configuration (S3, Glue, Databricks or Kinesis/Flink, API Gateway, Lake Formation). Review it and apply it with Terraform in your cloud account.
+              <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200">
+                Plan only — not applied.
               </p>
-              <a className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50" href={`/api/provisioning/jobs/${job.id}/plan`} download>
+              <p className="mb-3 text-sm text-slate-600">
+                The same four steps for the cloud targets of the platform configuration (S3, Glue, Databricks or Kinesis/Flink, API Gateway,
+                Lake Formation). Review it and apply it with Terraform in your cloud account.
+              </p>
+              <a
+                className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+                href={`/api/provisioning/jobs/${job.id}/plan`}
+                download
+              >
                 Download plan (.tf.json)
               </a>
               <details className="mt-3">
@@ -86,14 +103,24 @@ export default async function JobPage({ params, searchParams }: { params: Params
           <Card title="Jobs of this product">
             <Table>
               <thead>
-                <tr><Th>When</Th><Th>Job</Th><Th>Status</Th></tr>
+                <tr>
+                  <Th>When</Th>
+                  <Th>Job</Th>
+                  <Th>Status</Th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {history.rows.map((h) => (
                   <tr key={h.id} className={h.id === job.id ? "bg-brand-50" : undefined}>
                     <Td className="whitespace-nowrap text-xs">{formatUtc(h.createdAt)}</Td>
-                    <Td><Link className="text-brand-700 hover:underline" href={`${base}/deployments/${h.id}`}>{h.kind} {h.environment}</Link></Td>
-                    <Td><Badge tone={statusTone[h.status] ?? "gray"}>{h.status}</Badge></Td>
+                    <Td>
+                      <Link className="text-brand-700 hover:underline" href={`${base}/deployments/${h.id}`}>
+                        {h.kind} {h.environment}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <Badge tone={statusTone[h.status] ?? "gray"}>{h.status}</Badge>
+                    </Td>
                   </tr>
                 ))}
               </tbody>

@@ -40,7 +40,12 @@ export function ChangeTable({ changes }: { changes: SpecChange[] }) {
   return (
     <Table>
       <thead>
-        <tr><Th>Change</Th><Th>Where</Th><Th>Before → after</Th><Th>Impact</Th></tr>
+        <tr>
+          <Th>Change</Th>
+          <Th>Where</Th>
+          <Th>Before → after</Th>
+          <Th>Impact</Th>
+        </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {changes.map((c, i) => (
@@ -49,7 +54,9 @@ export function ChangeTable({ changes }: { changes: SpecChange[] }) {
             <Td className="font-mono text-xs">{c.path}</Td>
             <Td className="min-w-56">
               <span className="text-slate-500 line-through decoration-slate-300">{show(c.before, c.kind)}</span>
-              <span aria-label="changed to" className="mx-1 text-slate-400">→</span>
+              <span aria-label="changed to" className="mx-1 text-slate-400">
+                →
+              </span>
               <span className="text-slate-900">{show(c.after, c.kind)}</span>
             </Td>
             <Td>{c.breaking && <Badge tone="red">breaking</Badge>}</Td>

@@ -10,18 +10,32 @@ export function CompareForm({ action, versions, current, from, to }: Props) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Compare versions">
       <div className="min-w-32 flex-1 sm:flex-none">
-        <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
+        <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">
+          From
+        </label>
         <select id="from" name="from" defaultValue={from} className={inputClass}>
-          {versions.map((v) => <option key={v.version} value={v.version}>{label(v.version)}</option>)}
+          {versions.map((v) => (
+            <option key={v.version} value={v.version}>
+              {label(v.version)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="min-w-32 flex-1 sm:flex-none">
-        <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
+        <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">
+          To
+        </label>
         <select id="to" name="to" defaultValue={to} className={inputClass}>
-          {versions.map((v) => <option key={v.version} value={v.version}>{label(v.version)}</option>)}
+          {versions.map((v) => (
+            <option key={v.version} value={v.version}>
+              {label(v.version)}
+            </option>
+          ))}
         </select>
       </div>
-      <Button type="submit" variant="secondary">Compare</Button>
+      <Button type="submit" variant="secondary">
+        Compare
+      </Button>
     </form>
   );
 }

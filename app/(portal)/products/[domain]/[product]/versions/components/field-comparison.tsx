@@ -59,7 +59,10 @@ function Cell({ row, k, className }: { row: Row; k: (typeof COMPARED)[number]; c
   if (before && after && before[k] !== after[k]) {
     return (
       <Td className={className}>
-        <del className="text-red-700">{text(before, k)}</del> <span aria-hidden className="text-slate-400">→</span>{" "}
+        <del className="text-red-700">{text(before, k)}</del>{" "}
+        <span aria-hidden className="text-slate-400">
+          →
+        </span>{" "}
         <ins className="font-medium text-emerald-800 no-underline">{text(after, k)}</ins>
       </Td>
     );
@@ -73,7 +76,14 @@ export function FieldComparison({ before, after }: { before: ProductField[]; aft
   return (
     <Table>
       <thead>
-        <tr><Th>Field</Th><Th>Status</Th><Th>Type</Th><Th>Required</Th><Th>PII</Th><Th>Description</Th></tr>
+        <tr>
+          <Th>Field</Th>
+          <Th>Status</Th>
+          <Th>Type</Th>
+          <Th>Required</Th>
+          <Th>PII</Th>
+          <Th>Description</Th>
+        </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row) => (
