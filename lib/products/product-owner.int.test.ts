@@ -17,7 +17,11 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 
 const session = vi.hoisted(() => ({ uid: null as string | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.uid ? { uid: session.uid } : null) }));
+// getCurrentUser checks a real server-side session row, so each "request" opens one for the user.
+vi.mock("@/lib/auth/auth", async () => {
+  const { createSession } = await import("@/lib/auth/sessions");
+  return { auth: async () => (session.uid ? { uid: session.uid, sid: (await createSession(session.uid, 1)).id } : null) };
+});
 
 /** The user as the next request would see them. */
 async function signedIn(user: { id: string }): Promise<CurrentUser> {
