@@ -2,6 +2,7 @@
 // switched on by AUTH_OIDC_* variables. The JWT cookie carries the user id and a server-side session id
 // (lib/auth/sessions.ts); roles, memberships and whether the session is still alive are read from the
 // database on every request (lib/auth/current-user.ts).
+import { safeRedirect } from "@/lib/auth/callback-url";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -112,6 +113,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   trustHost: true,
   callbacks: {
+    redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
       const email = user.email?.toLowerCase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./callback-url";
+import { safeCallbackUrl, safeRedirect } from "./callback-url";
 
 describe("safeCallbackUrl", () => {
   it("keeps a path on this site with its query and fragment", () => {
@@ -23,6 +23,27 @@ describe("safeCallbackUrl", () => {
       "/" + "a".repeat(2001),
     ]) {
       expect(safeCallbackUrl(bad), JSON.stringify(bad)).toBe("/");
+    }
+  });
+});
+
+describe("safeRedirect (the sign-in API's callbackUrl)", () => {
+  const base = "http://localhost:3000";
+  it("keeps a same-origin URL or path", () => {
+    expect(safeRedirect("/catalog?q=x", base)).toBe(`${base}/catalog?q=x`);
+    expect(safeRedirect(`${base}/products/sales/orders`, base)).toBe(`${base}/products/sales/orders`);
+  });
+  it("sends control characters, other origins and slash tricks home", () => {
+    for (const url of [
+      "/catalog\u0000",
+      "/catalog\n",
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      `${base}//evil.example`,
+      "javascript:alert(1)",
+    ]) {
+      expect(safeRedirect(url, base)).toBe(`${base}/`);
     }
   });
 });

@@ -15,3 +15,13 @@ export function safeCallbackUrl(raw: unknown): string {
   if (url.origin !== BASE) return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * next-auth's `redirect` callback: the sign-in API takes `callbackUrl` from the caller too (and keeps it
+ * in a cookie), so it gets the same rule as the form. A same-origin absolute URL keeps its path.
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, "");
+  const path = url.startsWith(`${base}/`) ? url.slice(base.length) : url;
+  return `${base}${safeCallbackUrl(path)}`;
+}
