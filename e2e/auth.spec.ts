@@ -53,9 +53,9 @@ async function signedInContext(browser: Browser, email: string, password: string
   return context;
 }
 
-test("sign out everywhere ends the user's sessions in every browser", async ({ page, browser }) => {
+test("sign out everywhere ends the user's sessions in every browser", async ({ browser }) => {
   test.setTimeout(120_000);
-  const db = await portalDatabase(page);
+  const db = await portalDatabase();
   const email = `${uniqueName("everywhere")}@test.local`;
   const password = "a-dedicated-password-2";
   try {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { portalDatabase, signInAs, uniqueName, USERS } from "./helpers";
+import { portalDatabase, postCredentials, registerSalesProduct, signInAs, uniqueName, USERS } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -23,14 +23,12 @@ const freePort = () =>
     });
   });
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async () => {
   test.setTimeout(150_000);
-  const page = await browser.newPage();
   baseA = test.info().project.use.baseURL!;
-  const db = await portalDatabase(page);
+  const db = await portalDatabase();
   const url = db.url;
   await db.end();
-  await page.close();
   const port = await freePort();
   baseB = `http://127.0.0.1:${port}`;
   second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
@@ -67,12 +65,7 @@ test.afterAll(async () => {
 
 /** One credentials sign-in through the auth API; returns the `code` the portal redirects with (or "ok"). */
 async function attempt(ctx: APIRequestContext, email: string, password: string, ip: string): Promise<string> {
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    headers: { "x-forwarded-for": ip },
-    form: { email, password, csrfToken, callbackUrl: "/" },
-    maxRedirects: 0,
-  });
+  const res = await postCredentials(ctx, email, password, { "x-forwarded-for": ip });
   expect(res.status()).toBe(302);
   const location = new URL(res.headers()["location"]!, baseA);
   return location.searchParams.get("code") ?? (location.searchParams.has("error") ? "error" : "ok");
@@ -111,18 +104,9 @@ test("signing out on one process kills the cookie on the other", async ({ page, 
 test("a provisioning job queued through one process runs exactly once, whichever worker takes it", async ({ page }) => {
   test.setTimeout(120_000);
   const name = uniqueName("e2e-inst");
-  const db = await portalDatabase(page); // found by an anonymous request, so before signing in
+  const db = await portalDatabase();
   await signInAs(page, USERS.salesOwner);
-  await page.goto(`${baseA}/products/new`);
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Provisioned across two portal processes");
-  await page.getByRole("button", { name: "Add field" }).click();
-  await page.getByTestId("field-name-1").fill("qty");
-  await page.getByTestId("field-type-1").selectOption("integer");
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await registerSalesProduct(page, name, "Provisioned across two portal processes", { qty: true });
   const staging = page.getByTestId("deployment-staging");
   await staging.getByRole("button", { name: "Provision to staging" }).click();
   await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });
