@@ -68,7 +68,7 @@ export async function authorize(
   options?: string | AuthorizeOptions,
 ): Promise<CurrentUser> {
   const opts: AuthorizeOptions = typeof options === "string" ? { message: options } : (options ?? {});
-  return ensure(await getCurrentUser(), check, { ...opts, action: opts.action ?? (check.name || "authorize") });
+  return ensure(await getCurrentUser(), check, opts);
 }
 
 /**
