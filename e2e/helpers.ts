@@ -1,5 +1,5 @@
 // Shared e2e helpers. Tests sign in through the auth API (not the form), as the conventions ask.
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "meshport-demo";
@@ -12,15 +12,41 @@ export const USERS = {
   executive: "eli.executive@meshport.local",
 } as const;
 
+/** One credentials sign-in through the auth API (its redirect not followed), with the context's cookies. */
+export async function postCredentials(
+  ctx: APIRequestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+  headers?: Record<string, string>,
+): Promise<APIResponse> {
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return ctx.post("/api/auth/callback/credentials", { headers, form: { email, password, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+}
+
 export async function signInAs(page: Page, email: string): Promise<void> {
-  const csrf = await page.request.get("/api/auth/csrf");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await page.request.post("/api/auth/callback/credentials", {
-    form: { email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
-    maxRedirects: 0,
-  });
+  const res = await postCredentials(page.request, email);
   expect(res.status(), "credentials callback redirects").toBe(302);
   expect(res.headers()["location"] ?? "").not.toContain("error");
+}
+
+/**
+ * Registers a sales product through the form (the page must be signed in as a sales owner) and waits for
+ * its page. Fresher than any sales policy the governance specs may tighten to while this runs in parallel;
+ * with `qty`, one integer field `qty` (what provisioning and CSV loads need).
+ */
+export async function registerSalesProduct(page: Page, name: string, description: string, { qty = false } = {}): Promise<void> {
+  await page.goto("/products/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Version").fill("1.0.0");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill(description);
+  if (qty) {
+    await page.getByRole("button", { name: "Add field" }).click();
+    await page.getByTestId("field-name-1").fill("qty");
+    await page.getByTestId("field-type-1").selectOption("integer");
+  }
+  await page.getByLabel("Freshness (minutes)").fill("5");
+  await page.getByRole("button", { name: "Register product" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
 }
 
 export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -32,18 +58,12 @@ export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(3
  * anonymous ones are only counted after the first of a window; in a request context of its own, so the
  * page's session (or lack of one) is untouched.
  */
-export async function portalDatabase(page?: Page): Promise<pg.Client & { url: string }> {
+export async function portalDatabase(): Promise<pg.Client & { url: string }> {
   const marker = `e2e-db-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
   const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  const csrf = await ctx.get("/api/auth/csrf");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  await ctx.post("/api/auth/callback/credentials", {
-    form: { email: USERS.consumer, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
-    maxRedirects: 0,
-  });
+  await postCredentials(ctx, USERS.consumer);
   const res = await ctx.get("/api/governance/audit/export", { headers: { "x-request-id": marker } });
   await ctx.dispose();
-  void page;
   expect(res.status()).toBe(403);
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
   const admin = new pg.Client({ connectionString: serverUrl });

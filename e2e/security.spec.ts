@@ -186,7 +186,7 @@ test.describe("sign-in throttling", () => {
     page,
     browser,
   }) => {
-    const db = await portalDatabase(page);
+    const db = await portalDatabase();
     const email = `${uniqueName("throttle")}@test.local`;
     const password = "a-dedicated-password-1";
     try {

@@ -52,7 +52,6 @@ const envSchema = z.object({
     .transform((v) => v === undefined || v === "" || v === "true" || v === "1"),
   /** Provisioning jobs one worker process runs at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  /** Test-only: sleep this long inside each provisioning step's transaction, so a test can kill a worker mid-step. */
   /** Largest CSV upload /api/ingest accepts, in bytes (default 1 GiB); bigger bodies get 413 and load nothing. */
   INGEST_MAX_BYTES: z.coerce
     .number()
@@ -60,6 +59,7 @@ const envSchema = z.object({
     .min(1024)
     .max(64 * 1024 ** 3)
     .default(1024 ** 3),
+  /** Test-only: sleep this long inside each provisioning step's transaction, so a test can kill a worker mid-step. */
   PROVISION_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 

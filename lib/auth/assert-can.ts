@@ -38,17 +38,8 @@ export async function ensure<U extends Principal>(
   opts: GateOptions = {},
 ): Promise<U> {
   const action = opts.action ?? (check.name || "authorize");
-  const resource = opts.resource ?? "portal";
   if (!user) {
-    await audit({
-      subject: "anonymous",
-      action,
-      resource,
-      decision: "deny",
-      reason: "Not signed in.",
-      policyId: PERMISSIONS_POLICY,
-      context: opts.context,
-    });
+    await recordDenial(null, { ...opts, action, reason: "Not signed in." });
     throw new UnauthenticatedError();
   }
   let allowed = false;
@@ -62,26 +53,24 @@ export async function ensure<U extends Principal>(
   await recordDenial(user, {
     ...opts,
     action,
-    resource,
     reason: failure ? `The permission check failed (${failure}), so access is denied.` : opts.reason,
   });
   throw new ForbiddenError(opts.message, opts.fieldErrors);
 }
 
 /**
- * Writes one denial to the audit log. For refusals that reach the user as something other than a
- * ForbiddenError (e.g. a field error on a form), so that they are recorded all the same.
+ * Writes one denial to the audit log (`ensure` does for its refusals). For refusals that reach the user as
+ * something other than a ForbiddenError (e.g. a field error on a form), so that they are recorded all the same.
  */
-export async function recordDenial(user: Principal, opts: GateOptions & { action: string }): Promise<void> {
-  const reason = opts.reason ?? `${user.roles.join(", ") || "No roles"}: not permitted (${opts.action}).`;
+export async function recordDenial(user: Principal | null, opts: GateOptions & { action: string }): Promise<void> {
   await audit({
-    subject: user.email,
+    subject: user?.email ?? "anonymous",
     action: opts.action,
     resource: opts.resource ?? "portal",
     decision: "deny",
-    reason,
+    reason: opts.reason ?? `${user?.roles.join(", ") || "No roles"}: not permitted (${opts.action}).`,
     policyId: PERMISSIONS_POLICY,
-    context: { roles: user.roles, ...opts.context },
+    context: user ? { roles: user.roles, ...opts.context } : opts.context,
   });
 }
 

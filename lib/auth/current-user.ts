@@ -20,12 +20,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const { uid, sid } = (session as { uid?: string; sid?: string } | null) ?? {};
   if (!uid || !UUID.test(uid) || !sid || !UUID.test(sid)) return null;
   // One round trip (it runs on every request): the live session's enabled user with their domain roles as
-  // a slug → role object. No row = signed out, revoked, past its absolute end, or disabled.
+  // a slug → role object. No row = signed out, revoked, past its absolute end, or disabled. expires_at is
+  // a UTC timestamp without time zone (Prisma writes it), so it is compared with UTC now, not with now() in
+  // whatever time zone the connection runs.
   const rows = await db.$queryRaw<UserRow[]>`
     SELECT u.id, u.email, u.name, u.roles::text[] AS roles,
            (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sid}::uuid AND s.user_id = ${uid}::uuid AND s.expires_at > now() AND NOT u.disabled`;
+    WHERE s.id = ${sid}::uuid AND s.user_id = ${uid}::uuid AND s.expires_at > (now() AT TIME ZONE 'UTC') AND NOT u.disabled`;
   const user = rows[0];
   if (!user) return null;
   return {
@@ -66,7 +68,7 @@ export async function authorize(
   options?: string | AuthorizeOptions,
 ): Promise<CurrentUser> {
   const opts: AuthorizeOptions = typeof options === "string" ? { message: options } : (options ?? {});
-  return ensure(await getCurrentUser(), check, { ...opts, action: opts.action ?? (check.name || "authorize") });
+  return ensure(await getCurrentUser(), check, opts);
 }
 
 /**

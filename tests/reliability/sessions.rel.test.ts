@@ -3,6 +3,8 @@
 // all take effect on the very next request. (The cookie itself is tested in the browser and across two
 // portal processes: e2e/auth.spec.ts, e2e/instances.spec.ts.)
 import { describe, expect, it, vi } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { createSession } from "@/lib/auth/sessions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -26,6 +28,19 @@ vi.mock("@/lib/auth/auth", async (importOriginal) => {
   };
 });
 vi.mock("next/navigation", async (orig) => (await import("./harness")).mockNavigation(await orig()));
+// The portal's client, or for one test a client whose connections run in another time zone.
+const zone = vi.hoisted(() => ({ client: null as object | null }));
+vi.mock("@/lib/db", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/db")>();
+  const db = new Proxy(original.db, {
+    get(target, prop) {
+      const c = zone.client ?? target;
+      const value = Reflect.get(c, prop, c) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+    },
+  });
+  return { ...original, db };
+});
 
 const { getCurrentUser } = await import("@/lib/auth/current-user");
 const { renewToken } = await import("@/lib/auth/auth");
@@ -77,6 +92,25 @@ describe("absolute lifetime", () => {
     const user = await createPrincipal(["data_consumer"]);
     const old = await createSession(user.id, 8, new Date(Date.now() - 8 * 3_600_000 - 1000));
     expect(await as({ uid: user.id, sid: old.id })).toBeNull();
+  });
+
+  it("holds whatever time zone the database connection runs in (the end is stored as UTC)", async () => {
+    const user = await createPrincipal(["data_consumer"]);
+    const live = await createSession(user.id, 8);
+    const ended = await createSession(user.id, 8, new Date(Date.now() - 8 * 3_600_000 - 60_000));
+    for (const timeZone of ["Pacific/Kiritimati", "Etc/GMT+12"]) {
+      const client = new PrismaClient({
+        adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, options: `-c TimeZone=${timeZone}` }),
+      });
+      zone.client = client;
+      try {
+        expect(await as({ uid: user.id, sid: live.id }), timeZone).toMatchObject({ id: user.id });
+        expect(await as({ uid: user.id, sid: ended.id }), timeZone).toBeNull();
+      } finally {
+        zone.client = null;
+        await client.$disconnect();
+      }
+    }
   });
 
   it("renewal keeps a token until the session's end and clears it from then on", () => {

@@ -12,7 +12,7 @@ import { authorizeCredentials, DisabledError, RateLimitedError } from "@/lib/aut
 import { backoffSeconds, createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { uid } from "@/prisma/seed/factories";
 
-const client = vi.hoisted(() => ({ ip: "203.0.113.1", redirectTo: "" }));
+const client = vi.hoisted(() => ({ ip: "203.0.113.1" }));
 
 // next-auth's signIn() needs a live Next request; in its place, the same thing its credentials callback
 // does: call the provider's authorize with the request, fail with CredentialsSignin on null, and let
@@ -29,7 +29,6 @@ vi.mock("@/lib/auth/auth", async (importOriginal) => {
       });
       const user = await original.authorizeCredentials({ email: options.email, password: options.password }, request);
       if (!user) throw new CredentialsSignin();
-      client.redirectTo = options.redirectTo;
       return options.redirectTo;
     },
   };
@@ -59,11 +58,11 @@ async function dedicatedUser(data: { disabled?: boolean } = {}): Promise<string>
 const skipWait = (email: string, ip: string) =>
   db.$executeRaw`UPDATE sign_in_throttle SET next_allowed_at = now() - interval '1 second' WHERE key = ${`pair:${email}|${ip}`}`;
 
-const signInForm = (email: string, password: string, callbackUrl = "/") => {
+const signInForm = (email: string, password: string) => {
   const fd = new FormData();
   fd.set("email", email);
   fd.set("password", password);
-  fd.set("callbackUrl", callbackUrl);
+  fd.set("callbackUrl", "/");
   return fd;
 };
 
@@ -183,17 +182,6 @@ describe("disabled users", () => {
       ok: false,
       message: "This account is disabled. Ask a data admin to enable it.",
     });
-  });
-});
-
-describe("callbackUrl", () => {
-  it("a control character in callbackUrl still signs in, and goes home instead", async () => {
-    const email = await dedicatedUser();
-    client.ip = nextIp();
-    expect(await signInAction(null, signInForm(email, PASSWORD, "/catalog\n"))).toEqual({ ok: true });
-    expect(client.redirectTo).toBe("/");
-    expect(await signInAction(null, signInForm(email, PASSWORD, "/catalog?q=a"))).toEqual({ ok: true });
-    expect(client.redirectTo).toBe("/catalog?q=a");
   });
 });
 

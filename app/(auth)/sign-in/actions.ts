@@ -4,7 +4,6 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { DisabledError, RateLimitedError, signIn, signOut } from "@/lib/auth/auth";
 import { rateLimitMessage } from "@/lib/auth/rate-limit";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/errors";
@@ -22,7 +21,9 @@ export async function signInAction(_prev: ActionState | null, formData: FormData
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
+      // next-auth's redirect callback (safeRedirect) keeps only a path on this site, for this form and the
+      // auth API alike; without redirectTo next-auth would go back to the Referer, the sign-in page.
+      redirectTo: parsed.data.callbackUrl || "/",
     });
     return { ok: true };
   } catch (e) {
