@@ -6,11 +6,14 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /**
- * Session settings for every connection. Catalog search matches typos against the words of a name with
- * pg_trgm's word similarity; its default threshold (0.6) misses a one-letter slip in a short word
- * ("custmer" ~ "customer" is 0.55), so the portal uses 0.5.
+ * Session settings for every connection.
+ * - TimeZone=UTC: Prisma stores DateTime as UTC in `timestamp` columns without a zone, so raw SQL comparing
+ *   them with now() (session ends, sign-in waits) is right only when the session's zone is UTC, whatever the
+ *   server's default is.
+ * - Catalog search matches typos against the words of a name with pg_trgm's word similarity; its default
+ *   threshold (0.6) misses a one-letter slip in a short word ("custmer" ~ "customer" is 0.55), so 0.5.
  */
-export const SESSION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.5";
+export const SESSION_OPTIONS = "-c TimeZone=UTC -c pg_trgm.word_similarity_threshold=0.5";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
