@@ -20,8 +20,8 @@ export async function createRevalidationRun(
 ): Promise<StartedRun> {
   const size = opts.batchSize ?? REVALIDATION_BATCH_SIZE;
   const [run] = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
-    INSERT INTO revalidation_runs (id, trigger, domain_slug, total, created_by_id)
-    VALUES (gen_random_uuid(), ${opts.trigger}, ${opts.domain ?? null}, 0, ${opts.userId ?? null}::uuid)
+    INSERT INTO revalidation_runs (id, trigger, domain_slug, total, created_by_id, created_at)
+    VALUES (gen_random_uuid(), ${opts.trigger}, ${opts.domain ?? null}, 0, ${opts.userId ?? null}::uuid, now() AT TIME ZONE 'UTC')
     RETURNING id::text AS id`);
   // Retired products are skipped: they can no longer change or be served (as revalidateProducts does).
   await tx.$executeRaw(Prisma.sql`
