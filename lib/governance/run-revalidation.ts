@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { enqueueRevalidationRun } from "@/lib/provisioning/queue";
+import { createRevalidationRun, type RevalidationTrigger } from "@/lib/governance/start-revalidation";
 import { summarize } from "@/lib/governance/compliance";
 import {
   carriedAcknowledgements,
@@ -77,7 +78,7 @@ async function finishIfComplete(runId: string): Promise<boolean> {
  */
 export async function runRevalidation(
   runId: string,
-  opts: { afterBatch?: () => void | Promise<void> } = {},
+  opts: { afterBatch?: (outcome: BatchOutcome) => void | Promise<void> } = {},
 ): Promise<{ batches: number; finished: boolean }> {
   const run = await db.revalidationRun.findUnique({
     where: { id: runId },
@@ -92,7 +93,7 @@ export async function runRevalidation(
     const outcome = await db.$transaction((tx) => processBatch(tx, run, contextFor), { timeout: 120_000, maxWait: 10_000 });
     if (!outcome) break;
     batches++;
-    await opts.afterBatch?.();
+    await opts.afterBatch?.(outcome);
   }
   const finished = await finishIfComplete(runId);
   if (finished) logger.info({ runId }, "re-validation run finished");
@@ -129,4 +130,35 @@ export async function recoverRevalidationRuns(opts: { stalledForMs?: number } = 
   }
   if (resent > 0) logger.info({ resent }, "re-queued stalled re-validation runs");
   return resent;
+}
+
+export type RevalidateSummary = { total: number; validated: number; passing: number; warnings: number; failing: number };
+
+/**
+ * Re-validates every product of a domain, or of the whole mesh, now and in this process (the demo seed,
+ * benchmarks): a run like the worker's, processed here instead of queued, so there is one way products
+ * are re-validated. `onProgress` reports after every batch, for progress output.
+ */
+export async function revalidateProducts(opts: {
+  domain?: string;
+  trigger: RevalidationTrigger;
+  userId?: string | null;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}): Promise<RevalidateSummary> {
+  const { onProgress, ...start } = opts;
+  const run = await db.$transaction((tx) => createRevalidationRun(tx, start));
+  let done = 0;
+  await onProgress?.(0, run.total);
+  await runRevalidation(run.runId, {
+    afterBatch: async (batch) => {
+      done += batch.products;
+      await onProgress?.(done, run.total);
+    },
+  });
+  const counts = await db.revalidationRun.findUniqueOrThrow({
+    where: { id: run.runId },
+    select: { passing: true, warnings: true, failing: true },
+  });
+  return { total: run.total, validated: counts.passing + counts.warnings + counts.failing, ...counts };
 }
