@@ -14,7 +14,7 @@ import { QualityRequirementsFields } from "../components/quality-requirements-fi
 import { CellInput, CellSelect, ListErrors } from "../components/cells";
 import { useVersionedDraft } from "../components/use-versioned-draft";
 import { SaveBar } from "../components/save-bar";
-import { DraftForm } from "../components/draft-form";
+import { ControlledForm } from "@/components/ui/controlled-form";
 import { YamlEditor } from "../components/yaml-editor";
 import { GLOBAL_TABS, type GlobalTab } from "./tabs";
 
@@ -107,7 +107,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
         />
       </div>
       {tab !== "yaml" && (
-        <DraftForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <ControlledForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <fieldset disabled={disabled} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === "classification" && (
               <Card
@@ -184,7 +184,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
           ) : (
             <p className="text-sm text-slate-600">Only the governance team can change the global policy.</p>
           )}
-        </DraftForm>
+        </ControlledForm>
       )}
     </div>
   );

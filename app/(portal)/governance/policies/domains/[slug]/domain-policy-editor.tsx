@@ -29,7 +29,7 @@ import { QualityRequirementsFields } from "../../components/quality-requirements
 import { CellError, CellInput, CellSelect } from "../../components/cells";
 import { useVersionedDraft } from "../../components/use-versioned-draft";
 import { SaveBar } from "../../components/save-bar";
-import { DraftForm } from "../../components/draft-form";
+import { ControlledForm } from "@/components/ui/controlled-form";
 import { YamlEditor } from "../../components/yaml-editor";
 
 type Props = {
@@ -113,7 +113,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
         />
       </div>
       {mode === "form" && (
-        <DraftForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <ControlledForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <input type="hidden" name="domain" value={slug} />
           <fieldset disabled={disabled} className="space-y-4">
             <Card title="Domain settings">
@@ -264,7 +264,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
               onReload={reload}
             />
           )}
-        </DraftForm>
+        </ControlledForm>
       )}
     </div>
   );
