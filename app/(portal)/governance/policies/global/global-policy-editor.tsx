@@ -42,11 +42,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
   const [tab, setTab] = useState<GlobalTab>(initialTab);
   const [state, dispatch] = useActionState(action, null);
   // A global policy always exists: a missing one in a conflict keeps the current draft's base.
-  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<GlobalDraft, GlobalPolicy>(
-    spec,
-    version,
-    (s) => globalDraftFromSpec(s ?? spec),
-  );
+  const { draft, setDraft, saveBar } = useVersionedDraft<GlobalDraft, GlobalPolicy>(spec, version, (s) => globalDraftFromSpec(s ?? spec));
   const errors = state?.errors ?? {};
   const set =
     <K extends keyof GlobalDraft>(key: K) =>
@@ -172,15 +168,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
             </ul>
           )}
           {canEdit ? (
-            <SaveBar
-              state={state}
-              fingerprint={fingerprint}
-              expectedVersion={expectedVersion}
-              note={note}
-              onNote={setNote}
-              onKeepMine={keepMine}
-              onReload={reload}
-            />
+            <SaveBar state={state} {...saveBar} />
           ) : (
             <p className="text-sm text-slate-600">Only the governance team can change the global policy.</p>
           )}

@@ -66,11 +66,7 @@ function inheritedQuality(global: GlobalPolicy): Partial<Record<QualityRequireme
 export function DomainPolicyEditor({ action, slug, spec, version, global, locks, canEdit, yaml, documentName }: Props) {
   const [mode, setMode] = useState<"form" | "yaml">("form");
   const [state, dispatch] = useActionState(action, null);
-  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<DomainDraft, DomainPolicy>(
-    spec as DomainPolicy,
-    version,
-    domainDraftFromSpec,
-  );
+  const { draft, setDraft, saveBar } = useVersionedDraft<DomainDraft, DomainPolicy>(spec as DomainPolicy, version, domainDraftFromSpec);
   const errors = state?.errors ?? {};
   const globalDraft = useMemo(() => globalDraftFromSpec(global), [global]);
   const lockNote = (path: string) => (locks[path]?.allowed === false ? locks[path]?.note : undefined);
@@ -253,17 +249,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
               {errors.spec.join(" ")}
             </p>
           )}
-          {canEdit && (
-            <SaveBar
-              state={state}
-              fingerprint={fingerprint}
-              expectedVersion={expectedVersion}
-              note={note}
-              onNote={setNote}
-              onKeepMine={keepMine}
-              onReload={reload}
-            />
-          )}
+          {canEdit && <SaveBar state={state} {...saveBar} />}
         </ControlledForm>
       )}
     </div>
