@@ -63,7 +63,7 @@ export type ValidationBench = {
 /**
  * Validates `products` generated products (over 40 domains, 3 of them with the seed's domain policies)
  * against their effective policies, merged once per domain. With a database URL, also re-validates up to
- * `products` stored products of the benchmark mesh through revalidateProducts (read, validate, store).
+ * `products` stored products of the benchmark mesh through revalidateProducts (a re-validation run, as the worker processes it).
  */
 export async function benchValidation(url?: string, products = 10_000): Promise<ValidationBench> {
   const { effectivePolicy } = await import("@/lib/governance/merge");
@@ -92,7 +92,7 @@ export async function benchValidation(url?: string, products = 10_000): Promise<
   if (url) {
     process.env.DATABASE_URL = url;
     const { db } = await import("@/lib/db");
-    const { revalidateProducts } = await import("@/lib/governance/validate-products");
+    const { revalidateProducts } = await import("@/lib/governance/run-revalidation");
     // Whole domains of the generated mesh until `products` are covered.
     const counts = await db.$queryRaw<{ slug: string; n: bigint }[]>`
       SELECT d.slug, count(*) AS n FROM data_products p JOIN domains d ON d.id = p.domain_id

@@ -3,7 +3,7 @@
 // Calls onFinished once when the run completes, so the page can refresh its numbers.
 import { useEffect, useRef } from "react";
 import type { RevalidationRunDto } from "@/lib/governance/revalidation-run";
-import { isActiveJob } from "@/components/provisioning/format";
+import { isActiveJob } from "@/components/ui/job-status";
 import { useRevalidationRun } from "./use-revalidation-run";
 
 const n = (v: number) => v.toLocaleString("en");

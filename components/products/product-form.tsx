@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Card } from "@/components/ui/card";
 import { FieldsEditor } from "./fields-editor";
 import { AccessEditor } from "./access-editor";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 export type DomainOption = { slug: string; name: string };
 export type OwnerOption = { email: string; label: string };
@@ -144,9 +145,7 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
   const needsReason = confirmBreaking && changeNote.trim() === "";
 
   return (
-    // Every field is controlled; React's reset after the action would put the selects back to their first
-    // option while the draft keeps its value (the form would show one thing and save another).
-    <form action={formAction} onReset={(e) => e.preventDefault()} className="space-y-6" noValidate>
+    <ControlledForm action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="schemaJson" value={JSON.stringify(fields)} />
       <input type="hidden" name="accessJson" value={JSON.stringify(access)} />
       <input type="hidden" name="governanceJson" value={JSON.stringify(governanceOf(d))} />
@@ -376,6 +375,6 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
         {needsReason && <span className="text-xs text-slate-500">Give a reason to publish a breaking version.</span>}
         <FormMessage state={state} />
       </div>
-    </form>
+    </ControlledForm>
   );
 }

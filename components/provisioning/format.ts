@@ -30,4 +30,4 @@ export const statusTone: Record<string, Tone> = {
   deprovisioned: "gray",
 };
 
-export const isActiveJob = (status: string | undefined) => status === "queued" || status === "running";
+export { isActiveJob } from "@/components/ui/job-status";

@@ -7,6 +7,7 @@ import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormMessage, inputClass } from "@/components/ui/field";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 type Props = {
   action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
@@ -77,8 +78,8 @@ export function ConfirmDialog({
         onClose={() => document.getElementById(`${id}-trigger`)?.focus()}
         className="w-full max-w-lg rounded-lg p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50"
       >
-        {/* React resets a form after its action; that would wipe what was typed when the server refuses it. */}
-        <form action={formAction} onReset={(e) => e.preventDefault()} className="space-y-4 p-5" noValidate>
+        {/* Kept through React's reset after the action: what was typed stays when the server refuses it. */}
+        <ControlledForm action={formAction} className="space-y-4 p-5" noValidate>
           {Object.entries(hidden).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
@@ -119,7 +120,7 @@ export function ConfirmDialog({
             </Button>
             <ConfirmButton disabled={reason.trim() === ""} label={confirmLabel} pendingLabel={pendingLabel} />
           </div>
-        </form>
+        </ControlledForm>
       </dialog>
     </div>
   );

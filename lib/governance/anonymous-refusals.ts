@@ -19,26 +19,38 @@ export type RefusalRows = { window: Date; total: number; first: boolean; overflo
 
 type Client = typeof db | Tx;
 
-// The window is taken from the database clock, so every process agrees on it.
-async function bump(client: Client, action: string, resource: string): Promise<{ count: number; window: Date }> {
-  const [row] = await client.$queryRaw<{ count: number; window: Date }[]>`
-    INSERT INTO anonymous_refusals (action, resource, window_start, count)
-    VALUES (${action}, ${resource}, to_timestamp(floor(extract(epoch FROM now()) / ${WINDOW_SECONDS}) * ${WINDOW_SECONDS}), 1)
-    ON CONFLICT (action, resource, window_start) DO UPDATE SET count = anonymous_refusals.count + 1
-    RETURNING count, window_start AS window`;
+// One round trip for the common case: the window's total is bumped and, in the same statement, the
+// key's own count when this window has seen the key already. The window comes from the database clock,
+// so every process agrees on it.
+async function bumpTotalAndKey(client: Client, action: string, resource: string): Promise<{ count: number; window: Date; seen: boolean }> {
+  const [row] = await client.$queryRaw<{ count: number; window: Date; seen: boolean }[]>`
+    WITH total AS (
+      INSERT INTO anonymous_refusals (action, resource, window_start, count)
+      VALUES (${TOTAL}, ${TOTAL}, to_timestamp(floor(extract(epoch FROM now()) / ${WINDOW_SECONDS}) * ${WINDOW_SECONDS}), 1)
+      ON CONFLICT (action, resource, window_start) DO UPDATE SET count = anonymous_refusals.count + 1
+      RETURNING count, window_start
+    ), seen AS (
+      UPDATE anonymous_refusals a SET count = a.count + 1 FROM total
+      WHERE a.action = ${action} AND a.resource = ${resource} AND a.window_start = total.window_start
+      RETURNING 1
+    )
+    SELECT total.count, total.window_start AS window, EXISTS (SELECT 1 FROM seen) AS seen FROM total`;
   return row;
 }
 
-async function bumpExisting(client: Client, action: string, resource: string, window: Date): Promise<boolean> {
-  const n = await client.$executeRaw`
-    UPDATE anonymous_refusals SET count = count + 1 WHERE action = ${action} AND resource = ${resource} AND window_start = ${window}`;
-  return n > 0;
+async function bump(client: Client, action: string, resource: string, window: Date): Promise<number> {
+  const [row] = await client.$queryRaw<{ count: number }[]>`
+    INSERT INTO anonymous_refusals (action, resource, window_start, count) VALUES (${action}, ${resource}, ${window}, 1)
+    ON CONFLICT (action, resource, window_start) DO UPDATE SET count = anonymous_refusals.count + 1
+    RETURNING count`;
+  return row.count;
 }
 
 /** Counts one anonymous refusal and says which audit rows it should produce. */
 export async function countAnonymousRefusal(action: string, resource: string, client: Client = db): Promise<RefusalRows> {
-  const total = await bump(client, TOTAL, TOTAL);
+  const total = await bumpTotalAndKey(client, action, resource);
   if (total.count === 1) {
+    // Once per window (its first refusal), not per request.
     await client.$executeRaw`DELETE FROM anonymous_refusals WHERE window_start < now() - make_interval(days => ${RETAIN_DAYS})`;
   }
   const rows: RefusalRows = {
@@ -48,13 +60,12 @@ export async function countAnonymousRefusal(action: string, resource: string, cl
     overflow: false,
     summary: total.count >= 10 && /^10+$/.test(String(total.count)),
   };
-  if (await bumpExisting(client, action, resource, total.window)) return rows;
+  if (total.seen) return rows;
   // A key not seen in this window. Past the cap, keys are no longer stored one by one, so a flood of
   // distinct resources grows neither the audit log nor this table.
-  const keys = await bump(client, KEYS, KEYS);
-  if (keys.count > FIRST_ROWS_PER_WINDOW) return { ...rows, overflow: keys.count === FIRST_ROWS_PER_WINDOW + 1 };
-  const key = await bump(client, action, resource);
-  return { ...rows, first: key.count === 1 };
+  const keys = await bump(client, KEYS, KEYS, total.window);
+  if (keys > FIRST_ROWS_PER_WINDOW) return { ...rows, overflow: keys === FIRST_ROWS_PER_WINDOW + 1 };
+  return { ...rows, first: (await bump(client, action, resource, total.window)) === 1 };
 }
 
 /** The window's busiest action+resource pairs, for a summary row. */

@@ -9,7 +9,8 @@ import { saveProductVersion } from "@/lib/products/save-version";
 import { moveLifecycle } from "@/lib/products/move-lifecycle";
 import type { DataProductSpec } from "@/lib/products/types";
 import { acknowledgeWarnings } from "@/lib/governance/acknowledge-warnings";
-import { latestValidation, revalidateProducts, validateProductById } from "@/lib/governance/validate-products";
+import { latestValidation, validateProductById } from "@/lib/governance/validate-products";
+import { revalidateProducts } from "@/lib/governance/run-revalidation";
 import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 
 let domain: string;

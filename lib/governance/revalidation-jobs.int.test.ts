@@ -16,7 +16,7 @@ import { effectivePolicy } from "@/lib/governance/merge";
 import { latestQualityScores } from "@/lib/governance/validate-products";
 import { ruleInputsOf } from "@/lib/governance/rule-inputs";
 import { upsertDomainPolicy } from "@/lib/governance/update-policy";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { getBoss, stopQueue } from "@/lib/provisioning/queue";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 
@@ -127,12 +127,19 @@ describe("re-validation runs", () => {
     expect(await getVisibleRun(governance, run.runId)).toMatchObject({ status: "running", done: 4 });
     await dying.end();
 
-    // The sweep offers the run to the workers again, and the next handler finishes it.
-    expect(await recoverRevalidationRuns()).toBeGreaterThanOrEqual(1);
-    const queued = await db.$queryRaw<
-      { n: number }[]
-    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'revalidation' AND data->>'runId' = ${run.runId}`;
-    expect(queued[0].n).toBeGreaterThanOrEqual(1);
+    // The sweep leaves a run alone while it makes progress (a batch just finished), then offers it to the
+    // workers again once it has stalled, and the next handler finishes it.
+    const queued = async () =>
+      (
+        await db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'revalidation' AND data->>'runId' = ${run.runId}`
+      )[0].n;
+    await getBoss(); // the queue's tables exist before anything is sent
+    await recoverRevalidationRuns();
+    expect(await queued()).toBe(0);
+    expect(await recoverRevalidationRuns({ stalledForMs: 0 })).toBeGreaterThanOrEqual(1);
+    expect(await queued()).toBe(1);
     expect(await runRevalidation(run.runId)).toEqual({ batches: 1, finished: true });
     expect(await getVisibleRun(governance, run.runId)).toMatchObject({ status: "succeeded", total: 6, done: 6 });
     expect(await validationsPerProduct(ids, "policy-change")).toEqual(ids.map(() => 1));

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { enqueueRevalidationRun } from "@/lib/provisioning/queue";
+import { createRevalidationRun, type RevalidationTrigger } from "@/lib/governance/start-revalidation";
 import { summarize } from "@/lib/governance/compliance";
 import {
   carriedAcknowledgements,
@@ -77,7 +78,7 @@ async function finishIfComplete(runId: string): Promise<boolean> {
  */
 export async function runRevalidation(
   runId: string,
-  opts: { afterBatch?: () => void | Promise<void> } = {},
+  opts: { afterBatch?: (outcome: BatchOutcome) => void | Promise<void> } = {},
 ): Promise<{ batches: number; finished: boolean }> {
   const run = await db.revalidationRun.findUnique({
     where: { id: runId },
@@ -92,25 +93,32 @@ export async function runRevalidation(
     const outcome = await db.$transaction((tx) => processBatch(tx, run, contextFor), { timeout: 120_000, maxWait: 10_000 });
     if (!outcome) break;
     batches++;
-    await opts.afterBatch?.();
+    await opts.afterBatch?.(outcome);
   }
   const finished = await finishIfComplete(runId);
   if (finished) logger.info({ runId }, "re-validation run finished");
   return { batches, finished };
 }
 
+/** How long a run may go without a finished batch before the sweep offers it to the workers again. */
+const STALLED_AFTER_MS = 60_000;
+
 /**
- * The worker's sweep: runs that still have pending batches yet may have lost their queue message (the
- * process died between the policy save and the send, or a worker crashed mid-run) are offered to the
- * workers again; a live worker on the same run is not disturbed, the extra handler only claims batches
- * still free. Runs whose last batch committed but that nobody closed are closed. Returns runs re-sent.
+ * The worker's sweep: runs with pending batches but no finished batch for `stalledForMs` (the process
+ * died between the policy save and the send, or a worker crashed mid-run) are offered to the workers
+ * again; a run that is making progress is left alone, so a long run is not re-sent every sweep (a re-sent
+ * run whose worker is merely slow does no harm either: the extra handler only claims batches still free).
+ * Runs whose last batch committed but that nobody closed are closed. Returns runs re-sent.
  */
-export async function recoverRevalidationRuns(): Promise<number> {
+export async function recoverRevalidationRuns(opts: { stalledForMs?: number } = {}): Promise<number> {
+  const stalledFor = (opts.stalledForMs ?? STALLED_AFTER_MS) / 1000;
   const runs = await db.$queryRaw<{ id: string; pending: number }[]>(Prisma.sql`
-    SELECT r.id::text AS id, count(b.seq)::int AS pending
-    FROM revalidation_runs r LEFT JOIN revalidation_batches b ON b.run_id = r.id AND b.done_at IS NULL
+    SELECT r.id::text AS id, count(b.seq) FILTER (WHERE b.done_at IS NULL)::int AS pending
+    FROM revalidation_runs r LEFT JOIN revalidation_batches b ON b.run_id = r.id
     WHERE r.status IN ('queued', 'running')
-    GROUP BY r.id`);
+    GROUP BY r.id
+    HAVING count(b.seq) FILTER (WHERE b.done_at IS NULL) = 0
+        OR greatest(r.created_at, max(b.done_at)) <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${stalledFor})`);
   let resent = 0;
   for (const r of runs) {
     if (r.pending === 0) {
@@ -120,6 +128,37 @@ export async function recoverRevalidationRuns(): Promise<number> {
     await enqueueRevalidationRun(r.id, 1, "recover");
     resent++;
   }
-  if (resent > 0) logger.info({ resent }, "re-queued unfinished re-validation runs");
+  if (resent > 0) logger.info({ resent }, "re-queued stalled re-validation runs");
   return resent;
+}
+
+export type RevalidateSummary = { total: number; validated: number; passing: number; warnings: number; failing: number };
+
+/**
+ * Re-validates every product of a domain, or of the whole mesh, now and in this process (the demo seed,
+ * benchmarks): a run like the worker's, processed here instead of queued, so there is one way products
+ * are re-validated. `onProgress` reports after every batch, for progress output.
+ */
+export async function revalidateProducts(opts: {
+  domain?: string;
+  trigger: RevalidationTrigger;
+  userId?: string | null;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}): Promise<RevalidateSummary> {
+  const { onProgress, ...start } = opts;
+  const run = await db.$transaction((tx) => createRevalidationRun(tx, start));
+  let done = 0;
+  await onProgress?.(0, run.total);
+  await runRevalidation(run.runId, {
+    afterBatch: async (batch) => {
+      done += batch.products;
+      await onProgress?.(done, run.total);
+    },
+  });
+  const counts = await db.revalidationRun.findUniqueOrThrow({
+    where: { id: run.runId },
+    select: { passing: true, warnings: true, failing: true },
+  });
+  return { total: run.total, validated: counts.passing + counts.warnings + counts.failing, ...counts };
 }

@@ -11,7 +11,7 @@ export const REVALIDATION_BATCH_SIZE = 500;
 /** Handlers one run is offered to: more workers than batches would only poll for nothing. */
 const MAX_SLOTS = 4;
 
-export type RevalidationTrigger = "policy-change" | "manual";
+export type RevalidationTrigger = "policy-change" | "manual" | "seed";
 export type StartedRun = { runId: string; total: number; batches: number };
 
 export async function createRevalidationRun(
@@ -20,10 +20,10 @@ export async function createRevalidationRun(
 ): Promise<StartedRun> {
   const size = opts.batchSize ?? REVALIDATION_BATCH_SIZE;
   const [run] = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
-    INSERT INTO revalidation_runs (id, trigger, domain_slug, total, created_by_id)
-    VALUES (gen_random_uuid(), ${opts.trigger}, ${opts.domain ?? null}, 0, ${opts.userId ?? null}::uuid)
+    INSERT INTO revalidation_runs (id, trigger, domain_slug, total, created_by_id, created_at)
+    VALUES (gen_random_uuid(), ${opts.trigger}, ${opts.domain ?? null}, 0, ${opts.userId ?? null}::uuid, now() AT TIME ZONE 'UTC')
     RETURNING id::text AS id`);
-  // Retired products are skipped: they can no longer change or be served (as revalidateProducts does).
+  // Retired products are skipped: they can no longer change or be served.
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO revalidation_batches (run_id, seq, product_ids)
     SELECT ${run.id}::uuid, seq, array_agg(id ORDER BY id)

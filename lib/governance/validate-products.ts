@@ -245,20 +245,7 @@ export async function carriedAcknowledgements(
   return out;
 }
 
-/** One batch of non-retired products in id order, read with plain SQL (the hot path of re-validation). */
-async function productBatch(opts: { domain?: string; after?: string; take: number }): Promise<ProductRow[]> {
-  const rows = await db.$queryRaw<{ id: string; spec: unknown; current_version: string; slug: string }[]>(Prisma.sql`
-    SELECT p.id::text AS id, p.spec, p.current_version, d.slug
-    FROM data_products p JOIN domains d ON d.id = p.domain_id
-    WHERE p.lifecycle <> 'retired'
-      ${opts.domain ? Prisma.sql`AND d.slug = ${opts.domain}` : Prisma.empty}
-      ${opts.after ? Prisma.sql`AND p.id > ${opts.after}::uuid` : Prisma.empty}
-    ORDER BY p.id
-    LIMIT ${opts.take}`);
-  return rows.map((r) => ({ id: r.id, spec: r.spec, currentVersion: r.current_version, domain: { slug: r.slug } }));
-}
-
-/** The listed products (those that still exist), read like productBatch, for a re-validation batch. */
+/** The listed products (those that still exist), read with plain SQL: the hot path of a re-validation batch. */
 export async function productsByIds(client: Tx | typeof db, ids: string[]): Promise<ProductRow[]> {
   const rows = await client.$queryRaw<{ id: string; spec: unknown; current_version: string; slug: string }[]>(Prisma.sql`
     SELECT p.id::text AS id, p.spec, p.current_version, d.slug
@@ -266,43 +253,6 @@ export async function productsByIds(client: Tx | typeof db, ids: string[]): Prom
     WHERE p.id = ANY(${ids}::uuid[])
     ORDER BY p.id`);
   return rows.map((r) => ({ id: r.id, spec: r.spec, currentVersion: r.current_version, domain: { slug: r.slug } }));
-}
-
-export type RevalidateSummary = { total: number; validated: number; passing: number; warnings: number; failing: number };
-
-/**
- * Re-validates every product of a domain, or of the whole mesh (retired products excepted: they can no
- * longer change or be served). Policies are read once; products are processed in batches, each batch
- * stored in one transaction. `onProgress` reports after every batch, for progress bars.
- */
-export async function revalidateProducts(opts: {
-  domain?: string;
-  trigger: ValidationTrigger;
-  userId?: string | null;
-  batchSize?: number;
-  onProgress?: (done: number, total: number) => void | Promise<void>;
-}): Promise<RevalidateSummary> {
-  const where = { lifecycle: { not: "retired" as const }, ...(opts.domain ? { domain: { slug: opts.domain } } : {}) };
-  const total = await db.dataProduct.count({ where });
-  const contextFor = await loadPolicyContexts();
-  const summary: RevalidateSummary = { total, validated: 0, passing: 0, warnings: 0, failing: 0 };
-  const take = opts.batchSize ?? 500;
-  let cursor: string | undefined;
-  await opts.onProgress?.(0, total);
-  for (;;) {
-    const batch = await productBatch({ domain: opts.domain, after: cursor, take });
-    if (batch.length === 0) break;
-    const scores = await latestQualityScores(batch.map((p) => p.id));
-    const results = batch.map((p) => evaluate(p, contextFor(p.domain.slug), scores.get(p.id)));
-    const acknowledgements = opts.trigger === "manual" ? await carriedAcknowledgements(results) : undefined;
-    await storeValidations(db, results, { ...opts, acknowledgements });
-    for (const r of results) summary[summarize(r.findings).status]++;
-    summary.validated += results.length;
-    cursor = batch[batch.length - 1].id;
-    await opts.onProgress?.(summary.validated, Math.max(total, summary.validated));
-    if (batch.length < take) break;
-  }
-  return summary;
 }
 
 const ROW_SELECT = {

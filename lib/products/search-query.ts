@@ -7,9 +7,8 @@ import { withoutControls } from "@/lib/text";
 export const SORTS = ["relevance", "name", "updated", "domain"] as const;
 export type Sort = (typeof SORTS)[number];
 
-// PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and no control
-// character means anything in a search box: they become spaces before anything else looks at the text.
-
+// Free text: PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and
+// no control character means anything in a search box: withoutControls makes them spaces first.
 export const searchParamsSchema = z.object({
   q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
   domain: z

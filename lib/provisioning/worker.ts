@@ -115,10 +115,11 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
   await scheduleHealthProbe(boss);
 
   // Jobs left running by a crashed worker are recovered at once; queued ones after a grace period.
+  // Re-validation runs too: at once here, then by the sweep only once they stall.
   // Loads a crashed process left "running" (their rows already rolled back) are marked failed.
   await recoverStalledJobs({ queuedOlderThanMs: 0 }).catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
   await recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));
-  await recoverRevalidationRuns().catch((err: unknown) => logger.error({ err }, "re-validation recovery failed"));
+  await recoverRevalidationRuns({ stalledForMs: 0 }).catch((err: unknown) => logger.error({ err }, "re-validation recovery failed"));
   const sweep = setInterval(() => {
     recoverStalledJobs().catch((err: unknown) => logger.error({ err }, "recovery sweep failed"));
     recoverInterruptedLoads().catch((err: unknown) => logger.error({ err }, "load recovery failed"));

@@ -9,6 +9,7 @@ import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 export type DomainFormValues = {
   slug: string;
@@ -44,7 +45,7 @@ export function DomainForm({ mode, action, initial, cancelHref }: Props) {
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-6" noValidate>
+    <ControlledForm action={formAction} onSubmit={onSubmit} className="space-y-6" noValidate>
       {mode === "edit" && <input type="hidden" name="slug" value={v.slug} />}
       <Card>
         <div className="grid gap-4 md:grid-cols-2">
@@ -82,6 +83,6 @@ export function DomainForm({ mode, action, initial, cancelHref }: Props) {
         </ButtonLink>
         <FormMessage state={localErrors ? { ok: false, message: "Please fix the highlighted fields." } : state} />
       </div>
-    </form>
+    </ControlledForm>
   );
 }

@@ -5,6 +5,7 @@ import { addMemberAction, removeMemberAction } from "../actions";
 import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/errors";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 export function AddMemberForm({ slug }: { slug: string }) {
   const [state, formAction] = useActionState(addMemberAction, null);
@@ -18,7 +19,7 @@ export function AddMemberForm({ slug }: { slug: string }) {
   }
   const errors = state?.errors ?? {};
   return (
-    <form action={formAction} className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
+    <ControlledForm action={formAction} className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
       <h3 className="text-sm font-semibold text-slate-900">Add a member</h3>
       <input type="hidden" name="slug" value={slug} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
@@ -45,7 +46,7 @@ export function AddMemberForm({ slug }: { slug: string }) {
         </div>
       </div>
       <FormMessage state={state} />
-    </form>
+    </ControlledForm>
   );
 }
 

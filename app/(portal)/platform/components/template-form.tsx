@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/errors";
 import { GOVERNANCE_PROFILES, PROCESSING_ENGINES, SERVING_KINDS, STORAGE_KINDS } from "@/lib/platform/schema";
 import { CLASSIFICATIONS } from "@/lib/products/types";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 export type TemplateFormValues = {
   key: string;
@@ -56,7 +57,7 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
   );
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <ControlledForm action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="version" value={currentVersion} />
       {mode === "edit" && <input type="hidden" name="key" value={v.key} />}
       <Card title="Template">
@@ -148,6 +149,6 @@ export function TemplateForm({ mode, action, initial, version, processingTemplat
         </ButtonLink>
         <FormMessage state={state} />
       </div>
-    </form>
+    </ControlledForm>
   );
 }

@@ -26,5 +26,7 @@ export function useVersionedDraft<D, S>(spec: S, version: number, toDraft: (spec
     setExpectedVersion(conflict.currentVersion);
     router.refresh();
   };
-  return { draft, setDraft, note, setNote, expectedVersion, keepMine: setExpectedVersion, fingerprint, reload };
+  // Everything the editor's SaveBar takes besides the action state: <SaveBar state={state} {...saveBar} />.
+  const saveBar = { fingerprint, expectedVersion, note, onNote: setNote, onKeepMine: setExpectedVersion, onReload: reload };
+  return { draft, setDraft, saveBar };
 }

@@ -9,7 +9,7 @@ import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyY
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import { inputClass } from "@/components/ui/field";
 import { SaveBar } from "./save-bar";
-import { DraftForm } from "./draft-form";
+import { ControlledForm } from "@/components/ui/controlled-form";
 import { fingerprintOf } from "./format";
 
 type Props = {
@@ -87,7 +87,7 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
   };
 
   return (
-    <DraftForm action={formAction} className="space-y-4" noValidate>
+    <ControlledForm action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="format" value="yaml" />
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
@@ -162,6 +162,6 @@ export function YamlEditor({ action, initialYaml, version, kind, documentName, f
           onReload={reload}
         />
       )}
-    </DraftForm>
+    </ControlledForm>
   );
 }

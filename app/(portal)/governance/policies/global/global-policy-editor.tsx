@@ -14,7 +14,7 @@ import { QualityRequirementsFields } from "../components/quality-requirements-fi
 import { CellInput, CellSelect, ListErrors } from "../components/cells";
 import { useVersionedDraft } from "../components/use-versioned-draft";
 import { SaveBar } from "../components/save-bar";
-import { DraftForm } from "../components/draft-form";
+import { ControlledForm } from "@/components/ui/controlled-form";
 import { YamlEditor } from "../components/yaml-editor";
 import { GLOBAL_TABS, type GlobalTab } from "./tabs";
 
@@ -42,11 +42,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
   const [tab, setTab] = useState<GlobalTab>(initialTab);
   const [state, dispatch] = useActionState(action, null);
   // A global policy always exists: a missing one in a conflict keeps the current draft's base.
-  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<GlobalDraft, GlobalPolicy>(
-    spec,
-    version,
-    (s) => globalDraftFromSpec(s ?? spec),
-  );
+  const { draft, setDraft, saveBar } = useVersionedDraft<GlobalDraft, GlobalPolicy>(spec, version, (s) => globalDraftFromSpec(s ?? spec));
   const errors = state?.errors ?? {};
   const set =
     <K extends keyof GlobalDraft>(key: K) =>
@@ -107,7 +103,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
         />
       </div>
       {tab !== "yaml" && (
-        <DraftForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <ControlledForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <fieldset disabled={disabled} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === "classification" && (
               <Card
@@ -172,19 +168,11 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
             </ul>
           )}
           {canEdit ? (
-            <SaveBar
-              state={state}
-              fingerprint={fingerprint}
-              expectedVersion={expectedVersion}
-              note={note}
-              onNote={setNote}
-              onKeepMine={keepMine}
-              onReload={reload}
-            />
+            <SaveBar state={state} {...saveBar} />
           ) : (
             <p className="text-sm text-slate-600">Only the governance team can change the global policy.</p>
           )}
-        </DraftForm>
+        </ControlledForm>
       )}
     </div>
   );

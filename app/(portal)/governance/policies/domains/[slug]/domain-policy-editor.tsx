@@ -29,7 +29,7 @@ import { QualityRequirementsFields } from "../../components/quality-requirements
 import { CellError, CellInput, CellSelect } from "../../components/cells";
 import { useVersionedDraft } from "../../components/use-versioned-draft";
 import { SaveBar } from "../../components/save-bar";
-import { DraftForm } from "../../components/draft-form";
+import { ControlledForm } from "@/components/ui/controlled-form";
 import { YamlEditor } from "../../components/yaml-editor";
 
 type Props = {
@@ -66,11 +66,7 @@ function inheritedQuality(global: GlobalPolicy): Partial<Record<QualityRequireme
 export function DomainPolicyEditor({ action, slug, spec, version, global, locks, canEdit, yaml, documentName }: Props) {
   const [mode, setMode] = useState<"form" | "yaml">("form");
   const [state, dispatch] = useActionState(action, null);
-  const { draft, setDraft, note, setNote, expectedVersion, keepMine, fingerprint, reload } = useVersionedDraft<DomainDraft, DomainPolicy>(
-    spec as DomainPolicy,
-    version,
-    domainDraftFromSpec,
-  );
+  const { draft, setDraft, saveBar } = useVersionedDraft<DomainDraft, DomainPolicy>(spec as DomainPolicy, version, domainDraftFromSpec);
   const errors = state?.errors ?? {};
   const globalDraft = useMemo(() => globalDraftFromSpec(global), [global]);
   const lockNote = (path: string) => (locks[path]?.allowed === false ? locks[path]?.note : undefined);
@@ -113,7 +109,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
         />
       </div>
       {mode === "form" && (
-        <DraftForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
+        <ControlledForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <input type="hidden" name="domain" value={slug} />
           <fieldset disabled={disabled} className="space-y-4">
             <Card title="Domain settings">
@@ -253,18 +249,8 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
               {errors.spec.join(" ")}
             </p>
           )}
-          {canEdit && (
-            <SaveBar
-              state={state}
-              fingerprint={fingerprint}
-              expectedVersion={expectedVersion}
-              note={note}
-              onNote={setNote}
-              onKeepMine={keepMine}
-              onReload={reload}
-            />
-          )}
-        </DraftForm>
+          {canEdit && <SaveBar state={state} {...saveBar} />}
+        </ControlledForm>
       )}
     </div>
   );
