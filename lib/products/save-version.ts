@@ -96,7 +96,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
         {
           subject: user.email,
           action: "product:breaking_version",
-          resource: `data_product:${input.domain}/${input.name}`,
+          resource: productResource(input.domain, input.name),
           decision: "allow",
           policyId: "portal-permissions",
           reason: `${product.currentVersion} → ${spec.version} (${product.lifecycle}) by an editor. Reason: ${note}`,
