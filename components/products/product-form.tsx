@@ -3,8 +3,7 @@
 // the server answers with field errors; repeated sections travel as JSON in hidden inputs.
 import { useActionState, useMemo, useState } from "react";
 import { CLASSIFICATIONS, type AccessGrant, type DataProductSpec, type ProductField } from "@/lib/products/types";
-import { checkVersionChange, describeChange, diffSpecs } from "@/lib/products/diff";
-import { parseSemver } from "@/lib/products/semver";
+import { checkVersionChange, describeChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import type { ActionState } from "@/lib/errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -137,10 +136,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
   }, [saved, d, fields, access]);
   const breaking = versionCheck?.changes.filter((c) => c.breaking) ?? [];
   const [changeNote, setChangeNote] = useState("");
-  // A breaking (or new major) version of a published product cannot be withdrawn once consumers see it:
-  // the same rule as saveProductVersion, which refuses it without a reason.
-  const majorBump = saved ? (parseSemver(d.version)?.major ?? 0) > (parseSemver(saved.spec.version)?.major ?? 0) : false;
-  const confirmBreaking = Boolean(saved?.immutable) && (breaking.length > 0 || majorBump) && !versionCheck?.message;
+  // The rule saveProductVersion applies; asked only once the version number itself is acceptable.
+  const confirmBreaking =
+    saved !== undefined &&
+    !versionCheck?.message &&
+    needsBreakingReason({ immutable: saved.immutable, from: saved.spec.version, to: d.version, changes: versionCheck?.changes ?? [] });
   const needsReason = confirmBreaking && changeNote.trim() === "";
 
   return (
