@@ -342,18 +342,8 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
             </p>
           )}
           <Field
-            label={
-              confirmBreaking ? (
-                <>
-                  Reason for the breaking version{" "}
-                  <span className="text-red-600" aria-hidden="true">
-                    *
-                  </span>
-                </>
-              ) : (
-                "Change note"
-              )
-            }
+            label={confirmBreaking ? "Reason for the breaking version" : "Change note"}
+            required={confirmBreaking}
             name="changeNote"
             errors={errors.changeNote}
           >
