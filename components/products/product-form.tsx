@@ -46,6 +46,12 @@ type Draft = {
   erasure: boolean;
 };
 
+const SLO_FIELDS = [
+  { key: "availability", label: "Availability (%)", inputMode: "decimal" },
+  { key: "latencyMs", label: "Latency (ms)", inputMode: "numeric" },
+  { key: "freshnessMinutes", label: "Freshness (minutes)", inputMode: "numeric" },
+] as const;
+
 function toDraft(s: DataProductSpec): Draft {
   return {
     name: s.name,
@@ -236,33 +242,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
 
       <Card title="Service level objectives">
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Availability (%)" name="slo.availability" errors={errors["slo.availability"]}>
-            <TextInput
-              name="slo.availability"
-              inputMode="decimal"
-              value={d.availability}
-              onChange={set("availability")}
-              errors={errors["slo.availability"]}
-            />
-          </Field>
-          <Field label="Latency (ms)" name="slo.latencyMs" errors={errors["slo.latencyMs"]}>
-            <TextInput
-              name="slo.latencyMs"
-              inputMode="numeric"
-              value={d.latencyMs}
-              onChange={set("latencyMs")}
-              errors={errors["slo.latencyMs"]}
-            />
-          </Field>
-          <Field label="Freshness (minutes)" name="slo.freshnessMinutes" errors={errors["slo.freshnessMinutes"]}>
-            <TextInput
-              name="slo.freshnessMinutes"
-              inputMode="numeric"
-              value={d.freshnessMinutes}
-              onChange={set("freshnessMinutes")}
-              errors={errors["slo.freshnessMinutes"]}
-            />
-          </Field>
+          {SLO_FIELDS.map(({ key, label, inputMode }) => (
+            <Field key={key} label={label} name={`slo.${key}`} errors={errors[`slo.${key}`]}>
+              <TextInput name={`slo.${key}`} inputMode={inputMode} value={d[key]} onChange={set(key)} errors={errors[`slo.${key}`]} />
+            </Field>
+          ))}
         </div>
       </Card>
 
