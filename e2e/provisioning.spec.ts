@@ -2,24 +2,14 @@
 // and watches the four steps complete live, loads a CSV (and sees a malformed one refused by line),
 // sees the row count, then deprovisions staging again.
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test("an owner provisions from the UI, watches the steps, uploads a CSV and sees the row count", async ({ page }) => {
   test.setTimeout(120_000);
   const name = uniqueName("e2e-prov");
   await signInAs(page, USERS.salesOwner);
 
-  await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Provisioned by the e2e suite");
-  await page.getByRole("button", { name: "Add field" }).click();
-  await page.getByTestId("field-name-1").fill("qty");
-  await page.getByTestId("field-type-1").selectOption("integer");
-  // Fresher than any sales policy the governance specs may tighten to while this runs in parallel.
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await registerThroughForm(page, { name, description: "Provisioned by the e2e suite", fields: [{ name: "qty", type: "integer" }] });
 
   const staging = page.getByTestId("deployment-staging");
   await expect(staging).toHaveAttribute("data-status", "not provisioned");
