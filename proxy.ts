@@ -2,8 +2,7 @@
 // header and puts it on its own scripts), a request id for log and audit correlation, and HSTS behind https.
 // Authentication is NOT decided here: pages, actions and routes authorize on the server themselves.
 import { NextResponse, type NextRequest } from "next/server";
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+import { acceptedRequestId } from "@/lib/request-id";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -40,8 +39,7 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" },
     });
   }
-  const incomingId = request.headers.get("x-request-id");
-  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
+  const requestId = acceptedRequestId(request.headers.get("x-request-id")) ?? crypto.randomUUID();
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -59,8 +57,8 @@ export function proxy(request: NextRequest) {
 
 // Not /api/ingest/: for a request it matches, Next copies the body for the proxy, holds it in memory
 // until the upload ends and passes on only the first 10 MB (proxyClientMaxBodySize), so a big CSV
-// would be cut silently. That route sets its own x-request-id; a JSON answer needs no CSP, and the
-// static headers of next.config.js still apply.
+// would be cut silently. That route answers with currentRequestId (acceptedRequestId, as here); a JSON
+// answer needs no CSP, and the static headers of next.config.js still apply.
 export const config = {
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.svg|api/ingest/).*)" }],
 };

@@ -3,23 +3,14 @@
 // the catalog. And a form shows the value it will save: the policy editors keep every field through
 // "Preview impact" (React's reset after a form action used to put selects back to their first option).
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
 
 test("an owner deprecates a product with a reason and a sunset date, and sees them on the product page", async ({ page }) => {
   const name = uniqueName("e2e-sunset");
   await signInAs(page, USERS.salesOwner);
-  await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page
-    .getByRole("textbox", { name: "Description", exact: true })
-    .fill("Orders superseded by a new product, for the confirmation journey");
-  // Fresher than any sales policy the governance specs may tighten to while this runs in parallel.
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await registerThroughForm(page, { name, description: "Orders superseded by a new product, for the confirmation journey" });
   await page.getByRole("button", { name: "Submit for review" }).click();
   await page.getByRole("button", { name: "Publish" }).click();
 

@@ -3,21 +3,14 @@
 // reason, and once the grant is fixed the product publishes. Governance then finds the refusal in the
 // audit log.
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test("a product that breaks its policy cannot be published until it is fixed", async ({ page }) => {
   const name = uniqueName("e2e-compliance");
   await signInAs(page, USERS.salesOwner);
 
   // Register a compliant product (internal data, read access for data_consumer) and submit it for review.
-  await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Customer revenue per account, for the compliance journey");
-  // Fresher than any sales policy the governance specs may tighten to while this runs in parallel.
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await registerThroughForm(page, { name, description: "Customer revenue per account, for the compliance journey" });
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
 

@@ -29,27 +29,31 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   expect(res.headers()["location"] ?? "").not.toContain("error");
 }
 
+export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
 /**
- * Registers a sales product through the form (the page must be signed in as a sales owner) and waits for
- * its page. Fresher than any sales policy the governance specs may tighten to while this runs in parallel;
- * with `qty`, one integer field `qty` (what provisioning and CSV loads need).
+ * Registers version 1.0.0 of a product through the registration form as the signed-in user and waits
+ * for its page. `fields` are added after the form's starting field. Freshness is 5 minutes: fresher than
+ * any sales policy the governance specs may tighten to while they run in parallel.
  */
-export async function registerSalesProduct(page: Page, name: string, description: string, { qty = false } = {}): Promise<void> {
+export async function registerThroughForm(
+  page: Page,
+  product: { name: string; description: string; domain?: string; tags?: string; fields?: { name: string; type: string }[] },
+): Promise<void> {
   await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(product.name);
   await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill(description);
-  if (qty) {
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill(product.description);
+  if (product.tags) await page.getByLabel("Tags").fill(product.tags);
+  for (const [i, field] of (product.fields ?? []).entries()) {
     await page.getByRole("button", { name: "Add field" }).click();
-    await page.getByTestId("field-name-1").fill("qty");
-    await page.getByTestId("field-type-1").selectOption("integer");
+    await page.getByTestId(`field-name-${i + 1}`).fill(field.name);
+    await page.getByTestId(`field-type-${i + 1}`).selectOption(field.type);
   }
   await page.getByLabel("Freshness (minutes)").fill("5");
   await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await expect(page).toHaveURL(new RegExp(`/products/${product.domain ?? "sales"}/${product.name}$`));
 }
-
-export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /**
  * The database behind this `next start` (scripts/e2e-server.ts makes a uniquely named one on the

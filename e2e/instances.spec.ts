@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { portalDatabase, postCredentials, registerSalesProduct, signInAs, uniqueName, USERS } from "./helpers";
+import { portalDatabase, postCredentials, registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -109,7 +109,11 @@ test("a provisioning job queued through one process runs exactly once, whichever
   const name = uniqueName("e2e-inst");
   const db = await portalDatabase();
   await signInAs(page, USERS.salesOwner);
-  await registerSalesProduct(page, name, "Provisioned across two portal processes", { qty: true });
+  await registerThroughForm(page, {
+    name,
+    description: "Provisioned across two portal processes",
+    fields: [{ name: "qty", type: "integer" }],
+  });
   const staging = page.getByTestId("deployment-staging");
   await staging.getByRole("button", { name: "Provision to staging" }).click();
   await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });

@@ -1,28 +1,19 @@
 // The producer journey of the foundation: register through the form, find by a field name, export YAML,
 // import it back as a new version; and a consumer who may not edit.
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test("a producer registers, publishes, finds, exports and re-imports a product as a new version", async ({ page }) => {
   const name = uniqueName("e2e-orders");
   const field = `loyalty_${name.split("-").pop()}`;
   await signInAs(page, USERS.salesOwner);
 
-  await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page
-    .getByRole("textbox", { name: "Description", exact: true })
-    .fill("Orders with loyalty information, registered by the e2e suite");
-  await page.getByLabel("Tags").fill("e2e, orders");
-  await page.getByRole("button", { name: "Add field" }).click();
-  await page.getByTestId("field-name-1").fill(field);
-  await page.getByTestId("field-type-1").selectOption("integer");
-  // Fresher than any sales policy the governance specs may tighten to while this runs in parallel.
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
+  await registerThroughForm(page, {
+    name,
+    description: "Orders with loyalty information, registered by the e2e suite",
+    tags: "e2e, orders",
+    fields: [{ name: field, type: "integer" }],
+  });
   await expect(page.getByRole("heading", { name })).toBeVisible();
 
   // Through review to publication (the sales owner may do both).

@@ -2,14 +2,14 @@
 // and watches the four steps complete live, loads a CSV (and sees a malformed one refused by line),
 // sees the row count, then deprovisions staging again.
 import { expect, test } from "@playwright/test";
-import { registerSalesProduct, signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test("an owner provisions from the UI, watches the steps, uploads a CSV and sees the row count", async ({ page }) => {
   test.setTimeout(120_000);
   const name = uniqueName("e2e-prov");
   await signInAs(page, USERS.salesOwner);
 
-  await registerSalesProduct(page, name, "Provisioned by the e2e suite", { qty: true });
+  await registerThroughForm(page, { name, description: "Provisioned by the e2e suite", fields: [{ name: "qty", type: "integer" }] });
 
   const staging = page.getByTestId("deployment-staging");
   await expect(staging).toHaveAttribute("data-status", "not provisioned");

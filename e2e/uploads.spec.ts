@@ -6,7 +6,7 @@
 import http from "node:http";
 import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, uniqueName, USERS } from "./helpers";
+import { registerThroughForm, signInAs, uniqueName, USERS } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -23,16 +23,11 @@ let origin = "";
 
 async function provisionedProduct(page: Page): Promise<string> {
   const product = uniqueName("e2e-upl");
-  await page.goto("/products/new");
-  await page.getByLabel("Name", { exact: true }).fill(product);
-  await page.getByLabel("Version").fill("1.0.0");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Large uploads by the e2e suite");
-  await page.getByRole("button", { name: "Add field" }).click();
-  await page.getByTestId("field-name-1").fill("qty");
-  await page.getByTestId("field-type-1").selectOption("integer");
-  await page.getByLabel("Freshness (minutes)").fill("5");
-  await page.getByRole("button", { name: "Register product" }).click();
-  await expect(page).toHaveURL(new RegExp(`/products/sales/${product}$`));
+  await registerThroughForm(page, {
+    name: product,
+    description: "Large uploads by the e2e suite",
+    fields: [{ name: "qty", type: "integer" }],
+  });
   const staging = page.getByTestId("deployment-staging");
   await staging.getByRole("button", { name: "Provision to staging" }).click();
   await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });

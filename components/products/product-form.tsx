@@ -3,8 +3,7 @@
 // the server answers with field errors; repeated sections travel as JSON in hidden inputs.
 import { useActionState, useMemo, useState } from "react";
 import { CLASSIFICATIONS, type AccessGrant, type DataProductSpec, type ProductField } from "@/lib/products/types";
-import { checkVersionChange, describeChange, diffSpecs } from "@/lib/products/diff";
-import { parseSemver } from "@/lib/products/semver";
+import { checkVersionChange, describeChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import type { ActionState } from "@/lib/errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -47,6 +46,12 @@ type Draft = {
   purpose: string;
   erasure: boolean;
 };
+
+const SLO_FIELDS = [
+  { key: "availability", label: "Availability (%)", inputMode: "decimal" },
+  { key: "latencyMs", label: "Latency (ms)", inputMode: "numeric" },
+  { key: "freshnessMinutes", label: "Freshness (minutes)", inputMode: "numeric" },
+] as const;
 
 function toDraft(s: DataProductSpec): Draft {
   return {
@@ -138,10 +143,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
   }, [saved, d, fields, access]);
   const breaking = versionCheck?.changes.filter((c) => c.breaking) ?? [];
   const [changeNote, setChangeNote] = useState("");
-  // A breaking (or new major) version of a published product cannot be withdrawn once consumers see it:
-  // the same rule as saveProductVersion, which refuses it without a reason.
-  const majorBump = saved ? (parseSemver(d.version)?.major ?? 0) > (parseSemver(saved.spec.version)?.major ?? 0) : false;
-  const confirmBreaking = Boolean(saved?.immutable) && (breaking.length > 0 || majorBump) && !versionCheck?.message;
+  // The rule saveProductVersion applies; asked only once the version number itself is acceptable.
+  const confirmBreaking =
+    saved !== undefined &&
+    !versionCheck?.message &&
+    needsBreakingReason({ immutable: saved.immutable, from: saved.spec.version, to: d.version, changes: versionCheck?.changes ?? [] });
   const needsReason = confirmBreaking && changeNote.trim() === "";
 
   return (
@@ -235,33 +241,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
 
       <Card title="Service level objectives">
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Availability (%)" name="slo.availability" errors={errors["slo.availability"]}>
-            <TextInput
-              name="slo.availability"
-              inputMode="decimal"
-              value={d.availability}
-              onChange={set("availability")}
-              errors={errors["slo.availability"]}
-            />
-          </Field>
-          <Field label="Latency (ms)" name="slo.latencyMs" errors={errors["slo.latencyMs"]}>
-            <TextInput
-              name="slo.latencyMs"
-              inputMode="numeric"
-              value={d.latencyMs}
-              onChange={set("latencyMs")}
-              errors={errors["slo.latencyMs"]}
-            />
-          </Field>
-          <Field label="Freshness (minutes)" name="slo.freshnessMinutes" errors={errors["slo.freshnessMinutes"]}>
-            <TextInput
-              name="slo.freshnessMinutes"
-              inputMode="numeric"
-              value={d.freshnessMinutes}
-              onChange={set("freshnessMinutes")}
-              errors={errors["slo.freshnessMinutes"]}
-            />
-          </Field>
+          {SLO_FIELDS.map(({ key, label, inputMode }) => (
+            <Field key={key} label={label} name={`slo.${key}`} errors={errors[`slo.${key}`]}>
+              <TextInput name={`slo.${key}`} inputMode={inputMode} value={d[key]} onChange={set(key)} errors={errors[`slo.${key}`]} />
+            </Field>
+          ))}
         </div>
       </Card>
 
@@ -341,18 +325,8 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
             </p>
           )}
           <Field
-            label={
-              confirmBreaking ? (
-                <>
-                  Reason for the breaking version{" "}
-                  <span className="text-red-600" aria-hidden="true">
-                    *
-                  </span>
-                </>
-              ) : (
-                "Change note"
-              )
-            }
+            label={confirmBreaking ? "Reason for the breaking version" : "Change note"}
+            required={confirmBreaking}
             name="changeNote"
             errors={errors.changeNote}
           >

@@ -7,7 +7,7 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 const styles: Record<Variant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-500/60",
   secondary: "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50",
-  danger: "bg-red-600 text-white hover:bg-red-700",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:opacity-50",
   ghost: "text-slate-700 hover:bg-slate-100",
 };
 

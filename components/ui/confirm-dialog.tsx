@@ -3,10 +3,10 @@
 // Escape closes it) that says what will happen and asks for a reason. Confirm stays disabled until a reason
 // is typed; the server checks the reason again for every entry point, and its field errors show here.
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, inputClass } from "@/components/ui/field";
+import { Field, FormMessage, TextArea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { ControlledForm } from "@/components/ui/controlled-form";
 
 type Props = {
@@ -89,14 +89,8 @@ export function ConfirmDialog({
           <p id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {consequence}
           </p>
-          <div>
-            <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium text-slate-800">
-              {reasonLabel}{" "}
-              <span className="text-red-600" aria-hidden="true">
-                *
-              </span>
-            </label>
-            <textarea
+          <Field id={`${id}-reason`} name={reasonName} label={reasonLabel} required errors={errors[reasonName]}>
+            <TextArea
               ref={reasonField}
               id={`${id}-reason`}
               name={reasonName}
@@ -106,31 +100,21 @@ export function ConfirmDialog({
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               placeholder="Kept in the product's history and the audit log"
-              aria-invalid={errors[reasonName]?.length ? true : undefined}
-              aria-describedby={`${id}-reason-error`}
-              className={inputClass}
+              errors={errors[reasonName]}
             />
-            <FieldError id={`${id}-reason-error`} errors={errors[reasonName]} />
-          </div>
+          </Field>
           {extra?.(errors)}
           {!state?.ok && !shownAtField && <FormMessage state={state} />}
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={close}>
               Cancel
             </Button>
-            <ConfirmButton disabled={reason.trim() === ""} label={confirmLabel} pendingLabel={pendingLabel} />
+            <SubmitButton variant="danger" disabled={reason.trim() === ""} pendingText={pendingLabel}>
+              {confirmLabel}
+            </SubmitButton>
           </div>
         </ControlledForm>
       </dialog>
     </div>
-  );
-}
-
-function ConfirmButton({ disabled, label, pendingLabel }: { disabled: boolean; label: string; pendingLabel: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="danger" disabled={disabled || pending} aria-busy={pending} className="disabled:opacity-50">
-      {pending ? pendingLabel : label}
-    </Button>
   );
 }

@@ -1,6 +1,6 @@
 // Form building blocks with an error region per field (aria-live), so server-side field errors land
 // next to the input they belong to.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 export const inputClass =
@@ -14,76 +14,62 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-type FieldProps = { label: ReactNode; name: string; errors?: string[]; hint?: ReactNode; className?: string; children?: ReactNode };
+type FieldProps = {
+  label: ReactNode;
+  name: string;
+  /** The control's id when it is not `name` (e.g. several forms of one name on a page). */
+  id?: string;
+  required?: boolean;
+  errors?: string[];
+  hint?: ReactNode;
+  className?: string;
+  children?: ReactNode;
+};
 
-export function Field({ label, name, errors, hint, className, children }: FieldProps) {
+export function Field({ label, name, id = name, required, errors, hint, className, children }: FieldProps) {
   return (
     <div className={className}>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
+        {required && (
+          <>
+            {" "}
+            <span className="text-red-600" aria-hidden="true">
+              *
+            </span>
+          </>
+        )}
       </label>
       {children}
       {hint && !errors?.length && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldError id={`${name}-error`} errors={errors} />
+      <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
 }
 
-export function TextInput({
-  name,
-  errors,
-  className,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { name: string; errors?: string[] }) {
-  return (
-    <input
-      id={props.id ?? name}
-      name={name}
-      aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={`${name}-error`}
-      className={cn(inputClass, className)}
-      {...props}
-    />
-  );
+type ControlProps = { name: string; id?: string; errors?: string[]; className?: string };
+
+/** What every control shares: its id (the name unless given), its Field's error region, invalid state, style. */
+function control({ name, id = name, errors, className }: ControlProps) {
+  return {
+    id,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": `${id}-error`,
+    className: cn(inputClass, className),
+  };
 }
 
-export function TextArea({
-  name,
-  errors,
-  className,
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; errors?: string[] }) {
-  return (
-    <textarea
-      id={props.id ?? name}
-      name={name}
-      aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={`${name}-error`}
-      className={cn(inputClass, className)}
-      {...props}
-    />
-  );
+export function TextInput({ name, id, errors, className, ...props }: ComponentProps<"input"> & ControlProps) {
+  return <input {...control({ name, id, errors, className })} {...props} />;
 }
 
-export function Select({
-  name,
-  errors,
-  className,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { name: string; errors?: string[] }) {
-  return (
-    <select
-      id={props.id ?? name}
-      name={name}
-      aria-invalid={errors?.length ? true : undefined}
-      aria-describedby={`${name}-error`}
-      className={cn(inputClass, className)}
-      {...props}
-    >
-      {children}
-    </select>
-  );
+export function TextArea({ name, id, errors, className, ...props }: ComponentProps<"textarea"> & ControlProps) {
+  return <textarea {...control({ name, id, errors, className })} {...props} />;
+}
+
+export function Select({ name, id, errors, className, ...props }: ComponentProps<"select"> & ControlProps) {
+  return <select {...control({ name, id, errors, className })} {...props} />;
 }
 
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null | undefined }) {

@@ -76,7 +76,7 @@ export async function revokeAccess(user: CurrentUser, input: unknown, now: Date 
       {
         subject: user.email,
         action: "access:revoke",
-        resource: `data_product:${req.product.domain.slug}/${req.product.name}`,
+        resource: productResource(req.product.domain.slug, req.product.name),
         decision: "allow",
         policyId: "portal-permissions",
         reason: `Access of ${requester?.email ?? "a deleted user"} revoked by an owner. Reason: ${data.note}`,

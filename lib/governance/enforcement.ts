@@ -15,6 +15,7 @@ import { compilePolicies, decide, type CompiledPolicies, type Decision, type Dom
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { Principal } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
+import { acceptedRequestId } from "@/lib/request-id";
 import { boundAuditContext, boundAuditText } from "@/lib/governance/audit-entry";
 import {
   busiestAnonymousRefusals,
@@ -62,14 +63,14 @@ export function invalidatePolicyCache(): void {
 }
 
 /**
- * The request's correlation id: the `x-request-id` header when a proxy set one, else a fresh id that
- * every audit row of this request shares. Outside a request (seed, jobs, tests) each call gets its own.
+ * The request's correlation id: the `x-request-id` header when it is a valid one (proxy.ts sets one; a
+ * route it skips sees the client's), else a fresh id that every audit row of this request shares.
+ * Outside a request (seed, jobs, tests) each call gets its own.
  */
 export const currentRequestId = cache(async (): Promise<string> => {
   try {
-    const h = await headers();
-    const given = h.get("x-request-id")?.trim();
-    if (given && given.length <= 200) return given;
+    const given = acceptedRequestId((await headers()).get("x-request-id"));
+    if (given) return given;
   } catch {
     // Not inside a request.
   }

@@ -247,7 +247,8 @@ export function tooLarge(maxBytes: number): PayloadTooLargeError {
   return new PayloadTooLargeError(uploadTooLargeMessage(maxBytes), { body: ["Too large."] });
 }
 
-function cutOff(received: number, declared: number | undefined): ValidationError {
+/** A body that ended short of its Content-Length or broke off: nothing is loaded (CSV here, JSON in the route). */
+export function cutOff(received: number, declared: number | undefined): ValidationError {
   const of = declared === undefined ? "" : ` of the ${declared} announced`;
   return new ValidationError(
     `The upload was cut off after ${received} bytes${of} (the client disconnected or the connection broke). Nothing was loaded; upload the whole file again.`,

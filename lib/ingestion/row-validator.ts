@@ -93,7 +93,7 @@ function text(source: Source): Convert {
 export const MAX_JSON_DEPTH = 64;
 
 /** Whether a parsed JSON value nests deeper than `max` arrays/objects; iterative, so any depth is safe to measure. */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
+function nestsDeeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

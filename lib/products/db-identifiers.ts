@@ -11,8 +11,10 @@ export function identifierPart(raw: string): string {
     .replace(/^_|_$/g, "");
 }
 
-/** Columns every provisioned table gets from the platform (see lib/provisioning/table-design.ts). */
-export const PLATFORM_COLUMNS = ["_loaded_at", "_row_id"] as const;
+/** Columns the platform adds to provisioned tables (lib/provisioning/table-design.ts): the load time, a surrogate key. */
+export const LOADED_AT = "_loaded_at";
+export const ROW_ID = "_row_id";
+export const PLATFORM_COLUMNS: readonly string[] = [LOADED_AT, ROW_ID];
 
 // PostgreSQL's system columns exist on every table, so CREATE TABLE refuses a column of that name; `oid`
 // stopped being one in PostgreSQL 12 but still is on older servers and in every tool's eyes.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { specArb } from "@/lib/products/__fixtures__/arbitraries";
-import { checkVersionChange, diffSpecs, requiredBump } from "@/lib/products/diff";
+import { checkVersionChange, diffSpecs, needsBreakingReason, requiredBump } from "@/lib/products/diff";
 import type { DataProductSpec, ProductField } from "@/lib/products/types";
 
 const field = (name: string, extra: Partial<ProductField> = {}): ProductField => ({
@@ -339,5 +339,18 @@ describe("checkVersionChange", () => {
 
   it("rejects a version that is not semver", () => {
     expect(checkVersionChange("1.0.0", "2.0", [])).toEqual({ ok: false, message: "Version must look like 1.2.3" });
+  });
+});
+
+describe("needsBreakingReason", () => {
+  const removeEmail = diffSpecs(base, withSchema(base.schema.filter((f) => f.name !== "email")));
+  const compatible = diffSpecs(base, { ...base, description: "New words" });
+
+  it("asks for a reason for a breaking change or a new major of a published product, and only then", () => {
+    expect(needsBreakingReason({ immutable: true, from: "1.4.2", to: "2.0.0", changes: removeEmail })).toBe(true);
+    expect(needsBreakingReason({ immutable: true, from: "1.4.2", to: "2.0.0", changes: compatible })).toBe(true);
+    expect(needsBreakingReason({ immutable: true, from: "0.3.0", to: "0.4.0", changes: removeEmail })).toBe(true);
+    expect(needsBreakingReason({ immutable: true, from: "1.4.2", to: "1.5.0", changes: compatible })).toBe(false);
+    expect(needsBreakingReason({ immutable: false, from: "1.4.2", to: "2.0.0", changes: removeEmail })).toBe(false);
   });
 });

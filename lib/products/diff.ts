@@ -270,3 +270,13 @@ export function checkVersionChange(prevVersion: string, nextVersion: string, cha
   }
   return { ok: true };
 }
+
+/**
+ * Whether saving `to` over the published version `from` needs a reason: a breaking change or a new major
+ * cannot be withdrawn once consumers see it. The edit form asks for one; saveProductVersion refuses without.
+ */
+export function needsBreakingReason(input: { immutable: boolean; from: string; to: string; changes: SpecChange[] }): boolean {
+  if (!input.immutable) return false;
+  const majorBump = (parseSemver(input.to)?.major ?? 0) > (parseSemver(input.from)?.major ?? 0);
+  return majorBump || input.changes.some((c) => c.breaking);
+}

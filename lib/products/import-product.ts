@@ -5,7 +5,7 @@ import { parse as parseYamlLoose } from "yaml";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES } from "./import-limits";
+import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES, documentBytes } from "./import-limits";
 import { parseProductYaml, type ProductIssue } from "@/lib/products/yaml";
 import { parseOdcs } from "@/lib/products/odcs";
 import { registerProduct } from "@/lib/products/register-product";
@@ -51,8 +51,7 @@ export async function importProduct(
   changeNote?: string,
 ): Promise<ImportResult> {
   if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
-  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES)
-    throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
+  if (documentBytes(text) > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
   const resolved = format === "auto" ? detectFormat(text) : format;
   if (!resolved) {
     throw new ValidationError("Unknown document type.", {

@@ -34,4 +34,12 @@ describe("checkMoveDetails", () => {
   it("leaves other moves' note optional", () => {
     expect(checkMoveDetails("published", {}, TODAY)).toEqual({ ok: true, details: { note: "", sunsetOn: null } });
   });
+
+  it("refuses a note over 1000 characters on any move", () => {
+    for (const to of ["published", "retired"] as const) {
+      const r = checkMoveDetails(to, { note: "x".repeat(1001) }, TODAY);
+      expect(r.ok ? null : r.errors.note).toEqual(["Keep the note under 1000 characters."]);
+    }
+    expect(checkMoveDetails("published", { note: "x".repeat(1000) }, TODAY).ok).toBe(true);
+  });
 });

@@ -39,9 +39,12 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+export const MAX_NOTE_CHARS = 1000;
+
 /**
- * Checks the reason and sunset date a move needs; returns field errors (keyed by form field) or the
- * details to store. `today` is the UTC date (YYYY-MM-DD); a sunset must lie after it.
+ * Checks the note (any move), the reason and sunset date a confirmed move needs; returns field errors
+ * (keyed by form field) or the details to store. `today` is the UTC date (YYYY-MM-DD); a sunset must lie
+ * after it. The one place these rules live: the action passes the form's text as it is.
  */
 export function checkMoveDetails(
   to: LifecycleState,
@@ -50,18 +53,18 @@ export function checkMoveDetails(
 ): { ok: true; details: MoveDetails } | { ok: false; errors: Record<string, string[]> } {
   const note = (input.note ?? "").trim();
   const rule = CONFIRMED_MOVES[to];
-  if (!rule) return { ok: true, details: { note, sunsetOn: null } };
   const errors: Record<string, string[]> = {};
-  if (note === "")
+  if (note.length > MAX_NOTE_CHARS) errors.note = [`Keep the note under ${MAX_NOTE_CHARS} characters.`];
+  else if (rule && note === "")
     errors.note = [
       `Give a reason: ${to === "retired" ? "retiring" : "deprecating"} cannot be undone by consumers, and the reason goes into the product's history.`,
     ];
   const sunsetOn = (input.sunsetOn ?? "").trim();
-  if (rule.sunset) {
+  if (rule?.sunset) {
     if (sunsetOn === "") errors.sunsetOn = ["Choose the sunset date: the day consumers lose access."];
     else if (!ISO_DATE.test(sunsetOn) || !isRealDate(sunsetOn)) errors.sunsetOn = ["Enter the sunset date as YYYY-MM-DD."];
     else if (sunsetOn <= today) errors.sunsetOn = ["The sunset date must be in the future."];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, details: { note, sunsetOn: rule.sunset ? sunsetOn : null } };
+  return { ok: true, details: { note, sunsetOn: rule?.sunset ? sunsetOn : null } };
 }

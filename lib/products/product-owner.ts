@@ -11,12 +11,12 @@ import { ValidationError } from "@/lib/errors";
 import { CLASSIFICATIONS, type Classification } from "@/lib/products/types";
 
 export const OWNER_CHANGE_DENIED = "Only the product's owners can change its owner.";
-export const DOWNGRADE_DENIED = "Only the product's owners can lower its classification.";
+const DOWNGRADE_DENIED = "Only the product's owners can lower its classification.";
 
 /** Whether going from `before` to `after` makes the data less protected. */
 export const lowersClassification = (before: Classification, after: Classification) =>
   CLASSIFICATIONS.indexOf(after) < CLASSIFICATIONS.indexOf(before);
-export const notAMember = (owner: string, domain: string) =>
+const notAMember = (owner: string, domain: string) =>
   `${owner} is not a member of the ${domain} domain; pick the domain's team or one of its current members.`;
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -41,14 +41,13 @@ export function ownerError(input: {
 }
 
 /** Whether `email` is the domain's team address or a current member's e-mail (case-insensitive). */
-export async function isOwnerCandidate(tx: Tx, domainSlug: string, email: string): Promise<boolean> {
-  const address = email.trim();
-  const team = await tx.domain.count({ where: { slug: domainSlug, ownerTeam: { equals: address, mode: "insensitive" } } });
-  if (team > 0) return true;
-  const member = await tx.domainMembership.count({
-    where: { domain: { slug: domainSlug }, user: { email: { equals: address, mode: "insensitive" } } },
+async function isOwnerCandidate(tx: Tx, domainSlug: string, email: string): Promise<boolean> {
+  const address = { equals: email.trim(), mode: "insensitive" } as const;
+  // One query for both: the team address, or a member's e-mail.
+  const found = await tx.domain.count({
+    where: { slug: domainSlug, OR: [{ ownerTeam: address }, { members: { some: { user: { email: address } } } }] },
   });
-  return member > 0;
+  return found > 0;
 }
 
 /**
@@ -63,7 +62,8 @@ export async function assertOwnerAllowed(
   const changing = product.previous === null || !same(product.next, product.previous);
   if (!changing) return;
   const mayChange = can.moveLifecycle(user, { domain: product.domain });
-  const isCandidate = await isOwnerCandidate(tx, product.domain, product.next);
+  // Someone who may not change the owner is refused whoever they name: no need to look the name up.
+  const isCandidate = product.previous !== null && !mayChange ? false : await isOwnerCandidate(tx, product.domain, product.next);
   const error = ownerError({ next: product.next, previous: product.previous, isCandidate, mayChange, domain: product.domain });
   if (!error) return;
   if (error === OWNER_CHANGE_DENIED) {

@@ -10,8 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
-import { checkVersionChange, diffSpecs } from "@/lib/products/diff";
-import { parseSemver } from "@/lib/products/semver";
+import { checkVersionChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import { audit } from "@/lib/governance/enforcement";
 import type { DataProductSpec } from "@/lib/products/types";
 
@@ -75,8 +74,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     }
 
     const givenNote = input.changeNote?.trim() ?? "";
-    const majorBump = (parseSemver(spec.version)?.major ?? 0) > (parseSemver(product.currentVersion)?.major ?? 0);
-    const confirmBreaking = immutable && (breaking || majorBump);
+    const confirmBreaking = needsBreakingReason({ immutable, from: product.currentVersion, to: spec.version, changes });
     if (confirmBreaking && givenNote === "") {
       const message = `Version ${spec.version} is a breaking change for the consumers of ${product.currentVersion} and cannot be withdrawn once saved: give a reason in the change note.`;
       throw new ValidationError(message, { changeNote: [message] });
@@ -96,7 +94,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
         {
           subject: user.email,
           action: "product:breaking_version",
-          resource: `data_product:${input.domain}/${input.name}`,
+          resource: productResource(input.domain, input.name),
           decision: "allow",
           policyId: "portal-permissions",
           reason: `${product.currentVersion} → ${spec.version} (${product.lifecycle}) by an editor. Reason: ${note}`,

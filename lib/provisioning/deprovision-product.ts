@@ -1,10 +1,11 @@
 // Deprovisioning reverses every step (governance, serving, processing, storage) for one environment,
-// after the owner confirms and gives a reason (kept on the job and in the audit log). The loads history
-// stays; the data, roles and pipeline go.
+// after the owner gives a reason (kept on the job and in the audit log): the reason is the confirmation.
+// The loads history stays; the data, roles and pipeline go.
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
+import { productResource } from "@/lib/auth/assert-can";
 import { audit } from "@/lib/governance/enforcement";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";
@@ -14,13 +15,9 @@ import type { ProvisionRequest } from "./types";
 
 export async function deprovisionProduct(
   user: CurrentUser,
-  ref: { domain: string; name: string; environment: EnvironmentName; confirmed: boolean; reason?: string },
+  ref: { domain: string; name: string; environment: EnvironmentName; reason?: string },
 ): Promise<{ jobId: string }> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
-  if (!ref.confirmed)
-    throw new ValidationError("Confirm the deprovisioning first.", {
-      confirm: [`Tick the box to confirm that ${ref.environment} data, roles and pipeline will be deleted.`],
-    });
   const reason = (ref.reason ?? "").trim();
   if (reason === "")
     throw new ValidationError("Give a reason for deprovisioning.", {
@@ -49,7 +46,7 @@ export async function deprovisionProduct(
       {
         subject: user.email,
         action: `deprovision:${ref.environment}`,
-        resource: `data_product:${ref.domain}/${ref.name}`,
+        resource: productResource(ref.domain, ref.name),
         decision: "allow",
         policyId: "portal-permissions",
         reason: `${ref.environment} deprovisioned by an owner. Reason: ${reason}`,

@@ -49,7 +49,7 @@ export function qualified(schema: string, object: string): string {
 const IDENTITY_HASH_HEX = 12;
 
 /** `<readable><suffix>_<hash of identity>` within 63 bytes: only the readable part is ever shortened. */
-export function hashedIdentifier(readable: string, suffix: string, identity: string): string {
+function hashedIdentifier(readable: string, suffix: string, identity: string): string {
   const hash = createHash("sha256").update(identity).digest("hex").slice(0, IDENTITY_HASH_HEX);
   const room = PG_IDENTIFIER_MAX - suffix.length - 1 - IDENTITY_HASH_HEX;
   return `${readable.slice(0, room).replace(/_+$/, "")}${suffix}_${hash}`;

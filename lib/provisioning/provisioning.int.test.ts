@@ -325,15 +325,14 @@ describe("deprovisioning", () => {
     const schema = schemaNameFor(f.domain, f.spec.name, "staging");
     await provisioned(f);
     const d = await stagingOf(f.productId);
-    await expect(
-      deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging", confirmed: false }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    // Confirmed but without a reason: a field error, no job, the deployment untouched, nothing audited.
+    // Without a reason (the dialog's confirmation): a field error, no job, the deployment untouched, nothing audited.
+    await expect(deprovisionProduct(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const noReason = (await deprovisionProduct(f.owner, {
       domain: f.domain,
       name: f.spec.name,
       environment: "staging",
-      confirmed: true,
       reason: "  ",
     }).catch((e: unknown) => e)) as ValidationError;
     expect(noReason).toBeInstanceOf(ValidationError);
@@ -346,7 +345,6 @@ describe("deprovisioning", () => {
       domain: f.domain,
       name: f.spec.name,
       environment: "staging",
-      confirmed: true,
       reason: "Moving to the new cluster",
     });
     expect(await runProvisioningJob(jobId)).toBe("completed");

@@ -50,7 +50,6 @@ async function deprovision(f: Fixture) {
     domain: f.domain,
     name: f.spec.name,
     environment: "staging",
-    confirmed: true,
     reason: "Ownership test",
   });
   return { jobId, outcome: await runProvisioningJob(jobId) };

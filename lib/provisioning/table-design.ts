@@ -11,7 +11,7 @@
 // (DROP NOT NULL). Anything else (removed field, changed type, optional → required, new required
 // field, another primary key) would break existing rows or readers, so it gets a new table and the old
 // one stays readable until the product is deprovisioned.
-import { isReservedColumnName } from "@/lib/products/db-identifiers";
+import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID } from "@/lib/products/db-identifiers";
 import type { FieldType, ProductField } from "@/lib/products/types";
 import { qualified, quoteIdent, tableNameFor } from "./naming";
 
@@ -25,9 +25,9 @@ export const PG_TYPES: Record<FieldType, string> = {
   json: "jsonb",
 };
 
-export const LOADED_AT = "_loaded_at";
-export const ROW_ID = "_row_id";
-const SYSTEM_COLUMNS = new Set([LOADED_AT, ROW_ID]);
+// Named where spec validation reserves them too, so a field can never take one of these names.
+export { LOADED_AT, ROW_ID };
+const PLATFORM = new Set(PLATFORM_COLUMNS);
 
 export type Column = { name: string; type: string; notNull: boolean };
 export type TableDesign = { columns: Column[]; primaryKey: string[]; dataColumns: string[] };
@@ -80,7 +80,7 @@ export function incompatibilities(current: ExistingTable, design: TableDesign): 
   const reasons: string[] = [];
   const wanted = new Map(design.columns.map((c) => [c.name, c]));
   for (const c of current.columns) {
-    if (SYSTEM_COLUMNS.has(c.name)) continue;
+    if (PLATFORM.has(c.name)) continue;
     const d = wanted.get(c.name);
     if (!d) reasons.push(`field ${c.name} was removed`);
     else if (d.type !== c.type) reasons.push(`field ${c.name} changed type from ${c.type} to ${d.type}`);

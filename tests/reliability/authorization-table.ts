@@ -541,7 +541,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     rule: "can.provisionProduct",
     expect: PRODUCT_OWNERS,
     setup: (w) => w.provisioned(),
-    form: (p) => form({ domain: p.domain, name: p.name, environment: "staging", confirm: "on", reason: "matrix: moving clusters" }),
+    form: (p) => form({ domain: p.domain, name: p.name, environment: "staging", reason: "matrix: moving clusters" }),
   }),
   action<{ domain: string; name: string; jobId: string }>(
     "app/(portal)/products/[domain]/[product]/deployments/actions.ts#retryJobAction",

@@ -164,7 +164,6 @@ describe("the worker killed during provisioning", () => {
       domain: f.domain,
       name: f.spec.name,
       environment: "staging",
-      confirmed: true,
       reason: "Crash test",
     });
 

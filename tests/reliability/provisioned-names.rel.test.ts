@@ -62,7 +62,7 @@ describe("products whose provisioned names once collided", () => {
     state.session = { uid: b.owner.id };
     const started = await callAction(
       `${DEPLOYMENTS}#deprovisionAction`,
-      form({ domain: b.domain, name: b.spec.name, environment: "staging", confirm: "on", reason: "Names test" }),
+      form({ domain: b.domain, name: b.spec.name, environment: "staging", reason: "Names test" }),
     );
     expect(started).toMatchObject({ outcome: "allow", success: true });
     expect(await runProvisioningJob((started.result?.data as { jobId: string }).jobId)).toBe("completed");

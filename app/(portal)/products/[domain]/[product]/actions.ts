@@ -9,14 +9,8 @@ import { productPath } from "@/lib/products/dto";
 import { moveLifecycle } from "@/lib/products/move-lifecycle";
 import { LIFECYCLE_STATES } from "@/lib/products/types";
 
-const moveSchema = z.object({
-  domain: z.string().min(1),
-  name: z.string().min(1),
-  to: z.enum(LIFECYCLE_STATES),
-  note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
-  // Checked (required, in the future) by moveLifecycle, so every caller gets the same rule.
-  sunsetOn: z.string().trim().max(20, "Enter the sunset date as YYYY-MM-DD.").optional(),
-});
+// The note and sunset date go to moveLifecycle as typed: it checks them (checkMoveDetails) for every caller.
+const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
 
 function text(formData: FormData, key: string): string | undefined {
   const value = formData.get(key);
@@ -27,22 +21,12 @@ export async function moveLifecycleAction(_prev: ActionState | null, formData: F
   let ref: { domain: string; name: string };
   let to: string;
   try {
-    const parsed = moveSchema.safeParse({
-      domain: text(formData, "domain"),
-      name: text(formData, "name"),
-      to: text(formData, "to"),
-      note: text(formData, "note"),
-      sunsetOn: text(formData, "sunsetOn"),
-    });
-    if (!parsed.success) {
-      const fieldError = parsed.error.issues.find((i) => i.path[0] === "note" || i.path[0] === "sunsetOn");
-      if (fieldError) throw new ValidationError(fieldError.message, { [String(fieldError.path[0])]: [fieldError.message] });
-      throw new ValidationError("Choose one of the lifecycle actions shown.");
-    }
+    const parsed = moveSchema.safeParse({ domain: text(formData, "domain"), name: text(formData, "name"), to: text(formData, "to") });
+    if (!parsed.success) throw new ValidationError("Choose one of the lifecycle actions shown.");
     const user = await requireUser();
     ref = { domain: parsed.data.domain, name: parsed.data.name };
     to = parsed.data.to;
-    await moveLifecycle(user, ref, parsed.data.to, parsed.data.note, parsed.data.sunsetOn);
+    await moveLifecycle(user, ref, parsed.data.to, text(formData, "note"), text(formData, "sunsetOn"));
   } catch (e) {
     return toActionState(e);
   }

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { PayloadTooLargeError, ValidationError, toErrorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { currentRequestId } from "@/lib/governance/enforcement";
-import { MAX_JSON_BYTES, ingestCsv, ingestJson, tooLarge, type LoadResult } from "@/lib/ingestion/ingest";
+import { MAX_JSON_BYTES, cutOff, ingestCsv, ingestJson, tooLarge, type LoadResult } from "@/lib/ingestion/ingest";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 3600;
@@ -36,10 +36,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number, decla
     try {
       chunk = await reader.read();
     } catch {
-      throw new ValidationError(
-        `The upload was cut off after ${size} bytes (the client disconnected or the connection broke). Nothing was loaded.`,
-        { body: ["Incomplete upload."] },
-      );
+      throw cutOff(size, declared);
     }
     const { done, value } = chunk;
     if (done) break;
@@ -50,10 +47,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number, decla
     }
     chunks.push(value);
   }
-  if (declared !== undefined && size !== declared)
-    throw new ValidationError(`The upload was cut off after ${size} bytes of the ${declared} announced. Nothing was loaded.`, {
-      body: ["Incomplete upload."],
-    });
+  if (declared !== undefined && size !== declared) throw cutOff(size, declared);
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -100,13 +100,13 @@ export function PromoteForm({ product, version }: { product: Ref; version: strin
   );
 }
 
-// The dialog is the confirmation (it posts confirm=on); the reason is what the service insists on.
+// The dialog is the confirmation: the service refuses a deprovisioning without a reason.
 export function DeprovisionForm({ product, environment }: { product: Ref; environment: "staging" | "production" }) {
   const label = `${product.domain}/${product.name}`;
   return (
     <ConfirmDialog
       action={deprovisionAction}
-      hidden={{ domain: product.domain, name: product.name, environment, confirm: "on" }}
+      hidden={{ domain: product.domain, name: product.name, environment }}
       triggerLabel={`Deprovision ${environment}…`}
       title={`Deprovision ${label} in ${environment}?`}
       consequence={`Deprovisioning deletes the ${environment} schema, tables and data of ${label}, its roles and grants, its pipeline and its serving endpoint. The data cannot be restored.`}

@@ -7,7 +7,7 @@ import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FieldError, FormMessage, TextInput } from "@/components/ui/field";
+import { Field, FormMessage, TextInput } from "@/components/ui/field";
 import { CONFIRMED_MOVES } from "@/lib/products/lifecycle";
 import type { LifecycleState } from "@/lib/products/types";
 import { moveLifecycleAction } from "../actions";
@@ -65,24 +65,9 @@ function ConfirmedMove({ domain, name, transition }: { domain: string; name: str
       extra={
         deprecate
           ? (errors) => (
-              <div>
-                <label htmlFor={`sunset-${name}`} className="mb-1 block text-sm font-medium text-slate-800">
-                  Sunset date{" "}
-                  <span className="text-red-600" aria-hidden="true">
-                    *
-                  </span>
-                </label>
-                <TextInput
-                  id={`sunset-${name}`}
-                  name="sunsetOn"
-                  type="date"
-                  required
-                  min={tomorrow()}
-                  errors={errors.sunsetOn}
-                  aria-describedby={`sunset-${name}-error`}
-                />
-                <FieldError id={`sunset-${name}-error`} errors={errors.sunsetOn} />
-              </div>
+              <Field id={`sunset-${name}`} name="sunsetOn" label="Sunset date" required errors={errors.sunsetOn}>
+                <TextInput id={`sunset-${name}`} name="sunsetOn" type="date" required min={tomorrow()} errors={errors.sunsetOn} />
+              </Field>
             )
           : undefined
       }

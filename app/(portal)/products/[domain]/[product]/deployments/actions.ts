@@ -68,7 +68,6 @@ export async function deprovisionAction(_prev: ActionState | null, formData: For
     const { jobId } = await deprovisionProduct(user, {
       ...ref,
       environment,
-      confirmed: confirmed(formData),
       reason: typeof reason === "string" ? reason : "",
     });
     refresh(ref);
