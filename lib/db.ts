@@ -20,7 +20,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10, options: SESSION_OPTIONS });
-    globalForPrisma.prisma = new PrismaClient({ adapter });
+    // A transaction waits up to 10 s for a free connection (Prisma's default is 2 s): a burst of writers on a
+    // loaded machine queues behind the 10-connection pool instead of failing with "Unable to start a transaction".
+    globalForPrisma.prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   }
   return globalForPrisma.prisma;
 }
