@@ -9,7 +9,7 @@ import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
 // Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
 // no caller (action, API, seed, test) can publish without it.
-import "@/lib/governance/publish-gate";
+import "@/lib/governance/compliance/publish-gate.db";
 // Records publications for the success metrics, inside the same transaction.
 import "@/lib/metrics/lifecycle-metrics";
 
