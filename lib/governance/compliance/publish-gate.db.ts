@@ -4,14 +4,13 @@
 // when allowed (so the entry and the change commit together) and on its own when refused (the
 // transaction rolls back, the refusal must stay on record).
 //
-// Registered at module load; lib/products/move-lifecycle.ts imports this module for that reason.
+// lib/products/move-lifecycle.ts calls it inside every move's transaction, after the permission check.
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/permissions";
-import { onLifecycleTransition, type LifecycleHookProduct } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
-import type { MoveDetails } from "@/lib/products/lifecycle";
+import type { MoveDetails, MovingProduct } from "@/lib/products/lifecycle";
 import { audit } from "@/lib/governance/enforcement";
 import { publishDecision } from "@/lib/governance/compliance/status";
 import { currentValidation } from "@/lib/governance/compliance/validate-products.db";
@@ -20,7 +19,7 @@ export const PUBLISH_GATE_POLICY = "publish-gate";
 
 export async function publishGate(
   tx: Tx,
-  product: LifecycleHookProduct,
+  product: MovingProduct,
   to: LifecycleState,
   actor: Principal,
   details: MoveDetails = { note: "", sunsetOn: null },
@@ -32,7 +31,7 @@ export async function publishGate(
     policyId: PUBLISH_GATE_POLICY,
   };
   if (to !== "published") {
-    // Only the portal's permission rules decided this move (checked before the hooks run).
+    // Only the portal's permission rules decided this move (checked before the gate runs).
     // The owner's reason (required for deprecate and retire) and the sunset date go on record with the move.
     const why = details.note ? ` Reason: ${details.note}` : "";
     const sunset = details.sunsetOn ? ` Sunset on ${details.sunsetOn}.` : "";
@@ -72,5 +71,3 @@ export async function publishGate(
   }
   await audit({ ...entry, decision: "allow", reason: decision.reason, context }, tx);
 }
-
-onLifecycleTransition(publishGate, "governance.publish-gate");
