@@ -34,6 +34,7 @@ async function register(patch: Partial<DataProductSpec>) {
 
 const lifecycleOf = async (id: string) =>
   (await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { lifecycle: true } })).lifecycle;
+const publicationsOf = (id: string) => db.metricEvent.count({ where: { productId: id, type: "product_published" } });
 const auditFor = (name: string, action: string) =>
   db.auditEvent.findMany({
     where: { resource: `data_product:${domain}/${name}`, action },
@@ -92,6 +93,8 @@ describe("publish gate", () => {
     expect(err.fieldErrors?.compliance).toHaveLength(1);
     expect(await lifecycleOf(id)).toBe("in_review");
     expect(await db.lifecycleEvent.count({ where: { productId: id, toState: "published" } })).toBe(0);
+    // A refused publication counts for nothing in the success metrics.
+    expect(await publicationsOf(id)).toBe(0);
     // The validation made at the gate stays, so the producer sees the same findings on the compliance page.
     expect(await latestValidation(id)).toMatchObject({ status: "failing", trigger: "publish", errors: 1 });
     expect(await auditFor(spec.name, "lifecycle:published")).toEqual([
@@ -106,6 +109,7 @@ describe("publish gate", () => {
     await saveProductVersion(owner, { ...ref, spec: { ...spec, access: [{ role: "data_producer", permissions: ["read"] }] } });
     await moveLifecycle(owner, ref, "published");
     expect(await lifecycleOf(id)).toBe("published");
+    expect(await publicationsOf(id)).toBe(1);
     expect(await latestValidation(id)).toMatchObject({ status: "passing", trigger: "publish" });
     expect((await auditFor(spec.name, "lifecycle:published")).map((a) => a.decision)).toEqual(["deny", "allow"]);
   });
