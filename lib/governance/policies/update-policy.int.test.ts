@@ -5,7 +5,12 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { registerProduct } from "@/lib/products/register-product";
 import { serializeDomainPolicyYaml, domainPolicyDocument } from "@/lib/governance/policies/yaml";
-import { LockedPolicyPathError, PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/policies/update-policy.db";
+import {
+  LockedPolicyPathError,
+  PolicyConflictError,
+  updateGlobalPolicy,
+  upsertDomainPolicy,
+} from "@/lib/governance/policies/update-policy.db";
 import { comparePolicyVersions, listPolicyVersions } from "@/lib/governance/policies/history.db";
 import { previewPolicyChange } from "@/lib/governance/impact/preview-impact.db";
 import { runRevalidation } from "@/lib/governance/revalidation/process-run.db";
