@@ -40,6 +40,35 @@ const config = [
     },
   },
   {
+    // lib/governance: a file that touches the database says so in its name (`*.db.ts`); every other file in
+    // its rooms is pure logic that unit tests call without a database, and stays so. (Repeats lib/'s
+    // boundaries: a later block replaces the rule's options for the files it matches.)
+    files: ["lib/governance/{policies,compliance,enforcement,impact,revalidation}/**/*.ts"],
+    ignores: ["**/*.db.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
+            { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
+            { group: ["**/*.db", "@/lib/generated/*"], message: "A pure governance file must not touch the database: name it *.db.ts." },
+          ],
+          paths: [
+            { name: "server-only", message: "A pure governance file is not server-only: name it *.db.ts if it touches the database." },
+            { name: "@/lib/db", message: "A pure governance file must not touch the database: name it *.db.ts." },
+            { name: "@/lib/provisioning/pg", message: "A pure governance file must not touch the database: name it *.db.ts." },
+            { name: "pg", message: "A pure governance file must not touch the database: name it *.db.ts." },
+            { name: "react-dom", message: "lib/ holds no UI." },
+            { name: "lucide-react", message: "lib/ holds no UI." },
+            { name: "recharts", message: "lib/ holds no UI." },
+            { name: "@tanstack/react-query", message: "lib/ holds no UI: hooks live next to the route or in components/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Shared components serve several routes; a component that needs an action takes it as a prop.
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {

@@ -1,8 +1,8 @@
 // Governance speed: validating products against their effective policies (pure rules, and end to end
 // through the database: read, validate, store), and enforcement decisions (the pure engine, and
 // enforce() with its audit write). Figures only; the runner formats them.
-import type { AccessRequest } from "@/lib/governance/enforce";
-import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
+import type { AccessRequest } from "@/lib/governance/enforcement/decide";
+import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import type { DataProductSpec } from "@/lib/products/types";
 import { ms, summarize } from "./stats";
 import type { Row } from "./sections";
@@ -13,7 +13,7 @@ const ROLES = ["data_consumer", "data_producer", "data_admin", "data-analyst"];
 async function seedPolicies(): Promise<{ global: GlobalPolicy; domains: DomainPolicy[] }> {
   const { readFileSync } = await import("node:fs");
   const path = await import("node:path");
-  const { parseGlobalPolicyYaml, parseDomainPolicyYaml, domainPolicyFromDocument } = await import("@/lib/governance/policy-yaml");
+  const { parseGlobalPolicyYaml, parseDomainPolicyYaml, domainPolicyFromDocument } = await import("@/lib/governance/policies/yaml");
   const read = (f: string) => readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", f), "utf8");
   const g = parseGlobalPolicyYaml(read("global.yaml"));
   if (!g.ok) throw new Error("seed global policy is invalid");
@@ -66,8 +66,8 @@ export type ValidationBench = {
  * `products` stored products of the benchmark mesh through revalidateProducts (a re-validation run, as the worker processes it).
  */
 export async function benchValidation(url?: string, products = 10_000): Promise<ValidationBench> {
-  const { effectivePolicy } = await import("@/lib/governance/merge");
-  const { validateProduct } = await import("@/lib/governance/validate");
+  const { effectivePolicy } = await import("@/lib/governance/policies/merge");
+  const { validateProduct } = await import("@/lib/governance/compliance/rules");
   const { global, domains } = await seedPolicies();
   const domainNames = Array.from({ length: 40 }, (_, i) => (i < 3 ? domains[i].domain : `bench-domain-${i}`));
   const specs = Array.from({ length: products }, (_, i) => generatedSpec(i, domainNames[i % domainNames.length]));
@@ -92,7 +92,7 @@ export async function benchValidation(url?: string, products = 10_000): Promise<
   if (url) {
     process.env.DATABASE_URL = url;
     const { db } = await import("@/lib/db");
-    const { revalidateProducts } = await import("@/lib/governance/run-revalidation");
+    const { revalidateProducts } = await import("@/lib/governance/revalidation/process-run.db");
     // Whole domains of the generated mesh until `products` are covered.
     const counts = await db.$queryRaw<{ slug: string; n: bigint }[]>`
       SELECT d.slug, count(*) AS n FROM data_products p JOIN domains d ON d.id = p.domain_id
@@ -123,7 +123,7 @@ export type EnforceBench = {
  * database URL, of enforce() including its audit write (`withAudit` calls, one after another).
  */
 export async function benchEnforce(url?: string, decisions = 100_000, withAudit = 2_000): Promise<EnforceBench> {
-  const { compilePolicies, decide } = await import("@/lib/governance/enforce");
+  const { compilePolicies, decide } = await import("@/lib/governance/enforcement/decide");
   const { global, domains } = await seedPolicies();
   const compiled = compilePolicies(global, domains);
   const actions = ["read", "read", "read", "write", "delete", "export"];
@@ -153,7 +153,7 @@ export async function benchEnforce(url?: string, decisions = 100_000, withAudit 
   let enforceStats: EnforceBench["enforce"] = null;
   if (url) {
     process.env.DATABASE_URL = url;
-    const { enforce } = await import("@/lib/governance/enforcement");
+    const { enforce } = await import("@/lib/governance/enforcement/enforce.db");
     const principal = {
       id: "00000000-0000-0000-0000-000000000000",
       email: "bench@bench.local",

@@ -21,11 +21,11 @@ const compare = process.argv.includes("--compare");
 async function compareWithFullSpecPath(url: string) {
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
-  const { previewImpact } = await import("@/lib/governance/impact");
-  const { computeImpact } = await import("@/lib/governance/impact-core");
-  const { effectivePolicy } = await import("@/lib/governance/merge");
-  const { latestQualityScores } = await import("@/lib/governance/validate-products");
-  type G = import("@/lib/governance/types").GlobalPolicy;
+  const { previewImpact } = await import("@/lib/governance/impact/preview-impact.db");
+  const { computeImpact } = await import("@/lib/governance/impact/compute-impact");
+  const { effectivePolicy } = await import("@/lib/governance/policies/merge");
+  const { latestQualityScores } = await import("@/lib/governance/compliance/validate-products.db");
+  type G = import("@/lib/governance/policies/types").GlobalPolicy;
   const global = (await db.policy.findFirstOrThrow({ where: { scope: "global" }, select: { spec: true } })).spec as unknown as G;
   const candidate = { ...global, quality_requirements: { ...global.quality_requirements, freshness: "15_minutes" } };
   const old = async () => {

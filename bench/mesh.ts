@@ -137,7 +137,7 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
       FROM p JOIN d ON d.n = p.dn CROSS JOIN f`,
       [size.products, size.domains],
     );
-    // What product saves write beside the spec (lib/governance/rule-inputs.ts), via the migration's SQL twin.
+    // What product saves write beside the spec (lib/governance/compliance/rule-inputs.ts), via the migration's SQL twin.
     await client.query("UPDATE data_products SET rule_inputs = product_rule_inputs(spec) WHERE rule_inputs IS NULL");
     t("products_ms", s, timings);
 

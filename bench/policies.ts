@@ -2,7 +2,7 @@
 // and the candidate policy) in memory for a few thousand products, and, given a database, end to end
 // through previewImpact (load specs + quality scores, validate, compare). Figures only.
 import type { DataProductSpec } from "@/lib/products/types";
-import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
+import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import { ms, summarize } from "./stats";
 import type { Row } from "./sections";
 
@@ -11,7 +11,7 @@ const LEVELS = ["public", "internal", "confidential", "restricted"] as const;
 async function seedPolicies(): Promise<{ global: GlobalPolicy; sales: DomainPolicy }> {
   const { readFileSync } = await import("node:fs");
   const path = await import("node:path");
-  const { parseGlobalPolicyYaml, parseDomainPolicyYaml, domainPolicyFromDocument } = await import("@/lib/governance/policy-yaml");
+  const { parseGlobalPolicyYaml, parseDomainPolicyYaml, domainPolicyFromDocument } = await import("@/lib/governance/policies/yaml");
   const read = (f: string) => readFileSync(path.join(process.cwd(), "prisma", "seed", "policies", f), "utf8");
   const g = parseGlobalPolicyYaml(read("global.yaml"));
   const s = parseDomainPolicyYaml(read("sales.yaml"));
@@ -53,8 +53,8 @@ export type PolicyImpactBench = {
 
 /** Impact of tightening sales freshness 1_hour → 15_minutes over `products` products. */
 export async function benchPolicyImpact(url?: string, products = 3_000, rounds = 10): Promise<PolicyImpactBench> {
-  const { computeImpact } = await import("@/lib/governance/impact-core");
-  const { effectivePolicy } = await import("@/lib/governance/merge");
+  const { computeImpact } = await import("@/lib/governance/impact/compute-impact");
+  const { effectivePolicy } = await import("@/lib/governance/policies/merge");
   const { global, sales } = await seedPolicies();
   const candidate: DomainPolicy = { ...sales, quality_requirements: { ...sales.quality_requirements, freshness: "15_minutes" } };
   const items = Array.from({ length: products }, (_, i) => ({
@@ -80,7 +80,7 @@ export async function benchPolicyImpact(url?: string, products = 3_000, rounds =
   let database: PolicyImpactBench["database"] = null;
   if (url) {
     process.env.DATABASE_URL = url;
-    const { previewImpact } = await import("@/lib/governance/impact");
+    const { previewImpact } = await import("@/lib/governance/impact/preview-impact.db");
     const { db } = await import("@/lib/db");
     const row = await db.policy.findFirst({ where: { scope: "global" }, select: { spec: true } });
     if (row) {

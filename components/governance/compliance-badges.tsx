@@ -1,7 +1,7 @@
 // Badges for a product's compliance status and a finding's severity, in the portal's badge tones.
 import { Badge, type Tone } from "@/components/ui/badge";
-import type { ComplianceStatus } from "@/lib/governance/compliance";
-import type { Severity } from "@/lib/governance/validate";
+import type { ComplianceStatus } from "@/lib/governance/compliance/status";
+import type { Severity } from "@/lib/governance/compliance/rules";
 
 export const STATUS_LABELS: Record<ComplianceStatus, string> = {
   passing: "Passing",

@@ -1,7 +1,7 @@
 // The compliance summary on a product's page: status, counts and the way to the findings.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { latestValidation } from "@/lib/governance/validate-products";
+import { latestValidation } from "@/lib/governance/compliance/validate-products.db";
 import { ComplianceStatusBadge } from "./compliance-badges";
 import { formatUtc } from "./format";
 

@@ -2,7 +2,7 @@
 // where that value comes from, and how to fix it. Errors first, then warnings, then advice.
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/card";
-import type { Finding } from "@/lib/governance/validate";
+import type { Finding } from "@/lib/governance/compliance/rules";
 import { SeverityBadge } from "./compliance-badges";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -4,7 +4,7 @@
 // overview's numbers when it is done.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { RevalidationRunDto } from "@/lib/governance/revalidation-run";
+import type { RevalidationRunDto } from "@/lib/governance/revalidation/run-progress.db";
 import { Button } from "@/components/ui/button";
 import { RevalidationProgress } from "./revalidation-progress";
 

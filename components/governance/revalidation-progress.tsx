@@ -2,7 +2,7 @@
 // A re-validation run's live progress ("Re-validating 1,234 / 9,000 products…"), then its outcome.
 // Calls onFinished once when the run completes, so the page can refresh its numbers.
 import { useEffect, useRef } from "react";
-import type { RevalidationRunDto } from "@/lib/governance/revalidation-run";
+import type { RevalidationRunDto } from "@/lib/governance/revalidation/run-progress.db";
 import { isActiveJob } from "@/components/ui/job-status";
 import { useRevalidationRun } from "./use-revalidation-run";
 

@@ -1,6 +1,6 @@
 "use client";
 // Polls a re-validation run once a second while it is queued or running.
-import type { RevalidationRunDto } from "@/lib/governance/revalidation-run";
+import type { RevalidationRunDto } from "@/lib/governance/revalidation/run-progress.db";
 import { usePolledJob } from "@/components/ui/use-polled-job";
 import { governanceKeys } from "./query-keys";
 

@@ -10,7 +10,7 @@ import { DatabaseError } from "pg";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
-import { enforce } from "@/lib/governance/enforcement";
+import { enforce } from "@/lib/governance/enforcement/enforce.db";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import type { EnvironmentName } from "@/lib/provisioning/naming";

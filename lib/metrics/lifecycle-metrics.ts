@@ -1,10 +1,14 @@
 // Records publications for the success metrics (innovation rate, time to insight) from inside the
-// lifecycle transition's transaction: a publication that rolls back leaves no event behind.
+// lifecycle transition's transaction (lib/products/move-lifecycle.ts calls it): a publication that
+// rolls back leaves no event behind.
 import "server-only";
-import { onLifecycleTransition } from "@/lib/products/lifecycle-hooks";
+import type { Tx } from "@/lib/db";
+import type { Principal } from "@/lib/auth/permissions";
+import type { LifecycleState } from "@/lib/products/types";
+import type { MovingProduct } from "@/lib/products/lifecycle";
 import { recordMetricEvent } from "@/lib/metrics/record";
 
-onLifecycleTransition(async (tx, product, to, actor) => {
+export async function recordPublication(tx: Tx, product: MovingProduct, to: LifecycleState, actor: Principal): Promise<void> {
   if (to !== "published") return;
   const row = await tx.dataProduct.findUnique({ where: { id: product.id }, select: { domainId: true, createdAt: true } });
   if (!row) return;
@@ -20,4 +24,4 @@ onLifecycleTransition(async (tx, product, to, actor) => {
     },
     tx,
   );
-}, "metrics:product_published");
+}

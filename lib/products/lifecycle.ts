@@ -32,6 +32,9 @@ export const CONFIRMED_MOVES: Partial<Record<LifecycleState, { sunset: boolean }
 
 export type MoveDetails = { note: string; sunsetOn: string | null };
 
+/** The product being moved, as move-lifecycle.ts hands it to the checks that run inside the move's transaction. */
+export type MovingProduct = { id: string; domain: string; name: string; from: LifecycleState };
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(s: string): boolean {

@@ -5,13 +5,11 @@ import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
-import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
-// Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
-// no caller (action, API, seed, test) can publish without it.
-import "@/lib/governance/publish-gate";
-// Records publications for the success metrics, inside the same transaction.
-import "@/lib/metrics/lifecycle-metrics";
+// Called below, by the only service that moves lifecycles, so no caller (action, API, seed, test) can
+// publish without the gate.
+import { publishGate } from "@/lib/governance/compliance/publish-gate.db";
+import { recordPublication } from "@/lib/metrics/lifecycle-metrics";
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -43,8 +41,12 @@ export async function moveLifecycle(
     const checked = checkMoveDetails(to, { note, sunsetOn }, new Date().toISOString().slice(0, 10));
     if (!checked.ok) throw new ValidationError(checked.errors.note?.[0] ?? checked.errors.sunsetOn[0], checked.errors);
     const details = checked.details;
-    for (const hook of lifecycleHooks())
-      await hook(tx, { id: product.id, ...ref, from: product.lifecycle as LifecycleState }, to, user, details);
+    const moving = { id: product.id, ...ref, from: product.lifecycle as LifecycleState };
+    // Governance: publishing re-validates (errors block, unacknowledged warnings block); every move is audited.
+    // Throws to refuse the move, which rolls the transaction back.
+    await publishGate(tx, moving, to, user, details);
+    // Success metrics: the publication event commits or rolls back with the move.
+    await recordPublication(tx, moving, to, user);
     const sunset = details.sunsetOn ? new Date(`${details.sunsetOn}T00:00:00Z`) : null;
     const moved = await tx.dataProduct.updateMany({
       where: { id: product.id, lifecycle: product.lifecycle },

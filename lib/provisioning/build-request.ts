@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { loadPolicyContexts, validateProductById } from "@/lib/governance/validate-products";
+import { loadPolicyContexts, validateProductById } from "@/lib/governance/compliance/validate-products.db";
 import { getPlatformConfig } from "@/lib/platform/platform-config";
 import { pipelineFrom } from "@/lib/platform/processing";
 import type { DataProductSpec } from "@/lib/products/types";

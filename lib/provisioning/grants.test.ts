@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AccessRule } from "@/lib/governance/types";
+import type { AccessRule } from "@/lib/governance/policies/types";
 import { computeGrants, grantStatements } from "./grants";
 
 const policy: AccessRule[] = [

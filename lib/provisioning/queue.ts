@@ -11,7 +11,7 @@ export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
 /** The cluster-wide health probe (lib/metrics/health-probe.ts), scheduled by the worker. */
 export const HEALTH_PROBE_QUEUE = "health-probe";
 export type ProvisioningMessage = { jobId: string };
-/** Re-validation runs (lib/governance/run-revalidation.ts); the truth is in revalidation_runs/_batches. */
+/** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
 

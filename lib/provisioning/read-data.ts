@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ensure, productResource } from "@/lib/auth/assert-can";
-import { enforce } from "@/lib/governance/enforcement";
+import { enforce } from "@/lib/governance/enforcement/enforce.db";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
 import { pgPool } from "./pg";

@@ -1,7 +1,7 @@
 // The provisioning worker: pg-boss workers that run jobs, plus a recovery sweep that re-queues jobs
 // whose worker died (status still queued/running, yet nobody holds the deployment's lock) and closes
 // ingestion loads whose process died mid-COPY (lib/ingestion/recover-loads.ts), the handlers of re-validation
-// runs (lib/governance/run-revalidation.ts) and their recovery, and the cluster-wide cron
+// runs (lib/governance/revalidation/process-run.db.ts) and their recovery, and the cluster-wide cron
 // jobs (pipeline scheduler, health probe). Runs inside the portal (instrumentation.ts) and standalone
 // (scripts/worker.ts).
 import "server-only";
@@ -27,7 +27,7 @@ import {
 import { runProvisioningJob } from "./run-job";
 import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
 import { healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
-import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/run-revalidation";
+import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/revalidation/process-run.db";
 
 /** Re-validation handlers per process: a run's batches are shared by every handler of every worker. */
 const REVALIDATION_HANDLERS = 2;
@@ -99,7 +99,7 @@ async function startWorkerOnce(concurrency: number): Promise<Worker> {
       }),
     );
   }
-  // Policy-save and "re-validate all" runs (lib/governance/run-revalidation.ts), beside the provisioning jobs.
+  // Policy-save and "re-validate all" runs (lib/governance/revalidation/process-run.db.ts), beside the provisioning jobs.
   for (let i = 0; i < REVALIDATION_HANDLERS; i++) {
     ids.push(
       await boss.work<RevalidationMessage>(REVALIDATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {

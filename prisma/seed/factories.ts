@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DomainRoleName, RoleName } from "@/lib/auth/permissions";
 import type { DataProductSpec } from "@/lib/products/types";
-import { parseGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
-import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
+import { parseGlobalPolicyYaml } from "@/lib/governance/policies/yaml";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policies/types";
 
 export const uid = (): string => randomBytes(4).toString("hex");
 

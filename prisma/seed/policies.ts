@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { domainPolicyFromDocument, parseDomainPolicyYaml, parseGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
-import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
+import { domainPolicyFromDocument, parseDomainPolicyYaml, parseGlobalPolicyYaml } from "@/lib/governance/policies/yaml";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policies/types";
 
 const dir = path.join(process.cwd(), "prisma", "seed", "policies");
 const read = (file: string) => readFileSync(path.join(dir, file), "utf8");

@@ -14,9 +14,9 @@ import { createProcessingTemplate } from "@/lib/platform/processing-templates";
 import { toProductYaml } from "@/lib/products/yaml";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest } from "@/lib/consumers/decide-access";
-import { validateProductById } from "@/lib/governance/validate-products";
-import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
-import { createRevalidationRun } from "@/lib/governance/start-revalidation";
+import { validateProductById } from "@/lib/governance/compliance/validate-products.db";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policies/types";
+import { createRevalidationRun } from "@/lib/governance/revalidation/start-run.db";
 import type { DataProductSpec } from "@/lib/products/types";
 import { createDomain, createDomainPolicy, sampleSpec } from "@/prisma/seed/factories";
 import { PRINCIPALS, type PrincipalKey, type World } from "./world";
@@ -618,7 +618,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   route<{ domain: string; name: string }>("app/api/ingest/[domain]/[product]/route.ts#POST", {
     name: "load a CSV into staging",
     // Admins pass can.provisionProduct but not the data plane's governance rule: writing a domain's data
-    // needs membership as owner or producer (lib/governance/enforce.ts, rule domain_membership).
+    // needs membership as owner or producer (lib/governance/enforcement/decide.ts, rule domain_membership).
     rule: "can.provisionProduct AND governance enforce(write): domain owners/producers",
     expect: only("owner"),
     strict: true,

@@ -10,8 +10,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { registerProduct } from "@/lib/products/register-product";
 import { saveProductVersion } from "@/lib/products/save-version";
 import type { DataProductSpec } from "@/lib/products/types";
-import { updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/update-policy";
-import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
+import { updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/policies/update-policy.db";
+import { GLOBAL_POLICY_NAME } from "@/lib/governance/policies/types";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 import { ensurePlatformReferenceData } from "@/tests/provisioning-fixtures";
 

@@ -21,7 +21,7 @@ vi.mock("next/cache", async (orig) => (await import("./harness")).mockCache(awai
 vi.mock("@/lib/errors", async (orig) => (await import("./harness")).mockErrors(await orig()));
 
 // Refusals that keep a record on purpose: the publish gate stores the validation it refused on, so the
-// owner sees the same findings on the compliance page (lib/governance/publish-gate.ts).
+// owner sees the same findings on the compliance page (lib/governance/compliance/publish-gate.db.ts).
 // Provisioning validates the product against governance first and stores that validation (with the
 // product's compliance columns) before it finds, say, a job already running (lib/provisioning/build-request.ts).
 const WRITES_ON_REFUSAL: Record<string, string[]> = {

@@ -25,9 +25,9 @@ import {
   globalPolicyDocumentSchema,
   globalPolicySchema,
   policyOverridesSchema,
-} from "@/lib/governance/schema";
-import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policy-form";
-import { parseDomainPolicyInput, parseGlobalPolicyInput } from "@/lib/governance/policy-input";
+} from "@/lib/governance/policies/schema";
+import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policies/form";
+import { parseDomainPolicyInput, parseGlobalPolicyInput } from "@/lib/governance/policies/input";
 import { parseAuditQuery } from "@/lib/governance/audit-query";
 import { parseSearchParams, toPrefixTsQuery } from "@/lib/products/search-query";
 import { parse as parseYaml } from "yaml";

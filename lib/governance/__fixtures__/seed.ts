@@ -1,7 +1,7 @@
 // Test helpers: the seed's governance policies, parsed from the YAML fixtures next to this file.
 import { readFileSync } from "node:fs";
-import { domainPolicyFromDocument, parseDomainPolicyYaml, parseGlobalPolicyYaml } from "../policy-yaml";
-import type { DomainPolicy, GlobalPolicy } from "../types";
+import { domainPolicyFromDocument, parseDomainPolicyYaml, parseGlobalPolicyYaml } from "../policies/yaml";
+import type { DomainPolicy, GlobalPolicy } from "../policies/types";
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(`./${name}`, import.meta.url), "utf8");

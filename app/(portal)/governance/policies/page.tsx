@@ -5,7 +5,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { listPolicies } from "@/lib/governance/policy-queries";
+import { listPolicies } from "@/lib/governance/policies/queries.db";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";

@@ -5,10 +5,10 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import { toActionState, type ActionState } from "@/lib/errors";
-import { previewPolicyChange, type PreviewTarget } from "@/lib/governance/impact";
-import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policy-form";
-import type { PolicyInput } from "@/lib/governance/policy-input";
-import { PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/update-policy";
+import { previewPolicyChange, type PreviewTarget } from "@/lib/governance/impact/preview-impact.db";
+import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policies/form";
+import type { PolicyInput } from "@/lib/governance/policies/input";
+import { PolicyConflictError, updateGlobalPolicy, upsertDomainPolicy } from "@/lib/governance/policies/update-policy.db";
 
 const text = (fd: FormData, key: string) => {
   const v = fd.get(key);

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { toActionState, type ActionState } from "@/lib/errors";
 import { IMPORT_FORMATS, importProduct, type ImportFormat } from "@/lib/products/import-product";
 import { productPath } from "@/lib/products/dto";
-import { validateAfterChange } from "@/lib/governance/validate-products";
+import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
 
 export async function importProductAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let path: string;

@@ -6,7 +6,7 @@ import { toActionState, type ActionState } from "@/lib/errors";
 import { formDataToSpec } from "@/lib/products/schema";
 import { registerProduct } from "@/lib/products/register-product";
 import { productPath } from "@/lib/products/dto";
-import { validateAfterChange } from "@/lib/governance/validate-products";
+import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
 
 export async function registerProductAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   let path: string;

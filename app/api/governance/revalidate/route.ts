@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, toErrorResponse } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/governance/enforcement";
-import { createRevalidationRun, enqueueRun } from "@/lib/governance/start-revalidation";
+import { createRevalidationRun, enqueueRun } from "@/lib/governance/revalidation/start-run.db";
 
 export const dynamic = "force-dynamic";
 

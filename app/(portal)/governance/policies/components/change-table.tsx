@@ -1,7 +1,7 @@
 // What changed between two policy versions, one row per path. Used by history and the conflict panel.
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { policyValueLines, type PolicyChange } from "@/lib/governance/policy-diff";
+import { policyValueLines, type PolicyChange } from "@/lib/governance/policies/diff";
 
 const tone = { added: "green", removed: "red", changed: "amber" } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 // Compliance regulations and their requirement toggles (GDPR data minimisation, CCPA deletion, ...).
-import { REGULATIONS } from "@/lib/governance/types";
-import { blankCompliance, type ComplianceDraft } from "@/lib/governance/policy-form";
+import { REGULATIONS } from "@/lib/governance/policies/types";
+import { blankCompliance, type ComplianceDraft } from "@/lib/governance/policies/form";
 import { AddButton, CellInput, CellSelect, ListErrors, RemoveButton, replaceAt, type Errors } from "./cells";
 
 /** Requirements the validation rules act on, offered when a regulation is added. */

@@ -2,7 +2,7 @@
 // between any two (?from=&to=, default: the latest against the one before it). Shared by the global
 // and domain history pages.
 import Link from "next/link";
-import { comparePolicyVersions, listPolicyVersions, type PolicyRef } from "@/lib/governance/policy-history";
+import { comparePolicyVersions, listPolicyVersions, type PolicyRef } from "@/lib/governance/policies/history.db";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";

@@ -2,8 +2,8 @@
 // overrides, whether the global policy locks it, and any domain value the lock rejected.
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatPolicyValue, policyValueLines } from "@/lib/governance/policy-diff";
-import type { ProvenanceEntry } from "@/lib/governance/types";
+import { formatPolicyValue, policyValueLines } from "@/lib/governance/policies/diff";
+import type { ProvenanceEntry } from "@/lib/governance/policies/types";
 
 export function ProvenanceTable({ entries, domain }: { entries: ProvenanceEntry[]; domain: string }) {
   return (

@@ -1,8 +1,8 @@
 "use client";
 // A quality bar (percent per metric, freshness, availability): a domain's own requirements, or the
 // global defaults. Each field can be locked by the global policy, and shows the value it would inherit.
-import { QUALITY_REQUIREMENT_KEYS, type QualityRequirementKey } from "@/lib/governance/types";
-import type { QualityRequirementsDraft } from "@/lib/governance/policy-form";
+import { QUALITY_REQUIREMENT_KEYS, type QualityRequirementKey } from "@/lib/governance/policies/types";
+import type { QualityRequirementsDraft } from "@/lib/governance/policies/form";
 import { CellInput, type Errors } from "./cells";
 
 type Props = {

@@ -3,7 +3,7 @@
 // levels, access control roles and data quality metrics. Controlled: the parent owns the draft.
 import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
 import { ROLES } from "@/lib/auth/permissions";
-import { ENCRYPTION_MODES, ENFORCEMENT_LEVELS, QUALITY_METRICS } from "@/lib/governance/types";
+import { ENCRYPTION_MODES, ENFORCEMENT_LEVELS, QUALITY_METRICS } from "@/lib/governance/policies/types";
 import {
   blankAccess,
   blankClassification,
@@ -11,7 +11,7 @@ import {
   type AccessDraft,
   type ClassificationDraft,
   type QualityDraft,
-} from "@/lib/governance/policy-form";
+} from "@/lib/governance/policies/form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AddButton, CellInput, CellSelect, CheckList, ListErrors, RemoveButton, replaceAt, type Errors } from "./cells";
 

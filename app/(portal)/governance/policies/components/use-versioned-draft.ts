@@ -4,7 +4,7 @@
 // to it; after a conflict the user may reload the other person's version or keep theirs on top of it.
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { PolicyConflict } from "@/lib/governance/update-policy";
+import type { PolicyConflict } from "@/lib/governance/policies/update-policy.db";
 import { fingerprintOf } from "./format";
 
 export function useVersionedDraft<D, S>(spec: S, version: number, toDraft: (spec: S | null) => D) {

@@ -4,9 +4,9 @@
 // (click one to jump to it). Shares the note → preview → save flow of the structured editors.
 import { useActionState, useRef, useState, type ChangeEvent } from "react";
 import type { ActionState } from "@/lib/errors";
-import type { PolicyConflict } from "@/lib/governance/update-policy";
-import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
-import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
+import type { PolicyConflict } from "@/lib/governance/policies/update-policy.db";
+import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policies/yaml";
+import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import { inputClass } from "@/components/ui/field";
 import { SaveBar } from "./save-bar";
 import { ControlledForm } from "@/components/ui/controlled-form";

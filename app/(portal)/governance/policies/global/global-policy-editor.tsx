@@ -4,8 +4,8 @@
 // a YAML tab with its own save. Edits survive switching tabs and failed saves.
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/errors";
-import { ACCESS_MODELS, POLICY_KEYS, QUALITY_REQUIREMENT_KEYS, type GlobalPolicy } from "@/lib/governance/types";
-import { globalDraftFromSpec, globalDraftToFormData, type GlobalDraft } from "@/lib/governance/policy-form";
+import { ACCESS_MODELS, POLICY_KEYS, QUALITY_REQUIREMENT_KEYS, type GlobalPolicy } from "@/lib/governance/policies/types";
+import { globalDraftFromSpec, globalDraftToFormData, type GlobalDraft } from "@/lib/governance/policies/form";
 import { cn } from "@/lib/cn";
 import { Card } from "@/components/ui/card";
 import { AccessRulesEditor, ClassificationEditor, QualityRulesEditor } from "../components/rule-editors";

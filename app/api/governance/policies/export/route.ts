@@ -4,11 +4,10 @@
 import { authorize, requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError, toErrorResponse, ValidationError } from "@/lib/errors";
-import { getPolicyVersion, listPolicyVersions, type PolicyRef } from "@/lib/governance/policy-history";
-import { GLOBAL_POLICY_NAME } from "@/lib/governance/policy-store";
-import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policy-yaml";
-import { domainSlugSchema } from "@/lib/governance/schema";
-import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
+import { getPolicyVersion, listPolicyVersions, type PolicyRef } from "@/lib/governance/policies/history.db";
+import { domainPolicyDocument, serializeDomainPolicyYaml, serializeGlobalPolicyYaml } from "@/lib/governance/policies/yaml";
+import { domainSlugSchema } from "@/lib/governance/policies/schema";
+import { GLOBAL_POLICY_NAME, type DomainPolicy, type GlobalPolicy } from "@/lib/governance/policies/types";
 
 export async function GET(request: Request): Promise<Response> {
   try {

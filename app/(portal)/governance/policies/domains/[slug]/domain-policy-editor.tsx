@@ -10,7 +10,7 @@ import {
   type DomainPolicy,
   type GlobalPolicy,
   type QualityRequirementKey,
-} from "@/lib/governance/types";
+} from "@/lib/governance/policies/types";
 import {
   domainDraftFromSpec,
   domainDraftToFormData,
@@ -19,8 +19,8 @@ import {
   type DomainDraft,
   type OverrideKey,
   type OverridesDraft,
-} from "@/lib/governance/policy-form";
-import type { PathLock } from "@/lib/governance/domain-edit";
+} from "@/lib/governance/policies/form";
+import type { PathLock } from "@/lib/governance/policies/domain-edit";
 import { cn } from "@/lib/cn";
 import { Card } from "@/components/ui/card";
 import { AccessRulesEditor, ClassificationEditor, QualityRulesEditor } from "../../components/rule-editors";

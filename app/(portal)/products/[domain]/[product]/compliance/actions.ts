@@ -7,8 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFoundError, toActionState, ValidationError, type ActionState } from "@/lib/errors";
 import { productPath } from "@/lib/products/dto";
-import { acknowledgeWarnings } from "@/lib/governance/acknowledge-warnings";
-import { validateProductById } from "@/lib/governance/validate-products";
+import { acknowledgeWarnings } from "@/lib/governance/compliance/acknowledge-warnings.db";
+import { validateProductById } from "@/lib/governance/compliance/validate-products.db";
 import { STATUS_LABELS } from "@/components/governance/compliance-badges";
 
 const refSchema = z.object({ domain: z.string().regex(/^[a-z0-9-]{1,63}$/), name: z.string().regex(/^[a-z0-9-]{1,63}$/) });

@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
-import { latestValidation, listValidations } from "@/lib/governance/validate-products";
+import { latestValidation, listValidations } from "@/lib/governance/compliance/validate-products.db";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LifecycleBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";

@@ -8,7 +8,7 @@ import { toActionState, ValidationError, type ActionState } from "@/lib/errors";
 import { productPath } from "@/lib/products/dto";
 import { formDataToSpec } from "@/lib/products/schema";
 import { saveProductVersion } from "@/lib/products/save-version";
-import { validateAfterChange } from "@/lib/governance/validate-products";
+import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
 
 function text(formData: FormData, key: string): string {
   const value = formData.get(key);

@@ -1,7 +1,7 @@
 // A re-validation run's progress (done / total, outcome counts) for the polling progress component.
 import { requireUser } from "@/lib/auth/current-user";
 import { toErrorResponse } from "@/lib/errors";
-import { getVisibleRun } from "@/lib/governance/revalidation-run";
+import { getVisibleRun } from "@/lib/governance/revalidation/run-progress.db";
 
 export const dynamic = "force-dynamic";
 

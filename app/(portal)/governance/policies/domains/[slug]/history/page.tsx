@@ -4,7 +4,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { domainName } from "@/lib/governance/policy-queries";
+import { domainName } from "@/lib/governance/policies/queries.db";
 import { PageHeader } from "@/components/ui/card";
 import { GovernanceTabs } from "../../../../components/governance-tabs";
 import { PolicyHistoryView } from "../../../components/policy-history-view";
