@@ -12,7 +12,7 @@ import type { Principal } from "@/lib/auth/permissions";
 import { onLifecycleTransition, type LifecycleHookProduct } from "@/lib/products/lifecycle-hooks";
 import type { LifecycleState } from "@/lib/products/types";
 import type { MoveDetails } from "@/lib/products/lifecycle";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { publishDecision } from "@/lib/governance/compliance";
 import { currentValidation } from "@/lib/governance/validate-products";
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
 import { productResource } from "@/lib/auth/assert-can";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";

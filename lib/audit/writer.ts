@@ -1,0 +1,122 @@
+// The audit writer (the seed's AuditLogger): one append-only row per decision, bounded and cleaned
+// (entry.ts), anonymous refusals counted rather than logged one by one (anonymous-refusals.ts). Every
+// area writes its decisions through audit(); governance's enforce() is one caller among several.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { db, type Tx } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { acceptedRequestId } from "@/lib/request-id";
+import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
+import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
+
+/**
+ * The request's correlation id: the `x-request-id` header when it is a valid one (proxy.ts sets one; a
+ * route it skips sees the client's), else a fresh id that every audit row of this request shares.
+ * Outside a request (seed, jobs, tests) each call gets its own.
+ */
+export const currentRequestId = cache(async (): Promise<string> => {
+  try {
+    const given = acceptedRequestId((await headers()).get("x-request-id"));
+    if (given) return given;
+  } catch {
+    // Not inside a request.
+  }
+  return randomUUID();
+});
+
+export type AuditInput = {
+  subject: string;
+  action: string;
+  resource: string;
+  decision: "allow" | "deny";
+  reason: string;
+  policyId?: string | null;
+  policyVersion?: number | null;
+  requestId?: string | null;
+  context?: Record<string, unknown>;
+};
+
+/**
+ * The seed's AuditLogger.log_decision: one append-only row per decision. Pass the transaction client
+ * to make the row part of the change it authorises (it then commits or rolls back with it; errors
+ * propagate so the change fails with it). Without a client it never throws and returns null on failure.
+ *
+ * Every row is bounded and cleaned here (lib/audit/entry.ts), whatever the caller passed.
+ * Refusals of anonymous visitors are counted rather than logged one by one (anonymous-refusals.ts);
+ * for those that are only counted the answer is "counted", not a row id.
+ */
+export async function audit(entry: AuditInput, client?: Tx): Promise<string | null> {
+  const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
+  const row: Row = {
+    ...text,
+    policyId: text.policyId ?? null,
+    policyVersion: entry.policyVersion ?? null,
+    requestId: text.requestId ?? null,
+    context: boundAuditContext(entry.context),
+  };
+  const counted = row.subject === ANONYMOUS && row.decision === "deny";
+  if (client) return counted ? anonymousRefusal(client, row) : write(client, row);
+  try {
+    return counted ? await anonymousRefusal(db, row) : await write(db, row);
+  } catch (err) {
+    // An unrecorded decision must not pass silently: log loudly; enforce() turns an allow into a deny.
+    logger.error({ err, entry: row }, "audit log write failed");
+    return null;
+  }
+}
+
+const ANONYMOUS = "anonymous";
+
+type Client = Tx | typeof db;
+type Row = {
+  subject: string;
+  action: string;
+  resource: string;
+  decision: "allow" | "deny";
+  reason: string;
+  policyId: string | null;
+  policyVersion: number | null;
+  requestId: string | null;
+  context: Record<string, unknown>;
+};
+
+async function write(client: Client, row: Row): Promise<string> {
+  const created = await client.auditEvent.create({ data: { ...row, context: row.context as object }, select: { id: true } });
+  return created.id.toString();
+}
+
+async function anonymousRefusal(client: Client, row: Row): Promise<string> {
+  const counted = await countAnonymousRefusal(row.action, row.resource, client);
+  const window = counted.window.toISOString();
+  const minutes = WINDOW_SECONDS / 60;
+  let id = "counted";
+  if (counted.first) {
+    id = await write(client, {
+      ...row,
+      context: {
+        ...row.context,
+        anonymousWindow: window,
+        note: `Further refusals of this action on this resource in the ${minutes}-minute window are counted, not logged.`,
+      },
+    });
+  }
+  const summary = { ...row, action: "anonymous_refusals", resource: "*", policyId: "portal-permissions", policyVersion: null };
+  if (counted.overflow) {
+    await write(client, {
+      ...summary,
+      reason: `More than ${FIRST_ROWS_PER_WINDOW} different anonymous refusals since ${window}; the rest of the window is only counted.`,
+      context: { anonymousWindow: window },
+    });
+  }
+  if (counted.summary) {
+    const busiest = await busiestAnonymousRefusals(counted.window, client);
+    await write(client, {
+      ...summary,
+      reason: `${counted.total} anonymous refusals since ${window}.`,
+      context: { anonymousWindow: window, total: counted.total, busiest },
+    });
+  }
+  return id;
+}
