@@ -13,7 +13,7 @@ import { computeImpact, type ImpactProduct, type ImpactResult } from "@/lib/gove
 import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/domain-edit";
 import { qualityScoresOf } from "@/lib/governance/validate-products";
 import { asValidationSpec, type RuleInputs } from "@/lib/governance/rule-inputs";
-import { pgPool } from "@/lib/provisioning/pg";
+import { pgPool } from "@/lib/pg";
 import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policy-input";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { DataProductSpec } from "@/lib/products/types";

@@ -16,7 +16,7 @@ import { effectivePolicy } from "@/lib/governance/merge";
 import { latestQualityScores } from "@/lib/governance/validate-products";
 import { ruleInputsOf } from "@/lib/governance/rule-inputs";
 import { upsertDomainPolicy } from "@/lib/governance/update-policy";
-import { getBoss, stopQueue } from "@/lib/provisioning/queue";
+import { getBoss, stopQueue } from "@/lib/jobs/queue";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 

@@ -10,7 +10,7 @@ import { LockedPolicyPathError, PolicyConflictError, updateGlobalPolicy, upsertD
 import { comparePolicyVersions, listPolicyVersions } from "@/lib/governance/policy-history";
 import { previewPolicyChange } from "@/lib/governance/impact";
 import { runRevalidation } from "@/lib/governance/run-revalidation";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/types";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";

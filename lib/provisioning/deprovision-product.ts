@@ -10,7 +10,7 @@ import { audit } from "@/lib/audit/writer";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
-import { enqueueProvisioningJob } from "./queue";
+import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 import type { ProvisionRequest } from "./types";
 
 export async function deprovisionProduct(

@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/writer";
 import { FIRST_ROWS_PER_WINDOW } from "@/lib/audit/anonymous-refusals";
 import { MAX_PAGE } from "@/lib/pagination";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { dropTestRoles } from "@/tests/provisioning-fixtures";
 import { callRoute, ROOT, state } from "./harness";
 import { buildWorld, type World } from "./world";
