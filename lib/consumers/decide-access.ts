@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { audit } from "@/lib/audit/writer";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 
 async function loadForOwner(tx: Tx, user: CurrentUser, requestId: string) {
   const req = await tx.accessRequest.findUnique({
