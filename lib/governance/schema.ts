@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { DOMAIN_SLUG } from "@/lib/validation/slug";
 import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
-import { durationError, FRESHNESS_UNITS, isDuration, RETENTION_UNITS, type DurationUnit } from "./duration";
+import { durationError, FRESHNESS_UNITS, isDuration, RETENTION_UNITS, type DurationUnit } from "@/lib/duration";
 import {
   ACCESS_MODELS,
   ENCRYPTION_MODES,

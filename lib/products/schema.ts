@@ -1,7 +1,7 @@
 // Validation of a DataProductSpec, shared by the registration form (client) and every server entry point
 // (form action, YAML and ODCS import). Messages are shown to users as they are, so they are plain words.
 import { z } from "zod";
-import { isDuration, RETENTION_UNITS } from "@/lib/governance/duration";
+import { isDuration, RETENTION_UNITS } from "@/lib/duration";
 import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifiers";
 import { isValidSemver } from "@/lib/products/semver";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
