@@ -25,7 +25,8 @@ import type { DataProductSpec, FieldType, LifecycleState, Permission } from "@/l
 import { FIELD_TYPES, PERMISSIONS, CLASSIFICATIONS } from "@/lib/products/types";
 import { DEFAULT_CLASSIFICATION, IssueList, formatPath, isRecord, parsePercent, readYaml } from "@/lib/products/yaml";
 import { convertDuration, largestWholeUnit, parseSloDuration } from "@/lib/duration";
-import type { ProductIssue, YamlPath, YamlSource } from "@/lib/products/yaml";
+import type { ProductIssue, YamlPath } from "@/lib/products/yaml";
+import type { YamlSource } from "@/lib/yaml-position";
 
 export const ODCS_API_VERSION = "v3.1.0";
 

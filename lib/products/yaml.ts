@@ -6,8 +6,8 @@
 // - every schema field carries `required` and `pii`; both default to false when absent (the seed has neither).
 // - `spec.slo` keeps the seed's text: `availability: 99.9%`, `latency: "< 100ms"`, `freshness: "< 1 hour"`.
 // - `spec.lineage` defaults to empty lists when absent.
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Node } from "yaml";
+import { Document, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { positionAt, positionOf, type YamlSource } from "@/lib/yaml-position";
 import { productSpecSchema } from "@/lib/products/schema";
 import type { DataProductSpec } from "@/lib/products/types";
 import { formatSloDuration, parseSloDuration } from "@/lib/duration";
@@ -27,9 +27,8 @@ export function parsePercent(input: unknown): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// YAML source with positions, shared with the ODCS importer.
+// YAML source with positions (lib/yaml-position.ts), shared with the ODCS importer.
 
-export type YamlSource = { doc: Document.Parsed; lineCounter: LineCounter };
 
 const SYNTAX_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: "The file holds more than one document (---); put one product per file",
@@ -44,7 +43,7 @@ export function readYaml(text: string): { ok: true; source: YamlSource; value: u
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((error) => ({
       path: "",
-      line: lineCounter.linePos(error.pos[0]).line,
+      line: positionOf(lineCounter, error.pos[0]).line,
       message: `YAML syntax error: ${SYNTAX_MESSAGES[error.code] ?? error.message}`,
     }));
     return { ok: false, errors };
@@ -55,34 +54,6 @@ export function readYaml(text: string): { ok: true; source: YamlSource; value: u
     // toJS refuses alias bombs (too many anchors/aliases); report instead of throwing.
     return { ok: false, errors: [{ path: "", message: `The YAML could not be read: ${(error as Error).message}` }] };
   }
-}
-
-function lineOfNode(source: YamlSource, node: unknown): number | undefined {
-  const range = (node as Node | null)?.range;
-  return range ? source.lineCounter.linePos(range[0]).line : undefined;
-}
-
-/**
- * The line of the node at `path`, or of its nearest existing ancestor when the key is missing. For a map
- * entry the key's line is used, so an error on `slo` points at `slo:` rather than its first child.
- */
-export function lineAt(source: YamlSource, path: YamlPath): number | undefined {
-  let node: unknown = source.doc.contents;
-  let line = lineOfNode(source, node);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
-      if (!pair) break;
-      line = lineOfNode(source, pair.key) ?? line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number" && node.items[segment] !== undefined) {
-      node = node.items[segment];
-      line = lineOfNode(source, node) ?? line;
-    } else {
-      break;
-    }
-  }
-  return line;
 }
 
 /** `["spec", "schema", 2, "type"]` → `spec.schema[2].type`. */
@@ -114,7 +85,7 @@ export class IssueList {
   toIssues(source?: YamlSource): ProductIssue[] {
     const issues = this.items.map(({ path, message }) => ({
       path: formatPath(path),
-      ...(source ? { line: lineAt(source, path) } : {}),
+      ...(source ? { line: positionAt(source, path)?.line } : {}),
       message,
     }));
     // In document order, so a user can fix them top to bottom.
