@@ -29,7 +29,6 @@ export function parsePercent(input: unknown): number {
 // ---------------------------------------------------------------------------------------------------
 // YAML source with positions (lib/yaml-position.ts), shared with the ODCS importer.
 
-
 const SYNTAX_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: "The file holds more than one document (---); put one product per file",
   DUPLICATE_KEY: "A key appears twice in the same block",
