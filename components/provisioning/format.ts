@@ -1,12 +1,5 @@
-// Small display helpers for provisioning UI (byte sizes, status colours); durations: formatElapsed in lib/duration.ts.
+// Status colours for provisioning UI; sizes and durations: lib/format.ts (formatBytes), lib/duration.ts (formatElapsed).
 import type { Tone } from "@/components/ui/badge";
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
 
 export const statusTone: Record<string, Tone> = {
   queued: "gray",

@@ -8,7 +8,7 @@ import { TextArea, inputClass } from "@/components/ui/field";
 import type { LoadResult } from "@/lib/ingestion/ingest";
 import { uploadTooLargeMessage } from "@/lib/ingestion/limits";
 import { formatElapsed } from "@/lib/duration";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/lib/format";
 
 type Outcome = { kind: "result"; result: LoadResult } | { kind: "error"; message: string };
 

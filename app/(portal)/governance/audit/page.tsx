@@ -13,7 +13,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { GovernanceTabs } from "../components/governance-tabs";
 
 export const metadata: Metadata = { title: "Audit log" };
