@@ -4,6 +4,27 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier";
 
+// The feature rooms of lib/ (README "Where code goes"); everything else in lib/ is the ground floor.
+const FEATURE_AREAS = [
+  "auth",
+  "consumers",
+  "domains",
+  "governance",
+  "ingestion",
+  "metrics",
+  "platform",
+  "products",
+  "provisioning",
+  "quality",
+];
+
+const LIB_UI_PATHS = [
+  { name: "react-dom", message: "lib/ holds no UI." },
+  { name: "lucide-react", message: "lib/ holds no UI." },
+  { name: "recharts", message: "lib/ holds no UI." },
+  { name: "@tanstack/react-query", message: "lib/ holds no UI: hooks live next to the route or in components/." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -29,12 +50,31 @@ const config = [
             { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
             { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
           ],
-          paths: [
-            { name: "react-dom", message: "lib/ holds no UI." },
-            { name: "lucide-react", message: "lib/ holds no UI." },
-            { name: "recharts", message: "lib/ holds no UI." },
-            { name: "@tanstack/react-query", message: "lib/ holds no UI: hooks live next to the route or in components/." },
+          paths: LIB_UI_PATHS,
+        },
+      ],
+    },
+  },
+  {
+    // The ground floor (lib/*.ts, audit, jobs, validation) is what every area uses, so it imports no area:
+    // features import downward only. Repeats the lib/ rule above, because a later no-restricted-imports
+    // replaces an earlier one for the same files. lib/jobs/handlers.ts is the worker's composition root:
+    // it alone lists every area's job handlers, so it may import them.
+    files: ["lib/*.ts", "lib/audit/**/*.ts", "lib/jobs/**/*.ts", "lib/validation/**/*.ts"],
+    ignores: ["lib/**/*.test.ts", "lib/jobs/handlers.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
+            { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
+            {
+              group: FEATURE_AREAS.flatMap((area) => [`@/lib/${area}`, `@/lib/${area}/*`, `./${area}/*`, `../${area}/*`]),
+              message: "The ground floor of lib/ imports no feature area: move what it needs down, or pass it in.",
+            },
           ],
+          paths: LIB_UI_PATHS,
         },
       ],
     },
@@ -57,7 +97,7 @@ const config = [
           paths: [
             { name: "server-only", message: "A pure governance file is not server-only: name it *.db.ts if it touches the database." },
             { name: "@/lib/db", message: "A pure governance file must not touch the database: name it *.db.ts." },
-            { name: "@/lib/provisioning/pg", message: "A pure governance file must not touch the database: name it *.db.ts." },
+            { name: "@/lib/pg", message: "A pure governance file must not touch the database: name it *.db.ts." },
             { name: "pg", message: "A pure governance file must not touch the database: name it *.db.ts." },
             { name: "react-dom", message: "lib/ holds no UI." },
             { name: "lucide-react", message: "lib/ holds no UI." },

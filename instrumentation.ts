@@ -1,5 +1,5 @@
 // Next.js calls register() once per server process. The Node.js runtime (not the edge one) starts the
-// provisioning worker there, unless WORKER_ENABLED=false says another process runs it. The worker also
+// job worker there, unless WORKER_ENABLED=false says another process runs it. The worker also
 // schedules the health probe (lib/metrics/health-probe.ts), once for the cluster.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next itself, per bundle; the edge bundle must not even import the worker.
@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   const { env } = await import("@/lib/env");
   if (!env().WORKER_ENABLED) return;
   const { logger } = await import("@/lib/logger");
-  const { startWorker } = await import("@/lib/provisioning/worker");
+  const { startWorker } = await import("@/lib/jobs/handlers");
   // Not awaited: a database that is still starting must not block the server; the worker retries on demand.
-  startWorker().catch((err: unknown) => logger.error({ err }, "provisioning worker did not start"));
+  startWorker().catch((err: unknown) => logger.error({ err }, "job worker did not start"));
 }

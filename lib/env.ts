@@ -1,6 +1,7 @@
 // The one place that reads process.env: validated once, typed everywhere else.
 import { z } from "zod";
-import { parseGroupMap } from "@/lib/auth/oidc-groups";
+import { parseGroupMap } from "@/lib/oidc-group-map";
+import { ROLES } from "@/lib/roles";
 
 const boolish = z
   .enum(["true", "false", "1", "0", ""])
@@ -23,7 +24,7 @@ const envSchema = z.object({
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
   /** Role given to users who first sign in through OIDC. */
-  AUTH_OIDC_DEFAULT_ROLE: z.enum(["data_consumer", "data_producer", "data_admin", "governance", "executive"]).default("data_consumer"),
+  AUTH_OIDC_DEFAULT_ROLE: z.enum(ROLES).default("data_consumer"),
   /** Groups claim → roles and domain memberships, applied on every OIDC sign-in (lib/auth/oidc-groups.ts). */
   AUTH_OIDC_GROUP_MAP: z
     .string()

@@ -11,7 +11,7 @@ import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@
 import { seedPlatform } from "@/prisma/seed/platform";
 import { SEED_TEMPLATES } from "@/prisma/seed/templates";
 import { quoteIdent } from "@/lib/provisioning/naming";
-import { newPgClient, type PgClient } from "@/lib/provisioning/pg";
+import { newPgClient, type PgClient } from "@/lib/pg";
 import { rolesOfDeployment } from "@/lib/provisioning/catalog";
 
 /** The seed's global policy (reset: other test files may have changed it), processing templates, config and templates. */

@@ -1,19 +1,5 @@
-// Small display helpers for provisioning UI (durations, byte sizes, status colours).
+// Status colours for provisioning UI; sizes and durations: lib/format.ts (formatBytes), lib/duration.ts (formatElapsed).
 import type { Tone } from "@/components/ui/badge";
-
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return "";
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
 
 export const statusTone: Record<string, Tone> = {
   queued: "gray",

@@ -7,7 +7,8 @@ import { CircleCheck, CircleX, Circle, LoaderCircle } from "lucide-react";
 import type { JobDto, StepDto } from "@/lib/provisioning/queries";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { formatDuration, isActiveJob, statusTone } from "./format";
+import { formatElapsed } from "@/lib/duration";
+import { isActiveJob, statusTone } from "./format";
 import { useJob } from "./use-job";
 
 function StepIcon({ status }: { status: string }) {
@@ -28,7 +29,7 @@ function Step({ step, detail }: { step: StepDto; detail: boolean }) {
             <span className="font-medium text-slate-900">{step.label}</span>
             <Badge tone={statusTone[step.status] ?? "gray"}>{step.status}</Badge>
             {step.durationMs !== null && step.status !== "running" && (
-              <span className="text-xs text-slate-500">{formatDuration(step.durationMs)}</span>
+              <span className="text-xs text-slate-500">{formatElapsed(step.durationMs)}</span>
             )}
           </div>
           {step.error && <p className="mt-1 break-words text-sm text-red-700">{step.error}</p>}

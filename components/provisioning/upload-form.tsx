@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { TextArea, inputClass } from "@/components/ui/field";
 import type { LoadResult } from "@/lib/ingestion/ingest";
 import { uploadTooLargeMessage } from "@/lib/ingestion/limits";
-import { formatBytes, formatDuration } from "./format";
+import { formatElapsed } from "@/lib/duration";
+import { formatBytes } from "@/lib/format";
 
 type Outcome = { kind: "result"; result: LoadResult } | { kind: "error"; message: string };
 
@@ -33,7 +34,7 @@ function ResultView({ outcome, unit }: { outcome: Outcome; unit: "line" | "row" 
     return (
       <div role="status" data-testid="load-result" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
         Loaded <strong data-testid="rows-loaded">{r.rowsLoaded.toLocaleString("en")}</strong> rows ({formatBytes(r.bytes)}) in{" "}
-        {formatDuration(r.durationMs)}.
+        {formatElapsed(r.durationMs)}.
       </div>
     );
   }

@@ -6,7 +6,7 @@
 import "server-only";
 import { can, type Principal } from "@/lib/auth/permissions";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 
 export const PERMISSIONS_POLICY = "portal-permissions";
 

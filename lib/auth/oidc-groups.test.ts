@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupsFromClaim, parseGroupMap, resolveGroups } from "./oidc-groups";
+import { parseGroupMap } from "@/lib/oidc-group-map";
+import { groupsFromClaim, resolveGroups } from "./oidc-groups";
 
 describe("parseGroupMap", () => {
   it("reads role and domain:role entries separated by commas, semicolons or new lines", () => {

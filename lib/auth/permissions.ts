@@ -1,9 +1,9 @@
 // Who may do what: one pure table of rules, used by every action, route and page (and by the
 // authorization-matrix tests). Deny unless a rule explicitly allows.
 
-export const ROLES = ["data_consumer", "data_producer", "data_admin", "governance", "executive"] as const;
-export type RoleName = (typeof ROLES)[number];
-export type DomainRoleName = "owner" | "producer" | "viewer";
+import { ROLES, type DomainRoleName, type RoleName } from "@/lib/roles";
+
+export { ROLES, type DomainRoleName, type RoleName };
 
 export type Principal = {
   id: string;

@@ -6,9 +6,9 @@ import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 
 async function loadForOwner(tx: Tx, user: CurrentUser, requestId: string) {
   const req = await tx.accessRequest.findUnique({

@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { rateProductSchema } from "@/lib/consumers/schema";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 
 const RATEABLE = ["published", "deprecated"];
 

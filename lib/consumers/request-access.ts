@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { requestAccessSchema } from "@/lib/consumers/schema";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 
 /** `now` lets the demo seed replay a year of history; the portal always uses the clock. */
 export async function requestAccess(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<{ id: string }> {

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { domainSchema, memberSchema } from "@/lib/domains/schema";
-import { z } from "zod";
+import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/like";
 import { withoutControls } from "@/lib/text";
 
@@ -169,19 +169,12 @@ export async function getDomain(slug: string) {
   };
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const r = schema.safeParse(input);
-  if (!r.success)
-    throw new ValidationError("Please fix the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return r.data;
-}
-
 const requireAdmin = (user: CurrentUser, action: string, slug: string) =>
   assertCan(user, "manageDomains", [], { action, resource: `domain:${slug}`, message: "Only data admins can manage domains." });
 
 export async function createDomain(user: CurrentUser, input: unknown) {
   await requireAdmin(user, "create_domain", "new");
-  const data = parse(domainSchema, input);
+  const data = parseInput(domainSchema, input);
   try {
     return await db.domain.create({ data, select: { slug: true } });
   } catch (e) {
@@ -193,7 +186,7 @@ export async function createDomain(user: CurrentUser, input: unknown) {
 
 export async function updateDomain(user: CurrentUser, slug: string, input: unknown) {
   await requireAdmin(user, "update_domain", slug);
-  const data = parse(domainSchema.omit({ slug: true }), input);
+  const data = parseInput(domainSchema.omit({ slug: true }), input);
   const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is archived.");
 }
@@ -209,7 +202,7 @@ export async function archiveDomain(user: CurrentUser, slug: string) {
 
 export async function addMember(user: CurrentUser, slug: string, input: unknown) {
   await requireAdmin(user, "add_member", slug);
-  const data = parse(memberSchema, input);
+  const data = parseInput(memberSchema, input);
   await db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { slug }, select: { id: true } });
     if (!domain) throw new NotFoundError("This domain does not exist.");

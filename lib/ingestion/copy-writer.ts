@@ -4,7 +4,7 @@ import "server-only";
 import { once } from "node:events";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { qualified, quoteIdent } from "@/lib/provisioning/naming";
-import type { PgClient } from "@/lib/provisioning/pg";
+import type { PgClient } from "@/lib/pg";
 
 const CHUNK = 64 * 1024;
 

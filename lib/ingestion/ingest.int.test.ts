@@ -10,7 +10,7 @@ import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, t
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { readProductData } from "@/lib/provisioning/read-data";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { qualified } from "@/lib/provisioning/naming";
 import { ingestCsv, ingestJson } from "./ingest";
 

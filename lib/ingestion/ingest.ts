@@ -15,7 +15,7 @@ import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import type { EnvironmentName } from "@/lib/provisioning/naming";
 import { loadOwnedProduct } from "@/lib/provisioning/owned-product";
-import { pgPool } from "@/lib/provisioning/pg";
+import { pgPool } from "@/lib/pg";
 import { primaryKeyFor } from "@/lib/provisioning/table-design";
 import type { ProvisionRequest } from "@/lib/provisioning/types";
 import type { ProductField } from "@/lib/products/types";

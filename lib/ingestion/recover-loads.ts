@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { newPgClient } from "@/lib/provisioning/pg";
+import { newPgClient } from "@/lib/pg";
 
 export const INTERRUPTED_REASON =
   "The load was interrupted (the server stopped) and rolled back: no rows were loaded. Upload the file again.";

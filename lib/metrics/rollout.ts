@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
+import { parseInput } from "@/lib/validation/parse";
 import { ratio } from "@/lib/metrics/formulas";
 import { buckets } from "@/lib/metrics/period";
 
@@ -26,22 +27,21 @@ export async function setDomainStage(user: CurrentUser, input: unknown, now: Dat
     resource: "rollout",
     message: "Only data admins can move domains between rollout stages.",
   });
-  const r = stageSchema.safeParse(input);
-  if (!r.success) throw new ValidationError("Choose a rollout stage.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  const data = parseInput(stageSchema, input, { message: "Choose a rollout stage." });
   return db.$transaction(async (tx) => {
-    const domain = await tx.domain.findUnique({ where: { slug: r.data.slug }, select: { id: true, status: true, rolloutStage: true } });
+    const domain = await tx.domain.findUnique({ where: { slug: data.slug }, select: { id: true, status: true, rolloutStage: true } });
     if (!domain) throw new NotFoundError("This domain does not exist.");
     if (domain.status === "archived")
       throw new ValidationError("Archived domains are read-only.", { stage: ["Archived domains are read-only."] });
-    if (domain.status === "not_onboarded" && r.data.stage !== "foundation") {
+    if (domain.status === "not_onboarded" && data.stage !== "foundation") {
       throw new ValidationError("Onboard the domain before its pilot.", {
         stage: ["A domain that is not onboarded stays in the foundation stage."],
       });
     }
-    if (domain.rolloutStage === r.data.stage) return { changed: false };
+    if (domain.rolloutStage === data.stage) return { changed: false };
     const moved = await tx.domain.updateMany({
       where: { id: domain.id, rolloutStage: domain.rolloutStage },
-      data: { rolloutStage: r.data.stage },
+      data: { rolloutStage: data.stage },
     });
     if (moved.count !== 1) throw new ValidationError("The domain changed stage meanwhile. Reload and try again.");
     await recordMetricEvent(
@@ -50,7 +50,7 @@ export async function setDomainStage(user: CurrentUser, input: unknown, now: Dat
         at: now,
         domainId: domain.id,
         userId: user.id,
-        meta: { from: domain.rolloutStage, to: r.data.stage },
+        meta: { from: domain.rolloutStage, to: data.stage },
       },
       tx,
     );

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PLATFORM_YAML } from "./default-platform";
 import { parsePlatformYaml, platformToYaml, type PlatformDocument } from "./platform-yaml";

@@ -2,6 +2,7 @@
 // validation with field paths, and the canonical YAML the editor shows. Pure, no database.
 import { parseDocument, stringify } from "yaml";
 import { z } from "zod";
+import { issueKey } from "@/lib/validation/field-errors";
 
 const SLUG = /^[a-z][a-z0-9_-]*$/;
 
@@ -51,7 +52,7 @@ export function parsePlatformYaml(text: string): ParseResult {
   }
   const parsed = platformDocumentSchema.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: issueKey(i.path), message: i.message })) };
   }
   const duplicate = PLATFORM_LAYERS.flatMap((layer) => {
     const seen = new Set<string>();

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, isUniqueViolation } from "@/lib/errors";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 import { processingTemplateInputSchema } from "./schema";
 
 export type ProcessingTemplateDto = {

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import type { TemplateDto } from "@/lib/products/blank-spec";
-import { parseInput } from "@/lib/consumers/parse";
+import { parseInput } from "@/lib/validation/parse";
 import { templateColumns, templateInputSchema } from "./schema";
 
 export async function listTemplates(opts: { includeRetired?: boolean } = {}): Promise<TemplateDto[]> {

@@ -23,18 +23,10 @@ import { stringify } from "yaml";
 import { productSpecSchema } from "@/lib/products/schema";
 import type { DataProductSpec, FieldType, LifecycleState, Permission } from "@/lib/products/types";
 import { FIELD_TYPES, PERMISSIONS, CLASSIFICATIONS } from "@/lib/products/types";
-import {
-  DEFAULT_CLASSIFICATION,
-  IssueList,
-  convertDuration,
-  formatPath,
-  isRecord,
-  largestWholeUnit,
-  parseDuration,
-  parsePercent,
-  readYaml,
-} from "@/lib/products/yaml";
-import type { ProductIssue, YamlPath, YamlSource } from "@/lib/products/yaml";
+import { DEFAULT_CLASSIFICATION, IssueList, formatPath, isRecord, parsePercent, readYaml } from "@/lib/products/yaml";
+import { convertDuration, largestWholeUnit, parseSloDuration } from "@/lib/duration";
+import type { ProductIssue, YamlPath } from "@/lib/products/yaml";
+import type { YamlSource } from "@/lib/yaml-position";
 
 export const ODCS_API_VERSION = "v3.1.0";
 
@@ -285,7 +277,7 @@ function readSlo(doc: Json, origins: Origins, issues: IssueList, warnings: strin
     const duration = (base: "ms" | "min") =>
       typeof raw.value === "number" && unit
         ? convertDuration(raw.value, unit, base)
-        : parseDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
+        : parseSloDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
     if (name === "frequency" || name === "fy") {
       const value = duration("min");
       if (value !== null && frequency === undefined) frequency = { value, index };

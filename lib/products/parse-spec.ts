@@ -1,10 +1,9 @@
 // Validates an untrusted spec with the shared zod schema; failures become field-level errors.
-import { productSpecSchema, fieldErrors } from "@/lib/products/schema";
-import { ValidationError } from "@/lib/errors";
+import { productSpecSchema } from "@/lib/products/schema";
 import type { DataProductSpec } from "@/lib/products/types";
+import { parseInput } from "@/lib/validation/parse";
 
 export function parseSpecOrThrow(input: unknown): DataProductSpec {
-  const parsed = productSpecSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("Please fix the highlighted fields.", fieldErrors(parsed.error));
-  return parsed.data as DataProductSpec;
+  // Nested: the product form has an input per schema field (`schema.2.name`).
+  return parseInput(productSpecSchema, input, { nested: true }) as DataProductSpec;
 }

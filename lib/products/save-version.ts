@@ -11,7 +11,7 @@ import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { checkVersionChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import type { DataProductSpec } from "@/lib/products/types";
 
 export type SaveInput = {

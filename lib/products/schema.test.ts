@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CUSTOMER_DATA_PRODUCT, generatedProducts } from "@/prisma/seed/products";
 import { specArb } from "@/lib/products/__fixtures__/arbitraries";
-import { fieldErrors, formDataToSpec, productSpecSchema } from "@/lib/products/schema";
+import { formDataToSpec, productSpecSchema } from "@/lib/products/schema";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import type { DataProductSpec } from "@/lib/products/types";
 
 const valid: DataProductSpec = {

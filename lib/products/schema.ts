@@ -1,13 +1,13 @@
 // Validation of a DataProductSpec, shared by the registration form (client) and every server entry point
 // (form action, YAML and ODCS import). Messages are shown to users as they are, so they are plain words.
 import { z } from "zod";
-import { isDuration, RETENTION_UNITS } from "@/lib/governance/duration";
+import { isDuration, RETENTION_UNITS } from "@/lib/duration";
 import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifiers";
 import { isValidSemver } from "@/lib/products/semver";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/validation/slug";
 import type { DataProductSpec } from "@/lib/products/types";
 
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/; // fields become PostgreSQL columns: unquoted, lowercase identifiers
 const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;
 const TAG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -29,8 +29,8 @@ function text(label: string) {
 function dnsLabel(label: string) {
   return text(label)
     .min(1, { error: `${label} is required`, abort: true })
-    .max(63, `${label} must be at most 63 characters`)
-    .regex(DNS_LABEL, `${label} may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
+    .max(SLUG_MAX_LENGTH, `${label} must be at most ${SLUG_MAX_LENGTH} characters`)
+    .regex(SLUG_PATTERN, `${label} may only use lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
 }
 
 function nonBlank(value: string) {
@@ -185,25 +185,6 @@ export const productSpecSchema = z.object({
   governance: governanceSchema.optional(),
   template: templateRefSchema.optional(),
 }) satisfies z.ZodType<DataProductSpec>;
-
-/** Zod's path as the dotted key a form uses for its error regions: `schema.2.name`. */
-export function issueKey(path: readonly PropertyKey[]): string {
-  return path.map(String).join(".");
-}
-
-/**
- * Messages per dotted path (`schema.2.name`), for forms that show errors next to each input.
- * Issues about the whole object (not one input) are under the empty key "".
- */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issueKey(issue.path);
-    const messages = (result[key] ??= []);
-    if (!messages.includes(issue.message)) messages.push(issue.message);
-  }
-  return result;
-}
 
 function readText(formData: FormData, name: string): string | undefined {
   const value = formData.get(name);

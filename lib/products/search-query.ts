@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parsePage } from "@/lib/pagination";
 import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 import { withoutControls } from "@/lib/text";
+import { DOMAIN_SLUG } from "@/lib/validation/slug";
 
 export const SORTS = ["relevance", "name", "updated", "domain"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -11,11 +12,7 @@ export type Sort = (typeof SORTS)[number];
 // no control character means anything in a search box: withoutControls makes them spaces first.
 export const searchParamsSchema = z.object({
   q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
-  domain: z
-    .string()
-    .regex(/^[a-z0-9-]{1,63}$/)
-    .optional()
-    .catch(undefined),
+  domain: z.string().regex(DOMAIN_SLUG).optional().catch(undefined),
   classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
   owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),

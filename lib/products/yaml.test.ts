@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CUSTOMER_DATA_PRODUCT } from "@/prisma/seed/products";
 import { specArb } from "@/lib/products/__fixtures__/arbitraries";
-import { formatDuration, parseDuration, parseProductYaml, toProductYaml } from "@/lib/products/yaml";
+import { parseProductYaml, toProductYaml } from "@/lib/products/yaml";
+import { formatSloDuration, parseSloDuration } from "@/lib/duration";
 import type { DataProductSpec } from "@/lib/products/types";
 
 // Copied verbatim from the seed (data-mesh-architecture.md, "Data Product Interface").
@@ -182,11 +183,11 @@ describe("durations", () => {
     ["< 30 s", "min", 0.5],
     [250, "ms", 250],
   ] as const)("reads %j as %s %d", (input, base, expected) => {
-    expect(parseDuration(input, base)).toBe(expected);
+    expect(parseSloDuration(input, base)).toBe(expected);
   });
 
   it.each(["fast", "< 1 fortnight", "", "-5 ms", "1,5 s"])("does not read %j", (input) => {
-    expect(parseDuration(input, "ms")).toBeNull();
+    expect(parseSloDuration(input, "ms")).toBeNull();
   });
 
   it.each([
@@ -198,6 +199,6 @@ describe("durations", () => {
     [1, "min", "< 1 minute"],
     [2880, "min", "< 2 days"],
   ] as const)("writes %d %s as %j, in the largest whole unit", (amount, base, expected) => {
-    expect(formatDuration(amount, base)).toBe(expected);
+    expect(formatSloDuration(amount, base)).toBe(expected);
   });
 });

@@ -6,10 +6,11 @@
 // - every schema field carries `required` and `pii`; both default to false when absent (the seed has neither).
 // - `spec.slo` keeps the seed's text: `availability: 99.9%`, `latency: "< 100ms"`, `freshness: "< 1 hour"`.
 // - `spec.lineage` defaults to empty lists when absent.
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Node } from "yaml";
+import { Document, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { positionAt, positionOf, type YamlSource } from "@/lib/yaml-position";
 import { productSpecSchema } from "@/lib/products/schema";
 import type { DataProductSpec } from "@/lib/products/types";
+import { formatSloDuration, parseSloDuration } from "@/lib/duration";
 
 export type ProductIssue = { path: string; line?: number; message: string };
 export type ParseResult = { ok: true; spec: DataProductSpec } | { ok: false; errors: ProductIssue[] };
@@ -17,99 +18,6 @@ export type YamlPath = (string | number)[];
 
 export const DEFAULT_CLASSIFICATION = "internal" as const;
 const NAMESPACE_SUFFIX = "-domain";
-
-// ---------------------------------------------------------------------------------------------------
-// Durations: "< 100ms", "< 2 s", "< 1 hour", "30 minutes". Also used for ODCS SLA units (odcs.ts).
-
-export type DurationBase = "ms" | "min";
-
-const MS_PER_UNIT = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
-type Unit = keyof typeof MS_PER_UNIT;
-
-const UNIT_ALIASES: Record<string, Unit> = {
-  ms: "ms",
-  msec: "ms",
-  millisecond: "ms",
-  milliseconds: "ms",
-  s: "s",
-  sec: "s",
-  secs: "s",
-  second: "s",
-  seconds: "s",
-  m: "min",
-  min: "min",
-  mins: "min",
-  minute: "min",
-  minutes: "min",
-  h: "h",
-  hr: "h",
-  hrs: "h",
-  hour: "h",
-  hours: "h",
-  d: "d",
-  day: "d",
-  days: "d",
-  w: "w",
-  week: "w",
-  weeks: "w",
-  y: "y",
-  yr: "y",
-  yrs: "y",
-  year: "y",
-  years: "y", // 365 days; ODCS SLA units allow years
-};
-
-/**
- * `amount` of `unit` expressed in the base unit, or null for an unknown unit. Multiplying by the
- * whole-number ratio (never going through milliseconds) keeps large minute counts exact.
- */
-export function convertDuration(amount: number, unit: string, base: DurationBase): number | null {
-  const canonical = UNIT_ALIASES[unit.trim().toLowerCase()];
-  if (canonical === undefined) return null;
-  const unitMs = MS_PER_UNIT[canonical];
-  const baseMs = MS_PER_UNIT[base];
-  return unitMs >= baseMs ? amount * (unitMs / baseMs) : amount / (baseMs / unitMs);
-}
-
-const DURATION_TEXT = /^\s*(?:<=?|≤)?\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)?\s*$/;
-
-/**
- * Reads a duration into the base unit; a bare number is already in the base unit. May be fractional
- * ("< 30 s" is half a minute): the schema then says it must be whole. Null when it is not a duration.
- */
-export function parseDuration(input: unknown, base: DurationBase): number | null {
-  if (typeof input === "number") return Number.isFinite(input) ? input : null;
-  if (typeof input !== "string") return null;
-  const match = DURATION_TEXT.exec(input);
-  if (!match) return null;
-  return match[2] === undefined ? Number(match[1]) : convertDuration(Number(match[1]), match[2], base);
-}
-
-const OUTPUT_UNITS: { unit: Unit; words: [string, string] | null }[] = [
-  { unit: "d", words: ["day", "days"] },
-  { unit: "h", words: ["hour", "hours"] },
-  { unit: "min", words: ["minute", "minutes"] },
-  { unit: "s", words: null },
-  { unit: "ms", words: null },
-];
-
-/** The largest unit holding `amount` (in base units) a whole number of times: 120 min → 2 h. */
-export function largestWholeUnit(amount: number, base: DurationBase): { value: number; unit: Unit } {
-  for (const { unit } of OUTPUT_UNITS) {
-    if (MS_PER_UNIT[unit] < MS_PER_UNIT[base]) break;
-    const ratio = MS_PER_UNIT[unit] / MS_PER_UNIT[base];
-    if (amount % ratio === 0) return { value: amount / ratio, unit };
-  }
-  return { value: amount, unit: base };
-}
-
-/** The seed's spelling: "< 100ms", "< 2s", "< 1 hour", "< 4 hours". */
-export function formatDuration(amount: number, base: DurationBase): string {
-  const { value, unit } = largestWholeUnit(amount, base);
-  const words = OUTPUT_UNITS.find((candidate) => candidate.unit === unit)?.words;
-  if (!words) return `< ${value}${unit}`;
-  return `< ${value} ${value === 1 ? words[0] : words[1]}`;
-}
 
 /** "99.9%", "99.9 %" or a bare 99.9; NaN when it is not a percentage. */
 export function parsePercent(input: unknown): number {
@@ -119,9 +27,7 @@ export function parsePercent(input: unknown): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// YAML source with positions, shared with the ODCS importer.
-
-export type YamlSource = { doc: Document.Parsed; lineCounter: LineCounter };
+// YAML source with positions (lib/yaml-position.ts), shared with the ODCS importer.
 
 const SYNTAX_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: "The file holds more than one document (---); put one product per file",
@@ -136,7 +42,7 @@ export function readYaml(text: string): { ok: true; source: YamlSource; value: u
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((error) => ({
       path: "",
-      line: lineCounter.linePos(error.pos[0]).line,
+      line: positionOf(lineCounter, error.pos[0]).line,
       message: `YAML syntax error: ${SYNTAX_MESSAGES[error.code] ?? error.message}`,
     }));
     return { ok: false, errors };
@@ -147,34 +53,6 @@ export function readYaml(text: string): { ok: true; source: YamlSource; value: u
     // toJS refuses alias bombs (too many anchors/aliases); report instead of throwing.
     return { ok: false, errors: [{ path: "", message: `The YAML could not be read: ${(error as Error).message}` }] };
   }
-}
-
-function lineOfNode(source: YamlSource, node: unknown): number | undefined {
-  const range = (node as Node | null)?.range;
-  return range ? source.lineCounter.linePos(range[0]).line : undefined;
-}
-
-/**
- * The line of the node at `path`, or of its nearest existing ancestor when the key is missing. For a map
- * entry the key's line is used, so an error on `slo` points at `slo:` rather than its first child.
- */
-export function lineAt(source: YamlSource, path: YamlPath): number | undefined {
-  let node: unknown = source.doc.contents;
-  let line = lineOfNode(source, node);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
-      if (!pair) break;
-      line = lineOfNode(source, pair.key) ?? line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number" && node.items[segment] !== undefined) {
-      node = node.items[segment];
-      line = lineOfNode(source, node) ?? line;
-    } else {
-      break;
-    }
-  }
-  return line;
 }
 
 /** `["spec", "schema", 2, "type"]` → `spec.schema[2].type`. */
@@ -206,7 +84,7 @@ export class IssueList {
   toIssues(source?: YamlSource): ProductIssue[] {
     const issues = this.items.map(({ path, message }) => ({
       path: formatPath(path),
-      ...(source ? { line: lineAt(source, path) } : {}),
+      ...(source ? { line: positionAt(source, path)?.line } : {}),
       message,
     }));
     // In document order, so a user can fix them top to bottom.
@@ -270,8 +148,8 @@ function readSlo(slo: unknown, issues: IssueList): unknown {
   };
   return {
     availability: read("availability", parsePercent, "Availability must be a percentage like 99.9%"),
-    latencyMs: read("latency", (v) => parseDuration(v, "ms"), 'Latency must look like "< 100ms" or "< 2 s"'),
-    freshnessMinutes: read("freshness", (v) => parseDuration(v, "min"), 'Freshness must look like "< 1 hour" or "30 minutes"'),
+    latencyMs: read("latency", (v) => parseSloDuration(v, "ms"), 'Latency must look like "< 100ms" or "< 2 s"'),
+    freshnessMinutes: read("freshness", (v) => parseSloDuration(v, "min"), 'Freshness must look like "< 1 hour" or "30 minutes"'),
   };
 }
 
@@ -362,8 +240,8 @@ export function toProductYaml(spec: DataProductSpec): string {
       schema: spec.schema.map((f) => ({ name: f.name, type: f.type, description: f.description, required: f.required, pii: f.pii })),
       slo: {
         availability: `${spec.slo.availability}%`,
-        latency: formatDuration(spec.slo.latencyMs, "ms"),
-        freshness: formatDuration(spec.slo.freshnessMinutes, "min"),
+        latency: formatSloDuration(spec.slo.latencyMs, "ms"),
+        freshness: formatSloDuration(spec.slo.freshnessMinutes, "min"),
       },
       access: spec.access.map((grant) => ({ role: grant.role, permissions: grant.permissions })),
       lineage: { sources: spec.lineage.sources, transformations: spec.lineage.transformations },

@@ -1,7 +1,7 @@
 // What PostgreSQL's catalog says exists: the steps compare against it instead of trusting their own
 // records, which is what makes every step safe to run again after a crash.
 import "server-only";
-import type { PgClient } from "./pg";
+import type { PgClient } from "@/lib/pg";
 import type { ExistingTable } from "./table-design";
 import { roleOwnerTag, schemaOwnedBy } from "./naming";
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient } from "@/tests/provisioning-fixtures";
 import { provisionProduct } from "./provision-product";
-import { stopQueue } from "./queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { roleNameFor, roleOwnerTag, schemaNameFor } from "./naming";
 
 const children: ChildProcess[] = [];

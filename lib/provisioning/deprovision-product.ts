@@ -6,11 +6,11 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
 import { productResource } from "@/lib/auth/assert-can";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
-import { enqueueProvisioningJob } from "./queue";
+import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 import type { ProvisionRequest } from "./types";
 
 export async function deprovisionProduct(

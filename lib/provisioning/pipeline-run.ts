@@ -10,7 +10,7 @@ import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
 import { logger } from "@/lib/logger";
 import { qualified } from "./naming";
-import { pgPool } from "./pg";
+import { pgPool } from "@/lib/pg";
 import { isDue } from "./schedule";
 
 export type PipelineRunResult = {

@@ -1,7 +1,7 @@
 // The portal's own database privileges, for the capabilities page.
 import "server-only";
 import { currentUserInfo } from "./catalog";
-import { pgPool } from "./pg";
+import { pgPool } from "@/lib/pg";
 import type { DatabasePrivileges } from "@/lib/platform/capabilities";
 
 export async function databasePrivileges(): Promise<DatabasePrivileges> {

@@ -9,7 +9,7 @@ import type { DataProductSpec } from "@/lib/products/types";
 import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
-import { enqueueProvisioningJob } from "./queue";
+import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 import type { ProvisionRequest } from "./types";
 
 export async function promoteProduct(

@@ -7,7 +7,7 @@ import { ValidationError } from "@/lib/errors";
 import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
-import { enqueueProvisioningJob } from "./queue";
+import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 
 export async function provisionProduct(user: CurrentUser, ref: { domain: string; name: string }): Promise<{ jobId: string }> {
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "provision");

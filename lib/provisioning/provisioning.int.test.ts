@@ -10,7 +10,7 @@ import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, t
 import { deprovisionProduct } from "./deprovision-product";
 import { promoteProduct } from "./promote-product";
 import { provisionProduct } from "./provision-product";
-import { stopQueue } from "./queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { retryProvisioningJob } from "./retry-job";
 import { runProvisioningJob } from "./run-job";
 import { quoteIdent, roleNameFor, schemaNameFor } from "./naming";

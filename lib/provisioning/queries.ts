@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { qualified } from "./naming";
-import { pgPool } from "./pg";
+import { pgPool } from "@/lib/pg";
 import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
 
 export type JobSummaryDto = {

@@ -11,7 +11,7 @@ import { ensure, productResource } from "@/lib/auth/assert-can";
 import { enforce } from "@/lib/governance/enforcement/enforce.db";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
-import { pgPool } from "./pg";
+import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 

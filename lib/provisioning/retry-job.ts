@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadOwnedProduct } from "./owned-product";
-import { enqueueProvisioningJob } from "./queue";
+import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 
 export async function retryProvisioningJob(user: CurrentUser, jobId: string): Promise<{ jobId: string; fromStep: string }> {
   const job = await db.provisioningJob.findUnique({

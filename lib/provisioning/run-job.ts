@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { deploymentLockKey } from "./naming";
-import { newPgClient, type PgClient } from "./pg";
+import { newPgClient, type PgClient } from "@/lib/pg";
 import { StepError, stepTable, type StepOutcome } from "./steps";
 import type { DeploymentResources, JobKindName, LogLine, ProvisionRequest, StepName } from "./types";
 

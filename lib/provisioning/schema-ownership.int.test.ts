@@ -20,7 +20,7 @@ import {
 import { deprovisionProduct } from "./deprovision-product";
 import { identifierPart, qualified, quoteIdent, quoteLiteral, roleNameFor, schemaNameFor } from "./naming";
 import { provisionProduct } from "./provision-product";
-import { stopQueue } from "./queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { readProductData } from "./read-data";
 import { runProvisioningJob } from "./run-job";
 

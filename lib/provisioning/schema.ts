@@ -1,11 +1,10 @@
 // Inputs of the provisioning forms (hidden product reference, environment, confirmation boxes).
 import { z } from "zod";
-
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/validation/slug";
 
 export const productRefSchema = z.object({
-  domain: z.string().regex(DNS_LABEL, "Unknown domain").max(63),
-  name: z.string().regex(DNS_LABEL, "Unknown product").max(63),
+  domain: z.string().regex(SLUG_PATTERN, "Unknown domain").max(SLUG_MAX_LENGTH),
+  name: z.string().regex(SLUG_PATTERN, "Unknown product").max(SLUG_MAX_LENGTH),
 });
 
 export const environmentSchema = z.enum(["staging", "production"], { message: "Choose staging or production" });

@@ -5,7 +5,7 @@
 // next-auth's own endpoints are replaced. Denied calls must be permission failures that change no row.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { dropTestRoles } from "@/tests/provisioning-fixtures";
 import { AUTHORIZATION_TABLE, METRICS_TOKEN } from "./authorization-table";
 import { changedTables, fingerprint } from "./db-fingerprint";

@@ -14,7 +14,7 @@ import { ingestCsv } from "@/lib/ingestion/ingest";
 import { INTERRUPTED_REASON } from "@/lib/ingestion/recover-loads";
 import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { qualified, roleNameFor, roleOwnerTag, schemaNameFor } from "@/lib/provisioning/naming";
 import {
   dropTestRoles,

@@ -6,7 +6,7 @@
 // must leave every table as it was.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { ensureGlobalPolicy } from "@/prisma/seed/factories";
 import { dropTestRoles } from "@/tests/provisioning-fixtures";
 import { AUTHORIZATION_TABLE, type MatrixCase } from "./authorization-table";

@@ -28,7 +28,7 @@ import {
 } from "@/lib/governance/policies/schema";
 import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policies/form";
 import { parseDomainPolicyInput, parseGlobalPolicyInput } from "@/lib/governance/policies/input";
-import { parseAuditQuery } from "@/lib/governance/audit-query";
+import { parseAuditQuery } from "@/lib/audit/query";
 import { parseSearchParams, toPrefixTsQuery } from "@/lib/products/search-query";
 import { parse as parseYaml } from "yaml";
 import { anyString, anyValue, prototypePolluted, tally } from "./adversarial";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { qualified } from "@/lib/provisioning/naming";
 import { createDomain, createPrincipal, sampleSpec } from "@/prisma/seed/factories";

@@ -7,6 +7,7 @@ import { rateLimitMessage } from "@/lib/auth/rate-limit";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 const schema = z.object({
   email: z.email("Enter a valid email address."),
@@ -16,7 +17,7 @@ const schema = z.object({
 
 export async function signInAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, { depth: 1 }) };
   try {
     await signIn("credentials", {
       email: parsed.data.email,

@@ -13,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ComplianceChart } from "@/components/governance/compliance-chart";
 import { ComplianceStatusBadge } from "@/components/governance/compliance-badges";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { RevalidateAll } from "@/components/governance/revalidate-all";
 import { GovernanceTabs } from "./components/governance-tabs";
 import { parsePage } from "@/lib/pagination";

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { statusTone } from "@/components/provisioning/format";
 import { PlatformTabs } from "./components/platform-tabs";
 import { requirePlatformAdmin } from "./components/require-admin";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/assert-can";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 
 export async function acknowledgeWarnings(user: Principal, validationId: string): Promise<{ acknowledgedAt: string }> {
   const validation = await db.productValidation.findUnique({

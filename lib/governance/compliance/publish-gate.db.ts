@@ -11,7 +11,7 @@ import { AppError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/permissions";
 import type { LifecycleState } from "@/lib/products/types";
 import type { MoveDetails, MovingProduct } from "@/lib/products/lifecycle";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { publishDecision } from "@/lib/governance/compliance/status";
 import { currentValidation } from "@/lib/governance/compliance/validate-products.db";
 

@@ -4,7 +4,7 @@
 // author sees the whole list at once. Each rule is a small function with a stable id that UIs,
 // waivers and audit records can refer to.
 import type { DataProductSpec } from "@/lib/products/types";
-import { compareDurations, describeDuration, durationFromMinutes, durationSeconds, isDuration, RETENTION_UNITS } from "../duration";
+import { compareDurations, describeDuration, durationFromMinutes, durationSeconds, isDuration, RETENTION_UNITS } from "@/lib/duration";
 import { QUALITY_METRICS, type AccessRule, type ClassificationRule, type EffectivePolicy } from "../policies/types";
 
 export type Severity = "error" | "warning" | "info";

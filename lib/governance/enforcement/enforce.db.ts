@@ -12,7 +12,7 @@ import { compilePolicies, decide, type CompiledPolicies, type Decision, type Dom
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import type { Principal } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
-import { audit, currentRequestId, type AuditInput } from "@/lib/governance/enforcement";
+import { audit, currentRequestId, type AuditInput } from "@/lib/audit/writer";
 
 export type EnforceResource = { type: string; id: string; domain?: string; classification?: string };
 export type EnforceResult = Decision & { auditId: string | null };

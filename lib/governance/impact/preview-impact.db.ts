@@ -13,7 +13,7 @@ import { computeImpact, type ImpactProduct, type ImpactResult } from "@/lib/gove
 import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/policies/domain-edit";
 import { qualityScoresOf } from "@/lib/governance/compliance/validate-products.db";
 import { asValidationSpec, type RuleInputs } from "@/lib/governance/compliance/rule-inputs";
-import { pgPool } from "@/lib/provisioning/pg";
+import { pgPool } from "@/lib/pg";
 import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policies/input";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import type { DataProductSpec } from "@/lib/products/types";

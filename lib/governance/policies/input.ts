@@ -1,7 +1,8 @@
 // Turns what an editor submitted (a structured form's spec or a YAML document) into a canonical
 // policy, or into issues that name the path (and, for YAML, the line). Pure; the save service and the
 // impact preview both call it so they accept and refuse exactly the same input.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { positionAt } from "@/lib/yaml-position";
 import { ROLES } from "@/lib/auth/permissions";
 import { checkDomainAgainstGlobal, domainPolicySpecSchema, globalPolicySchema, issuesFromZod } from "./schema";
 import { domainPolicyFromDocument, formatIssue, parseDomainPolicyYaml, parseGlobalPolicyYaml, parsePath } from "./yaml";
@@ -106,22 +107,5 @@ const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : String(v));
 export function locateIssue(text: string, issue: PolicyIssue): PolicyIssue {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, logLevel: "error" });
-  let node: unknown = doc.contents;
-  let offset: number | undefined;
-  for (const segment of parsePath(issue.path)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
-      if (!pair) break;
-      if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item: unknown = node.items[segment];
-      if (!(isMap(item) || isSeq(item) || isScalar(item)) || !item.range) break;
-      offset = item.range[0];
-      node = item;
-    } else break;
-  }
-  if (offset === undefined) return issue;
-  const { line, col } = lineCounter.linePos(offset);
-  return { ...issue, line, column: col };
+  return { ...issue, ...positionAt({ doc, lineCounter }, parsePath(issue.path)) };
 }

@@ -5,8 +5,9 @@
 // Wire conveniences accepted here: thresholds as "95%" strings, compliance requirements as the seed's
 // list of single-key maps, and a domain's access model under the seed's key `access_control`.
 import { z } from "zod";
+import { DOMAIN_SLUG } from "@/lib/validation/slug";
 import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
-import { durationError, FRESHNESS_UNITS, isDuration, RETENTION_UNITS, type DurationUnit } from "../duration";
+import { durationError, FRESHNESS_UNITS, isDuration, RETENTION_UNITS, type DurationUnit } from "@/lib/duration";
 import {
   ACCESS_MODELS,
   ENCRYPTION_MODES,
@@ -24,7 +25,7 @@ import {
   type PolicyValues,
 } from "./types";
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const SLUG = DOMAIN_SLUG;
 const ROLE_NAME = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/;
 const REQUIREMENT_NAME = /^[a-z][a-z0-9_]*$/;
 const PERCENT_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;

@@ -29,7 +29,7 @@ export type ClassificationRule = {
   level: Classification;
   description: string;
   encryption: EncryptionMode;
-  retention: string; // duration, retention units (see duration.ts)
+  retention: string; // duration, retention units (see lib/duration.ts)
 };
 
 export type AccessRule = {

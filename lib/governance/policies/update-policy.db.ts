@@ -8,7 +8,7 @@ import { assertCan, recordDenial } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { invalidatePolicyCache } from "@/lib/governance/enforcement/enforce.db";
 import { createRevalidationRun, enqueueRun, type StartedRun } from "@/lib/governance/revalidation/start-run.db";
 import { globalAllowsDomainEdits, lockedChanges } from "@/lib/governance/policies/domain-edit";

@@ -14,7 +14,7 @@ import {
 import { comparePolicyVersions, listPolicyVersions } from "@/lib/governance/policies/history.db";
 import { previewPolicyChange } from "@/lib/governance/impact/preview-impact.db";
 import { runRevalidation } from "@/lib/governance/revalidation/process-run.db";
-import { stopQueue } from "@/lib/provisioning/queue";
+import { stopQueue } from "@/lib/jobs/queue";
 import { GLOBAL_POLICY_NAME, type DomainPolicy, type GlobalPolicy } from "@/lib/governance/policies/types";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";

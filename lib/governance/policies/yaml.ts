@@ -6,7 +6,8 @@
 // Serialisation reproduces the seed's layout (quoted descriptions, inline permission lists,
 // "95%" thresholds, requirement lists), so exporting an imported policy gives the seed text back
 // minus comments.
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+import { Document, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { positionAt, positionOf } from "@/lib/yaml-position";
 import type { z } from "zod";
 import {
   checkDomainAgainstGlobal,
@@ -153,7 +154,7 @@ function parseWith<S extends z.ZodType>(text: string, schema: S, extra?: (value:
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({ path: "", message: `YAML syntax: ${e.message}`, ...position(lineCounter, e.pos[0]) })),
+      issues: doc.errors.map((e) => ({ path: "", message: `YAML syntax: ${e.message}`, ...positionOf(lineCounter, e.pos[0]) })),
     };
   }
   let data: unknown;
@@ -168,39 +169,10 @@ function parseWith<S extends z.ZodType>(text: string, schema: S, extra?: (value:
   const parsed = schema.safeParse(data);
   const issues = parsed.success ? (extra?.(parsed.data) ?? []) : issuesFromZod(parsed.error);
   if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
-  const located = issues.map((issue) => ({ ...issue, ...locate(doc, issue.path, lineCounter) }));
+  const located = issues.map((issue) => ({ ...issue, ...positionAt({ doc, lineCounter }, parsePath(issue.path)) }));
   // Top-to-bottom, the order an author reads the file in.
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ok: false, issues: located };
-}
-
-/** Line/column of the deepest node on `path` that exists (the key itself for map entries). */
-function locate(doc: Document, path: string, lineCounter: LineCounter): { line?: number; column?: number } {
-  let node: unknown = doc.contents;
-  let found: Node | null = isNodeWithRange(node) ? node : null;
-  for (const segment of parsePath(path)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
-      if (!pair) break;
-      if (isNodeWithRange(pair.key)) found = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item: unknown = node.items[segment];
-      if (!isNodeWithRange(item)) break;
-      found = item;
-      node = item;
-    } else break;
-  }
-  return found?.range ? position(lineCounter, found.range[0]) : {};
-}
-
-function isNodeWithRange(value: unknown): value is Node {
-  return (isMap(value) || isSeq(value) || isScalar(value)) && Array.isArray(value.range);
-}
-
-function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
 }
 
 /** "spec.access_control[1].role" → ["spec", "access_control", 1, "role"]. */

@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { enqueueRevalidationRun } from "@/lib/provisioning/queue";
+import { enqueueRevalidationRun } from "@/lib/jobs/queue";
 import { createRevalidationRun, type RevalidationTrigger } from "@/lib/governance/revalidation/start-run.db";
 import { summarize } from "@/lib/governance/compliance/status";
 import {

@@ -16,7 +16,7 @@ import { effectivePolicy } from "@/lib/governance/policies/merge";
 import { latestQualityScores } from "@/lib/governance/compliance/validate-products.db";
 import { ruleInputsOf } from "@/lib/governance/compliance/rule-inputs";
 import { upsertDomainPolicy } from "@/lib/governance/policies/update-policy.db";
-import { getBoss, stopQueue } from "@/lib/provisioning/queue";
+import { getBoss, stopQueue } from "@/lib/jobs/queue";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import { createDomain, createDomainPolicy, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 

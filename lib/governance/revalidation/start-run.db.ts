@@ -5,7 +5,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { enqueueRevalidationRun } from "@/lib/provisioning/queue";
+import { enqueueRevalidationRun } from "@/lib/jobs/queue";
 
 export const REVALIDATION_BATCH_SIZE = 500;
 /** Handlers one run is offered to: more workers than batches would only poll for nothing. */

@@ -1,7 +1,7 @@
 // What a step gets to work with, and what it hands back. A step runs inside one transaction on the
 // job's own connection; its outcome is written in that same transaction, so a step either happened
 // completely (and is recorded as succeeded) or not at all.
-import type { PgClient } from "../pg";
+import type { PgClient } from "@/lib/pg";
 import type { DeploymentResources, JobKindName, ProvisionRequest, StepName } from "../types";
 
 export type StepContext = {

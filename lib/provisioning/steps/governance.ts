@@ -6,7 +6,7 @@ import "server-only";
 import { currentUserInfo, findRole, rolesOfDeployment, schemaExists } from "../catalog";
 import { grantStatements } from "../grants";
 import { quoteIdent, quoteLiteral, roleOwnerTag } from "../naming";
-import type { PgClient } from "../pg";
+import type { PgClient } from "@/lib/pg";
 import { StepError, type StepImpl } from "./context";
 import { ownSchemaExists } from "./own-schema";
 

@@ -3,7 +3,7 @@
 // colliding name, one made by hand) stops the step with a clear message and is never altered.
 import "server-only";
 import { schemaOwnership } from "../catalog";
-import type { PgClient } from "../pg";
+import type { PgClient } from "@/lib/pg";
 import { StepError } from "./context";
 
 /** True when the schema exists and is this deployment's, false when there is none; throws when it is someone else's. */

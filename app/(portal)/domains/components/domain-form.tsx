@@ -2,9 +2,9 @@
 // Create / edit form for a domain. Inputs are controlled so a server answer with field errors keeps
 // what was typed; the shared zod schema catches obvious mistakes before the round trip.
 import { useActionState, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { domainSchema } from "@/lib/domains/schema";
 import type { ActionState } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ButtonLink } from "@/components/ui/button";
@@ -41,7 +41,7 @@ export function DomainForm({ mode, action, initial, cancelHref }: Props) {
       return;
     }
     e.preventDefault();
-    setLocalErrors(z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+    setLocalErrors(fieldErrors(r.error, { depth: 1 }));
   }
 
   return (

@@ -5,15 +5,15 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { listAuditEvents } from "@/lib/governance/audit-log";
-import { auditFilterParams, KNOWN_AUDIT_ACTIONS, parseAuditQuery, type AuditFilters } from "@/lib/governance/audit-query";
+import { listAuditEvents } from "@/lib/audit/log";
+import { auditFilterParams, KNOWN_AUDIT_ACTIONS, parseAuditQuery, type AuditFilters } from "@/lib/audit/query";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { GovernanceTabs } from "../components/governance-tabs";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPlatformConfig } from "@/lib/platform/platform-config";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { updatePlatformConfigAction } from "../actions";
 import { ConfigForm } from "../components/config-form";
 import { PlatformTabs } from "../components/platform-tabs";

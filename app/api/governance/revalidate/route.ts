@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, toErrorResponse } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { audit } from "@/lib/governance/enforcement";
+import { audit } from "@/lib/audit/writer";
 import { createRevalidationRun, enqueueRun } from "@/lib/governance/revalidation/start-run.db";
 
 export const dynamic = "force-dynamic";

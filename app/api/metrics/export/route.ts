@@ -8,23 +8,23 @@ import { NotFoundError, ValidationError, toErrorResponse } from "@/lib/errors";
 import { CHARTS, chartCsv } from "@/lib/metrics/export";
 import { toCsv } from "@/lib/metrics/csv";
 import { parseRange } from "@/lib/metrics/period";
+import { parseInput } from "@/lib/validation/parse";
+import { isDomainSlug } from "@/lib/validation/slug";
 
 const querySchema = z.object({
   chart: z.enum(CHARTS, "Unknown chart."),
-  domain: z
-    .string()
-    .regex(/^[a-z0-9-]{1,63}$/, "Unknown domain.")
-    .optional(),
+  domain: z.string().refine(isDomainSlug, "Unknown domain.").optional(),
 });
 
 export async function GET(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
     const q = Object.fromEntries(url.searchParams);
-    const parsed = querySchema.safeParse({ chart: q.chart, domain: q.domain || undefined });
-    if (!parsed.success)
-      throw new ValidationError("Choose a chart to export.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-    const { chart, domain } = parsed.data;
+    const { chart, domain } = parseInput(
+      querySchema,
+      { chart: q.chart, domain: q.domain || undefined },
+      { message: "Choose a chart to export." },
+    );
     await authorize((u) => (domain ? can.readDomainMetrics(u, domain) : can.readMetrics(u)), "You cannot export these metrics.");
     let domainId: string | undefined;
     if (domain) {

@@ -14,7 +14,7 @@ import { FieldError, FormMessage, inputClass } from "@/components/ui/field";
 import { LifecycleBadge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { RevalidationProgress } from "@/components/governance/revalidation-progress";
 import { ChangeTable } from "./change-table";
 

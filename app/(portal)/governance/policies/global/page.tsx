@@ -9,7 +9,7 @@ import { loadGlobalPolicy } from "@/lib/governance/policies/queries.db";
 import { serializeGlobalPolicyYaml } from "@/lib/governance/policies/yaml";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { GovernanceTabs } from "../../components/governance-tabs";
 import { globalPolicyAction } from "./actions";
 import { GlobalPolicyEditor } from "./global-policy-editor";

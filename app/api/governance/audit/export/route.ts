@@ -4,10 +4,10 @@ import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { toErrorResponse, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { audit } from "@/lib/governance/enforcement";
-import { auditCsvHeader, auditCsvLine } from "@/lib/governance/audit-csv";
-import { iterateAuditEvents } from "@/lib/governance/audit-log";
-import { auditFilterParams, parseAuditQuery } from "@/lib/governance/audit-query";
+import { audit } from "@/lib/audit/writer";
+import { auditCsvHeader, auditCsvLine } from "@/lib/audit/csv";
+import { iterateAuditEvents } from "@/lib/audit/log";
+import { auditFilterParams, parseAuditQuery } from "@/lib/audit/query";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { requireUser } from "@/lib/auth/current-user";
 import { PayloadTooLargeError, ValidationError, toErrorResponse } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { currentRequestId } from "@/lib/governance/enforcement";
+import { currentRequestId } from "@/lib/audit/writer";
 import { MAX_JSON_BYTES, cutOff, ingestCsv, ingestJson, tooLarge, type LoadResult } from "@/lib/ingestion/ingest";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { loadDomainPolicy } from "@/lib/governance/policies/queries.db";
 import { domainPolicyDocument, serializeDomainPolicyYaml } from "@/lib/governance/policies/yaml";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { GovernanceTabs } from "../../../components/governance-tabs";
 import { ProvenanceTable } from "../../components/provenance-table";
 import { domainPolicyAction } from "./actions";

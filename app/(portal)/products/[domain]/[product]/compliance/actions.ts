@@ -7,11 +7,12 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFoundError, toActionState, ValidationError, type ActionState } from "@/lib/errors";
 import { productPath } from "@/lib/products/dto";
+import { DOMAIN_SLUG } from "@/lib/validation/slug";
 import { acknowledgeWarnings } from "@/lib/governance/compliance/acknowledge-warnings.db";
 import { validateProductById } from "@/lib/governance/compliance/validate-products.db";
 import { STATUS_LABELS } from "@/components/governance/compliance-badges";
 
-const refSchema = z.object({ domain: z.string().regex(/^[a-z0-9-]{1,63}$/), name: z.string().regex(/^[a-z0-9-]{1,63}$/) });
+const refSchema = z.object({ domain: z.string().regex(DOMAIN_SLUG), name: z.string().regex(DOMAIN_SLUG) });
 const ackSchema = refSchema.extend({ validationId: z.uuid() });
 
 function fields(formData: FormData, keys: string[]): Record<string, unknown> {

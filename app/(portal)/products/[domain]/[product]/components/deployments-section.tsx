@@ -10,7 +10,7 @@ import { endpointsFor } from "@/lib/provisioning/build-request";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { isActiveJob, statusTone } from "@/components/provisioning/format";
 import { JobProgress } from "@/components/provisioning/job-progress";
 import { DeprovisionForm, PromoteForm, ProvisionButton, RetryButton, RunPipelineButton } from "./deployment-actions";

@@ -16,8 +16,9 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CsvUploadForm, JsonBatchForm } from "@/components/provisioning/upload-form";
-import { formatUtc } from "@/components/governance/format";
-import { formatBytes, statusTone } from "@/components/provisioning/format";
+import { formatUtc } from "@/lib/format";
+import { statusTone } from "@/components/provisioning/format";
+import { formatBytes } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { parsePage } from "@/lib/pagination";
 

@@ -15,7 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { JobProgress } from "@/components/provisioning/job-progress";
 import { RetryButton } from "@/app/(portal)/products/[domain]/[product]/components/deployment-actions";
-import { formatUtc } from "@/components/governance/format";
+import { formatUtc } from "@/lib/format";
 import { statusTone } from "@/components/provisioning/format";
 import { parsePage } from "@/lib/pagination";
 

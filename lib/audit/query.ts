@@ -1,5 +1,5 @@
 // The audit log's filters, parsed from a URL's search parameters (the audit page and its CSV export read
-// the same ones). Pure: parsing and bounds only; lib/governance/audit-log.ts turns them into a query.
+// the same ones). Pure: parsing and bounds only; lib/audit/log.ts turns them into a query.
 import { z } from "zod";
 import { withoutControls } from "@/lib/text";
 

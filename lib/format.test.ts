@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc } from "@/components/governance/format";
+import { formatBytes, formatUtc } from "./format";
 
 describe("formatUtc", () => {
   it("writes the time in UTC, and nothing for an unknown time", () => {
@@ -7,5 +7,14 @@ describe("formatUtc", () => {
     expect(formatUtc("2025-09-01T00:05:00+02:00")).toBe("31 Aug 2025, 22:05 UTC");
     expect(formatUtc(null)).toBe("");
     expect(formatUtc(undefined)).toBe("");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses the largest unit below 1024", () => {
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(1536)).toBe("1.5 kB");
+    expect(formatBytes(12 * 1024 * 1024)).toBe("12.0 MB");
+    expect(formatBytes(1.25 * 1024 ** 3)).toBe("1.25 GB");
   });
 });

@@ -1,3 +1,6 @@
+// Durations, every spelling the portal reads or shows: policy durations ("7_years"), SLO durations
+// ("< 2 s", "< 1 hour") and elapsed times on screen ("1.2 s"). Pure, safe on the client.
+//
 // Policy durations such as "7_years", "90_days", "1_hour", "4_hours".
 //
 // Retention and freshness are written this way in the seed's policies. Policies keep the original
@@ -95,6 +98,111 @@ export function durationFromMinutes(minutes: number): Duration | null {
     if (seconds % SECONDS[unit] === 0) return { amount: seconds / SECONDS[unit], unit };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SLO durations, as product specs write them: "< 100ms", "< 2 s", "< 1 hour", "30 minutes" (the YAML
+// format, lib/products/yaml.ts), and ODCS SLA units (lib/products/odcs.ts). Amounts are in a base unit:
+// milliseconds for latency, minutes for freshness.
+
+export type DurationBase = "ms" | "min";
+
+const MS_PER_UNIT = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
+type Unit = keyof typeof MS_PER_UNIT;
+
+const UNIT_ALIASES: Record<string, Unit> = {
+  ms: "ms",
+  msec: "ms",
+  millisecond: "ms",
+  milliseconds: "ms",
+  s: "s",
+  sec: "s",
+  secs: "s",
+  second: "s",
+  seconds: "s",
+  m: "min",
+  min: "min",
+  mins: "min",
+  minute: "min",
+  minutes: "min",
+  h: "h",
+  hr: "h",
+  hrs: "h",
+  hour: "h",
+  hours: "h",
+  d: "d",
+  day: "d",
+  days: "d",
+  w: "w",
+  week: "w",
+  weeks: "w",
+  y: "y",
+  yr: "y",
+  yrs: "y",
+  year: "y",
+  years: "y", // 365 days; ODCS SLA units allow years
+};
+
+/**
+ * `amount` of `unit` expressed in the base unit, or null for an unknown unit. Multiplying by the
+ * whole-number ratio (never going through milliseconds) keeps large minute counts exact.
+ */
+export function convertDuration(amount: number, unit: string, base: DurationBase): number | null {
+  const canonical = UNIT_ALIASES[unit.trim().toLowerCase()];
+  if (canonical === undefined) return null;
+  const unitMs = MS_PER_UNIT[canonical];
+  const baseMs = MS_PER_UNIT[base];
+  return unitMs >= baseMs ? amount * (unitMs / baseMs) : amount / (baseMs / unitMs);
+}
+
+const DURATION_TEXT = /^\s*(?:<=?|≤)?\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)?\s*$/;
+
+/**
+ * Reads a duration into the base unit; a bare number is already in the base unit. May be fractional
+ * ("< 30 s" is half a minute): the schema then says it must be whole. Null when it is not a duration.
+ */
+export function parseSloDuration(input: unknown, base: DurationBase): number | null {
+  if (typeof input === "number") return Number.isFinite(input) ? input : null;
+  if (typeof input !== "string") return null;
+  const match = DURATION_TEXT.exec(input);
+  if (!match) return null;
+  return match[2] === undefined ? Number(match[1]) : convertDuration(Number(match[1]), match[2], base);
+}
+
+const OUTPUT_UNITS: { unit: Unit; words: [string, string] | null }[] = [
+  { unit: "d", words: ["day", "days"] },
+  { unit: "h", words: ["hour", "hours"] },
+  { unit: "min", words: ["minute", "minutes"] },
+  { unit: "s", words: null },
+  { unit: "ms", words: null },
+];
+
+/** The largest unit holding `amount` (in base units) a whole number of times: 120 min → 2 h. */
+export function largestWholeUnit(amount: number, base: DurationBase): { value: number; unit: Unit } {
+  for (const { unit } of OUTPUT_UNITS) {
+    if (MS_PER_UNIT[unit] < MS_PER_UNIT[base]) break;
+    const ratio = MS_PER_UNIT[unit] / MS_PER_UNIT[base];
+    if (amount % ratio === 0) return { value: amount / ratio, unit };
+  }
+  return { value: amount, unit: base };
+}
+
+/** The seed's spelling: "< 100ms", "< 2s", "< 1 hour", "< 4 hours". */
+export function formatSloDuration(amount: number, base: DurationBase): string {
+  const { value, unit } = largestWholeUnit(amount, base);
+  const words = OUTPUT_UNITS.find((candidate) => candidate.unit === unit)?.words;
+  if (!words) return `< ${value}${unit}`;
+  return `< ${value} ${value === 1 ? words[0] : words[1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Elapsed time on screen (provisioning steps, loads): "850 ms", "1.2 s", "3 min 5 s"; empty when unknown.
+
+export function formatElapsed(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "";
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function describe(value: unknown): string {

@@ -3,7 +3,7 @@
 // starts empty for the test without touching anyone else's counts.
 import { describe, expect, it } from "vitest";
 import { db, type Tx } from "@/lib/db";
-import { countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/governance/anonymous-refusals";
+import { countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
 
 class Rollback extends Error {}
 

@@ -1,5 +1,6 @@
-// The audit log writer (the seed's AuditLogger): one append-only row per decision, bounded and cleaned,
-// anonymous refusals counted. The access decision that writes here is enforcement/enforce.db.ts.
+// The audit writer (the seed's AuditLogger): one append-only row per decision, bounded and cleaned
+// (entry.ts), anonymous refusals counted rather than logged one by one (anonymous-refusals.ts). Every
+// area writes its decisions through audit(); governance's enforce() is one caller among several.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cache } from "react";
@@ -7,13 +8,8 @@ import { headers } from "next/headers";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { acceptedRequestId } from "@/lib/request-id";
-import { boundAuditContext, boundAuditText } from "@/lib/governance/audit-entry";
-import {
-  busiestAnonymousRefusals,
-  countAnonymousRefusal,
-  FIRST_ROWS_PER_WINDOW,
-  WINDOW_SECONDS,
-} from "@/lib/governance/anonymous-refusals";
+import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
+import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
 
 /**
  * The request's correlation id: the `x-request-id` header when it is a valid one (proxy.ts sets one; a
@@ -47,7 +43,7 @@ export type AuditInput = {
  * to make the row part of the change it authorises (it then commits or rolls back with it; errors
  * propagate so the change fails with it). Without a client it never throws and returns null on failure.
  *
- * Every row is bounded and cleaned here (lib/governance/audit-entry.ts), whatever the caller passed.
+ * Every row is bounded and cleaned here (lib/audit/entry.ts), whatever the caller passed.
  * Refusals of anonymous visitors are counted rather than logged one by one (anonymous-refusals.ts);
  * for those that are only counted the answer is "counted", not a row id.
  */
@@ -65,7 +61,7 @@ export async function audit(entry: AuditInput, client?: Tx): Promise<string | nu
   try {
     return counted ? await anonymousRefusal(db, row) : await write(db, row);
   } catch (err) {
-    // An unrecorded decision must not pass silently: log loudly; enforce() (enforcement/enforce.db.ts) turns an allow into a deny.
+    // An unrecorded decision must not pass silently: log loudly; enforce() turns an allow into a deny.
     logger.error({ err, entry: row }, "audit log write failed");
     return null;
   }

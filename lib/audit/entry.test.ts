@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_LIMITS, boundAuditContext, boundAuditText } from "@/lib/governance/audit-entry";
+import { AUDIT_LIMITS, boundAuditContext, boundAuditText } from "@/lib/audit/entry";
 
 const garbage = `${"A\u0000\n\u202e".repeat(1500)}`; // 6 000 characters with NUL, newline, bidi override
 

@@ -4,8 +4,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
-import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditFilters } from "@/lib/governance/audit-query";
-import type { AuditCsvRow } from "@/lib/governance/audit-csv";
+import { AUDIT_PAGE_SIZE, type AuditCursor, type AuditFilters } from "@/lib/audit/query";
+import type { AuditCsvRow } from "@/lib/audit/csv";
 
 export type AuditEventDto = AuditCsvRow & { decision: "allow" | "deny" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditCsvHeader, auditCsvLine } from "./audit-csv";
+import { auditCsvHeader, auditCsvLine } from "./csv";
 
 describe("audit CSV", () => {
   it("writes a header and one CRLF line per event", () => {

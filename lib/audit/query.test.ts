@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilterParams, parseAuditQuery, parseTime } from "./audit-query";
+import { auditFilterParams, parseAuditQuery, parseTime } from "./query";
 
 describe("parseAuditQuery", () => {
   it("reads filters and a cursor", () => {

@@ -1,0 +1,89 @@
+// Every area's job handlers and recovery sweeps, listed by explicit import: the one place that says what
+// the job worker runs (lib/jobs/worker.ts knows no feature). This file alone in lib/jobs/ imports the
+// feature areas, as the composition root of the worker (eslint.config.mjs names it).
+import "server-only";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { recoverInterruptedLoads } from "@/lib/ingestion/recover-loads";
+import { healthProbeCron, runHealthProbe } from "@/lib/metrics/health-probe";
+import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/revalidation/process-run.db";
+import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
+import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
+import { runProvisioningJob } from "@/lib/provisioning/run-job";
+import {
+  HEALTH_PROBE_QUEUE,
+  PIPELINE_SCHEDULER_QUEUE,
+  PROVISIONING_QUEUE,
+  REVALIDATION_QUEUE,
+  type ProvisioningMessage,
+  type RevalidationMessage,
+} from "./queue";
+import { runWorker, type JobHandler, type Sweep, type Worker } from "./worker";
+
+/** Re-validation handlers per process: a run's batches are shared by every handler of every worker. */
+const REVALIDATION_HANDLERS = 2;
+
+export function jobHandlers(concurrency: number): JobHandler[] {
+  return [
+    {
+      queue: PROVISIONING_QUEUE,
+      handlers: concurrency,
+      options: { batchSize: 1, pollingIntervalSeconds: 1 },
+      wakeOnSend: true,
+      run: async ({ jobId }: ProvisioningMessage) => {
+        const result = await runProvisioningJob(jobId);
+        logger.info({ jobId, result }, "provisioning job handled");
+        return { result };
+      },
+    },
+    {
+      // Policy-save and "re-validate all" runs (lib/governance/run-revalidation.ts), beside the provisioning jobs.
+      queue: REVALIDATION_QUEUE,
+      handlers: REVALIDATION_HANDLERS,
+      options: { batchSize: 1, pollingIntervalSeconds: 1 },
+      wakeOnSend: true,
+      run: async ({ runId }: RevalidationMessage) => {
+        const result = await runRevalidation(runId);
+        logger.info({ runId, ...result }, "re-validation handler done");
+        return result;
+      },
+    },
+    {
+      queue: PIPELINE_SCHEDULER_QUEUE,
+      options: { pollingIntervalSeconds: 30 },
+      cron: () => "*/15 * * * *",
+      run: async () => ({ ran: await runDuePipelines() }),
+    },
+    {
+      // The health probe as a cluster-wide cron job, where a timer in every server process probed once per
+      // process. Cron counts whole minutes: HEALTH_PROBE_INTERVAL_S is rounded as healthProbeCron explains;
+      // 0 removes the schedule.
+      queue: HEALTH_PROBE_QUEUE,
+      options: { pollingIntervalSeconds: 30 },
+      cron: () => healthProbeCron(env().HEALTH_PROBE_INTERVAL_S),
+      run: async () => {
+        try {
+          return { probed: (await runHealthProbe()).length };
+        } catch (err) {
+          // pg-boss only stores the failure; the log is where an operator looks.
+          logger.error({ err }, "health probe failed");
+          throw err;
+        }
+      },
+    },
+  ];
+}
+
+// Jobs left running by a crashed worker are recovered at once; queued ones after a grace period.
+// Re-validation runs too: at once at start, then by the sweep only once they stall.
+// Loads a crashed process left "running" (their rows already rolled back) are marked failed.
+export const SWEEPS: Sweep[] = [
+  { failure: "recovery sweep failed", run: ({ atStart }) => recoverStalledJobs(atStart ? { queuedOlderThanMs: 0 } : {}) },
+  { failure: "load recovery failed", run: () => recoverInterruptedLoads() },
+  { failure: "re-validation recovery failed", run: ({ atStart }) => recoverRevalidationRuns(atStart ? { stalledForMs: 0 } : {}) },
+];
+
+/** Starts the job worker once per process (later calls get the same one). */
+export function startWorker(opts: { concurrency?: number } = {}): Promise<Worker> {
+  return runWorker(jobHandlers(opts.concurrency ?? env().WORKER_CONCURRENCY), SWEEPS);
+}
