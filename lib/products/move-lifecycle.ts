@@ -1,17 +1,21 @@
 // Moves a product along its lifecycle, recording who did it and when.
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
 import { lifecycleHooks } from "@/lib/products/lifecycle-hooks";
-import type { LifecycleState } from "@/lib/products/types";
+import { LIFECYCLE_STATES, type LifecycleState } from "@/lib/products/types";
 // Registers governance's publish gate. Imported here, by the only service that moves lifecycles, so
 // no caller (action, API, seed, test) can publish without it.
 import "@/lib/governance/publish-gate";
 // Records publications for the success metrics, inside the same transaction.
 import "@/lib/metrics/lifecycle-metrics";
+
+// The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
+const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -19,11 +23,14 @@ import "@/lib/metrics/lifecycle-metrics";
  */
 export async function moveLifecycle(
   user: CurrentUser,
-  ref: { domain: string; name: string },
-  to: LifecycleState,
+  refInput: { domain?: unknown; name?: unknown },
+  toInput: unknown,
   note = "",
   sunsetOn?: string | null,
 ): Promise<void> {
+  const parsed = moveSchema.safeParse({ domain: refInput.domain, name: refInput.name, to: toInput });
+  if (!parsed.success) throw new ValidationError("Choose one of the lifecycle actions shown.");
+  const { to, ...ref } = parsed.data;
   await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: ref.name, domain: { slug: ref.domain } },

@@ -2,6 +2,7 @@
 // after the owner gives a reason (kept on the job and in the audit log): the reason is the confirmation.
 // The loads history stays; the data, roles and pipeline go.
 import "server-only";
+import { parseEnvironment, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -15,10 +16,14 @@ import type { ProvisionRequest } from "./types";
 
 export async function deprovisionProduct(
   user: CurrentUser,
-  ref: { domain: string; name: string; environment: EnvironmentName; reason?: string },
+  input: { domain?: unknown; name?: unknown; environment?: unknown; reason?: unknown },
 ): Promise<{ jobId: string }> {
+  const ref: { domain: string; name: string; environment: EnvironmentName } = {
+    ...parseProductRef(input),
+    environment: parseEnvironment(input.environment),
+  };
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
-  const reason = (ref.reason ?? "").trim();
+  const reason = (typeof input.reason === "string" ? input.reason : "").trim();
   if (reason === "")
     throw new ValidationError("Give a reason for deprovisioning.", {
       reason: [

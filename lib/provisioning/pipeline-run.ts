@@ -3,6 +3,7 @@
 // records the outcome on the pipeline. Owners run it on demand; the scheduler runs hourly/daily/weekly
 // pipelines when they are due. The template's transform logic itself belongs to the cloud targets.
 import "server-only";
+import { parseEnvironment, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -66,8 +67,12 @@ export async function runPipeline(deploymentId: string): Promise<PipelineRunResu
 /** An owner's "Run now". */
 export async function runPipelineNow(
   user: CurrentUser,
-  ref: { domain: string; name: string; environment: EnvironmentName },
+  input: { domain?: unknown; name?: unknown; environment?: unknown },
 ): Promise<PipelineRunResult> {
+  const ref: { domain: string; name: string; environment: EnvironmentName } = {
+    ...parseProductRef(input),
+    environment: parseEnvironment(input.environment),
+  };
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "run the pipeline of");
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },

@@ -2,6 +2,7 @@
 // owner confirms, and only while the product still passes governance validation. Production gets the
 // exact spec of the staging deployment's last successful job, not whatever the spec is now.
 import "server-only";
+import { parseConfirmed, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -14,10 +15,12 @@ import type { ProvisionRequest } from "./types";
 
 export async function promoteProduct(
   user: CurrentUser,
-  ref: { domain: string; name: string; confirmed: boolean },
+  input: { domain?: unknown; name?: unknown; confirmed?: unknown },
 ): Promise<{ jobId: string }> {
+  const ref = parseProductRef(input);
+  const confirmed = parseConfirmed(input.confirmed);
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "promote");
-  if (!ref.confirmed)
+  if (!confirmed)
     throw new ValidationError("Confirm the promotion first.", {
       confirm: ["Tick the box to confirm that staging was checked and may go to production."],
     });

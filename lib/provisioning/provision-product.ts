@@ -1,6 +1,7 @@
 // Provisioning starts in staging (the seed's deployment phase: deploy_to_staging first). The owner
 // asks from the product page; the product must pass governance validation; the job is queued.
 import "server-only";
+import { parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -9,7 +10,8 @@ import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 
-export async function provisionProduct(user: CurrentUser, ref: { domain: string; name: string }): Promise<{ jobId: string }> {
+export async function provisionProduct(user: CurrentUser, refInput: { domain?: unknown; name?: unknown }): Promise<{ jobId: string }> {
+  const ref = parseProductRef(refInput);
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "provision");
   if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot be provisioned.");
   await assertPassesGovernance(product.id, user.id, "provisioned");

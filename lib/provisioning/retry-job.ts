@@ -1,13 +1,18 @@
 // Retrying a failed job resumes it from the step that failed: earlier, succeeded steps are kept, the
 // failed step and those after it run again (every step is idempotent).
 import "server-only";
+import { parseJobId } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 
-export async function retryProvisioningJob(user: CurrentUser, jobId: string): Promise<{ jobId: string; fromStep: string }> {
+export async function retryProvisioningJob(
+  user: CurrentUser,
+  jobIdInput: unknown,
+): Promise<{ jobId: string; fromStep: string; ref: { domain: string; name: string } }> {
+  const jobId = parseJobId(jobIdInput);
   const job = await db.provisioningJob.findUnique({
     where: { id: jobId },
     select: {
@@ -43,5 +48,5 @@ export async function retryProvisioningJob(user: CurrentUser, jobId: string): Pr
     });
   });
   await enqueueProvisioningJob(jobId);
-  return { jobId, fromStep: failed.step };
+  return { jobId, fromStep: failed.step, ref: { domain: job.deployment.product.domain.slug, name: job.deployment.product.name } };
 }
