@@ -2,7 +2,6 @@
 // after the owner gives a reason (kept on the job and in the audit log): the reason is the confirmation.
 // The loads history stays; the data, roles and pipeline go.
 import "server-only";
-import { parseEnvironment, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -13,6 +12,7 @@ import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 import type { ProvisionRequest } from "./types";
+import { parseEnvironment, parseProductRef } from "./schema";
 
 export async function deprovisionProduct(
   user: CurrentUser,

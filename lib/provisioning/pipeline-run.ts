@@ -3,7 +3,6 @@
 // records the outcome on the pipeline. Owners run it on demand; the scheduler runs hourly/daily/weekly
 // pipelines when they are due. The template's transform logic itself belongs to the cloud targets.
 import "server-only";
-import { parseEnvironment, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -13,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { qualified } from "./naming";
 import { pgPool } from "./pg";
 import { isDue } from "./schedule";
+import { parseEnvironment, parseProductRef } from "./schema";
 
 export type PipelineRunResult = {
   status: "succeeded" | "failed";

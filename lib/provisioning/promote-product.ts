@@ -2,7 +2,6 @@
 // owner confirms, and only while the product still passes governance validation. Production gets the
 // exact spec of the staging deployment's last successful job, not whatever the spec is now.
 import "server-only";
-import { parseConfirmed, parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -12,6 +11,7 @@ import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
 import type { ProvisionRequest } from "./types";
+import { parseConfirmed, parseProductRef } from "./schema";
 
 export async function promoteProduct(
   user: CurrentUser,

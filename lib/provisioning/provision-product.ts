@@ -1,7 +1,6 @@
 // Provisioning starts in staging (the seed's deployment phase: deploy_to_staging first). The owner
 // asks from the product page; the product must pass governance validation; the job is queued.
 import "server-only";
-import { parseProductRef } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
@@ -9,6 +8,7 @@ import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
+import { parseProductRef } from "./schema";
 
 export async function provisionProduct(user: CurrentUser, refInput: { domain?: unknown; name?: unknown }): Promise<{ jobId: string }> {
   const ref = parseProductRef(refInput);

@@ -1,12 +1,12 @@
 // Retrying a failed job resumes it from the step that failed: earlier, succeeded steps are kept, the
 // failed step and those after it run again (every step is idempotent).
 import "server-only";
-import { parseJobId } from "./schema";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "./queue";
+import { parseJobId } from "./schema";
 
 export async function retryProvisioningJob(
   user: CurrentUser,
