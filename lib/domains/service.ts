@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { z } from "zod";
 import { domainSchema, memberSchema } from "@/lib/domains/schema";
 import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/like";
@@ -184,24 +185,40 @@ export async function createDomain(user: CurrentUser, input: unknown) {
   }
 }
 
-export async function updateDomain(user: CurrentUser, slug: string, input: unknown) {
+/** The domain a form or request acts on (often a hidden input): checked like any other input. */
+function slugOf(input: unknown): string {
+  const r = domainSchema.shape.slug.safeParse(input);
+  if (!r.success) throw new ValidationError("This domain does not exist.");
+  return r.data;
+}
+
+export async function updateDomain(user: CurrentUser, slugInput: unknown, input: unknown): Promise<{ slug: string }> {
+  const slug = slugOf(slugInput);
   await requireAdmin(user, "update_domain", slug);
   const data = parseInput(domainSchema.omit({ slug: true }), input);
   const res = await db.domain.updateMany({ where: { slug, status: { not: "archived" } }, data });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is archived.");
+  return { slug };
 }
 
-export async function archiveDomain(user: CurrentUser, slug: string) {
+export async function archiveDomain(user: CurrentUser, slugInput: unknown): Promise<{ slug: string }> {
+  const slug = slugOf(slugInput);
   await requireAdmin(user, "archive_domain", slug);
   const res = await db.domain.updateMany({
     where: { slug, status: { not: "archived" } },
     data: { status: "archived", archivedAt: new Date() },
   });
   if (res.count === 0) throw new NotFoundError("This domain does not exist or is already archived.");
+  return { slug };
 }
 
-export async function addMember(user: CurrentUser, slug: string, input: unknown) {
+export async function addMember(user: CurrentUser, slugInput: unknown, input: unknown): Promise<{ slug: string }> {
+  const slug = slugOf(slugInput);
   await requireAdmin(user, "add_member", slug);
+  // Archived domains are read-only; removing access (below) stays possible.
+  const current = await db.domain.findUnique({ where: { slug }, select: { status: true } });
+  if (!current) throw new NotFoundError("This domain does not exist.");
+  if (current.status === "archived") throw new ConflictError("This domain is archived; members can no longer be added.");
   const data = parseInput(memberSchema, input);
   await db.$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { slug }, select: { id: true } });
@@ -214,11 +231,16 @@ export async function addMember(user: CurrentUser, slug: string, input: unknown)
       create: { userId: member.id, domainId: domain.id, role: data.role },
     });
   });
+  return { slug };
 }
 
-export async function removeMember(user: CurrentUser, slug: string, userId: string) {
+export async function removeMember(user: CurrentUser, slugInput: unknown, userIdInput: unknown): Promise<{ slug: string }> {
+  const slug = slugOf(slugInput);
   await requireAdmin(user, "remove_member", slug);
-  await db.domainMembership.deleteMany({ where: { userId, domain: { slug } } });
+  const userId = z.uuid().safeParse(userIdInput);
+  if (!userId.success) throw new ValidationError("Unknown member.");
+  await db.domainMembership.deleteMany({ where: { userId: userId.data, domain: { slug } } });
+  return { slug };
 }
 
 export type DomainProductRow = {

@@ -9,6 +9,7 @@ import { audit } from "@/lib/audit/writer";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PLATFORM_YAML } from "./default-platform";
 import { parsePlatformYaml, platformToYaml, type PlatformDocument } from "./platform-yaml";
+import { expectedVersionOf } from "./schema";
 
 export type PlatformConfigDto = {
   document: PlatformDocument;
@@ -41,13 +42,14 @@ export async function getPlatformConfig(): Promise<PlatformConfigDto> {
   };
 }
 
-export async function updatePlatformConfig(user: CurrentUser, yaml: string, expectedVersion: number): Promise<{ version: number }> {
+export async function updatePlatformConfig(user: CurrentUser, yaml: unknown, expectedVersionInput: unknown): Promise<{ version: number }> {
   await assertCan(user, "managePlatform", [], {
     action: "update_platform_config",
     resource: "platform_config",
     message: "Only platform admins can change the platform configuration.",
   });
-  const parsed = parsePlatformYaml(yaml);
+  const expectedVersion = expectedVersionOf(expectedVersionInput);
+  const parsed = parsePlatformYaml(typeof yaml === "string" ? yaml : "");
   if (!parsed.ok) {
     const messages = parsed.errors.map((e) => `${e.line ? `Line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);
     throw new ValidationError("The configuration is not valid.", { yaml: messages });

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { processingTemplateInputSchema } from "./schema";
+import { expectedVersionOf, processingTemplateInputSchema } from "./schema";
 
 export type ProcessingTemplateDto = {
   key: string;
@@ -81,9 +81,10 @@ export async function updateProcessingTemplate(
   user: CurrentUser,
   key: string,
   input: unknown,
-  expectedVersion: number,
+  expectedVersionInput: unknown,
 ): Promise<{ version: number }> {
   await requireAdmin(user, "update", key);
+  const expectedVersion = expectedVersionOf(expectedVersionInput);
   const data = parseInput(processingTemplateInputSchema, { ...(input as object), key });
   const r = await db.processingTemplate.updateMany({
     where: { key, version: expectedVersion },

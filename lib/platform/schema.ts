@@ -2,6 +2,7 @@
 // configuration). The same schemas validate on the server; YAML text areas are parsed here too.
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
 import { CLASSIFICATIONS } from "@/lib/products/types";
 import { PROCESSING_KEY, processingConfigErrors, processingKind } from "./processing";
 
@@ -101,4 +102,14 @@ export function templateColumns(input: TemplateInput) {
       tags: input.tags,
     },
   };
+}
+
+/**
+ * The version an edit form was loaded at (the optimistic-concurrency guard), as the form sent it: a
+ * whole number, or the form is stale. Without it the concurrency check would be skipped, so it fails closed.
+ */
+export function expectedVersionOf(input: unknown): number {
+  const n = typeof input === "number" ? input : typeof input === "string" ? Number.parseInt(input, 10) : Number.NaN;
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError("The form is out of date; reload the page.");
+  return n;
 }

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import type { TemplateDto } from "@/lib/products/blank-spec";
 import { parseInput } from "@/lib/validation/parse";
-import { templateColumns, templateInputSchema } from "./schema";
+import { expectedVersionOf, templateColumns, templateInputSchema } from "./schema";
 
 export async function listTemplates(opts: { includeRetired?: boolean } = {}): Promise<TemplateDto[]> {
   const rows = await db.template.findMany({
@@ -79,9 +79,10 @@ export async function updateTemplate(
   user: CurrentUser,
   key: string,
   input: unknown,
-  expectedVersion: number,
+  expectedVersionInput: unknown,
 ): Promise<{ version: number }> {
   await requireAdmin(user, "update", key);
+  const expectedVersion = expectedVersionOf(expectedVersionInput);
   const data = parseInput(templateInputSchema, { ...(input as object), key });
   await assertProcessingTemplate(data.processingTemplate);
   const updated = await db.template.updateMany({

@@ -44,12 +44,19 @@ export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, stri
   return Object.fromEntries(out);
 }
 
+/**
+ * `document`, `format` and `changeNote` as any caller sends them (the import form's fields, a script):
+ * a format this does not know means "auto", a missing document is an empty one.
+ */
 export async function importProduct(
   user: CurrentUser,
-  text: string,
-  format: ImportFormat = "auto",
-  changeNote?: string,
+  document: unknown,
+  formatInput: unknown = "auto",
+  changeNoteInput?: unknown,
 ): Promise<ImportResult> {
+  const text = typeof document === "string" ? document : "";
+  const format: ImportFormat = (IMPORT_FORMATS as readonly unknown[]).includes(formatInput) ? (formatInput as ImportFormat) : "auto";
+  const changeNote = typeof changeNoteInput === "string" ? changeNoteInput.trim() : undefined;
   if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
   if (documentBytes(text) > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
   const resolved = format === "auto" ? detectFormat(text) : format;

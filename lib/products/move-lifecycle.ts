@@ -1,15 +1,19 @@
 // Moves a product along its lifecycle, recording who did it and when.
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
-import type { LifecycleState } from "@/lib/products/types";
+import { LIFECYCLE_STATES, type LifecycleState } from "@/lib/products/types";
 // Called below, by the only service that moves lifecycles, so no caller (action, API, seed, test) can
 // publish without the gate.
 import { publishGate } from "@/lib/governance/compliance/publish-gate.db";
 import { recordPublication } from "@/lib/metrics/lifecycle-metrics";
+
+// The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
+const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -17,11 +21,14 @@ import { recordPublication } from "@/lib/metrics/lifecycle-metrics";
  */
 export async function moveLifecycle(
   user: CurrentUser,
-  ref: { domain: string; name: string },
-  to: LifecycleState,
+  refInput: { domain?: unknown; name?: unknown },
+  toInput: unknown,
   note = "",
   sunsetOn?: string | null,
 ): Promise<void> {
+  const parsed = moveSchema.safeParse({ domain: refInput.domain, name: refInput.name, to: toInput });
+  if (!parsed.success) throw new ValidationError("Choose one of the lifecycle actions shown.");
+  const { to, ...ref } = parsed.data;
   await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: ref.name, domain: { slug: ref.domain } },

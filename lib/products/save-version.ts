@@ -21,7 +21,7 @@ export type SaveInput = {
   changeNote?: string;
   /** Used when changeNote is empty, except for a breaking version, which needs a real reason. */
   defaultNote?: string;
-  /** The lockVersion the editor loaded; omit to skip the concurrency check (imports). */
+  /** The lockVersion the editor loaded (NaN when the form sent none: refused); omit to skip the check (imports). */
   expectedLockVersion?: number;
 };
 
@@ -30,6 +30,10 @@ export type SaveResult = { version: string; newVersion: boolean; breaking: boole
 const IMMUTABLE_STATES = new Set(["published", "deprecated"]);
 
 export async function saveProductVersion(user: CurrentUser, input: SaveInput): Promise<SaveResult> {
+  // A lock version that is there but not a whole number would skip the concurrency check: fail closed.
+  if (input.expectedLockVersion !== undefined && !Number.isInteger(input.expectedLockVersion)) {
+    throw new ValidationError("This form is out of date. Reload the page and apply your change again.");
+  }
   const spec = parseSpecOrThrow(input.spec);
   if (spec.domain !== input.domain || spec.name !== input.name) {
     throw new ValidationError("The name and domain of a product cannot change.", {

@@ -7,6 +7,7 @@ import { isValidSemver } from "@/lib/products/semver";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/validation/slug";
 import type { DataProductSpec } from "@/lib/products/types";
+import { json, number, optionalText, splitList } from "@/lib/form-data";
 
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/; // fields become PostgreSQL columns: unquoted, lowercase identifiers
 const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;
@@ -186,64 +187,34 @@ export const productSpecSchema = z.object({
   template: templateRefSchema.optional(),
 }) satisfies z.ZodType<DataProductSpec>;
 
-function readText(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
-  return typeof value === "string" ? value.trim() : undefined;
-}
-
-// Empty inputs become undefined so the schema says "is required" rather than "must be a number".
-function readNumber(formData: FormData, name: string): number | undefined {
-  const value = readText(formData, name);
-  return value === undefined || value === "" ? undefined : Number(value);
-}
-
-function readList(formData: FormData, name: string, separator: RegExp): string[] {
-  const value = readText(formData, name) ?? "";
-  return value
-    .split(separator)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
-// The client editor serialises its repeated rows; a broken value is passed through so validation reports it.
-function readJson(formData: FormData, name: string): unknown {
-  const value = readText(formData, name);
-  if (value === undefined || value === "") return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
 /**
  * Reads the registration form's encoding into an unvalidated spec-shaped object; parse it with
  * `productSpecSchema`. Optional hidden inputs `governanceJson` and `templateJson` carry those objects.
  */
 export function formDataToSpec(formData: FormData): Record<string, unknown> {
   const spec: Record<string, unknown> = {
-    name: readText(formData, "name"),
-    domain: readText(formData, "domain"),
-    owner: readText(formData, "owner"),
-    version: readText(formData, "version"),
-    description: readText(formData, "description"),
-    classification: readText(formData, "classification"),
-    schema: readJson(formData, "schemaJson") ?? [],
+    name: optionalText(formData, "name", { trim: true }),
+    domain: optionalText(formData, "domain", { trim: true }),
+    owner: optionalText(formData, "owner", { trim: true }),
+    version: optionalText(formData, "version", { trim: true }),
+    description: optionalText(formData, "description", { trim: true }),
+    classification: optionalText(formData, "classification", { trim: true }),
+    schema: json(formData, "schemaJson") ?? [],
     slo: {
-      availability: readNumber(formData, "slo.availability"),
-      latencyMs: readNumber(formData, "slo.latencyMs"),
-      freshnessMinutes: readNumber(formData, "slo.freshnessMinutes"),
+      availability: number(formData, "slo.availability"),
+      latencyMs: number(formData, "slo.latencyMs"),
+      freshnessMinutes: number(formData, "slo.freshnessMinutes"),
     },
-    access: readJson(formData, "accessJson") ?? [],
+    access: json(formData, "accessJson") ?? [],
     lineage: {
-      sources: readList(formData, "lineage.sources", /[,\r\n]+/),
-      transformations: readList(formData, "lineage.transformations", /[,\r\n]+/),
+      sources: splitList(formData, "lineage.sources", /[,\r\n]+/),
+      transformations: splitList(formData, "lineage.transformations", /[,\r\n]+/),
     },
-    tags: readList(formData, "tags", /,/),
+    tags: splitList(formData, "tags", /,/),
   };
-  const governance = readJson(formData, "governanceJson");
+  const governance = json(formData, "governanceJson");
   if (governance !== undefined) spec.governance = governance;
-  const template = readJson(formData, "templateJson");
+  const template = json(formData, "templateJson");
   if (template !== undefined) spec.template = template;
   return spec;
 }

@@ -12,13 +12,18 @@ import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 import type { ProvisionRequest } from "./types";
+import { parseEnvironment, parseProductRef } from "./schema";
 
 export async function deprovisionProduct(
   user: CurrentUser,
-  ref: { domain: string; name: string; environment: EnvironmentName; reason?: string },
+  input: { domain?: unknown; name?: unknown; environment?: unknown; reason?: unknown },
 ): Promise<{ jobId: string }> {
+  const ref: { domain: string; name: string; environment: EnvironmentName } = {
+    ...parseProductRef(input),
+    environment: parseEnvironment(input.environment),
+  };
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "deprovision");
-  const reason = (ref.reason ?? "").trim();
+  const reason = (typeof input.reason === "string" ? input.reason : "").trim();
   if (reason === "")
     throw new ValidationError("Give a reason for deprovisioning.", {
       reason: [

@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { qualified } from "./naming";
 import { pgPool } from "@/lib/pg";
 import { isDue } from "./schedule";
+import { parseEnvironment, parseProductRef } from "./schema";
 
 export type PipelineRunResult = {
   status: "succeeded" | "failed";
@@ -66,8 +67,12 @@ export async function runPipeline(deploymentId: string): Promise<PipelineRunResu
 /** An owner's "Run now". */
 export async function runPipelineNow(
   user: CurrentUser,
-  ref: { domain: string; name: string; environment: EnvironmentName },
+  input: { domain?: unknown; name?: unknown; environment?: unknown },
 ): Promise<PipelineRunResult> {
+  const ref: { domain: string; name: string; environment: EnvironmentName } = {
+    ...parseProductRef(input),
+    environment: parseEnvironment(input.environment),
+  };
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "run the pipeline of");
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },

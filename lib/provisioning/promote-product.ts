@@ -11,13 +11,16 @@ import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";
 import type { ProvisionRequest } from "./types";
+import { parseConfirmed, parseProductRef } from "./schema";
 
 export async function promoteProduct(
   user: CurrentUser,
-  ref: { domain: string; name: string; confirmed: boolean },
+  input: { domain?: unknown; name?: unknown; confirmed?: unknown },
 ): Promise<{ jobId: string }> {
+  const ref = parseProductRef(input);
+  const confirmed = parseConfirmed(input.confirmed);
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "promote");
-  if (!ref.confirmed)
+  if (!confirmed)
     throw new ValidationError("Confirm the promotion first.", {
       confirm: ["Tick the box to confirm that staging was checked and may go to production."],
     });

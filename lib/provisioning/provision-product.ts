@@ -8,8 +8,10 @@ import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";
+import { parseProductRef } from "./schema";
 
-export async function provisionProduct(user: CurrentUser, ref: { domain: string; name: string }): Promise<{ jobId: string }> {
+export async function provisionProduct(user: CurrentUser, refInput: { domain?: unknown; name?: unknown }): Promise<{ jobId: string }> {
+  const ref = parseProductRef(refInput);
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "provision");
   if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot be provisioned.");
   await assertPassesGovernance(product.id, user.id, "provisioned");

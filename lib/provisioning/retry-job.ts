@@ -6,8 +6,13 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";
+import { parseJobId } from "./schema";
 
-export async function retryProvisioningJob(user: CurrentUser, jobId: string): Promise<{ jobId: string; fromStep: string }> {
+export async function retryProvisioningJob(
+  user: CurrentUser,
+  jobIdInput: unknown,
+): Promise<{ jobId: string; fromStep: string; ref: { domain: string; name: string } }> {
+  const jobId = parseJobId(jobIdInput);
   const job = await db.provisioningJob.findUnique({
     where: { id: jobId },
     select: {
@@ -43,5 +48,5 @@ export async function retryProvisioningJob(user: CurrentUser, jobId: string): Pr
     });
   });
   await enqueueProvisioningJob(jobId);
-  return { jobId, fromStep: failed.step };
+  return { jobId, fromStep: failed.step, ref: { domain: job.deployment.product.domain.slug, name: job.deployment.product.name } };
 }

@@ -1,6 +1,7 @@
 // The on-demand "Run quality check": measures the product's provisioned table (production, else staging)
 // and stores the run. Products without an active deployment have no data to check, so this refuses.
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, productResource } from "@/lib/auth/assert-can";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -9,9 +10,12 @@ import type { DataProductSpec } from "@/lib/products/types";
 import { checkQuery, matchColumns, metricsFromCounts, type TableColumn } from "@/lib/quality/table-check";
 import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-quality-run";
 
-export async function runQualityCheck(user: CurrentUser, productId: string): Promise<QualityRunResult> {
+export async function runQualityCheck(user: CurrentUser, productIdInput: unknown): Promise<QualityRunResult> {
+  // The id comes from a hidden input: anything but a uuid names no product.
+  const productId = z.uuid().safeParse(productIdInput);
+  if (!productId.success) throw new ValidationError("Unknown product.");
   const product = await db.dataProduct.findUnique({
-    where: { id: productId },
+    where: { id: productId.data },
     select: {
       id: true,
       name: true,

@@ -2,13 +2,21 @@
 // Only the latest validation can be acknowledged: a later change to the product or its policy creates a
 // new validation, whose warnings need a new look.
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/assert-can";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/audit/writer";
 
-export async function acknowledgeWarnings(user: Principal, validationId: string): Promise<{ acknowledgedAt: string }> {
+export async function acknowledgeWarnings(
+  user: Principal,
+  validationIdInput: unknown,
+): Promise<{ acknowledgedAt: string; ref: { domain: string; name: string } }> {
+  // The id comes from a hidden input: anything but a uuid names no validation.
+  const parsed = z.uuid().safeParse(validationIdInput);
+  if (!parsed.success) throw new ValidationError("This validation link is not valid. Reload the page.");
+  const validationId = parsed.data;
   const validation = await db.productValidation.findUnique({
     where: { id: validationId },
     select: {
@@ -34,6 +42,7 @@ export async function acknowledgeWarnings(user: Principal, validationId: string)
     message: "Only the product's owners and data admins may acknowledge its warnings.",
   });
   if (validation.warnings === 0) throw new ValidationError("This validation has no warnings to acknowledge.");
+  const product = { domain: ref.domain, name: validation.product.name };
 
   return db.$transaction(async (tx) => {
     const latest = await tx.productValidation.findFirst({
@@ -43,7 +52,7 @@ export async function acknowledgeWarnings(user: Principal, validationId: string)
     });
     if (latest?.id !== validation.id)
       throw new ConflictError("The product was validated again since. Review the latest findings and acknowledge those.");
-    if (validation.acknowledgedAt) return { acknowledgedAt: validation.acknowledgedAt.toISOString() };
+    if (validation.acknowledgedAt) return { acknowledgedAt: validation.acknowledgedAt.toISOString(), ref: product };
     const now = new Date();
     const updated = await tx.productValidation.updateMany({
       where: { id: validation.id, acknowledgedAt: null },
@@ -58,6 +67,6 @@ export async function acknowledgeWarnings(user: Principal, validationId: string)
       },
       tx,
     );
-    return { acknowledgedAt: now.toISOString() };
+    return { acknowledgedAt: now.toISOString(), ref: product };
   });
 }

@@ -2,6 +2,7 @@
 // the wire object the zod schemas then validate. Pure, so the client editor, the server action and
 // unit tests share one mapping. Invalid input is passed through as typed ("150", "forever") so the
 // schema can name the field; only empty optional inputs are dropped.
+import { checkbox, json, list, text } from "@/lib/form-data";
 import {
   QUALITY_REQUIREMENT_KEYS,
   type AccessRule,
@@ -130,22 +131,6 @@ export function domainDraftToFormData(d: DomainDraft, fd: FormData = new FormDat
 
 // ---- FormData → wire spec (what the schemas validate) ----------------------------------------------
 
-function readText(fd: FormData, key: string): string {
-  const v = fd.get(key);
-  return typeof v === "string" ? v.trim() : "";
-}
-
-/** A JSON field; an unparseable one becomes the raw text so the schema reports it instead of crashing. */
-function readJson(fd: FormData, key: string): unknown {
-  const raw = fd.get(key);
-  if (typeof raw !== "string" || raw.trim() === "") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 function trimStrings(value: unknown): unknown {
@@ -174,13 +159,13 @@ function listToWire(key: OverrideKey, value: unknown): unknown {
 
 function ownToWire(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const retention = readText(fd, FORM_FIELDS.dataRetention);
+  const retention = text(fd, FORM_FIELDS.dataRetention, { trim: true });
   if (retention) out.data_retention = retention;
-  const model = readText(fd, FORM_FIELDS.accessModel);
+  const model = text(fd, FORM_FIELDS.accessModel, { trim: true });
   if (model) out.access_model = model;
   const quality: Record<string, unknown> = {};
   for (const key of QUALITY_REQUIREMENT_KEYS) {
-    const v = readText(fd, FORM_FIELDS.quality(key));
+    const v = text(fd, FORM_FIELDS.quality(key), { trim: true });
     if (v) quality[key] = v; // "98", "98%" and "1_hour" are all parsed by the schema
   }
   if (Object.keys(quality).length > 0) out.quality_requirements = quality;
@@ -190,17 +175,17 @@ function ownToWire(fd: FormData): Record<string, unknown> {
 /** The global policy form as a wire `spec` for globalPolicySchema. */
 export function globalSpecFromForm(fd: FormData): Record<string, unknown> {
   const spec: Record<string, unknown> = {};
-  for (const key of OVERRIDE_KEYS) spec[key] = listToWire(key, readJson(fd, FORM_FIELDS.list(key)) ?? []);
+  for (const key of OVERRIDE_KEYS) spec[key] = listToWire(key, json(fd, FORM_FIELDS.list(key)) ?? []);
   Object.assign(spec, ownToWire(fd));
-  spec.locked = fd.getAll(FORM_FIELDS.locked).filter((v): v is string => typeof v === "string" && v !== "");
-  spec.domain_overrides_allowed = fd.get(FORM_FIELDS.overridesAllowed) === "on";
+  spec.locked = list(fd, FORM_FIELDS.locked);
+  spec.domain_overrides_allowed = checkbox(fd, FORM_FIELDS.overridesAllowed);
   return spec;
 }
 
 /** The domain policy form as a wire `spec` for domainPolicySpecSchema (overrides only where enabled). */
 export function domainSpecFromForm(fd: FormData): Record<string, unknown> {
   const spec = ownToWire(fd);
-  const raw = readJson(fd, FORM_FIELDS.overrides);
+  const raw = json(fd, FORM_FIELDS.overrides);
   if (raw !== undefined && !isRecord(raw)) {
     spec.overrides = raw; // let the schema report it
     return spec;

@@ -2,30 +2,16 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { toActionState, type ActionState } from "@/lib/errors";
-import { IMPORT_FORMATS, importProduct, type ImportFormat } from "@/lib/products/import-product";
+import { afterSuccess, serverAction } from "@/lib/server-action";
+import { importProduct } from "@/lib/products/import-product";
 import { productPath } from "@/lib/products/dto";
 import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
 
-export async function importProductAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
-  let path: string;
-  try {
-    const user = await requireUser();
-    const text = formData.get("document");
-    const rawFormat = formData.get("format");
-    const format = (IMPORT_FORMATS as readonly string[]).includes(String(rawFormat)) ? (rawFormat as ImportFormat) : "auto";
-    const note = formData.get("changeNote");
-    const result = await importProduct(
-      user,
-      typeof text === "string" ? text : "",
-      format,
-      typeof note === "string" ? note.trim() : undefined,
-    );
-    await validateAfterChange(result, user.id);
-    path = `${productPath(result)}?imported=${result.action}`;
-  } catch (e) {
-    return toActionState(e);
-  }
-  revalidatePath("/catalog");
-  redirect(path);
-}
+export const importProductAction = serverAction(requireUser, async (user, formData) => {
+  const result = await importProduct(user, formData.get("document"), formData.get("format"), formData.get("changeNote"));
+  await validateAfterChange(result, user.id);
+  return afterSuccess(() => {
+    revalidatePath("/catalog");
+    redirect(`${productPath(result)}?imported=${result.action}`);
+  });
+});
