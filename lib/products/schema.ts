@@ -7,7 +7,7 @@ import { isValidSemver } from "@/lib/products/semver";
 import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/validation/slug";
 import type { DataProductSpec } from "@/lib/products/types";
-import { json, number, optionalText, splitList } from "@/lib/form-data";
+import { json, number, optionalText, splitList } from "@/lib/validation/form-data";
 
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/; // fields become PostgreSQL columns: unquoted, lowercase identifiers
 const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;

@@ -3,7 +3,7 @@
 // the services authorize against the product (fail closed) and validate the input.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { optionalText } from "@/lib/form-data";
+import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest, revokeAccess } from "@/lib/consumers/decide-access";

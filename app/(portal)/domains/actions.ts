@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { optionalText } from "@/lib/form-data";
+import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { addMember, archiveDomain, createDomain, removeMember, updateDomain } from "@/lib/domains/service";
 

@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { text } from "@/lib/form-data";
+import { text } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { createTemplate, setTemplateRetired, updateTemplate } from "@/lib/platform/templates";
 import { createProcessingTemplate, setProcessingTemplateRetired, updateProcessingTemplate } from "@/lib/platform/processing-templates";

@@ -2,7 +2,7 @@
 // the wire object the zod schemas then validate. Pure, so the client editor, the server action and
 // unit tests share one mapping. Invalid input is passed through as typed ("150", "forever") so the
 // schema can name the field; only empty optional inputs are dropped.
-import { checkbox, json, list, text } from "@/lib/form-data";
+import { checkbox, json, list, text } from "@/lib/validation/form-data";
 import {
   QUALITY_REQUIREMENT_KEYS,
   type AccessRule,

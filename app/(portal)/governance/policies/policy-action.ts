@@ -5,7 +5,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/errors";
-import { number, text } from "@/lib/form-data";
+import { number, text } from "@/lib/validation/form-data";
 import { serverAction, type ServerAction } from "@/lib/server-action";
 import { previewPolicyChange, type PreviewTarget } from "@/lib/governance/impact/preview-impact.db";
 import { domainSpecFromForm, globalSpecFromForm } from "@/lib/governance/policies/form";

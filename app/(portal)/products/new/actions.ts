@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { optionalText } from "@/lib/form-data";
+import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { formDataToSpec } from "@/lib/products/schema";
 import { registerProduct } from "@/lib/products/register-product";

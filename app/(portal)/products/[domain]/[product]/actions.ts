@@ -3,7 +3,7 @@
 // transition, the user's right to make it and the reason (and sunset date) that deprecating and retiring need.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { optionalText } from "@/lib/form-data";
+import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { productPath } from "@/lib/products/dto";
 import { moveLifecycle } from "@/lib/products/move-lifecycle";

@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { number, text } from "@/lib/form-data";
+import { number, text } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { productPath } from "@/lib/products/dto";
 import { formDataToSpec } from "@/lib/products/schema";

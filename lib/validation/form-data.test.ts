@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkbox, json, list, number, optionalText, splitList, text } from "@/lib/form-data";
+import { checkbox, json, list, number, optionalText, splitList, text } from "@/lib/validation/form-data";
 
 function form(entries: [string, string | Blob][]): FormData {
   const fd = new FormData();
