@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   const { env } = await import("@/lib/env");
   if (!env().WORKER_ENABLED) return;
   const { logger } = await import("@/lib/logger");
-  const { startWorker } = await import("@/lib/jobs/handlers");
+  const { startWorker } = await import("@/job-handlers");
   // Not awaited: a database that is still starting must not block the server; the worker retries on demand.
   startWorker().catch((err: unknown) => logger.error({ err }, "job worker did not start"));
 }

@@ -23,7 +23,7 @@ async function main() {
     console.log(`[bench] portal ÷ psql \\copy throughput: ${r.ratio.toFixed(2)}×`);
   } finally {
     await cleanupRoles().catch(() => {});
-    const { startWorker } = await import("@/lib/jobs/handlers");
+    const { startWorker } = await import("@/job-handlers");
     await (await startWorker()).stop().catch(() => {});
     await scratch.drop();
     await server.stop?.();

@@ -15,7 +15,7 @@ async function setup(url?: string) {
   if (url) process.env.DATABASE_URL = url;
   const fixtures = await import("@/tests/provisioning-fixtures");
   await fixtures.ensurePlatformReferenceData();
-  const { startWorker } = await import("@/lib/jobs/handlers");
+  const { startWorker } = await import("@/job-handlers");
   await startWorker({ concurrency: 10 });
   const { provisionProduct } = await import("@/lib/provisioning/provision-product");
   const { db } = await import("@/lib/db");
@@ -230,7 +230,7 @@ export const provisioningSection: Section = async (url, { quick }) => {
     });
   } finally {
     await cleanupRoles().catch(() => {});
-    const { startWorker } = await import("@/lib/jobs/handlers");
+    const { startWorker } = await import("@/job-handlers");
     await (await startWorker()).stop().catch(() => {});
   }
   return rows;

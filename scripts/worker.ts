@@ -1,7 +1,7 @@
-// The job worker (every area's handlers, lib/jobs/handlers.ts) on its own: `tsx --conditions=react-server scripts/worker.ts`.
+// The job worker (every area's handlers, job-handlers.ts) on its own: `tsx --conditions=react-server scripts/worker.ts`.
 // Use it when the portal runs with WORKER_ENABLED=false, or to add workers; the crash-and-resume test
 // runs (and kills) it as a child process.
-import { startWorker } from "@/lib/jobs/handlers";
+import { startWorker } from "@/job-handlers";
 import { logger } from "@/lib/logger";
 
 async function main() {

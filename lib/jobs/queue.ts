@@ -1,7 +1,7 @@
 // The durable queue: pg-boss 10 in its own `pgboss` schema of the portal's database. One instance per
 // process, started on first use. Every queue of every area is created here. Messages only carry ids; the
 // truth (steps, status) lives in the area's tables (provisioning_jobs, revalidation_runs), so a lost or
-// duplicated message never loses or repeats work. Handlers: lib/jobs/handlers.ts.
+// duplicated message never loses or repeats work. Handlers: job-handlers.ts.
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";

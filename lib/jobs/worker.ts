@@ -1,6 +1,6 @@
 // The job worker: runs the handlers it is given on their pg-boss queues, schedules the cluster-wide cron
 // jobs and runs the recovery sweeps (at start, then every 30 s). It knows no feature: every area's
-// handlers and sweeps are listed in one place, lib/jobs/handlers.ts, which starts it. Runs inside the
+// handlers and sweeps are listed in one place, job-handlers.ts, which starts it. Runs inside the
 // portal (instrumentation.ts) and standalone (scripts/worker.ts).
 import "server-only";
 import type PgBoss from "pg-boss";

@@ -1,5 +1,5 @@
 // The provisioning sweep: re-queues jobs whose worker died (status still queued/running, yet nobody holds
-// the deployment's lock). The job worker (lib/jobs/handlers.ts) runs it at start and every 30 s.
+// the deployment's lock). The job worker (job-handlers.ts) runs it at start and every 30 s.
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";

@@ -1,6 +1,6 @@
 // Every area's job handlers and recovery sweeps, listed by explicit import: the one place that says what
-// the job worker runs (lib/jobs/worker.ts knows no feature). This file alone in lib/jobs/ imports the
-// feature areas, as the composition root of the worker (eslint.config.mjs names it).
+// the job worker runs (lib/jobs/worker.ts knows no feature). It sits above lib/ and imports the
+// feature areas, as the composition root of the worker.
 import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -17,8 +17,8 @@ import {
   REVALIDATION_QUEUE,
   type ProvisioningMessage,
   type RevalidationMessage,
-} from "./queue";
-import { runWorker, type JobHandler, type Sweep, type Worker } from "./worker";
+} from "@/lib/jobs/queue";
+import { runWorker, type JobHandler, type Sweep, type Worker } from "@/lib/jobs/worker";
 
 /** Re-validation handlers per process: a run's batches are shared by every handler of every worker. */
 const REVALIDATION_HANDLERS = 2;
