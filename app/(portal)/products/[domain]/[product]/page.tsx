@@ -16,7 +16,7 @@ import { OverviewSection } from "./components/overview-section";
 import { AccessSection, LineageSection, SchemaSection, SloSection } from "./components/spec-sections";
 import { HistorySection, VersionsSection } from "./components/activity-sections";
 import { LifecycleActions } from "./components/lifecycle-actions";
-import { ComplianceCard } from "@/components/governance/compliance-card";
+import { ComplianceCard } from "./components/compliance-card";
 import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[product]/components/product-consumer-section";
 import type { ProductDetail } from "@/lib/products/dto";
 import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";

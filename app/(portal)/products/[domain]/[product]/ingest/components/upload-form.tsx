@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextArea, inputClass } from "@/components/ui/field";
 import type { LoadResult } from "@/lib/ingestion/ingest";
 import { uploadTooLargeMessage } from "@/lib/ingestion/limits";
-import { formatBytes, formatDuration } from "./format";
+import { formatBytes, formatDuration } from "@/components/provisioning/format";
 
 type Outcome = { kind: "result"; result: LoadResult } | { kind: "error"; message: string };
 

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { latestValidation } from "@/lib/governance/validate-products";
-import { ComplianceStatusBadge } from "./compliance-badges";
-import { formatUtc } from "./format";
+import { ComplianceStatusBadge } from "@/components/governance/compliance-badges";
+import { formatUtc } from "@/components/governance/format";
 
 export async function ComplianceCard({ productId, href }: { productId: string; href: string }) {
   const latest = await latestValidation(productId);
