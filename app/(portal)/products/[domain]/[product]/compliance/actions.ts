@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorize, requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
 import { NotFoundError, toActionState, ValidationError, type ActionState } from "@/lib/errors";
 import { productPath } from "@/lib/products/dto";
+import { findProductId } from "@/lib/products/queries";
 import { acknowledgeWarnings } from "@/lib/governance/acknowledge-warnings";
 import { validateProductById } from "@/lib/governance/validate-products";
 import { STATUS_LABELS } from "@/components/governance/compliance-badges";
@@ -27,14 +27,14 @@ export async function validateNowAction(_prev: ActionState | null, formData: For
   let message: string;
   try {
     await requireUser();
-    const product = await db.dataProduct.findFirst({ where: { name: ref.name, domain: { slug: ref.domain } }, select: { id: true } });
-    if (!product) throw new NotFoundError("This data product does not exist.");
+    const productId = await findProductId(ref);
+    if (!productId) throw new NotFoundError("This data product does not exist.");
     const user = await authorize((u) => can.validateProduct(u, { domain: ref.domain }), {
       message: "Only the product's editors, governance and data admins can run its validation.",
       action: "validate_product",
       resource: `data_product:${ref.domain}/${ref.name}`,
     });
-    const result = await validateProductById(product.id, { trigger: "manual", userId: user.id });
+    const result = await validateProductById(productId, { trigger: "manual", userId: user.id });
     message = `Validated: ${STATUS_LABELS[result.status].toLowerCase()} (${result.errors} error${result.errors === 1 ? "" : "s"}, ${result.warnings} warning${result.warnings === 1 ? "" : "s"}).`;
   } catch (e) {
     return toActionState(e);
