@@ -7,8 +7,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/components/governance/format";
 import { statusTone } from "@/components/provisioning/format";
-import { PlatformTabs } from "./components/platform-tabs";
-import { requirePlatformAdmin } from "./components/require-admin";
+import { PlatformTabs } from "../components/platform-tabs";
+import { requirePlatformAdmin } from "../components/require-admin";
 import { parsePage } from "@/lib/pagination";
 import { platformOverview } from "@/lib/platform/queries";
 
