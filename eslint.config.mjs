@@ -109,6 +109,31 @@ const config = [
     },
   },
   {
+    // Routes read and write through lib/<area>/ (queries.ts for pages, services for actions), never Prisma directly.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db",
+              message: "app/ does not query the database: read through lib/<area>/queries.ts.",
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [
+            {
+              group: ["@/lib/generated/*", "@/lib/generated/**"],
+              message: "app/ does not use Prisma: read through lib/<area>/queries.ts (type-only imports are fine).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Shared components serve several routes; a component that needs an action takes it as a prop.
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {

@@ -37,6 +37,7 @@ import {
 } from "@/lib/metrics/period";
 import { rangePieces, readDistinctConsumers, readSums, seriesPieces, totalOf } from "@/lib/metrics/rollup-read";
 import { getCostModel } from "@/lib/metrics/cost-model";
+import type { RolloutStageName } from "@/lib/metrics/rollout";
 
 /** Whose figures: the whole mesh, or one domain (its id). */
 export type Scope = { domainId?: string };
@@ -457,4 +458,17 @@ export async function productBreakdown(
       };
     }),
   };
+}
+
+/** The domain a domain dashboard or export is about, by slug; null when there is none. */
+export type MetricsDomain = { id: string; slug: string; name: string; rolloutStage: RolloutStageName };
+
+export async function getMetricsDomain(slug: string): Promise<MetricsDomain | null> {
+  const d = await db.domain.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, rolloutStage: true } });
+  return d ? { ...d, rolloutStage: d.rolloutStage as RolloutStageName } : null;
+}
+
+/** The templates the cost model prices, by name (the model adds "No template" itself). */
+export async function listCostModelTemplates(): Promise<{ key: string; name: string }[]> {
+  return db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } });
 }

@@ -98,3 +98,9 @@ export async function listLifecycleEvents(productId: string): Promise<LifecycleE
     at: r.at.toISOString(),
   }));
 }
+
+/** A product's id from its address (domain slug and name), or null when there is no such product. */
+export async function findProductId(ref: { domain: string; name: string }): Promise<string | null> {
+  const p = await db.dataProduct.findFirst({ where: { name: ref.name, domain: { slug: ref.domain } }, select: { id: true } });
+  return p?.id ?? null;
+}

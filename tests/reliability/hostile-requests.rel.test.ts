@@ -213,11 +213,11 @@ describe("?page= is parsed in one place", () => {
 
   it("paginated pages render with a huge page number (as the user each is for)", async () => {
     const cases: [string, keyof World["users"], Record<string, string>?][] = [
-      ["app/(portal)/platform/page.tsx", "admin"],
+      ["app/(portal)/platform/(overview)/page.tsx", "admin"],
       ["app/(portal)/platform/templates/page.tsx", "admin"],
       ["app/(portal)/platform/processing/page.tsx", "admin"],
-      ["app/(portal)/governance/policies/page.tsx", "governance"],
-      ["app/(portal)/governance/page.tsx", "governance"],
+      ["app/(portal)/governance/policies/(list)/page.tsx", "governance"],
+      ["app/(portal)/governance/(overview)/page.tsx", "governance"],
       ["app/(portal)/domains/page.tsx", "admin"],
       ["app/(portal)/access/page.tsx", "consumer"],
       ["app/(portal)/access/inbox/page.tsx", "owner"],
@@ -256,7 +256,10 @@ describe("?page= is parsed in one place", () => {
 
 describe("page titles before sign-in", () => {
   const TITLED: [string, (w: World, exists: boolean) => Record<string, string>][] = [
-    ["app/(portal)/products/[domain]/[product]/page.tsx", (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" })],
+    [
+      "app/(portal)/products/[domain]/[product]/(overview)/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
     [
       "app/(portal)/products/[domain]/[product]/compliance/page.tsx",
       (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),

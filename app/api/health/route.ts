@@ -1,5 +1,5 @@
 // Liveness + readiness: the portal answers and its database is reachable.
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/platform/queries";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const started = performance.now();
   try {
-    await db.$queryRawUnsafe("select 1");
+    await pingDatabase();
     return Response.json({ status: "ok", database: "reachable", latencyMs: Math.round(performance.now() - started) });
   } catch (err) {
     logger.error({ err }, "health check: database unreachable");

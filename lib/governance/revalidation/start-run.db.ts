@@ -3,7 +3,7 @@
 // even when the process dies before the queue hears of it (the worker's recovery sweep sends it then).
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { enqueueRevalidationRun } from "@/lib/jobs/queue";
 
@@ -51,4 +51,15 @@ export async function enqueueRun(run: StartedRun): Promise<void> {
   } catch (err) {
     logger.error({ err, runId: run.runId }, "could not queue a re-validation run; the worker's sweep will");
   }
+}
+
+/** A run of its own, committed and queued at once: the overview's "Re-validate all" button. */
+export async function startRevalidationRun(opts: {
+  trigger: RevalidationTrigger;
+  domain?: string;
+  userId?: string | null;
+}): Promise<StartedRun> {
+  const run = await db.$transaction((tx) => createRevalidationRun(tx, opts));
+  await enqueueRun(run);
+  return run;
 }

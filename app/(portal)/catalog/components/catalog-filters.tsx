@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { DomainPicker } from "@/components/domains/domain-picker";
+import { DomainPicker } from "./domain-picker";
 import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 import type { Sort } from "@/lib/products/search-query";
 

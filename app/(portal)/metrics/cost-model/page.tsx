@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
 import { getCostModel } from "@/lib/metrics/cost-model";
+import { listCostModelTemplates } from "@/lib/metrics/queries";
 import { DEFINITIONS } from "@/lib/metrics/formulas";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -18,10 +18,7 @@ export const metadata: Metadata = { title: "Cost model" };
 export default async function CostModelPage() {
   const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
-  const [model, templates] = await Promise.all([
-    getCostModel(),
-    db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } }),
-  ]);
+  const [model, templates] = await Promise.all([getCostModel(), listCostModelTemplates()]);
   const rows = [...templates, { key: "none", name: "No template" }].map((t) => ({
     ...t,
     monthly: model.templateMonthly[t.key] ?? model.templateMonthly.none ?? model.centralBaselineMonthly,

@@ -3,9 +3,8 @@
 import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, toErrorResponse } from "@/lib/errors";
-import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/writer";
-import { createRevalidationRun, enqueueRun } from "@/lib/governance/revalidation/start-run.db";
+import { startRevalidationRun } from "@/lib/governance/revalidation/start-run.db";
 
 export const dynamic = "force-dynamic";
 
@@ -37,8 +36,7 @@ export async function POST(request: Request) {
       reason: "Governance re-validation of every product.",
       policyId: "portal-permissions",
     });
-    const run = await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "manual", userId: user.id }));
-    await enqueueRun(run);
+    const run = await startRevalidationRun({ trigger: "manual", userId: user.id });
     return Response.json({ runId: run.runId, total: run.total }, { status: 202, headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     return toErrorResponse(e);

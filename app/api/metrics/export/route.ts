@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
 import { NotFoundError, ValidationError, toErrorResponse } from "@/lib/errors";
 import { CHARTS, chartCsv } from "@/lib/metrics/export";
 import { toCsv } from "@/lib/metrics/csv";
+import { getMetricsDomain } from "@/lib/metrics/queries";
 import { parseRange } from "@/lib/metrics/period";
 import { parseInput } from "@/lib/validation/parse";
 import { isDomainSlug } from "@/lib/validation/slug";
@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
     await authorize((u) => (domain ? can.readDomainMetrics(u, domain) : can.readMetrics(u)), "You cannot export these metrics.");
     let domainId: string | undefined;
     if (domain) {
-      const d = await db.domain.findUnique({ where: { slug: domain }, select: { id: true } });
+      const d = await getMetricsDomain(domain);
       if (!d) throw new NotFoundError("This domain does not exist.");
       domainId = d.id;
     } else if (chart === "domain-products") {

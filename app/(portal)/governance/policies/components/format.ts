@@ -1,4 +1,4 @@
-// Shared helpers for the policy screens (server and client); times use formatUtc from components/governance/format.
+// Shared helpers for the policy screens (server and client); times use formatUtc from lib/format.ts.
 
 /** A short, stable fingerprint of a draft (djb2), so the server can echo which draft it previewed. */
 export function fingerprintOf(text: string): string {

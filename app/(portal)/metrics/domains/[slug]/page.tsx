@@ -5,12 +5,11 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { loadDashboard, productBreakdown } from "@/lib/metrics/queries";
+import { getMetricsDomain, loadDashboard, productBreakdown } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { parseRange, rangeQuery, toDay, type RangeParams } from "@/lib/metrics/period";
 import { exportHref } from "@/lib/metrics/export";
-import { STAGE_LABELS, type RolloutStageName } from "@/lib/metrics/rollout";
+import { STAGE_LABELS } from "@/lib/metrics/rollout";
 import { PageHeader } from "@/components/ui/card";
 import { Badge, LifecycleBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -35,10 +34,7 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
   const user = await requirePageUser();
   const { slug } = await params;
   if (!can.readDomainMetrics(user, slug)) forbidden();
-  const domain = await db.domain.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, rolloutStage: true, status: true },
-  });
+  const domain = await getMetricsDomain(slug);
   if (!domain) notFound();
   const sp = await searchParams;
   const range = parseRange(sp);
@@ -69,8 +65,7 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
         title={`${domain.name} metrics`}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            Rollout stage <Badge tone="blue">{STAGE_LABELS[domain.rolloutStage as RolloutStageName]}</Badge> · figures for this
-            domain&apos;s products only
+            Rollout stage <Badge tone="blue">{STAGE_LABELS[domain.rolloutStage]}</Badge> · figures for this domain&apos;s products only
           </span>
         }
         actions={<PrintButton />}

@@ -15,7 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { CsvUploadForm, JsonBatchForm } from "@/components/provisioning/upload-form";
+import { CsvUploadForm, JsonBatchForm } from "./components/upload-form";
 import { formatUtc } from "@/lib/format";
 import { statusTone } from "@/components/provisioning/format";
 import { formatBytes } from "@/lib/format";

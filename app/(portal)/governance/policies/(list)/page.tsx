@@ -12,7 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/lib/format";
-import { GovernanceTabs } from "../components/governance-tabs";
+import { GovernanceTabs } from "../../components/governance-tabs";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Policies" };

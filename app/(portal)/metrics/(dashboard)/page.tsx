@@ -18,7 +18,7 @@ import { ChartCard } from "@/components/metrics/chart-card";
 import { RangePicker } from "@/components/metrics/range-picker";
 import { PrintButton } from "@/components/metrics/print-button";
 import { fmtCount, fmtDecimal, fmtPercent, fmtScore } from "@/components/metrics/format";
-import { ChartsGrid, KpiGrid, TechnicalTables } from "./components/dashboard-view";
+import { ChartsGrid, KpiGrid, TechnicalTables } from "../components/dashboard-view";
 
 export const metadata: Metadata = { title: "Success metrics" };
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RevalidationRunDto } from "@/lib/governance/revalidation/run-progress.db";
 import { Button } from "@/components/ui/button";
-import { RevalidationProgress } from "./revalidation-progress";
+import { RevalidationProgress } from "@/components/governance/revalidation-progress";
 
 type State =
   | { phase: "idle" }

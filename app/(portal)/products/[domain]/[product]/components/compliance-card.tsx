@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { latestValidation } from "@/lib/governance/compliance/validate-products.db";
-import { ComplianceStatusBadge } from "./compliance-badges";
+import { ComplianceStatusBadge } from "@/components/governance/compliance-badges";
 import { formatUtc } from "@/lib/format";
 
 export async function ComplianceCard({ productId, href }: { productId: string; href: string }) {

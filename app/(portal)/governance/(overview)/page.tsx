@@ -11,11 +11,11 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LifecycleBadge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ComplianceChart } from "@/components/governance/compliance-chart";
+import { ComplianceChart } from "../components/compliance-chart";
 import { ComplianceStatusBadge } from "@/components/governance/compliance-badges";
 import { formatUtc } from "@/lib/format";
-import { RevalidateAll } from "@/components/governance/revalidate-all";
-import { GovernanceTabs } from "./components/governance-tabs";
+import { RevalidateAll } from "../components/revalidate-all";
+import { GovernanceTabs } from "../components/governance-tabs";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Governance" };

@@ -3,7 +3,7 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/card";
 import type { Finding } from "@/lib/governance/compliance/rules";
-import { SeverityBadge } from "./compliance-badges";
+import { SeverityBadge } from "@/components/governance/compliance-badges";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
