@@ -12,6 +12,7 @@ import type { LifecycleState } from "@/lib/products/types";
 import "@/lib/governance/publish-gate";
 // Records publications for the success metrics, inside the same transaction.
 import "@/lib/metrics/lifecycle-metrics";
+import { catalogChanged } from "@/lib/products/catalog-cache";
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -61,4 +62,5 @@ export async function moveLifecycle(
       data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset },
     });
   });
+  catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
 }
