@@ -33,7 +33,7 @@ export type ImpactCandidate = { scope: "global"; spec: GlobalPolicy } | { scope:
 // domain slug or null for all), in one snapshot.
 const PRODUCTS = `
   data_products p JOIN domains d ON d.id = p.domain_id
-  LEFT JOIN (SELECT DISTINCT ON (product_id) product_id, metrics FROM quality_runs ORDER BY product_id, at DESC) q ON q.product_id = p.id`;
+  LEFT JOIN (SELECT DISTINCT ON (product_id) product_id, metrics FROM quality_runs ORDER BY product_id, at DESC, id DESC) q ON q.product_id = p.id`;
 const IN_SCOPE = `p.lifecycle <> 'retired' AND ($1::text IS NULL OR d.slug = $1)`;
 
 /** Products with equal inputs and metrics in a domain, counted: their findings are equal, so each group is validated once. */
@@ -44,18 +44,18 @@ const GROUPS_SQL = `
   GROUP BY d.slug, COALESCE(p.rule_inputs, p.spec), q.metrics`;
 
 /**
- * The first `$6` products of the affected groups ($2..$5: each group's slug, inputs, metrics and index),
- * in the order of the preview's rows: most new errors first (`$7`: each group's number of new errors), then domain and
- * name. Slugs and product names are DNS labels (lowercase letters, digits, dashes), for which the "C"
- * order is the order of localeCompare that computeImpact sorts by.
+ * Up to `$6` products of the given affected groups ($2..$5: their slugs, inputs, metrics and indexes), in
+ * the order of the preview's rows within one number of new errors: by domain, then name. Slugs and
+ * product names are DNS labels (lowercase letters, digits, dashes), for which the "C" order is the order
+ * of localeCompare that computeImpact sorts by.
  */
 const ROWS_SQL = `
-  WITH g AS (SELECT * FROM unnest($2::text[], $3::jsonb[], $4::jsonb[], $5::int[], $7::int[]) AS g(slug, inputs, metrics, idx, new_errors))
+  WITH g AS (SELECT * FROM unnest($2::text[], $3::jsonb[], $4::jsonb[], $5::int[]) AS g(slug, inputs, metrics, idx))
   SELECT p.id::text AS id, p.name, p.lifecycle::text AS lifecycle, d.slug, g.idx
   FROM ${PRODUCTS}
   JOIN g ON g.slug = d.slug AND g.inputs = COALESCE(p.rule_inputs, p.spec) AND g.metrics IS NOT DISTINCT FROM q.metrics
-  WHERE ${IN_SCOPE}
-  ORDER BY g.new_errors DESC, d.slug COLLATE "C", p.name COLLATE "C"
+  WHERE ${IN_SCOPE} AND d.slug = ANY($2::text[])
+  ORDER BY d.slug COLLATE "C", p.name COLLATE "C"
   LIMIT $6`;
 
 type GroupRow = { slug: string; inputs: string; metrics: string | null; n: number };
@@ -102,25 +102,41 @@ async function impactFromStore(
         hit.push(i);
       } else if (isImproved(c)) improvedCount += n;
     });
-    let affected: ImpactRow[] = [];
-    if (hit.length > 0 && limit > 0) {
+    // Rows by number of new errors, most first, then by domain and name. The group counts say which domains
+    // fill the page, so only their products are read: a page of 500 from 100,000 affected reads a few domains.
+    const affected: ImpactRow[] = [];
+    const counts = [...new Set(hit.map((i) => compared[i].newErrors.length))].sort((a, b) => b - a);
+    for (const count of counts) {
+      const room = limit - affected.length;
+      if (room <= 0) break;
+      const perDomain = new Map<string, number[]>();
+      for (const i of hit)
+        if (compared[i].newErrors.length === count) perDomain.set(groupRows[i].slug, [...(perDomain.get(groupRows[i].slug) ?? []), i]);
+      const level: number[] = [];
+      let products = 0;
+      for (const slug of [...perDomain.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (products >= room) break;
+        for (const i of perDomain.get(slug)!) {
+          level.push(i);
+          products += groupRows[i].n;
+        }
+      }
       const rows = (
         await client.query<AffectedRow>(ROWS_SQL, [
           domain ?? null,
-          hit.map((i) => groupRows[i].slug),
-          hit.map((i) => groupRows[i].inputs),
-          hit.map((i) => groupRows[i].metrics),
-          hit,
-          limit,
-          hit.map((i) => compared[i].newErrors.length),
+          level.map((i) => groupRows[i].slug),
+          level.map((i) => groupRows[i].inputs),
+          level.map((i) => groupRows[i].metrics),
+          level,
+          room,
         ])
       ).rows;
-      affected = rows.map((r) => {
+      for (const r of rows) {
         const c = compared[r.idx];
-        return { id: r.id, name: r.name, domain: r.slug, lifecycle: r.lifecycle, ...c, newErrors: [...c.newErrors] };
-      });
-      affected.sort(compareRows); // already in this order for DNS-label names; the sort keeps it exact for any other
+        affected.push({ id: r.id, name: r.name, domain: r.slug, lifecycle: r.lifecycle, ...c, newErrors: [...c.newErrors] });
+      }
     }
+    affected.sort(compareRows); // already in this order for DNS-label names; the sort keeps it exact for any other
     await client.query("COMMIT");
     return { checked, affected, affectedCount, improvedCount };
   } catch (e) {
