@@ -174,7 +174,10 @@ export async function benchHttp(
  * under the same load, taking turns. No portal page can be cheaper than the floors; the catalog's share of
  * the sign-in floor is the figure to watch.
  */
-export async function httpSection(url: string, opts: { seconds: number; port?: number; rounds?: number; build?: boolean; connections?: number }): Promise<Row[]> {
+export async function httpSection(
+  url: string,
+  opts: { seconds: number; port?: number; rounds?: number; build?: boolean; connections?: number },
+): Promise<Row[]> {
   // `build: false`: the caller built (e.g. into its own NEXT_DIST_DIR, which buildIsStale does not look at).
   if (opts.build !== false && buildIsStale()) await node([NEXT_BIN, "build"]);
   const client = new pg.Client({ connectionString: url });
