@@ -4,16 +4,20 @@
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { NEXT_BIN } from "../scripts/run";
+import os from "node:os";
+import pg from "pg";
+import { NEXT_BIN, buildIsStale, node } from "../scripts/run";
 import { summarize } from "./stats";
+import type { Row } from "./sections";
 
-function treeRssKb(pid: number): number {
-  let total = 0;
+/** The server process tree's resident memory now (VmRSS) and each process's own peak (VmHWM, kept by the kernel), in kB. */
+function treeMemoryKb(pid: number): { rss: number; hwm: number } {
+  const total = { rss: 0, hwm: 0 };
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, "utf8");
-      const m = /VmRSS:\s+(\d+)/.exec(status);
-      if (m) total += Number(m[1]);
+      total.rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      total.hwm += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       return;
     }
@@ -66,8 +70,13 @@ export type HttpRow = {
 /** `anonymous`: sent without the session cookie (the floor rows: a page and a route that need no session). */
 export type HttpPage = { label: string; path: string; anonymous?: boolean };
 
-export async function benchHttp(url: string, pages: HttpPage[], opts: { connections?: number; seconds?: number; port?: number } = {}) {
+export async function benchHttp(
+  url: string,
+  pages: HttpPage[],
+  opts: { connections?: number; seconds?: number; port?: number; rounds?: number } = {},
+) {
   const port = opts.port ?? 3450;
+  const loadBefore = os.loadavg()[0];
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     env: {
@@ -80,8 +89,16 @@ export async function benchHttp(url: string, pages: HttpPage[], opts: { connecti
     },
     stdio: "ignore",
   });
+  // Sampled every 250 ms (the tree's sum), and the kernel's per-process high-water mark, which also
+  // catches a peak between two samples.
   let peakKb = 0;
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(server.pid!))), 250);
+  let hwmKb = 0;
+  const sample = () => {
+    const m = treeMemoryKb(server.pid!);
+    peakKb = Math.max(peakKb, m.rss);
+    hwmKb = Math.max(hwmKb, m.hwm);
+  };
+  const sampler = setInterval(sample, 250);
   try {
     for (let i = 0; i < 120; i++) {
       try {
@@ -92,34 +109,121 @@ export async function benchHttp(url: string, pages: HttpPage[], opts: { connecti
       await new Promise((r) => setTimeout(r, 500));
     }
     const cookie = await signIn(base, "carla.consumer@meshport.local", "meshport-demo");
-    const rows: HttpRow[] = [];
-    for (const page of pages) {
-      const headers = page.anonymous ? {} : { cookie };
-      // warm-up: compile caches, connection pool
-      await autocannon({ url: base + page.path, connections: 5, duration: 3, headers });
-      const latencies: number[] = [];
-      const r = await new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon(
-          { url: base + page.path, connections: opts.connections ?? 50, duration: opts.seconds ?? 30, headers },
-          (err, result) => (err ? reject(err) : resolve(result)),
-        );
-        instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-      });
-      const l = summarize(latencies);
-      rows.push({
+    // warm-up: compile caches, connection pool
+    for (const page of pages)
+      await autocannon({ url: base + page.path, connections: 5, duration: 3, headers: page.anonymous ? {} : { cookie } });
+    // The pages take turns in `rounds` slices, so a change in the shared machine's load touches every page
+    // alike and the ratios between them hold.
+    const rounds = opts.rounds ?? 3;
+    const slice = Math.max(1, Math.round((opts.seconds ?? 30) / rounds));
+    const acc = pages.map(() => ({ latencies: [] as number[], requests: 0, seconds: 0, errors: 0, non2xx: 0 }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, page] of pages.entries()) {
+        const a = acc[i];
+        const r = await new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            {
+              url: base + page.path,
+              connections: opts.connections ?? 50,
+              duration: slice,
+              // On a loaded machine an answer may take longer than autocannon's default 10 s: late is measured, not an error.
+              timeout: 30,
+              headers: page.anonymous ? {} : { cookie },
+            },
+            (err, result) => (err ? reject(err) : resolve(result)),
+          );
+          instance.on("response", (_client, _status, _bytes, responseTime) => a.latencies.push(responseTime));
+        });
+        a.requests += r.requests.total;
+        a.seconds += r.duration;
+        a.errors += r.errors + r.timeouts;
+        a.non2xx += r.non2xx;
+      }
+    }
+    const rows: HttpRow[] = pages.map((page, i) => {
+      const a = acc[i];
+      const l = summarize(a.latencies);
+      return {
         page: page.label,
-        reqPerSec: r.requests.average,
+        reqPerSec: a.requests / a.seconds,
         p50: Math.round(l.p50),
         p95: Math.round(l.p95),
         p99: Math.round(l.p99),
-        errors: r.errors + r.timeouts,
-        non2xx: r.non2xx,
-        requests: r.requests.total,
-      });
-    }
-    return { rows, peakRssMb: Math.round(peakKb / 1024) };
+        errors: a.errors,
+        non2xx: a.non2xx,
+        requests: a.requests,
+      };
+    });
+    sample();
+    return {
+      rows,
+      peakRssMb: Math.round(peakKb / 1024),
+      highWaterMarkMb: Math.round(hwmKb / 1024),
+      loadBefore: loadBefore.toFixed(1),
+      loadAfter: os.loadavg()[0].toFixed(1),
+    };
   } finally {
     clearInterval(sampler);
     server.kill("SIGTERM");
   }
+}
+
+/**
+ * The http rows of `npm run bench`: the catalog and a product page signed in, and the two floors (the
+ * sign-in form: a server-rendered page with no session and no query; the health route: no rendering)
+ * under the same load, taking turns. No portal page can be cheaper than the floors; the catalog's share of
+ * the sign-in floor is the figure to watch.
+ */
+export async function httpSection(
+  url: string,
+  opts: { seconds: number; port?: number; rounds?: number; build?: boolean; connections?: number },
+): Promise<Row[]> {
+  // `build: false`: the caller built (e.g. into its own NEXT_DIST_DIR, which buildIsStale does not look at).
+  if (opts.build !== false && buildIsStale()) await node([NEXT_BIN, "build"]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sample = (
+    await client.query(
+      "SELECT d.slug, p.name FROM data_products p JOIN domains d ON d.id = p.domain_id WHERE d.slug LIKE 'mesh-%' ORDER BY p.name LIMIT 1 OFFSET 4242",
+    )
+  ).rows[0] as { slug: string; name: string };
+  await client.end();
+  const catalog = "catalog page (/catalog?q=customer)";
+  const floor = "floor: sign-in page (no session, no query)";
+  const http = await benchHttp(
+    url,
+    [
+      { label: catalog, path: "/catalog?q=customer" },
+      { label: "product page", path: `/products/${sample.slug}/${sample.name}` },
+      { label: floor, path: "/sign-in", anonymous: true },
+      { label: "floor: /api/health (no rendering)", path: "/api/health", anonymous: true },
+    ],
+    { seconds: opts.seconds, port: opts.port, rounds: opts.rounds, connections: opts.connections },
+  );
+  const area = `http, ${opts.connections ?? 50} concurrent`;
+  const rows: Row[] = [];
+  for (const r of http.rows) {
+    rows.push({ area, metric: `${r.page}: req/s`, value: r.reqPerSec.toFixed(0) });
+    rows.push({
+      area,
+      metric: `${r.page}: p50 / p95 / p99`,
+      value: `${r.p50} / ${r.p95} / ${r.p99} ms`,
+      target: r.page === catalog ? "p95 < 300 ms" : undefined,
+    });
+    rows.push({ area, metric: `${r.page}: errors / non-2xx of ${r.requests}`, value: `${r.errors} / ${r.non2xx}`, target: "0" });
+  }
+  const rate = (label: string) => http.rows.find((r) => r.page === label)?.reqPerSec ?? NaN;
+  rows.push({
+    area,
+    metric: "catalog page ÷ sign-in floor (req/s, same run)",
+    value: `${(rate(catalog) / rate(floor)).toFixed(2)}×`,
+    target: "≥ 0.5×",
+  });
+  rows.push({
+    area,
+    metric: "peak RSS of the portal (sampled / kernel high-water mark)",
+    value: `${http.peakRssMb} MB / ${http.highWaterMarkMb} MB`,
+  });
+  rows.push({ area, metric: "machine load (1-min average) before / after", value: `${http.loadBefore} / ${http.loadAfter}` });
+  return rows;
 }

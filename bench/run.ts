@@ -3,19 +3,23 @@
 import os from "node:os";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { createScratchDatabase, ensureDatabase, REPO_ROOT } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/prisma";
-import { NEXT_BIN, buildIsStale, node, seedDemo } from "../scripts/run";
+import { seedDemo } from "../scripts/run";
 import { generateMesh } from "./mesh";
 import { benchSearch } from "./catalog";
-import { benchHttp } from "./http";
+import { httpSection } from "./http";
 import { ms } from "./stats";
 import { extraSections, type Row } from "./sections";
 
 const quick = process.argv.includes("--quick");
 const SIZE = quick ? { domains: 50, products: 5_000, auditEvents: 50_000 } : { domains: 1_000, products: 100_000, auditEvents: 1_000_000 };
 const HTTP_SECONDS = quick ? 5 : 30;
+// `--only http,policyImpact`: just those sections (names: search, http and those of bench/sections.ts); the
+// figures are printed, and docs/benchmarks.md is left as it is.
+const onlyArg = process.argv.indexOf("--only");
+const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : null;
+const only = (name: string) => ONLY === null || ONLY.has(name);
 
 async function main() {
   const rows: Row[] = [];
@@ -35,21 +39,24 @@ async function main() {
       value: `${((gen.products_ms + gen.fields_and_versions_ms + gen.domains_ms + gen.audit_events_ms) / 1000).toFixed(1)} s`,
     });
 
-    const search = await benchSearch(scratch.url);
-    add({
-      area: "catalog search",
-      metric: `service p50 / p95 / p99 (${search.queries} queries × ${search.rounds})`,
-      value: `${ms(search.service.p50)} / ${ms(search.service.p95)} / ${ms(search.service.p99)}`,
-      target: "p95 < 50 ms",
-    });
-    add({
-      area: "catalog search",
-      metric: "same SQL direct p50 / p95 / p99",
-      value: `${ms(search.direct.p50)} / ${ms(search.direct.p95)} / ${ms(search.direct.p99)}`,
-    });
-    add({ area: "catalog search", metric: "service ÷ direct SQL (p95)", value: `${search.ratioP95.toFixed(2)}×` });
+    const search = only("search") ? await benchSearch(scratch.url) : null;
+    if (search)
+      add({
+        area: "catalog search",
+        metric: `service p50 / p95 / p99 (${search.queries} queries × ${search.rounds})`,
+        value: `${ms(search.service.p50)} / ${ms(search.service.p95)} / ${ms(search.service.p99)}`,
+        target: "p95 < 50 ms",
+      });
+    if (search)
+      add({
+        area: "catalog search",
+        metric: "same SQL direct p50 / p95 / p99",
+        value: `${ms(search.direct.p50)} / ${ms(search.direct.p95)} / ${ms(search.direct.p99)}`,
+      });
+    if (search) add({ area: "catalog search", metric: "service ÷ direct SQL (p95)", value: `${search.ratioP95.toFixed(2)}×` });
 
     for (const section of extraSections) {
+      if (!only(section.name)) continue;
       try {
         for (const r of await section(scratch.url, { quick })) add(r);
       } catch (e) {
@@ -57,48 +64,12 @@ async function main() {
       }
     }
 
-    if (buildIsStale()) await node([NEXT_BIN, "build"]);
-    const client = new pg.Client({ connectionString: scratch.url });
-    await client.connect();
-    const sample = (
-      await client.query(
-        "SELECT d.slug, p.name FROM data_products p JOIN domains d ON d.id = p.domain_id WHERE d.slug LIKE 'mesh-%' ORDER BY p.name LIMIT 1 OFFSET 4242",
-      )
-    ).rows[0] as { slug: string; name: string };
-    await client.end();
-    // The last two rows are the floor under the same load: the sign-in form (a server-rendered page with no
-    // session and no query) and the health route (no rendering). No portal page can be cheaper than them.
-    const http = await benchHttp(
-      scratch.url,
-      [
-        { label: "catalog page (/catalog?q=customer)", path: "/catalog?q=customer" },
-        { label: "product page", path: `/products/${sample.slug}/${sample.name}` },
-        { label: "floor: sign-in page (no session, no query)", path: "/sign-in", anonymous: true },
-        { label: "floor: /api/health (no rendering)", path: "/api/health", anonymous: true },
-      ],
-      { seconds: HTTP_SECONDS },
-    );
-    for (const r of http.rows) {
-      add({ area: "http, 50 concurrent", metric: `${r.page}: req/s`, value: r.reqPerSec.toFixed(0) });
-      add({
-        area: "http, 50 concurrent",
-        metric: `${r.page}: p50 / p95 / p99`,
-        value: `${r.p50} / ${r.p95} / ${r.p99} ms`,
-        target: r.page.startsWith("catalog") ? "p95 < 300 ms" : undefined,
-      });
-      add({
-        area: "http, 50 concurrent",
-        metric: `${r.page}: errors / non-2xx of ${r.requests}`,
-        value: `${r.errors} / ${r.non2xx}`,
-        target: "0",
-      });
-    }
-    add({ area: "http, 50 concurrent", metric: "peak RSS of the portal", value: `${http.peakRssMb} MB` });
+    if (only("http")) for (const r of await httpSection(scratch.url, { seconds: HTTP_SECONDS })) add(r);
   } finally {
     await scratch.drop();
     await server.stop?.();
   }
-  writeReport(rows);
+  if (ONLY === null) writeReport(rows);
   process.exit(0);
 }
 

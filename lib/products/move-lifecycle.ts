@@ -14,6 +14,7 @@ import { recordPublication } from "@/lib/metrics/lifecycle-metrics";
 
 // The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
 const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
+import { catalogChanged } from "@/lib/products/catalog-cache";
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -70,4 +71,5 @@ export async function moveLifecycle(
       data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset },
     });
   });
+  catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
 }

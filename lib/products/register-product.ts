@@ -8,6 +8,7 @@ import { assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { recordMetricEvent } from "@/lib/metrics/record";
+import { catalogChanged } from "@/lib/products/catalog-cache";
 
 export type RegisterOptions = { templateKey?: string; changeNote?: string };
 
@@ -22,7 +23,7 @@ export async function registerProduct(
     message: `You cannot register products in the ${spec.domain} domain.`,
   });
   try {
-    return await db.$transaction(async (tx) => {
+    const registered = await db.$transaction(async (tx) => {
       const domain = await tx.domain.findUnique({ where: { slug: spec.domain }, select: { id: true, status: true } });
       if (!domain) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${spec.domain}.`] });
       if (domain.status === "archived")
@@ -62,6 +63,8 @@ export async function registerProduct(
       await recordMetricEvent({ type: "product_registered", productId: product.id, domainId: domain.id, userId: user.id }, tx);
       return { id: product.id, domain: spec.domain, name: spec.name };
     });
+    catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
+    return registered;
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new ConflictError("A product with this name already exists.", {

@@ -13,6 +13,7 @@ import { productColumns, replaceFields } from "@/lib/products/persist-spec";
 import { checkVersionChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import { audit } from "@/lib/audit/writer";
 import type { DataProductSpec } from "@/lib/products/types";
+import { catalogChanged } from "@/lib/products/catalog-cache";
 
 export type SaveInput = {
   domain: string;
@@ -41,7 +42,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
       domain: spec.domain !== input.domain ? [`This product belongs to ${input.domain}.`] : [],
     });
   }
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: input.name, domain: { slug: input.domain } },
       select: { id: true, owner: true, lifecycle: true, spec: true, currentVersion: true, lockVersion: true },
@@ -134,4 +135,6 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     }
     return { version: spec.version, newVersion: immutable, breaking, changes: changes.length };
   });
+  catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
+  return saved;
 }

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { searchProducts } from "@/lib/products/search";
+import { searchCatalog } from "@/lib/products/catalog-cache";
 import { parseSearchParams } from "@/lib/products/search-query";
 import { PageHeader, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -17,7 +17,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   await requirePageUser();
   // Page size is fixed here; the API lets machines choose theirs.
   const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
-  const result = await searchProducts(query);
+  const result = await searchCatalog(query);
 
   const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
   // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.

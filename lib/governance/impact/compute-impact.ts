@@ -54,6 +54,58 @@ function safeValidate(spec: DataProductSpec, policy: EffectivePolicy, context: V
   }
 }
 
+/** One product's (or one group of equal products') comparison: the errors the candidate adds, and the counts before and after. */
+export type Comparison = { newErrors: ImpactError[]; errorsBefore: number; errorsAfter: number };
+
+function compare(
+  spec: DataProductSpec,
+  scores: Record<string, number> | undefined,
+  current: EffectivePolicy,
+  candidate: EffectivePolicy,
+): Comparison {
+  const context: ValidationContext = scores ? { qualityScores: scores } : {};
+  const before = safeValidate(spec, current, context);
+  const after = safeValidate(spec, candidate, context);
+  const had = new Set(before.map(errorKey));
+  const added = after.filter((f) => !had.has(errorKey(f)));
+  return {
+    newErrors: added.map((f) => ({ ruleId: f.ruleId, message: f.message, path: f.path })),
+    errorsBefore: before.length,
+    errorsAfter: after.length,
+  };
+}
+
+/** A product gets new errors ("affected"), or has errors today and would have fewer ("improved"). */
+export const isAffected = (c: Comparison) => c.newErrors.length > 0;
+export const isImproved = (c: Comparison) => c.newErrors.length === 0 && c.errorsAfter < c.errorsBefore;
+
+function memo(fn: (d: string) => EffectivePolicy) {
+  const cache = new Map<string, EffectivePolicy>();
+  return (d: string) => cache.get(d) ?? cache.set(d, fn(d)).get(d)!;
+}
+
+/** The order of the affected rows: most new errors first, then by domain and name. */
+export function compareRows(a: ImpactRow, b: ImpactRow): number {
+  return b.newErrors.length - a.newErrors.length || a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name);
+}
+
+/** Products of one domain with equal rule inputs and equal quality scores: validation gives them equal findings. */
+export type ImpactGroup = { domain: string; spec: DataProductSpec; scores?: Record<string, number> };
+
+/**
+ * The comparison for each group, in the groups' order (the database path in impact.ts groups products in
+ * SQL, compares each group once here, then reads only the affected products' names).
+ */
+export function compareGroups(
+  groups: readonly ImpactGroup[],
+  currentFor: (domain: string) => EffectivePolicy,
+  candidateFor: (domain: string) => EffectivePolicy,
+): Comparison[] {
+  const current = memo(currentFor);
+  const candidate = memo(candidateFor);
+  return groups.map((g) => compare(g.spec, g.scores, current(g.domain), candidate(g.domain)));
+}
+
 /** Pure core: compares each product's errors under the current and the candidate policy of its domain. */
 export function computeImpact(
   products: readonly ImpactProduct[],
@@ -61,41 +113,26 @@ export function computeImpact(
   candidateFor: (domain: string) => EffectivePolicy,
   limit = IMPACT_ROW_LIMIT,
 ): ImpactResult {
-  const memo = (fn: (d: string) => EffectivePolicy) => {
-    const cache = new Map<string, EffectivePolicy>();
-    return (d: string) => cache.get(d) ?? cache.set(d, fn(d)).get(d)!;
-  };
   const current = memo(currentFor);
   const candidate = memo(candidateFor);
   const affected: ImpactRow[] = [];
   let improvedCount = 0;
   // validateProduct is pure, so equal inputs under the same policies give equal findings.
-  const evaluated = new Map<string, { before: Finding[]; after: Finding[] }>();
+  const evaluated = new Map<string, Comparison>();
   const evaluate = (p: ImpactProduct) => {
     const key = p.inputsKey === undefined ? undefined : `${p.domain}\u0000${p.inputsKey}`;
     const known = key === undefined ? undefined : evaluated.get(key);
     if (known) return known;
-    const context: ValidationContext = p.scores ? { qualityScores: p.scores } : {};
-    const result = { before: safeValidate(p.spec, current(p.domain), context), after: safeValidate(p.spec, candidate(p.domain), context) };
+    const result = compare(p.spec, p.scores, current(p.domain), candidate(p.domain));
     if (key !== undefined) evaluated.set(key, result);
     return result;
   };
   for (const p of products) {
-    const { before, after } = evaluate(p);
-    const had = new Set(before.map(errorKey));
-    const added = after.filter((f) => !had.has(errorKey(f)));
-    if (added.length > 0) {
-      affected.push({
-        id: p.id,
-        name: p.name,
-        domain: p.domain,
-        lifecycle: p.lifecycle,
-        newErrors: added.map((f) => ({ ruleId: f.ruleId, message: f.message, path: f.path })),
-        errorsBefore: before.length,
-        errorsAfter: after.length,
-      });
-    } else if (after.length < before.length) improvedCount += 1;
+    const c = evaluate(p);
+    if (isAffected(c))
+      affected.push({ id: p.id, name: p.name, domain: p.domain, lifecycle: p.lifecycle, ...c, newErrors: [...c.newErrors] });
+    else if (isImproved(c)) improvedCount += 1;
   }
-  affected.sort((a, b) => b.newErrors.length - a.newErrors.length || a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
+  affected.sort(compareRows);
   return { checked: products.length, affected: affected.slice(0, limit), affectedCount: affected.length, improvedCount };
 }

@@ -2,7 +2,7 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { toErrorResponse } from "@/lib/errors";
-import { searchProducts } from "@/lib/products/search";
+import { searchCatalog } from "@/lib/products/catalog-cache";
 import { parseSearchParams } from "@/lib/products/search-query";
 
 export async function GET(request: Request): Promise<Response> {
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     for (const [key, value] of new URL(request.url).searchParams) values.set(key, [...(values.get(key) ?? []), value]);
     const params: Record<string, string[]> = Object.fromEntries(values);
 
-    const { items, total, totalIsCapped, page, pageSize } = await searchProducts(parseSearchParams(params));
+    const { items, total, totalIsCapped, page, pageSize } = await searchCatalog(parseSearchParams(params));
     // Results depend on the caller's session: never let a shared cache keep them.
     return Response.json({ items, total, totalIsCapped, page, pageSize }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (e) {
