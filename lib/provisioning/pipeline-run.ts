@@ -11,7 +11,7 @@ import { loadOwnedProduct } from "./owned-product";
 import { logger } from "@/lib/logger";
 import { qualified } from "./naming";
 import { pgPool } from "@/lib/pg";
-import { isDue } from "./schedule";
+import { isDue } from "@/lib/platform/schedule";
 import { parseEnvironment, parseProductRef } from "./schema";
 
 export type PipelineRunResult = {
