@@ -5,8 +5,7 @@
 // scores), and products with equal inputs are validated once: 100,000 products in well under 2 s.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { effectivePolicy } from "@/lib/governance/policies/merge";
 import { computeImpact, type ImpactProduct, type ImpactResult } from "@/lib/governance/impact/compute-impact";
@@ -16,7 +15,7 @@ import { asValidationSpec, type RuleInputs } from "@/lib/governance/compliance/r
 import { pgPool } from "@/lib/pg";
 import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policies/input";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 
 export type ImpactCandidate = { scope: "global"; spec: GlobalPolicy } | { scope: "domain"; spec: DomainPolicy };
 
