@@ -25,9 +25,9 @@ const LIB_PATTERNS = [
   { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
 ];
 
-// An area uses another area only through its public entry: `@/lib/<area>` (index.ts: pure, safe in client
-// bundles) or `@/lib/<area>/server` (server.ts: server-only). app/, components/, tests, bench and scripts
-// may still import an area's files directly.
+// An area uses another area only through its public entry: `@/lib/<area>` (index.ts: pure, nothing
+// server-only) or `@/lib/<area>/server` (server.ts: server-only). app/, components/, tests, bench and
+// scripts may still import an area's files directly.
 const otherAreasThroughEntries = (area) => ({
   group: FEATURE_AREAS.filter((other) => other !== area).flatMap((other) => [
     `@/lib/${other}/*`,
