@@ -18,6 +18,28 @@ const FEATURE_AREAS = [
   "quality",
 ];
 
+// lib/'s own boundaries, which every lib/ block below repeats: a later no-restricted-imports replaces an
+// earlier one's options for the files it matches.
+const LIB_PATTERNS = [
+  { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
+  { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
+];
+
+// An area uses another area only through its public entry: `@/lib/<area>` (index.ts: pure, nothing
+// server-only) or `@/lib/<area>/server` (server.ts: server-only). app/, components/, tests, bench and
+// scripts may still import an area's files directly.
+const otherAreasThroughEntries = (area) => ({
+  group: FEATURE_AREAS.filter((other) => other !== area).flatMap((other) => [
+    `@/lib/${other}/*`,
+    `!@/lib/${other}/server`,
+    `../${other}`,
+    `../${other}/*`,
+    `../../${other}`,
+    `../../${other}/*`,
+  ]),
+  message: "An area imports another area through its entry only: `@/lib/<area>` (pure) or `@/lib/<area>/server` (server-only).",
+});
+
 const LIB_UI_PATHS = [
   { name: "react-dom", message: "lib/ holds no UI." },
   { name: "lucide-react", message: "lib/ holds no UI." },
@@ -43,18 +65,17 @@ const config = [
     files: ["lib/**/*.ts"],
     ignores: ["lib/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
-            { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
-          ],
-          paths: LIB_UI_PATHS,
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: LIB_PATTERNS, paths: LIB_UI_PATHS }],
     },
   },
+  // Each feature area reaches the others through their entries only (index.ts, server.ts).
+  ...FEATURE_AREAS.map((area) => ({
+    files: [`lib/${area}/**/*.ts`],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...LIB_PATTERNS, otherAreasThroughEntries(area)], paths: LIB_UI_PATHS }],
+    },
+  })),
   {
     // The ground floor (lib/*.ts, audit, jobs, validation) is what every area uses, so it imports no area:
     // features import downward only. Repeats the lib/ rule above, because a later no-restricted-imports
@@ -67,8 +88,7 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
-            { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
+            ...LIB_PATTERNS,
             {
               group: FEATURE_AREAS.flatMap((area) => [`@/lib/${area}`, `@/lib/${area}/*`, `./${area}/*`, `../${area}/*`]),
               message: "The ground floor of lib/ imports no feature area: move what it needs down, or pass it in.",
@@ -81,8 +101,9 @@ const config = [
   },
   {
     // lib/governance: a file that touches the database says so in its name (`*.db.ts`); every other file in
-    // its rooms is pure logic that unit tests call without a database, and stays so. (Repeats lib/'s
-    // boundaries: a later block replaces the rule's options for the files it matches.)
+    // its rooms is pure logic that unit tests call without a database, and stays so: it may use another
+    // area's pure entry, not its server entry. (Repeats lib/'s and the area's boundaries: a later block
+    // replaces the rule's options for the files it matches.)
     files: ["lib/governance/{policies,compliance,enforcement,impact,revalidation}/**/*.ts"],
     ignores: ["**/*.db.ts", "**/*.test.ts"],
     rules: {
@@ -90,9 +111,12 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/app/*", "@/app"], message: "lib/ must not import routes (app/): move the shared code into lib/." },
-            { group: ["@/components/*"], message: "lib/ must not import UI (components/)." },
-            { group: ["**/*.db", "@/lib/generated/*"], message: "A pure governance file must not touch the database: name it *.db.ts." },
+            ...LIB_PATTERNS,
+            otherAreasThroughEntries("governance"),
+            {
+              group: ["**/*.db", "@/lib/generated/*", "@/lib/*/server"],
+              message: "A pure governance file must not touch the database: name it *.db.ts.",
+            },
           ],
           paths: [
             { name: "server-only", message: "A pure governance file is not server-only: name it *.db.ts if it touches the database." },

@@ -2,10 +2,9 @@
 // the status read, so two owners deciding at once cannot both win.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvent } from "@/lib/metrics/server";
 import { audit } from "@/lib/audit/writer";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";

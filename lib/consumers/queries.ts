@@ -2,9 +2,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { productPath } from "@/lib/products/dto";
-import { satisfaction, type Satisfaction } from "@/lib/metrics/formulas";
+import type { CurrentUser } from "@/lib/auth/server";
+import { productPath } from "@/lib/products";
+import { satisfaction, type Satisfaction } from "@/lib/metrics";
 
 export type AccessRequestDto = {
   id: string;

@@ -1,10 +1,9 @@
 // One rating (1–5 + optional review) per user and product; rating again edits it.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvent } from "@/lib/metrics/server";
 import { rateProductSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";
 

@@ -1,10 +1,9 @@
 // A consumer asks for access to a published product, stating a purpose; the product's owners decide.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvent } from "@/lib/metrics/server";
 import { requestAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";
 

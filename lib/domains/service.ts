@@ -2,8 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { z } from "zod";
 import { domainSchema, memberSchema } from "@/lib/domains/schema";

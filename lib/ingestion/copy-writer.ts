@@ -3,7 +3,7 @@
 import "server-only";
 import { once } from "node:events";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
-import { qualified, quoteIdent } from "@/lib/provisioning/naming";
+import { qualified, quoteIdent } from "@/lib/provisioning";
 import type { PgClient } from "@/lib/pg";
 
 const CHUNK = 64 * 1024;

@@ -1,7 +1,7 @@
 // Checks incoming rows against a product's fields and turns each good row into one line of
 // PostgreSQL's COPY text format. Pure and allocation-light, because it runs once per row of loads of
 // millions of rows. A row either becomes a line or yields reasons; the caller decides (all-or-nothing).
-import type { FieldType, ProductField } from "@/lib/products/types";
+import type { FieldType, ProductField } from "@/lib/products";
 
 export type Source = "csv" | "json";
 export type RowError = { row: number; reason: string };

@@ -3,9 +3,8 @@
 // rolls back leaves no event behind.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { Principal } from "@/lib/auth/permissions";
-import type { LifecycleState } from "@/lib/products/types";
-import type { MovingProduct } from "@/lib/products/lifecycle";
+import type { Principal } from "@/lib/auth";
+import type { LifecycleState, MovingProduct } from "@/lib/products";
 import { recordMetricEvent } from "@/lib/metrics/record";
 
 export async function recordPublication(tx: Tx, product: MovingProduct, to: LifecycleState, actor: Principal): Promise<void> {

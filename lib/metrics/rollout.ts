@@ -3,8 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/record";
 import { parseInput } from "@/lib/validation/parse";

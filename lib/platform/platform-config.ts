@@ -3,8 +3,7 @@
 // append-only audit log, which is the configuration's history.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { audit } from "@/lib/audit/writer";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PLATFORM_YAML } from "./default-platform";

@@ -2,8 +2,7 @@
 // retire for platform admins. Pipelines record the template key and version they were built from.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { expectedVersionOf, processingTemplateInputSchema } from "./schema";

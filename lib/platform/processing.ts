@@ -1,7 +1,7 @@
 // The seed's ProcessingTemplate: etl / streaming / ml, each with the config keys its
 // create_*_pipeline reads. A processing template's key starts with its kind ("etl", "etl-hourly"), and
 // a pipeline is the template's config with the product template's overrides applied. Pure.
-import { isSchedule } from "@/lib/provisioning/schedule";
+import { isSchedule } from "./schedule";
 
 export const PROCESSING_KINDS = {
   etl: ["extract", "transform", "load", "schedule"],

@@ -3,7 +3,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { CLASSIFICATIONS } from "@/lib/products/types";
+import { CLASSIFICATIONS } from "@/lib/products";
 import { PROCESSING_KEY, processingConfigErrors, processingKind } from "./processing";
 
 export const STORAGE_KINDS = ["data_lake", "stream_storage", "feature_store"] as const;

@@ -2,10 +2,9 @@
 // and the platform admins' create / edit (each edit bumps the version products record) / retire.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
-import type { TemplateDto } from "@/lib/products/blank-spec";
+import type { TemplateDto } from "@/lib/products";
 import { parseInput } from "@/lib/validation/parse";
 import { expectedVersionOf, templateColumns, templateInputSchema } from "./schema";
 

@@ -2,7 +2,7 @@
 // registers a product, an existing one saves a new version. Either way in one transaction.
 import "server-only";
 import { parse as parseYamlLoose } from "yaml";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/server";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES, documentBytes } from "./import-limits";

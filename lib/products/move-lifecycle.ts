@@ -2,15 +2,14 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
 import { LIFECYCLE_STATES, type LifecycleState } from "@/lib/products/types";
 // Called below, by the only service that moves lifecycles, so no caller (action, API, seed, test) can
 // publish without the gate.
-import { publishGate } from "@/lib/governance/compliance/publish-gate.db";
-import { recordPublication } from "@/lib/metrics/lifecycle-metrics";
+import { publishGate } from "@/lib/governance/server";
+import { recordPublication } from "@/lib/metrics/server";
 
 // The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
 const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });

@@ -1,7 +1,7 @@
 // Writes the denormalised parts of a spec (field rows, search text) that the catalog reads.
 import type { Tx } from "@/lib/db";
 import type { DataProductSpec } from "@/lib/products/types";
-import { ruleInputsOf } from "@/lib/governance/compliance/rule-inputs";
+import { ruleInputsOf } from "@/lib/governance";
 
 export function searchableFieldNames(spec: DataProductSpec): string {
   return spec.schema.map((f) => f.name).join(" ");

@@ -5,8 +5,8 @@
 // classification), so only the product's owners may do that too.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { can, type Principal } from "@/lib/auth/permissions";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
+import { can, type Principal } from "@/lib/auth";
+import { assertCan, productResource } from "@/lib/auth/server";
 import { ValidationError } from "@/lib/errors";
 import { CLASSIFICATIONS, type Classification } from "@/lib/products/types";
 

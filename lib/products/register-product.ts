@@ -1,13 +1,12 @@
 // Registers a new data product (draft) with its first version, in one transaction.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { productColumns, replaceFields } from "@/lib/products/persist-spec";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvent } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
 
 export type RegisterOptions = { templateKey?: string; changeNote?: string };

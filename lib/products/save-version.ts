@@ -4,8 +4,7 @@
 // it needs a reason (the change note), which goes into the version history and the audit log.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";

@@ -3,9 +3,8 @@
 // The loads history stays; the data, roles and pipeline go.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { type CurrentUser, productResource } from "@/lib/auth/server";
 import { ValidationError } from "@/lib/errors";
-import { productResource } from "@/lib/auth/assert-can";
 import { audit } from "@/lib/audit/writer";
 import { createJob, lockDeployment } from "./create-job";
 import type { EnvironmentName } from "./naming";

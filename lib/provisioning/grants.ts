@@ -8,8 +8,8 @@
 //   delete → DELETE on the current table
 //   manage → no data privilege (managing a product happens in the portal, not in the database)
 // Older table versions (kept after a breaking change) are readable only: SELECT, never writes.
-import type { AccessGrant, Classification, Permission } from "@/lib/products/types";
-import type { AccessRule } from "@/lib/governance/policies/types";
+import type { AccessGrant, Classification, Permission } from "@/lib/products";
+import type { AccessRule } from "@/lib/governance";
 import { qualified, quoteIdent, roleNameFor } from "./naming";
 
 export type TablePrivilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";

@@ -1,7 +1,6 @@
 // Who may see a job (its logs, outputs and plan): the product's owners and its domain's members.
 import "server-only";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError } from "@/lib/errors";
 import { getJob, getJobPlan, type JobDto } from "./queries";
 

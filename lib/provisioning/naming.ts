@@ -17,7 +17,7 @@
 // resources.roles, reused by build-request.ts), so changing these rules never orphans what exists; and every schema and role
 // carries its deployment's tag (a COMMENT), which the steps check before adopting or dropping anything.
 import { createHash } from "node:crypto";
-import { identifierPart } from "@/lib/products/db-identifiers";
+import { identifierPart } from "@/lib/products";
 
 export { identifierPart };
 

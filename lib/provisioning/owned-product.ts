@@ -2,10 +2,9 @@
 // this area starts here, so "you don't own it" is a ForbiddenError (403) in exactly one place.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError } from "@/lib/errors";
-import type { Classification, DataProductSpec, LifecycleState } from "@/lib/products/types";
+import type { Classification, DataProductSpec, LifecycleState } from "@/lib/products";
 
 export type OwnedProduct = {
   id: string;

@@ -4,14 +4,14 @@
 // pipelines when they are due. The template's transform logic itself belongs to the cloud targets.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/server";
 import { ValidationError } from "@/lib/errors";
 import type { EnvironmentName } from "./naming";
 import { loadOwnedProduct } from "./owned-product";
 import { logger } from "@/lib/logger";
 import { qualified } from "./naming";
 import { pgPool } from "@/lib/pg";
-import { isDue } from "./schedule";
+import { isDue } from "@/lib/platform";
 import { parseEnvironment, parseProductRef } from "./schema";
 
 export type PipelineRunResult = {

@@ -2,7 +2,7 @@
 import "server-only";
 import { currentUserInfo } from "./catalog";
 import { pgPool } from "@/lib/pg";
-import type { DatabasePrivileges } from "@/lib/platform/capabilities";
+import type { DatabasePrivileges } from "@/lib/platform";
 
 export async function databasePrivileges(): Promise<DatabasePrivileges> {
   const client = await pgPool().connect();

@@ -3,9 +3,9 @@
 // exact spec of the staging deployment's last successful job, not whatever the spec is now.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/server";
 import { ValidationError } from "@/lib/errors";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";
 import { loadOwnedProduct } from "./owned-product";

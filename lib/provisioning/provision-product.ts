@@ -2,7 +2,7 @@
 // asks from the product page; the product must pass governance validation; the job is queued.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/server";
 import { ValidationError } from "@/lib/errors";
 import { assertPassesGovernance, buildRequest } from "./build-request";
 import { createJob, lockDeployment } from "./create-job";

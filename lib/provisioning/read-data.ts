@@ -5,10 +5,9 @@
 import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { ensure, productResource } from "@/lib/auth/assert-can";
-import { enforce } from "@/lib/governance/enforcement/enforce.db";
+import { enforce } from "@/lib/governance/server";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";

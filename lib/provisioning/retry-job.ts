@@ -2,7 +2,7 @@
 // failed step and those after it run again (every step is idempotent).
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadOwnedProduct } from "./owned-product";
 import { enqueueProvisioningJob } from "@/lib/jobs/queue";

@@ -12,7 +12,7 @@ import { DatabaseError } from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { recordMetricEvent } from "@/lib/metrics/record";
+import { recordMetricEvent } from "@/lib/metrics/server";
 import { deploymentLockKey } from "./naming";
 import { newPgClient, type PgClient } from "@/lib/pg";
 import { StepError, stepTable, type StepOutcome } from "./steps";

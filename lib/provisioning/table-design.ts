@@ -11,8 +11,7 @@
 // (DROP NOT NULL). Anything else (removed field, changed type, optional → required, new required
 // field, another primary key) would break existing rows or readers, so it gets a new table and the old
 // one stays readable until the product is deprovisioned.
-import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID } from "@/lib/products/db-identifiers";
-import type { FieldType, ProductField } from "@/lib/products/types";
+import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID, type FieldType, type ProductField } from "@/lib/products";
 import { qualified, quoteIdent, tableNameFor } from "./naming";
 
 export const PG_TYPES: Record<FieldType, string> = {

@@ -1,6 +1,6 @@
 // Shapes shared by the provisioning services, the worker and the UI.
-import type { DataProductSpec } from "@/lib/products/types";
-import type { PipelineDefinition } from "@/lib/platform/processing";
+import type { DataProductSpec } from "@/lib/products";
+import type { PipelineDefinition } from "@/lib/platform";
 import type { RoleGrant } from "./grants";
 import type { EnvironmentName } from "./naming";
 import type { TemplateSettings } from "./terraform-plan";

@@ -2,8 +2,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { qualityScore, type QualityMetrics } from "@/lib/metrics/formulas";
-import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/record";
+import { qualityScore, type QualityMetrics } from "@/lib/metrics";
+import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
 
 export type QualityRunResult = { id: string; score: number; metrics: QualityMetrics; rowsChecked: number; at: string };
 

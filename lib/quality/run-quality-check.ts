@@ -3,10 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 import { checkQuery, matchColumns, metricsFromCounts, type TableColumn } from "@/lib/quality/table-check";
 import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-quality-run";
 

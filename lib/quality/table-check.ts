@@ -3,9 +3,8 @@
 //   accuracy     = well-formed cells ÷ non-NULL text and number cells (text not blank, numbers finite)
 //   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
 // (required fields are NOT NULL in provisioned tables, so completeness is driven by optional fields.)
-import type { FieldType } from "@/lib/products/types";
-import { qualified, quoteIdent } from "@/lib/provisioning/naming";
-import { PG_TYPES } from "@/lib/provisioning/table-design";
+import type { FieldType } from "@/lib/products";
+import { qualified, quoteIdent, PG_TYPES } from "@/lib/provisioning";
 
 export type SpecField = { name: string; type: FieldType };
 export type TableColumn = { name: string; dataType: string };

@@ -4,8 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { Principal } from "@/lib/auth/permissions";
-import { assertCan } from "@/lib/auth/assert-can";
+import type { Principal } from "@/lib/auth";
+import { assertCan } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/audit/writer";
 

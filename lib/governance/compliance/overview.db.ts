@@ -4,7 +4,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { ComplianceStatus } from "@/lib/governance/compliance/status";
-import type { LifecycleState } from "@/lib/products/types";
+import type { LifecycleState } from "@/lib/products";
 
 export type DomainCompliance = {
   slug: string;

@@ -8,9 +8,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
-import type { Principal } from "@/lib/auth/permissions";
-import type { LifecycleState } from "@/lib/products/types";
-import type { MoveDetails, MovingProduct } from "@/lib/products/lifecycle";
+import type { Principal } from "@/lib/auth";
+import type { LifecycleState, MoveDetails, MovingProduct } from "@/lib/products";
 import { audit } from "@/lib/audit/writer";
 import { publishDecision } from "@/lib/governance/compliance/status";
 import { currentValidation } from "@/lib/governance/compliance/validate-products.db";

@@ -7,7 +7,7 @@
 // Only PII fields are kept from the schema: every error rule reads just their names. The info-level
 // "pii.likely-undeclared" rule reads every field name, so it needs the full spec; the preview compares
 // errors only, and re-validation (which stores every finding) still reads the full spec.
-import type { DataProductSpec, GovernanceDeclarations } from "@/lib/products/types";
+import type { DataProductSpec, GovernanceDeclarations } from "@/lib/products";
 
 export type RuleInputs = {
   classification: DataProductSpec["classification"];

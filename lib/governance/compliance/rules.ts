@@ -3,7 +3,7 @@
 // GDPR/CCPA). Unlike the seed, it reports every finding instead of stopping at the first false, so an
 // author sees the whole list at once. Each rule is a small function with a stable id that UIs,
 // waivers and audit records can refer to.
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 import { compareDurations, describeDuration, durationFromMinutes, durationSeconds, isDuration, RETENTION_UNITS } from "@/lib/duration";
 import { QUALITY_METRICS, type AccessRule, type ClassificationRule, type EffectivePolicy } from "../policies/types";
 

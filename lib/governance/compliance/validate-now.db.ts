@@ -2,8 +2,8 @@
 // hidden inputs, a script's arguments), who may run it, then validates the product with the current policies.
 import "server-only";
 import { z } from "zod";
-import { assertCan, productResource } from "@/lib/auth/assert-can";
-import type { Principal } from "@/lib/auth/permissions";
+import { assertCan, productResource } from "@/lib/auth/server";
+import type { Principal } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { validateProductById, type ValidationDto } from "@/lib/governance/compliance/validate-products.db";

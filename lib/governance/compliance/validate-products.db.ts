@@ -11,7 +11,7 @@ import { effectivePolicy } from "@/lib/governance/policies/merge";
 import { validateProduct, type Finding } from "@/lib/governance/compliance/rules";
 import { findingsFromJson, isCurrent, summarize, type ComplianceStatus } from "@/lib/governance/compliance/status";
 import type { DomainPolicy, EffectivePolicy, GlobalPolicy } from "@/lib/governance/policies/types";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 
 export type ValidationTrigger = "manual" | "publish" | "policy-change" | "product-change" | "seed";
 

@@ -15,7 +15,7 @@
 //    not bypass this: domains own their products. Under access model strict_role_based, reads need
 //    membership too; role_based and attribute_based let any qualified role read across domains
 //    (attribute_based currently adds nothing beyond the classification attribute of gate 3).
-import { PERMISSIONS } from "@/lib/products/types";
+import { PERMISSIONS } from "@/lib/products";
 import { effectivePolicy } from "../policies/merge";
 import type { AccessModel, AccessRule, DomainPolicy, EffectivePolicy, GlobalPolicy } from "../policies/types";
 

@@ -10,7 +10,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { compilePolicies, decide, type CompiledPolicies, type Decision, type DomainRole } from "@/lib/governance/enforcement/decide";
 import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
-import type { Principal } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth";
 import { logger } from "@/lib/logger";
 import { audit, currentRequestId, type AuditInput } from "@/lib/audit/writer";
 

@@ -2,7 +2,7 @@
 // the current and a candidate effective policy. No database, so it is unit-tested and benchmarked.
 import { validateProduct, type Finding, type RuleId, type ValidationContext } from "../compliance/rules";
 import type { EffectivePolicy } from "../policies/types";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 
 export type ImpactProduct = {
   id: string;

@@ -5,8 +5,7 @@
 // latest quality scores); each group is validated once, and only the shown rows' names are read.
 import "server-only";
 import { db } from "@/lib/db";
-import { assertCan } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { effectivePolicy } from "@/lib/governance/policies/merge";
 import {
@@ -24,7 +23,7 @@ import { asValidationSpec, type RuleInputs } from "@/lib/governance/compliance/r
 import { pgPool } from "@/lib/pg";
 import { issuesToFieldErrors, parseDomainPolicyInput, parseGlobalPolicyInput, type PolicyInput } from "@/lib/governance/policies/input";
 import type { DomainPolicy, EffectivePolicy, GlobalPolicy } from "@/lib/governance/policies/types";
-import type { DataProductSpec } from "@/lib/products/types";
+import type { DataProductSpec } from "@/lib/products";
 
 export type ImpactCandidate = { scope: "global"; spec: GlobalPolicy } | { scope: "domain"; spec: DomainPolicy };
 

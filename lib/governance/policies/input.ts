@@ -3,7 +3,7 @@
 // impact preview both call it so they accept and refuse exactly the same input.
 import { LineCounter, parseDocument } from "yaml";
 import { positionAt } from "@/lib/yaml-position";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/roles";
 import { checkDomainAgainstGlobal, domainPolicySpecSchema, globalPolicySchema, issuesFromZod } from "./schema";
 import { domainPolicyFromDocument, formatIssue, parseDomainPolicyYaml, parseGlobalPolicyYaml, parsePath } from "./yaml";
 import type { DomainPolicy, GlobalPolicy, PolicyIssue } from "./types";

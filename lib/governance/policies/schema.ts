@@ -6,7 +6,7 @@
 // list of single-key maps, and a domain's access model under the seed's key `access_control`.
 import { z } from "zod";
 import { DOMAIN_SLUG } from "@/lib/validation/slug";
-import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
+import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products";
 import { durationError, FRESHNESS_UNITS, isDuration, RETENTION_UNITS, type DurationUnit } from "@/lib/duration";
 import {
   ACCESS_MODELS,

@@ -3,7 +3,7 @@
 //
 // Keys stay snake_case, exactly as in the YAML, because locked paths, provenance paths and the YAML
 // all name the same keys; a camelCase model would need a mapping table that could drift.
-import type { Classification, Permission } from "@/lib/products/types";
+import type { Classification, Permission } from "@/lib/products";
 
 export const ENCRYPTION_MODES = ["required", "optional"] as const;
 export type EncryptionMode = (typeof ENCRYPTION_MODES)[number];

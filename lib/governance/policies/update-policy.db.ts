@@ -4,8 +4,7 @@
 // other person's change, so nobody overwrites an edit they have not seen.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { assertCan, recordDenial } from "@/lib/auth/assert-can";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCan, recordDenial, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { audit } from "@/lib/audit/writer";

@@ -2,8 +2,8 @@
 // the compliance overview's (governance, data admins); a domain's run also its members'.
 import "server-only";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth";
+import type { CurrentUser } from "@/lib/auth/server";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 export type RevalidationStatus = "queued" | "running" | "succeeded" | "failed";

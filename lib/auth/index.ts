@@ -1,0 +1,3 @@
+// The auth area's public entry for other areas (pure, safe in client bundles): the permission table.
+// Gates that audit and the signed-in user are server-side: `@/lib/auth/server`.
+export { can, type Principal } from "./permissions";

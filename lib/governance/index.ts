@@ -1,0 +1,4 @@
+// The governance area's public entry for other areas (pure): what the compliance rules read from a spec,
+// and the policy types. Gates and checks that touch the database: `@/lib/governance/server`.
+export { ruleInputsOf } from "./compliance/rule-inputs";
+export type { AccessRule } from "./policies/types";

@@ -1,0 +1,18 @@
+// The products area's public entry for other areas (pure, safe in client bundles): the spec's types and
+// vocabularies, the platform's reserved column names, lifecycle move types and product paths.
+export type { TemplateDto } from "./blank-spec";
+export { identifierPart, isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID } from "./db-identifiers";
+export { productPath } from "./dto";
+export type { MoveDetails, MovingProduct } from "./lifecycle";
+export {
+  CLASSIFICATIONS,
+  PERMISSIONS,
+  type AccessGrant,
+  type Classification,
+  type DataProductSpec,
+  type FieldType,
+  type GovernanceDeclarations,
+  type LifecycleState,
+  type Permission,
+  type ProductField,
+} from "./types";

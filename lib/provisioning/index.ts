@@ -1,0 +1,5 @@
+// The provisioning area's public entry for other areas (pure, server-side: names are hashed with
+// node:crypto): provisioned names and table design. Reading an owned product: `@/lib/provisioning/server`.
+export { qualified, quoteIdent, type EnvironmentName } from "./naming";
+export { PG_TYPES, primaryKeyFor } from "./table-design";
+export type { ProvisionRequest } from "./types";
