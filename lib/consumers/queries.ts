@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { productPath } from "@/lib/products/dto";
 import { satisfaction, type Satisfaction } from "@/lib/metrics/formulas";
@@ -201,8 +202,6 @@ type ConsumerViewRow = {
   runs: number;
 };
 
-const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /**
  * The product page's consumer section in one statement: the user's latest access request (and the pending
  * count for those who decide), the rating summary, the latest reviews with text and their authors' names,
@@ -217,7 +216,7 @@ export async function productConsumerView(
   const [row] = await db.$queryRaw<ConsumerViewRow[]>(Prisma.sql`
     SELECT
       (SELECT json_build_object('id', r.id, 'status', r.status, 'purpose', r.purpose, 'decisionNote', r.decision_note,
-                                'createdAt', ${iso(Prisma.sql`r.created_at`)}, 'decidedAt', ${iso(Prisma.sql`r.decided_at`)})
+                                'createdAt', ${isoTimestamp(Prisma.sql`r.created_at`)}, 'decidedAt', ${isoTimestamp(Prisma.sql`r.decided_at`)})
          FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.requester_id = ${user.id}::uuid
         ORDER BY r.created_at DESC LIMIT 1) AS latest_request,
       CASE WHEN ${opts.decides}::boolean THEN
@@ -225,7 +224,7 @@ export async function productConsumerView(
       (SELECT coalesce(json_agg(json_build_object('score', g.score, 'n', g.n) ORDER BY g.score), '[]'::json)
          FROM (SELECT score, count(*)::int AS n FROM product_ratings WHERE product_id = ${productId}::uuid GROUP BY score) g) AS score_counts,
       (SELECT coalesce(json_agg(json_build_object('userName', u.name, 'userId', x.user_id, 'score', x.score, 'review', x.review,
-                                                  'updatedAt', ${iso(Prisma.sql`x.updated_at`)}) ORDER BY x.updated_at DESC), '[]'::json)
+                                                  'updatedAt', ${isoTimestamp(Prisma.sql`x.updated_at`)}) ORDER BY x.updated_at DESC), '[]'::json)
          FROM (SELECT user_id, score, review, updated_at FROM product_ratings
                 WHERE product_id = ${productId}::uuid AND review <> '' ORDER BY updated_at DESC LIMIT ${opts.reviews}::int) x
          LEFT JOIN users u ON u.id = x.user_id) AS reviews,
@@ -233,7 +232,7 @@ export async function productConsumerView(
       (SELECT json_build_object('score', m.score, 'review', m.review)
          FROM product_ratings m WHERE m.product_id = ${productId}::uuid AND m.user_id = ${user.id}::uuid) AS mine,
       (SELECT json_build_object('id', q.id, 'score', q.score, 'metrics', q.metrics, 'rowsChecked', q.rows_checked,
-                                'at', ${iso(Prisma.sql`q.at`)})
+                                'at', ${isoTimestamp(Prisma.sql`q.at`)})
          FROM quality_runs q WHERE q.product_id = ${productId}::uuid ORDER BY q.at DESC LIMIT 1) AS latest_run,
       (SELECT count(*)::int FROM quality_runs WHERE product_id = ${productId}::uuid) AS runs`);
   return {

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import type { ComplianceStatus } from "@/lib/governance/compliance/status";
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
 import type { ProductDetail, VersionSummary } from "@/lib/products/dto";
@@ -10,9 +11,6 @@ import type { ProductDetail, VersionSummary } from "@/lib/products/dto";
 function isoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
-
-/** A timestamp column as the ISO string Date#toISOString gives (Prisma stores UTC in columns without a zone). */
-const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The latest validation's figures, as the compliance card on the product page shows them. */
 export type ComplianceSummary = {
@@ -54,13 +52,13 @@ export async function getProductPage(domain: string, name: string): Promise<Prod
   const rows = await db.$queryRaw<ProductRow[]>`
     SELECT p.id, d.slug AS domain, d.name AS domain_name, p.name, p.description, p.owner,
            p.classification::text AS classification, p.lifecycle::text AS lifecycle, p.current_version AS version,
-           p.tags, p.spec, p.lock_version, ${iso(Prisma.sql`p.created_at`)} AS created_at,
-           ${iso(Prisma.sql`p.updated_at`)} AS updated_at, ${iso(Prisma.sql`p.published_at`)} AS published_at,
+           p.tags, p.spec, p.lock_version, ${isoTimestamp(Prisma.sql`p.created_at`)} AS created_at,
+           ${isoTimestamp(Prisma.sql`p.updated_at`)} AS updated_at, ${isoTimestamp(Prisma.sql`p.published_at`)} AS published_at,
            to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on,
            CASE WHEN t.id IS NULL THEN NULL
                 ELSE json_build_object('key', t.key, 'name', t.name, 'version', coalesce(p.template_version, 1)) END AS template,
            (SELECT json_build_object('status', v.status, 'errors', v.errors, 'warnings', v.warnings,
-                                     'acknowledgedAt', ${iso(Prisma.sql`v.acknowledged_at`)}, 'createdAt', ${iso(Prisma.sql`v.created_at`)})
+                                     'acknowledgedAt', ${isoTimestamp(Prisma.sql`v.acknowledged_at`)}, 'createdAt', ${isoTimestamp(Prisma.sql`v.created_at`)})
               FROM product_validations v WHERE v.product_id = p.id
              ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS compliance
     FROM data_products p

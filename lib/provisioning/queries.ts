@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
 
 export type JobSummaryDto = {
@@ -95,8 +96,6 @@ type DeploymentRow = {
   } | null;
 };
 
-const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 function deploymentsSql(productId: string, opts: { withJobDetail: boolean; exactCounts: boolean }): Prisma.Sql {
   // The exact count runs inside this statement (query_to_xml runs the dynamic count), bounded by COUNT_CAP,
   // and not while someone holds the table exclusively (a replacing load, DDL): then the estimate stands.
@@ -110,11 +109,11 @@ function deploymentsSql(productId: string, opts: { withJobDetail: boolean; exact
                         format('SELECT count(*) AS n FROM (SELECT FROM %I.%I LIMIT %s) t', d.schema_name, d.table_name, ${COUNT_CAP}::int),
                         false, true, '')))[1]::text::int END AS exact,
            (SELECT json_build_object('type', pl.type, 'schedule', pl.schedule, 'ingestionEndpoint', pl.ingestion_endpoint,
-                                     'lastRunAt', ${iso(Prisma.sql`pl.last_run_at`)}, 'lastRunStatus', pl.last_run_status)
+                                     'lastRunAt', ${isoTimestamp(Prisma.sql`pl.last_run_at`)}, 'lastRunStatus', pl.last_run_status)
               FROM pipelines pl WHERE pl.deployment_id = d.id LIMIT 1) AS pipeline,
            CASE WHEN j.id IS NULL THEN NULL ELSE json_build_object(
-             'id', j.id, 'kind', j.kind, 'status', j.status, 'createdAt', ${iso(Prisma.sql`j.created_at`)},
-             'finishedAt', ${iso(Prisma.sql`j.finished_at`)}, 'error', j.error, 'reason', j.reason) END AS last_job,
+             'id', j.id, 'kind', j.kind, 'status', j.status, 'createdAt', ${isoTimestamp(Prisma.sql`j.created_at`)},
+             'finishedAt', ${isoTimestamp(Prisma.sql`j.finished_at`)}, 'error', j.error, 'reason', j.reason) END AS last_job,
            CASE WHEN j.id IS NULL OR NOT ${opts.withJobDetail}::boolean THEN NULL ELSE json_build_object(
              'attempts', j.attempts,
              'version', j.spec -> 'spec' ->> 'version',
