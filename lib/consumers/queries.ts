@@ -1,10 +1,12 @@
 // Read side of the consumer features: a user's own requests, an owner's inbox, a product's ratings.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import type { CurrentUser } from "@/lib/auth/server";
 import { productPath } from "@/lib/products";
 import { satisfaction, type Satisfaction } from "@/lib/metrics";
+import type { QualityRunResult } from "@/lib/quality";
 
 export type AccessRequestDto = {
   id: string;
@@ -177,4 +179,76 @@ export async function listReviews(
 
 export async function myRating(productId: string, userId: string): Promise<{ score: number; review: string } | null> {
   return db.productRating.findUnique({ where: { productId_userId: { productId, userId } }, select: { score: true, review: true } });
+}
+
+/** What the consumer section of a product page shows, read in one statement (productConsumerView). */
+export type ProductConsumerView = {
+  access: ProductAccessState;
+  summary: Satisfaction;
+  /** The latest reviews with text (newest first, at most `reviews`), and how many there are. */
+  reviews: Page<ReviewDto>;
+  mine: { score: number; review: string } | null;
+  quality: { latest: QualityRunResult | null; total: number };
+};
+
+type ConsumerViewRow = {
+  latest_request: ProductAccessState["latest"];
+  pending: number | null;
+  score_counts: { score: number; n: number }[];
+  reviews: { userName: string | null; userId: string; score: number; review: string; updatedAt: string }[];
+  review_total: number;
+  mine: { score: number; review: string } | null;
+  latest_run: QualityRunResult | null;
+  runs: number;
+};
+
+/**
+ * The product page's consumer section in one statement: the user's latest access request (and the pending
+ * count for those who decide), the rating summary, the latest reviews with text and their authors' names,
+ * the user's own rating, and the latest quality run with the number of runs. Same answers as
+ * productAccessState, ratingSummary, listReviews(withTextOnly), myRating and listQualityRuns.
+ */
+export async function productConsumerView(
+  user: Pick<CurrentUser, "id">,
+  productId: string,
+  opts: { decides: boolean; reviews: number },
+): Promise<ProductConsumerView> {
+  const [row] = await db.$queryRaw<ConsumerViewRow[]>(Prisma.sql`
+    SELECT
+      (SELECT json_build_object('id', r.id, 'status', r.status, 'purpose', r.purpose, 'decisionNote', r.decision_note,
+                                'createdAt', ${isoTimestamp(Prisma.sql`r.created_at`)}, 'decidedAt', ${isoTimestamp(Prisma.sql`r.decided_at`)})
+         FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.requester_id = ${user.id}::uuid
+        ORDER BY r.created_at DESC LIMIT 1) AS latest_request,
+      CASE WHEN ${opts.decides}::boolean THEN
+        (SELECT count(*)::int FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.status = 'pending') END AS pending,
+      (SELECT coalesce(json_agg(json_build_object('score', g.score, 'n', g.n) ORDER BY g.score), '[]'::json)
+         FROM (SELECT score, count(*)::int AS n FROM product_ratings WHERE product_id = ${productId}::uuid GROUP BY score) g) AS score_counts,
+      (SELECT coalesce(json_agg(json_build_object('userName', u.name, 'userId', x.user_id, 'score', x.score, 'review', x.review,
+                                                  'updatedAt', ${isoTimestamp(Prisma.sql`x.updated_at`)}) ORDER BY x.updated_at DESC), '[]'::json)
+         FROM (SELECT user_id, score, review, updated_at FROM product_ratings
+                WHERE product_id = ${productId}::uuid AND review <> '' ORDER BY updated_at DESC LIMIT ${opts.reviews}::int) x
+         LEFT JOIN users u ON u.id = x.user_id) AS reviews,
+      (SELECT count(*)::int FROM product_ratings WHERE product_id = ${productId}::uuid AND review <> '') AS review_total,
+      (SELECT json_build_object('score', m.score, 'review', m.review)
+         FROM product_ratings m WHERE m.product_id = ${productId}::uuid AND m.user_id = ${user.id}::uuid) AS mine,
+      (SELECT json_build_object('id', q.id, 'score', q.score, 'metrics', q.metrics, 'rowsChecked', q.rows_checked,
+                                'at', ${isoTimestamp(Prisma.sql`q.at`)})
+         FROM quality_runs q WHERE q.product_id = ${productId}::uuid ORDER BY q.at DESC LIMIT 1) AS latest_run,
+      (SELECT count(*)::int FROM quality_runs WHERE product_id = ${productId}::uuid) AS runs`);
+  return {
+    access: { latest: row.latest_request, pendingForOwner: row.pending },
+    summary: satisfaction(row.score_counts.flatMap((g) => Array<number>(g.n).fill(g.score))),
+    reviews: {
+      items: row.reviews.map((r) => ({
+        userName: r.userName ?? "Former user",
+        score: r.score,
+        review: r.review,
+        updatedAt: r.updatedAt,
+        mine: r.userId === user.id,
+      })),
+      total: row.review_total,
+    },
+    mine: row.mine,
+    quality: { latest: row.latest_run, total: row.runs },
+  };
 }

@@ -2,3 +2,4 @@
 // and the policy types. Gates and checks that touch the database: `@/lib/governance/server`.
 export { ruleInputsOf } from "./compliance/rule-inputs";
 export type { AccessRule } from "./policies/types";
+export type { ComplianceStatus } from "./compliance/status";

@@ -1,6 +1,9 @@
 // Read side of the product registry: one product, its versions, its lifecycle history.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
+import type { ComplianceStatus } from "@/lib/governance";
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
 import type { ProductDetail, VersionSummary } from "@/lib/products/dto";
 
@@ -9,49 +12,90 @@ function isoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
-export async function getProduct(domain: string, name: string): Promise<ProductDetail | null> {
-  const p = await db.dataProduct.findFirst({
-    where: { name, domain: { slug: domain } },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      owner: true,
-      classification: true,
-      lifecycle: true,
-      currentVersion: true,
-      tags: true,
-      spec: true,
-      lockVersion: true,
-      createdAt: true,
-      updatedAt: true,
-      publishedAt: true,
-      sunsetOn: true,
-      templateVersion: true,
-      domain: { select: { slug: true, name: true } },
-      template: { select: { key: true, name: true } },
-    },
-  });
+/** The latest validation's figures, as the compliance card on the product page shows them. */
+export type ComplianceSummary = {
+  status: ComplianceStatus;
+  errors: number;
+  warnings: number;
+  acknowledgedAt: string | null;
+  createdAt: string;
+};
+
+export type ProductPageDetail = ProductDetail & { compliance: ComplianceSummary | null };
+
+type ProductRow = {
+  id: string;
+  domain: string;
+  domain_name: string;
+  name: string;
+  description: string;
+  owner: string;
+  classification: string;
+  lifecycle: string;
+  version: string;
+  tags: string[];
+  spec: unknown;
+  lock_version: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  sunset_on: string | null;
+  template: { key: string; name: string; version: number } | null;
+  compliance: ComplianceSummary | null;
+};
+
+/**
+ * One product with its domain, template and latest validation, in one statement: the product page and
+ * every page under it read it once per request (load-product.ts), so it is the cheapest it can be.
+ */
+export async function getProductPage(domain: string, name: string): Promise<ProductPageDetail | null> {
+  const rows = await db.$queryRaw<ProductRow[]>`
+    SELECT p.id, d.slug AS domain, d.name AS domain_name, p.name, p.description, p.owner,
+           p.classification::text AS classification, p.lifecycle::text AS lifecycle, p.current_version AS version,
+           p.tags, p.spec, p.lock_version, ${isoTimestamp(Prisma.sql`p.created_at`)} AS created_at,
+           ${isoTimestamp(Prisma.sql`p.updated_at`)} AS updated_at, ${isoTimestamp(Prisma.sql`p.published_at`)} AS published_at,
+           to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on,
+           CASE WHEN t.id IS NULL THEN NULL
+                ELSE json_build_object('key', t.key, 'name', t.name, 'version', coalesce(p.template_version, 1)) END AS template,
+           (SELECT json_build_object('status', v.status, 'errors', v.errors, 'warnings', v.warnings,
+                                     'acknowledgedAt', ${isoTimestamp(Prisma.sql`v.acknowledged_at`)}, 'createdAt', ${isoTimestamp(Prisma.sql`v.created_at`)})
+              FROM product_validations v WHERE v.product_id = p.id
+             ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS compliance
+    FROM data_products p
+    JOIN domains d ON d.id = p.domain_id
+    LEFT JOIN templates t ON t.id = p.template_id
+    WHERE d.slug = ${domain} AND p.name = ${name}
+    LIMIT 1`;
+  const p = rows[0];
   if (!p) return null;
   return {
     id: p.id,
-    domain: p.domain.slug,
-    domainName: p.domain.name,
+    domain: p.domain,
+    domainName: p.domain_name,
     name: p.name,
     description: p.description,
     owner: p.owner,
     classification: p.classification as Classification,
     lifecycle: p.lifecycle as LifecycleState,
-    version: p.currentVersion,
+    version: p.version,
     tags: p.tags,
-    spec: p.spec as unknown as DataProductSpec,
-    lockVersion: p.lockVersion,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-    publishedAt: p.publishedAt?.toISOString() ?? null,
-    sunsetOn: isoDate(p.sunsetOn),
-    template: p.template ? { key: p.template.key, name: p.template.name, version: p.templateVersion ?? 1 } : null,
+    spec: p.spec as DataProductSpec,
+    lockVersion: p.lock_version,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    publishedAt: p.published_at,
+    sunsetOn: p.sunset_on,
+    template: p.template,
+    compliance: p.compliance,
   };
+}
+
+/** One product by its address (domain slug and name), or null: getProductPage without the compliance figures. */
+export async function getProduct(domain: string, name: string): Promise<ProductDetail | null> {
+  const p = await getProductPage(domain, name);
+  if (!p) return null;
+  const { compliance: _compliance, ...detail } = p;
+  return detail;
 }
 
 export async function listVersions(productId: string): Promise<VersionSummary[]> {

@@ -1,8 +1,8 @@
 // Read side of provisioning for pages and the progress endpoint: DTOs only, never whole rows.
 import "server-only";
 import { db } from "@/lib/db";
-import { qualified } from "./naming";
-import { pgPool } from "@/lib/pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import { STEP_LABELS, type DeploymentResources, type JobKindName, type LogLine, type ProvisionRequest, type StepName } from "./types";
 
 export type JobSummaryDto = {
@@ -62,89 +62,147 @@ export type RowCount = { n: number; approximate: boolean };
 // Below this an exact count is cheap, and it is where the estimate misleads: reltuples is -1 before a
 // table's first ANALYZE and lags small loads (a freshly loaded 3-row table would read 0).
 const EXACT_BELOW = 10_000;
+// The exact count stops here, so a table that grew large since its last ANALYZE cannot hold the page up
+// (it then shows the larger of the estimate and this bound, as an estimate).
+const COUNT_CAP = 100_000;
 
-/**
- * Rows in the current table. Runs for every active deployment on each product and ingest page render,
- * so large tables get the planner's estimate (one catalog lookup) instead of a count(*) that scans them.
- */
-async function countRows(schema: string, table: string): Promise<RowCount | null> {
-  const pool = pgPool();
-  const est = await pool
-    .query<{ n: number }>(
-      "SELECT c.reltuples::float8 AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
-      [schema, table],
-    )
-    .catch(() => null);
-  if (!est?.rows[0]) return null;
-  const estimate = est.rows[0].n;
-  if (estimate >= EXACT_BELOW) return { n: Math.round(estimate), approximate: true };
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN READ ONLY");
-    // A table that grew large since its last ANALYZE must not hold the page up.
-    await client.query("SET LOCAL statement_timeout = '1s'");
-    const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualified(schema, table)}`);
-    await client.query("COMMIT");
-    return { n: Number(r.rows[0].n), approximate: false };
-  } catch {
-    await client.query("ROLLBACK").catch(() => {});
-    return estimate > 0 ? { n: Math.round(estimate), approximate: true } : null;
-  } finally {
-    client.release();
-  }
+type DeploymentRow = {
+  id: string;
+  environment: "staging" | "production";
+  status: string;
+  product_version: string | null;
+  schema_name: string | null;
+  table_name: string | null;
+  service_url: string | null;
+  resources: DeploymentResources | null;
+  promoted: boolean;
+  confirmed_by: string | null;
+  estimate: number | null;
+  exact: number | null;
+  pipeline: {
+    type: string;
+    schedule: string | null;
+    ingestionEndpoint: string;
+    lastRunAt: string | null;
+    lastRunStatus: string | null;
+  } | null;
+  last_job: JobSummaryDto | null;
+  job_detail: {
+    attempts: number;
+    version: string;
+    requestedBy: string | null;
+    product: { id: string; domain: string; name: string; owner: string };
+    steps: { step: string; status: string; durationMs: number | null; logs: LogLine[] | null; error: string | null }[];
+  } | null;
+};
+
+function deploymentsSql(productId: string, opts: { withJobDetail: boolean; exactCounts: boolean }): Prisma.Sql {
+  // The exact count runs inside this statement (query_to_xml runs the dynamic count), bounded by COUNT_CAP,
+  // and not while someone holds the table exclusively (a replacing load, DDL): then the estimate stands.
+  return Prisma.sql`
+    SELECT d.id, d.environment::text AS environment, d.status::text AS status, d.product_version, d.schema_name,
+           d.table_name, d.service_url, d.resources, d.promoted_from_id IS NOT NULL AS promoted, cu.name AS confirmed_by,
+           rc.estimate,
+           CASE WHEN ${opts.exactCounts}::boolean AND rc.estimate < ${EXACT_BELOW}::int
+                     AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.relation = rc.oid AND l.mode = 'AccessExclusiveLock')
+                THEN (xpath('/row/n/text()', query_to_xml(
+                        format('SELECT count(*) AS n FROM (SELECT FROM %I.%I LIMIT %s) t', d.schema_name, d.table_name, ${COUNT_CAP}::int),
+                        false, true, '')))[1]::text::int END AS exact,
+           (SELECT json_build_object('type', pl.type, 'schedule', pl.schedule, 'ingestionEndpoint', pl.ingestion_endpoint,
+                                     'lastRunAt', ${isoTimestamp(Prisma.sql`pl.last_run_at`)}, 'lastRunStatus', pl.last_run_status)
+              FROM pipelines pl WHERE pl.deployment_id = d.id LIMIT 1) AS pipeline,
+           CASE WHEN j.id IS NULL THEN NULL ELSE json_build_object(
+             'id', j.id, 'kind', j.kind, 'status', j.status, 'createdAt', ${isoTimestamp(Prisma.sql`j.created_at`)},
+             'finishedAt', ${isoTimestamp(Prisma.sql`j.finished_at`)}, 'error', j.error, 'reason', j.reason) END AS last_job,
+           CASE WHEN j.id IS NULL OR NOT ${opts.withJobDetail}::boolean THEN NULL ELSE json_build_object(
+             'attempts', j.attempts,
+             'version', j.spec -> 'spec' ->> 'version',
+             'requestedBy', (SELECT u.name FROM users u WHERE u.id = j.requested_by_id),
+             'product', (SELECT json_build_object('id', p.id, 'domain', dm.slug, 'name', p.name, 'owner', p.owner)
+                           FROM data_products p JOIN domains dm ON dm.id = p.domain_id WHERE p.id = d.product_id),
+             'steps', (SELECT coalesce(json_agg(json_build_object('step', s.step, 'status', s.status, 'durationMs', s.duration_ms,
+                                                                  'logs', s.logs, 'error', s.error) ORDER BY s.position), '[]'::json)
+                         FROM provisioning_steps s WHERE s.job_id = j.id)) END AS job_detail
+    FROM deployments d
+    LEFT JOIN users cu ON cu.id = d.confirmed_by_id
+    LEFT JOIN LATERAL (
+      SELECT c.oid, c.reltuples::float8 AS estimate FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE d.status = 'active' AND n.nspname = d.schema_name AND c.relname = d.table_name) rc ON true
+    LEFT JOIN LATERAL (
+      SELECT * FROM provisioning_jobs pj WHERE pj.deployment_id = d.id ORDER BY pj.created_at DESC LIMIT 1) j ON true
+    WHERE d.product_id = ${productId}::uuid
+    ORDER BY d.environment`;
 }
 
-export async function listDeployments(productId: string): Promise<DeploymentDto[]> {
-  const rows = await db.deployment.findMany({
-    where: { productId },
-    orderBy: { environment: "asc" },
-    select: {
-      id: true,
-      environment: true,
-      status: true,
-      productVersion: true,
-      schemaName: true,
-      tableName: true,
-      serviceUrl: true,
-      resources: true,
-      promotedFromId: true,
-      confirmedById: true,
-      pipelines: { select: { type: true, schedule: true, ingestionEndpoint: true, lastRunAt: true, lastRunStatus: true } },
-      jobs: { orderBy: { createdAt: "desc" }, take: 1, select: jobSummary },
-    },
-  });
-  const confirmers = await db.user.findMany({
-    where: { id: { in: rows.map((r) => r.confirmedById).filter((x): x is string => !!x) } },
-    select: { id: true, name: true },
-  });
-  return Promise.all(
-    rows.map(async (d) => {
-      const p = d.pipelines[0];
-      return {
-        id: d.id,
-        environment: d.environment,
-        status: d.status,
-        productVersion: d.productVersion,
-        schemaName: d.schemaName,
-        tableName: d.tableName,
-        serviceUrl: d.serviceUrl,
-        resources: (d.resources ?? {}) as DeploymentResources,
-        rowCount: d.status === "active" && d.schemaName && d.tableName ? await countRows(d.schemaName, d.tableName) : null,
-        promotedFromStaging: d.promotedFromId !== null,
-        confirmedBy: confirmers.find((u) => u.id === d.confirmedById)?.name ?? null,
-        pipeline: p
+function rowCount(r: DeploymentRow): RowCount | null {
+  if (r.status !== "active" || !r.schema_name || !r.table_name || r.estimate === null) return null;
+  const estimate = r.estimate;
+  if (estimate >= EXACT_BELOW) return { n: Math.round(estimate), approximate: true };
+  if (r.exact !== null && r.exact < COUNT_CAP) return { n: r.exact, approximate: false };
+  if (r.exact !== null) return { n: Math.max(Math.round(estimate), COUNT_CAP), approximate: true };
+  return estimate > 0 ? { n: Math.round(estimate), approximate: true } : null;
+}
+
+/**
+ * A product's deployments with their pipeline, last job and row figures, in one statement. With
+ * `withJobDetail` each last job also comes as the progress view's JobDto (what getJob returns), so the
+ * product page renders live progress without a query per environment.
+ */
+export async function listDeployments(
+  productId: string,
+  opts: { withJobDetail?: boolean } = {},
+): Promise<(DeploymentDto & { lastJobDetail: JobDto | null })[]> {
+  const withJobDetail = opts.withJobDetail ?? false;
+  // A table dropped between the catalog lookup and its count fails the statement: read again without counts.
+  const rows = await db
+    .$queryRaw<DeploymentRow[]>(deploymentsSql(productId, { withJobDetail, exactCounts: true }))
+    .catch(() => db.$queryRaw<DeploymentRow[]>(deploymentsSql(productId, { withJobDetail, exactCounts: false })));
+  return rows.map((d) => {
+    const job = d.last_job ? { ...d.last_job, kind: d.last_job.kind } : null;
+    const detail = d.job_detail;
+    return {
+      id: d.id,
+      environment: d.environment,
+      status: d.status,
+      productVersion: d.product_version,
+      schemaName: d.schema_name,
+      tableName: d.table_name,
+      serviceUrl: d.service_url,
+      resources: (d.resources ?? {}) as DeploymentResources,
+      rowCount: rowCount(d),
+      promotedFromStaging: d.promoted,
+      confirmedBy: d.confirmed_by,
+      pipeline: d.pipeline,
+      lastJob: job,
+      lastJobDetail:
+        job && detail
           ? {
-              type: p.type,
-              schedule: p.schedule,
-              ingestionEndpoint: p.ingestionEndpoint,
-              lastRunAt: p.lastRunAt?.toISOString() ?? null,
-              lastRunStatus: p.lastRunStatus,
+              ...job,
+              environment: d.environment,
+              product: detail.product,
+              version: detail.version,
+              attempts: detail.attempts,
+              requestedBy: detail.requestedBy,
+              hasPlan: job.kind !== "deprovision",
+              steps: detail.steps.map((s) => stepDto(job.kind, s)),
             }
           : null,
-        lastJob: d.jobs[0] ? toJobSummary(d.jobs[0]) : null,
-      };
-    }),
-  );
+    };
+  });
+}
+
+function stepDto(
+  kind: JobKindName,
+  s: { step: string; status: string; durationMs: number | null; logs: unknown; error: string | null },
+): StepDto {
+  return {
+    step: s.step as StepName,
+    label: STEP_LABELS[kind][s.step as StepName] ?? s.step,
+    status: s.status,
+    durationMs: s.durationMs,
+    logs: (s.logs ?? []) as LogLine[],
+    error: s.error,
+  };
 }
 
 export type StepDto = {
@@ -200,14 +258,7 @@ export async function getJob(jobId: string): Promise<JobDto | null> {
     // Provision and promote jobs are always created with a plan, deprovision jobs never (see createJob's
     // callers), so the kind says it without reading the plan.
     hasPlan: kind !== "deprovision",
-    steps: j.steps.map((s) => ({
-      step: s.step as StepName,
-      label: STEP_LABELS[kind][s.step as StepName] ?? s.step,
-      status: s.status,
-      durationMs: s.durationMs,
-      logs: (s.logs ?? []) as LogLine[],
-      error: s.error,
-    })),
+    steps: j.steps.map((s) => stepDto(kind, s)),
   };
 }
 

@@ -1,6 +1,7 @@
-// One product lookup per request, shared by generateMetadata and the page.
+// One product lookup per request (with its latest validation's figures), shared by generateMetadata, the
+// status layout and the page: React's cache() makes the three calls one statement.
 import "server-only";
 import { cache } from "react";
-import { getProduct } from "@/lib/products/queries";
+import { getProductPage } from "@/lib/products/queries";
 
-export const loadProduct = cache(getProduct);
+export const loadProduct = cache(getProductPage);

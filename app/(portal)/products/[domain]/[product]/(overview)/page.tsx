@@ -98,7 +98,7 @@ export default async function ProductPage({
           <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
         </Card>
       )}
-      <ComplianceCard productId={product.id} href={`${basePath}/compliance`} />
+      <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
       <ProductConsumerSection product={product} user={user} />
       <DeploymentsSection product={product} user={user} />
       <ProductTabs basePath={basePath} active={tab} />

@@ -1,12 +1,12 @@
 // The compliance summary on a product's page: status, counts and the way to the findings.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { latestValidation } from "@/lib/governance/compliance/validate-products.db";
+import type { ComplianceSummary } from "@/lib/products/queries";
 import { ComplianceStatusBadge } from "@/components/governance/compliance-badges";
 import { formatUtc } from "@/lib/format";
 
-export async function ComplianceCard({ productId, href }: { productId: string; href: string }) {
-  const latest = await latestValidation(productId);
+// The figures come with the product (getProductPage): no query of its own.
+export function ComplianceCard({ latest, href }: { latest: ComplianceSummary | null; href: string }) {
   const link = (
     <Link href={href} className="text-sm font-medium text-brand-700 hover:underline">
       View compliance →

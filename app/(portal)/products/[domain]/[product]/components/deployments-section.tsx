@@ -5,7 +5,7 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { productPath } from "@/lib/products/dto";
-import { getJob, listDeployments, type DeploymentDto } from "@/lib/provisioning/queries";
+import { listDeployments, type DeploymentDto, type JobDto } from "@/lib/provisioning/queries";
 import { endpointsFor } from "@/lib/provisioning/build-request";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -26,7 +26,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-async function EnvironmentCard({
+function EnvironmentCard({
   env,
   d,
   product,
@@ -35,7 +35,7 @@ async function EnvironmentCard({
   stagingVersion,
 }: {
   env: "staging" | "production";
-  d: DeploymentDto | undefined;
+  d: (DeploymentDto & { lastJobDetail: JobDto | null }) | undefined;
   product: ProductRefDto;
   manage: boolean;
   view: boolean;
@@ -45,7 +45,8 @@ async function EnvironmentCard({
   const status = d?.status ?? "not provisioned";
   const job = d?.lastJob;
   const running = isActiveJob(job?.status);
-  const initial = job && view ? await getJob(job.id) : null;
+  // Loaded with the deployments (listDeployments withJobDetail), so live progress costs no query of its own.
+  const initial = job && view ? d.lastJobDetail : null;
   const live = d && d.status !== "deprovisioned" && d.status !== "pending";
   const base = productPath(ref);
   return (
@@ -171,7 +172,7 @@ export async function DeploymentsSection({ product, user }: { product: ProductRe
   const ref = { domain: product.domain, owner: product.owner };
   const manage = can.provisionProduct(user, ref);
   const view = can.viewDeployments(user, ref);
-  const deployments = await listDeployments(product.id);
+  const deployments = await listDeployments(product.id, { withJobDetail: view });
   const staging = deployments.find((d) => d.environment === "staging");
   const production = deployments.find((d) => d.environment === "production");
   const planned = endpointsFor(product.domain, product.name, "production");

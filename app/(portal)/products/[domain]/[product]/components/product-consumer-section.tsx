@@ -2,8 +2,7 @@
 // reviews, and data quality. One server component, so the product page adds a single element.
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { listReviews, myRating, productAccessState, ratingSummary } from "@/lib/consumers/queries";
-import { listQualityRuns } from "@/lib/quality/record-quality-run";
+import { productConsumerView } from "@/lib/consumers/queries";
 import { productPath } from "@/lib/products/dto";
 import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
 import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
@@ -19,20 +18,18 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
   // so only the quality runs are loaded (and nothing at all for those who cannot run it).
   if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
     if (!canRun) return null;
-    const quality = await listQualityRuns(product.id, { page: 1, pageSize: 1 });
+    const { quality } = await productConsumerView(user, product.id, { decides: false, reviews: 0 });
     return (
       <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-        <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun />
+        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun />
       </div>
     );
   }
-  const [access, summary, reviews, mine, quality] = await Promise.all([
-    productAccessState(user, product.id, can.decideAccess(user, ref)),
-    ratingSummary(product.id),
-    listReviews(product.id, user.id, { page: 1, pageSize: 3, withTextOnly: true }),
-    myRating(product.id, user.id),
-    listQualityRuns(product.id, { page: 1, pageSize: 1 }),
-  ]);
+  // One statement for the whole section (access, ratings, the three latest reviews, quality).
+  const { access, summary, reviews, mine, quality } = await productConsumerView(user, product.id, {
+    decides: can.decideAccess(user, ref),
+    reviews: 3,
+  });
   return (
     <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
       <RequestAccessCard
@@ -54,7 +51,7 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
         mine={mine}
         canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
       />
-      <QualityCard productId={product.id} productHref={href} latest={quality.items[0] ?? null} runs={quality.total} canRun={canRun} />
+      <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
     </div>
   );
 }
