@@ -13,7 +13,7 @@ let other: pg.Client;
 let loads = 0;
 const load = async () => ++loads;
 
-async function until(check: () => boolean | Promise<boolean>, ms = 5_000) {
+async function until(check: () => boolean | Promise<boolean>, ms = 20_000) {
   const end = Date.now() + ms;
   while (!(await check()) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
   return check();
