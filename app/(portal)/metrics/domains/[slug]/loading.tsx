@@ -1,17 +1,2 @@
-// While a domain's metrics load: the figure tiles and the charts, two by two.
-import { PageSkeleton, SkeletonChart, SkeletonHeader, SkeletonTiles } from "@/components/ui/skeleton";
-
-export default function MetricsLoading() {
-  return (
-    <PageSkeleton>
-      <SkeletonHeader />
-      <SkeletonTiles count={8} className="grid-cols-1 sm:grid-cols-2" />
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <SkeletonChart />
-        <SkeletonChart />
-        <SkeletonChart />
-        <SkeletonChart />
-      </div>
-    </PageSkeleton>
-  );
-}
+// A domain's metrics page has the dashboard's shape: the same skeleton.
+export { default } from "../../(dashboard)/loading";
