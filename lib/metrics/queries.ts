@@ -4,6 +4,7 @@
 // publication, median time to grant) use index probes bounded by product or by a low-volume event type —
 // no query scans metric_events per page view.
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import {
@@ -463,10 +464,11 @@ export async function productBreakdown(
 /** The domain a domain dashboard or export is about, by slug; null when there is none. */
 export type MetricsDomain = { id: string; slug: string; name: string; rolloutStage: RolloutStageName };
 
-export async function getMetricsDomain(slug: string): Promise<MetricsDomain | null> {
+/** Per request (React `cache`): the domain page's layout decides 404 with it and the page reads it again. */
+export const getMetricsDomain = cache(async (slug: string): Promise<MetricsDomain | null> => {
   const d = await db.domain.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, rolloutStage: true } });
   return d ? { ...d, rolloutStage: d.rolloutStage as RolloutStageName } : null;
-}
+});
 
 /** The templates the cost model prices, by name (the model adds "No template" itself). */
 export async function listCostModelTemplates(): Promise<{ key: string; name: string }[]> {
