@@ -58,9 +58,19 @@ async function audit(page: Page, role: string, path: string): Promise<string[]> 
   const problems: string[] = [];
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(path);
-  await page.waitForLoadState("networkidle").catch(() => {});
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > 390) problems.push(`${path}: ${width} px wide at 390 px`);
+  if (width > 390) {
+    // Name the widest elements, so a failure says what to fix.
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+        .filter((x) => x.right > 390 && x.el.getClientRects().length > 0)
+        .sort((a, b) => b.right - a.right)
+        .slice(0, 3)
+        .map((x) => `${x.el.tagName.toLowerCase()}.${String(x.el.getAttribute("class") ?? "").slice(0, 60)} (${Math.round(x.right)} px)`),
+    );
+    problems.push(`${path}: ${width} px wide at 390 px — ${offenders.join("; ")}`);
+  }
   const file = `${role}${path.replace(/[^a-z0-9]+/gi, "_")}`;
   if (shots) await page.screenshot({ path: `${shots}/390/${file}.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -78,9 +88,10 @@ async function audit(page: Page, role: string, path: string): Promise<string[]> 
   return problems;
 }
 
+// One test per role: it signs in once and walks every page, reporting every problem at the end.
 for (const [role, email] of ROLES) {
   test(`every page passes axe-core and fits a 390 px phone for ${role}`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(PAGES.length * 15_000);
     await signInAs(page, email);
     const problems: string[] = [];
     for (const path of PAGES) problems.push(...(await audit(page, role, path)));

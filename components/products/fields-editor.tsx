@@ -88,6 +88,7 @@ export function FieldsEditor({ fields, onChange, errors }: Props) {
             </label>
             <label className="flex items-center gap-1.5 text-sm" title="Personal data (PII)">
               <input
+                id={`field-${i}-pii`}
                 type="checkbox"
                 aria-label={`${f.name || `Field ${i + 1}`} PII`}
                 checked={f.pii}

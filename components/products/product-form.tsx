@@ -278,12 +278,22 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
       <Card title="Governance declarations">
         <div className="grid gap-4 md:grid-cols-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={d.encryption} onChange={(e) => setD({ ...d, encryption: e.target.checked })} /> Data is
-            encrypted at rest
+            <input
+              id="governance-encryption"
+              type="checkbox"
+              checked={d.encryption}
+              onChange={(e) => setD({ ...d, encryption: e.target.checked })}
+            />{" "}
+            Data is encrypted at rest
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={d.erasure} onChange={(e) => setD({ ...d, erasure: e.target.checked })} /> Supports erasure
-            requests (right to be forgotten)
+            <input
+              id="governance-erasure"
+              type="checkbox"
+              checked={d.erasure}
+              onChange={(e) => setD({ ...d, erasure: e.target.checked })}
+            />{" "}
+            Supports erasure requests (right to be forgotten)
           </label>
           <Field
             label="Retention"
