@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordMetricEvent } from "@/lib/metrics/record";
-import { loadDashboard, domainBreakdown, productBreakdown } from "@/lib/metrics/queries";
+import { loadDashboard, domainBreakdown, productBreakdown, publishedAsOf } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { parseRange } from "@/lib/metrics/period";
 import { bucketFor, LATENCY_BUCKETS_MS } from "@/lib/metrics/rollup-keys";
@@ -129,6 +129,25 @@ describe("loadDashboard (domain scope)", () => {
     const byId = new Map(products.items.map((p) => [p.id, p]));
     expect(byId.get(p1.id)).toMatchObject({ reads: 3, quality: 90, lastQuality: 90, rating: 5, ratings: 1 });
     expect(byId.get(p2.id)).toMatchObject({ reads: 1, quality: 80 });
+  });
+});
+
+describe("published products as of a day", () => {
+  it("counts what was published then, so a past range does not show today's figure", async () => {
+    const d = await createDomainWithOwner();
+    const a = await createPublishedProduct(d.domain, d.owner);
+    const b = await createPublishedProduct(d.domain, d.owner);
+    const move = (productId: string, toState: "published" | "deprecated", at: string) =>
+      db.lifecycleEvent.create({ data: { productId, toState, at: t(at) } });
+    await move(a.id, "published", "2026-01-02T10:00:00Z");
+    await move(b.id, "published", "2025-12-10T10:00:00Z");
+    await move(b.id, "deprecated", "2026-02-01T10:00:00Z");
+    const scope = { domainId: d.domain.id };
+    expect(await publishedAsOf(scope, t("2025-12-31T23:59:59Z"))).toBe(1);
+    expect(await publishedAsOf(scope, t("2026-01-31T23:59:59Z"))).toBe(2);
+    expect(await publishedAsOf(scope, t("2026-03-01T00:00:00Z"))).toBe(1);
+    const january = await loadDashboard(scope, parseRange({ from: "2026-01-01", to: "2026-01-30" }, t("2026-11-27T00:00:00Z")));
+    expect(january.kpis.publishedProducts.value).toBe(2);
   });
 });
 

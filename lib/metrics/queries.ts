@@ -137,6 +137,20 @@ export type ProductCounts = {
   byDomain: Array<{ domainId: string; slug: string; name: string; byLifecycle: Record<string, number>; total: number }>;
 };
 
+/**
+ * Products in scope that were published at `at`: their latest lifecycle move at or before it went to
+ * `published`. For ranges that end before today, where today's count would ignore the range.
+ */
+export async function publishedAsOf(scope: Scope, at: Date): Promise<number> {
+  const domain = scope.domainId ?? null;
+  const [row] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM data_products p
+    WHERE (${domain}::uuid IS NULL OR p.domain_id = ${domain}::uuid)
+      AND (SELECT e.to_state FROM lifecycle_events e WHERE e.product_id = p.id AND e.at <= ${ts(at)}
+           ORDER BY e.at DESC, e.id DESC LIMIT 1) = 'published'`);
+  return row?.n ?? 0;
+}
+
 export async function productCounts(scope: Scope): Promise<ProductCounts> {
   const [groups, domains] = await Promise.all([
     db.dataProduct.groupBy({
@@ -265,7 +279,9 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
   const publishedPrev = old("product_published").count;
   const readsNow = cur("product_read").count;
   const readsPrev = old("product_read").count;
-  const publishedNow = products.byLifecycle.published ?? 0;
+  // The figure at the end of the range: today's count when the range ends today, else as of its last day.
+  const endsToday = range.to >= new Date().toISOString().slice(0, 10);
+  const publishedNow = endsToday ? (products.byLifecycle.published ?? 0) : await publishedAsOf(scope, endOf(range.to));
 
   const months = buckets(range.from, range.to, "month");
   const firstReadByMonth = new Map<string, number[]>();
