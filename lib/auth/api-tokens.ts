@@ -37,6 +37,7 @@ export type ApiTokenDto = {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  state: "active" | "expired" | "revoked";
 };
 
 export type CreatedToken = { token: ApiTokenDto; secret: string };
@@ -164,6 +165,7 @@ function toDto(r: TokenRow): ApiTokenDto {
     expiresAt: r.expiresAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
+    state: r.revokedAt ? "revoked" : r.expiresAt.getTime() <= Date.now() ? "expired" : "active",
   };
 }
 
