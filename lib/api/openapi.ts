@@ -239,7 +239,11 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
         query("status", "inbox only: pending (default), approved, denied or revoked"),
         query("page", "page number from 1", { type: "integer", minimum: 1 }),
       ],
-      responses: { "200": { description: "Requests, newest first", content: json("AccessRequestList") }, ...COMMON },
+      responses: {
+        "200": { description: "Requests, newest first", content: json("AccessRequestList") },
+        "400": problem("Unknown box or status"),
+        ...COMMON,
+      },
     },
     post: {
       operationId: "requestAccess",
