@@ -38,6 +38,8 @@ const PAGES = [
   "/platform/templates",
   "/platform/templates/new",
   "/platform/templates/batch_analytics",
+  "/tokens",
+  "/developers/api",
   "/products/new",
   "/products/import",
   PRODUCT,
