@@ -1,6 +1,6 @@
 // Every page, for every role: no serious or critical axe-core violation, and nothing wider than a
 // 390 px phone screen. Pages a role may not open render the 403 page, which must pass too.
-// SCREENSHOTS=dir also saves each page at 1280 px and 390 px for a person to look at.
+// SCREENSHOTS=dir also saves each page at 1280 px and 390 px for a person to look at (SCREENSHOT_ROLES to limit).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, USERS } from "./helpers";
@@ -54,7 +54,9 @@ const PAGES = [
 ];
 
 const ROLES = Object.entries(USERS) as [string, string][];
-const shots = process.env.SCREENSHOTS;
+const shotsDir = process.env.SCREENSHOTS;
+// SCREENSHOT_ROLES=consumer,admin limits the screenshots to those roles (they cost more than the checks).
+const shotRoles = process.env.SCREENSHOT_ROLES?.split(",");
 
 async function audit(page: Page, role: string, path: string): Promise<string[]> {
   const problems: string[] = [];
@@ -74,6 +76,7 @@ async function audit(page: Page, role: string, path: string): Promise<string[]> 
     problems.push(`${path}: ${width} px wide at 390 px — ${offenders.join("; ")}`);
   }
   const file = `${role}${path.replace(/[^a-z0-9]+/gi, "_")}`;
+  const shots = shotsDir && (!shotRoles || shotRoles.includes(role)) ? shotsDir : undefined;
   if (shots) await page.screenshot({ path: `${shots}/390/${file}.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   if (shots) await page.screenshot({ path: `${shots}/1280/${file}.png`, fullPage: true });
