@@ -490,3 +490,13 @@ export const getMetricsDomain = cache(async (slug: string): Promise<MetricsDomai
 export async function listCostModelTemplates(): Promise<{ key: string; name: string }[]> {
   return db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } });
 }
+
+export type ProductUsage = { reads: number; consumers: number; days: number };
+
+/** Reads of one product and the distinct users who read it over the last `days` days (product page). */
+export async function productUsage(productId: string, days = 30): Promise<ProductUsage> {
+  const [row] = await db.$queryRaw<{ reads: number; consumers: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS reads, count(DISTINCT user_id)::int AS consumers FROM metric_events
+    WHERE product_id = ${productId}::uuid AND type = 'product_read' AND at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${days}::int)`);
+  return { reads: row?.reads ?? 0, consumers: row?.consumers ?? 0, days };
+}
