@@ -3,9 +3,12 @@
 // printed charts fit the page instead of keeping the screen's width.
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type SeriesDef = { key: string; label: string; color: string; kind?: "line" | "bar"; axis?: "left" | "right" };
+/** A numbered marker at a bucket (the list under the charts says what happened), and a target line. */
+export type ChartMarker = { x: string; n: number };
+export type ChartTarget = { y: number; label: string };
 
 const PRINT_WIDTH = 680;
 
@@ -44,6 +47,8 @@ export function TimeSeriesChart({
   height = 240,
   label,
   integer = false,
+  markers = [],
+  target,
 }: {
   data: Array<Record<string, string | number | null>>;
   series: SeriesDef[];
@@ -56,6 +61,8 @@ export function TimeSeriesChart({
   label: string;
   /** counts: no fractional ticks */
   integer?: boolean;
+  markers?: ChartMarker[];
+  target?: ChartTarget;
 }) {
   const printing = usePrinting();
   const hasRight = series.some((s) => s.axis === "right");
@@ -87,6 +94,25 @@ export function TimeSeriesChart({
         formatter={(v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
+      {markers.map((m) => (
+        <ReferenceLine
+          key={`${m.x}-${m.n}`}
+          x={m.x}
+          yAxisId="left"
+          stroke="#94a3b8"
+          strokeDasharray="2 2"
+          label={{ value: String(m.n), position: "insideTopLeft", fontSize: 11, fill: "#475569" }}
+        />
+      ))}
+      {target && (
+        <ReferenceLine
+          y={target.y}
+          yAxisId="left"
+          stroke="#dc2626"
+          strokeDasharray="4 3"
+          label={{ value: target.label, position: "insideBottomRight", fontSize: 11, fill: "#b91c1c" }}
+        />
+      )}
       {series.map((s) =>
         s.kind === "bar" ? (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />

@@ -203,7 +203,12 @@ async function publishedByTemplate(scope: Scope): Promise<Record<string, number>
 export type Kpi = { value: number | null; trend: Trend };
 export type LatencyFigure = { p50: number | null; p95: number | null; mean: number | null; count: number; p95Trend: Trend };
 
+/** Something that happened in the period, marked on the charts so they tell a story. */
+export type Annotation = { at: string; kind: "policy" | "rollout"; label: string; note: string };
+
 export type Dashboard = {
+  /** Policy saves and rollout stage changes in the range (scope's domain and the global policy), oldest first. */
+  annotations: Annotation[];
   range: DateRange;
   previous: DateRange;
   granularity: Granularity;
@@ -232,6 +237,28 @@ export type Dashboard = {
   };
 };
 
+const MAX_ANNOTATIONS = 20;
+
+/** Policy saves (global, and the scope's domain or every domain) and rollout stage changes within the range. */
+export async function dashboardAnnotations(scope: Scope, range: DateRange): Promise<Annotation[]> {
+  const domain = scope.domainId ?? null;
+  const from = ts(parseDay(range.from));
+  const to = ts(endOf(range.to));
+  const rows = await db.$queryRaw<{ at: Date; kind: "policy" | "rollout"; label: string; note: string }[]>(Prisma.sql`
+    (SELECT pv.created_at AS at, 'policy' AS kind,
+            CASE WHEN p.scope = 'global' THEN 'Global policy v' ELSE coalesce(d.name, 'Domain') || ' policy v' END || pv.version AS label,
+            pv.note AS note
+     FROM policy_versions pv JOIN policies p ON p.id = pv.policy_id LEFT JOIN domains d ON d.id = p.domain_id
+     WHERE pv.created_at BETWEEN ${from} AND ${to} AND pv.version > 1
+       AND (${domain}::uuid IS NULL OR p.scope = 'global' OR p.domain_id = ${domain}::uuid))
+    UNION ALL
+    (SELECT e.at, 'rollout', d.name || ': ' || coalesce(e.meta->>'from', '?') || ' → ' || coalesce(e.meta->>'to', '?'), ''
+     FROM metric_events e JOIN domains d ON d.id = e.domain_id
+     WHERE e.type = 'domain_stage_changed' AND e.at BETWEEN ${from} AND ${to} AND (${domain}::uuid IS NULL OR e.domain_id = ${domain}::uuid))
+    ORDER BY at DESC LIMIT ${MAX_ANNOTATIONS}`);
+  return rows.reverse().map((r) => ({ at: r.at.toISOString(), kind: r.kind, label: r.label, note: r.note }));
+}
+
 export async function loadDashboard(scope: Scope, range: DateRange): Promise<Dashboard> {
   const prev = previousPeriod(range);
   const g = chartGranularity(range);
@@ -243,7 +270,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     ...(g === "week" ? [] : seriesPieces("d:", range, "day")),
   ];
   const consumerPieces = [...rangePieces("cur", range), ...rangePieces("prev", prev), ...seriesPieces("w:", range, "week")];
-  const [sums, hist, consumers, reads, grants, rated, products, byTemplate, costModel] = await Promise.all([
+  const [sums, hist, consumers, reads, grants, rated, products, byTemplate, costModel, annotations] = await Promise.all([
     readSums(sumPieces, [...SERIES_TYPES], { domainIds: [scopeKey(scope)] }),
     histograms(scope, range, prev),
     readDistinctConsumers(consumerPieces, [scopeKey(scope)]),
@@ -253,6 +280,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     productCounts(scope),
     publishedByTemplate(scope),
     getCostModel(),
+    dashboardAnnotations(scope, range),
   ]);
   const cur = (t: SeriesType) => totalOf(sums, "cur", t);
   const old = (t: SeriesType) => totalOf(sums, "prev", t);
@@ -295,6 +323,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
   const chartPrefix = g === "week" ? "w:" : "d:";
 
   return {
+    annotations,
     range,
     previous: prev,
     granularity: g,
