@@ -162,4 +162,11 @@ test("executive tiles speak plainly and keep the formula one click away", async 
   const ticks = page.getByTestId("chart-published").locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
   await expect(ticks.first()).toHaveText(/^[A-Z][a-z]{2} 20\d\d$/);
   await expect(page.getByRole("link", { name: "Download CSV of Reads per week" })).toBeVisible();
+
+  // Over a year of seeded history, the rollout stages are marked on the charts and listed.
+  await page.goto("/metrics?range=365d");
+  const events = page.getByTestId("annotations").getByRole("listitem");
+  await expect(events.first()).toContainText("Rollout:");
+  const n = await events.count();
+  await expect(page.getByTestId("chart-usage").locator(".recharts-reference-line")).toHaveCount(n);
 });
