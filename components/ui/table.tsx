@@ -8,7 +8,9 @@ import { cn } from "@/lib/cn";
  */
 export function Table({ children, className, stacked }: { children: ReactNode; className?: string; stacked?: boolean }) {
   return (
-    <div className={cn("rounded-lg ring-1 ring-slate-200", stacked ? "max-md:ring-0" : "overflow-x-auto")}>
+    // `relative`: a visually hidden (absolutely positioned) header inside would otherwise be placed against
+    // the page, outside this scroll box, and widen the whole page on a phone.
+    <div className={cn("relative rounded-lg ring-1 ring-slate-200", stacked ? "max-md:ring-0" : "overflow-x-auto")}>
       <table
         className={cn(
           "min-w-full divide-y divide-slate-200 bg-white text-sm",
