@@ -67,7 +67,9 @@ export function TimeSeriesChart({
   const printing = usePrinting();
   const hasRight = series.some((s) => s.axis === "right");
   const chart = (
+    // The figure is one image with a label: recharts' own keyboard layer would put focus inside it.
     <ComposedChart
+      accessibilityLayer={false}
       data={data}
       margin={{ top: 8, right: hasRight ? 0 : 8, bottom: 0, left: 0 }}
       width={printing ? PRINT_WIDTH : undefined}
