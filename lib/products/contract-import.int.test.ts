@@ -94,7 +94,10 @@ describe("importing ODCS contracts", () => {
     expect(product?.datasets.map((d) => d.name)).toEqual(["orders", "order_lines", "empty_view"]);
     const email = product?.datasets[0].properties.find((p) => p.path === "customer.email");
     expect(email).toMatchObject({ depth: 1, classification: "restricted", pii: true });
-    expect(product?.datasets[0].properties.find((p) => p.path === "order_id")).toMatchObject({ primaryKey: true, physicalType: "VARCHAR(36)" });
+    expect(product?.datasets[0].properties.find((p) => p.path === "order_id")).toMatchObject({
+      primaryKey: true,
+      physicalType: "VARCHAR(36)",
+    });
     const exported = exportContract({ spec: product!.spec, contract: product!.contract, lifecycle: product!.lifecycle });
     expect(exported).toEqual(normalizeContract(declared));
     expect(schemaProblem("odcs-v3.1.0", exported)).toBeNull();
@@ -118,7 +121,8 @@ describe("importing ODCS contracts", () => {
 
   it("refuses what is not ODCS with the path and line of the first problem, writing nothing", async () => {
     const before = await db.dataProduct.count();
-    const text = "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: 1.0.0\nstatus: active\nschema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: 12\n";
+    const text =
+      "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: 1.0.0\nstatus: active\nschema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: 12\n";
     const error = await importProduct(owner, text, "auto", "", { domain, owner: owner.email }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const messages = Object.entries((error as ValidationError).fieldErrors ?? {});

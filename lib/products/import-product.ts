@@ -99,13 +99,22 @@ async function resolveTarget(read: Extract<ImportRead, { ok: true }>) {
     });
     if (member) {
       owner = member.user.email;
-      read.projection.notes.push({ kind: "adapted", path: "team", message: `Team member ${read.projection.declaredOwner} is the portal user ${owner}.` });
+      read.projection.notes.push({
+        kind: "adapted",
+        path: "team",
+        message: `Team member ${read.projection.declaredOwner} is the portal user ${owner}.`,
+      });
     }
   }
   return { exists, domain, name: spec.name, owner };
 }
 
-export async function previewImport(user: CurrentUser, document: unknown, formatInput: unknown = "auto", choicesInput: unknown = {}): Promise<ImportPreview> {
+export async function previewImport(
+  user: CurrentUser,
+  document: unknown,
+  formatInput: unknown = "auto",
+  choicesInput: unknown = {},
+): Promise<ImportPreview> {
   const { source, format, choices } = readInput(document, formatInput, choicesInput);
   // It reads only what the catalog shows any signed-in user (which product holds a contract, domain members).
   await assertCan(user, "readCatalog", [], { message: "Please sign in." });
@@ -148,7 +157,10 @@ export async function importProduct(
       ...(target.owner ? {} : { owner: ["The document names no owner the portal knows; choose one of the domain's members."] }),
     });
   }
-  const checked = completeProjection({ ...read.projection, spec: { ...read.projection.spec, domain: target.domain, owner: target.owner, name: target.name } });
+  const checked = completeProjection({
+    ...read.projection,
+    spec: { ...read.projection.spec, domain: target.domain, owner: target.owner, name: target.name },
+  });
   if (!checked.success) {
     // Only the domain and owner can make a projection fail (project.ts adapts the rest); say which.
     throw new ValidationError("The product could not be created.", {

@@ -141,7 +141,10 @@ export async function getVersionSpec(productId: string, version: string): Promis
 }
 
 /** A version's spec and its declared contract (null: seed format), for export. */
-export async function getVersionExport(productId: string, version: string): Promise<{ spec: DataProductSpec; contract: OdcsContract | null } | null> {
+export async function getVersionExport(
+  productId: string,
+  version: string,
+): Promise<{ spec: DataProductSpec; contract: OdcsContract | null } | null> {
   const row = await db.dataProductVersion.findUnique({
     where: { productId_version: { productId, version } },
     select: { spec: true, contract: true },

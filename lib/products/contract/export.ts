@@ -57,7 +57,9 @@ export function exportOdps(source: ExportSource & { domain: string }): Record<st
         name: spec.name,
         version: contract.version,
         contractId: contract.id,
-        ...((contract.schema?.length ?? 0) > 0 ? { description: `Datasets: ${(contract.schema ?? []).map((d) => d.name).join(", ")}` } : {}),
+        ...((contract.schema?.length ?? 0) > 0
+          ? { description: `Datasets: ${(contract.schema ?? []).map((d) => d.name).join(", ")}` }
+          : {}),
       },
     ],
     team: { members: [{ username: spec.owner, role: "owner" }] },

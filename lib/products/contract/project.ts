@@ -8,7 +8,14 @@ import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifi
 import { customProperty, fieldType, IMPORT_SLO_DEFAULTS, isPii, slug } from "@/lib/products/odcs";
 import { contractSpecSchema, governanceSchema, lineageSchema, templateRefSchema } from "@/lib/products/schema";
 import { isValidSemver } from "@/lib/products/semver";
-import { CLASSIFICATIONS, type AccessGrant, type Classification, type DataProductSpec, type Permission, type ProductField } from "@/lib/products/types";
+import {
+  CLASSIFICATIONS,
+  type AccessGrant,
+  type Classification,
+  type DataProductSpec,
+  type Permission,
+  type ProductField,
+} from "@/lib/products/types";
 import { DEFAULT_CLASSIFICATION, parsePercent } from "@/lib/products/yaml";
 import { isRecord } from "./normalize";
 import type { OdcsContract, OdcsProperty } from "./types";
@@ -84,7 +91,11 @@ export function classificationOf(value: unknown): Classification | undefined {
 function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductField[] {
   const first = contract.schema?.[0];
   if (!first) {
-    notes.push({ kind: "portal-only", path: "schema", message: "The contract declares no dataset; the product has no table to provision until one is added." });
+    notes.push({
+      kind: "portal-only",
+      path: "schema",
+      message: "The contract declares no dataset; the product has no table to provision until one is added.",
+    });
     return [];
   }
   if ((contract.schema?.length ?? 0) > 1) {
@@ -97,7 +108,11 @@ function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductFiel
   const used = new Set<string>();
   const properties = (first.properties ?? []).filter(isRecord);
   if (properties.length > MAX_FIELDS) {
-    notes.push({ kind: "adapted", path: "schema[0].properties", message: `Only the first ${MAX_FIELDS} properties become form fields; all are kept in the contract.` });
+    notes.push({
+      kind: "adapted",
+      path: "schema[0].properties",
+      message: `Only the first ${MAX_FIELDS} properties become form fields; all are kept in the contract.`,
+    });
   }
   return properties.slice(0, MAX_FIELDS).map((property, i) => {
     const at = `schema[0].properties[${i}]`;
@@ -108,11 +123,17 @@ function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductFiel
     let unique = name;
     for (let n = 2; used.has(unique); n++) unique = `${name.slice(0, 60)}_${n}`;
     used.add(unique);
-    if (unique !== raw) notes.push({ kind: "adapted", path: `${at}.name`, message: `Column ${unique} stands for property "${raw}" (the contract keeps the original name).` });
+    if (unique !== raw)
+      notes.push({
+        kind: "adapted",
+        path: `${at}.name`,
+        message: `Column ${unique} stands for property "${raw}" (the contract keeps the original name).`,
+      });
     const { type, guessed } = fieldType(property);
     if (guessed) notes.push({ kind: "defaulted", path: `${at}.logicalType`, message: `No known type; the column is text.` });
     const description = typeof property.description === "string" ? property.description : "";
-    if ([...description].length > 500) notes.push({ kind: "adapted", path: `${at}.description`, message: "The form shows the first 500 characters of the description." });
+    if ([...description].length > 500)
+      notes.push({ kind: "adapted", path: `${at}.description`, message: "The form shows the first 500 characters of the description." });
     return { name: unique, type, description: cut(description, 500), required: property.required === true, pii: containsPii(property) };
   });
 }
@@ -128,7 +149,11 @@ function projectClassification(contract: OdcsContract, notes: ImportNote[]): Cla
     });
   }
   if (strictest >= 0) return CLASSIFICATIONS[strictest];
-  notes.push({ kind: "portal-only", path: "", message: `No classification is declared; the portal treats the product as ${DEFAULT_CLASSIFICATION} (not written to the contract).` });
+  notes.push({
+    kind: "portal-only",
+    path: "",
+    message: `No classification is declared; the portal treats the product as ${DEFAULT_CLASSIFICATION} (not written to the contract).`,
+  });
   return DEFAULT_CLASSIFICATION;
 }
 
@@ -165,7 +190,11 @@ function projectSlo(contract: OdcsContract, notes: ImportNote[]): DataProductSpe
   for (const key of Object.keys(IMPORT_SLO_DEFAULTS) as SloKey[]) {
     if (slo[key] !== undefined) continue;
     slo[key] = IMPORT_SLO_DEFAULTS[key];
-    notes.push({ kind: "portal-only", path: "slaProperties", message: `No ${key} target is declared; the portal monitors ${IMPORT_SLO_DEFAULTS[key]} (not written to the contract).` });
+    notes.push({
+      kind: "portal-only",
+      path: "slaProperties",
+      message: `No ${key} target is declared; the portal monitors ${IMPORT_SLO_DEFAULTS[key]} (not written to the contract).`,
+    });
   }
   return slo as DataProductSpec["slo"];
 }
@@ -189,18 +218,29 @@ function projectAccess(contract: OdcsContract, notes: ImportNote[]): AccessGrant
     let role = ROLE_NAME.test(raw.role) && raw.role.length <= 63 ? raw.role : slug(raw.role, "role");
     if (!/^[a-z]/.test(role)) role = `role-${role}`.slice(0, 63).replace(/[-_]+$/, "");
     if (role === "role") role = `role-${index + 1}`;
-    const words = typeof raw.access === "string" ? raw.access.toLowerCase().split(/[\s,;/|]+/).filter(Boolean) : ["read"];
+    const words =
+      typeof raw.access === "string"
+        ? raw.access
+            .toLowerCase()
+            .split(/[\s,;/|]+/)
+            .filter(Boolean)
+        : ["read"];
     const permissions = [...new Set(words.flatMap((w) => ACCESS_WORDS[w] ?? []))];
     if (permissions.length === 0) {
       permissions.push("read");
-      notes.push({ kind: "defaulted", path: `roles[${index}].access`, message: `Access "${String(raw.access)}" is not one the portal grants; role ${role} gets read.` });
+      notes.push({
+        kind: "defaulted",
+        path: `roles[${index}].access`,
+        message: `Access "${String(raw.access)}" is not one the portal grants; role ${role} gets read.`,
+      });
     }
     const existing = byIdentifier.get(identifierPart(role));
     if (existing) {
       for (const p of permissions) if (!existing.permissions.includes(p)) existing.permissions.push(p);
       return;
     }
-    if (role !== raw.role) notes.push({ kind: "adapted", path: `roles[${index}].role`, message: `Database role ${role} stands for "${raw.role}".` });
+    if (role !== raw.role)
+      notes.push({ kind: "adapted", path: `roles[${index}].role`, message: `Database role ${role} stands for "${raw.role}".` });
     const grant = { role, permissions };
     byIdentifier.set(identifierPart(role), grant);
     grants.push(grant);
@@ -232,7 +272,8 @@ function projectTags(contract: OdcsContract, notes: ImportNote[]): string[] {
         .filter((t) => /^[a-z0-9][a-z0-9_-]*$/.test(t)),
     ),
   ];
-  if (tags.length > MAX_TAGS) notes.push({ kind: "adapted", path: "tags", message: `The catalog shows the first ${MAX_TAGS} tags; all are kept in the contract.` });
+  if (tags.length > MAX_TAGS)
+    notes.push({ kind: "adapted", path: "tags", message: `The catalog shows the first ${MAX_TAGS} tags; all are kept in the contract.` });
   return tags.slice(0, MAX_TAGS);
 }
 
@@ -242,7 +283,11 @@ function projectVersion(contract: OdcsContract, notes: ImportNote[]): string {
   const parts = declared.replace(/^v/i, "").match(/^(\d+)(?:\.(\d+))?(?:\.(\d+))?/);
   const coerced = parts ? `${Number(parts[1])}.${Number(parts[2] ?? 0)}.${Number(parts[3] ?? 0)}` : "0.1.0";
   const version = isValidSemver(coerced) ? coerced : "0.1.0";
-  notes.push({ kind: "adapted", path: "version", message: `Version "${declared}" is tracked as ${version} for semantic versioning (the contract keeps "${declared}").` });
+  notes.push({
+    kind: "adapted",
+    path: "version",
+    message: `Version "${declared}" is tracked as ${version} for semantic versioning (the contract keeps "${declared}").`,
+  });
   return version;
 }
 
@@ -259,7 +304,8 @@ export function projectContract(contract: OdcsContract, choices: ProjectChoices 
   const rawName = text(contract.name) ?? text(contract.dataProduct) ?? text(contract.schema?.[0]?.name) ?? contract.id;
   let name = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(rawName) && rawName.length <= 63 ? rawName : slug(rawName, "dns");
   if (name === "") name = "imported-contract";
-  if (name !== rawName) notes.push({ kind: "adapted", path: "name", message: `The product is called ${name} in the portal (from "${rawName}").` });
+  if (name !== rawName)
+    notes.push({ kind: "adapted", path: "name", message: `The product is called ${name} in the portal (from "${rawName}").` });
 
   const domainText = choices.domain ?? text(contract.domain);
   const domain = domainText === undefined ? undefined : slug(domainText, "dns");
@@ -272,7 +318,11 @@ export function projectContract(contract: OdcsContract, choices: ProjectChoices 
   let description = text(info.purpose) ?? text(info.usage) ?? text(info.limitations);
   if (description === undefined) {
     description = `Data contract ${contract.id}`;
-    notes.push({ kind: "portal-only", path: "description", message: "No description is declared; the catalog shows the contract id instead (not written to the contract)." });
+    notes.push({
+      kind: "portal-only",
+      path: "description",
+      message: "No description is declared; the catalog shows the contract id instead (not written to the contract).",
+    });
   }
   const governance = governanceSchema.safeParse(customProperty(contract.customProperties, "governance")?.value);
   const template = templateRefSchema.safeParse(customProperty(contract.customProperties, "template")?.value);

@@ -9,8 +9,7 @@ import { odcsSchemaFor, schemaProblem } from "./validate";
 import type { OdcsContract } from "./types";
 
 export type ContractRead =
-  | { ok: true; contract: OdcsContract; projection: Projection; sourceApiVersion: string }
-  | { ok: false; errors: ProductIssue[] };
+  { ok: true; contract: OdcsContract; projection: Projection; sourceApiVersion: string } | { ok: false; errors: ProductIssue[] };
 
 function issue(source: YamlSource | undefined, path: (string | number)[], message: string): ProductIssue {
   const line = source ? positionAt(source, path)?.line : undefined;
@@ -18,9 +17,15 @@ function issue(source: YamlSource | undefined, path: (string | number)[], messag
 }
 
 /** The raw document (parsed) checked against its official ODCS schema; the first problem otherwise. */
-export function checkOdcs(value: unknown, source?: YamlSource): { ok: true; doc: Record<string, unknown>; notes: ImportNote[] } | { ok: false; errors: ProductIssue[] } {
+export function checkOdcs(
+  value: unknown,
+  source?: YamlSource,
+): { ok: true; doc: Record<string, unknown>; notes: ImportNote[] } | { ok: false; errors: ProductIssue[] } {
   if (!isRecord(value) || value.kind !== "DataContract") {
-    return { ok: false, errors: [issue(source, isRecord(value) ? ["kind"] : [], "This is not an ODCS data contract: expected kind: DataContract")] };
+    return {
+      ok: false,
+      errors: [issue(source, isRecord(value) ? ["kind"] : [], "This is not an ODCS data contract: expected kind: DataContract")],
+    };
   }
   const own = odcsSchemaFor(value.apiVersion);
   const problem = schemaProblem(own, value);
@@ -29,7 +34,16 @@ export function checkOdcs(value: unknown, source?: YamlSource): { ok: true; doc:
     // Several published v3.0.x contracts only validate against v3.1.0 (the 3.0.2 schema lagged the text);
     // a contract either schema accepts is taken.
     if (own === "odcs-v3.1.0" || schemaProblem("odcs-v3.1.0", value) !== null) {
-      return { ok: false, errors: [issue(source, problem.path, `Not valid ODCS ${String(value.apiVersion)}: ${formatPath(problem.path) || "the document"} ${problem.message}`)] };
+      return {
+        ok: false,
+        errors: [
+          issue(
+            source,
+            problem.path,
+            `Not valid ODCS ${String(value.apiVersion)}: ${formatPath(problem.path) || "the document"} ${problem.message}`,
+          ),
+        ],
+      };
     }
   }
   const normalized = normalizeContract(value);
@@ -59,7 +73,11 @@ export function readContract(input: string | object, choices: ProjectChoices = {
   const projection = projectContract(contract, choices);
   projection.notes.unshift(...checked.notes);
   if (checked.doc.apiVersion !== contract.apiVersion) {
-    projection.notes.unshift({ kind: "adapted", path: "apiVersion", message: `ODCS ${String(checked.doc.apiVersion)} is stored and exported as v3.1.0.` });
+    projection.notes.unshift({
+      kind: "adapted",
+      path: "apiVersion",
+      message: `ODCS ${String(checked.doc.apiVersion)} is stored and exported as v3.1.0.`,
+    });
   }
   if (Array.isArray(checked.doc.team)) {
     projection.notes.unshift({ kind: "adapted", path: "team", message: "The v3.0 team list is stored in the v3.1 form team.members." });

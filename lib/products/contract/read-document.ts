@@ -57,7 +57,13 @@ function readOdps(text: string, choices: ProjectChoices): ImportRead {
     return {
       ok: false,
       format: "odps",
-      errors: [{ path: formatPath(path), ...(line ? { line } : {}), message: `Not valid ODPS v1.0.0: ${formatPath(path) || "the document"} ${problem?.message ?? "is not an object"}` }],
+      errors: [
+        {
+          path: formatPath(path),
+          ...(line ? { line } : {}),
+          message: `Not valid ODPS v1.0.0: ${formatPath(path) || "the document"} ${problem?.message ?? "is not an object"}`,
+        },
+      ],
     };
   }
   // The product document's own statements, read through the same projection as a contract's.
@@ -94,7 +100,13 @@ export function readImportDocument(text: string, format: ImportFormat, choices: 
       ok: false,
       format: "yaml",
       unknownKind: true,
-      errors: [{ path: "kind", message: "Expected `kind: DataProduct` (apiVersion v1), an ODCS `kind: DataContract` (apiVersion v3.x) or an ODPS `kind: DataProduct` (apiVersion v1.0.0)." }],
+      errors: [
+        {
+          path: "kind",
+          message:
+            "Expected `kind: DataProduct` (apiVersion v1), an ODCS `kind: DataContract` (apiVersion v3.x) or an ODPS `kind: DataProduct` (apiVersion v1.0.0).",
+        },
+      ],
     };
   }
   if (kind === "odps") return readOdps(text, choices);

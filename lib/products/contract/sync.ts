@@ -38,7 +38,8 @@ export function syncContract(contract: OdcsContract, before: DataProductSpec, af
       property.logicalType = ODCS_LOGICAL_TYPES[field.type];
       delete property.physicalType; // the declared physical type no longer describes the column
     }
-    if (old.pii !== field.pii) property.tags = field.pii ? [...new Set([...(property.tags ?? []), "pii"])] : (property.tags ?? []).filter((t) => t !== "pii");
+    if (old.pii !== field.pii)
+      property.tags = field.pii ? [...new Set([...(property.tags ?? []), "pii"])] : (property.tags ?? []).filter((t) => t !== "pii");
     return property;
   });
   // Declared properties beyond the form's 500 columns are not the form's to remove.

@@ -17,7 +17,11 @@ const NOTE_LABELS = { adapted: "Adapted", defaulted: "Defaulted", "portal-only":
 
 function PreviewPanel({ preview }: { preview: ImportPreview }) {
   return (
-    <section aria-label="Import preview" data-testid="import-preview" className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4 text-sm">
+    <section
+      aria-label="Import preview"
+      data-testid="import-preview"
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4 text-sm"
+    >
       <p className="font-medium">
         {preview.action === "version" ? "A new version of " : "A new draft product "}
         <strong>{preview.name}</strong>

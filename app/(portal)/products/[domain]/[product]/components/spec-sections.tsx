@@ -61,7 +61,11 @@ export function DatasetsSection({ datasets }: { datasets: ProductDataset[] }) {
                   <tr key={p.path}>
                     <Td className="font-mono whitespace-nowrap">
                       <span style={{ paddingLeft: `${p.depth * 1.25}rem` }}>{p.name}</span>
-                      {p.required && <span className="ml-1 text-red-700" title="required">*</span>}
+                      {p.required && (
+                        <span className="ml-1 text-red-700" title="required">
+                          *
+                        </span>
+                      )}
                     </Td>
                     <Td className="font-mono">{p.logicalType ?? "—"}</Td>
                     <Td className="font-mono">{p.physicalType ?? "—"}</Td>

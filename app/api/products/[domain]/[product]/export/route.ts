@@ -18,15 +18,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
     const { domain, product: name } = await params;
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "yaml";
-    if (!(FORMATS as readonly string[]).includes(format)) return Response.json({ error: "format must be yaml, odcs or odps" }, { status: 400 });
+    if (!(FORMATS as readonly string[]).includes(format))
+      return Response.json({ error: "format must be yaml, odcs or odps" }, { status: 400 });
     const product = await getProduct(domain, name);
     if (!product) return Response.json({ error: "Not found" }, { status: 404 });
     const version = url.searchParams.get("version");
     const found = version ? await getVersionExport(product.id, version) : { spec: product.spec, contract: product.contract };
     if (!found) return Response.json({ error: `Version ${version} does not exist` }, { status: 404 });
     const source = { ...found, lifecycle: product.lifecycle, domain };
-    const body =
-      format === "odcs" ? exportContractYaml(source) : format === "odps" ? exportOdpsYaml(source) : toProductYaml(found.spec);
+    const body = format === "odcs" ? exportContractYaml(source) : format === "odps" ? exportOdpsYaml(source) : toProductYaml(found.spec);
     const suffix = format === "yaml" ? "" : `.${format}`;
     const filename = `${domain}-${name}-${found.spec.version}${suffix}.yaml`;
     return new Response(body, {
