@@ -133,7 +133,16 @@ export function ImportForm({ domains, owners }: Props) {
       </Field>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Domain" name="domain" errors={shown?.errors?.domain} hint="Used when the document names no domain of this portal">
-          <Select name="domain" value={domain} onChange={(e) => (setDomain(e.target.value), setOwner(""))} errors={shown?.errors?.domain}>
+          {/* The selects carry no name: React resets a form after its action, which puts a controlled select back
+              on its first option; a hidden input keeps the chosen value (React syncs its default value). */}
+          <input type="hidden" name="domain" value={domain} />
+          <Select
+            id="domain"
+            name="domainPicker"
+            value={domain}
+            onChange={(e) => (setDomain(e.target.value), setOwner(""))}
+            errors={shown?.errors?.domain}
+          >
             <option value="">From the document</option>
             {domains.map((d) => (
               <option key={d.slug} value={d.slug}>
@@ -143,7 +152,15 @@ export function ImportForm({ domains, owners }: Props) {
           </Select>
         </Field>
         <Field label="Owner" name="owner" errors={shown?.errors?.owner} hint="The domain's team or one of its members">
-          <Select name="owner" value={owner} onChange={(e) => setOwner(e.target.value)} errors={shown?.errors?.owner} disabled={!domain}>
+          <input type="hidden" name="owner" value={owner} />
+          <Select
+            id="owner"
+            name="ownerPicker"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            errors={shown?.errors?.owner}
+            disabled={!domain}
+          >
             <option value="">{domain ? "From the document" : "Choose a domain first"}</option>
             {ownerOptions.map((o) => (
               <option key={o.email} value={o.email}>

@@ -1,0 +1,156 @@
+// Bulk registration of contracts (catalog migrations, the API, the benchmark): one validation pass over the
+// batch, one permission decision per domain, one transaction with a handful of multi-row INSERTs for all new
+// products. Contracts whose id or name the portal already holds are not part of the batch: they become new
+// versions one by one through importProduct, after the batch commits.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
+import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { recordMetricEvents } from "@/lib/metrics/server";
+import { catalogChanged } from "@/lib/products/catalog-cache";
+import { completeProjection } from "@/lib/products/contract/project";
+import { readImportDocument } from "@/lib/products/contract/read-document";
+import { importProduct, issuesToFieldErrors, type ImportResult } from "@/lib/products/import-product";
+import { contractJson, fieldRows, productColumns } from "@/lib/products/persist-spec";
+import { assertOwnerAllowed } from "@/lib/products/product-owner";
+import type { OdcsContract } from "@/lib/products/contract/types";
+import type { DataProductSpec } from "@/lib/products/types";
+
+export const MAX_BATCH = 1_000;
+
+export type BatchResult = { registered: number; versioned: ImportResult[] };
+
+type Ready = { index: number; spec: DataProductSpec; contract: OdcsContract | null; notes: unknown; source: string };
+
+/**
+ * Registers every document (ODCS, ODPS or the seed YAML) of `documents`, all or nothing. `choices` fills the
+ * domain and owner of documents that name none. A problem in any document refuses the whole batch with the
+ * document's index in the field path (`documents[3].schema[0].name`).
+ */
+export async function importContracts(
+  user: CurrentUser,
+  documents: readonly string[],
+  choices: { domain?: string; owner?: string } = {},
+): Promise<BatchResult> {
+  if (documents.length === 0) return { registered: 0, versioned: [] };
+  if (documents.length > MAX_BATCH)
+    throw new ValidationError(`At most ${MAX_BATCH} documents per batch.`, {
+      documents: [`Split the ${documents.length} documents into batches.`],
+    });
+
+  // One validation pass: parse, check against the official schema, project, check the spec.
+  const ready: Ready[] = [];
+  const errors: Record<string, string[]> = {};
+  documents.forEach((source, index) => {
+    const read = readImportDocument(source, "auto", choices);
+    if (!read.ok) {
+      for (const [path, messages] of Object.entries(issuesToFieldErrors(read.errors))) errors[`documents[${index}].${path}`] = messages;
+      return;
+    }
+    const checked = completeProjection(read.projection);
+    if (!checked.success) {
+      errors[`documents[${index}]`] = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      return;
+    }
+    ready.push({ index, spec: checked.data, contract: read.contract, notes: read.projection.notes, source });
+  });
+  if (Object.keys(errors).length > 0)
+    throw new ValidationError(`${Object.keys(errors).length} document(s) have problems; nothing was imported.`, errors);
+
+  // Permission once per domain (audited by the gate like any other decision).
+  const domains = [...new Set(ready.map((r) => r.spec.domain))];
+  for (const domain of domains) {
+    await assertCan(user, "createProduct", [domain], {
+      resource: productResource(domain, "*"),
+      message: `You cannot register products in the ${domain} domain.`,
+    });
+  }
+
+  // Which already exist (by contract id or by name): those become versions, one at a time, after the batch.
+  const existing = await db.dataProduct.findMany({
+    where: {
+      OR: [
+        { contractId: { in: ready.flatMap((r) => (r.contract ? [r.contract.id] : [])) } },
+        { domain: { slug: { in: domains } }, name: { in: ready.map((r) => r.spec.name) } },
+      ],
+    },
+    select: { name: true, contractId: true, domain: { select: { slug: true } } },
+  });
+  const takenIds = new Set(existing.flatMap((p) => (p.contractId ? [p.contractId] : [])));
+  const takenNames = new Set(existing.map((p) => `${p.domain.slug}/${p.name}`));
+  const fresh: Ready[] = [];
+  const later: Ready[] = [];
+  const seenIds = new Set<string>();
+  const seenNames = new Set<string>();
+  for (const r of ready) {
+    const key = `${r.spec.domain}/${r.spec.name}`;
+    const id = r.contract?.id;
+    if ((id && takenIds.has(id)) || takenNames.has(key)) later.push(r);
+    else if ((id && seenIds.has(id)) || seenNames.has(key)) {
+      errors[`documents[${r.index}]`] = [`Another document of this batch also registers ${key}${id ? ` (contract ${id})` : ""}.`];
+    } else fresh.push(r);
+    if (id) seenIds.add(id);
+    seenNames.add(key);
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError("The batch registers some products twice; nothing was imported.", errors);
+
+  await db.$transaction(
+    async (tx) => {
+      const rows = await tx.domain.findMany({ where: { slug: { in: domains } }, select: { id: true, slug: true, status: true } });
+      const domainIds = new Map(rows.map((d) => [d.slug, d.id]));
+      for (const d of rows) {
+        if (d.status === "archived")
+          throw new ValidationError("This domain is archived.", { domain: [`${d.slug} accepts no new products.`] });
+      }
+      for (const slug of domains)
+        if (!domainIds.has(slug)) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${slug}.`] });
+      const owners = new Set(fresh.map((r) => `${r.spec.domain}\u0000${r.spec.owner}`));
+      for (const pair of owners) {
+        const [domain, owner] = pair.split("\u0000");
+        await assertOwnerAllowed(tx, user, { domain, name: "*", next: owner, previous: null });
+      }
+      const products = fresh.map((r) => ({ ...r, id: randomUUID(), domainId: domainIds.get(r.spec.domain) as string }));
+      await tx.dataProduct.createMany({
+        data: products.map((p) => ({
+          ...productColumns(p.spec, p.contract),
+          id: p.id,
+          name: p.spec.name,
+          domainId: p.domainId,
+          lifecycle: "draft" as const,
+          createdById: user.id,
+        })),
+      });
+      await tx.dataProductVersion.createMany({
+        data: products.map((p) => ({
+          productId: p.id,
+          version: p.spec.version,
+          spec: p.spec as unknown as object,
+          contract: contractJson(p.contract),
+          importNotes: p.notes as object,
+          changeNote: "Imported (batch)",
+          createdById: user.id,
+        })),
+      });
+      const all = products.map((p) => fieldRows(p.id, p.spec, p.contract));
+      await tx.dataProductField.createMany({ data: all.flatMap((r) => r.fields) });
+      await tx.dataProductDataset.createMany({ data: all.flatMap((r) => r.datasets) });
+      // PostgreSQL takes at most 65,535 bind parameters per statement: properties go in slices.
+      const properties = all.flatMap((r) => r.properties);
+      for (let i = 0; i < properties.length; i += 4_000) await tx.dataProductProperty.createMany({ data: properties.slice(i, i + 4_000) });
+      await tx.lifecycleEvent.createMany({
+        data: products.map((p) => ({ productId: p.id, fromState: null, toState: "draft" as const, actorId: user.id, note: "Registered" })),
+      });
+      await recordMetricEvents(
+        products.map((p) => ({ type: "product_registered" as const, productId: p.id, domainId: p.domainId, userId: user.id })),
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
+  catalogChanged();
+
+  const versioned: ImportResult[] = [];
+  for (const r of later) versioned.push(await importProduct(user, r.source, "auto", "Imported (batch)", choices));
+  return { registered: fresh.length, versioned };
+}
