@@ -11,6 +11,7 @@ import { parseSpecOrThrow } from "@/lib/products/parse-spec";
 import { contractJson, productColumns, replaceFields } from "@/lib/products/persist-spec";
 import type { ImportNote } from "@/lib/products/contract/project";
 import { syncContract } from "@/lib/products/contract/sync";
+import { diffContracts } from "@/lib/products/contract/diff";
 import type { OdcsContract } from "@/lib/products/contract/types";
 import { checkVersionChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import { audit } from "@/lib/audit/writer";
@@ -74,7 +75,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     const before = product.spec as unknown as DataProductSpec;
     const stored = product.contract as OdcsContract | null;
     const contract = input.contract ?? (stored ? syncContract(stored, before, spec) : null);
-    const changes = diffSpecs(before, spec);
+    const changes = [...diffSpecs(before, spec), ...diffContracts(stored, contract)];
     const breaking = changes.some((c) => c.breaking);
     const immutable = IMMUTABLE_STATES.has(product.lifecycle);
     const contractChanged = JSON.stringify(contract) !== JSON.stringify(stored);

@@ -96,6 +96,9 @@ export const productFieldSchema = z.object({
   description: text("Field description").max(500, "Field description must be at most 500 characters"),
   required: z.boolean({ error: kind("Required", "yes or no (true or false)") }),
   pii: z.boolean({ error: kind("Personal data (PII)", "yes or no (true or false)") }),
+  physicalType: text("Physical type").max(200, "Physical type must be at most 200 characters").optional(),
+  primaryKey: z.boolean({ error: kind("Primary key", "yes or no (true or false)") }).optional(),
+  unique: z.boolean({ error: kind("Unique", "yes or no (true or false)") }).optional(),
 });
 
 export const sloSchema = z.object(

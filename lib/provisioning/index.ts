@@ -2,4 +2,5 @@
 // node:crypto): provisioned names and table design. Reading an owned product: `@/lib/provisioning/server`.
 export { qualified, quoteIdent, type EnvironmentName } from "./naming";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
+export { columnTypeFor, postgresTypeFor } from "./physical-types";
 export type { ProvisionRequest } from "./types";

@@ -134,7 +134,18 @@ function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductFiel
     const description = typeof property.description === "string" ? property.description : "";
     if ([...description].length > 500)
       notes.push({ kind: "adapted", path: `${at}.description`, message: "The form shows the first 500 characters of the description." });
-    return { name: unique, type, description: cut(description, 500), required: property.required === true, pii: containsPii(property) };
+    return {
+      name: unique,
+      type,
+      description: cut(description, 500),
+      required: property.required === true,
+      pii: containsPii(property),
+      ...(typeof property.physicalType === "string" && property.physicalType.trim() !== ""
+        ? { physicalType: cut(property.physicalType, 200) }
+        : {}),
+      ...(property.primaryKey === true ? { primaryKey: true } : {}),
+      ...(property.unique === true ? { unique: true } : {}),
+    };
   });
 }
 
