@@ -1,11 +1,11 @@
 // Bulk registration of ODCS contracts through the import service: the batch path (lib/products/import-contracts.ts:
-// one validation pass, one transaction per batch of 500) against the one-at-a-time path the import page uses
+// one validation pass, one transaction per batch of 1,000) against the one-at-a-time path the import page uses
 // (importProduct). Contracts have two datasets and a nested object, so every write includes dataset and
 // property rows. `tsx --conditions=react-server bench/contracts.ts [--count 10000]` runs it alone on a scratch
 // database; bench/run.ts runs it as the `contracts` section.
 import type { Row, Section } from "./sections";
 
-const BATCH = 500;
+const BATCH = 1_000;
 
 function contract(i: number, run: string): string {
   return JSON.stringify({

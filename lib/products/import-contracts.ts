@@ -5,19 +5,104 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
 import { completeProjection } from "@/lib/products/contract/project";
 import { readImportDocument } from "@/lib/products/contract/read-document";
 import { importProduct, issuesToFieldErrors, type ImportResult } from "@/lib/products/import-product";
-import { contractJson, fieldRows, productColumns } from "@/lib/products/persist-spec";
+import { fieldRows, productColumns } from "@/lib/products/persist-spec";
 import { assertOwnerAllowed } from "@/lib/products/product-owner";
 import type { OdcsContract } from "@/lib/products/contract/types";
 import type { DataProductSpec } from "@/lib/products/types";
 
 export const MAX_BATCH = 1_000;
+
+type Columns = readonly (readonly [name: string, type: string])[];
+const PRODUCT_COLUMNS: Columns = [
+  ["id", "uuid"],
+  ["domain_id", "uuid"],
+  ["name", "text"],
+  ["owner", "text"],
+  ["description", "text"],
+  ["classification", '"Classification"'],
+  ["lifecycle", '"Lifecycle"'],
+  ["current_version", "text"],
+  ["tags", "text[]"],
+  ["spec", "jsonb"],
+  ["contract", "jsonb"],
+  ["contract_id", "text"],
+  ["rule_inputs", "jsonb"],
+  ["field_names", "text"],
+  ["created_by_id", "uuid"],
+  ["updated_at", "timestamp(3)"],
+];
+const VERSION_COLUMNS: Columns = [
+  ["product_id", "uuid"],
+  ["version", "text"],
+  ["spec", "jsonb"],
+  ["contract", "jsonb"],
+  ["import_notes", "jsonb"],
+  ["change_note", "text"],
+  ["created_by_id", "uuid"],
+];
+const FIELD_COLUMNS: Columns = [
+  ["product_id", "uuid"],
+  ["position", "int"],
+  ["name", "text"],
+  ["type", "text"],
+  ["description", "text"],
+  ["required", "boolean"],
+  ["pii", "boolean"],
+];
+const DATASET_COLUMNS: Columns = [
+  ["product_id", "uuid"],
+  ["position", "int"],
+  ["name", "text"],
+  ["physical_name", "text"],
+  ["physical_type", "text"],
+  ["description", "text"],
+  ["property_count", "int"],
+];
+const PROPERTY_COLUMNS: Columns = [
+  ["product_id", "uuid"],
+  ["dataset_position", "int"],
+  ["position", "int"],
+  ["path", "text"],
+  ["depth", "int"],
+  ["name", "text"],
+  ["logical_type", "text"],
+  ["physical_type", "text"],
+  ["required", "boolean"],
+  ["unique", "boolean"],
+  ["primary_key", "boolean"],
+  ["classification", "text"],
+  ["pii", "boolean"],
+  ["critical_data_element", "boolean"],
+  ["description", "text"],
+];
+const LIFECYCLE_COLUMNS: Columns = [
+  ["product_id", "uuid"],
+  ["to_state", '"Lifecycle"'],
+  ["actor_id", "uuid"],
+  ["note", "text"],
+];
+
+/**
+ * One INSERT … SELECT FROM jsonb_to_recordset($1) per table: the rows travel as one JSON parameter, so a batch
+ * costs one round trip per table whatever its size (Prisma's createMany binds every value separately). Table and
+ * column names are the constants above, never input; every value is in the parameter.
+ */
+async function bulkInsert(tx: Tx, table: string, columns: Columns, rows: Record<string, unknown>[], newIds = true): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const typed = columns.map(([name, type]) => `"${name}" ${type}`).join(", ");
+  const sql = newIds
+    ? `INSERT INTO "${table}" ("id", ${names}) SELECT gen_random_uuid(), ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${typed})`
+    : `INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${typed})`;
+  await tx.$executeRawUnsafe(sql, JSON.stringify(rows));
+}
 
 export type BatchResult = { registered: number; versioned: ImportResult[] };
 
@@ -111,36 +196,111 @@ export async function importContracts(
         await assertOwnerAllowed(tx, user, { domain, name: "*", next: owner, previous: null });
       }
       const products = fresh.map((r) => ({ ...r, id: randomUUID(), domainId: domainIds.get(r.spec.domain) as string }));
-      await tx.dataProduct.createMany({
-        data: products.map((p) => ({
-          ...productColumns(p.spec, p.contract),
-          id: p.id,
-          name: p.spec.name,
-          domainId: p.domainId,
-          lifecycle: "draft" as const,
-          createdById: user.id,
-        })),
-      });
-      await tx.dataProductVersion.createMany({
-        data: products.map((p) => ({
-          productId: p.id,
+      const now = new Date().toISOString();
+      await bulkInsert(
+        tx,
+        "data_products",
+        PRODUCT_COLUMNS,
+        products.map((p) => {
+          const c = productColumns(p.spec, p.contract);
+          return {
+            id: p.id,
+            domain_id: p.domainId,
+            name: p.spec.name,
+            owner: c.owner,
+            description: c.description,
+            classification: c.classification,
+            lifecycle: "draft",
+            current_version: c.currentVersion,
+            tags: c.tags,
+            spec: c.spec,
+            contract: p.contract,
+            contract_id: c.contractId,
+            rule_inputs: c.ruleInputs,
+            field_names: c.fieldNames,
+            created_by_id: user.id,
+            updated_at: now,
+          };
+        }),
+        false,
+      );
+      await bulkInsert(
+        tx,
+        "data_product_versions",
+        VERSION_COLUMNS,
+        products.map((p) => ({
+          product_id: p.id,
           version: p.spec.version,
-          spec: p.spec as unknown as object,
-          contract: contractJson(p.contract),
-          importNotes: p.notes as object,
-          changeNote: "Imported (batch)",
-          createdById: user.id,
+          spec: p.spec,
+          contract: p.contract,
+          import_notes: p.notes,
+          change_note: "Imported (batch)",
+          created_by_id: user.id,
         })),
-      });
+      );
       const all = products.map((p) => fieldRows(p.id, p.spec, p.contract));
-      await tx.dataProductField.createMany({ data: all.flatMap((r) => r.fields) });
-      await tx.dataProductDataset.createMany({ data: all.flatMap((r) => r.datasets) });
-      // PostgreSQL takes at most 65,535 bind parameters per statement: properties go in slices.
-      const properties = all.flatMap((r) => r.properties);
-      for (let i = 0; i < properties.length; i += 4_000) await tx.dataProductProperty.createMany({ data: properties.slice(i, i + 4_000) });
-      await tx.lifecycleEvent.createMany({
-        data: products.map((p) => ({ productId: p.id, fromState: null, toState: "draft" as const, actorId: user.id, note: "Registered" })),
-      });
+      await bulkInsert(
+        tx,
+        "data_product_fields",
+        FIELD_COLUMNS,
+        all.flatMap((r) =>
+          r.fields.map((f) => ({
+            product_id: f.productId,
+            position: f.position,
+            name: f.name,
+            type: f.type,
+            description: f.description,
+            required: f.required,
+            pii: f.pii,
+          })),
+        ),
+      );
+      await bulkInsert(
+        tx,
+        "data_product_datasets",
+        DATASET_COLUMNS,
+        all.flatMap((r) =>
+          r.datasets.map((d) => ({
+            product_id: d.productId,
+            position: d.position,
+            name: d.name,
+            physical_name: d.physicalName,
+            physical_type: d.physicalType,
+            description: d.description,
+            property_count: d.propertyCount,
+          })),
+        ),
+      );
+      await bulkInsert(
+        tx,
+        "data_product_properties",
+        PROPERTY_COLUMNS,
+        all.flatMap((r) =>
+          r.properties.map((p) => ({
+            product_id: p.productId,
+            dataset_position: p.datasetPosition,
+            position: p.position,
+            path: p.path,
+            depth: p.depth,
+            name: p.name,
+            logical_type: p.logicalType,
+            physical_type: p.physicalType,
+            required: p.required,
+            unique: p.unique,
+            primary_key: p.primaryKey,
+            classification: p.classification,
+            pii: p.pii,
+            critical_data_element: p.criticalDataElement,
+            description: p.description,
+          })),
+        ),
+      );
+      await bulkInsert(
+        tx,
+        "lifecycle_events",
+        LIFECYCLE_COLUMNS,
+        products.map((p) => ({ product_id: p.id, to_state: "draft", actor_id: user.id, note: "Registered" })),
+      );
       await recordMetricEvents(
         products.map((p) => ({ type: "product_registered" as const, productId: p.id, domainId: p.domainId, userId: user.id })),
         tx,

@@ -11,20 +11,53 @@ import type { OdcsContract } from "./types";
 export type ContractRead =
   { ok: true; contract: OdcsContract; projection: Projection; sourceApiVersion: string } | { ok: false; errors: ProductIssue[] };
 
-function issue(source: YamlSource | undefined, path: (string | number)[], message: string): ProductIssue {
+/** Where the document's source positions come from: parsed already, or (JSON read fast) only when a problem needs a line. */
+export type Locate = () => YamlSource | undefined;
+
+function issue(locate: Locate, path: (string | number)[], message: string): ProductIssue {
+  const source = locate();
   const line = source ? positionAt(source, path)?.line : undefined;
   return { path: formatPath(path), ...(line !== undefined ? { line } : {}), message };
+}
+
+/**
+ * Parses YAML or JSON text once. JSON (what APIs and bulk loads send) is read with JSON.parse, and the YAML parser
+ * only runs to find a line when there is a problem to report.
+ */
+export function parseText(text: string): { ok: true; value: unknown; locate: Locate } | { ok: false; errors: ProductIssue[] } {
+  if (/^\s*\{/.test(text)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      let source: YamlSource | undefined;
+      return {
+        ok: true,
+        value,
+        locate: () => {
+          if (!source) {
+            const read = readYaml(text);
+            source = read.ok ? read.source : undefined;
+          }
+          return source;
+        },
+      };
+    } catch {
+      // Not strict JSON (comments, trailing commas): YAML reads it, or says where it fails.
+    }
+  }
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  return { ok: true, value: read.value, locate: () => read.source };
 }
 
 /** The raw document (parsed) checked against its official ODCS schema; the first problem otherwise. */
 export function checkOdcs(
   value: unknown,
-  source?: YamlSource,
+  locate: Locate = () => undefined,
 ): { ok: true; doc: Record<string, unknown>; notes: ImportNote[] } | { ok: false; errors: ProductIssue[] } {
   if (!isRecord(value) || value.kind !== "DataContract") {
     return {
       ok: false,
-      errors: [issue(source, isRecord(value) ? ["kind"] : [], "This is not an ODCS data contract: expected kind: DataContract")],
+      errors: [issue(locate, isRecord(value) ? ["kind"] : [], "This is not an ODCS data contract: expected kind: DataContract")],
     };
   }
   const own = odcsSchemaFor(value.apiVersion);
@@ -38,7 +71,7 @@ export function checkOdcs(
         ok: false,
         errors: [
           issue(
-            source,
+            locate,
             problem.path,
             `Not valid ODCS ${String(value.apiVersion)}: ${formatPath(problem.path) || "the document"} ${problem.message}`,
           ),
@@ -46,8 +79,9 @@ export function checkOdcs(
       };
     }
   }
-  const normalized = normalizeContract(value);
-  const after = schemaProblem("odcs-v3.1.0", normalized);
+  // A v3.1.0 document that passed its own schema needs no second check: normalising changes nothing in it.
+  const unchanged = own === "odcs-v3.1.0" && !problem && !Array.isArray(value.team);
+  const after = unchanged ? null : schemaProblem("odcs-v3.1.0", normalizeContract(value));
   if (after) {
     notes.push({
       kind: "adapted",
@@ -59,15 +93,13 @@ export function checkOdcs(
 }
 
 export function readContract(input: string | object, choices: ProjectChoices = {}): ContractRead {
-  let source: YamlSource | undefined;
-  let value: unknown = input;
-  if (typeof input === "string") {
-    const read = readYaml(input);
-    if (!read.ok) return read;
-    source = read.source;
-    value = read.value;
-  }
-  const checked = checkOdcs(value, source);
+  if (typeof input !== "string") return readContractValue(input, () => undefined, choices);
+  const parsed = parseText(input);
+  return parsed.ok ? readContractValue(parsed.value, parsed.locate, choices) : parsed;
+}
+
+export function readContractValue(value: unknown, locate: Locate, choices: ProjectChoices = {}): ContractRead {
+  const checked = checkOdcs(value, locate);
   if (!checked.ok) return checked;
   const contract = normalizeContract(checked.doc);
   const projection = projectContract(contract, choices);

@@ -5,7 +5,7 @@ import { toOdcs } from "@/lib/products/odcs";
 import { formatPath, isRecord, parseProductYaml, readYaml, type ProductIssue } from "@/lib/products/yaml";
 import { positionAt } from "@/lib/yaml-position";
 import { projectContract, type ProjectChoices, type Projection } from "./project";
-import { readContract } from "./read-contract";
+import { parseText, readContractValue } from "./read-contract";
 import { contractRows } from "./rows";
 import type { OdcsContract } from "./types";
 import { schemaProblem } from "./validate";
@@ -33,6 +33,10 @@ export function detectFormat(text: string): Kind | null {
   } catch {
     return "yaml"; // let the YAML parser report the syntax error with its line
   }
+  return formatOf(doc);
+}
+
+function formatOf(doc: unknown): Kind | null {
   if (!isRecord(doc)) return null;
   const { kind, apiVersion } = doc;
   if (kind === "DataContract" || (typeof apiVersion === "string" && apiVersion.startsWith("v3"))) return "odcs";
@@ -94,7 +98,9 @@ function readOdps(text: string, choices: ProjectChoices): ImportRead {
 }
 
 export function readImportDocument(text: string, format: ImportFormat, choices: ProjectChoices = {}): ImportRead {
-  const kind = format === "auto" ? detectFormat(text) : format;
+  // Parsed once; a text that does not parse goes on to the seed reader, which reports the syntax error's line.
+  const parsed = parseText(text);
+  const kind = format === "auto" ? (parsed.ok ? formatOf(parsed.value) : "yaml") : format;
   if (!kind) {
     return {
       ok: false,
@@ -111,17 +117,17 @@ export function readImportDocument(text: string, format: ImportFormat, choices: 
   }
   if (kind === "odps") return readOdps(text, choices);
   if (kind === "odcs") {
-    const read = readContract(text, choices);
+    const read = parsed.ok ? readContractValue(parsed.value, parsed.locate, choices) : parsed;
     if (!read.ok) return { ...read, format: "odcs" };
     return { ok: true, format: "odcs", contract: read.contract, projection: read.projection, datasets: datasetsOf(read.contract) };
   }
-  const parsed = parseProductYaml(text);
-  if (!parsed.ok) return { ...parsed, format: "yaml" };
+  const seed = parseProductYaml(text);
+  if (!seed.ok) return { ...seed, format: "yaml" };
   return {
     ok: true,
     format: "yaml",
     contract: null,
-    projection: { spec: parsed.spec, notes: [], missing: [] },
-    datasets: datasetsOf(toOdcs(parsed.spec) as OdcsContract),
+    projection: { spec: seed.spec, notes: [], missing: [] },
+    datasets: datasetsOf(toOdcs(seed.spec) as OdcsContract),
   };
 }
