@@ -145,4 +145,24 @@ describe("importing ODCS contracts", () => {
     const expected = normalizeContract(parse(text));
     expect(edited?.contract).toEqual({ ...expected, description: { ...expected.description, purpose: "Edited in the portal" } });
   });
+
+  it("imports an ODPS v1.0 product document as a product without datasets, naming the contracts to import", async () => {
+    const name = `odps-${uid()}`;
+    const odps = JSON.stringify({
+      apiVersion: "v1.0.0",
+      kind: "DataProduct",
+      id: name,
+      name,
+      status: "active",
+      description: { purpose: "A product described with ODPS" },
+      outputPorts: [{ name: "main", version: "1.0.0", contractId: "urn:contract:orders" }],
+    });
+    const preview = await previewImport(owner, odps, "auto", { domain, owner: owner.email });
+    expect(preview.format).toBe("odps");
+    expect(preview.notes.map((n) => n.message).join(" ")).toContain("urn:contract:orders");
+    const result = await importProduct(owner, odps, "auto", "", { domain, owner: owner.email });
+    const product = await getProduct(result.domain, result.name);
+    expect(product?.spec.schema).toEqual([]);
+    expect(product?.description).toBe("A product described with ODPS");
+  });
 });
