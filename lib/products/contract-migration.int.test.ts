@@ -45,7 +45,7 @@ describe("the contracts migration's backfill", () => {
         ],
       }),
     ];
-    const ids = [];
+    const ids: string[] = [];
     for (const spec of specs) ids.push((await registerProduct(owner, spec)).id);
     const written = await rows(ids);
     expect(written.datasets).toHaveLength(2);
