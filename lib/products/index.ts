@@ -19,4 +19,4 @@ export {
 export { exportContract, exportContractYaml, exportOdps, exportOdpsYaml, type ExportSource } from "./contract/export";
 export { normalizeContract } from "./contract/normalize";
 export type { ImportNote } from "./contract/project";
-export type { DatasetRow, OdcsContract, OdcsProperty, OdcsSchemaObject, PropertyRow } from "./contract/types";
+export type { DatasetRow, OdcsContract, OdcsProperty, OdcsQualityRule, OdcsSchemaObject, PropertyRow } from "./contract/types";
