@@ -16,6 +16,9 @@ export const extraSections: Section[] = [
   async function contracts(url, opts) {
     return (await import("./contracts")).contractsSection(url, opts);
   },
+  async function api(url, opts) {
+    return (await import("./api")).apiSection(url, opts);
+  },
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
   },

@@ -109,6 +109,33 @@ async function resolveTarget(read: Extract<ImportRead, { ok: true }>) {
   return { exists, domain, name: spec.name, owner };
 }
 
+/**
+ * A document as any caller sends it → the spec it would import as, or a ValidationError listing its problems by
+ * path and line (the API's validate and apply routes). `defaults` ({ domain, owner }, the API's ?domain=&owner=)
+ * fill what the document does not name. Pure: which product a contract id belongs to is the import's business.
+ */
+export function parseProductDocument(
+  document: unknown,
+  formatInput: unknown = "auto",
+  defaults: unknown = {},
+): { spec: DataProductSpec; format: "yaml" | "odcs" | "odps" } {
+  const { source, format, choices } = readInput(document, formatInput, defaults);
+  const read = readOrThrow(source, format, choices);
+  const missing = read.projection.missing;
+  if (missing.length > 0) {
+    throw new ValidationError("Choose where the product goes.", {
+      ...(missing.includes("domain") ? { domain: ["The document names no domain; pass one."] } : {}),
+      ...(missing.includes("owner") ? { owner: ["The document names no owner e-mail; pass one."] } : {}),
+    });
+  }
+  const checked = completeProjection(read.projection);
+  if (!checked.success)
+    throw new ValidationError("The product could not be created.", {
+      document: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
+  return { spec: checked.data, format: read.format };
+}
+
 export async function previewImport(
   user: CurrentUser,
   document: unknown,
