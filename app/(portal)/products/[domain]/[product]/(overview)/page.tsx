@@ -15,7 +15,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { loadProduct } from "../load-product";
 import { ProductTabs, parseTab, type TabId } from "../components/product-tabs";
 import { OverviewSection } from "../components/overview-section";
-import { AccessSection, LineageSection, SchemaSection, SloSection } from "../components/spec-sections";
+import { AccessSection, DatasetsSection, LineageSection, SchemaSection, SloSection } from "../components/spec-sections";
 import { HistorySection, VersionsSection } from "../components/activity-sections";
 import { LifecycleActions } from "../components/lifecycle-actions";
 import { ComplianceCard } from "../components/compliance-card";
@@ -39,13 +39,14 @@ export default async function ProductPage({
   searchParams,
 }: {
   params: Params;
-  searchParams: Promise<{ tab?: string | string[] }>;
+  searchParams: Promise<{ tab?: string | string[]; imported?: string | string[] }>;
 }) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  const tab = parseTab((await searchParams).tab);
+  const query = await searchParams;
+  const tab = parseTab(query.tab);
   const basePath = productPath(product);
 
   const ref = { domain: product.domain, owner: product.owner };
@@ -86,9 +87,31 @@ export default async function ProductPage({
             <a className={linkClass} href={`${exportHref}?format=odcs`}>
               Export ODCS
             </a>
+            <a className={linkClass} href={`${exportHref}?format=odps`}>
+              Export ODPS
+            </a>
           </>
         }
       />
+      {query.imported && (
+        <Card title={query.imported === "versioned" ? "Imported as a new version" : "Imported"} className="mb-6">
+          <div data-testid="import-outcome" className="text-sm">
+            <p>
+              {product.datasets.length} dataset(s) with {product.datasets.reduce((n, d) => n + d.properties.length, 0)} properties
+              {product.contract ? `, contract ${product.contract.id} kept as declared` : ""}.
+            </p>
+            {(product.importNotes ?? []).length > 0 && (
+              <ul className="mt-2 list-disc pl-5">
+                {(product.importNotes ?? []).map((n, i) => (
+                  <li key={i}>
+                    {n.path && <code>{n.path}</code>} {n.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </Card>
+      )}
       <section aria-labelledby="about-heading" className="mb-6">
         <h2 id="about-heading" className="sr-only">
           About this product
@@ -110,9 +133,19 @@ export default async function ProductPage({
         </p>
       </section>
       <ProductConsumerSection product={product} user={user} />
-      <Card title="Fields" className="mb-6">
-        {product.spec.schema.length > 0 ? <SchemaSection fields={product.spec.schema} /> : <p className="text-sm">No fields declared.</p>}
-      </Card>
+      {/* Products written before datasets existed, or by tools that bypass the services, have no dataset rows. */}
+      {product.datasets.length > 0 ? (
+        <section aria-labelledby="datasets-heading" className="mb-6">
+          <h2 id="datasets-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Datasets and fields
+          </h2>
+          <DatasetsSection datasets={product.datasets} />
+        </section>
+      ) : (
+        <Card title="Fields" className="mb-6">
+          {product.spec.schema.length > 0 ? <SchemaSection fields={product.spec.schema} /> : <p className="text-sm">No fields declared.</p>}
+        </Card>
+      )}
       <Card title="Service levels" className="mb-6">
         <SloSection slo={product.spec.slo} />
       </Card>
