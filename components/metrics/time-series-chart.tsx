@@ -36,6 +36,22 @@ const tickMonth = (v: string) => {
   return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
 };
 
+/**
+ * A y domain with a fixed top (100 %) and an "auto" bottom, resolved from the data: recharts rounds an
+ * "auto" end to a "nice" step and then stretches the axis past the fixed top (102 %), so the bottom is
+ * computed here (the lowest value rounded down) and both ends are kept as given.
+ */
+export function resolveDomain(
+  domain: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] | undefined,
+  data: Array<Record<string, string | number | null>>,
+  keys: string[],
+): [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] {
+  if (!domain || domain[0] !== "auto" || typeof domain[1] !== "number") return domain ?? [0, "auto"];
+  const values = data.flatMap((d) => keys.map((k) => d[k])).filter((v): v is number => typeof v === "number");
+  if (values.length === 0) return [0, domain[1]];
+  return [Math.max(0, Math.floor(Math.min(...values)) - 1), domain[1]];
+}
+
 export function TimeSeriesChart({
   data,
   series,
@@ -81,7 +97,11 @@ export function TimeSeriesChart({
           axis up to a "nice" 102. */}
       <YAxis
         yAxisId="left"
-        domain={yDomain ?? [0, "auto"]}
+        domain={resolveDomain(
+          yDomain,
+          data,
+          series.filter((x) => (x.axis ?? "left") === "left").map((x) => x.key),
+        )}
         allowDataOverflow={typeof yDomain?.[1] === "number"}
         tick={{ fontSize: 11 }}
         width={48}
