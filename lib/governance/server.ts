@@ -4,4 +4,4 @@ import "server-only";
 
 export { publishGate } from "./compliance/publish-gate.db";
 export { loadPolicyContexts, validateProductById } from "./compliance/validate-products.db";
-export { enforce } from "./enforcement/enforce.db";
+export { effectivePolicyFor, enforce } from "./enforcement/enforce.db";

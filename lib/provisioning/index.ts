@@ -1,5 +1,6 @@
 // The provisioning area's public entry for other areas (pure, server-side: names are hashed with
 // node:crypto): provisioned names and table design. Reading an owned product: `@/lib/provisioning/server`.
-export { qualified, quoteIdent, type EnvironmentName } from "./naming";
+export { qualified, quoteIdent, quoteLiteral, type EnvironmentName } from "./naming";
+export { loginGrantStatements, maskedViewNameFor, MASK } from "./masking";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
-export type { ProvisionRequest } from "./types";
+export type { DeploymentResources, ProvisionRequest } from "./types";

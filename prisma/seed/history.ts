@@ -165,7 +165,15 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
 
   // 2. Move registrations and publications back along the timeline.
   const products = await db.dataProduct.findMany({
-    select: { id: true, name: true, domainId: true, lifecycle: true, publishedAt: true, domain: { select: { slug: true } } },
+    select: {
+      id: true,
+      name: true,
+      domainId: true,
+      lifecycle: true,
+      classification: true,
+      publishedAt: true,
+      domain: { select: { slug: true } },
+    },
     orderBy: [{ createdAt: "asc" }],
   });
   type Timeline = {
@@ -174,6 +182,7 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     domain: string;
     domainId: string;
     lifecycle: string;
+    classification: string;
     registered: number;
     published: number | null;
     firstRead: number | null;
@@ -194,6 +203,7 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
       domain: p.domain.slug,
       domainId: p.domainId,
       lifecycle: p.lifecycle,
+      classification: p.classification,
       registered,
       published,
       firstRead,
@@ -338,8 +348,11 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   for (let i = 0; i < runs.length; i += BATCH) await recordQualityRuns(runs.slice(i, i + BATCH));
   events += runs.length;
 
-  // 6. Access requests and decisions through the services: grants get faster over the year.
+  // 6. Access requests and decisions through the services: grants get faster over the year. Only for
+  // confidential and restricted products: consumers read public and internal data without asking.
   const published = timeline.filter((t) => t.lifecycle === "published" && t.published !== null);
+  const requestable = published.filter((t) => t.classification === "confidential" || t.classification === "restricted");
+  const greta = await principal("greta.governance@meshport.local");
   const sam = await principal("sam.sales@meshport.local");
   const requesters = [
     carla,
@@ -351,11 +364,12 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   ];
   const pairs = new Set<string>();
   let requests = 0;
-  const salesPublished = published.filter((t) => t.domain === "sales");
+  const salesPublished = requestable.filter((t) => t.domain === "sales");
   for (let i = 0; i < 140; i++) {
     // The last few stay pending, on sales products, so Sam (sales owner) has an inbox to work through.
     const pendingOne = i >= 134 && salesPublished.length > 0;
-    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(published);
+    if (requestable.length === 0) break;
+    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(requestable);
     const who = i < 4 || i === 134 ? carla : rnd.pick(requesters);
     if (pairs.has(`${who.id}:${t.id}`)) continue;
     pairs.add(`${who.id}:${t.id}`);
@@ -375,7 +389,18 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     const hours = Math.max(0.25, (72 - (66 * day) / HISTORY_DAYS) * (0.4 + rnd.next()));
     const decided = new Date(Math.min(now.getTime() - 60_000, asked.getTime() + hours * 3_600_000));
     const approver = t.domain === "sales" ? sam : admin;
-    await decideAccessRequest(approver, { requestId: id, decision: rnd.next() < 0.86 ? "approve" : "deny", note: "" }, decided);
+    const first = await decideAccessRequest(
+      approver,
+      { requestId: id, decision: rnd.next() < 0.86 ? "approve" : "deny", note: "" },
+      decided,
+    );
+    // Restricted data: governance takes the second step a little later.
+    if (first.status === "awaiting_governance")
+      await decideAccessRequest(
+        greta,
+        { requestId: id, decision: "approve", note: "" },
+        new Date(Math.min(now.getTime() - 30_000, decided.getTime() + 3_600_000)),
+      );
   }
 
   // 7. Ratings and reviews, getting better as the mesh matures.

@@ -7,6 +7,7 @@ import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest, revokeAccess } from "@/lib/consumers/decide-access";
+import { issueSqlCredentials } from "@/lib/consumers/sql-credentials";
 
 function revalidateAccess(productHref?: string) {
   revalidatePath("/access");
@@ -27,10 +28,17 @@ export const decideAccessAction = serverAction(requireUser, async (user, formDat
     requestId: optionalText(formData, "requestId"),
     decision: optionalText(formData, "decision"),
     note: optionalText(formData, "note") ?? "",
+    days: optionalText(formData, "days"),
   });
   return afterSuccess(() => {
     revalidateAccess(optionalText(formData, "productHref"));
-    return { ok: true, message: status === "approved" ? "Access granted." : "Request denied." };
+    const message =
+      status === "approved"
+        ? "Access granted."
+        : status === "awaiting_governance"
+          ? "Approved by the owners; governance decides next."
+          : "Request denied.";
+    return { ok: true, message };
   });
 });
 
@@ -40,4 +48,10 @@ export const revokeAccessAction = serverAction(requireUser, async (user, formDat
     revalidateAccess(optionalText(formData, "productHref"));
     return { ok: true, message: "Access revoked." };
   });
+});
+
+// The password is in the returned state only: shown once by the form, never stored by the portal.
+export const issueSqlCredentialsAction = serverAction(requireUser, async (user, formData) => {
+  const credentials = await issueSqlCredentials(user, { grantId: optionalText(formData, "grantId") });
+  return { ok: true, message: "Copy the password now: it is shown only once.", data: credentials };
 });

@@ -3,12 +3,22 @@
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { productConsumerView } from "@/lib/consumers/queries";
+import { accessVerdictFor } from "@/lib/consumers/access-path";
+import { DataPreviewSection } from "@/app/(portal)/products/[domain]/[product]/components/data-preview-section";
 import { productPath } from "@/lib/products/dto";
 import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
 import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
 import { QualityCard } from "@/app/(portal)/products/[domain]/[product]/components/quality-card";
 
-export type ConsumerProduct = { id: string; domain: string; domainName: string; name: string; owner: string; lifecycle: string };
+export type ConsumerProduct = {
+  id: string;
+  domain: string;
+  domainName: string;
+  name: string;
+  owner: string;
+  lifecycle: string;
+  classification: string;
+};
 
 export async function ProductConsumerSection({ product, user }: { product: ConsumerProduct; user: CurrentUser }) {
   const ref = { domain: product.domain, owner: product.owner };
@@ -26,32 +36,39 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
     );
   }
   // One statement for the whole section (access, ratings, the three latest reviews, quality).
+  const member = user.domains[product.domain] !== undefined;
   const { access, summary, reviews, mine, quality } = await productConsumerView(user, product.id, {
     decides: can.decideAccess(user, ref),
     reviews: 3,
   });
+  const verdict = await accessVerdictFor(user, product, access.latest?.grant);
   return (
-    <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-      <RequestAccessCard
-        productId={product.id}
-        productHref={href}
-        domainName={product.domainName}
-        member={user.domains[product.domain] !== undefined}
-        canRequest={can.requestAccess(user, ref)}
-        published={product.lifecycle === "published"}
-        latest={access.latest}
-        pendingForOwner={access.pendingForOwner}
-      />
-      <RatingsCard
-        productId={product.id}
-        productHref={href}
-        summary={summary}
-        reviews={reviews.items}
-        reviewCount={reviews.total}
-        mine={mine}
-        canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
-      />
-      <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
-    </div>
+    <>
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+        <RequestAccessCard
+          productId={product.id}
+          productHref={href}
+          domainName={product.domainName}
+          member={member}
+          verdict={verdict}
+          classification={product.classification}
+          canRequest={can.requestAccess(user, ref) && verdict.kind === "grantable"}
+          published={product.lifecycle === "published"}
+          latest={access.latest}
+          pendingForOwner={access.pendingForOwner}
+        />
+        <RatingsCard
+          productId={product.id}
+          productHref={href}
+          summary={summary}
+          reviews={reviews.items}
+          reviewCount={reviews.total}
+          mine={mine}
+          canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
+        />
+        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
+      </div>
+      <DataPreviewSection product={product} user={user} verdict={verdict} />
+    </>
   );
 }
