@@ -14,6 +14,7 @@ import { rebuildRollups, recordMetricEvents, type MetricEventInput } from "@/lib
 import { setDomainStage } from "@/lib/metrics/rollout";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest } from "@/lib/consumers/decide-access";
+import { DEMO_REQUESTABLE } from "./demo-data";
 import { rateProduct } from "@/lib/consumers/rate-product";
 import { recordQualityRuns } from "@/lib/quality/record-quality-run";
 
@@ -351,7 +352,12 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   // 6. Access requests and decisions through the services: grants get faster over the year. Only for
   // confidential and restricted products: consumers read public and internal data without asking.
   const published = timeline.filter((t) => t.lifecycle === "published" && t.published !== null);
-  const requestable = published.filter((t) => t.classification === "confidential" || t.classification === "restricted");
+  // The demo's own requestable product stays untouched, so its request → approve → preview journey starts fresh.
+  const requestable = published.filter(
+    (t) =>
+      (t.classification === "confidential" || t.classification === "restricted") &&
+      !(t.domain === DEMO_REQUESTABLE.domain && t.name === DEMO_REQUESTABLE.name),
+  );
   const greta = await principal("greta.governance@meshport.local");
   const sam = await principal("sam.sales@meshport.local");
   const requesters = [
