@@ -99,15 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Grant logins outlive a dropped test database, like deployment roles.
-  const left = await db.accessGrant.findMany({ where: { dbRole: { not: null } }, select: { dbRole: true } });
-  await withClient(async (c) => {
-    for (const { dbRole } of left) {
-      if (!(await roleExists(dbRole!))) continue;
-      await c.query(`DROP OWNED BY ${quoteIdent(dbRole!)}`);
-      await c.query(`DROP ROLE IF EXISTS ${quoteIdent(dbRole!)}`);
-    }
-  });
+  // Grant logins and deployment roles outlive a dropped test database.
   await dropTestRoles();
   await stopQueue();
 });
