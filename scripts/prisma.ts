@@ -1,7 +1,7 @@
 // `tsx scripts/prisma.ts <prisma CLI args>`: the Prisma CLI, working offline.
 //  - PRISMA_SCHEMA_ENGINE_BINARY -> scripts/prisma-engine-shim.mjs (wasm schema engine; no native download);
 //  - commands that need a database get DATABASE_URL from ensureDatabase() when it is unset (embedded PostgreSQL).
-// Also exports migrateDeploy(url) for test setup and start scripts.
+// Also exports migrateDeploy(url) for test setup and start scripts, and migrateDiff(url) for the drift guard.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +55,36 @@ export async function migrateDeploy(url: string, opts: { config?: string; cwd?: 
     child.on("close", resolve);
   });
   if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code}):\n${output.trim()}`);
+}
+
+/**
+ * The SQL that would bring the database at `url` to prisma/schema.prisma (`prisma migrate diff
+ * --from-config-datasource --to-schema … --script --exit-code`): `drift` is false when none is needed.
+ * Throws with the CLI output when the diff itself fails.
+ */
+export async function migrateDiff(url: string): Promise<{ drift: boolean; sql: string }> {
+  const args = [
+    PRISMA_CLI,
+    "migrate",
+    "diff",
+    "--from-config-datasource",
+    "--to-schema",
+    "prisma/schema.prisma",
+    "--script",
+    "--exit-code",
+  ];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: prismaEnv({ DATABASE_URL: url }), stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  // --exit-code: 0 = empty diff, 2 = SQL needed, anything else = the diff failed.
+  if (code !== 0 && code !== 2) throw new Error(`prisma migrate diff failed (exit ${code}):\n${(stdout + stderr).trim()}`);
+  return { drift: code === 2, sql: stdout.trim() };
 }
 
 async function main(args: string[]): Promise<number> {

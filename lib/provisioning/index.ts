@@ -4,3 +4,4 @@ export { qualified, quoteIdent, quoteLiteral, type EnvironmentName } from "./nam
 export { loginGrantStatements, maskedViewNameFor, MASK } from "./masking";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
 export type { DeploymentResources, ProvisionRequest } from "./types";
+export { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, parseDataQuery, type DataFormat, type DataQuery } from "./data-query";

@@ -11,7 +11,7 @@ import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { effectivePolicyFor, enforce } from "@/lib/governance/server";
 import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
@@ -20,6 +20,8 @@ import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 import { maskedSelectList } from "./masking";
 import type { DeploymentResources, ProvisionRequest } from "./types";
+import type { ProductField } from "@/lib/products";
+import { buildSelect, cursorAfter, withoutKeys, type DataQuery } from "./data-query";
 
 export const MAX_LIMIT = 1000;
 
@@ -31,11 +33,14 @@ export type DataPage = {
   rows: Record<string, unknown>[];
   limit: number;
   offset: number;
+  /** -1 for a cursor read (`select`), which never counts the rows. */
   total: number;
   /** Fields masked for this reader (empty when it is cleared for PII or no field is PII). */
   masked: string[];
   /** How the reader may read: as a domain member, through a role of the policy, or an access grant. */
   access: "member" | "role" | "grant";
+  /** Cursor reads: the cursor of the next page, null on the last one. */
+  nextCursor?: string | null;
 };
 
 const INT8 = 20;
@@ -58,10 +63,14 @@ export type ReadRef = {
   environment: EnvironmentName;
   limit: number;
   offset: number;
-  /** Only these columns, in this order (unknown names are a ValidationError); all when absent. */
-  fields?: readonly string[];
   /** Who is reading, for the audit record: the data API (default) or the product page's preview. */
   via?: "data_api" | "preview";
+  /**
+   * The data API's cursor read (lib/provisioning/data-query.ts): parses the caller's field selection,
+   * filters, sort and cursor against the served fields, once the read is allowed (so a refused caller
+   * learns no field names); `limit`/`offset` are then ignored.
+   */
+  select?: (fields: readonly ProductField[]) => DataQuery;
 };
 
 /** The reader's live grant to a product: approved, not ended, not expired. */
@@ -159,24 +168,48 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       : resources.maskedView
         ? qualified(deployment.schemaName, resources.maskedView)
         : `(SELECT ${maskedSelectList(fields)} FROM ${qualified(deployment.schemaName, resources.view)}) AS masked`;
-  const known = [...fields.map((f) => f.name), "_loaded_at"];
-  if (ref.fields) {
-    const unknown = ref.fields.filter((f) => !known.includes(f));
-    if (unknown.length > 0)
-      throw new ValidationError(`Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, {
-        fields: [`Known fields: ${known.join(", ")}`],
-      });
-  }
-  const select = ref.fields && ref.fields.length > 0 ? ref.fields.map(quoteIdent).join(", ") : "*";
   const order = primaryKeyFor(fields).filter((k) => k !== ROW_ID);
+  const sqlRelation = resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null;
   const client = await pgPool().connect();
   try {
     await client.query("BEGIN READ ONLY");
     await client.query("SET LOCAL statement_timeout = '10s'");
     if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
+    if (ref.select) {
+      const query = ref.select(fields);
+      const built = buildSelect(
+        source,
+        query,
+        fields,
+        primaryKeyFor(fields).filter((k) => k !== ROW_ID),
+      );
+      const result = await client.query({ text: built.text, values: built.values, types });
+      await client.query("COMMIT");
+      const more = result.rows.length > query.limit;
+      const rows = (result.rows as Record<string, unknown>[]).slice(0, query.limit);
+      const nextCursor = more ? cursorAfter(rows[rows.length - 1], built.keys) : null;
+      return {
+        productId: product.id,
+        domainId: product.domainId,
+        sqlRelation,
+        page: {
+          product: `${product.domain}/${product.name}`,
+          environment: ref.environment,
+          version: deployment.productVersion,
+          columns: built.columns,
+          rows: rows.map((r) => withoutKeys(r, built.keys.length)),
+          limit: query.limit,
+          offset: 0,
+          total: -1,
+          nextCursor,
+          masked: masked.filter((m) => built.columns.includes(m)),
+          access: member ? "member" : viaGrant ? "grant" : "role",
+        },
+      };
+    }
     const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${source}`);
     const rows = await client.query({
-      text: `SELECT ${select} FROM ${source} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
+      text: `SELECT * FROM ${source} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
       values: [ref.limit, ref.offset],
       types,
     });
@@ -185,7 +218,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
     return {
       productId: product.id,
       domainId: product.domainId,
-      sqlRelation: resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null,
+      sqlRelation,
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,
