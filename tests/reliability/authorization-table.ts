@@ -894,11 +894,11 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     request: () => ({ url: url("/api/v1/access-requests") }),
   }),
   route<{ domain: string; name: string }>("app/api/v1/access-requests/route.ts#POST", {
-    name: "API: request access to a published product",
+    name: "API: request access to a published confidential product",
+    // As the action: the policy, not a permission, refuses requests that would change nothing (not strict).
     rule: "can.requestAccess: signed in and not in the product's domain",
     expect: only("consumer", "otherDomain", "admin", "governance", "executive"),
-    strict: true,
-    setup: (w) => w.product({ lifecycle: "published" }),
+    setup: (w) => w.product({ lifecycle: "published", spec: { classification: "confidential" } }),
     request: (p) => ({
       url: url("/api/v1/access-requests"),
       init: {
@@ -913,7 +913,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     rule: "can.decideAccess: the product's owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
-      const p = await w.product({ lifecycle: "published" });
+      const p = await w.product({ lifecycle: "published", spec: { classification: "confidential" } });
       const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis for the board" });
       return { requestId: id };
     },
