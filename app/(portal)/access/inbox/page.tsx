@@ -12,8 +12,9 @@ import { cn } from "@/lib/cn";
 import { AccessStatusBadge } from "../status-badge";
 import { DecideForm, RevokeForm } from "./decision-forms";
 import { parsePage } from "@/lib/pagination";
+import { plural } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Pending requests" };
+export const metadata: Metadata = { title: "Access requests" };
 const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const TAB_LABEL: Record<InboxStatus, string> = {
@@ -22,6 +23,14 @@ const TAB_LABEL: Record<InboxStatus, string> = {
   denied: "Denied",
   revoked: "Revoked",
   expired: "Expired",
+};
+// The heading names the tab shown, so a user who lands on "Granted" is not told these are pending.
+const TAB_HEADING: Record<InboxStatus, string> = {
+  pending: "Pending requests",
+  approved: "Granted access",
+  denied: "Denied requests",
+  revoked: "Revoked access",
+  expired: "Expired access",
 };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
@@ -35,8 +44,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title="Pending requests"
-        description={`${governance ? "Requests for restricted data the owners approved, waiting for governance" : "Access requests for the products you own"}. ${pending} waiting for a decision.`}
+        title={TAB_HEADING[status]}
+        description={`${governance ? "Requests for restricted data the owners approved, waiting for governance" : "Access requests for the products you own"}. ${plural(pending, "request")} waiting for a decision.`}
       />
       <nav aria-label="Request status" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {INBOX_STATUSES.map((s) => (
@@ -58,7 +67,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <EmptyState>No {TAB_LABEL[status].toLowerCase()} requests.</EmptyState>
       ) : (
         <Card>
-          <Table>
+          <Table stacked>
             <thead>
               <tr>
                 <Th>Product</Th>
@@ -71,12 +80,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {items.map((r) => (
                 <tr key={r.id} data-testid="inbox-request">
-                  <Td>
+                  <Td label="Product">
                     <Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">
                       {r.product.domain}/{r.product.name}
                     </Link>
                   </Td>
-                  <Td>
+                  <Td label="Requester">
                     {r.requester ? (
                       <>
                         <div>{r.requester.name}</div>
@@ -86,9 +95,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       "—"
                     )}
                   </Td>
-                  <Td className="max-w-xs break-words">{r.purpose}</Td>
-                  <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.createdAt))}</Td>
-                  <Td className="min-w-48">
+                  <Td label="Purpose" className="break-words md:max-w-xs">
+                    {r.purpose}
+                  </Td>
+                  <Td label="Requested" className="whitespace-nowrap">
+                    {dateFmt.format(new Date(r.createdAt))}
+                  </Td>
+                  <Td label={status === "pending" ? "Decide" : "Status"} className="md:min-w-48">
                     {status === "pending" ? (
                       r.waitingFor === "governance" && !governance ? (
                         <div className="space-y-1" data-testid="waiting-governance">
