@@ -28,7 +28,7 @@ test("a consumer requests a confidential product, its owner approves, the consum
   await fred.goto("/access/inbox");
   const row = fred.getByTestId("inbox-request").filter({ hasText: "finance/expense-claims" }).filter({ hasText: USERS.consumer });
   await row.getByRole("button", { name: "Approve" }).click();
-  await expect(row.getByText("Access granted.")).toBeVisible();
+  await expect(fred.getByText("Access granted. The requester can read the product now.")).toBeVisible();
 
   await carla.reload();
   await expect(card.getByTestId("access-verdict")).toContainText("You can read this now, through your access grant until");

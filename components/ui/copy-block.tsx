@@ -6,11 +6,7 @@ export function CopyBlock({ label, text, testId }: { label: string; text: string
   const [copied, setCopied] = useState(false);
   return (
     <div className="relative">
-      <pre
-        aria-label={label}
-        data-testid={testId}
-        className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-16 text-xs leading-relaxed text-slate-100"
-      >
+      <pre data-testid={testId} className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-16 text-xs leading-relaxed text-slate-100">
         <code>{text}</code>
       </pre>
       <button
