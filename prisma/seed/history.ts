@@ -375,8 +375,11 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     // The last few stay pending, on sales products, so Sam (sales owner) has an inbox to work through.
     const pendingOne = i >= 134 && salesPublished.length > 0;
     if (requestable.length === 0) break;
-    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(requestable);
-    const who = i < 4 || i === 134 ? carla : rnd.pick(requesters);
+    // Carla's own history stays outside sales, so the demo (and its e2e journeys) can ask Sam for a sales product.
+    const who = i < 4 ? carla : rnd.pick(requesters.slice(1));
+    const pool = who === carla ? requestable.filter((r) => r.domain !== "sales") : requestable;
+    if (pool.length === 0) continue;
+    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(pool);
     if (pairs.has(`${who.id}:${t.id}`)) continue;
     pairs.add(`${who.id}:${t.id}`);
     const day = pendingOne ? today - rnd.int(0, 3) : rnd.int(t.published! + 1, today - 2);
