@@ -156,6 +156,8 @@ export type ProductAccessState = {
     | null;
   /** Pending requests for this product (only filled for people who decide them). */
   pendingForOwner: number | null;
+  /** Live access grants to this product (only filled for people who decide requests). */
+  liveGrantsForOwner?: number | null;
 };
 
 export async function productAccessState(user: CurrentUser, productId: string, decides: boolean): Promise<ProductAccessState> {
@@ -265,6 +267,7 @@ export type ProductConsumerView = {
 type ConsumerViewRow = {
   latest_request: ProductAccessState["latest"];
   pending: number | null;
+  live_grants: number | null;
   score_counts: { score: number; n: number }[];
   reviews: { userName: string | null; userId: string; score: number; review: string; updatedAt: string }[];
   review_total: number;
@@ -299,6 +302,8 @@ export async function productConsumerView(
         ORDER BY r.created_at DESC LIMIT 1) AS latest_request,
       CASE WHEN ${opts.decides}::boolean THEN
         (SELECT count(*)::int FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.status = 'pending') END AS pending,
+      CASE WHEN ${opts.decides}::boolean THEN
+        (SELECT count(*)::int FROM access_grants g WHERE g.product_id = ${productId}::uuid AND g.ended_at IS NULL AND g.expires_at > now()) END AS live_grants,
       (SELECT coalesce(json_agg(json_build_object('score', g.score, 'n', g.n) ORDER BY g.score), '[]'::json)
          FROM (SELECT score, count(*)::int AS n FROM product_ratings WHERE product_id = ${productId}::uuid GROUP BY score) g) AS score_counts,
       (SELECT coalesce(json_agg(json_build_object('userName', u.name, 'userId', x.user_id, 'score', x.score, 'review', x.review,
@@ -314,7 +319,7 @@ export async function productConsumerView(
          FROM quality_runs q WHERE q.product_id = ${productId}::uuid ORDER BY q.at DESC LIMIT 1) AS latest_run,
       (SELECT count(*)::int FROM quality_runs WHERE product_id = ${productId}::uuid) AS runs`);
   return {
-    access: { latest: row.latest_request, pendingForOwner: row.pending },
+    access: { latest: row.latest_request, pendingForOwner: row.pending, liveGrantsForOwner: row.live_grants },
     summary: satisfaction(row.score_counts.flatMap((g) => Array<number>(g.n).fill(g.score))),
     reviews: {
       items: row.reviews.map((r) => ({

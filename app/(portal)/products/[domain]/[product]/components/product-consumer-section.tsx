@@ -56,6 +56,7 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
           published={product.lifecycle === "published"}
           latest={access.latest}
           pendingForOwner={access.pendingForOwner}
+          liveGrantsForOwner={access.liveGrantsForOwner}
         />
         <RatingsCard
           productId={product.id}

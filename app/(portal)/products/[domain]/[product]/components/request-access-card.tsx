@@ -24,6 +24,7 @@ export function RequestAccessCard({
   published,
   latest,
   pendingForOwner,
+  liveGrantsForOwner,
 }: {
   productId: string;
   productHref: string;
@@ -36,6 +37,7 @@ export function RequestAccessCard({
   published: boolean;
   latest: ProductAccessState["latest"];
   pendingForOwner: number | null;
+  liveGrantsForOwner?: number | null;
 }) {
   const [state, action] = useActionState(requestAccessAction, null);
   // A pending request, or a grant that still runs: asking again would change nothing.
@@ -49,6 +51,14 @@ export function RequestAccessCard({
               Pending requests: {pendingForOwner}
             </Link>
             <span className="text-slate-500"> for this product</span>
+          </p>
+        )}
+        {liveGrantsForOwner !== null && liveGrantsForOwner !== undefined && (
+          <p data-testid="live-grants">
+            <Link href="/access/inbox?status=approved" className="font-medium text-brand-700 hover:underline">
+              Live access grants: {liveGrantsForOwner}
+            </Link>
+            <span className="text-slate-500"> (review or revoke)</span>
           </p>
         )}
         <AccessVerdictLine verdict={verdict} domainName={domainName} classification={classification} />
