@@ -157,11 +157,11 @@ export type ProductAccessState = {
   /** Pending requests for this product (only filled for people who decide them). */
   pendingForOwner: number | null;
   /** Live access grants to this product (only filled for people who decide requests). */
-  liveGrantsForOwner?: number | null;
+  liveGrantsForOwner: number | null;
 };
 
 export async function productAccessState(user: CurrentUser, productId: string, decides: boolean): Promise<ProductAccessState> {
-  const [latest, pending] = await Promise.all([
+  const [latest, pending, liveGrants] = await Promise.all([
     db.accessRequest.findFirst({
       where: { productId, requesterId: user.id },
       orderBy: { createdAt: "desc" },
@@ -178,6 +178,7 @@ export async function productAccessState(user: CurrentUser, productId: string, d
       },
     }),
     decides ? db.accessRequest.count({ where: { productId, status: "pending" } }) : Promise.resolve(null),
+    decides ? db.accessGrant.count({ where: { productId, endedAt: null, expiresAt: { gt: new Date() } } }) : Promise.resolve(null),
   ]);
   return {
     latest: latest
@@ -206,6 +207,7 @@ export async function productAccessState(user: CurrentUser, productId: string, d
         }
       : null,
     pendingForOwner: pending,
+    liveGrantsForOwner: liveGrants,
   };
 }
 
