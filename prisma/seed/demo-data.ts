@@ -81,7 +81,13 @@ export async function seedDemoData(): Promise<{ provisioned: number; rows: numbe
       if (!product || product.deployments.some((d) => d.status === "active")) continue;
       const owner = await principal(s.owner);
       const { jobId } = await provisionProduct(owner, { domain: s.domain, name: s.name });
-      if ((await runProvisioningJob(jobId)) !== "completed") continue;
+      const outcome = await runProvisioningJob(jobId);
+      if (outcome !== "completed") {
+        // Say so: a demo without data must not look like a working one. (Roles are cluster-wide: a role left
+        // by another database of the same server blocks provisioning the same product here.)
+        console.warn(`[seed] ${s.domain}/${s.name} was not provisioned (${outcome}); see its deployment's job log`);
+        continue;
+      }
       provisioned++;
       const fields = (product.spec as { schema: ProductField[] }).schema;
       const key = new Set(primaryKeyFor(fields));
