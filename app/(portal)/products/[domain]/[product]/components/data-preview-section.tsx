@@ -82,7 +82,8 @@ export async function DataPreviewSection({
                     {result.page.columns.map((c) => (
                       <Th key={c}>
                         {c}
-                        {result.page.masked.includes(c) && <span className="ml-1 text-xs font-normal text-amber-700">(masked)</span>}
+                        {/* The space keeps the accessible name "email (masked)", not "email(masked)". */}
+                        {result.page.masked.includes(c) && <span className="text-xs font-normal text-amber-700"> (masked)</span>}
                       </Th>
                     ))}
                   </tr>
