@@ -10,7 +10,9 @@ import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/reval
 import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
 import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
+import { expireGrants } from "@/lib/consumers/expire-grants";
 import {
+  GRANT_EXPIRY_QUEUE,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
@@ -70,6 +72,14 @@ export function jobHandlers(concurrency: number): JobHandler[] {
           throw err;
         }
       },
+    },
+    {
+      // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL
+      // login and tells the consumer (audit event, "expired" on My access). Cron's finest grain: every minute.
+      queue: GRANT_EXPIRY_QUEUE,
+      options: { pollingIntervalSeconds: 30 },
+      cron: () => "* * * * *",
+      run: async () => expireGrants(),
     },
   ];
 }

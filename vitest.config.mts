@@ -27,6 +27,9 @@ export default defineConfig({
           exclude: ["node_modules/**"],
           environment: "node",
           globalSetup: ["tests/global-setup.ts"],
+          // Services import @/lib/auth/server, whose entry now re-exports getCurrentUser (next-auth): inlined,
+          // Vite resolves next-auth's extensionless "next/server" import (as the reliability project does).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,5 +1,5 @@
-// Governance journey: a producer's edit makes a product non-compliant (confidential data granted to
-// data_consumer), the producer sees the finding on the compliance page, publishing is refused with the
+// Governance journey: a producer's edit makes a product non-compliant (confidential data writable by
+// data_consumer: a consumer may be granted reads of confidential data, never writes), the producer sees the finding on the compliance page, publishing is refused with the
 // reason, and once the grant is fixed the product publishes. Governance then finds the refusal in the
 // audit log.
 import { expect, test } from "@playwright/test";
@@ -14,9 +14,10 @@ test("a product that breaks its policy cannot be published until it is fixed", a
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
 
-  // The edit that breaks the policy: confidential data, still readable by data_consumer.
+  // The edit that breaks the policy: confidential data, writable by data_consumer.
   await page.goto(`/products/sales/${name}/edit`);
   await page.getByLabel("Classification").selectOption("confidential");
+  await page.getByRole("group", { name: "Permissions of role 1" }).getByLabel("write").check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/products/sales/${name}$`));
   await expect(page.getByTestId("compliance-card")).toContainText("Failing");
@@ -28,17 +29,20 @@ test("a product that breaks its policy cannot be published until it is fixed", a
   await expect(finding).toBeVisible();
   await expect(finding).toContainText("Role data_consumer may not access confidential data");
   await expect(finding).toContainText("spec.access[0].role");
-  await expect(page.getByText("Publishing is blocked until the error is fixed.")).toBeVisible();
+  await expect(page.locator('[data-testid="finding"][data-rule="access.permissions-allowed"]')).toContainText(
+    "Role data_consumer does not have the write permission",
+  );
+  await expect(page.getByText("Publishing is blocked until the 2 errors are fixed.")).toBeVisible();
 
   // Publishing is refused with the reason; the product stays in review.
   await page.goto(`/products/sales/${name}`);
   await page.getByRole("button", { name: "Publish" }).click();
   const alert = page.getByTestId("lifecycle-actions").getByRole("alert");
-  await expect(alert).toHaveText("Publishing is blocked by 1 policy error. Fix it and publish again.");
+  await expect(alert).toHaveText("Publishing is blocked by 2 policy errors. Fix them and publish again.");
   // Each finding is listed on its own and links to the field that fixes it.
   const findings = page.getByTestId("publish-findings").getByRole("listitem");
-  await expect(findings).toHaveCount(1);
-  await expect(findings).toContainText("Role data_consumer may not access confidential data");
+  await expect(findings).toHaveCount(2);
+  await expect(findings.first()).toContainText("Role data_consumer may not access confidential data");
   await expect(findings.getByRole("link", { name: "Fix spec.access[0].role" })).toHaveAttribute(
     "href",
     `/products/sales/${name}/edit#access-0-role`,
@@ -47,7 +51,7 @@ test("a product that breaks its policy cannot be published until it is fixed", a
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
   await expect(page.getByTestId("lifecycle-actions").getByRole("button", { name: "Deprecate" })).toHaveCount(0);
 
-  // Fix: grant the role that may read confidential data instead.
+  // Fix: grant the role that may read and write confidential data instead.
   await page.goto(`/products/sales/${name}/edit`);
   await page.getByLabel("Role 1", { exact: true }).fill("data_producer");
   await page.getByRole("button", { name: "Save changes" }).click();

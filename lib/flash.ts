@@ -9,6 +9,7 @@ export const FLASH_MESSAGES = {
   "imported-registered": "Imported: the document registered a new product as a draft.",
   "imported-versioned": "Imported: the document saved a new version of this product.",
   "access-approved": "Access granted. The requester can read the product now.",
+  "access-owner-approved": "Approved by the owners. Restricted data: governance decides next.",
   "access-denied": "Request denied. The requester sees your note under My access.",
   "access-revoked": "Access revoked. The consumer can no longer read the product.",
 } as const;

@@ -1,10 +1,35 @@
 // The portal as Playwright sees it: a fresh, uniquely named database (migrated and seeded with the demo
 // data) behind `next start`. The database is dropped when Playwright stops the server.
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { createScratchDatabase, ensureDatabase } from "./embedded-db";
 import { migrateDeploy } from "./prisma";
 import { NEXT_BIN, seedDemo } from "./run";
 import { OIDC_TEST_GROUP_MAP, startOidcTestProvider, type OidcTestProvider } from "./oidc-test-provider";
+
+/**
+ * Roles are cluster-wide and outlive a dropped database: the roles this run's deployments (tagged in their
+ * COMMENT) and access grants created are dropped first, so the next run's demo seed can provision the same
+ * products again.
+ */
+async function dropClusterRoles(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ role: string }>(
+      `SELECT r.rolname AS role FROM pg_roles r
+        WHERE shobj_description(r.oid, 'pg_authid') IN (SELECT 'meshport deployment ' || id FROM deployments)
+           OR r.rolname IN (SELECT db_role FROM access_grants WHERE db_role IS NOT NULL)`,
+    );
+    for (const { role } of rows) {
+      const ident = `"${role.replaceAll('"', '""')}"`;
+      await client.query(`DROP OWNED BY ${ident}`);
+      await client.query(`DROP ROLE ${ident}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 async function main() {
   const server = await ensureDatabase({ dbName: "postgres" });
@@ -21,6 +46,7 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     }
     await oidc?.close();
+    await dropClusterRoles(scratch.url).catch((e) => console.error("[e2e-server] dropping roles failed", e));
     await scratch.drop().catch((e) => console.error("[e2e-server] drop failed", e));
     await server.stop?.();
     process.exit(code);

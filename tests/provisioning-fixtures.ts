@@ -56,10 +56,19 @@ export async function withClient<T>(fn: (c: PgClient) => Promise<T>): Promise<T>
   }
 }
 
-/** Drops every role this database's deployments created: roles outlive a dropped test database. */
+/**
+ * Drops every role this database's deployments and access grants created: roles outlive a dropped test
+ * database.
+ */
 export async function dropTestRoles(): Promise<void> {
   const deployments = await db.deployment.findMany({ select: { id: true } });
+  const grants = await db.accessGrant.findMany({ where: { dbRole: { not: null }, endedAt: null }, select: { dbRole: true } });
   await withClient(async (c) => {
+    for (const { dbRole } of grants) {
+      if ((await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [dbRole])).rowCount === 0) continue;
+      await c.query(`DROP OWNED BY ${quoteIdent(dbRole!)}`);
+      await c.query(`DROP ROLE IF EXISTS ${quoteIdent(dbRole!)}`);
+    }
     for (const d of deployments) {
       for (const role of await rolesOfDeployment(c, d.id)) {
         await c.query(`DROP OWNED BY ${quoteIdent(role)}`);

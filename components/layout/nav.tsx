@@ -15,7 +15,9 @@ export function navItems(user: Principal): NavItem[] {
   // Import is one click further, from the registration page.
   if (producer) items.push({ href: "/products/new", label: "Register product" });
   items.push({ href: "/access", label: "My access" });
-  if (user.roles.includes("data_admin") || user.roles.includes("data_producer")) items.push({ href: "/access/inbox", label: "Requests" });
+  // Governance takes the second step of restricted requests there.
+  if (user.roles.includes("data_admin") || user.roles.includes("data_producer") || user.roles.includes("governance"))
+    items.push({ href: "/access/inbox", label: "Requests" });
   if (can.editPolicies(user) || can.readAudit(user)) items.push({ href: "/governance", label: "Governance" });
   if (can.readMetrics(user)) items.push({ href: "/metrics", label: "Metrics" });
   if (can.managePlatform(user)) items.push({ href: "/platform", label: "Platform" });

@@ -438,7 +438,7 @@ describe("access requests", () => {
       params: { id },
       body: JSON.stringify({ decision: "approve" }),
     });
-    expect(decided.json()).toEqual({ id, status: "approved" });
+    expect(decided.json()).toMatchObject({ id, status: "approved", grantId: expect.any(String), expiresAt: expect.any(String) });
     expect(
       (
         await call("POST", "/api/v1/access-requests/{id}/decision", {

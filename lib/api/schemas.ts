@@ -140,6 +140,7 @@ export const dataPageSchema = z
     environment: z.enum(["staging", "production"]),
     version: z.string().nullable(),
     columns: z.array(z.string()),
+    masked: z.array(z.string()).describe("fields masked for this reader (PII it is not cleared for): text reads ***, other types null"),
     items: z.array(z.record(z.string(), z.unknown())),
     nextCursor: z.string().nullable().describe("pass as ?cursor= for the next page; null on the last page"),
   })
@@ -151,11 +152,22 @@ export const accessRequestSchema = z
     product: z.object({ name: z.string(), domain: slug, href: z.string() }),
     requester: z.object({ name: z.string(), email: z.string() }).nullable(),
     purpose: z.string(),
-    status: z.enum(["pending", "approved", "denied", "revoked"]),
+    status: z.enum(["pending", "approved", "denied", "revoked", "expired"]),
     decisionNote: z.string(),
     decidedBy: z.string().nullable(),
     createdAt: iso,
     decidedAt: iso.nullable(),
+    waitingFor: z.enum(["owners", "governance"]).nullable().describe("who decides next on a pending request"),
+    grant: z
+      .object({
+        id: z.string(),
+        expiresAt: iso,
+        endedAt: iso.nullable(),
+        endReason: z.enum(["revoked", "expired"]).nullable(),
+        sql: z.boolean().describe("a PostgreSQL login exists for the grant (credentials on My access)"),
+      })
+      .nullable()
+      .describe("what an approval created: reading until expiresAt unless ended"),
   })
   .meta({ id: "AccessRequest" });
 
@@ -170,11 +182,22 @@ export const accessRequestInputSchema = z
 export const accessRequestCreatedSchema = z.object({ id: z.string(), status: z.literal("pending") }).meta({ id: "AccessRequestCreated" });
 
 export const accessDecisionSchema = z
-  .object({ decision: z.enum(["approve", "deny"]), note: z.string().optional() })
+  .object({
+    decision: z.enum(["approve", "deny"]),
+    note: z.string().optional(),
+    days: z.number().int().min(1).optional().describe("how long the grant lasts; the policy's max_duration when omitted, never longer"),
+  })
   .meta({ id: "AccessDecision" });
 
 export const accessDecisionResultSchema = z
-  .object({ id: z.string(), status: z.enum(["approved", "denied"]) })
+  .object({
+    id: z.string(),
+    status: z
+      .enum(["approved", "denied", "awaiting_governance"])
+      .describe("awaiting_governance: the owners approved step one of a restricted request"),
+    grantId: z.string().optional(),
+    expiresAt: iso.optional(),
+  })
   .meta({ id: "AccessDecisionResult" });
 
 export const SCHEMAS = [

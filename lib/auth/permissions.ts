@@ -91,6 +91,11 @@ export const can = {
   requestAccess: (p: Principal | null, product: ProductRef) => p !== null && p.domains[product.domain] === undefined,
   /** Approve, deny or revoke access requests: the product's owners (same people as lifecycle moves). */
   decideAccess: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
+  /**
+   * The second step of a request the policy routes to owners and governance (approval owner_and_governance):
+   * governance decides after the product's owners approved.
+   */
+  decideGovernanceAccess: (p: Principal | null) => p !== null && has(p, "governance"),
   /** Rate and review a product: signed-in users who cannot edit it (no rating your own product). */
   rateProduct: (p: Principal | null, product: ProductRef) => p !== null && !can.editProduct(p, product),
   /** Run an on-demand quality check: whoever may edit the product. */

@@ -1,17 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest, revokeAccess } from "@/lib/consumers/decide-access";
 import { rateProduct } from "@/lib/consumers/rate-product";
 import { listAccessInbox, listMyAccessRequests, ratingSummary } from "@/lib/consumers/queries";
-import { createPrincipal } from "@/prisma/seed/factories";
+import { createPrincipal, ensureGlobalPolicy } from "@/prisma/seed/factories";
 import { createDomainWithOwner, createPublishedProduct } from "@/prisma/seed/metrics-factories";
+
+// Consumers read internal data without asking; requests are for what the policy grants on approval.
+const CONFIDENTIAL = { classification: "confidential" as const };
+beforeAll(async () => {
+  await ensureGlobalPolicy();
+});
 
 describe("access requests", () => {
   it("lets a consumer ask, shows it to the owner, and records the grant with its waiting time", async () => {
     const { domain, owner } = await createDomainWithOwner();
-    const product = await createPublishedProduct(domain, owner);
+    const product = await createPublishedProduct(domain, owner, CONFIDENTIAL);
     const consumer = await createPrincipal(["data_consumer"]);
     const asked = new Date("2026-02-01T09:00:00Z");
     const { id } = await requestAccess(consumer, { productId: product.id, purpose: "Churn analysis for Q1" }, asked);
@@ -30,7 +36,7 @@ describe("access requests", () => {
 
   it("refuses a second open request, bad input, and requests from the product's own domain", async () => {
     const { domain, owner } = await createDomainWithOwner();
-    const product = await createPublishedProduct(domain, owner);
+    const product = await createPublishedProduct(domain, owner, CONFIDENTIAL);
     const consumer = await createPrincipal(["data_consumer"]);
     await requestAccess(consumer, { productId: product.id, purpose: "Monthly revenue report" });
     await expect(requestAccess(consumer, { productId: product.id, purpose: "Monthly revenue report again" })).rejects.toBeInstanceOf(
@@ -45,7 +51,7 @@ describe("access requests", () => {
 
   it("forbids deciding for anyone but the product's owners, and changes nothing then", async () => {
     const { domain, owner } = await createDomainWithOwner();
-    const product = await createPublishedProduct(domain, owner);
+    const product = await createPublishedProduct(domain, owner, CONFIDENTIAL);
     const consumer = await createPrincipal(["data_consumer"]);
     const other = await createDomainWithOwner(); // owns another domain
     const { id } = await requestAccess(consumer, { productId: product.id, purpose: "Marketing attribution" });

@@ -13,12 +13,18 @@ export type AccessRequestDto = {
   product: { name: string; domain: string; href: string };
   requester: { name: string; email: string } | null;
   purpose: string;
-  status: "pending" | "approved" | "denied" | "revoked";
+  status: "pending" | "approved" | "denied" | "revoked" | "expired";
   decisionNote: string;
   decidedBy: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** Who decides next on a pending request: the product's owners, or governance after the owners approved. */
+  waitingFor: "owners" | "governance" | null;
+  /** The grant an approval created (null for requests approved before grants existed, or not approved). */
+  grant: GrantDto | null;
 };
+
+export type GrantDto = { id: string; expiresAt: string; endedAt: string | null; endReason: "revoked" | "expired" | null; sql: boolean };
 
 export type Page<T> = { items: T[]; total: number };
 
@@ -31,6 +37,9 @@ const requestSelect = {
   decidedAt: true,
   requesterId: true,
   decidedById: true,
+  approval: true,
+  ownerApprovedAt: true,
+  grant: { select: { id: true, expiresAt: true, endedAt: true, endReason: true, dbRole: true } },
   product: { select: { name: true, domain: { select: { slug: true } } } },
 } satisfies Prisma.AccessRequestSelect;
 
@@ -57,6 +66,17 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
       decidedBy: r.decidedById ? (users.get(r.decidedById)?.name ?? null) : null,
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
+      waitingFor:
+        r.status !== "pending" ? null : r.approval === "owner_and_governance" && r.ownerApprovedAt !== null ? "governance" : "owners",
+      grant: r.grant
+        ? {
+            id: r.grant.id,
+            expiresAt: r.grant.expiresAt.toISOString(),
+            endedAt: r.grant.endedAt?.toISOString() ?? null,
+            endReason: r.grant.endReason,
+            sql: r.grant.dbRole !== null,
+          }
+        : null,
     };
   });
 }
@@ -90,7 +110,12 @@ export function decidableProductsFilter(user: CurrentUser): Prisma.DataProductWh
   return { domain: { slug: { in: owned } } };
 }
 
-export const INBOX_STATUSES = ["pending", "approved", "denied", "revoked"] as const;
+/** Who sees the inbox: those who decide some product's requests, and governance (second steps). */
+export function usesAccessInbox(user: CurrentUser): boolean {
+  return decidableProductsFilter(user) !== null || user.roles.includes("governance");
+}
+
+export const INBOX_STATUSES = ["pending", "approved", "denied", "revoked", "expired"] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
 export async function listAccessInbox(
@@ -98,8 +123,16 @@ export async function listAccessInbox(
   opts: { status: InboxStatus; page: number; pageSize: number },
 ): Promise<Page<AccessRequestDto> & { pending: number }> {
   const products = decidableProductsFilter(user);
-  if (!products) return { items: [], total: 0, pending: 0 };
-  const where: Prisma.AccessRequestWhereInput = { status: opts.status, product: products };
+  const governance = user.roles.includes("governance");
+  if (!products && !governance) return { items: [], total: 0, pending: 0 };
+  // Owners: their products' requests. Governance: requests the owners approved that need its second step.
+  const scope: Prisma.AccessRequestWhereInput = {
+    OR: [
+      ...(products ? [{ product: products }] : []),
+      ...(governance ? [{ approval: "owner_and_governance" as const, ownerApprovedAt: { not: null } }] : []),
+    ],
+  };
+  const where: Prisma.AccessRequestWhereInput = { status: opts.status, ...scope };
   const [rows, total, pending] = await Promise.all([
     db.accessRequest.findMany({
       where,
@@ -110,29 +143,71 @@ export async function listAccessInbox(
     }),
     db.accessRequest.count({ where }),
     // On the pending tab the total already is the pending count: no second identical count.
-    opts.status === "pending" ? null : db.accessRequest.count({ where: { status: "pending", product: products } }),
+    opts.status === "pending" ? null : db.accessRequest.count({ where: { status: "pending", ...scope } }),
   ]);
   return { items: await toDtos(rows), total, pending: pending ?? total };
 }
 
 export type ProductAccessState = {
-  latest: Pick<AccessRequestDto, "id" | "status" | "purpose" | "decisionNote" | "createdAt" | "decidedAt"> | null;
+  latest:
+    | (Pick<AccessRequestDto, "id" | "status" | "purpose" | "decisionNote" | "createdAt" | "decidedAt" | "waitingFor"> & {
+        grant: GrantDto | null;
+      })
+    | null;
   /** Pending requests for this product (only filled for people who decide them). */
   pendingForOwner: number | null;
+  /** Live access grants to this product (only filled for people who decide requests). */
+  liveGrantsForOwner: number | null;
 };
 
 export async function productAccessState(user: CurrentUser, productId: string, decides: boolean): Promise<ProductAccessState> {
-  const [latest, pending] = await Promise.all([
+  const [latest, pending, liveGrants] = await Promise.all([
     db.accessRequest.findFirst({
       where: { productId, requesterId: user.id },
       orderBy: { createdAt: "desc" },
-      select: { id: true, status: true, purpose: true, decisionNote: true, createdAt: true, decidedAt: true },
+      select: {
+        id: true,
+        status: true,
+        purpose: true,
+        decisionNote: true,
+        createdAt: true,
+        decidedAt: true,
+        approval: true,
+        ownerApprovedAt: true,
+        grant: { select: { id: true, expiresAt: true, endedAt: true, endReason: true, dbRole: true } },
+      },
     }),
     decides ? db.accessRequest.count({ where: { productId, status: "pending" } }) : Promise.resolve(null),
+    decides ? db.accessGrant.count({ where: { productId, endedAt: null, expiresAt: { gt: new Date() } } }) : Promise.resolve(null),
   ]);
   return {
-    latest: latest ? { ...latest, createdAt: latest.createdAt.toISOString(), decidedAt: latest.decidedAt?.toISOString() ?? null } : null,
+    latest: latest
+      ? {
+          id: latest.id,
+          status: latest.status,
+          purpose: latest.purpose,
+          decisionNote: latest.decisionNote,
+          createdAt: latest.createdAt.toISOString(),
+          decidedAt: latest.decidedAt?.toISOString() ?? null,
+          waitingFor:
+            latest.status !== "pending"
+              ? null
+              : latest.approval === "owner_and_governance" && latest.ownerApprovedAt !== null
+                ? "governance"
+                : "owners",
+          grant: latest.grant
+            ? {
+                id: latest.grant.id,
+                expiresAt: latest.grant.expiresAt.toISOString(),
+                endedAt: latest.grant.endedAt?.toISOString() ?? null,
+                endReason: latest.grant.endReason,
+                sql: latest.grant.dbRole !== null,
+              }
+            : null,
+        }
+      : null,
     pendingForOwner: pending,
+    liveGrantsForOwner: liveGrants,
   };
 }
 
@@ -194,6 +269,7 @@ export type ProductConsumerView = {
 type ConsumerViewRow = {
   latest_request: ProductAccessState["latest"];
   pending: number | null;
+  live_grants: number | null;
   score_counts: { score: number; n: number }[];
   reviews: { userName: string | null; userId: string; score: number; review: string; updatedAt: string }[];
   review_total: number;
@@ -216,11 +292,20 @@ export async function productConsumerView(
   const [row] = await db.$queryRaw<ConsumerViewRow[]>(Prisma.sql`
     SELECT
       (SELECT json_build_object('id', r.id, 'status', r.status, 'purpose', r.purpose, 'decisionNote', r.decision_note,
-                                'createdAt', ${isoTimestamp(Prisma.sql`r.created_at`)}, 'decidedAt', ${isoTimestamp(Prisma.sql`r.decided_at`)})
+                                'createdAt', ${isoTimestamp(Prisma.sql`r.created_at`)}, 'decidedAt', ${isoTimestamp(Prisma.sql`r.decided_at`)},
+                                'waitingFor', CASE WHEN r.status <> 'pending' THEN NULL
+                                                   WHEN r.approval = 'owner_and_governance' AND r.owner_approved_at IS NOT NULL THEN 'governance'
+                                                   ELSE 'owners' END,
+                                'grant', (SELECT json_build_object('id', g.id, 'expiresAt', ${isoTimestamp(Prisma.sql`g.expires_at`)},
+                                                                   'endedAt', ${isoTimestamp(Prisma.sql`g.ended_at`)}, 'endReason', g.end_reason,
+                                                                   'sql', g.db_role IS NOT NULL)
+                                            FROM access_grants g WHERE g.request_id = r.id))
          FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.requester_id = ${user.id}::uuid
         ORDER BY r.created_at DESC LIMIT 1) AS latest_request,
       CASE WHEN ${opts.decides}::boolean THEN
         (SELECT count(*)::int FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.status = 'pending') END AS pending,
+      CASE WHEN ${opts.decides}::boolean THEN
+        (SELECT count(*)::int FROM access_grants g WHERE g.product_id = ${productId}::uuid AND g.ended_at IS NULL AND g.expires_at > now()) END AS live_grants,
       (SELECT coalesce(json_agg(json_build_object('score', g.score, 'n', g.n) ORDER BY g.score), '[]'::json)
          FROM (SELECT score, count(*)::int AS n FROM product_ratings WHERE product_id = ${productId}::uuid GROUP BY score) g) AS score_counts,
       (SELECT coalesce(json_agg(json_build_object('userName', u.name, 'userId', x.user_id, 'score', x.score, 'review', x.review,
@@ -236,7 +321,7 @@ export async function productConsumerView(
          FROM quality_runs q WHERE q.product_id = ${productId}::uuid ORDER BY q.at DESC LIMIT 1) AS latest_run,
       (SELECT count(*)::int FROM quality_runs WHERE product_id = ${productId}::uuid) AS runs`);
   return {
-    access: { latest: row.latest_request, pendingForOwner: row.pending },
+    access: { latest: row.latest_request, pendingForOwner: row.pending, liveGrantsForOwner: row.live_grants },
     summary: satisfaction(row.score_counts.flatMap((g) => Array<number>(g.n).fill(g.score))),
     reviews: {
       items: row.reviews.map((r) => ({

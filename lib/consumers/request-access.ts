@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/server";
 import { requestAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";
+import { accessPathFor } from "./access-path";
 
 /** `now` lets the demo seed replay a year of history; the portal always uses the clock. */
 export async function requestAccess(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<{ id: string }> {
@@ -13,7 +14,7 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
   return db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findUnique({
       where: { id: data.productId },
-      select: { id: true, name: true, lifecycle: true, domainId: true, domain: { select: { slug: true } } },
+      select: { id: true, name: true, lifecycle: true, classification: true, domainId: true, domain: { select: { slug: true } } },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
     await assertCan(user, "requestAccess", [{ domain: product.domain.slug }], {
@@ -21,10 +22,29 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
       message: "Members of this product's domain already have access to it.",
     });
     if (product.lifecycle !== "published") throw new ValidationError("Only published products accept access requests.");
+    // A request must be able to change something: not for what the user reads already, not for what the
+    // policy never grants to their roles.
+    const path = await accessPathFor(user, product.domain.slug, product.classification);
+    if (path.kind === "read")
+      throw new ValidationError(`You can read ${product.classification} data already (as ${path.role}); no request is needed.`, {
+        purpose: ["No request is needed: you can read this product now."],
+      });
+    if (path.kind === "never")
+      throw new ValidationError(
+        `The governance policy never grants ${product.classification} data to your roles (${user.roles.join(", ")}).`,
+        {
+          purpose: ["Not grantable for your role."],
+        },
+      );
     // Serialises concurrent requests of one user for one product, so the duplicate check below holds.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access:${user.id}:${product.id}`}))`;
+    // Open: pending, or approved with a grant that still runs (an expired grant the sweep has not closed yet is over).
     const open = await tx.accessRequest.findFirst({
-      where: { productId: product.id, requesterId: user.id, status: { in: ["pending", "approved"] } },
+      where: {
+        productId: product.id,
+        requesterId: user.id,
+        OR: [{ status: "pending" }, { status: "approved", OR: [{ grant: null }, { grant: { endedAt: null, expiresAt: { gt: now } } }] }],
+      },
       select: { status: true },
     });
     if (open) {
@@ -33,7 +53,7 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
       );
     }
     const created = await tx.accessRequest.create({
-      data: { productId: product.id, requesterId: user.id, purpose: data.purpose, createdAt: now },
+      data: { productId: product.id, requesterId: user.id, purpose: data.purpose, createdAt: now, approval: path.approval },
       select: { id: true },
     });
     await recordMetricEvent({ type: "access_requested", at: now, productId: product.id, domainId: product.domainId, userId: user.id }, tx);

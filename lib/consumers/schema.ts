@@ -14,7 +14,19 @@ export const decideAccessSchema = z.object({
   requestId: z.uuid("Unknown request."),
   decision: z.enum(["approve", "deny"], "Choose approve or deny."),
   note: z.string().trim().max(1000, "Keep the note under 1000 characters.").default(""),
+  /** How long the grant lasts; the policy's max_duration when empty, and never longer. */
+  days: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number("Give the number of days.")
+      .int("Give a whole number of days.")
+      .min(1, "At least 1 day.")
+      .max(3660, "At most 10 years.")
+      .optional(),
+  ),
 });
+
+export const sqlCredentialsSchema = z.object({ grantId: z.uuid("Unknown grant.") });
 
 // Revoking cuts a consumer off at once and cannot be undone (they must ask again): a reason is required.
 export const revokeAccessSchema = z.object({

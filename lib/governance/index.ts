@@ -3,3 +3,5 @@
 export { ruleInputsOf } from "./compliance/rule-inputs";
 export type { AccessRule } from "./policies/types";
 export type { ComplianceStatus } from "./compliance/status";
+export { accessPath, clearedForPii, type AccessPath } from "./enforcement/access-path";
+export { GRANT_APPROVALS, type GrantApproval, type EffectivePolicy } from "./policies/types";

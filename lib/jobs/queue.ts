@@ -11,6 +11,8 @@ export const PROVISIONING_QUEUE = "provisioning";
 export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
 /** The cluster-wide health probe (lib/metrics/health-probe.ts), scheduled by the worker. */
 export const HEALTH_PROBE_QUEUE = "health-probe";
+/** Ends expired access grants (lib/consumers/expire-grants.ts), every minute, cluster-wide. */
+export const GRANT_EXPIRY_QUEUE = "grant-expiry";
 export type ProvisioningMessage = { jobId: string };
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
@@ -37,6 +39,7 @@ async function start(): Promise<PgBoss> {
   await ensureQueue(boss, PIPELINE_SCHEDULER_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" here: ticks missed while no worker ran do not pile up.
   await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  await ensureQueue(boss, GRANT_EXPIRY_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   return boss;

@@ -285,7 +285,7 @@ describe("product page reads", () => {
       });
     }
     const owner = await productConsumerView(s.owner, s.product.id, { decides: true, reviews: 3 });
-    expect(owner.access).toEqual({ latest: null, pendingForOwner: 2 });
+    expect(owner.access).toEqual({ latest: null, pendingForOwner: 2, liveGrantsForOwner: 0 });
   });
 
   it("load both deployments with pipeline, last job and its progress, and the exact row count of a small table", async () => {

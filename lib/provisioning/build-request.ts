@@ -23,16 +23,23 @@ export function endpointsFor(domain: string, name: string, environment: Environm
   };
 }
 
-/** Refuses a product whose current spec fails governance validation (validated afresh, and recorded). */
-export async function assertPassesGovernance(productId: string, userId: string, action: string): Promise<void> {
+/**
+ * Refuses a product whose current spec fails governance validation (validated afresh, and recorded).
+ * `ignoreQuality` (staging): findings about measured quality do not block, because re-measuring quality
+ * needs a provisioned table; production stays gated on them.
+ */
+export async function assertPassesGovernance(
+  productId: string,
+  userId: string,
+  action: string,
+  opts: { ignoreQuality?: boolean } = {},
+): Promise<void> {
   const validation = await validateProductById(productId, { trigger: "manual", userId });
-  if (validation.status === "failing") {
-    const first = validation.findings
-      .filter((f) => f.severity === "error")
-      .slice(0, 3)
-      .map((f) => f.message);
+  const errors = validation.findings.filter((f) => f.severity === "error" && !(opts.ignoreQuality && f.ruleId.startsWith("quality.")));
+  if (errors.length > 0) {
+    const first = errors.slice(0, 3).map((f) => f.message);
     throw new ValidationError(
-      `This product fails governance validation (${validation.errors} error${validation.errors === 1 ? "" : "s"}), so it cannot be ${action}. Fix: ${first.join(" ")}`,
+      `This product fails governance validation (${errors.length} error${errors.length === 1 ? "" : "s"}), so it cannot be ${action}. Fix: ${first.join(" ")}`,
       { product: first },
     );
   }

@@ -74,7 +74,7 @@ export function computeGrants(
 export function grantStatements(
   schema: string,
   grant: RoleGrant,
-  tables: { current: string; previous: readonly string[]; view: string | null },
+  tables: { current: string; previous: readonly string[]; view: string | null; maskedView?: string | null },
 ): string[] {
   const role = quoteIdent(grant.roleName);
   const statements = [
@@ -87,6 +87,7 @@ export function grantStatements(
   if (grant.privileges.includes("SELECT")) {
     for (const t of tables.previous) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, t)} TO ${role}`);
     if (tables.view) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, tables.view)} TO ${role}`);
+    if (tables.maskedView) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, tables.maskedView)} TO ${role}`);
   }
   return statements;
 }

@@ -14,7 +14,8 @@ export async function provisionProduct(user: CurrentUser, refInput: { domain?: u
   const ref = parseProductRef(refInput);
   const product = await loadOwnedProduct(user, ref.domain, ref.name, "provision");
   if (product.lifecycle === "retired") throw new ValidationError("Retired products cannot be provisioned.");
-  await assertPassesGovernance(product.id, user.id, "provisioned");
+  // Staging is where quality gets measured, so recorded quality never blocks it (production is gated).
+  await assertPassesGovernance(product.id, user.id, "provisioned", { ignoreQuality: true });
   const { request, plan } = await buildRequest(product, product.spec, "staging");
   const job = await db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, product.id, "staging");

@@ -87,7 +87,9 @@ describe("provisioning a product to staging", () => {
   it("creates the schema, the table with mapped types, NOT NULLs and primary key, and the serving view", async () => {
     expect(await q("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).toHaveLength(1);
     const table = `${f.spec.name.replaceAll("-", "_")}_v1`;
-    expect(await relations(schema)).toEqual([`${f.spec.name.replaceAll("-", "_")}:v`, `${table}:r`]);
+    const view = f.spec.name.replaceAll("-", "_");
+    // The serving view, its masked twin (PII masked for readers not cleared for it) and the table.
+    expect(await relations(schema)).toEqual([`${view}:v`, `${view}__masked:v`, `${table}:r`]);
     expect(await columns(schema, table)).toEqual([
       ["id", "text", true],
       ["amount", "double precision", false],
@@ -120,8 +122,10 @@ describe("provisioning a product to staging", () => {
       [
         `${consumer} ${table} SELECT`,
         `${consumer} ${view} SELECT`,
+        `${consumer} ${view}__masked SELECT`,
         `${producer} ${table} INSERT,SELECT,UPDATE`,
         `${producer} ${view} SELECT`,
+        `${producer} ${view}__masked SELECT`,
       ].sort(),
     );
     const [p] = await q<{ usage: boolean; ins: boolean; del: boolean }>(
@@ -197,7 +201,7 @@ describe("spec changes", () => {
     };
     await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: additive });
     await provisioned(f);
-    expect(await relations(schema)).toEqual([`${base}:v`, `${base}_v1:r`]);
+    expect(await relations(schema)).toEqual([`${base}:v`, `${base}__masked:v`, `${base}_v1:r`]);
     expect((await columns(schema, `${base}_v1`)).map((c) => c[0])).toEqual(["id", "amount", "_loaded_at", "note"]);
 
     const breaking = { ...additive, version: "2.0.0", schema: additive.schema.filter((x) => x.name !== "amount") };
@@ -208,7 +212,7 @@ describe("spec changes", () => {
       changeNote: "amount moves to its own product",
     });
     await provisioned(f);
-    expect(await relations(schema)).toEqual([`${base}:v`, `${base}_v1:r`, `${base}_v2:r`]);
+    expect(await relations(schema)).toEqual([`${base}:v`, `${base}__masked:v`, `${base}_v1:r`, `${base}_v2:r`]);
     const d = await stagingOf(f.productId);
     expect(d.tableName).toBe(`${base}_v2`);
     expect((d.resources as { previousTables: string[] }).previousTables).toEqual([`${base}_v1`]);
@@ -231,8 +235,9 @@ describe("refusals", () => {
   });
 
   it("refuses a product that fails governance validation, creating nothing", async () => {
-    // Confidential data granted to data_consumer: the policy forbids it (an error finding).
-    const f = await ownedProduct({ classification: "confidential", access: [{ role: "data_consumer", permissions: ["read"] }] });
+    // Writing confidential data granted to data_consumer: the policy forbids it (an error finding; reading it
+    // would be fine, through approved grants).
+    const f = await ownedProduct({ classification: "confidential", access: [{ role: "data_consumer", permissions: ["read", "write"] }] });
     const err = (await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.message).toContain("fails governance validation");

@@ -1,17 +1,24 @@
-// Serving on this installation: rows of a provisioned product for the read endpoint. Governance decides
-// first (enforce "read" on the classification, plus membership or an approved access request for
-// confidential and restricted data); then, unless the reader belongs to the product's domain, the query
-// runs as the product's database role for the reader's access role, so PostgreSQL's own GRANTs apply too.
+// THE read path of a product's data, used by the read API (JSON, and later CSV/NDJSON), the product page's
+// preview and any other reader: the decision, grants and masking happen here and nowhere else.
+// 1. Governance decides (enforce "read"): a role that reads the level outright, or a live access grant of
+//    the reader (approved, unexpired, unrevoked) that the policy still allows; domain members per policy.
+// 2. The query runs as a database role, so PostgreSQL's own GRANTs apply too: domain members as the portal,
+//    role readers as the product's role for their access role, grant holders as their grant's login role
+//    (which may read the masked view only).
+// 3. Readers the policy does not clear for PII (clearedForPii) read the masked view: PII fields masked
+//    exactly as SQL logins see them (lib/provisioning/masking.ts).
 import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { enforce } from "@/lib/governance/server";
+import { effectivePolicyFor, enforce } from "@/lib/governance/server";
+import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
+import { maskedSelectList } from "./masking";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 import type { ProductField } from "@/lib/products";
 import { buildSelect, cursorAfter, withoutKeys, type DataQuery } from "./data-query";
@@ -28,6 +35,10 @@ export type DataPage = {
   offset: number;
   /** -1 for a cursor read (`select`), which never counts the rows. */
   total: number;
+  /** Fields masked for this reader (empty when it is cleared for PII or no field is PII). */
+  masked: string[];
+  /** How the reader may read: as a domain member, through a role of the policy, or an access grant. */
+  access: "member" | "role" | "grant";
   /** Cursor reads: the cursor of the next page, null on the last one. */
   nextCursor?: string | null;
 };
@@ -52,6 +63,8 @@ export type ReadRef = {
   environment: EnvironmentName;
   limit: number;
   offset: number;
+  /** Who is reading, for the audit record: the data API (default) or the product page's preview. */
+  via?: "data_api" | "preview";
   /**
    * The data API's cursor read (lib/provisioning/data-query.ts): parses the caller's field selection,
    * filters, sort and cursor against the served fields, once the read is allowed (so a refused caller
@@ -63,6 +76,23 @@ export type ReadRef = {
    * of the current view; its fields are that major's latest stored version.
    */
   major?: number;
+};
+
+/** The reader's live grant to a product: approved, not ended, not expired. */
+async function liveGrant(userId: string, productId: string, now: Date) {
+  return db.accessGrant.findFirst({
+    where: { productId, userId, endedAt: null, expiresAt: { gt: now } },
+    orderBy: { expiresAt: "desc" },
+    select: { id: true, expiresAt: true, dbRole: true },
+  });
+}
+
+export type ReadResult = {
+  page: DataPage;
+  productId: string;
+  domainId: string;
+  /** `schema.view` a SQL login of an access grant reads in this deployment (the masked view). */
+  sqlRelation: string | null;
 };
 
 /**
@@ -83,26 +113,31 @@ async function olderMajor(productId: string, environment: EnvironmentName, schem
   return { source: qualified(schema, table), fields: job.schema, version: job.version };
 }
 
-export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<{ page: DataPage; productId: string; domainId: string }> {
+export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<ReadResult> {
   const product = await findProduct(ref.domain, ref.name);
   if (!product) throw new NotFoundError("This data product does not exist.");
+  const member = user.domains[product.domain] !== undefined;
+  const grant = member ? null : await liveGrant(user.id, product.id, new Date());
   const decision = await enforce(
     user,
     "read",
-    { type: "data_product", id: product.name, domain: product.domain, classification: product.classification },
-    { via: "data_api", environment: ref.environment },
+    {
+      type: "data_product",
+      id: product.name,
+      domain: product.domain,
+      classification: product.classification,
+      grant: grant ? { id: grant.id, expiresAt: grant.expiresAt.toISOString() } : undefined,
+    },
+    { via: ref.via ?? "data_api", environment: ref.environment },
   );
-  if (decision.decision !== "allow") throw new ForbiddenError(`Governance policy denies reading: ${decision.reason}`);
-  const member = user.domains[product.domain] !== undefined;
-  if ((product.classification === "confidential" || product.classification === "restricted") && !member) {
-    const approved = await db.accessRequest.count({ where: { productId: product.id, requesterId: user.id, status: "approved" } });
-    await ensure(user, () => approved > 0, {
-      action: "read",
-      resource: productResource(product.domain, product.name),
-      reason: `${product.classification} data and no approved access request.`,
-      message: `${product.classification} data: request access to ${product.domain}/${product.name} first.`,
-    });
+  if (decision.decision !== "allow") {
+    const hint =
+      product.classification === "confidential" || product.classification === "restricted"
+        ? ` Request access to ${product.domain}/${product.name} on its page.`
+        : "";
+    throw new ForbiddenError(`Governance policy denies reading: ${decision.reason}${hint}`);
   }
+  const viaGrant = decision.rule === "grant";
   const deployment = await db.deployment.findUnique({
     where: { productId_environment: { productId: product.id, environment: ref.environment } },
     select: {
@@ -122,9 +157,18 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
   if (!deployment || deployment.status !== "active" || !deployment.schemaName || !resources.view || deployment.jobs.length === 0) {
     throw new NotFoundError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}.`);
   }
-  // Readers outside the domain read as the product's role for one of their roles that may SELECT.
+  // Readers outside the domain read as a database role: their grant's login role, or the product's role
+  // for one of their roles that may SELECT.
   let role: string | null = null;
-  if (!member) {
+  if (viaGrant) {
+    await ensure(user, () => Boolean(grant?.dbRole && resources.maskedView), {
+      action: "read",
+      resource: productResource(product.domain, product.name),
+      reason: "The access grant has no database role on this deployment.",
+      message: `Your access to ${product.domain}/${product.name} is not set up in ${ref.environment} yet; ask its owners to provision it again.`,
+    });
+    role = grant!.dbRole;
+  } else if (!member) {
     const match = (resources.roles ?? []).find((r) => r.privileges.includes("SELECT") && (user.roles as string[]).includes(r.accessRole));
     await ensure(user, () => match !== undefined, {
       action: "read",
@@ -136,8 +180,19 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
     role = match.roleName;
   }
   const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;
+  const policy = await effectivePolicyFor(product.domain);
+  const cleared = !viaGrant && policy !== null && clearedForPii(policy, user.roles, member);
+  const masked = cleared ? [] : fields.filter((f) => f.pii).map((f) => f.name);
+  // The masked view when the deployment has one (grant roles may read nothing else); deployments made before
+  // it existed get the same expressions over the serving view.
+  const source =
+    masked.length === 0
+      ? qualified(deployment.schemaName, resources.view)
+      : resources.maskedView
+        ? qualified(deployment.schemaName, resources.maskedView)
+        : `(SELECT ${maskedSelectList(fields)} FROM ${qualified(deployment.schemaName, resources.view)}) AS masked`;
   const order = primaryKeyFor(fields).filter((k) => k !== ROW_ID);
-  const view = qualified(deployment.schemaName, resources.view);
+  const sqlRelation = resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null;
   const client = await pgPool().connect();
   try {
     await client.query("BEGIN READ ONLY");
@@ -151,10 +206,18 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
           : null;
       if (ref.major !== undefined && ref.major !== currentMajor && !older)
         throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
+      // Grant logins may read the masked view only; an older major's table is not theirs to read.
+      if (older && viaGrant)
+        throw new NotFoundError(`Older major versions of ${ref.domain}/${ref.name} are not served through an access grant.`);
       const served = older?.fields ?? fields;
+      const servedMasked = older ? (cleared ? [] : older.fields.filter((f) => f.pii).map((f) => f.name)) : masked;
+      const olderSource =
+        older && servedMasked.length > 0
+          ? `(SELECT ${maskedSelectList(older.fields)} FROM ${older.source}) AS masked`
+          : (older?.source ?? null);
       const query = ref.select(served);
       const built = buildSelect(
-        older?.source ?? view,
+        olderSource ?? source,
         query,
         served,
         primaryKeyFor(served).filter((k) => k !== ROW_ID),
@@ -167,6 +230,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       return {
         productId: product.id,
         domainId: product.domainId,
+        sqlRelation,
         page: {
           product: `${product.domain}/${product.name}`,
           environment: ref.environment,
@@ -177,28 +241,34 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
           offset: 0,
           total: -1,
           nextCursor,
+          masked: servedMasked.filter((m) => built.columns.includes(m)),
+          access: member ? "member" : viaGrant ? "grant" : "role",
         },
       };
     }
-    const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${view}`);
+    const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${source}`);
     const rows = await client.query({
-      text: `SELECT * FROM ${view} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
+      text: `SELECT * FROM ${source} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
       values: [ref.limit, ref.offset],
       types,
     });
     await client.query("COMMIT");
+    const columns = rows.fields.map((f) => f.name);
     return {
       productId: product.id,
       domainId: product.domainId,
+      sqlRelation,
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,
         version: deployment.productVersion,
-        columns: rows.fields.map((f) => f.name),
+        columns,
         rows: rows.rows as Record<string, unknown>[],
         limit: ref.limit,
         offset: ref.offset,
         total: Number(total.rows[0].n),
+        masked: masked.filter((m) => columns.includes(m)),
+        access: member ? "member" : viaGrant ? "grant" : "role",
       },
     };
   } catch (e) {
@@ -207,4 +277,14 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
   } finally {
     client.release();
   }
+}
+
+/** Environments where a product is served (active deployment with a view), production first. */
+export async function servedEnvironments(productId: string): Promise<EnvironmentName[]> {
+  const rows = await db.deployment.findMany({
+    where: { productId, status: "active", schemaName: { not: null } },
+    select: { environment: true },
+  });
+  const envs = rows.map((r) => r.environment as EnvironmentName);
+  return (["production", "staging"] as const).filter((e) => envs.includes(e));
 }

@@ -55,6 +55,8 @@ export type DeploymentResources = {
   table?: string;
   previousTables?: string[];
   view?: string;
+  /** The serving view with PII fields masked (lib/provisioning/masking.ts). */
+  maskedView?: string;
   roles?: { accessRole: string; roleName: string; privileges: string[] }[];
   pipelineId?: string;
   readEndpoint?: string;

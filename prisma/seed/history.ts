@@ -14,6 +14,7 @@ import { rebuildRollups, recordMetricEvents, type MetricEventInput } from "@/lib
 import { setDomainStage } from "@/lib/metrics/rollout";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest } from "@/lib/consumers/decide-access";
+import { DEMO_REQUESTABLE } from "./demo-data";
 import { rateProduct } from "@/lib/consumers/rate-product";
 import { recordQualityRuns } from "@/lib/quality/record-quality-run";
 
@@ -165,7 +166,15 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
 
   // 2. Move registrations and publications back along the timeline.
   const products = await db.dataProduct.findMany({
-    select: { id: true, name: true, domainId: true, lifecycle: true, publishedAt: true, domain: { select: { slug: true } } },
+    select: {
+      id: true,
+      name: true,
+      domainId: true,
+      lifecycle: true,
+      classification: true,
+      publishedAt: true,
+      domain: { select: { slug: true } },
+    },
     orderBy: [{ createdAt: "asc" }],
   });
   type Timeline = {
@@ -174,6 +183,7 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     domain: string;
     domainId: string;
     lifecycle: string;
+    classification: string;
     registered: number;
     published: number | null;
     firstRead: number | null;
@@ -194,6 +204,7 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
       domain: p.domain.slug,
       domainId: p.domainId,
       lifecycle: p.lifecycle,
+      classification: p.classification,
       registered,
       published,
       firstRead,
@@ -338,8 +349,16 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   for (let i = 0; i < runs.length; i += BATCH) await recordQualityRuns(runs.slice(i, i + BATCH));
   events += runs.length;
 
-  // 6. Access requests and decisions through the services: grants get faster over the year.
+  // 6. Access requests and decisions through the services: grants get faster over the year. Only for
+  // confidential and restricted products: consumers read public and internal data without asking.
   const published = timeline.filter((t) => t.lifecycle === "published" && t.published !== null);
+  // The demo's own requestable product stays untouched, so its request → approve → preview journey starts fresh.
+  const requestable = published.filter(
+    (t) =>
+      (t.classification === "confidential" || t.classification === "restricted") &&
+      !(t.domain === DEMO_REQUESTABLE.domain && t.name === DEMO_REQUESTABLE.name),
+  );
+  const greta = await principal("greta.governance@meshport.local");
   const sam = await principal("sam.sales@meshport.local");
   const requesters = [
     carla,
@@ -351,12 +370,16 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
   ];
   const pairs = new Set<string>();
   let requests = 0;
-  const salesPublished = published.filter((t) => t.domain === "sales");
+  const salesPublished = requestable.filter((t) => t.domain === "sales");
   for (let i = 0; i < 140; i++) {
     // The last few stay pending, on sales products, so Sam (sales owner) has an inbox to work through.
     const pendingOne = i >= 134 && salesPublished.length > 0;
-    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(published);
-    const who = i < 4 || i === 134 ? carla : rnd.pick(requesters);
+    if (requestable.length === 0) break;
+    // Carla's own history stays outside sales, so the demo (and its e2e journeys) can ask Sam for a sales product.
+    const who = i < 4 ? carla : rnd.pick(requesters.slice(1));
+    const pool = who === carla ? requestable.filter((r) => r.domain !== "sales") : requestable;
+    if (pool.length === 0) continue;
+    const t = pendingOne ? salesPublished[i % salesPublished.length] : rnd.pick(pool);
     if (pairs.has(`${who.id}:${t.id}`)) continue;
     pairs.add(`${who.id}:${t.id}`);
     const day = pendingOne ? today - rnd.int(0, 3) : rnd.int(t.published! + 1, today - 2);
@@ -375,7 +398,18 @@ export async function seedHistory(now: Date = new Date()): Promise<{ events: num
     const hours = Math.max(0.25, (72 - (66 * day) / HISTORY_DAYS) * (0.4 + rnd.next()));
     const decided = new Date(Math.min(now.getTime() - 60_000, asked.getTime() + hours * 3_600_000));
     const approver = t.domain === "sales" ? sam : admin;
-    await decideAccessRequest(approver, { requestId: id, decision: rnd.next() < 0.86 ? "approve" : "deny", note: "" }, decided);
+    const first = await decideAccessRequest(
+      approver,
+      { requestId: id, decision: rnd.next() < 0.86 ? "approve" : "deny", note: "" },
+      decided,
+    );
+    // Restricted data: governance takes the second step a little later.
+    if (first.status === "awaiting_governance")
+      await decideAccessRequest(
+        greta,
+        { requestId: id, decision: "approve", note: "" },
+        new Date(Math.min(now.getTime() - 30_000, decided.getTime() + 3_600_000)),
+      );
   }
 
   // 7. Ratings and reviews, getting better as the mesh matures.

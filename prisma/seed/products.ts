@@ -72,6 +72,7 @@ const BLUEPRINTS: Blueprint[] = [
     tags: ["forecast", "revenue"],
     fields: "week:date! region:string! forecast_amount:number! confidence:number",
     template: "batch_analytics",
+    classification: "confidential",
   },
   {
     domain: "sales",
@@ -110,6 +111,7 @@ const BLUEPRINTS: Blueprint[] = [
     description: "Sales territories and the regions and reps they cover.",
     tags: ["reference"],
     fields: "territory_id:string! region:string! rep_email:string*",
+    classification: "confidential",
   },
   {
     domain: "sales",

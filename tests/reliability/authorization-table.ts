@@ -193,11 +193,13 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   // ------------------------------------------------------------------------------------------------
   // Access requests
   action<{ id: string; domain: string; name: string }>("app/(portal)/access/actions.ts#requestAccessAction", {
-    name: "request access to a published product",
+    name: "request access to a published confidential product",
+    // Permission: anyone outside the product's domain may ask. Whether a request can change something is
+    // the policy's answer, not a permission: only the consumer's succeeds (others read confidential data
+    // outright, or can never be granted it, and get a field error), so the case is not strict.
     rule: "can.requestAccess: signed in and not in the product's domain",
     expect: only("consumer", "otherDomain", "admin", "governance", "executive"),
-    strict: true,
-    setup: (w) => w.product({ lifecycle: "published" }),
+    setup: (w) => w.product({ lifecycle: "published", spec: { classification: "confidential" } }),
     form: (p) => form({ productId: p.id, purpose: "Quarterly churn analysis for the board", productHref: productHref(p) }),
   }),
   action<{ requestIds: string[] }>("app/(portal)/access/actions.ts#decideAccessAction", {
@@ -205,7 +207,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     rule: "can.decideAccess = product owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
-      const p = await w.product({ lifecycle: "published" });
+      const p = await w.product({ lifecycle: "published", spec: { classification: "confidential" } });
       const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis" });
       return { requestIds: [id] };
     },
@@ -216,12 +218,25 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     rule: "can.decideAccess = product owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
-      const p = await w.product({ lifecycle: "published" });
+      const p = await w.product({ lifecycle: "published", spec: { classification: "confidential" } });
       const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis" });
       await decideAccessRequest(w.users.owner!, { requestId: id, decision: "approve" });
       return { requestId: id };
     },
     form: (c) => form({ requestId: c.requestId, note: "no longer needed" }),
+  }),
+  action<{ grantId: string }>("app/(portal)/access/actions.ts#issueSqlCredentialsAction", {
+    name: "get SQL credentials of a live access grant",
+    rule: "the grant's holder only (lib/consumers/sql-credentials.ts)",
+    expect: only("consumer"),
+    strict: true,
+    setup: async (w) => {
+      const p = await w.product({ lifecycle: "published", spec: { classification: "confidential" } });
+      const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis" });
+      const { grantId } = await decideAccessRequest(w.users.owner!, { requestId: id, decision: "approve" });
+      return { grantId: grantId! };
+    },
+    form: (c) => form({ grantId: c.grantId }),
   }),
 
   // ------------------------------------------------------------------------------------------------
@@ -879,11 +894,11 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     request: () => ({ url: url("/api/v1/access-requests") }),
   }),
   route<{ domain: string; name: string }>("app/api/v1/access-requests/route.ts#POST", {
-    name: "API: request access to a published product",
+    name: "API: request access to a published confidential product",
+    // As the action: the policy, not a permission, refuses requests that would change nothing (not strict).
     rule: "can.requestAccess: signed in and not in the product's domain",
     expect: only("consumer", "otherDomain", "admin", "governance", "executive"),
-    strict: true,
-    setup: (w) => w.product({ lifecycle: "published" }),
+    setup: (w) => w.product({ lifecycle: "published", spec: { classification: "confidential" } }),
     request: (p) => ({
       url: url("/api/v1/access-requests"),
       init: {
@@ -898,7 +913,7 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     rule: "can.decideAccess: the product's owners and admins",
     expect: PRODUCT_OWNERS,
     setup: async (w) => {
-      const p = await w.product({ lifecycle: "published" });
+      const p = await w.product({ lifecycle: "published", spec: { classification: "confidential" } });
       const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis for the board" });
       return { requestId: id };
     },

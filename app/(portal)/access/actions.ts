@@ -9,6 +9,7 @@ import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest, revokeAccess } from "@/lib/consumers/decide-access";
+import { issueSqlCredentials } from "@/lib/consumers/sql-credentials";
 
 function revalidateAccess(productHref?: string) {
   revalidatePath("/access");
@@ -29,11 +30,13 @@ export const decideAccessAction = serverAction(requireUser, async (user, formDat
     requestId: optionalText(formData, "requestId"),
     decision: optionalText(formData, "decision"),
     note: optionalText(formData, "note") ?? "",
+    days: optionalText(formData, "days"),
   });
   return afterSuccess(() => {
     revalidateAccess(optionalText(formData, "productHref"));
     // The decided row leaves the pending list (and its form with it): the confirmation is the page's.
-    redirect(withFlash("/access/inbox?status=pending", status === "approved" ? "access-approved" : "access-denied"));
+    const flash = status === "approved" ? "access-approved" : status === "awaiting_governance" ? "access-owner-approved" : "access-denied";
+    redirect(withFlash("/access/inbox?status=pending", flash));
   });
 });
 
@@ -43,4 +46,10 @@ export const revokeAccessAction = serverAction(requireUser, async (user, formDat
     revalidateAccess(optionalText(formData, "productHref"));
     redirect(withFlash("/access/inbox?status=approved", "access-revoked"));
   });
+});
+
+// The password is in the returned state only: shown once by the form, never stored by the portal.
+export const issueSqlCredentialsAction = serverAction(requireUser, async (user, formData) => {
+  const credentials = await issueSqlCredentials(user, { grantId: optionalText(formData, "grantId") });
+  return { ok: true, message: "Copy the password now: it is shown only once.", data: credentials };
 });

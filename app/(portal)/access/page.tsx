@@ -2,7 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { decidableProductsFilter, listMyAccessRequests } from "@/lib/consumers/queries";
+import { listMyAccessRequests, usesAccessInbox } from "@/lib/consumers/queries";
+import { SqlCredentialsForm } from "./sql-credentials-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -24,7 +25,7 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
         title="My access"
         description="Your requests for access to data products and what the owners decided. Request access from a product's page."
         actions={
-          decidableProductsFilter(user) ? (
+          usesAccessInbox(user) ? (
             <ButtonLink href="/access/inbox" variant="secondary">
               Pending requests for my products
             </ButtonLink>
@@ -60,8 +61,20 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </Td>
                   <Td className="max-w-xs break-words">{r.purpose}</Td>
-                  <Td>
+                  <Td className="space-y-1">
                     <AccessStatusBadge status={r.status} />
+                    {r.waitingFor && <div className="text-xs text-slate-500">waiting for {r.waitingFor}</div>}
+                    {r.grant && !r.grant.endedAt && (
+                      <div className="text-xs text-slate-600" data-testid="grant-expiry">
+                        until {dateFmt.format(new Date(r.grant.expiresAt))}
+                      </div>
+                    )}
+                    {r.grant?.endReason === "expired" && (
+                      <div className="text-xs text-slate-600" data-testid="grant-expired">
+                        expired {dateFmt.format(new Date(r.grant.expiresAt))}; request again to keep reading
+                      </div>
+                    )}
+                    {r.grant && !r.grant.endedAt && r.grant.sql && <SqlCredentialsForm grantId={r.grant.id} />}
                   </Td>
                   <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.createdAt))}</Td>
                   <Td className="text-slate-600">

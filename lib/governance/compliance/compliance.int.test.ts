@@ -26,6 +26,12 @@ beforeAll(async () => {
   producer = await createPrincipal(["data_producer"], { [domain]: "producer" });
 });
 
+// Access the policy forbids: data_producer may be granted reads of restricted data, never writes.
+const FORBIDDEN_ACCESS: Partial<DataProductSpec> = {
+  classification: "restricted",
+  access: [{ role: "data_producer", permissions: ["read", "write"] }],
+};
+
 async function register(patch: Partial<DataProductSpec>) {
   const spec = sampleSpec(domain, patch);
   const created = await registerProduct(owner, spec);
@@ -44,8 +50,8 @@ const auditFor = (name: string, action: string) =>
 
 describe("validateProductById", () => {
   it("stores the findings and the product's compliance columns together", async () => {
-    // Confidential data granted to data_consumer, an SLO weaker than the domain's 1 hour freshness.
-    const { id } = await register({ classification: "confidential", slo: { availability: 99.5, latencyMs: 200, freshnessMinutes: 240 } });
+    // Writing restricted data granted to data_producer (it may only be granted reads of it), an SLO weaker than the domain's 1 hour freshness.
+    const { id } = await register({ ...FORBIDDEN_ACCESS, slo: { availability: 99.5, latencyMs: 200, freshnessMinutes: 240 } });
     const before = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
 
     const result = await validateProductById(id, { trigger: "manual", userId: owner.id });
@@ -65,9 +71,9 @@ describe("validateProductById", () => {
       ["slo.freshness", "spec.slo.freshnessMinutes", `domain:${domain}`],
     ]);
     const level = result.findings.find((f) => f.ruleId === "access.level-allowed")!;
-    expect(level.message).toBe("Role data_consumer may not access confidential data (it may access public, internal).");
-    expect(level.policyValue).toEqual(["public", "internal"]);
-    expect(level.fixHint).toContain("data_producer");
+    expect(level.message).toBe("Role data_producer may not access restricted data (it may access public, internal, confidential).");
+    expect(level.policyValue).toEqual(["public", "internal", "confidential"]);
+    expect(level.fixHint).toContain("data_admin");
 
     const product = await db.dataProduct.findUniqueOrThrow({
       where: { id },
@@ -84,14 +90,14 @@ describe("validateProductById", () => {
 
 describe("publish gate", () => {
   it("blocks publishing while there are errors, changes nothing, audits the refusal; publishes once fixed", async () => {
-    const { id, spec, ref } = await register({ classification: "confidential" });
+    const { id, spec, ref } = await register(FORBIDDEN_ACCESS);
     await moveLifecycle(owner, ref, "in_review");
 
     const err = (await moveLifecycle(owner, ref, "published").catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     // A headline, and the finding as a field error on the path to fix (the form links it to the field).
     expect(err.message).toBe("Publishing is blocked by 1 policy error. Fix it and publish again.");
-    expect(err.fieldErrors?.["spec.access[0].role"]?.[0]).toContain("Role data_consumer may not access confidential data");
+    expect(err.fieldErrors?.["spec.access[0].role"]?.[0]).toContain("Role data_producer may not access restricted data");
     expect(await lifecycleOf(id)).toBe("in_review");
     expect(await db.lifecycleEvent.count({ where: { productId: id, toState: "published" } })).toBe(0);
     // A refused publication counts for nothing in the success metrics.
@@ -186,7 +192,7 @@ describe("revalidateProducts", () => {
     const slug = (await createDomain()).slug;
     const domainOwner = await createPrincipal(["data_producer"], { [slug]: "owner" });
     await registerProduct(domainOwner, sampleSpec(slug));
-    await registerProduct(domainOwner, sampleSpec(slug, { classification: "confidential" }));
+    await registerProduct(domainOwner, sampleSpec(slug, FORBIDDEN_ACCESS));
     await registerProduct(domainOwner, sampleSpec(slug, { access: [{ role: "data-analyst", permissions: ["read"] }] }));
     const progress: Array<[number, number]> = [];
 

@@ -211,7 +211,10 @@ const access: Rule = ({ spec, policy, level }) => {
       ];
     }
     const out: Finding[] = [];
-    if (level && !rule.data_access.includes(level.level)) {
+    // A role the policy may grant this level (read only) reads through approved, expiring access grants.
+    const grantable =
+      level !== undefined && rule.grants?.some((g) => g.level === level.level) === true && grant.permissions.every((p) => p === "read");
+    if (level && !rule.data_access.includes(level.level) && !grantable) {
       const allowed = roles.filter((r) => r.data_access.includes(level.level)).map((r) => r.role);
       out.push(
         finding("access.level-allowed", {

@@ -15,6 +15,10 @@
 //    not bypass this: domains own their products. Under access model strict_role_based, reads need
 //    membership too; role_based and attribute_based let any qualified role read across domains
 //    (attribute_based currently adds nothing beyond the classification attribute of gate 3).
+// 5. Grants: a read that gate 3 refuses is allowed when the request carries a live grant of the subject
+//    (an approved, unexpired, unrevoked access grant; the caller looks it up) AND one of the subject's
+//    roles may still be granted that level under the policy (access_control[].grants). So a policy that
+//    stops granting a level ends every grant to it at once, without touching the grants.
 import { PERMISSIONS } from "@/lib/products";
 import { effectivePolicy } from "../policies/merge";
 import type { AccessModel, AccessRule, DomainPolicy, EffectivePolicy, GlobalPolicy } from "../policies/types";
@@ -27,9 +31,11 @@ export type AccessRequest = {
   subject: { id: string; roles: readonly string[]; domainRoles: Readonly<Record<string, DomainRole>> };
   resource: { type: string; id: string; domain?: string; classification?: string };
   context?: Readonly<Record<string, unknown>>; // carried to the audit record; not used by the rules yet
+  /** The subject's live access grant to this resource, when it has one (gate 5). */
+  grant?: { id: string; expiresAt: string };
 };
 
-export type DecisionRule = "action" | "classification" | "access_control" | "domain_membership";
+export type DecisionRule = "action" | "classification" | "access_control" | "domain_membership" | "grant";
 
 export type Decision = {
   decision: "allow" | "deny";
@@ -39,7 +45,7 @@ export type Decision = {
   rule: DecisionRule;
 };
 
-type CompiledRole = { role: string; permissions: number; levels: number };
+type CompiledRole = { role: string; permissions: number; levels: number; grantable: number };
 
 type CompiledScope = {
   policyId: string;
@@ -94,7 +100,9 @@ function compileRole(rule: AccessRule, levels: ReadonlyMap<string, number>): Com
   for (const p of rule.permissions) permissions |= ACTION_BITS.get(p) ?? 0;
   let levelBits = 0;
   for (const l of rule.data_access) levelBits |= levels.get(l) ?? 0;
-  return { role: rule.role, permissions, levels: levelBits };
+  let grantable = 0;
+  if (permissions & READ) for (const g of rule.grants ?? []) grantable |= levels.get(g.level) ?? 0;
+  return { role: rule.role, permissions, levels: levelBits, grantable };
 }
 
 export function decide(request: AccessRequest, policies: CompiledPolicies): Decision {
@@ -130,6 +138,20 @@ export function decide(request: AccessRequest, policies: CompiledPolicies): Deci
     if (levelBit === 0 || (role.levels & levelBit) !== 0) {
       granted = role;
       break;
+    }
+  }
+  if (!granted && request.grant && actionBit === READ && levelBit !== 0) {
+    for (const name of subject.roles) {
+      const role = scope.roles.get(name);
+      if (role && (role.grantable & levelBit) !== 0) {
+        return {
+          decision: "allow",
+          reason: `${role.role} may read ${resource.classification} data through access grant ${request.grant.id} (until ${request.grant.expiresAt}).`,
+          policyId: scope.accessPolicyId,
+          policyVersion: scope.policyVersion,
+          rule: "grant",
+        };
+      }
     }
   }
   if (!granted) {

@@ -9,17 +9,33 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { compilePolicies, decide, type CompiledPolicies, type Decision, type DomainRole } from "@/lib/governance/enforcement/decide";
-import type { DomainPolicy, GlobalPolicy } from "@/lib/governance/policies/types";
+import type { DomainPolicy, EffectivePolicy, GlobalPolicy } from "@/lib/governance/policies/types";
+import { effectivePolicy } from "@/lib/governance/policies/merge";
 import type { Principal } from "@/lib/auth";
 import { logger } from "@/lib/logger";
 import { audit, currentRequestId, type AuditInput } from "@/lib/audit/writer";
 
-export type EnforceResource = { type: string; id: string; domain?: string; classification?: string };
+export type EnforceResource = {
+  type: string;
+  id: string;
+  domain?: string;
+  classification?: string;
+  /** The subject's live access grant to this resource, if any: lets a read the role gate refuses through. */
+  grant?: { id: string; expiresAt: string };
+};
 export type EnforceResult = Decision & { auditId: string | null };
 
-let cache_: { key: string; compiled: CompiledPolicies; globalVersion: number } | null = null;
+type Cache = {
+  key: string;
+  compiled: CompiledPolicies;
+  globalVersion: number;
+  global: GlobalPolicy;
+  domains: Map<string, DomainPolicy>;
+  effective: Map<string, EffectivePolicy>;
+};
+let cache_: Cache | null = null;
 
-async function compiled(): Promise<{ compiled: CompiledPolicies; globalVersion: number } | null> {
+async function compiled(): Promise<Cache | null> {
   // Only names and versions on every call; the policy documents are read again only when one changed.
   const versions = await db.policy.findMany({ select: { scope: true, name: true, version: true } });
   if (!versions.some((r) => r.scope === "global")) return null;
@@ -33,6 +49,9 @@ async function compiled(): Promise<{ compiled: CompiledPolicies; globalVersion: 
     if (!global) return null;
     const domains = rows.filter((r) => r.scope === "domain").map((r) => r.spec as unknown as DomainPolicy);
     cache_ = {
+      global: global.spec as unknown as GlobalPolicy,
+      domains: new Map(domains.map((d) => [d.domain, d])),
+      effective: new Map(),
       key: rows
         .map((r) => `${r.name}@${r.version}`)
         .sort()
@@ -45,6 +64,22 @@ async function compiled(): Promise<{ compiled: CompiledPolicies; globalVersion: 
     };
   }
   return cache_;
+}
+
+/**
+ * The effective policy of a domain (global merged with the domain's), from the same cache as enforce():
+ * what the access services and the product page read to say how a subject may come to read a product.
+ * null when no global policy exists (nothing may be read or granted then).
+ */
+export async function effectivePolicyFor(domain: string): Promise<EffectivePolicy | null> {
+  const c = await compiled();
+  if (!c) return null;
+  let found = c.effective.get(domain);
+  if (!found) {
+    found = effectivePolicy(c.global, c.domains.get(domain) ?? null).policy;
+    c.effective.set(domain, found);
+  }
+  return found;
 }
 
 /** Forget compiled policies (after a policy change in this process). */
@@ -87,8 +122,9 @@ export async function enforce(
         {
           action,
           subject: { id: subject.email, roles: subject.roles, domainRoles: subject.domains as Record<string, DomainRole> },
-          resource,
+          resource: { type: resource.type, id: resource.id, domain: resource.domain, classification: resource.classification },
           context,
+          grant: resource.grant,
         },
         policies.compiled,
       );
@@ -113,7 +149,7 @@ export async function enforce(
     policyId: result.policyId,
     policyVersion: Number.parseInt(result.policyVersion, 10) || null,
     requestId: requestId ?? (await currentRequestId()),
-    context: { ...context, rule: result.rule, classification: resource.classification ?? null },
+    context: { ...context, rule: result.rule, classification: resource.classification ?? null, grantId: resource.grant?.id ?? null },
   };
   const auditId = await audit(entry);
   if (auditId === null && result.decision === "allow") {

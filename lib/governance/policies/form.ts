@@ -17,7 +17,8 @@ import {
 } from "./types";
 
 export type ClassificationDraft = { level: string; description: string; encryption: string; retention: string };
-export type AccessDraft = { role: string; permissions: string[]; data_access: string[] };
+export type GrantDraft = { level: string; approval: string; max_duration: string };
+export type AccessDraft = { role: string; permissions: string[]; data_access: string[]; grants?: GrantDraft[] };
 export type QualityDraft = { metric: string; threshold: string; enforcement: string };
 export type RequirementDraft = { name: string; applies: boolean };
 export type ComplianceDraft = { regulation: string; requirements: RequirementDraft[] };
@@ -52,7 +53,12 @@ export type DomainDraft = OwnValuesDraft & { overrides: OverridesDraft };
 const classificationDraft = (rules: readonly ClassificationRule[]): ClassificationDraft[] =>
   rules.map(({ level, description, encryption, retention }) => ({ level, description, encryption, retention }));
 const accessDraft = (rules: readonly AccessRule[]): AccessDraft[] =>
-  rules.map(({ role, permissions, data_access }) => ({ role, permissions: [...permissions], data_access: [...data_access] }));
+  rules.map(({ role, permissions, data_access, grants }) => ({
+    role,
+    permissions: [...permissions],
+    data_access: [...data_access],
+    grants: (grants ?? []).map(({ level, approval, max_duration }) => ({ level, approval, max_duration })),
+  }));
 const qualityDraft = (rules: readonly QualityRule[]): QualityDraft[] =>
   rules.map(({ metric, threshold, enforcement }) => ({ metric, threshold: String(threshold), enforcement }));
 const complianceDraft = (rules: readonly ComplianceRule[]): ComplianceDraft[] =>

@@ -12,6 +12,7 @@ import {
   ACCESS_MODELS,
   ENCRYPTION_MODES,
   ENFORCEMENT_LEVELS,
+  GRANT_APPROVALS,
   MAP_POLICY_KEYS,
   POLICY_KEYS,
   QUALITY_METRICS,
@@ -87,11 +88,21 @@ export const classificationRuleSchema = z.strictObject({
   retention: retentionSchema,
 });
 
-export const accessRuleSchema = z.strictObject({
-  role: text(ROLE_NAME, "a role name like data_consumer"),
-  permissions: z.array(oneOf(PERMISSIONS)).min(1, { error: "must grant at least one permission" }),
-  data_access: z.array(oneOf(CLASSIFICATIONS)).default([]),
+export const grantRuleSchema = z.strictObject({
+  level: oneOf(CLASSIFICATIONS),
+  approval: oneOf(GRANT_APPROVALS),
+  max_duration: duration(RETENTION_UNITS),
 });
+
+export const accessRuleSchema = z
+  .strictObject({
+    role: text(ROLE_NAME, "a role name like data_consumer"),
+    permissions: z.array(oneOf(PERMISSIONS)).min(1, { error: "must grant at least one permission" }),
+    data_access: z.array(oneOf(CLASSIFICATIONS)).default([]),
+    grants: z.array(grantRuleSchema).optional(),
+  })
+  // An empty grant list says nothing: drop it, so "no grants" has one canonical form.
+  .transform(({ grants, ...rule }) => (grants && grants.length > 0 ? { ...rule, grants } : rule));
 
 export const qualityRuleSchema = z.strictObject({
   metric: oneOf(QUALITY_METRICS),
@@ -187,6 +198,30 @@ function checkValues(values: Partial<PolicyValues>, ctx: Ctx, prefix: PropertyKe
       ctx,
       (j) => [...prefix, "access_control", i, "data_access", j],
       "level",
+    );
+    (rule.grants ?? []).forEach((g, j) => {
+      const path = [...prefix, "access_control", i, "grants", j, "level"];
+      if (rule.data_access.includes(g.level))
+        ctx.addIssue({ code: "custom", path, message: `${rule.role} already reads ${g.level} data outright; a grant adds nothing` });
+      else if (!rule.permissions.includes("read"))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `${rule.role} has no read permission, so a grant to read ${g.level} data means nothing`,
+        });
+      else if (levelsDefined && !levelsDefined.includes(g.level))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `level "${g.level}" is not defined in data_classification (defined: ${levelsDefined.join(", ")})`,
+        });
+    });
+    duplicates(
+      rule.grants ?? [],
+      (g) => g.level,
+      ctx,
+      (j) => [...prefix, "access_control", i, "grants", j, "level"],
+      "grant level",
     );
     if (!levelsDefined) return;
     rule.data_access.forEach((level, j) => {

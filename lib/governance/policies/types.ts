@@ -32,10 +32,27 @@ export type ClassificationRule = {
   retention: string; // duration, retention units (see lib/duration.ts)
 };
 
+/**
+ * Who decides a grant to a level the role does not read outright: the product's owners, or its owners and
+ * then governance (two steps). A level neither in `data_access` nor in `grants` can never be granted.
+ */
+export const GRANT_APPROVALS = ["owner", "owner_and_governance"] as const;
+export type GrantApproval = (typeof GRANT_APPROVALS)[number];
+
+/** A level a role may be granted by approval, and how long such a grant may last at most. */
+export type GrantRule = {
+  level: Classification;
+  approval: GrantApproval;
+  max_duration: string; // duration in days, weeks, months or years (lib/duration.ts)
+};
+
 export type AccessRule = {
   role: string;
   permissions: Permission[];
+  /** Levels the role reads outright. */
   data_access: Classification[];
+  /** Levels the role may read only through an approved, expiring grant. */
+  grants?: GrantRule[];
 };
 
 export type QualityRule = {

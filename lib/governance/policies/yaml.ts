@@ -106,10 +106,13 @@ function listsToWire(values: PolicyOverrides): Record<string, unknown> {
     }));
   }
   if (values.access_control) {
-    out.access_control = values.access_control.map(({ role, permissions, data_access }) => ({
+    out.access_control = values.access_control.map(({ role, permissions, data_access, grants }) => ({
       role,
       permissions: [...permissions],
       data_access: [...data_access],
+      ...(grants && grants.length > 0
+        ? { grants: grants.map(({ level, approval, max_duration }) => ({ level, approval, max_duration })) }
+        : {}),
     }));
   }
   if (values.data_quality && values.data_quality.length > 0) {

@@ -9,6 +9,7 @@ import { quoteIdent, quoteLiteral, roleOwnerTag } from "../naming";
 import type { PgClient } from "@/lib/pg";
 import { StepError, type StepImpl } from "./context";
 import { ownSchemaExists } from "./own-schema";
+import { loginGrantStatements, maskedViewNameFor } from "../masking";
 
 async function dropRole(client: PgClient, role: string, schema: string | null): Promise<void> {
   if (schema && (await schemaExists(client, schema))) {
@@ -42,8 +43,8 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
       if (!me.superuser) await client.query(`GRANT ${quoteIdent(grant.roleName)} TO CURRENT_USER`);
       await log(`Created role ${grant.roleName} (NOLOGIN) for access role ${grant.accessRole}`);
     }
-    for (const sql of grantStatements(schema, grant, { current: table, previous: deployment.resources.previousTables ?? [], view }))
-      await client.query(sql);
+    const tables = { current: table, previous: deployment.resources.previousTables ?? [], view, maskedView: maskedViewNameFor(view) };
+    for (const sql of grantStatements(schema, grant, tables)) await client.query(sql);
     const summary = grant.privileges.length > 0 ? `USAGE on schema, ${grant.privileges.join(", ")} on ${table}` : "no privileges";
     await log(`${grant.roleName}: ${summary}`);
     for (const w of grant.withheld) await log(`${grant.accessRole}: ${w.permission} withheld because ${w.reason}`, "warn");
@@ -53,6 +54,17 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
   for (const stale of (await rolesOfDeployment(client, deployment.id)).filter((r) => !wanted.has(r))) {
     await dropRole(client, stale, schema);
     await log(`Dropped role ${stale}: its access role is no longer in the spec`);
+  }
+
+  // SQL logins of live access grants read the masked view; re-creating the view took their privilege away.
+  const logins = await client.query<{ db_role: string }>(
+    `SELECT g.db_role FROM access_grants g JOIN deployments d ON d.product_id = g.product_id JOIN pg_roles r ON r.rolname = g.db_role
+      WHERE d.id = $1 AND g.ended_at IS NULL AND g.expires_at > now()`,
+    [deployment.id],
+  );
+  for (const { db_role } of logins.rows) {
+    for (const sql of loginGrantStatements(schema, maskedViewNameFor(view), db_role)) await client.query(sql);
+    await log(`${db_role}: SELECT on the masked view (a live access grant)`);
   }
 
   const roles = grants.map((g) => ({ accessRole: g.accessRole, roleName: g.roleName, privileges: g.privileges }));

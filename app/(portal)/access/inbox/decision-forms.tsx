@@ -5,9 +5,10 @@ import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-export function DecideForm({ requestId, productHref }: { requestId: string; productHref: string }) {
+export function DecideForm({ requestId, productHref, denyOnly = false }: { requestId: string; productHref: string; denyOnly?: boolean }) {
   const [state, action] = useActionState(decideAccessAction, null);
   const noteId = `note-${requestId}`;
+  const daysId = `days-${requestId}`;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
@@ -22,10 +23,32 @@ export function DecideForm({ requestId, productHref }: { requestId: string; prod
         placeholder="Note (optional)"
         className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
       />
+      {!denyOnly && (
+        <>
+          <label htmlFor={daysId} className="sr-only">
+            Days of access
+          </label>
+          <input
+            id={daysId}
+            name="days"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            placeholder="Days (policy maximum)"
+            aria-describedby={`${daysId}-error`}
+            className="block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
+          />
+          <p id={`${daysId}-error`} aria-live="polite" className="text-xs text-red-700">
+            {state?.errors?.days?.[0]}
+          </p>
+        </>
+      )}
       <div className="flex gap-2">
-        <SubmitButton name="decision" value="approve" pendingText="Saving…">
-          Approve
-        </SubmitButton>
+        {!denyOnly && (
+          <SubmitButton name="decision" value="approve" pendingText="Saving…">
+            Approve
+          </SubmitButton>
+        )}
         <SubmitButton name="decision" value="deny" variant="danger" pendingText="Saving…">
           Deny
         </SubmitButton>

@@ -2,9 +2,9 @@
 import type { ReactNode } from "react";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { decidableProductsFilter } from "@/lib/consumers/queries";
+import { usesAccessInbox } from "@/lib/consumers/queries";
 
 export default async function InboxLayout({ children }: { children: ReactNode }) {
-  if (!decidableProductsFilter(await requirePageUser())) forbidden();
+  if (!usesAccessInbox(await requirePageUser())) forbidden();
   return children;
 }

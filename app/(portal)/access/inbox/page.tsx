@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { decidableProductsFilter, INBOX_STATUSES, listAccessInbox, type InboxStatus } from "@/lib/consumers/queries";
+import { INBOX_STATUSES, listAccessInbox, usesAccessInbox, type InboxStatus } from "@/lib/consumers/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -17,18 +17,26 @@ import { plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Access requests" };
 const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const TAB_LABEL: Record<InboxStatus, string> = { pending: "Pending", approved: "Granted", denied: "Denied", revoked: "Revoked" };
+const TAB_LABEL: Record<InboxStatus, string> = {
+  pending: "Pending",
+  approved: "Granted",
+  denied: "Denied",
+  revoked: "Revoked",
+  expired: "Expired",
+};
 // The heading names the tab shown, so a user who lands on "Granted" is not told these are pending.
 const TAB_HEADING: Record<InboxStatus, string> = {
   pending: "Pending requests",
   approved: "Granted access",
   denied: "Denied requests",
   revoked: "Revoked access",
+  expired: "Expired access",
 };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const user = await requirePageUser();
-  if (!decidableProductsFilter(user)) forbidden();
+  if (!usesAccessInbox(user)) forbidden();
+  const governance = user.roles.includes("governance");
   const sp = await searchParams;
   const status: InboxStatus = (INBOX_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as InboxStatus) : "pending";
   const page = parsePage(sp.page);
@@ -37,7 +45,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title={TAB_HEADING[status]}
-        description={`Access requests for the products you own. ${plural(pending, "request")} waiting for a decision.`}
+        description={`${governance ? "Requests for restricted data the owners approved, waiting for governance" : "Access requests for the products you own"}. ${plural(pending, "request")} waiting for a decision.`}
       />
       <nav aria-label="Request status" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {INBOX_STATUSES.map((s) => (
@@ -95,17 +103,30 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td label={status === "pending" ? "Decide" : "Status"} className="md:min-w-48">
                     {status === "pending" ? (
-                      <DecideForm requestId={r.id} productHref={r.product.href} />
+                      r.waitingFor === "governance" && !governance ? (
+                        <div className="space-y-1" data-testid="waiting-governance">
+                          <div className="text-xs text-slate-600">Approved by the owners; waiting for governance.</div>
+                          <DecideForm requestId={r.id} productHref={r.product.href} denyOnly />
+                        </div>
+                      ) : (
+                        <div className="space-y-1">
+                          {r.waitingFor === "governance" && <div className="text-xs text-slate-600">Step 2 of 2: the owners approved.</div>}
+                          <DecideForm requestId={r.id} productHref={r.product.href} />
+                        </div>
+                      )
                     ) : (
                       <div className="space-y-1">
                         <AccessStatusBadge status={r.status} />
                         {r.decidedBy && <div className="text-xs text-slate-500">by {r.decidedBy}</div>}
+                        {r.grant && !r.grant.endedAt && (
+                          <div className="text-xs text-slate-500">until {dateFmt.format(new Date(r.grant.expiresAt))}</div>
+                        )}
                         {r.decisionNote && (
                           <div className="break-words text-xs text-slate-600" data-testid="decision-note">
                             “{r.decisionNote}”
                           </div>
                         )}
-                        {status === "approved" && (
+                        {status === "approved" && !governance && (
                           <RevokeForm
                             requestId={r.id}
                             productHref={r.product.href}

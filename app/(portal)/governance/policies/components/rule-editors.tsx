@@ -3,17 +3,18 @@
 // levels, access control roles and data quality metrics. Controlled: the parent owns the draft.
 import { CLASSIFICATIONS, PERMISSIONS } from "@/lib/products/types";
 import { ROLES } from "@/lib/auth/permissions";
-import { ENCRYPTION_MODES, ENFORCEMENT_LEVELS, QUALITY_METRICS } from "@/lib/governance/policies/types";
+import { ENCRYPTION_MODES, ENFORCEMENT_LEVELS, GRANT_APPROVALS, QUALITY_METRICS } from "@/lib/governance/policies/types";
 import {
   blankAccess,
   blankClassification,
   blankQuality,
   type AccessDraft,
+  type GrantDraft,
   type ClassificationDraft,
   type QualityDraft,
 } from "@/lib/governance/policies/form";
 import { Table, Td, Th } from "@/components/ui/table";
-import { AddButton, CellInput, CellSelect, CheckList, ListErrors, RemoveButton, replaceAt, type Errors } from "./cells";
+import { AddButton, CellError, CellInput, CellSelect, CheckList, ListErrors, RemoveButton, replaceAt, type Errors } from "./cells";
 
 type EditorProps<T> = { value: T[]; onChange: (v: T[]) => void; errors: Errors; prefix: string; disabled?: boolean };
 
@@ -126,6 +127,7 @@ export function AccessRulesEditor({
             <Th>Role</Th>
             <Th>Permissions</Th>
             <Th>May read levels</Th>
+            <Th>May be granted (approval, longest)</Th>
             <Th>
               <span className="sr-only">Actions</span>
             </Th>
@@ -168,6 +170,17 @@ export function AccessRulesEditor({
                     onChange={(data_access) => set(i, { data_access })}
                     errors={errors}
                     path={`${p}.data_access`}
+                    disabled={disabled}
+                  />
+                </Td>
+                <Td>
+                  <GrantsCell
+                    name={name}
+                    prefix={`${p}.grants`}
+                    levels={(levels.length > 0 ? levels : CLASSIFICATIONS).filter((l) => !row.data_access.includes(l))}
+                    value={row.grants ?? []}
+                    onChange={(grants) => set(i, { grants })}
+                    errors={errors}
                     disabled={disabled}
                   />
                 </Td>
@@ -277,6 +290,76 @@ export function QualityRulesEditor({ value, onChange, errors, prefix, disabled }
       <p className="mt-2 text-xs text-slate-500">
         A product below the threshold gets a finding: a warning, or an error that blocks publishing.
       </p>
+    </div>
+  );
+}
+
+const NEVER = "never";
+
+/**
+ * Per level the role does not read outright: never (default), by the owners' approval, or by the owners'
+ * and then governance's; with the longest a grant may last. Levels the role reads outright have no row.
+ */
+function GrantsCell({
+  name,
+  prefix,
+  levels,
+  value,
+  onChange,
+  errors,
+  disabled,
+}: {
+  name: string;
+  prefix: string;
+  levels: readonly string[];
+  value: GrantDraft[];
+  onChange: (v: GrantDraft[]) => void;
+  errors: Errors;
+  disabled?: boolean;
+}) {
+  // Grants of levels the role now reads outright stay in the draft so the schema can name them.
+  const shown = [...levels, ...value.map((g) => g.level).filter((l) => !levels.includes(l))];
+  if (shown.length === 0) return <span className="text-xs text-slate-500">reads every level</span>;
+  return (
+    <div className="space-y-1">
+      {shown.map((level) => {
+        const i = value.findIndex((g) => g.level === level);
+        const grant = i === -1 ? null : value[i];
+        const path = `${prefix}[${i}]`;
+        return (
+          <div key={level} className="flex flex-wrap items-start gap-1">
+            <span className="w-24 pt-1 text-xs">{level}</span>
+            <CellSelect
+              label={`How ${name} may be granted ${level} data`}
+              value={grant?.approval ?? NEVER}
+              onChange={(approval) =>
+                onChange(
+                  approval === NEVER
+                    ? value.filter((g) => g.level !== level)
+                    : grant
+                      ? replaceAt(value, i, { ...grant, approval })
+                      : [...value, { level, approval, max_duration: "90_days" }],
+                )
+              }
+              options={[NEVER, ...GRANT_APPROVALS]}
+              errors={errors}
+              path={`${path}.approval`}
+              disabled={disabled}
+            />
+            {grant && (
+              <CellInput
+                label={`Longest grant of ${level} data to ${name}`}
+                value={grant.max_duration}
+                onChange={(max_duration) => onChange(replaceAt(value, i, { ...grant, max_duration }))}
+                errors={errors}
+                path={`${path}.max_duration`}
+                disabled={disabled}
+              />
+            )}
+            {grant && <CellError errors={errors} path={`${path}.level`} />}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -6,12 +6,22 @@ import { productConsumerView } from "@/lib/consumers/queries";
 import { productUsage, type ProductUsage } from "@/lib/metrics/queries";
 import { plural } from "@/lib/format";
 import type { Satisfaction } from "@/lib/metrics/formulas";
+import { accessVerdictFor } from "@/lib/consumers/access-path";
+import { DataPreviewSection } from "@/app/(portal)/products/[domain]/[product]/components/data-preview-section";
 import { productPath } from "@/lib/products/dto";
 import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
 import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
 import { QualityCard } from "@/app/(portal)/products/[domain]/[product]/components/quality-card";
 
-export type ConsumerProduct = { id: string; domain: string; domainName: string; name: string; owner: string; lifecycle: string };
+export type ConsumerProduct = {
+  id: string;
+  domain: string;
+  domainName: string;
+  name: string;
+  owner: string;
+  lifecycle: string;
+  classification: string;
+};
 
 export async function ProductConsumerSection({ product, user }: { product: ConsumerProduct; user: CurrentUser }) {
   const ref = { domain: product.domain, owner: product.owner };
@@ -29,10 +39,12 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
     );
   }
   // One statement for the whole section (access, ratings, the three latest reviews, quality), one for usage.
+  const member = user.domains[product.domain] !== undefined;
   const [{ access, summary, reviews, mine, quality }, usage] = await Promise.all([
     productConsumerView(user, product.id, { decides: can.decideAccess(user, ref), reviews: 3 }),
     productUsage(product.id),
   ]);
+  const verdict = await accessVerdictFor(user, product, access.latest?.grant);
   return (
     <>
       <UsageLine usage={usage} rating={summary} />
@@ -41,11 +53,14 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
           productId={product.id}
           productHref={href}
           domainName={product.domainName}
-          member={user.domains[product.domain] !== undefined}
-          canRequest={can.requestAccess(user, ref)}
+          member={member}
+          verdict={verdict}
+          classification={product.classification}
+          canRequest={can.requestAccess(user, ref) && verdict.kind === "grantable"}
           published={product.lifecycle === "published"}
           latest={access.latest}
           pendingForOwner={access.pendingForOwner}
+          liveGrantsForOwner={access.liveGrantsForOwner}
         />
         <RatingsCard
           productId={product.id}
@@ -58,6 +73,7 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
         />
         <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
       </div>
+      <DataPreviewSection product={product} user={user} verdict={verdict} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Field, FormMessage, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ProductAccessState } from "@/lib/consumers/queries";
+import { AccessVerdictLine } from "./access-verdict";
+import type { AccessVerdict } from "@/lib/consumers/access-path";
 
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -16,22 +18,30 @@ export function RequestAccessCard({
   productHref,
   domainName,
   member,
+  verdict,
+  classification,
   canRequest,
   published,
   latest,
   pendingForOwner,
+  liveGrantsForOwner,
 }: {
   productId: string;
   productHref: string;
   domainName: string;
   member: boolean;
+  verdict: AccessVerdict;
+  classification: string;
+  /** A request can change something (the policy grants this level to the user's roles on approval). */
   canRequest: boolean;
   published: boolean;
   latest: ProductAccessState["latest"];
   pendingForOwner: number | null;
+  liveGrantsForOwner?: number | null;
 }) {
   const [state, action] = useActionState(requestAccessAction, null);
-  const open = latest && (latest.status === "pending" || latest.status === "approved");
+  // A pending request, or a grant that still runs: asking again would change nothing.
+  const open = latest && (latest.status === "pending" || (latest.status === "approved" && verdict.kind === "granted"));
   return (
     <Card title="Access" className="h-full">
       <div className="space-y-3 text-sm" data-testid="access-card">
@@ -43,14 +53,22 @@ export function RequestAccessCard({
             <span className="text-slate-500"> for this product</span>
           </p>
         )}
-        {member ? (
-          <p className="text-slate-700">You have access as a member of the {domainName} domain.</p>
-        ) : latest ? (
+        {liveGrantsForOwner !== null && liveGrantsForOwner !== undefined && (
+          <p data-testid="live-grants">
+            <Link href="/access/inbox?status=approved" className="font-medium text-brand-700 hover:underline">
+              Live access grants: {liveGrantsForOwner}
+            </Link>
+            <span className="text-slate-500"> (review or revoke)</span>
+          </p>
+        )}
+        <AccessVerdictLine verdict={verdict} domainName={domainName} classification={classification} />
+        {member || verdict.kind === "read" ? null : latest ? (
           <p className="flex flex-wrap items-center gap-2" data-testid="access-status">
             Your request:{" "}
             <Badge tone={latest.status === "approved" ? "green" : latest.status === "pending" ? "amber" : "red"}>
               {latest.status === "approved" ? "granted" : latest.status}
             </Badge>
+            {latest.waitingFor && <span className="text-slate-500">waiting for {latest.waitingFor}</span>}
             <span className="text-slate-500">{dateFmt.format(new Date(latest.decidedAt ?? latest.createdAt))}</span>
             {latest.decisionNote && <span className="w-full text-slate-600">“{latest.decisionNote}”</span>}
           </p>
@@ -80,10 +98,10 @@ export function RequestAccessCard({
             <p className="text-slate-600">Access requests open once the product is published.</p>
           ))}
         {state?.ok && open && <FormMessage state={state} />}
-        {!member && (
+        {!member && verdict.kind !== "read" && (
           <p>
             <Link href="/access" className="text-brand-700 hover:underline">
-              My access requests
+              {verdict.kind === "granted" ? "My access (SQL credentials)" : "My access requests"}
             </Link>
           </p>
         )}

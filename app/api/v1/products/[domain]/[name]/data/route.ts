@@ -89,7 +89,13 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
       "Cache-Control": "private, no-store",
       ...(page.nextCursor ? { Link: `<${next.pathname}${next.search}>; rel="next"` } : {}),
     };
-    const meta = { product: page.product, environment: page.environment, version: page.version, columns: page.columns };
+    const meta = {
+      product: page.product,
+      environment: page.environment,
+      version: page.version,
+      columns: page.columns,
+      masked: page.masked,
+    };
     const head = JSON.stringify(meta).slice(0, -1) + ',"items":[';
     const tail = `],"nextCursor":${JSON.stringify(page.nextCursor ?? null)}}`;
     return new Response(body(format, page, head, tail), { headers });
