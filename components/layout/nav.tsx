@@ -49,6 +49,12 @@ export function Nav({
             </span>
             <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
           </span>
+          <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+            API tokens
+          </Link>
+          <Link href="/developers/api" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+            API
+          </Link>
           <form action={signOut}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
               Sign out

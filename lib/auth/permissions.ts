@@ -95,6 +95,10 @@ export const can = {
   rateProduct: (p: Principal | null, product: ProductRef) => p !== null && !can.editProduct(p, product),
   /** Run an on-demand quality check: whoever may edit the product. */
   runQualityCheck: (p: Principal | null, product: ProductRef) => can.editProduct(p, product),
+  /** Create and revoke a domain's service-account API tokens: its owners (as for lifecycle moves) and admins. */
+  manageServiceAccounts: (p: Principal | null, domain: string) => can.moveLifecycle(p, { domain }),
+  /** Personal API tokens: every signed-in user, for themselves. */
+  managePersonalTokens: (p: Principal | null) => p !== null,
 };
 
 /**

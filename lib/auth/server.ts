@@ -3,3 +3,5 @@ import "server-only";
 
 export { assertCan, ensure, productResource, recordDenial } from "./assert-can";
 export type { CurrentUser } from "./current-user";
+export { getCurrentUser } from "./current-user";
+export { authenticateApiToken, type TokenAuth, type TokenPrincipal } from "./api-tokens";

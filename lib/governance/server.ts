@@ -5,3 +5,4 @@ import "server-only";
 export { publishGate } from "./compliance/publish-gate.db";
 export { loadPolicyContexts, validateProductById } from "./compliance/validate-products.db";
 export { enforce } from "./enforcement/enforce.db";
+export { validateDraft } from "./compliance/validate-draft.db";

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES, documentBytes } from "./import-limits";
 import { parseProductYaml, type ProductIssue } from "@/lib/products/yaml";
-import { parseOdcs } from "@/lib/products/odcs";
+import { parseOdcs, type OdcsImportDefaults } from "@/lib/products/odcs";
+import type { DataProductSpec } from "@/lib/products/types";
 import { registerProduct } from "@/lib/products/register-product";
 import { saveProductVersion } from "@/lib/products/save-version";
 
@@ -45,18 +46,16 @@ export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, stri
 }
 
 /**
- * `document`, `format` and `changeNote` as any caller sends them (the import form's fields, a script):
- * a format this does not know means "auto", a missing document is an empty one.
+ * A document as any caller sends it → the spec, or a ValidationError listing its problems by path and
+ * line. `defaults` fill in an ODCS contract's missing domain and owner (the API's ?domain=&owner=).
  */
-export async function importProduct(
-  user: CurrentUser,
+export function parseProductDocument(
   document: unknown,
   formatInput: unknown = "auto",
-  changeNoteInput?: unknown,
-): Promise<ImportResult> {
+  defaults: OdcsImportDefaults = {},
+): { spec: DataProductSpec; format: "yaml" | "odcs" } {
   const text = typeof document === "string" ? document : "";
   const format: ImportFormat = (IMPORT_FORMATS as readonly unknown[]).includes(formatInput) ? (formatInput as ImportFormat) : "auto";
-  const changeNote = typeof changeNoteInput === "string" ? changeNoteInput.trim() : undefined;
   if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
   if (documentBytes(text) > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
   const resolved = format === "auto" ? detectFormat(text) : format;
@@ -65,13 +64,28 @@ export async function importProduct(
       kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."],
     });
   }
-  const parsed = resolved === "odcs" ? parseOdcs(text) : parseProductYaml(text);
+  const parsed = resolved === "odcs" ? parseOdcs(text, defaults) : parseProductYaml(text);
   if (!parsed.ok)
     throw new ValidationError(
       `The ${resolved === "odcs" ? "ODCS contract" : "YAML document"} has ${parsed.errors.length} problem(s).`,
       issuesToFieldErrors(parsed.errors),
     );
-  const spec = parsed.spec;
+  return { spec: parsed.spec, format: resolved };
+}
+
+/**
+ * `document`, `format` and `changeNote` as any caller sends them (the import form's fields, a script):
+ * a format this does not know means "auto", a missing document is an empty one.
+ */
+export async function importProduct(
+  user: CurrentUser,
+  document: unknown,
+  formatInput: unknown = "auto",
+  changeNoteInput?: unknown,
+  defaults: OdcsImportDefaults = {},
+): Promise<ImportResult> {
+  const changeNote = typeof changeNoteInput === "string" ? changeNoteInput.trim() : undefined;
+  const { spec, format: resolved } = parseProductDocument(document, formatInput, defaults);
   const exists = await db.dataProduct.findFirst({ where: { name: spec.name, domain: { slug: spec.domain } }, select: { id: true } });
   if (exists) {
     const r = await saveProductVersion(user, {

@@ -3,3 +3,4 @@
 export { qualified, quoteIdent, type EnvironmentName } from "./naming";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
 export type { ProvisionRequest } from "./types";
+export { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, parseDataQuery, type DataFormat, type DataQuery } from "./data-query";

@@ -13,6 +13,8 @@ import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 import type { DeploymentResources, ProvisionRequest } from "./types";
+import type { ProductField } from "@/lib/products";
+import { buildSelect, cursorAfter, withoutKeys, type DataQuery } from "./data-query";
 
 export const MAX_LIMIT = 1000;
 
@@ -24,7 +26,10 @@ export type DataPage = {
   rows: Record<string, unknown>[];
   limit: number;
   offset: number;
+  /** -1 for a cursor read (`select`), which never counts the rows. */
   total: number;
+  /** Cursor reads: the cursor of the next page, null on the last one. */
+  nextCursor?: string | null;
 };
 
 const INT8 = 20;
@@ -41,7 +46,19 @@ const types = {
   },
 } as unknown as pg.CustomTypesConfig;
 
-export type ReadRef = { domain: string; name: string; environment: EnvironmentName; limit: number; offset: number };
+export type ReadRef = {
+  domain: string;
+  name: string;
+  environment: EnvironmentName;
+  limit: number;
+  offset: number;
+  /**
+   * The data API's cursor read (lib/provisioning/data-query.ts): parses the caller's field selection,
+   * filters, sort and cursor against the served fields, once the read is allowed (so a refused caller
+   * learns no field names); `limit`/`offset` are then ignored.
+   */
+  select?: (fields: readonly ProductField[]) => DataQuery;
+};
 
 export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<{ page: DataPage; productId: string; domainId: string }> {
   const product = await findProduct(ref.domain, ref.name);
@@ -103,6 +120,35 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
     await client.query("BEGIN READ ONLY");
     await client.query("SET LOCAL statement_timeout = '10s'");
     if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
+    if (ref.select) {
+      const query = ref.select(fields);
+      const built = buildSelect(
+        view,
+        query,
+        fields,
+        primaryKeyFor(fields).filter((k) => k !== ROW_ID),
+      );
+      const result = await client.query({ text: built.text, values: built.values, types });
+      await client.query("COMMIT");
+      const more = result.rows.length > query.limit;
+      const rows = (result.rows as Record<string, unknown>[]).slice(0, query.limit);
+      const nextCursor = more ? cursorAfter(rows[rows.length - 1], built.keys) : null;
+      return {
+        productId: product.id,
+        domainId: product.domainId,
+        page: {
+          product: `${product.domain}/${product.name}`,
+          environment: ref.environment,
+          version: deployment.productVersion,
+          columns: built.columns,
+          rows: rows.map((r) => withoutKeys(r, built.keys.length)),
+          limit: query.limit,
+          offset: 0,
+          total: -1,
+          nextCursor,
+        },
+      };
+    }
     const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${view}`);
     const rows = await client.query({
       text: `SELECT * FROM ${view} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,

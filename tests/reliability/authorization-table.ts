@@ -96,6 +96,8 @@ const ACCESS: DataProductSpec["access"] = [
 const productHref = (p: { domain: string; name: string }) => `/products/${p.domain}/${p.name}`;
 const ORIGIN = "http://portal.test";
 const url = (path: string) => `${ORIGIN}${path}`;
+/** A session may change data through the API only from the portal's own pages (lib/api/caller.ts). */
+const SAME_ORIGIN = { origin: ORIGIN, host: "portal.test" };
 export const METRICS_TOKEN = "reliability-metrics-token-0123456789";
 
 // Shared, read-only fixtures (memoised per world).
@@ -717,6 +719,194 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     expect: only("owner", "producer", "admin", "governance", "executive"),
     strict: true,
     request: (_c, _who, w) => ({ url: url(`/api/metrics/export?chart=domain-products&range=30d&domain=${w.domain}`) }),
+  }),
+  // ------------------------------------------------------------------------------------------------
+  // API tokens (the page's actions) and REST API v1 over the browser session (tokens: lib/api/api.int.test.ts)
+  action("app/(portal)/tokens/actions.ts#createTokenAction", {
+    name: "create a personal API token",
+    rule: "can.managePersonalTokens: every signed-in user, for themselves",
+    expect: SIGNED_IN,
+    strict: true,
+    form: () => form({ name: "matrix", scopes: "read", expiresInDays: 7, kind: "personal" }),
+  }),
+  action("app/(portal)/tokens/actions.ts#createTokenAction", {
+    name: "create a service-account token for a domain",
+    rule: "can.manageServiceAccounts: the domain's owners and data admins",
+    expect: PRODUCT_OWNERS,
+    strict: true,
+    form: (_c, _who, w) => form({ name: "matrix-svc", scopes: "read", expiresInDays: 7, kind: "service", serviceDomain: w.domain }),
+  }),
+  action<{ id: string }>("app/(portal)/tokens/actions.ts#revokeTokenAction", {
+    name: "revoke a domain's service-account token",
+    rule: "can.manageServiceAccounts: the domain's owners and data admins",
+    expect: PRODUCT_OWNERS,
+    setup: async (w) => {
+      const { createApiToken } = await import("@/lib/auth/api-tokens");
+      const { token } = await createApiToken(w.users.owner!, {
+        name: "to-revoke",
+        kind: "service",
+        serviceDomain: w.domain,
+        scopes: ["read"],
+        expiresInDays: 7,
+      });
+      return { id: token.id };
+    },
+    form: (t) => form({ tokenId: t.id }),
+  }),
+  route("app/api/v1/openapi.json/route.ts#GET", {
+    name: "the OpenAPI document",
+    rule: "public (describes the API, serves no data)",
+    expect: EVERYONE,
+    strict: true,
+    request: () => ({ url: url("/api/v1/openapi.json") }),
+  }),
+  route("app/api/v1/domains/route.ts#GET", {
+    name: "API: list domains",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    request: () => ({ url: url("/api/v1/domains") }),
+  }),
+  route("app/api/v1/domains/route.ts#POST", {
+    name: "API: create a domain",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
+    request: (_c, _who, w) => ({
+      url: url("/api/v1/domains"),
+      init: {
+        method: "POST",
+        headers: SAME_ORIGIN,
+        body: JSON.stringify({ slug: w.unique("api"), name: "API domain", ownerTeam: "team@company.com" }),
+      },
+    }),
+  }),
+  route("app/api/v1/domains/[domain]/route.ts#GET", {
+    name: "API: get a domain",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    request: (_c, _who, w) => ({ url: url(`/api/v1/domains/${w.domain}`), params: { domain: w.domain } }),
+  }),
+  route("app/api/v1/domains/[domain]/route.ts#PATCH", {
+    name: "API: update a domain",
+    rule: "can.manageDomains",
+    expect: only("admin"),
+    strict: true,
+    request: (_c, _who, w) => ({
+      url: url(`/api/v1/domains/${w.otherDomain}`),
+      params: { domain: w.otherDomain },
+      init: { method: "PATCH", headers: SAME_ORIGIN, body: JSON.stringify({ description: "Updated through the API" }) },
+    }),
+  }),
+  route("app/api/v1/products/route.ts#GET", {
+    name: "API: search the catalog",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    request: () => ({ url: url("/api/v1/products?q=sample&pageSize=5") }),
+  }),
+  route("app/api/v1/products/route.ts#POST", {
+    name: "API: apply a spec (register)",
+    rule: "can.createProduct: producers and owners of the domain, admins",
+    expect: PRODUCT_EDITORS,
+    strict: true,
+    request: (_c, who, w) => ({
+      url: url("/api/v1/products"),
+      init: {
+        method: "POST",
+        headers: SAME_ORIGIN,
+        body: toProductYaml(sampleSpec(w.domain, { access: ACCESS, name: w.unique(`api-${who.toLowerCase()}`) })),
+      },
+    }),
+  }),
+  route("app/api/v1/products/validate/route.ts#POST", {
+    name: "API: validate a spec (no write)",
+    rule: "can.readCatalog (nothing is stored)",
+    expect: SIGNED_IN,
+    strict: true,
+    request: (_c, _who, w) => ({
+      url: url("/api/v1/products/validate"),
+      init: { method: "POST", headers: SAME_ORIGIN, body: toProductYaml(sampleSpec(w.domain, { access: ACCESS })) },
+    }),
+  }),
+  route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/route.ts#GET", {
+    name: "API: get one product",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    request: (p) => ({ url: url(`/api/v1/products/${p.domain}/${p.name}`), params: { domain: p.domain, name: p.name } }),
+  }),
+  route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/contract/route.ts#GET", {
+    name: "API: a product's ODCS contract",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    request: (p) => ({
+      url: url(`/api/v1/products/${p.domain}/${p.name}/contract?format=odcs`),
+      params: { domain: p.domain, name: p.name },
+    }),
+  }),
+  route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/lifecycle/route.ts#POST", {
+    name: "API: submit a draft for review",
+    rule: "can.submitProduct: whoever may edit it",
+    expect: PRODUCT_EDITORS,
+    setup: (w) => w.product(),
+    request: (p) => ({
+      url: url(`/api/v1/products/${p.domain}/${p.name}/lifecycle`),
+      params: { domain: p.domain, name: p.name },
+      init: { method: "POST", headers: SAME_ORIGIN, body: JSON.stringify({ to: "in_review" }) },
+    }),
+  }),
+  route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/data/route.ts#GET", {
+    name: "API: read an internal product's rows (cursor)",
+    rule: "governance read decision + the product's access roles (data_consumer, data_producer) or domain membership",
+    expect: only("consumer", "owner", "producer", "otherDomain"),
+    strict: true,
+    setup: (w) => readOnlyDeployment(w),
+    request: (p) => ({
+      url: url(`/api/v1/products/${p.domain}/${p.name}/data?env=staging&limit=10`),
+      params: { domain: p.domain, name: p.name },
+    }),
+  }),
+  route("app/api/v1/access-requests/route.ts#GET", {
+    name: "API: my access requests",
+    rule: "signed in (own requests only)",
+    expect: SIGNED_IN,
+    strict: true,
+    request: () => ({ url: url("/api/v1/access-requests") }),
+  }),
+  route<{ domain: string; name: string }>("app/api/v1/access-requests/route.ts#POST", {
+    name: "API: request access to a published product",
+    rule: "can.requestAccess: signed in and not in the product's domain",
+    expect: only("consumer", "otherDomain", "admin", "governance", "executive"),
+    strict: true,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    request: (p) => ({
+      url: url("/api/v1/access-requests"),
+      init: {
+        method: "POST",
+        headers: SAME_ORIGIN,
+        body: JSON.stringify({ domain: p.domain, name: p.name, purpose: "Quarterly churn analysis for the board" }),
+      },
+    }),
+  }),
+  route<{ requestId: string }>("app/api/v1/access-requests/[id]/decision/route.ts#POST", {
+    name: "API: approve an access request",
+    rule: "can.decideAccess: the product's owners and admins",
+    expect: PRODUCT_OWNERS,
+    setup: async (w) => {
+      const p = await w.product({ lifecycle: "published" });
+      const { id } = await requestAccess(w.users.consumer!, { productId: p.id, purpose: "Quarterly churn analysis for the board" });
+      return { requestId: id };
+    },
+    request: (r) => ({
+      url: url(`/api/v1/access-requests/${r.requestId}/decision`),
+      params: { id: r.requestId },
+      init: { method: "POST", headers: SAME_ORIGIN, body: JSON.stringify({ decision: "approve" }) },
+    }),
   }),
   route("app/api/metrics/route.ts#GET", {
     name: "Prometheus scrape without the token",

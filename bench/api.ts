@@ -1,0 +1,192 @@
+// REST API v1 speed (issue #13): reading 1,000 rows through the API next to the same SQL sent directly, both
+// with 50 concurrent clients (the throughput ratio is the figure; target ≤ 2×); a page deep in a
+// 1,000,000-row table against the first page (keyset cursor); what token authentication costs per request;
+// getting one product by name over HTTP (p50, one client). The portal is `next start` on the benchmark
+// database, the build in NEXT_DIST_DIR. Standalone: bench/api-row.ts.
+import { spawn } from "node:child_process";
+import os from "node:os";
+import autocannon from "autocannon";
+import pg from "pg";
+import { NEXT_BIN } from "../scripts/run";
+import type { Row } from "./sections";
+import { ms, summarize } from "./stats";
+
+const ROWS = 1_000_000;
+const SECONDS = 15;
+
+async function load(url: string, headers: Record<string, string>, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 30, headers }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
+    instance.on("response", (_c, _s, _b, t) => latencies.push(t));
+  });
+  return {
+    ...summarize(latencies),
+    reqPerSec: result.requests.total / result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** The same query from 50 clients for `seconds`: latency of each, and queries per second. */
+async function direct(url: string, text: string, values: unknown[], seconds: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 50 });
+  const latencies: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        const r = await pool.query(text, values);
+        JSON.stringify(r.rows); // a client would at least look at the rows
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  await pool.end();
+  return { ...summarize(latencies), reqPerSec: latencies.length / seconds };
+}
+
+export async function apiSection(url: string, opts: { quick: boolean; port?: number }): Promise<Row[]> {
+  process.env.DATABASE_URL = url;
+  const seconds = opts.quick ? 5 : SECONDS;
+  const fixtures = await import("@/tests/provisioning-fixtures");
+  const { provisionProduct } = await import("@/lib/provisioning/provision-product");
+  const { runProvisioningJob } = await import("@/lib/provisioning/run-job");
+  const { createApiToken, authenticateApiToken } = await import("@/lib/auth/api-tokens");
+  const { buildSelect, encodeCursor } = await import("@/lib/provisioning/data-query");
+  const { qualified } = await import("@/lib/provisioning/naming");
+  const { db } = await import("@/lib/db");
+  const { stopQueue } = await import("@/lib/jobs/queue");
+
+  await fixtures.ensurePlatformReferenceData();
+  const fields = [
+    { name: "order_id", type: "integer" as const, description: "Order", required: true, pii: false },
+    { name: "customer", type: "string" as const, description: "Customer", required: true, pii: false },
+    { name: "amount", type: "number" as const, description: "Amount", required: false, pii: false },
+    { name: "ordered_on", type: "date" as const, description: "Date", required: false, pii: false },
+  ];
+  const f = await fixtures.ownedProduct({ schema: fields });
+  const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
+  if ((await runProvisioningJob(jobId)) !== "completed") throw new Error("bench product did not provision");
+  const dep = await db.deployment.findUniqueOrThrow({
+    where: { productId_environment: { productId: f.productId, environment: "staging" } },
+  });
+  const table = qualified(dep.schemaName!, dep.tableName!);
+  const view = qualified(dep.schemaName!, (dep.resources as { view: string }).view);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO ${table} (order_id, customer, amount, ordered_on) SELECT g, 'customer-' || (g % 5000), (g % 1000) * 1.25, date '2026-01-01' + (g % 365) FROM generate_series(1, ${ROWS}) g`,
+  );
+  await client.query(`ANALYZE ${table}`);
+
+  const consumerRow = await db.user.findUniqueOrThrow({ where: { email: "carla.consumer@meshport.local" } });
+  const consumer = { id: consumerRow.id, email: consumerRow.email, name: consumerRow.name, roles: consumerRow.roles, domains: {} };
+  const { secret } = await createApiToken(consumer, { name: "bench", scopes: ["read"], expiresInDays: 1, rateLimit: 100_000 });
+
+  // Token authentication alone, in process: one statement (lookup, last use, rate count, roles).
+  const auth: number[] = [];
+  for (let i = 0; i < (opts.quick ? 300 : 2000); i++) {
+    const t = performance.now();
+    await authenticateApiToken(secret, "GET /bench");
+    auth.push(performance.now() - t);
+  }
+  const authStats = summarize(auth);
+
+  const port = opts.port ?? 3460;
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-1",
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      WORKER_ENABLED: "false",
+    },
+    stdio: "ignore",
+  });
+  const loadBefore = os.loadavg()[0].toFixed(1);
+  try {
+    for (let i = 0; i < 120; i++) {
+      if (
+        await fetch(`${base}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const headers = { authorization: `Bearer ${secret}` };
+    const dataPath = `/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging`;
+    const oneRes = await fetch(`${base}${dataPath}&limit=1`, { headers });
+    if (!oneRes.ok) throw new Error(`data API answered ${oneRes.status}: ${await oneRes.text()}`);
+    // Warm-up.
+    await load(`${base}${dataPath}&limit=1000`, headers, 5, 2);
+
+    const api = await load(`${base}${dataPath}&limit=1000`, headers, 50, seconds);
+    const q = buildSelect(view, { fields: [], filters: [], sort: [], after: null, limit: 1000 }, fields, ["order_id"]);
+    const sql = await direct(url, q.text, q.values, seconds);
+
+    const first = await load(`${base}${dataPath}&limit=100`, headers, 1, Math.max(3, seconds / 3));
+    const deep = await load(
+      `${base}${dataPath}&limit=100&cursor=${encodeCursor([String(ROWS - 1000)])}`,
+      headers,
+      1,
+      Math.max(3, seconds / 3),
+    );
+
+    // Get one product by name (the catalog's mesh is in the database too).
+    const productPath = `/api/v1/products/${f.domain}/${f.spec.name}`;
+    await load(base + productPath, headers, 2, 2);
+    const getOne = await load(base + productPath, headers, 1, Math.max(3, seconds / 3));
+    const health = await load(`${base}/api/health`, {}, 1, Math.max(3, seconds / 3));
+    const products = await db.dataProduct.count();
+    const loadAfter = os.loadavg()[0].toFixed(1);
+    const load_ = `load ${loadBefore}→${loadAfter}, ${os.cpus().length} cores`;
+    return [
+      {
+        area: "api",
+        metric: "1,000 rows via GET …/data (50 clients)",
+        value: `p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, ${api.reqPerSec.toFixed(0)} req/s (${(api.reqPerSec * 1000).toFixed(0)} rows/s), non-2xx ${api.non2xx}`,
+      },
+      {
+        area: "api",
+        metric: "same SELECT sent directly (50 pg clients)",
+        value: `p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)}, ${sql.reqPerSec.toFixed(0)} queries/s`,
+      },
+      {
+        area: "api",
+        metric: "API ÷ direct SQL",
+        value: `${(sql.reqPerSec / api.reqPerSec).toFixed(2)}× throughput, ${(api.p95 / sql.p95).toFixed(2)}× p95 (${load_})`,
+        target: "≤ 2×",
+      },
+      {
+        area: "api",
+        metric: `page at row ${(ROWS - 1000).toLocaleString("en")} of ${ROWS.toLocaleString("en")} vs first page (cursor, 100 rows, 1 client)`,
+        value: `deep p50 ${ms(deep.p50)} / first p50 ${ms(first.p50)} = ${(deep.p50 / first.p50).toFixed(2)}×`,
+        target: "≈ 1×",
+      },
+      {
+        area: "api",
+        metric: "token authentication (one statement, in process)",
+        value: `p50 ${ms(authStats.p50)}, p95 ${ms(authStats.p95)} (${authStats.n} calls)`,
+        target: "< 1 ms",
+      },
+      {
+        area: "api",
+        metric: `GET /api/v1/products/{domain}/{name} (1 client, ${products.toLocaleString("en")} products)`,
+        value: `p50 ${ms(getOne.p50)}, p95 ${ms(getOne.p95)}; floor /api/health p50 ${ms(health.p50)}`,
+        target: "p50 ≤ 3 ms",
+      },
+    ];
+  } finally {
+    server.kill("SIGTERM");
+    await client.end();
+    await stopQueue();
+  }
+}

@@ -1,0 +1,259 @@
+// meshport: the portal from a terminal or a CI job (GitOps: specs live in git, CI validates them on every
+// pull request and applies them on merge). Talks to REST API v1 with a token; see README "The meshport CLI".
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseProductYaml } from "@/lib/products/yaml";
+import { parseOdcs } from "@/lib/products/odcs";
+import { describeChange, diffSpecs } from "@/lib/products/diff";
+import type { DataProductSpec } from "@/lib/products/types";
+import { readConfig, writeConfig } from "./config";
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+type Finding = { ruleId: string; severity: string; message: string; path: string; fixHint: string };
+type ApplyResult = { action: string; domain: string; name: string; version: string; status: string; findings: Finding[] };
+type Problem = { detail?: string; errors?: Record<string, string[]> };
+
+const USAGE = `meshport — the Meshport data mesh portal from the command line
+
+  meshport login --url <portal> [--token <mp_…>]   store the portal URL and a token (or MESHPORT_TOKEN)
+  meshport apply -f <file|dir> [--domain d] [--owner o] [--json]
+                                                  register products / add versions; exit 1 on errors
+  meshport validate -f <file|dir> [--json]         validate against the policy, write nothing
+  meshport diff -f <file|dir>                       changes against the latest stored version
+  meshport get products [--domain d] [-q text] [--json]
+  meshport export <domain>/<name> [--format yaml|odcs] [-o file]
+  meshport access request <domain>/<name> --purpose "…"
+
+Environment: MESHPORT_URL, MESHPORT_TOKEN override the stored login (for CI).`;
+
+class CliError extends Error {}
+
+function specFiles(target: string): string[] {
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (!st) throw new CliError(`${target}: no such file or directory`);
+  if (st.isFile()) return [target];
+  return readdirSync(target, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .sort()
+    .map((f) => path.join(target, f));
+}
+
+function client(out: Out) {
+  const { url, token } = readConfig();
+  if (!url || !token)
+    throw new CliError("Not logged in: run `meshport login --url <portal> --token <mp_…>` or set MESHPORT_URL and MESHPORT_TOKEN.");
+  return async (method: string, route: string, body?: string, contentType = "application/yaml") => {
+    const res = await fetch(new URL(route, url), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": contentType } : {}) },
+      body,
+    }).catch((e: unknown) => {
+      throw new CliError(`Cannot reach ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    const text = await res.text();
+    if (res.status === 429) out.error(`Rate limited; retry after ${res.headers.get("retry-after")} s.`);
+    return { status: res.status, ok: res.ok, text, json: <T>() => JSON.parse(text) as T };
+  };
+}
+
+function problemText(text: string): string {
+  try {
+    const p = JSON.parse(text) as Problem;
+    const fields = Object.entries(p.errors ?? {}).map(([k, v]) => `  ${k}: ${v.join("; ")}`);
+    return [p.detail ?? text, ...fields].join("\n");
+  } catch {
+    return text;
+  }
+}
+
+function printFindings(out: Out, findings: Finding[]) {
+  for (const f of findings)
+    out.log(`  ${f.severity.padEnd(7)} ${f.ruleId} ${f.path}: ${f.message}${f.fixHint ? ` (fix: ${f.fixHint})` : ""}`);
+}
+
+async function applyOrValidate(out: Out, args: string[], mode: "apply" | "validate"): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      file: { type: "string", short: "f" },
+      domain: { type: "string" },
+      owner: { type: "string" },
+      json: { type: "boolean" },
+      "change-note": { type: "string" },
+    },
+  });
+  if (!values.file) throw new CliError(`${mode} needs -f <file|dir>`);
+  const call = client(out);
+  const query = new URLSearchParams();
+  if (values.domain) query.set("domain", values.domain);
+  if (values.owner) query.set("owner", values.owner);
+  if (values["change-note"]) query.set("changeNote", values["change-note"]);
+  const route = `/api/v1/products${mode === "validate" ? "/validate" : ""}${query.size ? `?${query}` : ""}`;
+  let failed = false;
+  const report: unknown[] = [];
+  for (const file of specFiles(values.file)) {
+    const res = await call("POST", route, readFileSync(file, "utf8"));
+    if (!res.ok) {
+      failed = true;
+      report.push({ file, status: res.status, problem: JSON.parse(res.text) as unknown });
+      if (!values.json) out.error(`✗ ${file}: ${problemText(res.text)}`);
+      continue;
+    }
+    const r = res.json<ApplyResult>();
+    const errors = r.findings.filter((f) => f.severity === "error").length;
+    if (errors > 0) failed = true;
+    report.push({ file, ...r });
+    if (!values.json) {
+      out.log(`${errors > 0 ? "✗" : "✓"} ${file}: ${r.action} ${r.domain}/${r.name} ${r.version} — ${r.status}`);
+      printFindings(out, r.findings);
+    }
+  }
+  if (values.json) out.log(JSON.stringify(report, null, 2));
+  return failed ? 1 : 0;
+}
+
+function parseLocal(text: string, defaults: { domain?: string; owner?: string }): DataProductSpec {
+  const isOdcs = /^\s*(kind:\s*DataContract|apiVersion:\s*["']?v3)/m.test(text);
+  const parsed = isOdcs ? parseOdcs(text, defaults) : parseProductYaml(text);
+  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => `${e.path}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`).join("\n"));
+  return parsed.spec;
+}
+
+async function diff(out: Out, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { file: { type: "string", short: "f" }, domain: { type: "string" }, owner: { type: "string" } },
+  });
+  if (!values.file) throw new CliError("diff needs -f <file|dir>");
+  const call = client(out);
+  for (const file of specFiles(values.file)) {
+    const local = parseLocal(readFileSync(file, "utf8"), { domain: values.domain, owner: values.owner });
+    const res = await call("GET", `/api/v1/products/${local.domain}/${local.name}/contract?format=yaml`);
+    if (res.status === 404) {
+      out.log(`+ ${local.domain}/${local.name} ${local.version}: new product`);
+      continue;
+    }
+    if (!res.ok) throw new CliError(`${file}: ${problemText(res.text)}`);
+    const remote = parseLocal(res.text, {});
+    const changes = diffSpecs(remote, local);
+    out.log(
+      `~ ${local.domain}/${local.name} ${remote.version} → ${local.version}: ${changes.length === 0 ? "no changes" : `${changes.length} change(s)`}`,
+    );
+    for (const c of changes) out.log(`  ${c.breaking ? "BREAKING " : ""}${describeChange(c)}`);
+  }
+  return 0;
+}
+
+async function getProducts(out: Out, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { domain: { type: "string" }, q: { type: "string", short: "q" }, json: { type: "boolean" }, page: { type: "string" } },
+  });
+  if (positionals[0] !== "products") throw new CliError("Usage: meshport get products [--domain d] [-q text] [--json]");
+  const query = new URLSearchParams({ pageSize: "100", page: values.page ?? "1" });
+  if (values.domain) query.set("domain", values.domain);
+  if (values.q) query.set("q", values.q);
+  const res = await client(out)("GET", `/api/v1/products?${query}`);
+  if (!res.ok) throw new CliError(problemText(res.text));
+  const list = res.json<{
+    items: { domain: string; name: string; version: string; lifecycle: string; classification: string }[];
+    total: number;
+  }>();
+  if (values.json) out.log(JSON.stringify(list, null, 2));
+  else {
+    out.log(["DOMAIN/NAME".padEnd(48), "VERSION".padEnd(10), "LIFECYCLE".padEnd(12), "CLASSIFICATION"].join(" "));
+    for (const p of list.items)
+      out.log([`${p.domain}/${p.name}`.padEnd(48), p.version.padEnd(10), p.lifecycle.padEnd(12), p.classification].join(" "));
+    out.log(`${list.items.length} of ${list.total}`);
+  }
+  return 0;
+}
+
+function productRef(arg: string | undefined): { domain: string; name: string } {
+  const m = /^([a-z0-9-]+)\/([a-z0-9_-]+)$/.exec(arg ?? "");
+  if (!m) throw new CliError("Name the product as <domain>/<name>.");
+  return { domain: m[1], name: m[2] };
+}
+
+async function exportProduct(out: Out, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "yaml" }, output: { type: "string", short: "o" }, version: { type: "string" } },
+  });
+  const { domain, name } = productRef(positionals[0]);
+  const query = new URLSearchParams({ format: values.format ?? "yaml", ...(values.version ? { version: values.version } : {}) });
+  const res = await client(out)("GET", `/api/v1/products/${domain}/${name}/contract?${query}`);
+  if (!res.ok) throw new CliError(problemText(res.text));
+  if (values.output) writeFileSync(values.output, res.text);
+  else out.log(res.text.trimEnd());
+  return 0;
+}
+
+async function access(out: Out, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { purpose: { type: "string" } } });
+  if (positionals[0] !== "request") throw new CliError('Usage: meshport access request <domain>/<name> --purpose "…"');
+  const ref = productRef(positionals[1]);
+  const res = await client(out)(
+    "POST",
+    "/api/v1/access-requests",
+    JSON.stringify({ ...ref, purpose: values.purpose ?? "" }),
+    "application/json",
+  );
+  if (!res.ok) throw new CliError(problemText(res.text));
+  out.log(`Requested access to ${ref.domain}/${ref.name} (request ${res.json<{ id: string }>().id}); its owners decide.`);
+  return 0;
+}
+
+async function login(out: Out, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { url: { type: "string" }, token: { type: "string" } } });
+  const url = values.url ?? process.env.MESHPORT_URL;
+  const token = values.token ?? process.env.MESHPORT_TOKEN;
+  if (!url || !token)
+    throw new CliError("login needs --url and --token (or MESHPORT_URL / MESHPORT_TOKEN). Create a token under API tokens in the portal.");
+  const res = await fetch(new URL("/api/v1/access-requests", url), { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+  if (!res) throw new CliError(`Cannot reach ${url}.`);
+  if (!res.ok) throw new CliError(`The portal refused the token: ${problemText(await res.text())}`);
+  const file = writeConfig({ url, token });
+  out.log(`Logged in to ${url}; token stored in ${file}.`);
+  return 0;
+}
+
+export async function main(argv: string[], out: Out = { log: (s) => console.log(s), error: (s) => console.error(s) }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "login":
+        return await login(out, rest);
+      case "apply":
+        return await applyOrValidate(out, rest, "apply");
+      case "validate":
+        return await applyOrValidate(out, rest, "validate");
+      case "diff":
+        return await diff(out, rest);
+      case "get":
+        return await getProducts(out, rest);
+      case "export":
+        return await exportProduct(out, rest);
+      case "access":
+        return await access(out, rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        out.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        out.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof CliError || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      out.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}

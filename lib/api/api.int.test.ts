@@ -1,0 +1,432 @@
+// REST API v1 over its route handlers, on the real PostgreSQL: every answer is checked against the OpenAPI
+// document (status documented, body valid against the schema), and a route file whose method the document
+// lacks fails. Tokens (expired, revoked, garbage → 401; scopes → 403; rate limit → 429 + Retry-After),
+// cursor reads with filters/sort/fields in JSON, NDJSON and CSV, bad parameters → 400 naming them.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { createPrincipal } from "@/prisma/seed/factories";
+import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, type Fixture } from "@/tests/provisioning-fixtures";
+import { provisionProduct } from "@/lib/provisioning/provision-product";
+import { runProvisioningJob } from "@/lib/provisioning/run-job";
+import { ingestJson } from "@/lib/ingestion/ingest";
+import { stopQueue } from "@/lib/jobs/queue";
+import { toProductYaml } from "@/lib/products/yaml";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { OPERATIONS, openApiDocument } from "./openapi";
+
+// No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ORIGIN = "http://portal.test";
+const ROWS = 2500;
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const routes: Record<string, Record<string, Handler>> = {};
+async function route(template: string): Promise<Record<string, Handler>> {
+  const file = path.join(ROOT, "app", template.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+  routes[template] ??= (await import(file)) as Record<string, Handler>;
+  return routes[template];
+}
+
+// ---- OpenAPI validation ------------------------------------------------------------------------------
+const doc = openApiDocument() as { paths: typeof OPERATIONS; components: { schemas: Record<string, unknown> } };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addSchema({ $id: "openapi", components: doc.components });
+const seen = new Set<string>();
+
+/** Calls `METHOD template` and checks the answer against the document; returns the response and its body. */
+async function call(
+  method: "GET" | "POST" | "PATCH",
+  template: string,
+  opts: { params?: Record<string, string>; query?: string; token?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: () => Record<string, unknown> }> {
+  const params = opts.params ?? {};
+  const urlPath = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]));
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const res = await (
+    await route(template)
+  )[method](new Request(`${ORIGIN}${urlPath}${opts.query ? `?${opts.query}` : ""}`, { method, headers, body: opts.body }), {
+    params: Promise.resolve(params),
+  });
+  const text = await res.text();
+  const op = doc.paths[template]?.[method.toLowerCase() as "get"];
+  expect(op, `${method} ${template} is in the OpenAPI document`).toBeDefined();
+  const documented = op!.responses[String(res.status)];
+  expect(documented, `${method} ${template} answered ${res.status}, which the document does not list: ${text.slice(0, 200)}`).toBeDefined();
+  const type = (res.headers.get("content-type") ?? "").split(";")[0];
+  if (documented.content) expect(Object.keys(documented.content), `${method} ${template} ${res.status} content type`).toContain(type);
+  const schema = documented.content?.[type]?.schema;
+  if (schema && (type === "application/json" || type === "application/problem+json")) {
+    const validate = ajv.compile({
+      $ref: `openapi${(schema as { $ref?: string }).$ref ?? ""}`,
+      ...((schema as { $ref?: string }).$ref ? {} : schema),
+    });
+    const ok = validate(JSON.parse(text));
+    expect(ok, `${method} ${template} ${res.status} body: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`).toBe(true);
+  }
+  seen.add(`${method} ${template} ${res.status}`);
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+// ---- fixtures ------------------------------------------------------------------------------------------
+let f: Fixture;
+let secret: Fixture;
+let consumer: CurrentUser;
+let admin: CurrentUser;
+const tokens: Record<string, string> = {};
+
+async function token(user: CurrentUser, input: Record<string, unknown>): Promise<string> {
+  return (await createApiToken(user, { name: "test", scopes: ["read"], expiresInDays: 30, ...input })).secret;
+}
+
+beforeAll(async () => {
+  await ensurePlatformReferenceData();
+  f = await ownedProduct({
+    schema: [
+      { name: "id", type: "string", description: "Identifier", required: true, pii: false },
+      { name: "qty", type: "integer", description: "Quantity", required: true, pii: false },
+      { name: "country", type: "string", description: "Country", required: false, pii: false },
+      { name: "shipped_on", type: "date", description: "Ship date", required: false, pii: false },
+    ],
+  });
+  const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
+  expect(await runProvisioningJob(jobId)).toBe("completed");
+  const rows = Array.from({ length: ROWS }, (_, i) => ({
+    id: `r-${String(i).padStart(5, "0")}`,
+    qty: i % 50,
+    country: i % 10 === 0 ? null : ["DE", "FR", "NL"][i % 3],
+    shipped_on: `2026-01-${String((i % 28) + 1).padStart(2, "0")}`,
+  }));
+  const loaded = await ingestJson(f.owner, { domain: f.domain, name: f.spec.name, environment: "staging" }, rows, 100_000);
+  expect(loaded.rowsLoaded).toBe(ROWS);
+  secret = await ownedProduct({ classification: "confidential" });
+  consumer = await createPrincipal(["data_consumer"]);
+  admin = await createPrincipal(["data_admin"]);
+  tokens.owner = await token(f.owner, { scopes: ["read", "write"] });
+  tokens.consumer = await token(consumer, {});
+  tokens.admin = await token(admin, { scopes: ["read", "write"] });
+  tokens.otherDomain = await token(consumer, { domains: [secret.domain] });
+  tokens.expired = await token(consumer, {});
+  const expiredRow = await db.apiToken.findFirstOrThrow({ where: { userId: consumer.id }, orderBy: { createdAt: "desc" } });
+  await db.apiToken.update({ where: { id: expiredRow.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  tokens.revoked = await token(consumer, {});
+  const revokedRow = await db.apiToken.findFirstOrThrow({ where: { userId: consumer.id }, orderBy: { createdAt: "desc" } });
+  await revokeApiToken(consumer, revokedRow.id);
+  tokens.limited = await token(consumer, { rateLimit: 3 });
+}, 240_000);
+
+afterAll(async () => {
+  await dropTestRoles();
+  await stopQueue();
+});
+
+const data = "/api/v1/products/{domain}/{name}/data";
+const p = () => ({ domain: f.domain, name: f.spec.name });
+
+describe("the OpenAPI document", () => {
+  it("lists every route handler under app/api/v1", async () => {
+    const missing: string[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(path.join(ROOT, "app", "api", "v1")).filter((x) => x.endsWith("route.ts"))) {
+      const template =
+        "/" +
+        path
+          .relative(path.join(ROOT, "app"), path.dirname(file))
+          .split(path.sep)
+          .join("/")
+          .replace(/\[(\w+)\]/g, "{$1}");
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+        if (typeof mod[m] === "function" && !OPERATIONS[template]?.[m.toLowerCase() as "get"]) missing.push(`${m} ${template}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("is served at /api/v1/openapi.json as OpenAPI 3.1", async () => {
+    const r = await call("GET", "/api/v1/openapi.json");
+    expect(r.status).toBe(200);
+    expect(r.json().openapi).toBe("3.1.0");
+  });
+});
+
+describe("tokens", () => {
+  it("answers 401 problem+json for an expired, a revoked, an unknown and a malformed token, and without any", async () => {
+    for (const t of [tokens.expired, tokens.revoked, `mp_${"x".repeat(43)}`]) {
+      const r = await call("GET", "/api/v1/domains", { token: t });
+      expect(r.status).toBe(401);
+      expect(r.json().detail).toMatch(/invalid, expired or revoked/);
+    }
+    expect((await call("GET", "/api/v1/domains", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+    expect((await call("GET", "/api/v1/domains")).status).toBe(401);
+    const denials = await db.auditEvent.findMany({ where: { action: "api_token:use", decision: "deny" }, select: { reason: true } });
+    expect(denials.map((d) => d.reason)).toEqual(expect.arrayContaining(["The API token expired.", "The API token was revoked."]));
+  });
+
+  it("stores only a hash, stamps the last use and audits every use", async () => {
+    const rows = await db.apiToken.findMany({ where: { userId: f.owner.id } });
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash) && !tokens.owner.includes(r.hash))).toBe(true);
+    await call("GET", "/api/v1/domains", { token: tokens.owner });
+    const row = await db.apiToken.findFirstOrThrow({ where: { userId: f.owner.id } });
+    expect(row.lastUsedAt).not.toBeNull();
+    await expect
+      .poll(() => db.auditEvent.count({ where: { action: "api_token:use", decision: "allow", subject: f.owner.email } }))
+      .toBeGreaterThan(0);
+  });
+
+  it("answers 429 with Retry-After past the token's rate limit", async () => {
+    for (let i = 0; i < 3; i++) expect((await call("GET", "/api/v1/domains", { token: tokens.limited })).status).toBe(200);
+    const r = await call("GET", "/api/v1/domains", { token: tokens.limited });
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses writes to a read-only token (403, audited)", async () => {
+    const r = await call("POST", "/api/v1/products", { token: tokens.consumer, body: toProductYaml(sampleOf(f.domain)) });
+    expect(r.status).toBe(403);
+    expect(r.json().detail).toMatch(/no write scope/);
+    expect(await db.auditEvent.count({ where: { action: "api_token:write", decision: "deny", subject: consumer.email } })).toBeGreaterThan(
+      0,
+    );
+  });
+});
+
+const sampleOf = (domain: string, version = "1.0.0") => ({
+  ...f.spec,
+  domain,
+  owner: `${domain}@company.com`,
+  name: "applied-by-api",
+  version,
+});
+
+describe("products", () => {
+  it("lists, gets one and exports its contract (odps: 501)", async () => {
+    const list = await call("GET", "/api/v1/products", { token: tokens.consumer, query: `domain=${f.domain}&pageSize=5` });
+    expect(list.status).toBe(200);
+    const one = await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: p() });
+    expect(one.json()).toMatchObject({ name: f.spec.name, domain: f.domain });
+    expect(
+      (await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: { ...p(), name: "nope" } })).status,
+    ).toBe(404);
+    const yaml = await call("GET", "/api/v1/products/{domain}/{name}/contract", {
+      token: tokens.consumer,
+      params: p(),
+      query: "format=odcs",
+    });
+    expect(yaml.text).toContain("kind: DataContract");
+    expect(
+      (await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=odps" }))
+        .status,
+    ).toBe(501);
+    expect(
+      (await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=x" })).status,
+    ).toBe(400);
+  });
+
+  it("applies a spec (201 registered, then 200 versioned) with findings; validates without writing; moves the lifecycle", async () => {
+    const first = await call("POST", "/api/v1/products", { token: tokens.owner, body: toProductYaml(sampleOf(f.domain)) });
+    expect(first.status).toBe(201);
+    expect(first.json()).toMatchObject({ action: "registered", name: "applied-by-api", version: "1.0.0" });
+    const dry = await call("POST", "/api/v1/products/validate", {
+      token: tokens.consumer,
+      body: toProductYaml(sampleOf(f.domain, "1.1.0")),
+    });
+    expect(dry.json()).toMatchObject({ action: "validated", version: "1.1.0" });
+    expect(await db.dataProductVersion.count({ where: { product: { name: "applied-by-api" } } })).toBe(1);
+    const second = await call("POST", "/api/v1/products", { token: tokens.owner, body: toProductYaml(sampleOf(f.domain, "1.1.0")) });
+    expect(second.status).toBe(200);
+    expect(second.json().action).toBe("versioned");
+    const bad = await call("POST", "/api/v1/products", { token: tokens.owner, body: "kind: DataProduct\napiVersion: v1\nmetadata: {}\n" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json().errors as object).length).toBeGreaterThan(0);
+    const moved = await call("POST", "/api/v1/products/{domain}/{name}/lifecycle", {
+      token: tokens.owner,
+      params: { domain: f.domain, name: "applied-by-api" },
+      body: JSON.stringify({ to: "in_review" }),
+    });
+    expect(moved.json()).toMatchObject({ lifecycle: "in_review" });
+    const wrong = await call("POST", "/api/v1/products/{domain}/{name}/lifecycle", {
+      token: tokens.owner,
+      params: { domain: f.domain, name: "applied-by-api" },
+      body: JSON.stringify({ to: "retired" }),
+    });
+    expect(wrong.status).toBe(400);
+  });
+});
+
+describe("domains", () => {
+  it("lists and gets domains; only data admins create and update them", async () => {
+    expect((await call("GET", "/api/v1/domains", { token: tokens.consumer })).status).toBe(200);
+    expect((await call("GET", "/api/v1/domains/{domain}", { token: tokens.consumer, params: { domain: f.domain } })).json().slug).toBe(
+      f.domain,
+    );
+    expect((await call("GET", "/api/v1/domains/{domain}", { token: tokens.consumer, params: { domain: "no-such" } })).status).toBe(404);
+    const slug = `api-${Date.now().toString(36)}`;
+    const body = JSON.stringify({ slug, name: "API made", ownerTeam: "team@company.com" });
+    expect((await call("POST", "/api/v1/domains", { token: tokens.owner, body })).status).toBe(403);
+    expect((await call("POST", "/api/v1/domains", { token: tokens.admin, body })).status).toBe(201);
+    expect((await call("POST", "/api/v1/domains", { token: tokens.admin, body })).status).toBe(409);
+    const patched = await call("PATCH", "/api/v1/domains/{domain}", {
+      token: tokens.admin,
+      params: { domain: slug },
+      body: JSON.stringify({ description: "as code" }),
+    });
+    expect(patched.json()).toMatchObject({ description: "as code", name: "API made" });
+    expect((await call("POST", "/api/v1/domains", { token: tokens.admin, body: "{" })).status).toBe(400);
+  });
+});
+
+describe("data", () => {
+  it("walks every row with the cursor, in order, without duplicates", async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await call("GET", data, {
+        token: tokens.consumer,
+        params: p(),
+        query: `env=staging&limit=1000&fields=id${cursor ? `&cursor=${cursor}` : ""}`,
+      });
+      const body = r.json() as { items: { id: string }[]; nextCursor: string | null; columns: string[] };
+      expect(body.columns).toEqual(["id"]);
+      ids.push(...body.items.map((x) => x.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(ids.length).toBe(ROWS);
+    expect(new Set(ids).size).toBe(ROWS);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it("filters (eq, in, range, null) and sorts, across pages", async () => {
+    const q = "env=staging&filter.country=in:DE,FR&filter.qty=gte:10&filter.qty=lt:12&sort=-shipped_on,qty&limit=7";
+    const rows: { qty: number; country: string; shipped_on: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = (
+        await call("GET", data, { token: tokens.consumer, params: p(), query: q + (cursor ? `&cursor=${cursor}` : "") })
+      ).json() as {
+        items: typeof rows;
+        nextCursor: string | null;
+      };
+      rows.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    const expected = Array.from({ length: ROWS }, (_, i) => i).filter(
+      (i) => i % 10 !== 0 && ["DE", "FR"].includes(["DE", "FR", "NL"][i % 3]) && i % 50 >= 10 && i % 50 < 12,
+    );
+    expect(rows.length).toBe(expected.length);
+    expect(rows.every((r) => ["DE", "FR"].includes(r.country) && r.qty >= 10 && r.qty < 12)).toBe(true);
+    expect(rows.map((r) => r.shipped_on)).toEqual([...rows.map((r) => r.shipped_on)].sort().reverse());
+    const nulls = (
+      await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&filter.country=null:true&limit=1000" })
+    ).json();
+    expect((nulls.items as unknown[]).length).toBe(ROWS / 10);
+    const eq = (await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&filter.id=eq:r-00042" })).json();
+    expect(eq.items).toEqual([expect.objectContaining({ id: "r-00042", qty: 42 })]);
+  });
+
+  it("streams NDJSON and CSV with a Link to the next page", async () => {
+    const nd = await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&limit=3&format=ndjson" });
+    expect(
+      nd.text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { id: string }),
+    ).toHaveLength(3);
+    expect(nd.headers.get("link")).toMatch(/cursor=.*rel="next"/);
+    const csv = await call("GET", data, {
+      token: tokens.consumer,
+      params: p(),
+      query: "env=staging&limit=2&fields=id,qty",
+      headers: { accept: "text/csv" },
+    });
+    expect(csv.text).toBe("id,qty\r\nr-00000,0\r\nr-00001,1\r\n");
+  });
+
+  it("answers 400 naming the parameter for malformed filters, unknown fields and oversized pages", async () => {
+    const cases: [string, string][] = [
+      ["filter.qty=gte:ten", "filter.qty"],
+      ["filter.qty=about:3", "filter.qty"],
+      ["filter.nope=eq:1", "filter.nope"],
+      ["fields=id,nope", "fields"],
+      ["sort=nope", "sort"],
+      ["limit=5000", "limit"],
+      ["cursor=%%%", "cursor"],
+      ["colour=red", "colour"],
+      ["format=xml", "format"],
+    ];
+    for (const [query, param] of cases) {
+      const r = await call("GET", data, { token: tokens.consumer, params: p(), query: `env=staging&${query}` });
+      expect(r.status, query).toBe(400);
+      expect(Object.keys(r.json().errors as object), query).toEqual([param]);
+    }
+  });
+
+  it("answers 403 with the reason, and audits it, without a grant or outside the token's domains", async () => {
+    const r = await call("GET", data, {
+      token: tokens.consumer,
+      params: { domain: secret.domain, name: secret.spec.name },
+      query: "env=staging",
+    });
+    expect(r.status).toBe(403);
+    expect(r.json().detail).toMatch(/confidential/i);
+    const limited = await call("GET", data, { token: tokens.otherDomain, params: p(), query: "env=staging" });
+    expect(limited.status).toBe(403);
+    expect(limited.json().detail).toMatch(/limited to the domains/);
+    expect(
+      await db.auditEvent.count({ where: { subject: consumer.email, decision: "deny", resource: { contains: secret.domain } } }),
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe("access requests", () => {
+  it("lists mine and the inbox; a request for an unpublished product is refused with the UI's message", async () => {
+    expect((await call("GET", "/api/v1/access-requests", { token: tokens.consumer })).status).toBe(200);
+    expect((await call("GET", "/api/v1/access-requests", { token: tokens.owner, query: "box=inbox" })).status).toBe(200);
+    expect((await call("GET", "/api/v1/access-requests", { token: tokens.owner, query: "box=other" })).status).toBe(400);
+    const writer = await token(consumer, { scopes: ["read", "write"] });
+    const r = await call("POST", "/api/v1/access-requests", {
+      token: writer,
+      body: JSON.stringify({ domain: secret.domain, name: secret.spec.name, purpose: "Quarterly churn analysis for the board" }),
+    });
+    expect(r.status).toBe(400);
+    expect(r.json().detail).toBe("Only published products accept access requests.");
+    await db.dataProduct.update({ where: { id: secret.productId }, data: { lifecycle: "published" } });
+    const ok = await call("POST", "/api/v1/access-requests", {
+      token: writer,
+      body: JSON.stringify({ domain: secret.domain, name: secret.spec.name, purpose: "Quarterly churn analysis for the board" }),
+    });
+    expect(ok.status).toBe(201);
+    const id = ok.json().id as string;
+    const ownerToken = await token(secret.owner, { scopes: ["read", "write"] });
+    expect(
+      (
+        await call("POST", "/api/v1/access-requests/{id}/decision", {
+          token: writer,
+          params: { id },
+          body: JSON.stringify({ decision: "approve" }),
+        })
+      ).status,
+    ).toBe(403);
+    const decided = await call("POST", "/api/v1/access-requests/{id}/decision", {
+      token: ownerToken,
+      params: { id },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    expect(decided.json()).toEqual({ id, status: "approved" });
+    expect(
+      (
+        await call("POST", "/api/v1/access-requests/{id}/decision", {
+          token: ownerToken,
+          params: { id },
+          body: JSON.stringify({ decision: "deny" }),
+        })
+      ).status,
+    ).toBe(409);
+  });
+});

@@ -1,0 +1,324 @@
+// API tokens: create (the secret is returned once, only its SHA-256 is stored), list, revoke, and
+// authenticate a bearer secret. Authentication, last-used time and the per-token rate limit (one-minute
+// fixed window) are one UPDATE … RETURNING joined with the user's roles, so a token costs one round trip
+// like a session does, and every portal process shares the counters.
+import "server-only";
+import { db } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { audit } from "@/lib/audit/writer";
+import { assertCan, recordDenial } from "./assert-can";
+import type { CurrentUser } from "./current-user";
+import type { DomainRoleName, RoleName } from "./permissions";
+import {
+  createTokenSchema,
+  displayPrefix,
+  generateTokenSecret,
+  hashTokenSecret,
+  retryAfterSeconds,
+  type TokenScope,
+} from "./api-token-secret";
+
+const DAY = 86_400_000;
+
+export type ApiTokenDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  kind: "personal" | "service";
+  /** The service account's domain. */
+  domain: string | null;
+  /** Who the token acts as (the user, or the service account's identity). */
+  actsAs: string;
+  scopes: TokenScope[];
+  domains: string[];
+  rateLimit: number;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  state: "active" | "expired" | "revoked";
+};
+
+export type CreatedToken = { token: ApiTokenDto; secret: string };
+
+const serviceEmail = (name: string, domain: string) =>
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "service"
+  }.${domain}.${Date.now().toString(36)}@service-accounts.invalid`;
+
+/**
+ * A personal token acts as `user`; a service account's token acts as a new machine identity owned by the
+ * domain (a user row without password, member of the domain: producer with the write scope, else viewer).
+ */
+export async function createApiToken(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<CreatedToken> {
+  const data = parseInput(createTokenSchema, input);
+  const resource = data.kind === "service" ? `domain:${data.serviceDomain}` : `user:${user.email}`;
+  if (data.kind === "service") {
+    await assertCan(user, "manageServiceAccounts", [data.serviceDomain!], {
+      action: "api_token:create",
+      resource,
+      message: "Only the domain's owners and data admins can create its service accounts.",
+    });
+  } else {
+    await assertCan(user, "managePersonalTokens", [], { action: "api_token:create", resource });
+  }
+  const secret = generateTokenSecret();
+  const created = await db.$transaction(async (tx) => {
+    let actsAs = user.id;
+    let domainId: string | null = null;
+    if (data.kind === "service") {
+      const domain = await tx.domain.findUnique({ where: { slug: data.serviceDomain! }, select: { id: true } });
+      if (!domain) throw new NotFoundError("This domain does not exist.", { serviceDomain: ["No such domain."] });
+      domainId = domain.id;
+      const write = data.scopes.includes("write");
+      const account = await tx.user.create({
+        data: {
+          email: serviceEmail(data.name, data.serviceDomain!),
+          name: `${data.name} (service account of ${data.serviceDomain})`,
+          roles: [write ? "data_producer" : "data_consumer"],
+          serviceAccountDomainId: domain.id,
+          memberships: { create: { domainId: domain.id, role: write ? "producer" : "viewer" } },
+        },
+        select: { id: true },
+      });
+      actsAs = account.id;
+    }
+    const row = await tx.apiToken.create({
+      data: {
+        name: data.name,
+        hash: hashTokenSecret(secret),
+        prefix: displayPrefix(secret),
+        userId: actsAs,
+        domainId,
+        scopes: data.scopes,
+        domains: data.kind === "service" && data.domains.length === 0 ? [data.serviceDomain!] : data.domains,
+        createdById: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + data.expiresInDays * DAY),
+        rateLimit: data.rateLimit,
+      },
+      select: tokenSelect,
+    });
+    await audit(
+      {
+        subject: user.email,
+        action: "api_token:create",
+        resource,
+        decision: "allow",
+        reason: `${data.kind === "service" ? "Service account" : "Personal"} token "${data.name}" (${row.prefix}…), scopes ${data.scopes.join(", ")}, ${data.expiresInDays} days.`,
+        policyId: "portal-permissions",
+        context: { tokenId: row.id, prefix: row.prefix, scopes: data.scopes, domains: row.domains },
+      },
+      tx,
+    );
+    return row;
+  });
+  return { token: toDto(created), secret };
+}
+
+const tokenSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  domains: true,
+  rateLimit: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  domain: { select: { slug: true } },
+  user: { select: { email: true } },
+} as const;
+
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  domains: string[];
+  rateLimit: number;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  domain: { slug: string } | null;
+  user: { email: string };
+};
+
+function toDto(r: TokenRow): ApiTokenDto {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    kind: r.domain ? "service" : "personal",
+    domain: r.domain?.slug ?? null,
+    actsAs: r.user.email,
+    scopes: r.scopes as TokenScope[],
+    domains: r.domains,
+    rateLimit: r.rateLimit,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    state: r.revokedAt ? "revoked" : r.expiresAt.getTime() <= Date.now() ? "expired" : "active",
+  };
+}
+
+/** Domains whose service accounts the user manages: "all" for admins. */
+function managedDomains(user: CurrentUser): string[] | "all" {
+  if (user.roles.includes("data_admin")) return "all";
+  if (!user.roles.includes("data_producer")) return [];
+  return Object.entries(user.domains)
+    .filter(([, role]) => role === "owner")
+    .map(([slug]) => slug);
+}
+
+/** The user's own personal tokens and the service accounts of the domains they own, newest first. */
+export async function listApiTokens(user: CurrentUser): Promise<ApiTokenDto[]> {
+  const domains = managedDomains(user);
+  const rows = await db.apiToken.findMany({
+    where: {
+      OR: [
+        { userId: user.id, domainId: null },
+        ...(domains === "all" ? [{ domainId: { not: null } }] : domains.length > 0 ? [{ domain: { slug: { in: domains } } }] : []),
+      ],
+    },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: tokenSelect,
+  });
+  return rows.map(toDto);
+}
+
+/** Revokes at once (the next request with it gets 401). A service account's identity is disabled with it. */
+export async function revokeApiToken(user: CurrentUser, idInput: unknown, now: Date = new Date()): Promise<void> {
+  const id = typeof idInput === "string" && /^[0-9a-f-]{36}$/i.test(idInput) ? idInput : null;
+  const row = id ? await db.apiToken.findUnique({ where: { id }, select: { ...tokenSelect, userId: true, domainId: true } }) : null;
+  // Someone else's personal token is "not found", so ids of other users' tokens reveal nothing.
+  if (!row || (!row.domain && row.userId !== user.id)) throw new NotFoundError("This token does not exist.");
+  const resource = row.domain ? `domain:${row.domain.slug}` : `user:${user.email}`;
+  if (row.domain) {
+    await assertCan(user, "manageServiceAccounts", [row.domain.slug], {
+      action: "api_token:revoke",
+      resource,
+      message: "Only the domain's owners and data admins can revoke its service accounts.",
+    });
+  }
+  if (row.revokedAt) throw new ConflictError("This token is already revoked.");
+  await db.$transaction(async (tx) => {
+    await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: now } });
+    if (row.domainId) await tx.user.update({ where: { id: row.userId }, data: { disabled: true } });
+    await audit(
+      {
+        subject: user.email,
+        action: "api_token:revoke",
+        resource,
+        decision: "allow",
+        reason: `Token "${row.name}" (${row.prefix}…) revoked.`,
+        policyId: "portal-permissions",
+        context: { tokenId: row.id, prefix: row.prefix },
+      },
+      tx,
+    );
+  });
+}
+
+export type TokenPrincipal = CurrentUser & { serviceAccount: boolean };
+export type TokenAuth =
+  | { ok: true; user: TokenPrincipal; token: { id: string; prefix: string; scopes: TokenScope[]; domains: string[] } }
+  | { ok: false; status: 401; reason: string }
+  | { ok: false; status: 429; retryAfter: number; limit: number; user: TokenPrincipal; token: { id: string; prefix: string } };
+
+type AuthRow = {
+  id: string;
+  prefix: string;
+  scopes: string[];
+  domains: string[];
+  rate_limit: number;
+  rate_count: number;
+  rate_window: Date;
+  user_id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  service: boolean;
+  member_of: Record<string, string> | null;
+};
+
+/**
+ * Authenticates a bearer secret (already checked against TOKEN_PATTERN): one statement finds the live
+ * token of an enabled user, stamps its last use, counts the request in the current minute and returns the
+ * user's roles and memberships. A token limited to some domains carries only those memberships.
+ */
+export async function authenticateApiToken(secret: string, via: string): Promise<TokenAuth> {
+  const hash = hashTokenSecret(secret);
+  const rows = await db.$queryRaw<AuthRow[]>`
+    WITH t AS (
+      UPDATE api_tokens SET
+        last_used_at = now() AT TIME ZONE 'UTC',
+        rate_count = CASE WHEN rate_window = date_trunc('minute', now()) THEN rate_count + 1 ELSE 1 END,
+        rate_window = date_trunc('minute', now())
+      WHERE hash = ${hash} AND revoked_at IS NULL AND expires_at > (now() AT TIME ZONE 'UTC')
+        AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND NOT u.disabled)
+      RETURNING id, prefix, scopes, domains, rate_limit, rate_count, rate_window, user_id
+    )
+    SELECT t.id::text AS id, t.prefix, t.scopes, t.domains, t.rate_limit, t.rate_count, t.rate_window, t.user_id::text AS user_id,
+           u.email, u.name, u.roles::text[] AS roles, u.service_account_domain_id IS NOT NULL AS service,
+           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS member_of
+    FROM t JOIN users u ON u.id = t.user_id`;
+  const row = rows[0];
+  if (!row) return refuse(hash, via);
+  const allDomains = (row.member_of ?? {}) as Record<string, DomainRoleName>;
+  const domains =
+    row.domains.length === 0 ? allDomains : Object.fromEntries(Object.entries(allDomains).filter(([slug]) => row.domains.includes(slug)));
+  const user: TokenPrincipal = {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as RoleName[],
+    domains,
+    serviceAccount: row.service,
+  };
+  const token = { id: row.id, prefix: row.prefix, scopes: row.scopes as TokenScope[], domains: row.domains };
+  if (row.rate_count > row.rate_limit) {
+    return { ok: false, status: 429, retryAfter: retryAfterSeconds(new Date(row.rate_window)), limit: row.rate_limit, user, token };
+  }
+  // Every use is on record, like a session's sign-in; written after the answer, never delaying it.
+  void audit({
+    subject: user.email,
+    action: "api_token:use",
+    resource: `api_token:${token.prefix}`,
+    decision: "allow",
+    reason: `API request ${via} with token ${token.prefix}….`,
+    policyId: "portal-permissions",
+    context: { tokenId: token.id, via },
+  });
+  return { ok: true, user, token };
+}
+
+/** Why a secret failed (for the audit log); the caller learns only "invalid, expired or revoked". */
+async function refuse(hash: string, via: string): Promise<TokenAuth> {
+  const known = await db.apiToken.findUnique({
+    where: { hash },
+    select: { id: true, prefix: true, revokedAt: true, expiresAt: true, user: { select: { email: true, disabled: true, roles: true } } },
+  });
+  const reason = !known
+    ? "Unknown API token."
+    : known.revokedAt
+      ? "The API token was revoked."
+      : known.expiresAt <= new Date()
+        ? "The API token expired."
+        : "The token's user is disabled.";
+  await recordDenial(known ? { id: "", email: known.user.email, roles: known.user.roles as RoleName[], domains: {} } : null, {
+    action: "api_token:use",
+    resource: known ? `api_token:${known.prefix}` : "api_token:unknown",
+    reason,
+    context: { via, ...(known ? { tokenId: known.id } : {}) },
+  });
+  return { ok: false, status: 401, reason };
+}

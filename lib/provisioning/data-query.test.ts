@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors";
+import type { ProductField } from "@/lib/products";
+import { buildSelect, cursorAfter, encodeCursor, parseDataQuery } from "./data-query";
+
+const fields: ProductField[] = [
+  { name: "id", type: "integer", description: "", required: true, pii: false },
+  { name: "country", type: "string", description: "", required: false, pii: false },
+  { name: "on", type: "date", description: "", required: false, pii: false },
+  { name: "extra", type: "json", description: "", required: false, pii: false },
+];
+const parse = (q: string) => parseDataQuery(new URLSearchParams(q), fields, ["env"]);
+const paramOf = (q: string) => {
+  try {
+    parse(q);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return Object.keys((e as ValidationError).fieldErrors ?? {});
+  }
+  throw new Error(`${q} was accepted`);
+};
+
+describe("parseDataQuery", () => {
+  it("reads fields, filters, sort, limit and cursor", () => {
+    const q = parse(
+      `env=staging&fields=id,country&filter.country=in:DE,FR&filter.id=gte:3&filter.on=null:false&sort=-on,id&limit=10&cursor=${encodeCursor(["2026-01-01", "3"])}`,
+    );
+    expect(q).toEqual({
+      fields: ["id", "country"],
+      filters: [
+        { field: "country", op: "in", values: ["DE", "FR"] },
+        { field: "id", op: "gte", values: ["3"] },
+        { field: "on", op: "null", values: ["false"] },
+      ],
+      sort: [
+        { field: "on", desc: true },
+        { field: "id", desc: false },
+      ],
+      after: ["2026-01-01", "3"],
+      limit: 10,
+    });
+  });
+
+  it("names the parameter of every refusal", () => {
+    expect(paramOf("filter.id=gte:x")).toEqual(["filter.id"]);
+    expect(paramOf("filter.id=like:3")).toEqual(["filter.id"]);
+    expect(paramOf("filter.nope=eq:3")).toEqual(["filter.nope"]);
+    expect(paramOf("filter.extra=eq:3")).toEqual(["filter.extra"]);
+    expect(paramOf("filter.on=eq:2026-13-45")).toEqual(["filter.on"]);
+    expect(paramOf("fields=id,nope")).toEqual(["fields"]);
+    expect(paramOf("sort=id,id")).toEqual(["sort"]);
+    expect(paramOf("limit=0")).toEqual(["limit"]);
+    expect(paramOf("limit=1001")).toEqual(["limit"]);
+    expect(paramOf("cursor=bm9wZQ")).toEqual(["cursor"]);
+    expect(paramOf("offset=10")).toEqual(["offset"]);
+  });
+});
+
+describe("buildSelect", () => {
+  it("parameterises every value, casts it to the column type and orders totally (then the primary key)", () => {
+    const q = buildSelect('"s"."v"', parse("filter.country=eq:DE&filter.id=in:1,2&sort=-on&limit=5"), fields, ["id"]);
+    expect(q.text).toBe(
+      'SELECT "id", "country", "on", "extra", "_loaded_at", "on"::text AS "__key_0", "id"::text AS "__key_1" FROM "s"."v" WHERE "country" = $1::text AND "id" = ANY($2::bigint[]) ORDER BY "on" DESC NULLS FIRST, "id" ASC NULLS LAST LIMIT $3',
+    );
+    expect(q.values).toEqual(["DE", ["1", "2"], 6]);
+  });
+
+  it("continues after the cursor in the sort's order, NULLs where PostgreSQL puts them", () => {
+    const after = parse(`sort=-on&cursor=${encodeCursor([null, "7"])}`);
+    const q = buildSelect('"v"', after, fields, ["id"]);
+    expect(q.text).toContain('WHERE ("on" IS NOT NULL OR ("on" IS NULL AND (("id" > $1::bigint OR "id" IS NULL))))');
+    expect(cursorAfter({ __key_0: "2026-01-02", __key_1: "9" }, q.keys)).toBe(encodeCursor(["2026-01-02", "9"]));
+  });
+
+  it("refuses a cursor from another sort", () => {
+    expect(() => buildSelect('"v"', parse(`sort=-on&cursor=${encodeCursor(["1"])}`), fields, ["id"])).toThrow(ValidationError);
+  });
+});
