@@ -1,6 +1,10 @@
+// Rendered on request, not prerendered: a prerendered 404 is static HTML whose scripts carry no CSP
+// nonce (proxy.ts makes a new one per request), so the browser would block them.
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  await connection();
   return (
     <main className="mx-auto max-w-lg px-4 py-24 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>

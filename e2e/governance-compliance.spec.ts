@@ -34,8 +34,15 @@ test("a product that breaks its policy cannot be published until it is fixed", a
   await page.goto(`/products/sales/${name}`);
   await page.getByRole("button", { name: "Publish" }).click();
   const alert = page.getByTestId("lifecycle-actions").getByRole("alert");
-  await expect(alert).toContainText("Publishing is blocked");
-  await expect(alert).toContainText("access.level-allowed");
+  await expect(alert).toHaveText("Publishing is blocked by 1 policy error. Fix it and publish again.");
+  // Each finding is listed on its own and links to the field that fixes it.
+  const findings = page.getByTestId("publish-findings").getByRole("listitem");
+  await expect(findings).toHaveCount(1);
+  await expect(findings).toContainText("Role data_consumer may not access confidential data");
+  await expect(findings.getByRole("link", { name: "Fix spec.access[0].role" })).toHaveAttribute(
+    "href",
+    `/products/sales/${name}/edit#access-0-role`,
+  );
   await page.reload();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
   await expect(page.getByTestId("lifecycle-actions").getByRole("button", { name: "Deprecate" })).toHaveCount(0);

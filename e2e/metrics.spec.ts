@@ -15,17 +15,17 @@ test("an executive sees the dashboard, changes the date range and exports a char
   // The seeded year of history gives real figures, not dashes.
   const reads = page.getByTestId("kpi-usage");
   await expect(reads).toContainText("Data usage (reads)");
-  await expect(reads.locator("div.text-2xl")).toHaveText(/^\d[\d,.]*[kKM]?$/);
-  await expect(page.getByTestId("kpi-availability").locator("div.text-2xl")).toHaveText(/^\d{2,3}\.\d{2} %$/);
+  await expect(reads.getByTestId("kpi-value")).toHaveText(/^\d[\d,.]*[kKM]?$/);
+  await expect(page.getByTestId("kpi-availability").getByTestId("kpi-value")).toHaveText(/^\d{2,3}\.\d{2} %$/);
   await expect(page.getByTestId("kpi-cost")).toContainText("Model");
   await expect(page.getByTestId("range-label")).toContainText("(90 days)");
-  const reads90 = await reads.locator("div.text-2xl").innerText();
+  const reads90 = await reads.getByTestId("kpi-value").innerText();
 
   // Preset: the last 30 days.
   await page.getByRole("link", { name: "30 days", exact: true }).click();
   await expect(page).toHaveURL(/range=30d/);
   await expect(page.getByTestId("range-label")).toContainText("(30 days)");
-  await expect(reads.locator("div.text-2xl")).not.toHaveText(reads90);
+  await expect(reads.getByTestId("kpi-value")).not.toHaveText(reads90);
 
   // Custom range through the form.
   const today = new Date();

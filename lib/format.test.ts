@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatUtc } from "./format";
+import { formatBytes, formatUtc, plural } from "./format";
 
 describe("formatUtc", () => {
   it("writes the time in UTC, and nothing for an unknown time", () => {
@@ -16,5 +16,14 @@ describe("formatBytes", () => {
     expect(formatBytes(1536)).toBe("1.5 kB");
     expect(formatBytes(12 * 1024 * 1024)).toBe("12.0 MB");
     expect(formatBytes(1.25 * 1024 ** 3)).toBe("1.25 GB");
+  });
+});
+
+describe("plural", () => {
+  it("uses the singular for exactly one and the plural otherwise", () => {
+    expect(plural(1, "rating")).toBe("1 rating");
+    expect(plural(0, "run")).toBe("0 runs");
+    expect(plural(2, "policy", "policies")).toBe("2 policies");
+    expect(plural(12345, "row")).toBe("12,345 rows");
   });
 });

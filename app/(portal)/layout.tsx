@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { Flash } from "@/components/ui/flash";
 import { Nav } from "@/components/layout/nav";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/sign-in/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -9,8 +10,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   if (!user) redirect("/sign-in");
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 ring-2 ring-brand-500 focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50"
+      >
+        Skip to content
+      </a>
       <Nav user={user} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+        <Suspense>
+          <Flash />
+        </Suspense>
+        {children}
+      </main>
     </div>
   );
 }

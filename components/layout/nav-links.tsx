@@ -11,7 +11,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const current = activeHref(items, pathname);
   const active = (href: string) => href === current;
   return (
-    <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+    <nav aria-label="Main" className="-mx-1 flex flex-col gap-1 md:flex-row md:flex-wrap">
       {items.map((item) => (
         <Link
           key={item.href}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
+import { MenuToggle } from "@/components/layout/menu-toggle";
 
 export function navItems(user: Principal): NavItem[] {
   const items: NavItem[] = [
@@ -41,35 +42,37 @@ export function Nav({
           <img src="/favicon.svg" alt="" width={24} height={24} />
           Meshport
         </Link>
-        <NavLinks items={navItems(user)} />
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-right sm:block">
-            <span className="block font-medium text-slate-900" data-testid="current-user">
-              {user.name}
+        <MenuToggle>
+          <NavLinks items={navItems(user)} />
+          <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
+            <span className="w-full md:w-auto md:text-right">
+              <span className="block font-medium text-slate-900" data-testid="current-user">
+                {user.name}
+              </span>
+              <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
             </span>
-            <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
-          </span>
-          <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
-            API tokens
-          </Link>
-          <Link href="/developers/api" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
-            API
-          </Link>
-          <form action={signOut}>
-            <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-              Sign out
-            </button>
-          </form>
-          <form action={signOutEverywhere}>
-            <button
-              type="submit"
-              className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900"
-              title="Ends your sessions in every browser and device"
-            >
-              Sign out everywhere
-            </button>
-          </form>
-        </div>
+            <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+              API tokens
+            </Link>
+            <Link href="/developers/api" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+              API
+            </Link>
+            <form action={signOut}>
+              <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+                Sign out
+              </button>
+            </form>
+            <form action={signOutEverywhere}>
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+                title="Ends your sessions in every browser and device"
+              >
+                Sign out everywhere
+              </button>
+            </form>
+          </div>
+        </MenuToggle>
       </div>
     </header>
   );

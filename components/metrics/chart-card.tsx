@@ -27,7 +27,7 @@ export function ChartCard({
           className="no-print rounded-md px-2 py-1 text-xs font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
           download
         >
-          Download CSV
+          Download CSV<span className="sr-only"> of {title}</span>
         </a>
       </header>
       {children}

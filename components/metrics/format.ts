@@ -62,3 +62,17 @@ const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "
 export function fmtDay(day: string): string {
   return dateFmt.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
+
+/**
+ * A period-over-period change for a trend line: "+12.5 %", "−3.0 %". A fall of more than 99.95 % that is
+ * not a fall to zero would round to "−100.0 %" and read as "gone"; it is written as a division instead
+ * ("÷ 8,640": the figure is 8,640 times smaller). Empty when there is no relative change.
+ */
+export function fmtChange(t: { change: number | null; current: number | null; previous: number | null }): string {
+  if (t.change === null) return "";
+  if (t.change <= -0.9995 && t.current !== null && t.current > 0 && t.previous !== null) {
+    return `÷ ${nf.format(Math.abs(t.previous) / t.current)}`;
+  }
+  const pct = (t.change * 100).toFixed(1);
+  return `${t.change > 0 ? "+" : t.change < 0 && pct !== "-0.0" ? "−" : ""}${pct.replace("-", "")} %`;
+}

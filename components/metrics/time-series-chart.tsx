@@ -30,7 +30,7 @@ const tickDate = (v: string) => {
 };
 const tickMonth = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
 };
 
 export function TimeSeriesChart({
@@ -68,7 +68,17 @@ export function TimeSeriesChart({
     >
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey={xKey} tickFormatter={monthly ? tickMonth : tickDate} tick={{ fontSize: 11 }} minTickGap={16} />
-      <YAxis yAxisId="left" domain={yDomain ?? [0, "auto"]} tick={{ fontSize: 11 }} width={48} unit={yUnit} allowDecimals={!integer} />
+      {/* A fixed upper bound (100 % availability) is kept as given: recharts would otherwise round the
+          axis up to a "nice" 102. */}
+      <YAxis
+        yAxisId="left"
+        domain={yDomain ?? [0, "auto"]}
+        allowDataOverflow={typeof yDomain?.[1] === "number"}
+        tick={{ fontSize: 11 }}
+        width={48}
+        unit={yUnit}
+        allowDecimals={!integer}
+      />
       {hasRight && (
         <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={44} unit={rightUnit} allowDecimals={!integer} />
       )}

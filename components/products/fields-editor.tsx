@@ -78,10 +78,23 @@ export function FieldsEditor({ fields, onChange, errors }: Props) {
               />
             </div>
             <label className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" checked={f.required} onChange={(e) => update(i, { required: e.target.checked })} /> Required
+              <input
+                type="checkbox"
+                aria-label={`${f.name || `Field ${i + 1}`} required`}
+                checked={f.required}
+                onChange={(e) => update(i, { required: e.target.checked })}
+              />{" "}
+              Required
             </label>
             <label className="flex items-center gap-1.5 text-sm" title="Personal data (PII)">
-              <input type="checkbox" checked={f.pii} onChange={(e) => update(i, { pii: e.target.checked })} /> PII
+              <input
+                id={`field-${i}-pii`}
+                type="checkbox"
+                aria-label={`${f.name || `Field ${i + 1}`} PII`}
+                checked={f.pii}
+                onChange={(e) => update(i, { pii: e.target.checked })}
+              />{" "}
+              PII
             </label>
             <div className="flex items-center gap-1">
               <IconButton label={`Move field ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>

@@ -278,17 +278,38 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
       <Card title="Governance declarations">
         <div className="grid gap-4 md:grid-cols-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={d.encryption} onChange={(e) => setD({ ...d, encryption: e.target.checked })} /> Data is
-            encrypted at rest
+            <input
+              id="governance-encryption"
+              type="checkbox"
+              checked={d.encryption}
+              onChange={(e) => setD({ ...d, encryption: e.target.checked })}
+            />{" "}
+            Data is encrypted at rest
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={d.erasure} onChange={(e) => setD({ ...d, erasure: e.target.checked })} /> Supports erasure
-            requests (right to be forgotten)
+            <input
+              id="governance-erasure"
+              type="checkbox"
+              checked={d.erasure}
+              onChange={(e) => setD({ ...d, erasure: e.target.checked })}
+            />{" "}
+            Supports erasure requests (right to be forgotten)
           </label>
-          <Field label="Retention" name="governance.retention" errors={errors["governance.retention"]} hint="e.g. 90_days, 2_years">
+          <Field
+            label="Retention"
+            name="governance.retention"
+            id="retention-display"
+            errors={errors["governance.retention"]}
+            hint="e.g. 90_days, 2_years"
+          >
             <TextInput name="retention-display" value={d.retention} onChange={set("retention")} errors={errors["governance.retention"]} />
           </Field>
-          <Field label="Processing purpose (for personal data)" name="governance.purpose" errors={errors["governance.purpose"]}>
+          <Field
+            label="Processing purpose (for personal data)"
+            name="governance.purpose"
+            id="purpose-display"
+            errors={errors["governance.purpose"]}
+          >
             <TextInput name="purpose-display" value={d.purpose} onChange={set("purpose")} errors={errors["governance.purpose"]} />
           </Field>
         </div>

@@ -20,7 +20,30 @@ export const DEFINITIONS = {
   satisfaction:
     "Mean of consumers' 1–5 ratings given or changed in the period (one rating per consumer and product), with the distribution.",
   innovation: "Products published per month: publications in the period ÷ months in the period.",
+  apiLatency:
+    "Response time of the data read API (/api/data/<domain>/<product>), measured in the portal from request to response: p50 / p95 interpolated within latency-histogram buckets (approximate to the bucket width).",
+  consumers:
+    "Distinct users with at least one product read in the period (each user counted once, however many products or reads); the trend compares with the previous period of the same length.",
 } as const;
+
+/**
+ * One plain sentence per dashboard tile, for a reader who never saw the database; the formula stays in
+ * DEFINITIONS, behind "How is this computed?".
+ */
+export const PLAIN = {
+  productCount: "Data products that consumers can find and use today.",
+  availability: "How often the data APIs answered when someone asked for data.",
+  quality: "How complete, accurate and consistent the data was when checked, out of 100.",
+  latency: "How long loading new data took for the slowest 1 in 20 loads.",
+  storage: "Disk space each row of published data takes, so growth and waste show early.",
+  timeToInsight: "How soon after a product is published someone first reads it.",
+  usage: "How often products were read, and whether that is growing.",
+  cost: "Estimated monthly saving against a central data team building the same products. A model, not spend.",
+  satisfaction: "How consumers rate the products they use, from 1 to 5.",
+  innovation: "How many new products the domains publish per month.",
+  apiLatency: "How long the data API took to answer for the slowest 1 in 20 requests.",
+  consumers: "How many different people read data products in this period.",
+} as const satisfies Record<keyof typeof DEFINITIONS, string>;
 
 // ---------------------------------------------------------------------------------------------------
 // Basic statistics

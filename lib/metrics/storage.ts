@@ -29,8 +29,8 @@ export type StorageSummary = {
 };
 
 /**
- * Published (and deprecated) products in scope with their production table (else staging). A product
- * without an active deployment is listed as not provisioned.
+ * Published products in scope (the same set the "Published data products" tile counts) with their
+ * production table (else staging). A product without an active deployment is listed as not provisioned.
  */
 export async function storageEfficiency(scope: { domainId?: string }): Promise<StorageSummary> {
   const domain = scope.domainId ?? null;
@@ -61,7 +61,7 @@ export async function storageEfficiency(scope: { domainId?: string }): Promise<S
     ) d ON true
     LEFT JOIN pg_namespace n ON n.nspname = d.schema_name
     LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = d.table_name AND c.relkind IN ('r', 'p')
-    WHERE p.lifecycle IN ('published', 'deprecated') AND (${domain}::uuid IS NULL OR p.domain_id = ${domain}::uuid)
+    WHERE p.lifecycle = 'published' AND (${domain}::uuid IS NULL OR p.domain_id = ${domain}::uuid)
     ORDER BY dom.slug, p.name`;
   const rows: StorageRow[] = raw.map((r) => {
     const provisioned = r.bytes !== null;

@@ -122,11 +122,11 @@ function catalogCache(): ChangeCache<SearchResult> {
   return globalForCatalog.meshportCatalogCache;
 }
 
-/** searchProducts for the catalog page and the search API, through the shared cache. */
-export function searchCatalog(query: SearchQuery): Promise<SearchResult> {
-  // Every field of the query, in a fixed order, is the key.
-  const key = JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return catalogCache().get(key, () => searchProducts(query));
+/** searchProducts for the catalog page (with facet counts) and the search API, through the shared cache. */
+export function searchCatalog(query: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult> {
+  // Every field of the query, in a fixed order, and whether facets were asked for, is the key.
+  const key = JSON.stringify([Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1)), Boolean(opts.facets)]);
+  return catalogCache().get(key, () => searchProducts(query, opts));
 }
 
 /** For writers in this process: forget kept answers now, without waiting for the notification. */

@@ -158,6 +158,42 @@ describe("catalog search", () => {
     expect(drafts.items.every((i) => i.lifecycle === "draft" && i.domain === domain)).toBe(true);
   });
 
+  it("returns each hit's field names (for 'matched field …') and suggests a spelling when nothing matches", async () => {
+    const tag = uid().replace(/[^a-z0-9]/g, "");
+    const spec = sampleSpec(domain, {
+      name: `shipments-${tag}`,
+      description: "Parcels leaving the warehouse",
+      schema: [{ name: `consignee_${tag}`, type: "string", description: "", required: true, pii: false }],
+    });
+    await registerProduct(owner, spec);
+    const hit = await searchProducts(parseSearchParams({ q: `consignee_${tag}` }));
+    expect(hit.items.find((i) => i.name === spec.name)?.fields).toEqual([`consignee_${tag}`]);
+    expect(hit.suggestion).toBeUndefined();
+    // A typo in a field name (not in any product name): nothing matches, the known word is offered.
+    const typo = await searchProducts(parseSearchParams({ q: "consingee" }));
+    expect(typo.total).toBe(0);
+    expect(typo.suggestion).toBe("consignee");
+  });
+
+  it("counts the matches beside each filter value, tags included, leaving a facet's own filter out", async () => {
+    const tag = uid().replace(/[^a-z0-9]/g, "");
+    await registerProduct(owner, sampleSpec(domain, { name: `facet-a-${tag}`, tags: [`t${tag}`, "shared"] }));
+    await registerProduct(owner, sampleSpec(domain, { name: `facet-b-${tag}`, tags: [`t${tag}`], classification: "confidential" }));
+    const all = await searchProducts(parseSearchParams({ q: `facet ${tag}` }), { facets: true });
+    expect(all.facets?.classification).toMatchObject({ confidential: 1 });
+    expect(all.facets?.lifecycle).toEqual({ draft: 2 });
+    expect(all.facets?.tags).toEqual([
+      { tag: `t${tag}`, n: 2 },
+      { tag: "shared", n: 1 },
+    ]);
+    // Filtering by tag narrows the results and the other facets, but still lists the other tags.
+    const tagged = await searchProducts(parseSearchParams({ q: `facet ${tag}`, tag: "shared" }), { facets: true });
+    expect(tagged.items.map((i) => i.name)).toEqual([`facet-a-${tag}`]);
+    expect(tagged.facets?.classification).not.toHaveProperty("confidential");
+    expect(tagged.facets?.tags.map((t) => t.tag)).toContain(`t${tag}`);
+    expect((await searchProducts(parseSearchParams({ q: `facet ${tag}` }))).facets).toBeUndefined();
+  });
+
   it("adds typo matches only when the words find less than a page, and counts what it shows", async () => {
     const tag = uid();
     // 25 exact hits for "harbor-<tag>": a full page of real matches, so no near-miss joins them.

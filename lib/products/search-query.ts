@@ -16,6 +16,7 @@ export const searchParamsSchema = z.object({
   classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
   lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
   owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),
+  tag: z.string().transform(withoutControls).pipe(z.string().trim().min(1).max(100)).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
   page: z.preprocess((v) => parsePage(v), z.number()),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
@@ -43,4 +44,39 @@ export function toPrefixTsQuery(q: string | undefined): string | null {
     .slice(0, 8);
   if (tokens.length === 0) return null;
   return tokens.map((t) => `${t}:*`).join(" & ");
+}
+
+export type MatchReason = { where: "name" | "tag" | "field" | "description" | "owner"; text: string };
+
+/** The query's words as the search matches them: lower-case word prefixes (as toPrefixTsQuery). */
+export function queryWords(q: string | undefined): string[] {
+  return (q ?? "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+/**
+ * Why a result matched the words, for the catalog to say so: the name, then tags, schema fields, owner
+ * and description holding a word that starts with a query word. Empty for typo-only matches.
+ */
+export function matchReasons(
+  q: string | undefined,
+  p: { name: string; description: string; owner: string; tags: string[]; fields: string[] },
+): MatchReason[] {
+  const words = queryWords(q);
+  if (words.length === 0) return [];
+  const hits = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((w) => words.some((q) => w.startsWith(q)));
+  const reasons: MatchReason[] = [];
+  if (hits(p.name)) reasons.push({ where: "name", text: p.name });
+  for (const t of p.tags) if (hits(t)) reasons.push({ where: "tag", text: t });
+  for (const f of p.fields) if (hits(f)) reasons.push({ where: "field", text: f });
+  if (hits(p.owner)) reasons.push({ where: "owner", text: p.owner });
+  if (hits(p.description)) reasons.push({ where: "description", text: p.description });
+  return reasons;
 }

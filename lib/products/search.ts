@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProductSummary } from "@/lib/products/dto";
-import { toPrefixTsQuery, type SearchQuery, type Sort } from "@/lib/products/search-query";
+import { queryWords, toPrefixTsQuery, type SearchQuery, type Sort } from "@/lib/products/search-query";
 import type { Classification, LifecycleState } from "@/lib/products/types";
 
 /** Counting stops here; the UI then says "1,000+" and pages through the best-ranked ones. */
@@ -23,7 +23,19 @@ const TYPO_HITS = 100;
 /** Typo matches are added when the words find fewer products than this. */
 const TYPO_BELOW = 20;
 
-export type SearchResult = { items: ProductSummary[]; total: number; totalIsCapped: boolean; page: number; pageSize: number };
+/** A result also names its schema fields, so the catalog can say "matched field customer_email". */
+export type SearchHit = ProductSummary & { fields: string[] };
+export type SearchResult = {
+  items: SearchHit[];
+  total: number;
+  totalIsCapped: boolean;
+  page: number;
+  pageSize: number;
+  /** "Did you mean": the query with each unknown word replaced by the closest known one (no result only). */
+  suggestion?: string;
+  /** Only when asked for (the catalog page): counts beside each filter value. */
+  facets?: Facets;
+};
 
 type Row = {
   total: number;
@@ -38,7 +50,20 @@ type Row = {
   tags: string[];
   updated_at: Date;
   sunset_on: string | null;
+  field_names: string[] | null;
 };
+
+// The field names of a page's rows (at most a page of specs is read).
+const FIELD_NAMES = Prisma.sql`(SELECT array_agg(f->>'name') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p.spec->'schema') = 'array' THEN p.spec->'schema' ELSE '[]'::jsonb END) f) AS field_names`;
+
+/** Beside each filter value, how many products the search would find with it (the other filters kept). */
+export type Facets = {
+  classification: Record<string, number>;
+  lifecycle: Record<string, number>;
+  /** The most used tags among the matches, most used first. */
+  tags: { tag: string; n: number }[];
+};
+const TOP_TAGS = 15;
 
 function filters(query: SearchQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -46,10 +71,36 @@ function filters(query: SearchQuery): Prisma.Sql {
   if (query.classification) where.push(Prisma.sql`p.classification = ${query.classification}::"Classification"`);
   if (query.lifecycle) where.push(Prisma.sql`p.lifecycle = ${query.lifecycle}::"Lifecycle"`);
   if (query.owner) where.push(Prisma.sql`p.owner ILIKE ${`%${escapeLike(query.owner)}%`}`);
+  if (query.tag) where.push(Prisma.sql`${query.tag} = ANY(p.tags)`);
   return Prisma.join(where, " AND ");
 }
 
-const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on`;
+/**
+ * Facet counts for the catalog's filters: for each facet, the products matching the words and every
+ * other filter, grouped by that facet's value (a facet's own filter is left out, so its other values
+ * still show what choosing them would give). Word matches only (typo matches are not counted).
+ */
+export async function searchFacets(query: SearchQuery): Promise<Facets> {
+  const ts = toPrefixTsQuery(query.q);
+  const text = ts ? Prisma.sql`p.search_vector @@ to_tsquery('simple', ${ts})` : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<{ facet: string; value: string; n: number }[]>(Prisma.sql`
+    SELECT 'classification' AS facet, p.classification::text AS value, count(*)::int AS n FROM data_products p
+    WHERE ${text} AND ${filters({ ...query, classification: undefined })} GROUP BY 2
+    UNION ALL
+    SELECT 'lifecycle', p.lifecycle::text, count(*)::int FROM data_products p
+    WHERE ${text} AND ${filters({ ...query, lifecycle: undefined })} GROUP BY 2
+    UNION ALL
+    (SELECT 'tag', t, count(*)::int FROM data_products p, unnest(p.tags) t
+     WHERE ${text} AND ${filters({ ...query, tag: undefined })} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${TOP_TAGS})`);
+  const facets: Facets = { classification: {}, lifecycle: {}, tags: [] };
+  for (const r of rows) {
+    if (r.facet === "tag") facets.tags.push({ tag: r.value, n: r.n });
+    else facets[r.facet as "classification" | "lifecycle"][r.value] = r.n;
+  }
+  return facets;
+}
+
+const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on, ${FIELD_NAMES}`;
 
 /** The order of a page, over `p` (the product or candidate row, with `rank` when there is text) and `d` (its domain). */
 function orderBy(sort: Sort, ranked: boolean): Prisma.Sql {
@@ -115,15 +166,44 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${query.pageSize} OFFSET ${offset}
     )
     SELECT (SELECT count(*)::int FROM candidates) AS total,
-           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on
+           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on,
+           ${FIELD_NAMES}
     FROM (SELECT 1) one LEFT JOIN (page JOIN data_products p ON p.id = page.id) ON TRUE
     ORDER BY page.pos`;
 }
 
-export async function searchProducts(query: SearchQuery): Promise<SearchResult> {
-  const rows = await db.$queryRaw<Row[]>(buildSearchSql(query));
+/**
+ * The closest words the catalog knows (words of product names, tags and schema field names; trigram
+ * similarity) for the query's words, or undefined when none is close or nothing would change. It reads
+ * every product's words, so it runs only when a search found nothing (and its answer is cached with it).
+ */
+export async function suggestSpelling(q: string | undefined): Promise<string | undefined> {
+  const words = queryWords(q);
+  if (words.length === 0) return undefined;
+  const rows = await db.$queryRaw<{ word: string; best: string | null }[]>(Prisma.sql`
+    WITH vocab AS (
+      SELECT DISTINCT w FROM (
+        SELECT regexp_split_to_table(lower(p.name), '[^[:alnum:]]+') AS w FROM data_products p
+        UNION ALL SELECT lower(t) FROM data_products p, unnest(p.tags) t
+        UNION ALL SELECT regexp_split_to_table(lower(f->>'name'), '[^[:alnum:]]+') FROM data_products p,
+          jsonb_array_elements(CASE WHEN jsonb_typeof(p.spec->'schema') = 'array' THEN p.spec->'schema' ELSE '[]'::jsonb END) f
+      ) x WHERE length(w) >= 3
+    )
+    SELECT t.word,
+           CASE WHEN EXISTS (SELECT 1 FROM vocab v WHERE v.w LIKE t.word || '%') THEN NULL
+                ELSE (SELECT v.w FROM vocab v WHERE similarity(v.w, t.word) > 0.3 ORDER BY similarity(v.w, t.word) DESC, v.w LIMIT 1) END AS best
+    FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, n) ORDER BY t.n`);
+  const fixed = rows.map((r) => r.best ?? r.word);
+  return rows.some((r) => r.best !== null) ? fixed.join(" ") : undefined;
+}
+
+export async function searchProducts(query: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult> {
+  const [rows, facets] = await Promise.all([db.$queryRaw<Row[]>(buildSearchSql(query)), opts.facets ? searchFacets(query) : undefined]);
   const n = rows[0]?.total ?? 0;
+  const suggestion = n === 0 && query.q ? await suggestSpelling(query.q) : undefined;
   return {
+    ...(suggestion ? { suggestion } : {}),
+    ...(facets ? { facets } : {}),
     total: Math.min(n, COUNT_CAP),
     totalIsCapped: n > COUNT_CAP,
     page: query.page,
@@ -144,6 +224,7 @@ export async function searchProducts(query: SearchQuery): Promise<SearchResult> 
               tags: r.tags,
               updatedAt: r.updated_at.toISOString(),
               sunsetOn: r.sunset_on,
+              fields: (r.field_names ?? []).filter((f): f is string => typeof f === "string"),
             },
           ],
     ),

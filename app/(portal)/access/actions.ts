@@ -2,6 +2,8 @@
 // Access requests: consumers ask, product owners approve / deny / revoke. Each action authenticates and
 // the services authorize against the product (fail closed) and validate the input.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { withFlash } from "@/lib/flash";
 import { requireUser } from "@/lib/auth/current-user";
 import { optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
@@ -30,7 +32,8 @@ export const decideAccessAction = serverAction(requireUser, async (user, formDat
   });
   return afterSuccess(() => {
     revalidateAccess(optionalText(formData, "productHref"));
-    return { ok: true, message: status === "approved" ? "Access granted." : "Request denied." };
+    // The decided row leaves the pending list (and its form with it): the confirmation is the page's.
+    redirect(withFlash("/access/inbox?status=pending", status === "approved" ? "access-approved" : "access-denied"));
   });
 });
 
@@ -38,6 +41,6 @@ export const revokeAccessAction = serverAction(requireUser, async (user, formDat
   await revokeAccess(user, { requestId: optionalText(formData, "requestId"), note: optionalText(formData, "note") ?? "" });
   return afterSuccess(() => {
     revalidateAccess(optionalText(formData, "productHref"));
-    return { ok: true, message: "Access revoked." };
+    redirect(withFlash("/access/inbox?status=approved", "access-revoked"));
   });
 });

@@ -17,9 +17,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   await requirePageUser();
   // Page size is fixed here; the API lets machines choose theirs.
   const query = { ...parseSearchParams(await searchParams), pageSize: 20 };
-  const result = await searchCatalog(query);
+  const result = await searchCatalog(query, { facets: true });
 
-  const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner);
+  const filtered = Boolean(query.q || query.domain || query.classification || query.lifecycle || query.owner || query.tag);
   // What the pager keeps in its links: the parsed values, so junk parameters are not carried along.
   const params = {
     q: query.q,
@@ -27,6 +27,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     classification: query.classification,
     lifecycle: query.lifecycle,
     owner: query.owner,
+    tag: query.tag,
     sort: query.sort,
   };
 
@@ -40,15 +41,17 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           classification: query.classification ?? "",
           lifecycle: query.lifecycle ?? "",
           owner: query.owner ?? "",
+          tag: query.tag ?? "",
           sort: query.sort === "relevance" ? "" : (query.sort ?? ""),
         }}
+        facets={result.facets}
       />
       <p className="mb-2 text-sm text-slate-600" aria-live="polite" data-testid="catalog-total">
         {countText(result.total, filtered, result.totalIsCapped)}
       </p>
       {result.items.length > 0 ? (
         <>
-          <ResultList items={result.items} />
+          <ResultList items={result.items} q={query.q} />
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/catalog" params={params} />
         </>
       ) : (
@@ -63,7 +66,20 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             </>
           ) : filtered ? (
             <>
-              No data product matches. Try other words or{" "}
+              No data product matches.{" "}
+              {result.suggestion && (
+                <span data-testid="did-you-mean">
+                  Did you mean{" "}
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/catalog?${new URLSearchParams({ ...definedParams(params), q: result.suggestion }).toString()}`}
+                  >
+                    {result.suggestion}
+                  </Link>
+                  ?{" "}
+                </span>
+              )}
+              Try other words or{" "}
               <Link className="font-medium text-brand-700 hover:underline" href="/catalog">
                 clear the filters
               </Link>
@@ -76,6 +92,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       )}
     </>
   );
+}
+
+function definedParams(params: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 function countText(total: number, filtered: boolean, capped: boolean): string {

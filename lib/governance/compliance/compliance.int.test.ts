@@ -89,8 +89,9 @@ describe("publish gate", () => {
 
     const err = (await moveLifecycle(owner, ref, "published").catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.message).toContain("[access.level-allowed] Role data_consumer may not access confidential data");
-    expect(err.fieldErrors?.compliance).toHaveLength(1);
+    // A headline, and the finding as a field error on the path to fix (the form links it to the field).
+    expect(err.message).toBe("Publishing is blocked by 1 policy error. Fix it and publish again.");
+    expect(err.fieldErrors?.["spec.access[0].role"]?.[0]).toContain("Role data_consumer may not access confidential data");
     expect(await lifecycleOf(id)).toBe("in_review");
     expect(await db.lifecycleEvent.count({ where: { productId: id, toState: "published" } })).toBe(0);
     // A refused publication counts for nothing in the success metrics.
@@ -162,9 +163,11 @@ describe("warnings and acknowledgements", () => {
     const first = await validateProductById(id, { trigger: "manual", userId: owner.id });
     await acknowledgeWarnings(owner, first.id);
 
+    // An identical re-run adds no row to the history: it is folded into the acknowledged validation.
     const rerun = await validateProductById(id, { trigger: "manual", userId: owner.id });
-    expect(rerun.id).not.toBe(first.id);
+    expect(rerun).toMatchObject({ id: first.id, repeats: 1 });
     expect(rerun.acknowledgedAt).not.toBeNull();
+    expect(rerun.lastConfirmedAt).not.toBeNull();
 
     await saveProductVersion(owner, { ...ref, spec: { ...spec, description: "Changed after the acknowledgement" } });
     const changed = await validateProductById(id, { trigger: "product-change", userId: owner.id });
@@ -205,7 +208,7 @@ describe("revalidateProducts", () => {
     expect(await db.productValidation.count({ where: { product: { domain: { slug } }, trigger: "policy-change" } })).toBe(3);
   });
 
-  it("keeps acknowledgements of unchanged warnings on a manual run, drops them after a policy change", async () => {
+  it("keeps acknowledgements while the findings are unchanged, and identical runs do not fill the history", async () => {
     const slug = (await createDomain()).slug;
     const domainOwner = await createPrincipal(["data_producer"], { [slug]: "owner" });
     const { id } = await registerProduct(domainOwner, sampleSpec(slug, { access: [{ role: "data-analyst", permissions: ["read"] }] }));
@@ -213,8 +216,23 @@ describe("revalidateProducts", () => {
     await acknowledgeWarnings(domainOwner, first.id);
 
     await revalidateProducts({ domain: slug, trigger: "manual" });
-    expect(await latestValidation(id)).toMatchObject({ trigger: "manual", acknowledgedBy: domainOwner.name });
+    // A policy save elsewhere (any domain's, or the global one) re-validates; the same warning stays accepted.
+    for (let i = 0; i < 3; i++) await revalidateProducts({ domain: slug, trigger: "policy-change" });
+    expect(await latestValidation(id)).toMatchObject({ id: first.id, repeats: 4, acknowledgedBy: domainOwner.name });
+    expect(await db.productValidation.count({ where: { productId: id } })).toBe(1);
+  });
+
+  it("a policy change that changes the findings needs a new acknowledgement", async () => {
+    const slug = (await createDomain()).slug;
+    const domainOwner = await createPrincipal(["data_producer"], { [slug]: "owner" });
+    const { id } = await registerProduct(domainOwner, sampleSpec(slug, { access: [{ role: "data-analyst", permissions: ["read"] }] }));
+    const first = await validateProductById(id, { trigger: "manual", userId: domainOwner.id });
+    await acknowledgeWarnings(domainOwner, first.id);
+    // Stand-in for a policy edit that yields a different finding: the stored findings differ from a fresh run.
+    await db.productValidation.update({ where: { id: first.id }, data: { findings: [] } });
     await revalidateProducts({ domain: slug, trigger: "policy-change" });
-    expect(await latestValidation(id)).toMatchObject({ trigger: "policy-change", acknowledgedAt: null });
+    const latest = (await latestValidation(id))!;
+    expect(latest.id).not.toBe(first.id);
+    expect(latest).toMatchObject({ trigger: "policy-change", acknowledgedAt: null, repeats: 0 });
   });
 });

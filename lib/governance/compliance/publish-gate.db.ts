@@ -11,7 +11,8 @@ import { AppError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth";
 import type { LifecycleState, MoveDetails, MovingProduct } from "@/lib/products";
 import { audit } from "@/lib/audit/writer";
-import { publishDecision } from "@/lib/governance/compliance/status";
+import { publishDecision, type GateDecision } from "@/lib/governance/compliance/status";
+import type { Finding } from "@/lib/governance/compliance/rules";
 import { currentValidation } from "@/lib/governance/compliance/validate-products.db";
 
 export const PUBLISH_GATE_POLICY = "publish-gate";
@@ -66,7 +67,23 @@ export async function publishGate(
   };
   if (!decision.allowed) {
     await audit({ ...entry, decision: "deny", reason: decision.reason, context });
-    throw new ValidationError(decision.reason, { compliance: decision.blocking.map((f) => `[${f.ruleId}] ${f.message} ${f.fixHint}`) });
+    // The audit keeps the whole reason; the user gets a headline and one field error per finding, keyed
+    // by its spec path, so the form can list them and link each one to the field to fix.
+    throw new ValidationError(refusalHeadline(decision), findingsByPath(decision.blocking));
   }
   await audit({ ...entry, decision: "allow", reason: decision.reason, context }, tx);
+}
+
+function refusalHeadline(decision: Extract<GateDecision, { allowed: false }>): string {
+  const n = decision.blocking.length;
+  if (decision.needs === "acknowledgement") {
+    return `Publishing is blocked: an owner must acknowledge ${n === 1 ? "1 policy warning" : `${n} policy warnings`} on the compliance page.`;
+  }
+  return `Publishing is blocked by ${n === 1 ? "1 policy error" : `${n} policy errors`}. Fix ${n === 1 ? "it" : "them"} and publish again.`;
+}
+
+function findingsByPath(findings: readonly Finding[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of findings) (out[f.path] ??= []).push(`${f.message} ${f.fixHint}`.trim());
+  return out;
 }

@@ -66,6 +66,14 @@ export function isCurrent(stored: ValidationState, fresh: ValidationState): bool
   );
 }
 
+/**
+ * True when a new validation says nothing new: same product version and findings, whatever policy
+ * versions it ran against (a policy save that changes no finding). Such runs are folded together.
+ */
+export function sameOutcome(stored: ValidationState, fresh: ValidationState): boolean {
+  return stored.productVersion === fresh.productVersion && sameFindings(stored.findings, fresh.findings);
+}
+
 export type GateDecision =
   { allowed: true; reason: string } | { allowed: false; reason: string; blocking: Finding[]; needs: "fix" | "acknowledgement" };
 

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { effectivePolicy } from "@/lib/governance/policies/merge";
 import { validateProduct, type Finding } from "@/lib/governance/compliance/rules";
-import { findingsFromJson, isCurrent, summarize, type ComplianceStatus } from "@/lib/governance/compliance/status";
+import { findingsFromJson, isCurrent, sameOutcome, summarize, type ComplianceStatus } from "@/lib/governance/compliance/status";
 import type { DomainPolicy, EffectivePolicy, GlobalPolicy } from "@/lib/governance/policies/types";
 import type { DataProductSpec } from "@/lib/products";
 
@@ -33,6 +33,9 @@ export type ValidationDto = {
   createdBy: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** Identical later validations folded into this one, and when the last of them ran. */
+  repeats: number;
+  lastConfirmedAt: string | null;
 };
 
 /** A finished validation, before it is stored. */
@@ -111,24 +114,27 @@ export function evaluate(product: ProductRow, context: PolicyContext, qualitySco
   };
 }
 
-type Acknowledgement = { acknowledgedById: string | null; acknowledgedAt: Date | null };
-
 /**
  * Stores results: the validation rows and every product's compliance columns, in ONE statement (so
  * atomically, and in one round trip however many products). The rows travel as a single JSON parameter:
  * building hundreds of nested arguments for the ORM cost more than validating the products.
  * updated_at is left alone on purpose: a validation is not a change to the product.
+ *
+ * A result with the same product version and the same findings as the product's latest validation is
+ * folded into that row (repeats + 1, last_confirmed_at, the policy versions it was checked against)
+ * instead of adding an identical row: the history stays readable and an acknowledgement of those
+ * warnings stays valid, whatever policy save triggered the run. Not for a product change: a changed
+ * product is a new thing to review, so it always gets a row of its own (and needs a new acknowledgement).
  */
 export async function storeValidations(
   client: Tx | typeof db,
   results: ValidationResult[],
-  opts: { trigger: ValidationTrigger; userId?: string | null; acknowledgements?: Map<string, Acknowledgement> },
+  opts: { trigger: ValidationTrigger; userId?: string | null },
 ): Promise<void> {
   if (results.length === 0) return;
   const now = new Date();
   const rows = results.map((r) => {
     const s = summarize(r.findings);
-    const ack = opts.acknowledgements?.get(r.id);
     return {
       id: r.id,
       product_id: r.productId,
@@ -139,8 +145,8 @@ export async function storeValidations(
       findings: r.findings,
       global_version: r.globalPolicyVersion,
       domain_version: r.domainPolicyVersion,
-      ack_by: ack?.acknowledgedById ?? null,
-      ack_at: ack?.acknowledgedAt?.toISOString() ?? null,
+      ack_by: null,
+      ack_at: null,
     };
   });
   await client.$executeRaw(Prisma.sql`
@@ -148,12 +154,24 @@ export async function storeValidations(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         id uuid, product_id uuid, product_version text, status text, errors int, warnings int, findings jsonb,
         global_version int, domain_version int, ack_by uuid, ack_at timestamptz)
+    ), latest AS (
+      SELECT DISTINCT ON (v.product_id) v.id, v.product_id, v.product_version, v.findings
+      FROM product_validations v WHERE v.product_id IN (SELECT product_id FROM r)
+      ORDER BY v.product_id, v.created_at DESC, v.id DESC
+    ), m AS (
+      SELECT r.*, CASE WHEN ${opts.trigger === "product-change"}::boolean THEN NULL ELSE l.id END AS same_as
+      FROM r LEFT JOIN latest l ON l.product_id = r.product_id AND l.product_version = r.product_version AND l.findings = r.findings
     ), inserted AS (
       INSERT INTO product_validations (id, product_id, product_version, status, errors, warnings, findings, global_policy_version,
                                        domain_policy_version, trigger, created_by_id, created_at, acknowledged_by_id, acknowledged_at)
       SELECT id, product_id, product_version, status::"ComplianceStatus", errors, warnings, findings, global_version, domain_version,
              ${opts.trigger}::text, ${opts.userId ?? null}::uuid, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', ack_by, ack_at AT TIME ZONE 'UTC'
-      FROM r
+      FROM m WHERE same_as IS NULL
+    ), confirmed AS (
+      UPDATE product_validations AS v
+      SET repeats = v.repeats + 1, last_confirmed_at = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+          global_policy_version = m.global_version, domain_policy_version = m.domain_version
+      FROM m WHERE v.id = m.same_as
     )
     UPDATE data_products AS d
     SET compliance_status = r.status::"ComplianceStatus", compliance_errors = r.errors, compliance_warnings = r.warnings,
@@ -164,9 +182,9 @@ export async function storeValidations(
 const PRODUCT_SELECT = { id: true, spec: true, currentVersion: true, domain: { select: { slug: true } } } as const;
 
 /**
- * Validates one product now and stores the result. A manual re-run whose outcome is identical to the
- * latest validation keeps that validation's acknowledgement: the same warnings were already accepted.
- * Product and policy changes never carry an acknowledgement over.
+ * Validates one product now and stores the result. A run whose outcome is identical to the latest
+ * validation is folded into it (storeValidations) and so keeps its acknowledgement: the same warnings
+ * were already accepted. A product change never carries an acknowledgement over.
  */
 export async function validateProductById(
   productId: string,
@@ -177,14 +195,7 @@ export async function validateProductById(
   const contextFor = await loadPolicyContexts();
   const scores = await latestQualityScores([product.id]);
   const result = evaluate(product, contextFor(product.domain.slug), scores.get(product.id));
-  const acknowledgements = new Map<string, Acknowledgement>();
-  if (opts.trigger === "manual" || opts.trigger === "publish") {
-    const latest = await latestRow(product.id);
-    if (latest?.acknowledgedAt && isCurrent(toState(latest), toState(result))) {
-      acknowledgements.set(result.id, { acknowledgedById: latest.acknowledgedById, acknowledgedAt: latest.acknowledgedAt });
-    }
-  }
-  await storeValidations(db, [result], { ...opts, acknowledgements });
+  await storeValidations(db, [result], opts);
   const stored = await latestValidation(product.id);
   if (!stored) throw new Error("validation row vanished after insert");
   return stored;
@@ -201,48 +212,6 @@ export async function validateAfterChange(ref: { domain: string; name: string },
   } catch (err) {
     logger.warn({ err, ref }, "validation after a product change failed");
   }
-}
-
-/**
- * For manual re-runs: results identical to their product's latest validation keep its acknowledgement
- * (as in validateProductById), so "re-validate all" does not undo owners' reviews of unchanged warnings.
- */
-export async function carriedAcknowledgements(
-  results: ValidationResult[],
-  client: Tx | typeof db = db,
-): Promise<Map<string, Acknowledgement>> {
-  const out = new Map<string, Acknowledgement>();
-  const rows = await client.$queryRaw<
-    {
-      product_id: string;
-      product_version: string;
-      global_policy_version: number | null;
-      domain_policy_version: number | null;
-      findings: unknown;
-      acknowledged_by_id: string | null;
-      acknowledged_at: Date;
-    }[]
-  >(Prisma.sql`
-    SELECT * FROM (
-      SELECT DISTINCT ON (product_id) product_id::text AS product_id, product_version, global_policy_version, domain_policy_version, findings,
-             acknowledged_by_id::text AS acknowledged_by_id, acknowledged_at
-      FROM product_validations WHERE product_id = ANY(${results.map((r) => r.productId)}::uuid[])
-      ORDER BY product_id, created_at DESC, id DESC
-    ) latest WHERE acknowledged_at IS NOT NULL`);
-  const byProduct = new Map(rows.map((r) => [r.product_id, r]));
-  for (const r of results) {
-    const latest = byProduct.get(r.productId);
-    if (!latest) continue;
-    const stored = {
-      productVersion: latest.product_version,
-      globalPolicyVersion: latest.global_policy_version,
-      domainPolicyVersion: latest.domain_policy_version,
-      findings: latest.findings,
-    };
-    if (isCurrent(toState(stored), toState(r)))
-      out.set(r.id, { acknowledgedById: latest.acknowledged_by_id, acknowledgedAt: latest.acknowledged_at });
-  }
-  return out;
 }
 
 /** The listed products (those that still exist), read with plain SQL: the hot path of a re-validation batch. */
@@ -270,6 +239,8 @@ const ROW_SELECT = {
   createdById: true,
   acknowledgedAt: true,
   acknowledgedById: true,
+  repeats: true,
+  lastConfirmedAt: true,
 } as const;
 type Row = Prisma.ProductValidationGetPayload<{ select: typeof ROW_SELECT }>;
 
@@ -308,6 +279,8 @@ async function toDtos(rows: Row[]): Promise<ValidationDto[]> {
       createdBy: name(r.createdById),
       acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
       acknowledgedBy: name(r.acknowledgedById),
+      repeats: r.repeats,
+      lastConfirmedAt: r.lastConfirmedAt?.toISOString() ?? null,
     };
   });
 }
@@ -357,5 +330,9 @@ export async function currentValidation(
   }
   // `db`, not `tx`: its own statement, committed even when the caller's transaction rolls back.
   await storeValidations(db, [fresh], { trigger: "publish", userId });
+  // Same version and findings under newer policies: folded into the latest row, acknowledgement kept.
+  if (latest && sameOutcome(toState(latest), toState(fresh))) {
+    return { id: latest.id, findings: fresh.findings, acknowledged: latest.acknowledgedAt !== null, stored: "existing" };
+  }
   return { id: fresh.id, findings: fresh.findings, acknowledged: false, stored: "new" };
 }

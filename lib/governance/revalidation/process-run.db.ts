@@ -10,7 +10,6 @@ import { enqueueRevalidationRun } from "@/lib/jobs/queue";
 import { createRevalidationRun, type RevalidationTrigger } from "@/lib/governance/revalidation/start-run.db";
 import { summarize } from "@/lib/governance/compliance/status";
 import {
-  carriedAcknowledgements,
   evaluate,
   latestQualityScores,
   loadPolicyContexts,
@@ -47,8 +46,8 @@ async function processBatch(tx: Tx, run: RunHead, contextFor: (slug: string) => 
     }
   }
   const trigger = run.trigger as ValidationTrigger;
-  const acknowledgements = trigger === "manual" && results.length > 0 ? await carriedAcknowledgements(results, tx) : undefined;
-  await storeValidations(tx, results, { trigger, userId: run.createdById, acknowledgements });
+  // Unchanged outcomes fold into the product's latest validation and keep its acknowledgement.
+  await storeValidations(tx, results, { trigger, userId: run.createdById });
   const outcome: BatchOutcome = { products: batch.product_ids.length, failed, passing: 0, warnings: 0, failing: 0 };
   for (const r of results) outcome[summarize(r.findings).status]++;
   await tx.$executeRaw(

@@ -12,11 +12,19 @@ import { cn } from "@/lib/cn";
 import { AccessStatusBadge } from "../status-badge";
 import { DecideForm, RevokeForm } from "./decision-forms";
 import { parsePage } from "@/lib/pagination";
+import { plural } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Pending requests" };
+export const metadata: Metadata = { title: "Access requests" };
 const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const TAB_LABEL: Record<InboxStatus, string> = { pending: "Pending", approved: "Granted", denied: "Denied", revoked: "Revoked" };
+// The heading names the tab shown, so a user who lands on "Granted" is not told these are pending.
+const TAB_HEADING: Record<InboxStatus, string> = {
+  pending: "Pending requests",
+  approved: "Granted access",
+  denied: "Denied requests",
+  revoked: "Revoked access",
+};
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
   const user = await requirePageUser();
@@ -27,7 +35,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { items, total, pending } = await listAccessInbox(user, { status, page, pageSize: PAGE_SIZE });
   return (
     <>
-      <PageHeader title="Pending requests" description={`Access requests for the products you own. ${pending} waiting for a decision.`} />
+      <PageHeader
+        title={TAB_HEADING[status]}
+        description={`Access requests for the products you own. ${plural(pending, "request")} waiting for a decision.`}
+      />
       <nav aria-label="Request status" className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
         {INBOX_STATUSES.map((s) => (
           <Link
@@ -48,7 +59,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <EmptyState>No {TAB_LABEL[status].toLowerCase()} requests.</EmptyState>
       ) : (
         <Card>
-          <Table>
+          <Table stacked>
             <thead>
               <tr>
                 <Th>Product</Th>
@@ -61,12 +72,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {items.map((r) => (
                 <tr key={r.id} data-testid="inbox-request">
-                  <Td>
+                  <Td label="Product">
                     <Link href={r.product.href} className="break-all font-medium text-brand-700 hover:underline">
                       {r.product.domain}/{r.product.name}
                     </Link>
                   </Td>
-                  <Td>
+                  <Td label="Requester">
                     {r.requester ? (
                       <>
                         <div>{r.requester.name}</div>
@@ -76,9 +87,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       "—"
                     )}
                   </Td>
-                  <Td className="max-w-xs break-words">{r.purpose}</Td>
-                  <Td className="whitespace-nowrap">{dateFmt.format(new Date(r.createdAt))}</Td>
-                  <Td className="min-w-48">
+                  <Td label="Purpose" className="break-words md:max-w-xs">
+                    {r.purpose}
+                  </Td>
+                  <Td label="Requested" className="whitespace-nowrap">
+                    {dateFmt.format(new Date(r.createdAt))}
+                  </Td>
+                  <Td label={status === "pending" ? "Decide" : "Status"} className="md:min-w-48">
                     {status === "pending" ? (
                       <DecideForm requestId={r.id} productHref={r.product.href} />
                     ) : (

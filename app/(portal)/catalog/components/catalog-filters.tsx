@@ -10,9 +10,18 @@ import { inputClass } from "@/components/ui/field";
 import { DomainPicker } from "./domain-picker";
 import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 import type { Sort } from "@/lib/products/search-query";
+import type { Facets } from "@/lib/products/search";
 
 /** Current filter values; `sort` is "" for the default order (relevance, which is newest first without a query). */
-export type FilterValues = { q: string; domain: string; classification: string; lifecycle: string; owner: string; sort: Sort | "" };
+export type FilterValues = {
+  q: string;
+  domain: string;
+  classification: string;
+  lifecycle: string;
+  owner: string;
+  tag: string;
+  sort: Sort | "";
+};
 
 // "relevance" is the empty default: a fixed value would stick in the URL and keep ordering by date once the
 // user starts typing a query.
@@ -37,7 +46,10 @@ function queryFromForm(form: HTMLFormElement, overrides: Record<string, string> 
   return query.toString();
 }
 
-export function CatalogFilters({ values }: { values: FilterValues }) {
+/** "confidential (3)": the count beside a value; none while the counts are unknown. */
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString("en")})`);
+
+export function CatalogFilters({ values, facets }: { values: FilterValues; facets?: Facets }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -116,7 +128,7 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
         />
         <Button type="submit">Search</Button>
       </div>
-      <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-6">
         <DomainPicker
           id="catalog-domain"
           name="domain"
@@ -128,13 +140,23 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
           name="classification"
           label="Classification"
           value={values.classification}
-          options={CLASSIFICATIONS.map((c) => [c, c])}
+          options={CLASSIFICATIONS.map((c) => [c, withCount(c, facets ? (facets.classification[c] ?? 0) : undefined)])}
         />
         <FilterSelect
           name="lifecycle"
           label="Lifecycle"
           value={values.lifecycle}
-          options={LIFECYCLE_STATES.map((s) => [s, s.replace("_", " ")])}
+          options={LIFECYCLE_STATES.map((s) => [s, withCount(s.replace("_", " "), facets ? (facets.lifecycle[s] ?? 0) : undefined)])}
+        />
+        <FilterSelect
+          name="tag"
+          label="Tag"
+          value={values.tag}
+          options={[
+            // The chosen tag stays offered even when it is not among the most used.
+            ...(values.tag && !facets?.tags.some((t) => t.tag === values.tag) ? [[values.tag, values.tag] as [string, string]] : []),
+            ...(facets?.tags ?? []).map((t): [string, string] => [t.tag, withCount(t.tag, t.n)]),
+          ]}
         />
         <div>
           <label htmlFor="catalog-owner" className="mb-1 block text-xs font-medium text-slate-600">
@@ -150,7 +172,7 @@ export function CatalogFilters({ values }: { values: FilterValues }) {
             className={inputClass}
           />
         </div>
-        <div className="col-span-2 md:col-span-1">
+        <div>
           <label htmlFor="catalog-sort" className="mb-1 block text-xs font-medium text-slate-600">
             Sort by
           </label>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/metrics/queries";
 import type { StorageSummary } from "@/lib/metrics/storage";
-import { DEFINITIONS } from "@/lib/metrics/formulas";
+import { DEFINITIONS, PLAIN } from "@/lib/metrics/formulas";
 import { exportHref } from "@/lib/metrics/export";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -27,6 +27,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         trend={k.publishedProducts.trend}
         trendLabel="vs start of period"
         note={`${d.products.total} registered · ${k.innovationPerMonth.published} published in this period`}
+        plain={PLAIN.productCount}
         definition={DEFINITIONS.productCount}
       />
       <KpiTile
@@ -34,6 +35,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         label="API availability"
         value={fmtPercent(k.availability.value, 2)}
         trend={k.availability.trend}
+        plain={PLAIN.availability}
         definition={DEFINITIONS.availability}
       />
       <KpiTile
@@ -41,6 +43,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         label="Data quality score"
         value={fmtScore(k.qualityScore.value)}
         trend={k.qualityScore.trend}
+        plain={PLAIN.quality}
         definition={DEFINITIONS.quality}
       />
       <KpiTile
@@ -50,6 +53,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         trend={d.latency.ingestion.p95Trend}
         higherIsBetter={false}
         note={`Ingestion p50 ${fmtDuration(d.latency.ingestion.p50)} · provisioning p95 ${fmtDuration(d.latency.provisioning.p95)}`}
+        plain={PLAIN.latency}
         definition={DEFINITIONS.latency}
       />
       <KpiTile
@@ -59,6 +63,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         trend={k.timeToFirstReadMs.trend}
         higherIsBetter={false}
         note={`Publication → first read (${k.timeToFirstReadMs.count} products) · request → grant ${fmtDuration(k.timeToGrantMs.value)} (${k.timeToGrantMs.count} grants)`}
+        plain={PLAIN.timeToInsight}
         definition={DEFINITIONS.timeToInsight}
       />
       <KpiTile
@@ -67,6 +72,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         value={fmtCount(k.reads.value)}
         trend={k.reads.trend}
         note={`${k.reads.growth === null ? "No reads in the previous period" : `${k.reads.growth >= 0 ? "+" : ""}${fmtPercent(k.reads.growth, 0)} vs previous period`} · ${fmtCount(k.consumers.value)} distinct consumers`}
+        plain={PLAIN.usage}
         definition={DEFINITIONS.usage}
       />
       <KpiTile
@@ -75,6 +81,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         value={k.satisfaction.value === null ? "—" : `${fmtDecimal(k.satisfaction.value, 2)} / 5`}
         trend={k.satisfaction.trend}
         note={`${k.satisfaction.count} ratings in this period`}
+        plain={PLAIN.satisfaction}
         definition={DEFINITIONS.satisfaction}
       />
       <KpiTile
@@ -82,6 +89,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         label="Innovation rate"
         value={`${fmtDecimal(k.innovationPerMonth.value, 1)} / month`}
         trend={k.innovationPerMonth.trend}
+        plain={PLAIN.innovation}
         definition={DEFINITIONS.innovation}
       />
       <KpiTile
@@ -93,6 +101,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
             <Badge tone="amber">Model</Badge> {costNote}
           </>
         }
+        plain={PLAIN.cost}
         definition={DEFINITIONS.cost}
         href="/metrics/cost-model"
       />
@@ -101,6 +110,7 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         label="Storage efficiency"
         value={storage.bytesPerRow === null ? "—" : `${fmtBytes(storage.bytesPerRow)} / row`}
         note={`${storage.provisioned} of ${storage.products} published products provisioned · ${fmtBytes(storage.bytesPerProduct)} per product`}
+        plain={PLAIN.storage}
         definition={DEFINITIONS.storage}
       />
       <KpiTile
@@ -109,7 +119,8 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         value={fmtCount(k.consumers.value)}
         trend={k.consumers.trend}
         note={`${fmtCount(k.accessRequests.value)} access requests in this period`}
-        definition={DEFINITIONS.usage}
+        plain={PLAIN.consumers}
+        definition={DEFINITIONS.consumers}
       />
       <KpiTile
         testId="kpi-api-latency"
@@ -118,7 +129,8 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
         trend={d.latency.api.p95Trend}
         higherIsBetter={false}
         note={`p50 ${fmtDuration(d.latency.api.p50)} over ${fmtCount(d.latency.api.count)} requests`}
-        definition={DEFINITIONS.latency}
+        plain={PLAIN.apiLatency}
+        definition={DEFINITIONS.apiLatency}
       />
     </div>
   );

@@ -7,6 +7,7 @@ import { afterSuccess, serverAction } from "@/lib/server-action";
 import { formDataToSpec } from "@/lib/products/schema";
 import { registerProduct } from "@/lib/products/register-product";
 import { productPath } from "@/lib/products/dto";
+import { withFlash } from "@/lib/flash";
 import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
 
 export const registerProductAction = serverAction(requireUser, async (user, formData) => {
@@ -17,6 +18,6 @@ export const registerProductAction = serverAction(requireUser, async (user, form
   await validateAfterChange(created, user.id);
   return afterSuccess(() => {
     revalidatePath("/catalog");
-    redirect(productPath(created));
+    redirect(withFlash(productPath(created), "registered"));
   });
 });

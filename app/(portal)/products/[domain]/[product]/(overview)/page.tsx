@@ -1,6 +1,5 @@
 // A data product's page: header with actions, then one section per tab (chosen by ?tab=, so no JS needed).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -20,6 +19,7 @@ import { ComplianceCard } from "../components/compliance-card";
 import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[product]/components/product-consumer-section";
 import type { ProductDetail } from "@/lib/products/dto";
 import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -57,15 +57,7 @@ export default async function ProductPage({
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={`/domains/${product.domain}`} className="hover:underline">
-          {product.domainName}
-        </Link>
-      </nav>
+      <ProductBreadcrumb domain={product.domain} name={product.name} />
       <PageHeader
         title={<span className="break-all">{product.name}</span>}
         description={

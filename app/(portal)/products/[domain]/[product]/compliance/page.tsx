@@ -2,7 +2,6 @@
 // acknowledgement of its warnings, and earlier validations. Anyone who can see the product can read it;
 // the buttons appear only for those allowed to use them (the actions check again on the server).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -20,6 +19,7 @@ import { formatUtc } from "@/lib/format";
 import { loadProduct } from "../load-product";
 import { acknowledgeWarningsAction, validateNowAction } from "./actions";
 import { parsePage } from "@/lib/pagination";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -58,19 +58,7 @@ export default async function CompliancePage({
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={`/domains/${product.domain}`} className="hover:underline">
-          {product.domainName}
-        </Link>{" "}
-        /{" "}
-        <Link href={basePath} className="break-all hover:underline">
-          {product.name}
-        </Link>
-      </nav>
+      <ProductBreadcrumb domain={product.domain} name={product.name} page="Compliance" />
       <PageHeader
         title="Compliance"
         description={

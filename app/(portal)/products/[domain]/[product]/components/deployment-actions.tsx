@@ -95,7 +95,7 @@ export function PromoteForm({ product, version }: { product: Ref; version: strin
       product={product}
       label="Promote to production"
       pending="Starting…"
-      confirm={`I checked staging${version ? ` (v${version})` : ""}; promote exactly that to production.`}
+      confirm={`I checked staging${version ? ` (v${version})` : ""}; promote exactly that to production. Promotion copies the table's structure, not its rows: production starts empty until data is loaded there.`}
     />
   );
 }

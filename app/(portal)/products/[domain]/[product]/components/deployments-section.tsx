@@ -70,6 +70,12 @@ function EnvironmentCard({
               {d.promotedFromStaging && env === "production"
                 ? ` · promoted from staging${d.confirmedBy ? `, confirmed by ${d.confirmedBy}` : ""}`
                 : ""}
+              {d.productVersion !== product.version && (
+                <span className="mt-1 block text-xs font-medium text-amber-800" data-testid={`outdated-${env}`}>
+                  Older than the product (v{product.version}): {env} still serves the v{d.productVersion} schema.{" "}
+                  {env === "staging" ? "Provision again to update it." : "Promote an updated staging to update it."}
+                </span>
+              )}
             </Row>
           )}
           {d.schemaName && (
@@ -77,8 +83,12 @@ function EnvironmentCard({
               <code className="text-xs">
                 {d.schemaName}.{d.tableName ?? "—"}
               </code>
-              {(d.resources.previousTables ?? []).length > 0 && (
-                <span className="block text-xs text-slate-500">Older versions, read-only: {d.resources.previousTables!.join(", ")}</span>
+              {/* Kept so an owner can recover data after a breaking change; no endpoint reads them, so
+                  readers are not offered them. */}
+              {manage && (d.resources.previousTables ?? []).length > 0 && (
+                <span className="block text-xs text-slate-500">
+                  Tables of older versions, kept but not served by any endpoint: {d.resources.previousTables!.join(", ")}
+                </span>
               )}
             </Row>
           )}
@@ -88,6 +98,11 @@ function EnvironmentCard({
                 {d.rowCount.approximate ? "≈ " : ""}
                 {d.rowCount.n.toLocaleString("en")}
               </span>
+              {env === "production" && d.promotedFromStaging && d.rowCount.n === 0 && (
+                <span className="block text-xs text-amber-800" data-testid="promotion-empty">
+                  Promotion copies the table&apos;s structure, not staging&apos;s rows: load data into production or run its pipeline.
+                </span>
+              )}
             </Row>
           )}
           {d.serviceUrl && (

@@ -3,6 +3,7 @@
 // target state, so the note belongs to whichever move is made; it also works before JavaScript loads.
 // Deprecating and retiring cannot be taken back: each opens a confirmation asking for a reason (and, to
 // deprecate, the sunset date).
+import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormMessage, TextInput } from "@/components/ui/field";
 import { CONFIRMED_MOVES } from "@/lib/products/lifecycle";
 import type { LifecycleState } from "@/lib/products/types";
+import { specPathAnchor } from "@/components/products/spec-path-anchor";
 import { moveLifecycleAction } from "../actions";
 
 export type AllowedTransition = { to: LifecycleState; label: string };
@@ -93,7 +95,35 @@ function PlainMoves({ domain, name, transitions }: { domain: string; name: strin
         ))}
       </div>
       <FormMessage state={state} />
+      {state && !state.ok && state.errors && <Findings domain={domain} name={name} errors={state.errors} />}
     </form>
+  );
+}
+
+/** The publish gate's findings (field errors keyed by spec path), each linked to where it is fixed. */
+function Findings({ domain, name, errors }: { domain: string; name: string; errors: Record<string, string[]> }) {
+  const base = `/products/${domain}/${name}`;
+  const entries = Object.entries(errors).filter(([path]) => path.startsWith("spec.") || path.startsWith("context."));
+  if (entries.length === 0) return null;
+  return (
+    <ul className="space-y-2 text-sm" data-testid="publish-findings">
+      {entries.map(([path, messages]) => {
+        const anchor = specPathAnchor(path);
+        return (
+          <li key={path} className="rounded-md bg-red-50 px-3 py-2 text-red-800 ring-1 ring-red-100">
+            {messages.map((m, i) => (
+              <p key={i}>{m}</p>
+            ))}
+            <Link
+              href={anchor ? `${base}/edit#${anchor}` : `${base}/compliance`}
+              className="mt-1 inline-block font-medium text-red-900 underline"
+            >
+              {anchor ? "Fix" : "See"} <code className="text-xs">{path}</code>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -8,12 +8,15 @@ import { FieldError, FormMessage, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ReviewDto } from "@/lib/consumers/queries";
 import type { Satisfaction } from "@/lib/metrics/formulas";
+import { plural } from "@/lib/format";
 
 export function Stars({ score }: { score: number }) {
   return (
-    <span aria-label={`${score} out of 5`} className="text-amber-500">
-      {"★".repeat(score)}
-      <span className="text-slate-300">{"★".repeat(5 - score)}</span>
+    <span role="img" aria-label={`${score} out of 5 stars`} className="text-amber-500">
+      <span aria-hidden="true">{"★".repeat(score)}</span>
+      <span aria-hidden="true" className="text-slate-400">
+        {"★".repeat(5 - score)}
+      </span>
     </span>
   );
 }
@@ -44,8 +47,7 @@ export function RatingsCard({
             "No ratings yet."
           ) : (
             <>
-              <span className="text-lg font-semibold">{summary.mean.toFixed(1)}</span> / 5 from {summary.count} rating
-              {summary.count === 1 ? "" : "s"}
+              <span className="text-lg font-semibold">{summary.mean.toFixed(1)}</span> / 5 from {plural(summary.count, "rating")}
             </>
           )}
         </p>

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { number, text } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 import { productPath } from "@/lib/products/dto";
+import { withFlash } from "@/lib/flash";
 import { formDataToSpec } from "@/lib/products/schema";
 import { saveProductVersion } from "@/lib/products/save-version";
 import { validateAfterChange } from "@/lib/governance/compliance/validate-products.db";
@@ -28,6 +29,6 @@ export const saveProductAction = serverAction(requireUser, async (user, formData
     const path = productPath(ref);
     revalidatePath(path);
     revalidatePath("/catalog");
-    redirect(path);
+    redirect(withFlash(path, "saved"));
   });
 });

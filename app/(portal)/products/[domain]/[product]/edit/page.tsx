@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/products/product-form";
 import { listOwnerOptions } from "@/lib/domains/service";
 import { loadProduct } from "../load-product";
+import { ProductBreadcrumb } from "../components/product-breadcrumb";
 import { saveProductAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit data product" };
@@ -26,6 +27,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   if (product.lifecycle === "retired") {
     return (
       <>
+        <ProductBreadcrumb domain={product.domain} name={product.name} page="Edit" />
         <PageHeader title={`Edit ${product.name}`} />
         <Card>
           <p className="text-sm text-slate-700">This product is retired, so it can no longer change.</p>
@@ -46,6 +48,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
     : { [product.domain]: [{ email: product.owner, label: product.owner }] };
   return (
     <>
+      <ProductBreadcrumb domain={product.domain} name={product.name} page="Edit" />
       <PageHeader
         title={`Edit ${product.name}`}
         description={

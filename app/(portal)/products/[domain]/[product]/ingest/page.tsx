@@ -21,6 +21,7 @@ import { statusTone } from "@/components/provisioning/format";
 import { formatBytes } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { parsePage } from "@/lib/pagination";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 export const metadata: Metadata = { title: "Load data" };
 
@@ -60,16 +61,7 @@ export default async function IngestPage({
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={base} className="hover:underline">
-          {domain}/{name}
-        </Link>{" "}
-        / Load data
-      </nav>
+      <ProductBreadcrumb domain={domain} name={name} page="Load data" />
       <PageHeader
         title="Load data"
         description="Rows are checked against the schema's types and required fields. A load is all-or-nothing: one bad row and nothing is written."

@@ -1,6 +1,5 @@
 // A product's quality runs, newest first: score and its three dimensions.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { listQualityRuns } from "@/lib/quality/record-quality-run";
@@ -10,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { loadProduct } from "../load-product";
 import { parsePage } from "@/lib/pagination";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 const PAGE_SIZE = 25;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -30,15 +30,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
   const href = productPath(product);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={href} className="hover:underline">
-          {product.name}
-        </Link>
-      </nav>
+      <ProductBreadcrumb domain={product.domain} name={product.name} page="Quality" />
       <PageHeader
         title={`Quality of ${product.name}`}
         description="Score = mean of completeness, accuracy and consistency. On-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."

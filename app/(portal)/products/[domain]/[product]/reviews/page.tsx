@@ -1,6 +1,5 @@
 // All ratings and reviews of a product, newest first.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { listReviews, ratingSummary } from "@/lib/consumers/queries";
@@ -10,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Stars } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
 import { loadProduct } from "../load-product";
 import { parsePage } from "@/lib/pagination";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 const PAGE_SIZE = 20;
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -33,15 +33,7 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
   const href = productPath(product);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={href} className="hover:underline">
-          {product.name}
-        </Link>
-      </nav>
+      <ProductBreadcrumb domain={product.domain} name={product.name} page="Reviews" />
       <PageHeader
         title={`Reviews of ${product.name}`}
         description={summary.mean === null ? "No ratings yet." : `${summary.mean.toFixed(1)} / 5 from ${summary.count} ratings`}

@@ -1,7 +1,6 @@
 // All versions of a product, newest first, and a comparison of any two (?from=&to=, default: the one
 // before the current version against the current one).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { productPath, type VersionSummary } from "@/lib/products/dto";
@@ -14,6 +13,7 @@ import { VersionsSection } from "../components/activity-sections";
 import { CompareForm } from "./components/compare-form";
 import { ChangeTable } from "./components/change-table";
 import { FieldComparison } from "./components/field-comparison";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 export const metadata: Metadata = { title: "Versions" };
 
@@ -73,15 +73,7 @@ export default async function VersionsPage({
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={basePath} className="hover:underline">
-          {product.name}
-        </Link>
-      </nav>
+      <ProductBreadcrumb domain={product.domain} name={product.name} page="Versions" />
       <PageHeader
         title={`Versions of ${product.name}`}
         description={

@@ -18,6 +18,7 @@ import { RetryButton } from "@/app/(portal)/products/[domain]/[product]/componen
 import { formatUtc } from "@/lib/format";
 import { statusTone } from "@/components/provisioning/format";
 import { parsePage } from "@/lib/pagination";
+import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
 
 export const metadata: Metadata = { title: "Provisioning job" };
 
@@ -44,16 +45,11 @@ export default async function JobPage({ params, searchParams }: { params: Params
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/catalog" className="hover:underline">
-          Catalog
-        </Link>{" "}
-        /{" "}
-        <Link href={base} className="hover:underline">
-          {domain}/{product}
-        </Link>{" "}
-        / Deployments
-      </nav>
+      <ProductBreadcrumb
+        domain={domain}
+        name={product}
+        page={[{ label: "Deployments", href: `${base}/deployments` }, { label: `${kindLabel} · ${job.environment}` }]}
+      />
       <PageHeader
         title={`${kindLabel} · ${job.environment}`}
         description={

@@ -1,0 +1,104 @@
+// Every page, for every role: no serious or critical axe-core violation, and nothing wider than a
+// 390 px phone screen. Pages a role may not open render the 403 page, which must pass too.
+// SCREENSHOTS=dir also saves each page at 1280 px and 390 px for a person to look at.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, USERS } from "./helpers";
+
+const PRODUCT = "/products/sales/customer-data-product";
+const PAGES = [
+  "/",
+  "/catalog",
+  "/catalog?q=custmer",
+  "/domains",
+  "/domains/sales",
+  "/domains/sales/edit",
+  "/domains/new",
+  "/access",
+  "/access/inbox",
+  "/access/inbox?status=approved",
+  "/governance",
+  "/governance/audit",
+  "/governance/policies",
+  "/governance/policies/global",
+  "/governance/policies/global?tab=yaml",
+  "/governance/policies/global/history",
+  "/governance/policies/domains/sales",
+  "/governance/policies/domains/sales/history",
+  "/metrics",
+  "/metrics/domains/sales",
+  "/metrics/rollout",
+  "/metrics/cost-model",
+  "/platform",
+  "/platform/capabilities",
+  "/platform/config",
+  "/platform/processing",
+  "/platform/processing/new",
+  "/platform/processing/etl",
+  "/platform/templates",
+  "/platform/templates/new",
+  "/platform/templates/batch_analytics",
+  "/products/new",
+  "/products/import",
+  PRODUCT,
+  `${PRODUCT}/compliance`,
+  `${PRODUCT}/deployments`,
+  `${PRODUCT}/edit`,
+  `${PRODUCT}/ingest`,
+  `${PRODUCT}/quality`,
+  `${PRODUCT}/reviews`,
+  `${PRODUCT}/versions`,
+  "/no-such-page",
+];
+
+const ROLES = Object.entries(USERS) as [string, string][];
+const shots = process.env.SCREENSHOTS;
+
+async function audit(page: Page, role: string, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(path);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 390) {
+    // Name the widest elements, so a failure says what to fix.
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+        .filter((x) => x.right > 390 && x.el.getClientRects().length > 0)
+        .sort((a, b) => b.right - a.right)
+        .slice(0, 3)
+        .map((x) => `${x.el.tagName.toLowerCase()}.${String(x.el.getAttribute("class") ?? "").slice(0, 60)} (${Math.round(x.right)} px)`),
+    );
+    problems.push(`${path}: ${width} px wide at 390 px — ${offenders.join("; ")}`);
+  }
+  const file = `${role}${path.replace(/[^a-z0-9]+/gi, "_")}`;
+  if (shots) await page.screenshot({ path: `${shots}/390/${file}.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  if (shots) await page.screenshot({ path: `${shots}/1280/${file}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  for (const v of results.violations) {
+    if (v.impact !== "serious" && v.impact !== "critical") continue;
+    problems.push(
+      `${path}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+    );
+  }
+  return problems;
+}
+
+// One test per role: it signs in once and walks every page, reporting every problem at the end.
+for (const [role, email] of ROLES) {
+  test(`every page passes axe-core and fits a 390 px phone for ${role}`, async ({ page }) => {
+    test.setTimeout(PAGES.length * 15_000);
+    await signInAs(page, email);
+    const problems: string[] = [];
+    for (const path of PAGES) problems.push(...(await audit(page, role, path)));
+    expect(problems).toEqual([]);
+  });
+}
+
+test("the sign-in page passes axe-core and fits a 390 px phone", async ({ page }) => {
+  expect(await audit(page, "anonymous", "/sign-in")).toEqual([]);
+});
