@@ -186,9 +186,11 @@ export const signOut = (async (...args: Parameters<NextAuthResult["signOut"]>) =
  * AUTH_SECRET in the environment or the cookie is split into chunks.
  */
 export async function auth(): Promise<{ uid?: unknown; sid?: unknown } | null> {
+  // The request's cookies first: while Next prerenders at build time this ends the page's static attempt
+  // (as next-auth's own reader did), before anything reads the environment.
+  const [jar, h] = await Promise.all([cookies(), headers()]);
   const e = env();
   if (e.AUTH_SECRET) {
-    const [jar, h] = await Promise.all([cookies(), headers()]);
     const claims = await readSessionClaims(jar, sessionCookieName(e.AUTH_URL, h.get("x-forwarded-proto")), e.AUTH_SECRET);
     if (claims !== "fallback") return claims;
   }
