@@ -14,6 +14,8 @@ import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { ingestJson } from "@/lib/ingestion/ingest";
 import { stopQueue } from "@/lib/jobs/queue";
 import { toProductYaml } from "@/lib/products/yaml";
+import { saveProductVersion } from "@/lib/products/save-version";
+import { provisioned } from "@/tests/provisioning-fixtures";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { OPERATIONS, openApiDocument } from "./openapi";
@@ -382,6 +384,24 @@ describe("data", () => {
       await db.auditEvent.count({ where: { subject: consumer.email, decision: "deny", resource: { contains: secret.domain } } }),
     ).toBeGreaterThan(0);
   });
+});
+
+describe("older major versions", () => {
+  it("reads the table kept after a breaking change with ?version=<major>, and 404s for one that was never kept", async () => {
+    const v2 = { ...f.spec, version: "2.0.0", schema: f.spec.schema.filter((x) => x.name !== "country") };
+    await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: v2, changeNote: "country moves out" });
+    await provisioned(f);
+    const now = (await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&limit=5" })).json();
+    expect(now).toMatchObject({ version: "2.0.0", items: [] });
+    expect(now.columns).not.toContain("country");
+    const old = (
+      await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&version=1&limit=5&filter.country=eq:FR" })
+    ).json();
+    expect(old.version, JSON.stringify(old).slice(0, 300)).toBe("1.0.0");
+    expect((old.items as { country: string }[]).map((r) => r.country)).toEqual(["FR", "FR", "FR", "FR", "FR"]);
+    expect((await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&version=7" })).status).toBe(404);
+    expect((await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&version=x" })).status).toBe(400);
+  }, 120_000);
 });
 
 describe("access requests", () => {

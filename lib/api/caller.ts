@@ -2,7 +2,7 @@
 // carries scopes (read, write) and may be limited to some domains; a session may do what its user may.
 // Every token use is audited (lib/auth/api-tokens.ts); every scope refusal goes through the audited gate.
 import "server-only";
-import { authenticateApiToken, ensure, getCurrentUser, type CurrentUser } from "@/lib/auth/server";
+import { authenticateApiToken, ensure, getSessionUser, type CurrentUser } from "@/lib/auth/server";
 import { bearerSecret, type TokenScope } from "@/lib/auth";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { RateLimitedError } from "./problem";
@@ -43,7 +43,7 @@ export async function authenticateApi(request: Request): Promise<ApiCaller> {
     if (auth.status === 429) throw new RateLimitedError(auth.retryAfter, auth.limit);
     throw new UnauthenticatedError("The API token is invalid, expired or revoked.");
   }
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) {
     await ensure(null, () => false, { action: "api", resource: via, reason: "No token and no session." });
     throw new UnauthenticatedError("Send a token (Authorization: Bearer mp_…) or sign in.");

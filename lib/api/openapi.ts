@@ -214,6 +214,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
         query("limit", `rows per page, 1 to ${MAX_PAGE_ROWS} (default 100)`, { type: "integer", minimum: 1, maximum: MAX_PAGE_ROWS }),
         query("cursor", "nextCursor of the previous page"),
         query("format", "json (default), ndjson or csv; or send Accept", { type: "string", enum: [...DATA_FORMATS] }),
+        query("version", "an older major version (e.g. 1): reads the table kept after a breaking change", { type: "integer", minimum: 0 }),
         query("filter.{field}", "a filter on one field, e.g. filter.country=in:DE,FR or filter.amount=gte:10"),
       ],
       responses: {

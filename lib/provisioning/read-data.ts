@@ -58,7 +58,30 @@ export type ReadRef = {
    * learns no field names); `limit`/`offset` are then ignored.
    */
   select?: (fields: readonly ProductField[]) => DataQuery;
+  /**
+   * Cursor reads only: an older major version's table (kept after a breaking change, with its grants) instead
+   * of the current view; its fields are that major's latest stored version.
+   */
+  major?: number;
 };
+
+/**
+ * The kept table of an older major version and its fields (from the last job that provisioned that major:
+ * exactly what the table holds), or null when there is none.
+ */
+async function olderMajor(productId: string, environment: EnvironmentName, schema: string, resources: DeploymentResources, major: number) {
+  const table = [...(resources.previousTables ?? [])].reverse().find((t) => new RegExp(`_v${major}(_|$)`).test(t));
+  if (!table) return null;
+  const jobs = await db.provisioningJob.findMany({
+    where: { deployment: { productId, environment }, status: "succeeded", kind: { not: "deprovision" } },
+    orderBy: { finishedAt: "desc" },
+    take: 100,
+    select: { spec: true },
+  });
+  const job = jobs.map((j) => (j.spec as unknown as ProvisionRequest).spec).find((spec) => spec.version.split(".")[0] === String(major));
+  if (!job) return null;
+  return { source: qualified(schema, table), fields: job.schema, version: job.version };
+}
 
 export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<{ page: DataPage; productId: string; domainId: string }> {
   const product = await findProduct(ref.domain, ref.name);
@@ -121,12 +144,20 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
     await client.query("SET LOCAL statement_timeout = '10s'");
     if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
     if (ref.select) {
-      const query = ref.select(fields);
+      const currentMajor = Number((deployment.productVersion ?? "").split(".")[0]);
+      const older =
+        ref.major !== undefined && ref.major !== currentMajor
+          ? await olderMajor(product.id, ref.environment, deployment.schemaName, resources, ref.major)
+          : null;
+      if (ref.major !== undefined && ref.major !== currentMajor && !older)
+        throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
+      const served = older?.fields ?? fields;
+      const query = ref.select(served);
       const built = buildSelect(
-        view,
+        older?.source ?? view,
         query,
-        fields,
-        primaryKeyFor(fields).filter((k) => k !== ROW_ID),
+        served,
+        primaryKeyFor(served).filter((k) => k !== ROW_ID),
       );
       const result = await client.query({ text: built.text, values: built.values, types });
       await client.query("COMMIT");
@@ -139,7 +170,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
         page: {
           product: `${product.domain}/${product.name}`,
           environment: ref.environment,
-          version: deployment.productVersion,
+          version: older?.version ?? deployment.productVersion,
           columns: built.columns,
           rows: rows.map((r) => withoutKeys(r, built.keys.length)),
           limit: query.limit,

@@ -68,13 +68,17 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
     const env = url.searchParams.get("env") ?? "production";
     if (env !== "staging" && env !== "production")
       throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
+    const rawMajor = url.searchParams.get("version");
+    if (rawMajor !== null && !/^\d{1,4}$/.test(rawMajor))
+      throw new ValidationError("version must be a major version number, e.g. 1.", { version: ["A whole number, e.g. 1."] });
     const { page, productId, domainId } = await readProductData(caller.user, {
       domain,
       name,
       environment: env,
       limit: 0,
       offset: 0,
-      select: (fields) => parseDataQuery(url.searchParams, fields, ["env", "format"]),
+      major: rawMajor === null ? undefined : Number(rawMajor),
+      select: (fields) => parseDataQuery(url.searchParams, fields, ["env", "format", "version"]),
     });
     Object.assign(ids, { productId, domainId });
     status = 200;
