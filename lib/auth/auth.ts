@@ -5,11 +5,7 @@
 // request cycle (lib/auth/session-cookie.ts).
 import { safeRedirect } from "@/lib/auth/callback-url";
 import { cookies, headers } from "next/headers";
-// next-auth's entry itself is loaded on first use (below): importing it pulls in Next's client router, which
-// only loads inside Next. Scripts (seed, CLI) and tests then use the services without it. CredentialsSignin is
-// the class next-auth re-exports from @auth/core (the same object).
-import { CredentialsSignin } from "@auth/core/errors";
-import type { NextAuthResult } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -107,7 +103,7 @@ function providers(): Provider[] {
   return list;
 }
 
-const config: Parameters<typeof import("next-auth").default>[0] = () => ({
+const nextAuth = NextAuth(() => ({
   providers: providers(),
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -161,23 +157,9 @@ const config: Parameters<typeof import("next-auth").default>[0] = () => ({
       logger.warn({ code }, "auth warning");
     },
   },
-});
+}));
 
-let instance: Promise<NextAuthResult> | undefined;
-function nextAuth(): Promise<NextAuthResult> {
-  instance ??= import("next-auth").then(({ default: NextAuth }) => NextAuth(config));
-  return instance;
-}
-
-type RouteHandler = NextAuthResult["handlers"]["GET"];
-export const handlers: { GET: RouteHandler; POST: RouteHandler } = {
-  GET: async (req) => (await nextAuth()).handlers.GET(req),
-  POST: async (req) => (await nextAuth()).handlers.POST(req),
-};
-export const signIn = (async (...args: Parameters<NextAuthResult["signIn"]>) =>
-  (await nextAuth()).signIn(...args)) as NextAuthResult["signIn"];
-export const signOut = (async (...args: Parameters<NextAuthResult["signOut"]>) =>
-  (await nextAuth()).signOut(...args)) as NextAuthResult["signOut"];
+export const { handlers, signIn, signOut } = nextAuth;
 
 /**
  * The session of this request as next-auth's auth() gives it (uid and sid, or null). The cookie is read
@@ -194,5 +176,5 @@ export async function auth(): Promise<{ uid?: unknown; sid?: unknown } | null> {
     const claims = await readSessionClaims(jar, sessionCookieName(e.AUTH_URL, h.get("x-forwarded-proto")), e.AUTH_SECRET);
     if (claims !== "fallback") return claims;
   }
-  return (await (await nextAuth()).auth()) as { uid?: unknown; sid?: unknown } | null;
+  return (await nextAuth.auth()) as { uid?: unknown; sid?: unknown } | null;
 }

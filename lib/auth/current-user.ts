@@ -3,6 +3,7 @@
 // server-side session (lib/auth/sessions.ts), so sign-out, "sign out everywhere" and disabling a user do too.
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
 import { UUID } from "@/lib/auth/sessions";
@@ -44,11 +45,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  */
 export async function requirePageUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (user) return user;
-  // Loaded here, not at the top: next/navigation loads only inside Next, and scripts (seed, CLI) import this
-  // module through the services' auth entry.
-  const { redirect } = await import("next/navigation");
-  return redirect("/sign-in");
+  if (!user) redirect("/sign-in");
+  return user;
 }
 
 /** For actions and services: the signed-in user, or an UnauthenticatedError. */
