@@ -13,6 +13,9 @@ export const extraSections: Section[] = [
   async function metrics(url, opts) {
     return (await import("./metrics")).metricsSection(url, opts);
   },
+  async function contracts(url, opts) {
+    return (await import("./contracts")).contractsSection(url, opts);
+  },
   async function api(url, opts) {
     return (await import("./api")).apiSection(url, opts);
   },

@@ -42,7 +42,7 @@ test("an owner creates a token, applies specs with the CLI, and revoking it ends
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const tokenName = uniqueName("ci");
   await page.getByLabel("Name").fill(tokenName);
-  await page.getByLabel(/^write/).check();
+  await page.getByRole("checkbox", { name: /^write/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = await page.getByLabel("Your new token (shown once)").inputValue();
   expect(secret).toMatch(/^mp_[A-Za-z0-9_-]{43}$/);

@@ -18,7 +18,14 @@ export type ChangeKind =
   | "lineage_changed"
   | "classification_changed"
   | "governance_changed"
-  | "metadata_changed";
+  | "metadata_changed"
+  // Declared contracts (lib/products/contract/diff.ts): other datasets and nested properties.
+  | "dataset_added"
+  | "dataset_removed"
+  | "property_added"
+  | "property_removed"
+  | "property_type_changed"
+  | "property_made_required";
 
 /**
  * `path` names the thing by identity, not position: `schema.email.type`, `access.data-analyst`, `slo.latencyMs`.

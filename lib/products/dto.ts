@@ -1,5 +1,26 @@
 // Row → DTO mapping: pages and clients get exactly these shapes, never whole database rows.
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
+import type { ImportNote } from "@/lib/products/contract/project";
+import type { OdcsContract } from "@/lib/products/contract/types";
+
+/** A dataset of the current version with its properties at every depth (`path` `customer.address.city`). */
+export type ProductDataset = {
+  name: string;
+  physicalType: string | null;
+  description: string;
+  properties: {
+    path: string;
+    depth: number;
+    name: string;
+    logicalType: string | null;
+    physicalType: string | null;
+    required: boolean;
+    primaryKey: boolean;
+    unique: boolean;
+    classification: string | null;
+    pii: boolean;
+  }[];
+};
 
 export type ProductSummary = {
   id: string;
@@ -23,6 +44,11 @@ export type ProductDetail = ProductSummary & {
   createdAt: string;
   publishedAt: string | null;
   template: { key: string; name: string; version: number } | null;
+  /** The declared ODCS contract; null when the product was declared in the seed format. */
+  contract: OdcsContract | null;
+  datasets: ProductDataset[];
+  /** What the latest version's import adapted or defaulted; null when it was not imported. */
+  importNotes: ImportNote[] | null;
 };
 
 export type VersionSummary = {

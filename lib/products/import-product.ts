@@ -1,36 +1,37 @@
-// Imports a product document (the seed's DataProduct YAML or an ODCS v3.1 data contract): a new name
-// registers a product, an existing one saves a new version. Either way in one transaction.
+// Imports a product document — the seed's DataProduct YAML, an ODCS v3.0.x/v3.1.0 data contract or an ODPS
+// v1.0.0 product document: a new product is registered, an existing one (same contract id, or same domain and
+// name) gets a new version, in one transaction. `previewImport` says what an import would do without writing.
 import "server-only";
-import { parse as parseYamlLoose } from "yaml";
-import type { CurrentUser } from "@/lib/auth/server";
+import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES, documentBytes } from "./import-limits";
-import { parseProductYaml, type ProductIssue } from "@/lib/products/yaml";
-import { parseOdcs, type OdcsImportDefaults } from "@/lib/products/odcs";
-import type { DataProductSpec } from "@/lib/products/types";
+import { type ProductIssue } from "@/lib/products/yaml";
 import { registerProduct } from "@/lib/products/register-product";
 import { saveProductVersion } from "@/lib/products/save-version";
+import { completeProjection, type ImportNote } from "@/lib/products/contract/project";
+import { IMPORT_FORMATS, readImportDocument, type ImportFormat, type ImportRead } from "@/lib/products/contract/read-document";
+import type { DataProductSpec } from "@/lib/products/types";
 
-export const IMPORT_FORMATS = ["auto", "yaml", "odcs"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat };
+export { detectFormat } from "@/lib/products/contract/read-document";
 
+export type ImportChoices = { domain?: string; owner?: string };
 export type ImportResult = { action: "registered" | "versioned"; domain: string; name: string; version: string };
-
-/** Which format a document is, from its apiVersion/kind; null when neither fits. */
-export function detectFormat(text: string): "yaml" | "odcs" | null {
-  let doc: unknown;
-  try {
-    doc = parseYamlLoose(text, { maxAliasCount: 100, logLevel: "error" });
-  } catch {
-    return "yaml"; // let the YAML parser report the syntax error with its line
-  }
-  if (typeof doc !== "object" || doc === null) return null;
-  const { kind, apiVersion } = doc as { kind?: unknown; apiVersion?: unknown };
-  if (kind === "DataContract" || (typeof apiVersion === "string" && apiVersion.startsWith("v3"))) return "odcs";
-  if (kind === "DataProduct") return "yaml";
-  return null;
-}
+export type ImportPreview = {
+  format: "yaml" | "odcs" | "odps";
+  action: "register" | "version";
+  name: string;
+  domain: string | null;
+  owner: string | null;
+  version: string;
+  contractId: string | null;
+  datasets: { name: string; physicalType: string | null; properties: number }[];
+  notes: ImportNote[];
+  missing: ("domain" | "owner")[];
+  /** The owner the document names when it is not one the portal can use as is (a username). */
+  declaredOwner: string | null;
+};
 
 export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, string[]> {
   // A Map, not `out[path] ??= []`: paths come from the document, and for a key such as "constructor" or
@@ -45,58 +46,175 @@ export function issuesToFieldErrors(issues: ProductIssue[]): Record<string, stri
   return Object.fromEntries(out);
 }
 
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/** Reads the caller's fields as any caller sends them; refuses an empty or oversized document. */
+function readInput(document: unknown, formatInput: unknown, choicesInput: unknown) {
+  const source = typeof document === "string" ? document : "";
+  const format: ImportFormat = (IMPORT_FORMATS as readonly unknown[]).includes(formatInput) ? (formatInput as ImportFormat) : "auto";
+  const raw = (typeof choicesInput === "object" && choicesInput !== null ? choicesInput : {}) as Record<string, unknown>;
+  const choices: ImportChoices = { domain: text(raw.domain), owner: text(raw.owner) };
+  if (!source.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML or JSON document."] });
+  if (documentBytes(source) > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
+  return { source, format, choices };
+}
+
+function readOrThrow(source: string, format: ImportFormat, choices: ImportChoices): Extract<ImportRead, { ok: true }> {
+  const read = readImportDocument(source, format, choices);
+  if (!read.ok) {
+    if (read.unknownKind) throw new ValidationError("Unknown document type.", { kind: [read.errors[0].message] });
+    const label = { yaml: "YAML document", odcs: "ODCS contract", odps: "ODPS product document" }[read.format];
+    throw new ValidationError(`The ${label} has ${read.errors.length} problem(s).`, issuesToFieldErrors(read.errors));
+  }
+  return read;
+}
+
 /**
- * A document as any caller sends it → the spec, or a ValidationError listing its problems by path and
- * line. `defaults` fill in an ODCS contract's missing domain and owner (the API's ?domain=&owner=).
+ * Where the document goes: the product holding its contract id, else the product of that name in the
+ * domain. A domain the document names that the portal does not have counts as not named.
+ */
+async function resolveTarget(read: Extract<ImportRead, { ok: true }>) {
+  const spec = read.projection.spec;
+  if (read.contract) {
+    const holder = await db.dataProduct.findUnique({
+      where: { contractId: read.contract.id },
+      select: { name: true, owner: true, domain: { select: { slug: true } } },
+    });
+    if (holder) return { exists: true, domain: holder.domain.slug, name: holder.name, owner: spec.owner ?? holder.owner };
+  }
+  let domain = spec.domain ?? null;
+  if (domain && !(await db.domain.findUnique({ where: { slug: domain }, select: { id: true } }))) {
+    read.projection.notes.push({ kind: "defaulted", path: "domain", message: `The portal has no domain ${domain}; choose one.` });
+    domain = null;
+  }
+  const exists = domain ? (await db.dataProduct.count({ where: { name: spec.name, domain: { slug: domain } } })) > 0 : false;
+  let owner = spec.owner ?? null;
+  // A contract's owner is often a username: a member of the domain whose e-mail starts with it is that person.
+  if (!owner && domain && read.projection.declaredOwner && /^[\w.+-]+$/.test(read.projection.declaredOwner)) {
+    const member = await db.domainMembership.findFirst({
+      where: { domain: { slug: domain }, user: { email: { startsWith: `${read.projection.declaredOwner}@`, mode: "insensitive" } } },
+      select: { user: { select: { email: true } } },
+    });
+    if (member) {
+      owner = member.user.email;
+      read.projection.notes.push({
+        kind: "adapted",
+        path: "team",
+        message: `Team member ${read.projection.declaredOwner} is the portal user ${owner}.`,
+      });
+    }
+  }
+  return { exists, domain, name: spec.name, owner };
+}
+
+/**
+ * A document as any caller sends it → the spec it would import as, or a ValidationError listing its problems by
+ * path and line (the API's validate and apply routes). `defaults` ({ domain, owner }, the API's ?domain=&owner=)
+ * fill what the document does not name. Pure: which product a contract id belongs to is the import's business.
  */
 export function parseProductDocument(
   document: unknown,
   formatInput: unknown = "auto",
-  defaults: OdcsImportDefaults = {},
-): { spec: DataProductSpec; format: "yaml" | "odcs" } {
-  const text = typeof document === "string" ? document : "";
-  const format: ImportFormat = (IMPORT_FORMATS as readonly unknown[]).includes(formatInput) ? (formatInput as ImportFormat) : "auto";
-  if (!text.trim()) throw new ValidationError("The document is empty.", { document: ["Paste or upload a YAML document."] });
-  if (documentBytes(text) > MAX_IMPORT_BYTES) throw new ValidationError(IMPORT_TOO_LARGE, { document: [IMPORT_TOO_LARGE_FIELD] });
-  const resolved = format === "auto" ? detectFormat(text) : format;
-  if (!resolved) {
-    throw new ValidationError("Unknown document type.", {
-      kind: ["Expected `kind: DataProduct` (apiVersion v1) or an ODCS `kind: DataContract` (apiVersion v3.x)."],
+  defaults: unknown = {},
+): { spec: DataProductSpec; format: "yaml" | "odcs" | "odps" } {
+  const { source, format, choices } = readInput(document, formatInput, defaults);
+  const read = readOrThrow(source, format, choices);
+  const missing = read.projection.missing;
+  if (missing.length > 0) {
+    throw new ValidationError("Choose where the product goes.", {
+      ...(missing.includes("domain") ? { domain: ["The document names no domain; pass one."] } : {}),
+      ...(missing.includes("owner") ? { owner: ["The document names no owner e-mail; pass one."] } : {}),
     });
   }
-  const parsed = resolved === "odcs" ? parseOdcs(text, defaults) : parseProductYaml(text);
-  if (!parsed.ok)
-    throw new ValidationError(
-      `The ${resolved === "odcs" ? "ODCS contract" : "YAML document"} has ${parsed.errors.length} problem(s).`,
-      issuesToFieldErrors(parsed.errors),
-    );
-  return { spec: parsed.spec, format: resolved };
+  const checked = completeProjection(read.projection);
+  if (!checked.success)
+    throw new ValidationError("The product could not be created.", {
+      document: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
+  return { spec: checked.data, format: read.format };
+}
+
+export async function previewImport(
+  user: CurrentUser,
+  document: unknown,
+  formatInput: unknown = "auto",
+  choicesInput: unknown = {},
+): Promise<ImportPreview> {
+  const { source, format, choices } = readInput(document, formatInput, choicesInput);
+  // It reads only what the catalog shows any signed-in user (which product holds a contract, domain members).
+  await assertCan(user, "readCatalog", [], { message: "Please sign in." });
+  const read = readOrThrow(source, format, choices);
+  const target = await resolveTarget(read);
+  const missing = [...(target.domain ? [] : (["domain"] as const)), ...(target.owner ? [] : (["owner"] as const))];
+  return {
+    format: read.format,
+    action: target.exists ? "version" : "register",
+    name: target.name,
+    domain: target.domain,
+    owner: target.owner,
+    version: read.projection.spec.version,
+    contractId: read.contract?.id ?? null,
+    datasets: read.datasets,
+    notes: read.projection.notes,
+    missing,
+    declaredOwner: read.projection.declaredOwner ?? null,
+  };
 }
 
 /**
- * `document`, `format` and `changeNote` as any caller sends them (the import form's fields, a script):
- * a format this does not know means "auto", a missing document is an empty one.
+ * `document`, `format`, `changeNote` and `choices` ({ domain, owner } picked on the import page) as any caller
+ * sends them: a format this does not know means "auto", a missing document is an empty one.
  */
 export async function importProduct(
   user: CurrentUser,
   document: unknown,
   formatInput: unknown = "auto",
   changeNoteInput?: unknown,
-  defaults: OdcsImportDefaults = {},
+  choicesInput: unknown = {},
 ): Promise<ImportResult> {
+  const { source, format, choices } = readInput(document, formatInput, choicesInput);
   const changeNote = typeof changeNoteInput === "string" ? changeNoteInput.trim() : undefined;
-  const { spec, format: resolved } = parseProductDocument(document, formatInput, defaults);
-  const exists = await db.dataProduct.findFirst({ where: { name: spec.name, domain: { slug: spec.domain } }, select: { id: true } });
-  if (exists) {
+  const read = readOrThrow(source, format, choices);
+  const target = await resolveTarget(read);
+  if (!target.domain || !target.owner) {
+    throw new ValidationError("Choose where the product goes.", {
+      ...(target.domain ? {} : { domain: ["The document names no domain of this portal; choose one."] }),
+      ...(target.owner ? {} : { owner: ["The document names no owner the portal knows; choose one of the domain's members."] }),
+    });
+  }
+  const checked = completeProjection({
+    ...read.projection,
+    spec: { ...read.projection.spec, domain: target.domain, owner: target.owner, name: target.name },
+  });
+  if (!checked.success) {
+    // Only the domain and owner can make a projection fail (project.ts adapts the rest); say which.
+    throw new ValidationError("The product could not be created.", {
+      document: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
+  }
+  const spec: DataProductSpec = checked.data;
+  const label = { yaml: "YAML", odcs: "ODCS", odps: "ODPS" }[read.format];
+  const notes = read.projection.notes;
+  if (target.exists) {
     const r = await saveProductVersion(user, {
       domain: spec.domain,
       name: spec.name,
       spec,
       changeNote,
-      defaultNote: `Imported (${resolved === "odcs" ? "ODCS" : "YAML"})`,
+      defaultNote: `Imported (${label})`,
+      ...(read.contract ? { contract: read.contract } : {}),
+      importNotes: notes,
     });
     return { action: "versioned", domain: spec.domain, name: spec.name, version: r.version };
   }
-  const created = await registerProduct(user, spec, { templateKey: spec.template?.key, changeNote: changeNote || "Imported" });
+  const created = await registerProduct(user, spec, {
+    templateKey: spec.template?.key,
+    changeNote: changeNote || `Imported (${label})`,
+    contract: read.contract,
+    importNotes: notes,
+    allowNoFields: read.format === "odps",
+  });
   return { action: "registered", domain: created.domain, name: created.name, version: spec.version };
 }

@@ -16,3 +16,7 @@ export {
   type Permission,
   type ProductField,
 } from "./types";
+export { exportContract, exportContractYaml, exportOdps, exportOdpsYaml, type ExportSource } from "./contract/export";
+export { normalizeContract } from "./contract/normalize";
+export type { ImportNote } from "./contract/project";
+export type { DatasetRow, OdcsContract, OdcsProperty, OdcsQualityRule, OdcsSchemaObject, PropertyRow } from "./contract/types";

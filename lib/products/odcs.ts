@@ -136,7 +136,7 @@ const LIFECYCLE_BY_STATUS: Record<string, LifecycleState> = {
 };
 
 // Other tools name things for people ("Seller Payments"); our names are identifiers, so they are adapted.
-function slug(text: string, pattern: "dns" | "column" | "role"): string {
+export function slug(text: string, pattern: "dns" | "column" | "role"): string {
   const lower = text.trim().toLowerCase();
   if (pattern === "column")
     return lower
@@ -181,7 +181,7 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function customProperty(list: unknown, name: string): { value: unknown; index: number } | undefined {
+export function customProperty(list: unknown, name: string): { value: unknown; index: number } | undefined {
   const items = asArray(list);
   const index = items.findIndex(
     (item) => isRecord(item) && typeof item.property === "string" && item.property.toLowerCase() === name.toLowerCase(),
@@ -189,7 +189,7 @@ function customProperty(list: unknown, name: string): { value: unknown; index: n
   return index === -1 ? undefined : { value: (items[index] as Json).value, index };
 }
 
-function fieldType(property: Json): { type: FieldType; guessed: boolean } {
+export function fieldType(property: Json): { type: FieldType; guessed: boolean } {
   const logical = typeof property.logicalType === "string" ? property.logicalType.toLowerCase() : "";
   const byLogical = FIELD_TYPES.find((type) => ODCS_LOGICAL_TYPES[type] === logical);
   if (byLogical) return { type: byLogical, guessed: false };
@@ -208,7 +208,7 @@ function fieldType(property: Json): { type: FieldType; guessed: boolean } {
   return match ? { type: match[1], guessed: false } : { type: "string", guessed: true };
 }
 
-function isPii(property: Json): boolean {
+export function isPii(property: Json): boolean {
   const flag = customProperty(property.customProperties, "pii");
   if (flag && typeof flag.value === "boolean") return flag.value;
   const tags = asArray(property.tags).map((t) => plain(t).toLowerCase());

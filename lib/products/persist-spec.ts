@@ -1,16 +1,23 @@
-// Writes the denormalised parts of a spec (field rows, search text) that the catalog reads.
+// Writes the denormalised parts of a spec and its contract (field rows, dataset and property rows, search
+// text) that the catalog and product page read.
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DataProductSpec } from "@/lib/products/types";
 import { ruleInputsOf } from "@/lib/governance";
+import { toOdcs } from "@/lib/products/odcs";
+import { contractRows, searchableNames } from "@/lib/products/contract/rows";
+import type { OdcsContract } from "@/lib/products/contract/types";
 
-export function searchableFieldNames(spec: DataProductSpec): string {
-  return spec.schema.map((f) => f.name).join(" ");
+export function searchableFieldNames(spec: DataProductSpec, contract: OdcsContract | null = null): string {
+  // A declared contract: every dataset's properties at every depth; the seed format: its one table's fields.
+  return contract ? searchableNames(contract) : spec.schema.map((f) => f.name).join(" ");
 }
 
-export async function replaceFields(tx: Tx, productId: string, spec: DataProductSpec): Promise<void> {
-  await tx.dataProductField.deleteMany({ where: { productId } });
-  await tx.dataProductField.createMany({
-    data: spec.schema.map((f, position) => ({
+/** The spec's field rows, and its contract's dataset and property rows (the derived contract when none is declared). */
+export function fieldRows(productId: string, spec: DataProductSpec, contract: OdcsContract | null) {
+  const rows = contractRows(contract ?? (toOdcs(spec) as OdcsContract));
+  return {
+    fields: spec.schema.map((f, position) => ({
       productId,
       position,
       name: f.name,
@@ -19,11 +26,28 @@ export async function replaceFields(tx: Tx, productId: string, spec: DataProduct
       required: f.required,
       pii: f.pii,
     })),
-  });
+    datasets: rows.datasets.map((d) => ({ productId, ...d })),
+    properties: rows.properties.map((p) => ({ productId, ...p })),
+  };
 }
 
-/** Columns of data_products that mirror the spec. */
-export function productColumns(spec: DataProductSpec) {
+export async function replaceFields(tx: Tx, productId: string, spec: DataProductSpec, contract: OdcsContract | null = null): Promise<void> {
+  const rows = fieldRows(productId, spec, contract);
+  await tx.dataProductField.deleteMany({ where: { productId } });
+  await tx.dataProductDataset.deleteMany({ where: { productId } });
+  await tx.dataProductProperty.deleteMany({ where: { productId } });
+  await tx.dataProductField.createMany({ data: rows.fields });
+  await tx.dataProductDataset.createMany({ data: rows.datasets });
+  await tx.dataProductProperty.createMany({ data: rows.properties });
+}
+
+/** A nullable JSON column's value: SQL NULL for "no declared contract". */
+export function contractJson(contract: OdcsContract | null) {
+  return contract ? (contract as unknown as Prisma.InputJsonValue) : Prisma.DbNull;
+}
+
+/** Columns of data_products that mirror the spec and its contract. */
+export function productColumns(spec: DataProductSpec, contract: OdcsContract | null = null) {
   return {
     owner: spec.owner,
     description: spec.description,
@@ -31,8 +55,10 @@ export function productColumns(spec: DataProductSpec) {
     currentVersion: spec.version,
     tags: spec.tags,
     spec: spec as unknown as object,
+    contract: contractJson(contract),
+    contractId: contract?.id ?? null,
     // Beside the spec in the same write, so the impact preview's inputs are never older than the spec.
     ruleInputs: ruleInputsOf(spec) as unknown as object,
-    fieldNames: searchableFieldNames(spec),
+    fieldNames: searchableFieldNames(spec, contract),
   };
 }

@@ -5,7 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isoTimestamp } from "@/lib/sql";
 import type { ComplianceStatus } from "@/lib/governance";
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
-import type { ProductDetail, VersionSummary } from "@/lib/products/dto";
+import type { ProductDataset, ProductDetail, VersionSummary } from "@/lib/products/dto";
+import type { ImportNote } from "@/lib/products/contract/project";
+import type { OdcsContract } from "@/lib/products/contract/types";
 
 /** A DATE column as YYYY-MM-DD (Prisma returns it as midnight UTC). */
 function isoDate(d: Date | null): string | null {
@@ -42,6 +44,9 @@ type ProductRow = {
   sunset_on: string | null;
   template: { key: string; name: string; version: number } | null;
   compliance: ComplianceSummary | null;
+  contract: unknown;
+  datasets: ProductDataset[];
+  import_notes: ImportNote[] | null;
 };
 
 /**
@@ -60,7 +65,21 @@ export async function getProductPage(domain: string, name: string): Promise<Prod
            (SELECT json_build_object('status', v.status, 'errors', v.errors, 'warnings', v.warnings,
                                      'acknowledgedAt', ${isoTimestamp(Prisma.sql`v.acknowledged_at`)}, 'createdAt', ${isoTimestamp(Prisma.sql`v.created_at`)})
               FROM product_validations v WHERE v.product_id = p.id
-             ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS compliance
+             ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS compliance,
+           p.contract,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'name', ds.name, 'physicalType', ds.physical_type, 'description', ds.description,
+                     'properties', (SELECT coalesce(json_agg(json_build_object(
+                                      'path', pr.path, 'depth', pr.depth, 'name', pr.name, 'logicalType', pr.logical_type,
+                                      'physicalType', pr.physical_type, 'required', pr.required, 'primaryKey', pr.primary_key,
+                                      'unique', pr.unique, 'classification', pr.classification, 'pii', pr.pii)
+                                    ORDER BY pr.position), '[]'::json)
+                                    FROM data_product_properties pr
+                                   WHERE pr.product_id = p.id AND pr.dataset_position = ds.position))
+                   ORDER BY ds.position), '[]'::json)
+              FROM data_product_datasets ds WHERE ds.product_id = p.id) AS datasets,
+           (SELECT dv.import_notes FROM data_product_versions dv WHERE dv.product_id = p.id
+             ORDER BY dv.created_at DESC, dv.id DESC LIMIT 1) AS import_notes
     FROM data_products p
     JOIN domains d ON d.id = p.domain_id
     LEFT JOIN templates t ON t.id = p.template_id
@@ -87,6 +106,9 @@ export async function getProductPage(domain: string, name: string): Promise<Prod
     sunsetOn: p.sunset_on,
     template: p.template,
     compliance: p.compliance,
+    contract: (p.contract as OdcsContract | null) ?? null,
+    datasets: p.datasets,
+    importNotes: p.import_notes,
   };
 }
 
@@ -116,6 +138,18 @@ export async function listVersions(productId: string): Promise<VersionSummary[]>
 export async function getVersionSpec(productId: string, version: string): Promise<DataProductSpec | null> {
   const row = await db.dataProductVersion.findUnique({ where: { productId_version: { productId, version } }, select: { spec: true } });
   return row ? (row.spec as unknown as DataProductSpec) : null;
+}
+
+/** A version's spec and its declared contract (null: seed format), for export. */
+export async function getVersionExport(
+  productId: string,
+  version: string,
+): Promise<{ spec: DataProductSpec; contract: OdcsContract | null } | null> {
+  const row = await db.dataProductVersion.findUnique({
+    where: { productId_version: { productId, version } },
+    select: { spec: true, contract: true },
+  });
+  return row ? { spec: row.spec as unknown as DataProductSpec, contract: (row.contract as OdcsContract | null) ?? null } : null;
 }
 
 export type LifecycleEventDto = {

@@ -5,18 +5,29 @@ import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server"
 import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
-import { productColumns, replaceFields } from "@/lib/products/persist-spec";
+import { contractJson, productColumns, replaceFields } from "@/lib/products/persist-spec";
+import type { ImportNote } from "@/lib/products/contract/project";
+import type { OdcsContract } from "@/lib/products/contract/types";
 import { recordMetricEvent } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
 
-export type RegisterOptions = { templateKey?: string; changeNote?: string };
+export type RegisterOptions = {
+  templateKey?: string;
+  changeNote?: string;
+  /** The declared ODCS contract the spec was projected from (contract imports); null/absent: seed format. */
+  contract?: OdcsContract | null;
+  importNotes?: ImportNote[];
+  /** A product document without datasets (ODPS): no fields until a contract or the form adds them. */
+  allowNoFields?: boolean;
+};
 
 export async function registerProduct(
   user: CurrentUser,
   input: unknown,
   opts: RegisterOptions = {},
 ): Promise<{ id: string; domain: string; name: string }> {
-  const spec = parseSpecOrThrow(input);
+  const contract = opts.contract ?? null;
+  const spec = parseSpecOrThrow(input, { declaredContract: contract !== null || opts.allowNoFields === true });
   await assertCan(user, "createProduct", [spec.domain], {
     resource: productResource(spec.domain, spec.name),
     message: `You cannot register products in the ${spec.domain} domain.`,
@@ -36,7 +47,7 @@ export async function registerProduct(
       }
       const product = await tx.dataProduct.create({
         data: {
-          ...productColumns(spec),
+          ...productColumns(spec, contract),
           name: spec.name,
           domainId: domain.id,
           lifecycle: "draft",
@@ -46,12 +57,14 @@ export async function registerProduct(
         },
         select: { id: true },
       });
-      await replaceFields(tx, product.id, spec);
+      await replaceFields(tx, product.id, spec, contract);
       await tx.dataProductVersion.create({
         data: {
           productId: product.id,
           version: spec.version,
           spec: spec as unknown as object,
+          contract: contractJson(contract),
+          ...(opts.importNotes ? { importNotes: opts.importNotes } : {}),
           changeNote: opts.changeNote ?? "Registered",
           createdById: user.id,
         },
@@ -65,6 +78,9 @@ export async function registerProduct(
     catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
     return registered;
   } catch (e) {
+    if (isUniqueViolation(e) && contract && String((e as { meta?: unknown }).meta ?? "").includes("contract_id")) {
+      throw new ConflictError("A product already holds this contract.", { id: [`Contract ${contract.id} belongs to another product.`] });
+    }
     if (isUniqueViolation(e)) {
       throw new ConflictError("A product with this name already exists.", {
         name: [`A product named ${spec.name} already exists in ${spec.domain}.`],

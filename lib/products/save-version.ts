@@ -8,7 +8,11 @@ import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server"
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { assertClassificationAllowed, assertOwnerAllowed } from "@/lib/products/product-owner";
 import { parseSpecOrThrow } from "@/lib/products/parse-spec";
-import { productColumns, replaceFields } from "@/lib/products/persist-spec";
+import { contractJson, productColumns, replaceFields } from "@/lib/products/persist-spec";
+import type { ImportNote } from "@/lib/products/contract/project";
+import { syncContract } from "@/lib/products/contract/sync";
+import { diffContracts } from "@/lib/products/contract/diff";
+import type { OdcsContract } from "@/lib/products/contract/types";
 import { checkVersionChange, diffSpecs, needsBreakingReason } from "@/lib/products/diff";
 import { audit } from "@/lib/audit/writer";
 import type { DataProductSpec } from "@/lib/products/types";
@@ -23,6 +27,9 @@ export type SaveInput = {
   defaultNote?: string;
   /** The lockVersion the editor loaded (NaN when the form sent none: refused); omit to skip the check (imports). */
   expectedLockVersion?: number;
+  /** A newly declared ODCS contract (contract imports). Absent: a declared contract follows the edit (sync.ts). */
+  contract?: OdcsContract;
+  importNotes?: ImportNote[];
 };
 
 export type SaveResult = { version: string; newVersion: boolean; breaking: boolean; changes: number };
@@ -34,7 +41,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
   if (input.expectedLockVersion !== undefined && !Number.isInteger(input.expectedLockVersion)) {
     throw new ValidationError("This form is out of date. Reload the page and apply your change again.");
   }
-  const spec = parseSpecOrThrow(input.spec);
+  const spec = parseSpecOrThrow(input.spec, { declaredContract: input.contract !== undefined });
   if (spec.domain !== input.domain || spec.name !== input.name) {
     throw new ValidationError("The name and domain of a product cannot change.", {
       name: spec.name !== input.name ? [`This product is ${input.name}; register a new product to use another name.`] : [],
@@ -44,7 +51,7 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
   const saved = await db.$transaction(async (tx) => {
     const product = await tx.dataProduct.findFirst({
       where: { name: input.name, domain: { slug: input.domain } },
-      select: { id: true, owner: true, lifecycle: true, spec: true, currentVersion: true, lockVersion: true },
+      select: { id: true, owner: true, lifecycle: true, spec: true, contract: true, currentVersion: true, lockVersion: true },
     });
     if (!product) throw new NotFoundError("This data product does not exist.");
     await assertCan(user, "editProduct", [{ domain: input.domain }], {
@@ -66,10 +73,13 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     }
 
     const before = product.spec as unknown as DataProductSpec;
-    const changes = diffSpecs(before, spec);
+    const stored = product.contract as OdcsContract | null;
+    const contract = input.contract ?? (stored ? syncContract(stored, before, spec) : null);
+    const changes = [...diffSpecs(before, spec), ...diffContracts(stored, contract)];
     const breaking = changes.some((c) => c.breaking);
     const immutable = IMMUTABLE_STATES.has(product.lifecycle);
-    if (changes.length === 0 && spec.version === product.currentVersion) {
+    const contractChanged = JSON.stringify(contract) !== JSON.stringify(stored);
+    if (changes.length === 0 && !contractChanged && spec.version === product.currentVersion) {
       throw new ValidationError("Nothing changed.", { version: ["There are no changes to save."] });
     }
     if (immutable || spec.version !== product.currentVersion) {
@@ -87,10 +97,10 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     // The lock version guards against a concurrent writer between our read and this update.
     const updated = await tx.dataProduct.updateMany({
       where: { id: product.id, lockVersion: product.lockVersion },
-      data: { ...productColumns(spec), lockVersion: { increment: 1 } },
+      data: { ...productColumns(spec, contract), lockVersion: { increment: 1 } },
     });
     if (updated.count !== 1) throw new ConflictError("Someone else saved this product at the same time. Reload and try again.");
-    await replaceFields(tx, product.id, spec);
+    await replaceFields(tx, product.id, spec, contract);
 
     const note = givenNote || input.defaultNote?.trim() || (breaking ? "Breaking change" : "Updated");
     if (confirmBreaking) {
@@ -113,6 +123,8 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
           productId: product.id,
           version: spec.version,
           spec: spec as unknown as object,
+          contract: contractJson(contract),
+          ...(input.importNotes ? { importNotes: input.importNotes } : {}),
           changeNote: note,
           breaking,
           createdById: user.id,
@@ -128,7 +140,15 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
       if (latest) {
         await tx.dataProductVersion.update({
           where: { id: latest.id },
-          data: { version: spec.version, spec: spec as unknown as object, changeNote: note, breaking, createdById: user.id },
+          data: {
+            version: spec.version,
+            spec: spec as unknown as object,
+            contract: contractJson(contract),
+            ...(input.importNotes ? { importNotes: input.importNotes } : {}),
+            changeNote: note,
+            breaking,
+            createdById: user.id,
+          },
         });
       }
     }

@@ -96,6 +96,9 @@ export const productFieldSchema = z.object({
   description: text("Field description").max(500, "Field description must be at most 500 characters"),
   required: z.boolean({ error: kind("Required", "yes or no (true or false)") }),
   pii: z.boolean({ error: kind("Personal data (PII)", "yes or no (true or false)") }),
+  physicalType: text("Physical type").max(200, "Physical type must be at most 200 characters").optional(),
+  primaryKey: z.boolean({ error: kind("Primary key", "yes or no (true or false)") }).optional(),
+  unique: z.boolean({ error: kind("Unique", "yes or no (true or false)") }).optional(),
 });
 
 export const sloSchema = z.object(
@@ -164,6 +167,10 @@ const tag = text("Tag")
   .max(50, "Tags must be at most 50 characters")
   .regex(TAG, "Tags may only use lowercase letters, digits, hyphens and underscores");
 
+const fieldList = list("Schema", productFieldSchema)
+  .max(500, "A product can have at most 500 fields")
+  .superRefine(...unique("name", (name) => `Field name ${name} is used more than once`));
+
 export const productSpecSchema = z.object({
   name: dnsLabel("Name"),
   domain: dnsLabel("Domain"),
@@ -171,10 +178,7 @@ export const productSpecSchema = z.object({
   version: text("Version").refine(isValidSemver, "Version must look like 1.2.3 (or 1.2.3-beta.1 for a pre-release)"),
   description: text("Description").max(2000, "Description must be at most 2000 characters").refine(nonBlank, "Description is required"),
   classification: z.enum(CLASSIFICATIONS, { error: kind("Classification", `one of ${CLASSIFICATIONS.join(", ")}`) }),
-  schema: list("Schema", productFieldSchema)
-    .min(1, "Add at least one field")
-    .max(500, "A product can have at most 500 fields")
-    .superRefine(...unique("name", (name) => `Field name ${name} is used more than once`)),
+  schema: fieldList.min(1, "Add at least one field"),
   slo: sloSchema,
   access: list("Access", accessGrantSchema)
     .superRefine(...unique("role", (role) => `Role ${role} is listed twice; put all its permissions in one entry`))
@@ -186,6 +190,12 @@ export const productSpecSchema = z.object({
   governance: governanceSchema.optional(),
   template: templateRefSchema.optional(),
 }) satisfies z.ZodType<DataProductSpec>;
+
+/**
+ * A spec projected from a declared ODCS contract (lib/products/contract/project.ts): a contract may declare no
+ * dataset yet (ODCS allows it), so its product may have no fields until one is added.
+ */
+export const contractSpecSchema = productSpecSchema.extend({ schema: fieldList }) satisfies z.ZodType<DataProductSpec>;
 
 /**
  * Reads the registration form's encoding into an unvalidated spec-shaped object; parse it with

@@ -19,6 +19,11 @@ export type ProductField = {
   description: string;
   required: boolean;
   pii: boolean;
+  /** From a declared contract: the physical type as declared (`DECIMAL(10,2)`), used where PostgreSQL has it. */
+  physicalType?: string;
+  /** From a declared contract: part of the primary key (in field order), or unique. */
+  primaryKey?: boolean;
+  unique?: boolean;
 };
 
 export type ServiceLevelObjectives = {

@@ -2,5 +2,6 @@
 // node:crypto): provisioned names and table design. Reading an owned product: `@/lib/provisioning/server`.
 export { qualified, quoteIdent, type EnvironmentName } from "./naming";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
+export { columnTypeFor, postgresTypeFor } from "./physical-types";
 export type { ProvisionRequest } from "./types";
 export { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, parseDataQuery, type DataFormat, type DataQuery } from "./data-query";

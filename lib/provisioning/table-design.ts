@@ -11,25 +11,18 @@
 // (DROP NOT NULL). Anything else (removed field, changed type, optional → required, new required
 // field, another primary key) would break existing rows or readers, so it gets a new table and the old
 // one stays readable until the product is deprovisioned.
-import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID, type FieldType, type ProductField } from "@/lib/products";
+import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID, type ProductField } from "@/lib/products";
+import { columnTypeFor } from "./physical-types";
 import { qualified, quoteIdent, tableNameFor } from "./naming";
 
-export const PG_TYPES: Record<FieldType, string> = {
-  string: "text",
-  integer: "bigint",
-  number: "double precision",
-  boolean: "boolean",
-  date: "date",
-  timestamp: "timestamp with time zone",
-  json: "jsonb",
-};
+export { PG_TYPES } from "./physical-types";
 
 // Named where spec validation reserves them too, so a field can never take one of these names.
 export { LOADED_AT, ROW_ID };
 const PLATFORM = new Set(PLATFORM_COLUMNS);
 
 export type Column = { name: string; type: string; notNull: boolean };
-export type TableDesign = { columns: Column[]; primaryKey: string[]; dataColumns: string[] };
+export type TableDesign = { columns: Column[]; primaryKey: string[]; dataColumns: string[]; unique?: string[] };
 export type ExistingTable = { name: string; columns: Column[]; primaryKey: string[] };
 
 export type StoragePlan = {
@@ -48,6 +41,9 @@ export function reservedFieldNames(fields: readonly ProductField[]): string[] {
 }
 
 export function primaryKeyFor(fields: readonly ProductField[]): string[] {
+  // A contract's declared primary key wins (its columns become NOT NULL, as PostgreSQL requires).
+  const declared = fields.filter((f) => f.primaryKey === true);
+  if (declared.length > 0) return declared.map((f) => f.name);
   const required = fields.filter((f) => f.required);
   const idField = required.find((f) => f.name === "id" || f.name.endsWith("_id"));
   const chosen = idField ?? required[0];
@@ -58,9 +54,10 @@ export function designTable(fields: readonly ProductField[]): TableDesign {
   const primaryKey = primaryKeyFor(fields);
   const columns: Column[] = [];
   if (primaryKey[0] === ROW_ID) columns.push({ name: ROW_ID, type: "bigint", notNull: true });
-  for (const f of fields) columns.push({ name: f.name, type: PG_TYPES[f.type], notNull: f.required });
+  for (const f of fields) columns.push({ name: f.name, type: columnTypeFor(f), notNull: f.required || primaryKey.includes(f.name) });
   columns.push({ name: LOADED_AT, type: "timestamp with time zone", notNull: true });
-  return { columns, primaryKey, dataColumns: fields.map((f) => f.name) };
+  const unique = fields.filter((f) => f.unique === true && !primaryKey.includes(f.name)).map((f) => f.name);
+  return { columns, primaryKey, dataColumns: fields.map((f) => f.name), ...(unique.length > 0 ? { unique } : {}) };
 }
 
 function columnSql(c: Column): string {
@@ -70,7 +67,11 @@ function columnSql(c: Column): string {
 }
 
 export function createTableSql(schema: string, table: string, design: TableDesign): string {
-  const parts = [...design.columns.map(columnSql), `PRIMARY KEY (${design.primaryKey.map(quoteIdent).join(", ")})`];
+  const parts = [
+    ...design.columns.map(columnSql),
+    `PRIMARY KEY (${design.primaryKey.map(quoteIdent).join(", ")})`,
+    ...(design.unique ?? []).map((c) => `UNIQUE (${quoteIdent(c)})`),
+  ];
   return `CREATE TABLE IF NOT EXISTS ${qualified(schema, table)} (${parts.join(", ")})`;
 }
 

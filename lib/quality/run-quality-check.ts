@@ -34,7 +34,11 @@ export async function runQualityCheck(user: CurrentUser, productIdInput: unknown
   if (!deployment?.schemaName || !deployment.tableName) {
     throw new ValidationError("Provision the product first: the quality check measures its deployed table.");
   }
-  const fields = ((product.spec as unknown as DataProductSpec).schema ?? []).map((f) => ({ name: f.name, type: f.type }));
+  const fields = ((product.spec as unknown as DataProductSpec).schema ?? []).map((f) => ({
+    name: f.name,
+    type: f.type,
+    physicalType: f.physicalType,
+  }));
   const columns = await db.$queryRaw<TableColumn[]>`
     SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
     WHERE table_schema = ${deployment.schemaName} AND table_name = ${deployment.tableName}`;

@@ -4,17 +4,18 @@
 //   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
 // (required fields are NOT NULL in provisioned tables, so completeness is driven by optional fields.)
 import type { FieldType } from "@/lib/products";
-import { qualified, quoteIdent, PG_TYPES } from "@/lib/provisioning";
+import { qualified, quoteIdent, columnTypeFor } from "@/lib/provisioning";
 
-export type SpecField = { name: string; type: FieldType };
+export type SpecField = { name: string; type: FieldType; physicalType?: string };
 export type TableColumn = { name: string; dataType: string };
 
 /** Fields present in the table (by name), and how many of the spec's fields have the expected type. */
 export function matchColumns(fields: SpecField[], columns: TableColumn[]): { present: SpecField[]; typed: number } {
   const byName = new Map(columns.map((c) => [c.name, c.dataType]));
   const present = fields.filter((f) => byName.has(f.name));
-  // The expected type is the one the provisioning step creates for the field type.
-  const typed = present.filter((f) => byName.get(f.name) === PG_TYPES[f.type]).length;
+  // The expected type is the one the provisioning step creates for the field; information_schema's data_type
+  // has no modifiers (numeric, character varying), so those are compared without theirs.
+  const typed = present.filter((f) => byName.get(f.name) === columnTypeFor(f).replace(/\(.*\)$/, "")).length;
   return { present, typed };
 }
 

@@ -58,7 +58,7 @@ const PARSERS: Record<string, (text: string) => Outcome> = {
   parseDomainPolicyInput: (t) => parseDomainPolicyInput("sales", { yaml: t }, GLOBAL),
   detectFormat: (t) => {
     const f = detectFormat(t);
-    if (f !== null && f !== "yaml" && f !== "odcs") throw new Error(`detectFormat returned ${String(f)}`);
+    if (f !== null && f !== "yaml" && f !== "odcs" && f !== "odps") throw new Error(`detectFormat returned ${String(f)}`);
     return { ok: true };
   },
 };

@@ -12,7 +12,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { loadProduct } from "../load-product";
 import { ProductTabs, parseTab, type TabId } from "../components/product-tabs";
 import { OverviewSection } from "../components/overview-section";
-import { AccessSection, LineageSection, SchemaSection, SloSection } from "../components/spec-sections";
+import { AccessSection, DatasetsSection, LineageSection, SchemaSection, SloSection } from "../components/spec-sections";
 import { HistorySection, VersionsSection } from "../components/activity-sections";
 import { LifecycleActions } from "../components/lifecycle-actions";
 import { ComplianceCard } from "../components/compliance-card";
@@ -36,13 +36,14 @@ export default async function ProductPage({
   searchParams,
 }: {
   params: Params;
-  searchParams: Promise<{ tab?: string | string[] }>;
+  searchParams: Promise<{ tab?: string | string[]; imported?: string | string[] }>;
 }) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
   const product = await loadProduct(domain, name);
   if (!product) notFound();
-  const tab = parseTab((await searchParams).tab);
+  const query = await searchParams;
+  const tab = parseTab(query.tab);
   const basePath = productPath(product);
 
   const ref = { domain: product.domain, owner: product.owner };
@@ -82,12 +83,34 @@ export default async function ProductPage({
             <a className={linkClass} href={`${exportHref}?format=odcs`}>
               Export ODCS
             </a>
+            <a className={linkClass} href={`${exportHref}?format=odps`}>
+              Export ODPS
+            </a>
           </>
         }
       />
       {transitions.length > 0 && (
         <Card title="Lifecycle" className="mb-6">
           <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
+        </Card>
+      )}
+      {query.imported && (
+        <Card title={query.imported === "versioned" ? "Imported as a new version" : "Imported"} className="mb-6">
+          <div data-testid="import-outcome" className="text-sm">
+            <p>
+              {product.datasets.length} dataset(s) with {product.datasets.reduce((n, d) => n + d.properties.length, 0)} properties
+              {product.contract ? `, contract ${product.contract.id} kept as declared` : ""}.
+            </p>
+            {(product.importNotes ?? []).length > 0 && (
+              <ul className="mt-2 list-disc pl-5">
+                {(product.importNotes ?? []).map((n, i) => (
+                  <li key={i}>
+                    {n.path && <code>{n.path}</code>} {n.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </Card>
       )}
       <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
@@ -103,7 +126,8 @@ export default async function ProductPage({
 async function TabContent({ tab, product, basePath }: { tab: TabId; product: ProductDetail; basePath: string }) {
   switch (tab) {
     case "schema":
-      return <SchemaSection fields={product.spec.schema} />;
+      // Products written before datasets existed, or by tools that bypass the services, have no dataset rows.
+      return product.datasets.length > 0 ? <DatasetsSection datasets={product.datasets} /> : <SchemaSection fields={product.spec.schema} />;
     case "slos":
       return <SloSection slo={product.spec.slo} />;
     case "access":

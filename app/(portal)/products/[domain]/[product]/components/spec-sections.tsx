@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AccessGrant, Lineage, ProductField, ServiceLevelObjectives } from "@/lib/products/types";
+import type { ProductDataset } from "@/lib/products/dto";
 import { formatMinutes } from "./format";
 
 export function SchemaSection({ fields }: { fields: ProductField[] }) {
@@ -32,6 +33,54 @@ export function SchemaSection({ fields }: { fields: ProductField[] }) {
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** Every dataset of the contract with its properties; nested ones indented under their parent. */
+export function DatasetsSection({ datasets }: { datasets: ProductDataset[] }) {
+  return (
+    <div className="space-y-6" data-testid="datasets">
+      {datasets.map((d, i) => (
+        <Card key={`${d.name}-${i}`} title={`${d.name}${d.physicalType ? ` (${d.physicalType})` : ""}`}>
+          {d.description && <p className="mb-3 text-sm text-slate-600">{d.description}</p>}
+          {d.properties.length === 0 ? (
+            <EmptyState>No properties declared.</EmptyState>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>Property</Th>
+                  <Th>Logical type</Th>
+                  <Th>Physical type</Th>
+                  <Th>Keys</Th>
+                  <Th>Classification</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {d.properties.map((p) => (
+                  <tr key={p.path}>
+                    <Td className="font-mono whitespace-nowrap">
+                      <span style={{ paddingLeft: `${p.depth * 1.25}rem` }}>{p.name}</span>
+                      {p.required && (
+                        <span className="ml-1 text-red-700" title="required">
+                          *
+                        </span>
+                      )}
+                    </Td>
+                    <Td className="font-mono">{p.logicalType ?? "—"}</Td>
+                    <Td className="font-mono">{p.physicalType ?? "—"}</Td>
+                    <Td>{[p.primaryKey && "primary key", p.unique && "unique"].filter(Boolean).join(", ") || "—"}</Td>
+                    <Td>
+                      {p.classification ?? ""} {p.pii && <Badge tone="red">PII</Badge>}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      ))}
+    </div>
   );
 }
 

@@ -1,12 +1,15 @@
-// Export of a product (current or any version) as the seed's DataProduct YAML or as an ODCS v3.1 contract.
+// Export of a product (current or any version): the seed's DataProduct YAML, its ODCS v3.1 contract (as declared,
+// or derived from the spec for seed-format products) or an ODPS v1.0 product document referencing that contract.
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { toErrorResponse } from "@/lib/errors";
-import { getProduct, getVersionSpec } from "@/lib/products/queries";
+import { getProduct, getVersionExport } from "@/lib/products/queries";
 import { toProductYaml } from "@/lib/products/yaml";
-import { toOdcsYaml } from "@/lib/products/odcs";
+import { exportContractYaml, exportOdpsYaml } from "@/lib/products";
 
 export const dynamic = "force-dynamic";
+
+const FORMATS = ["yaml", "odcs", "odps"] as const;
 
 export async function GET(request: Request, { params }: { params: Promise<{ domain: string; product: string }> }) {
   try {
@@ -15,14 +18,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
     const { domain, product: name } = await params;
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "yaml";
-    if (format !== "yaml" && format !== "odcs") return Response.json({ error: "format must be yaml or odcs" }, { status: 400 });
+    if (!(FORMATS as readonly string[]).includes(format))
+      return Response.json({ error: "format must be yaml, odcs or odps" }, { status: 400 });
     const product = await getProduct(domain, name);
     if (!product) return Response.json({ error: "Not found" }, { status: 404 });
     const version = url.searchParams.get("version");
-    const spec = version ? await getVersionSpec(product.id, version) : product.spec;
-    if (!spec) return Response.json({ error: `Version ${version} does not exist` }, { status: 404 });
-    const body = format === "odcs" ? toOdcsYaml(spec, { lifecycle: product.lifecycle }) : toProductYaml(spec);
-    const filename = `${domain}-${name}-${spec.version}${format === "odcs" ? ".odcs" : ""}.yaml`;
+    const found = version ? await getVersionExport(product.id, version) : { spec: product.spec, contract: product.contract };
+    if (!found) return Response.json({ error: `Version ${version} does not exist` }, { status: 404 });
+    const source = { ...found, lifecycle: product.lifecycle, domain };
+    const body = format === "odcs" ? exportContractYaml(source) : format === "odps" ? exportOdpsYaml(source) : toProductYaml(found.spec);
+    const suffix = format === "yaml" ? "" : `.${format}`;
+    const filename = `${domain}-${name}-${found.spec.version}${suffix}.yaml`;
     return new Response(body, {
       headers: {
         "Content-Type": "application/yaml; charset=utf-8",

@@ -1,0 +1,71 @@
+// The batch path: many contracts in one transaction, all or nothing; existing ones become versions.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { importContracts } from "@/lib/products/import-contracts";
+import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
+import type { CurrentUser } from "@/lib/auth/current-user";
+
+let domain: string;
+let owner: CurrentUser;
+let outsider: CurrentUser;
+
+const doc = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    apiVersion: "v3.1.0",
+    kind: "DataContract",
+    id,
+    name: id,
+    version: "1.0.0",
+    status: "active",
+    schema: [
+      { name: "a", properties: [{ name: "x", logicalType: "object", properties: [{ name: "deep", logicalType: "string" }] }] },
+      { name: "b", properties: [{ name: "y" }] },
+    ],
+    ...extra,
+  });
+
+beforeAll(async () => {
+  await ensureGlobalPolicy();
+  domain = (await createDomain()).slug;
+  owner = await createPrincipal(["data_producer"], { [domain]: "owner" });
+  outsider = await createPrincipal(["data_producer"]);
+});
+
+describe("importContracts", () => {
+  it("registers a batch with every dataset and nested property row, and versions a contract seen before", async () => {
+    const ids = Array.from({ length: 30 }, () => `bulk-${uid()}`);
+    const choices = { domain, owner: `${domain}@company.com` };
+    const first = await importContracts(
+      owner,
+      ids.map((id) => doc(id)),
+      choices,
+    );
+    expect(first).toEqual({ registered: 30, versioned: [] });
+    expect(await db.dataProduct.count({ where: { contractId: { in: ids } } })).toBe(30);
+    expect(await db.dataProductDataset.count({ where: { product: { contractId: { in: ids } } } })).toBe(60);
+    expect(await db.dataProductProperty.count({ where: { product: { contractId: { in: ids } } } })).toBe(90);
+    const again = await importContracts(owner, [doc(ids[0], { version: "1.1.0" }), doc(`bulk-${uid()}`)], choices);
+    expect(again.registered).toBe(1);
+    expect(again.versioned).toMatchObject([{ action: "versioned", version: "1.1.0" }]);
+  });
+
+  it("refuses the whole batch when one document is not valid ODCS, naming the document and line", async () => {
+    const before = await db.dataProduct.count();
+    const bad = "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: 1.0.0\n";
+    const error = await importContracts(owner, [doc(`bulk-${uid()}`), bad], { domain, owner: `${domain}@company.com` }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors ?? {})[0]).toMatch(/^documents\[1\]/);
+    expect(await db.dataProduct.count()).toBe(before);
+  });
+
+  it("refuses a producer of another domain, writing nothing", async () => {
+    const before = await db.dataProduct.count();
+    await expect(importContracts(outsider, [doc(`bulk-${uid()}`)], { domain, owner: `${domain}@company.com` })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await db.dataProduct.count()).toBe(before);
+  });
+});
