@@ -1,6 +1,6 @@
 // Every page, for every role: no serious or critical axe-core violation, and nothing wider than a
 // 390 px phone screen. Pages a role may not open render the 403 page, which must pass too.
-// SCREENSHOTS=dir also saves each page at 1280 px and 390 px for a person to look at.
+// SCREENSHOTS=dir also saves each page at 1280 px and 390 px for a person to look at (SCREENSHOT_ROLES to limit).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs, USERS } from "./helpers";
@@ -38,6 +38,8 @@ const PAGES = [
   "/platform/templates",
   "/platform/templates/new",
   "/platform/templates/batch_analytics",
+  "/tokens",
+  "/developers/api",
   "/products/new",
   "/products/import",
   PRODUCT,
@@ -51,8 +53,12 @@ const PAGES = [
   "/no-such-page",
 ];
 
-const ROLES = Object.entries(USERS) as [string, string][];
-const shots = process.env.SCREENSHOTS;
+// E2E_ROLES=consumer,admin runs the walk for some roles only (a quick local check); the suite runs all.
+const onlyRoles = process.env.E2E_ROLES?.split(",");
+const ROLES = (Object.entries(USERS) as [string, string][]).filter(([role]) => !onlyRoles || onlyRoles.includes(role));
+const shotsDir = process.env.SCREENSHOTS;
+// SCREENSHOT_ROLES=consumer,admin limits the screenshots to those roles (they cost more than the checks).
+const shotRoles = process.env.SCREENSHOT_ROLES?.split(",");
 
 async function audit(page: Page, role: string, path: string): Promise<string[]> {
   const problems: string[] = [];
@@ -72,6 +78,7 @@ async function audit(page: Page, role: string, path: string): Promise<string[]> 
     problems.push(`${path}: ${width} px wide at 390 px — ${offenders.join("; ")}`);
   }
   const file = `${role}${path.replace(/[^a-z0-9]+/gi, "_")}`;
+  const shots = shotsDir && (!shotRoles || shotRoles.includes(role)) ? shotsDir : undefined;
   if (shots) await page.screenshot({ path: `${shots}/390/${file}.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   if (shots) await page.screenshot({ path: `${shots}/1280/${file}.png`, fullPage: true });

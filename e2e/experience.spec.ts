@@ -139,7 +139,9 @@ test("a deployment running an older version than the product says so", async ({ 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("flash")).toContainText("Changes saved");
   await page.goto(`/products/sales/${name}/deployments`);
-  await expect(page.getByTestId("outdated-staging")).toContainText("Older than the product (v1.1.0): staging still serves the v1.0.0 schema");
+  await expect(page.getByTestId("outdated-staging")).toContainText(
+    "Older than the product (v1.1.0): staging still serves the v1.0.0 schema",
+  );
   await expect(page.getByTestId("deployment-job")).toHaveCount(1);
 });
 
@@ -159,7 +161,48 @@ test("executive tiles speak plainly and keep the formula one click away", async 
   await expect(page.getByTestId("kpi-products").locator("dd")).toHaveText(/^\d+$/);
   await expect(page.getByText(/−100\.0 %/)).toHaveCount(0);
   // Month ticks name the year in full.
-  const ticks = page.getByTestId("chart-published").locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
+  const ticks = page.getByTestId("chart-published").locator(".recharts-xAxis text");
   await expect(ticks.first()).toHaveText(/^[A-Z][a-z]{2} 20\d\d$/);
   await expect(page.getByRole("link", { name: "Download CSV of Reads per week" })).toBeVisible();
+
+  // Over a year of seeded history, the rollout stages are marked on the charts and listed.
+  await page.goto("/metrics?range=365d");
+  const events = page.getByTestId("annotations").getByRole("listitem");
+  await expect(events.first()).toContainText("Rollout:");
+  const n = await events.count();
+  await expect(page.getByTestId("chart-usage").locator(".recharts-reference-line")).toHaveCount(n);
+});
+
+test("a reader meets the description, owner, usage, access and fields first; the operational detail is folded", async ({ page }) => {
+  await signInAs(page, USERS.consumer);
+  await page.goto("/products/sales/customer-data-product");
+  const description = page.getByTestId("product-description");
+  await expect(description).toBeVisible();
+  await expect(page.getByTestId("product-owner")).toContainText("Owner");
+  await expect(page.getByTestId("product-usage")).toContainText(/in the last 30 days · (rated \d\.\d \/ 5|not rated yet)/);
+  const fields = page.getByRole("heading", { name: "Fields" });
+  await expect(fields).toBeVisible();
+  await expect(
+    page
+      .getByRole("cell", { name: "customer_email", exact: false })
+      .or(page.getByRole("cell", { name: "email" }))
+      .first(),
+  ).toBeVisible();
+  // Order on the page: description, then the access card, then the fields, then the folded operations.
+  const top = async (l: import("@playwright/test").Locator) => (await l.boundingBox())!.y;
+  const operations = page.getByTestId("operations");
+  expect(await top(description)).toBeLessThan(await top(page.getByTestId("consumer-section")));
+  expect(await top(page.getByTestId("consumer-section"))).toBeLessThan(await top(fields));
+  expect(await top(fields)).toBeLessThan(await top(operations));
+  await expect(operations).not.toHaveAttribute("open", "");
+  await expect(page.getByTestId("deployment-staging")).toBeHidden();
+  await operations.locator("summary").click();
+  await expect(page.getByTestId("deployment-staging")).toBeVisible();
+
+  // The team that runs it finds it open.
+  await page.context().clearCookies();
+  await signInAs(page, USERS.salesOwner);
+  await page.goto("/products/sales/customer-data-product");
+  await expect(page.getByTestId("operations")).toHaveAttribute("open", "");
+  await expect(page.getByTestId("compliance-card")).toBeVisible();
 });

@@ -80,6 +80,8 @@ test("a product you don't own cannot be provisioned or loaded (403)", async ({ p
   });
   expect(res.status()).toBe(403);
   await page.goto("/products/sales/orders");
+  // The operational detail is folded for readers: open it.
+  await page.getByTestId("operations").locator("summary").click();
   await expect(page.getByTestId("deployment-staging")).toBeVisible();
   await expect(page.getByRole("button", { name: "Provision to staging" })).toHaveCount(0);
 });

@@ -3,9 +3,12 @@
 // printed charts fit the page instead of keeping the screen's width.
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type SeriesDef = { key: string; label: string; color: string; kind?: "line" | "bar"; axis?: "left" | "right" };
+/** A numbered marker at a bucket (the list under the charts says what happened), and a target line. */
+export type ChartMarker = { x: string; n: number };
+export type ChartTarget = { y: number; label: string };
 
 const PRINT_WIDTH = 680;
 
@@ -33,6 +36,22 @@ const tickMonth = (v: string) => {
   return Number.isNaN(d.getTime()) ? v : d.toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
 };
 
+/**
+ * A y domain with a fixed top (100 %) and an "auto" bottom, resolved from the data: recharts rounds an
+ * "auto" end to a "nice" step and then stretches the axis past the fixed top (102 %), so the bottom is
+ * computed here (the lowest value rounded down) and both ends are kept as given.
+ */
+export function resolveDomain(
+  domain: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] | undefined,
+  data: Array<Record<string, string | number | null>>,
+  keys: string[],
+): [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] {
+  if (!domain || domain[0] !== "auto" || typeof domain[1] !== "number") return domain ?? [0, "auto"];
+  const values = data.flatMap((d) => keys.map((k) => d[k])).filter((v): v is number => typeof v === "number");
+  if (values.length === 0) return [0, domain[1]];
+  return [Math.max(0, Math.floor(Math.min(...values)) - 1), domain[1]];
+}
+
 export function TimeSeriesChart({
   data,
   series,
@@ -44,6 +63,8 @@ export function TimeSeriesChart({
   height = 240,
   label,
   integer = false,
+  markers = [],
+  target,
 }: {
   data: Array<Record<string, string | number | null>>;
   series: SeriesDef[];
@@ -56,11 +77,15 @@ export function TimeSeriesChart({
   label: string;
   /** counts: no fractional ticks */
   integer?: boolean;
+  markers?: ChartMarker[];
+  target?: ChartTarget;
 }) {
   const printing = usePrinting();
   const hasRight = series.some((s) => s.axis === "right");
   const chart = (
+    // The figure is one image with a label: recharts' own keyboard layer would put focus inside it.
     <ComposedChart
+      accessibilityLayer={false}
       data={data}
       margin={{ top: 8, right: hasRight ? 0 : 8, bottom: 0, left: 0 }}
       width={printing ? PRINT_WIDTH : undefined}
@@ -72,7 +97,11 @@ export function TimeSeriesChart({
           axis up to a "nice" 102. */}
       <YAxis
         yAxisId="left"
-        domain={yDomain ?? [0, "auto"]}
+        domain={resolveDomain(
+          yDomain,
+          data,
+          series.filter((x) => (x.axis ?? "left") === "left").map((x) => x.key),
+        )}
         allowDataOverflow={typeof yDomain?.[1] === "number"}
         tick={{ fontSize: 11 }}
         width={48}
@@ -87,6 +116,25 @@ export function TimeSeriesChart({
         formatter={(v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v)}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
+      {markers.map((m) => (
+        <ReferenceLine
+          key={`${m.x}-${m.n}`}
+          x={m.x}
+          yAxisId="left"
+          stroke="#94a3b8"
+          strokeDasharray="2 2"
+          label={{ value: String(m.n), position: "insideTopLeft", fontSize: 11, fill: "#475569" }}
+        />
+      ))}
+      {target && (
+        <ReferenceLine
+          y={target.y}
+          yAxisId="left"
+          stroke="#dc2626"
+          strokeDasharray="4 3"
+          label={{ value: target.label, position: "insideBottomRight", fontSize: 11, fill: "#b91c1c" }}
+        />
+      )}
       {series.map((s) =>
         s.kind === "bar" ? (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} yAxisId={s.axis ?? "left"} isAnimationActive={!printing} />

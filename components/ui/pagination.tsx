@@ -37,7 +37,9 @@ export function Pagination({
             Previous
           </Link>
         ) : (
-          <span className={cn(link, "opacity-40")}>Previous</span>
+          <span aria-disabled="true" className={cn(link, "cursor-default text-slate-500 hover:bg-transparent")}>
+            Previous
+          </span>
         )}
         <span>
           Page {page} of {pages}
@@ -47,7 +49,9 @@ export function Pagination({
             Next
           </Link>
         ) : (
-          <span className={cn(link, "opacity-40")}>Next</span>
+          <span aria-disabled="true" className={cn(link, "cursor-default text-slate-500 hover:bg-transparent")}>
+            Next
+          </span>
         )}
       </span>
     </nav>

@@ -8,7 +8,16 @@ import { cn } from "@/lib/cn";
  */
 export function Table({ children, className, stacked }: { children: ReactNode; className?: string; stacked?: boolean }) {
   return (
-    <div className={cn("rounded-lg ring-1 ring-slate-200", stacked ? "max-md:ring-0" : "overflow-x-auto")}>
+    // `relative`: a visually hidden (absolutely positioned) header inside would otherwise be placed against
+    // the page, outside this scroll box, and widen the whole page on a phone.
+    // tabIndex: a keyboard user can scroll a table wider than the screen (axe: scrollable-region-focusable).
+    <div
+      tabIndex={stacked ? undefined : 0}
+      className={cn(
+        "relative rounded-lg ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500",
+        stacked ? "max-md:ring-0" : "overflow-x-auto",
+      )}
+    >
       <table
         className={cn(
           "min-w-full divide-y divide-slate-200 bg-white text-sm",

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordMetricEvent } from "@/lib/metrics/record";
-import { loadDashboard, domainBreakdown, productBreakdown } from "@/lib/metrics/queries";
+import { dashboardAnnotations, loadDashboard, domainBreakdown, productBreakdown, publishedAsOf } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { parseRange } from "@/lib/metrics/period";
 import { bucketFor, LATENCY_BUCKETS_MS } from "@/lib/metrics/rollup-keys";
@@ -129,6 +129,51 @@ describe("loadDashboard (domain scope)", () => {
     const byId = new Map(products.items.map((p) => [p.id, p]));
     expect(byId.get(p1.id)).toMatchObject({ reads: 3, quality: 90, lastQuality: 90, rating: 5, ratings: 1 });
     expect(byId.get(p2.id)).toMatchObject({ reads: 1, quality: 80 });
+  });
+});
+
+describe("published products as of a day", () => {
+  it("counts what was published then, so a past range does not show today's figure", async () => {
+    const d = await createDomainWithOwner();
+    const a = await createPublishedProduct(d.domain, d.owner);
+    const b = await createPublishedProduct(d.domain, d.owner);
+    const move = (productId: string, toState: "published" | "deprecated", at: string) =>
+      db.lifecycleEvent.create({ data: { productId, toState, at: t(at) } });
+    await move(a.id, "published", "2026-01-02T10:00:00Z");
+    await move(b.id, "published", "2025-12-10T10:00:00Z");
+    await move(b.id, "deprecated", "2026-02-01T10:00:00Z");
+    const scope = { domainId: d.domain.id };
+    expect(await publishedAsOf(scope, t("2025-12-31T23:59:59Z"))).toBe(1);
+    expect(await publishedAsOf(scope, t("2026-01-31T23:59:59Z"))).toBe(2);
+    expect(await publishedAsOf(scope, t("2026-03-01T00:00:00Z"))).toBe(1);
+    const january = await loadDashboard(scope, parseRange({ from: "2026-01-01", to: "2026-01-30" }, t("2026-11-27T00:00:00Z")));
+    expect(january.kpis.publishedProducts.value).toBe(2);
+  });
+});
+
+describe("annotations", () => {
+  it("marks the domain's rollout stage changes and policy saves within the range, oldest first", async () => {
+    const d = await createDomainWithOwner();
+    const stage = (at: string, from: string, to: string) =>
+      recordMetricEvent({ type: "domain_stage_changed", at: t(at), domainId: d.domain.id, meta: { from, to } });
+    await stage("2026-01-05T10:00:00Z", "foundation", "pilot");
+    await stage("2026-01-20T10:00:00Z", "pilot", "expansion");
+    await stage("2026-03-01T10:00:00Z", "expansion", "full"); // after the range
+    const policy = await db.policy.create({
+      data: { scope: "domain", name: `policy-${d.domain.slug}`, domainId: d.domain.id, spec: {}, version: 2 },
+    });
+    await db.policyVersion.create({
+      data: { policyId: policy.id, version: 2, spec: {}, note: "Retention down to 2 years", createdAt: t("2026-01-10T09:00:00Z") },
+    });
+    const january = parseRange({ from: "2026-01-01", to: "2026-01-31" }, t("2026-11-27T00:00:00Z"));
+    const found = (await dashboardAnnotations({ domainId: d.domain.id }, january)).filter(
+      (a) => a.kind === "rollout" || a.label.includes("policy v2"),
+    );
+    expect(found.map((a) => [a.at.slice(0, 10), a.kind, a.note || a.label])).toEqual([
+      ["2026-01-05", "rollout", expect.stringContaining("foundation → pilot")],
+      ["2026-01-10", "policy", "Retention down to 2 years"],
+      ["2026-01-20", "rollout", expect.stringContaining("pilot → expansion")],
+    ]);
   });
 });
 

@@ -136,6 +136,20 @@ export type ProductCounts = {
   byDomain: Array<{ domainId: string; slug: string; name: string; byLifecycle: Record<string, number>; total: number }>;
 };
 
+/**
+ * Products in scope that were published at `at`: their latest lifecycle move at or before it went to
+ * `published`. For ranges that end before today, where today's count would ignore the range.
+ */
+export async function publishedAsOf(scope: Scope, at: Date): Promise<number> {
+  const domain = scope.domainId ?? null;
+  const [row] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM data_products p
+    WHERE (${domain}::uuid IS NULL OR p.domain_id = ${domain}::uuid)
+      AND (SELECT e.to_state FROM lifecycle_events e WHERE e.product_id = p.id AND e.at <= ${ts(at)}
+           ORDER BY e.at DESC, e.id DESC LIMIT 1) = 'published'`);
+  return row?.n ?? 0;
+}
+
 export async function productCounts(scope: Scope): Promise<ProductCounts> {
   const [groups, domains] = await Promise.all([
     db.dataProduct.groupBy({
@@ -188,7 +202,12 @@ async function publishedByTemplate(scope: Scope): Promise<Record<string, number>
 export type Kpi = { value: number | null; trend: Trend };
 export type LatencyFigure = { p50: number | null; p95: number | null; mean: number | null; count: number; p95Trend: Trend };
 
+/** Something that happened in the period, marked on the charts so they tell a story. */
+export type Annotation = { at: string; kind: "policy" | "rollout"; label: string; note: string };
+
 export type Dashboard = {
+  /** Policy saves and rollout stage changes in the range (scope's domain and the global policy), oldest first. */
+  annotations: Annotation[];
   range: DateRange;
   previous: DateRange;
   granularity: Granularity;
@@ -217,6 +236,28 @@ export type Dashboard = {
   };
 };
 
+const MAX_ANNOTATIONS = 20;
+
+/** Policy saves (global, and the scope's domain or every domain) and rollout stage changes within the range. */
+export async function dashboardAnnotations(scope: Scope, range: DateRange): Promise<Annotation[]> {
+  const domain = scope.domainId ?? null;
+  const from = ts(parseDay(range.from));
+  const to = ts(endOf(range.to));
+  const rows = await db.$queryRaw<{ at: Date; kind: "policy" | "rollout"; label: string; note: string }[]>(Prisma.sql`
+    (SELECT pv.created_at AS at, 'policy' AS kind,
+            CASE WHEN p.scope = 'global' THEN 'Global policy v' ELSE coalesce(d.name, 'Domain') || ' policy v' END || pv.version AS label,
+            pv.note AS note
+     FROM policy_versions pv JOIN policies p ON p.id = pv.policy_id LEFT JOIN domains d ON d.id = p.domain_id
+     WHERE pv.created_at BETWEEN ${from} AND ${to} AND pv.version > 1
+       AND (${domain}::uuid IS NULL OR p.scope = 'global' OR p.domain_id = ${domain}::uuid))
+    UNION ALL
+    (SELECT e.at, 'rollout', d.name || ': ' || coalesce(e.meta->>'from', '?') || ' → ' || coalesce(e.meta->>'to', '?'), ''
+     FROM metric_events e JOIN domains d ON d.id = e.domain_id
+     WHERE e.type = 'domain_stage_changed' AND e.at BETWEEN ${from} AND ${to} AND (${domain}::uuid IS NULL OR e.domain_id = ${domain}::uuid))
+    ORDER BY at DESC LIMIT ${MAX_ANNOTATIONS}`);
+  return rows.reverse().map((r) => ({ at: r.at.toISOString(), kind: r.kind, label: r.label, note: r.note }));
+}
+
 export async function loadDashboard(scope: Scope, range: DateRange): Promise<Dashboard> {
   const prev = previousPeriod(range);
   const g = chartGranularity(range);
@@ -230,7 +271,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     ...(g === "week" ? [] : withTypes(seriesPieces("d:", range, "day"), availabilityTypes)),
   ];
   const consumerPieces = [...rangePieces("cur", range), ...rangePieces("prev", prev), ...seriesPieces("w:", range, "week")];
-  const [sums, consumers, reads, grants, rated, products, byTemplate, costModel] = await Promise.all([
+  const [sums, consumers, reads, grants, rated, products, byTemplate, costModel, annotations] = await Promise.all([
     readSums(sumPieces, [], { domainIds: [scopeKey(scope)] }),
     readDistinctConsumers(consumerPieces, [scopeKey(scope)]),
     firstReads(scope),
@@ -239,6 +280,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     productCounts(scope),
     publishedByTemplate(scope),
     getCostModel(),
+    dashboardAnnotations(scope, range),
   ]);
   const hist = histograms(sums);
   const cur = (t: SeriesType) => totalOf(sums, "cur", t);
@@ -266,7 +308,9 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
   const publishedPrev = old("product_published").count;
   const readsNow = cur("product_read").count;
   const readsPrev = old("product_read").count;
-  const publishedNow = products.byLifecycle.published ?? 0;
+  // The figure at the end of the range: today's count when the range ends today, else as of its last day.
+  const endsToday = range.to >= new Date().toISOString().slice(0, 10);
+  const publishedNow = endsToday ? (products.byLifecycle.published ?? 0) : await publishedAsOf(scope, endOf(range.to));
 
   const months = buckets(range.from, range.to, "month");
   const firstReadByMonth = new Map<string, number[]>();
@@ -280,6 +324,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
   const chartPrefix = g === "week" ? "w:" : "d:";
 
   return {
+    annotations,
     range,
     previous: prev,
     granularity: g,
@@ -474,4 +519,14 @@ export const getMetricsDomain = cache(async (slug: string): Promise<MetricsDomai
 /** The templates the cost model prices, by name (the model adds "No template" itself). */
 export async function listCostModelTemplates(): Promise<{ key: string; name: string }[]> {
   return db.template.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } });
+}
+
+export type ProductUsage = { reads: number; consumers: number; days: number };
+
+/** Reads of one product and the distinct users who read it over the last `days` days (product page). */
+export async function productUsage(productId: string, days = 30): Promise<ProductUsage> {
+  const [row] = await db.$queryRaw<{ reads: number; consumers: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS reads, count(DISTINCT user_id)::int AS consumers FROM metric_events
+    WHERE product_id = ${productId}::uuid AND type = 'product_read' AND at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${days}::int)`);
+  return { reads: row?.reads ?? 0, consumers: row?.consumers ?? 0, days };
 }

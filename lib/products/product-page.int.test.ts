@@ -9,6 +9,8 @@ import { latestValidation } from "@/lib/governance/compliance/validate-products.
 import { listReviews, myRating, productAccessState, productConsumerView, ratingSummary } from "@/lib/consumers/queries";
 import { listQualityRuns, recordQualityRun } from "@/lib/quality/record-quality-run";
 import { getJob, listDeployments } from "@/lib/provisioning/queries";
+import { productUsage } from "@/lib/metrics/queries";
+import { recordMetricEvent } from "@/lib/metrics/record";
 import { createPrincipal, uid } from "@/prisma/seed/factories";
 import { createDomainWithOwner, createPublishedProduct } from "@/prisma/seed/metrics-factories";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -185,11 +187,12 @@ beforeAll(async () => {
 async function pageReads(user: CurrentUser, decides: boolean, view: boolean) {
   const product = await getProductPage(s.domain.slug, s.product.name);
   if (!product) throw new Error("seeded product not found");
-  const [consumer, deployments] = await Promise.all([
+  const [consumer, deployments, usage] = await Promise.all([
     productConsumerView(user, product.id, { decides, reviews: 3 }),
     listDeployments(product.id, { withJobDetail: view }),
+    productUsage(product.id),
   ]);
-  return { product, consumer, deployments };
+  return { product, consumer, deployments, usage };
 }
 
 describe("product page reads", () => {
@@ -200,7 +203,19 @@ describe("product page reads", () => {
     const SESSION = 1; // getCurrentUser: one raw statement (lib/auth/current-user.ts)
     expect(consumer.sql.length + SESSION, consumer.sql.join("\n---\n")).toBeLessThanOrEqual(5);
     expect(owner.sql.length + SESSION, owner.sql.join("\n---\n")).toBeLessThanOrEqual(5);
-    expect(owner.sql).toHaveLength(3);
+    expect(owner.sql).toHaveLength(4);
+  });
+
+  it("count the product's reads and distinct readers over the last 30 days", async () => {
+    const before = await productUsage(s.product.id);
+    const readers = await Promise.all([createPrincipal(["data_consumer"]), createPrincipal(["data_consumer"])]);
+    const read = (userId: string, daysAgo: number) =>
+      recordMetricEvent({ type: "product_read", at: new Date(Date.now() - daysAgo * 86_400_000), productId: s.product.id, userId });
+    await read(readers[0].id, 1);
+    await read(readers[0].id, 2);
+    await read(readers[1].id, 3);
+    await read(readers[1].id, 45); // outside the window
+    expect(await productUsage(s.product.id)).toEqual({ reads: before.reads + 3, consumers: before.consumers + 2, days: 30 });
   });
 
   it("load the product with its domain, template and latest validation", async () => {

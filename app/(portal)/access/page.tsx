@@ -34,7 +34,7 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
       {items.length === 0 ? (
         <EmptyState>
           You have not requested access to any product yet. Find one in the{" "}
-          <Link href="/catalog" className="text-brand-700 hover:underline">
+          <Link href="/catalog" className="text-brand-700 underline">
             catalog
           </Link>{" "}
           and use “Request access” on its page.

@@ -59,7 +59,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {result.total > 0 ? (
             <>
               This page is past the last result.{" "}
-              <Link className="text-brand-700 hover:underline" href="/catalog">
+              <Link className="text-brand-700 underline" href="/catalog">
                 Back to the first page
               </Link>
               .
@@ -71,7 +71,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 <span data-testid="did-you-mean">
                   Did you mean{" "}
                   <Link
-                    className="font-medium text-brand-700 hover:underline"
+                    className="font-medium text-brand-700 underline"
                     href={`/catalog?${new URLSearchParams({ ...definedParams(params), q: result.suggestion }).toString()}`}
                   >
                     {result.suggestion}
@@ -80,7 +80,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 </span>
               )}
               Try other words or{" "}
-              <Link className="font-medium text-brand-700 hover:underline" href="/catalog">
+              <Link className="font-medium text-brand-700 underline" href="/catalog">
                 clear the filters
               </Link>
               .

@@ -129,7 +129,11 @@ function PageLink({ href, rel, children }: { href: string; rel: string; children
   );
 }
 function DisabledLink({ children }: { children: string }) {
-  return <span className={`${pageLink} opacity-40`}>{children}</span>;
+  return (
+    <span aria-disabled="true" className={`${pageLink} cursor-default text-slate-500`}>
+      {children}
+    </span>
+  );
 }
 
 function FilterForm({ filters, errors }: { filters: AuditFilters; errors: Record<string, string[]> }) {

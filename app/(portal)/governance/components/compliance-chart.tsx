@@ -18,7 +18,7 @@ export function ComplianceChart({ rows }: { rows: ChartRow[] }) {
   return (
     <div aria-hidden="true" style={{ width: "100%", height }} data-testid="compliance-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="name" width={92} tick={{ fontSize: 12 }} />

@@ -18,7 +18,7 @@ import { ChartCard } from "@/components/metrics/chart-card";
 import { RangePicker } from "@/components/metrics/range-picker";
 import { PrintButton } from "@/components/metrics/print-button";
 import { fmtCount, fmtDecimal, fmtPercent, fmtScore } from "@/components/metrics/format";
-import { ChartsGrid, KpiGrid, TechnicalTables } from "../components/dashboard-view";
+import { AnnotationList, ChartsGrid, KpiGrid, TechnicalTables } from "../components/dashboard-view";
 
 export const metadata: Metadata = { title: "Success metrics" };
 
@@ -41,6 +41,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         <RangePicker basePath="/metrics" range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
         <ChartsGrid d={d} />
+        <AnnotationList d={d} />
         <ChartCard
           testId="table-domains"
           title="By domain"

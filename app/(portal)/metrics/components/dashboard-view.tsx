@@ -9,7 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ChartCard } from "@/components/metrics/chart-card";
 import { KpiTile } from "@/components/metrics/kpi-tile";
-import { TimeSeriesChart } from "@/components/metrics/time-series-chart";
+import { TimeSeriesChart, type ChartMarker } from "@/components/metrics/time-series-chart";
+import { formatUtc } from "@/lib/format";
 import { fmtBytes, fmtCount, fmtDecimal, fmtDuration, fmtMoney, fmtPercent, fmtScore } from "@/components/metrics/format";
 
 const LIFECYCLES = ["draft", "in_review", "published", "deprecated", "retired"] as const;
@@ -136,6 +137,40 @@ export function KpiGrid({ d, storage }: { d: Dashboard; storage: StorageSummary 
   );
 }
 
+/** Each annotation at the last bucket of `data` that starts on or before it (buckets are ascending "YYYY-MM-DD"). */
+function markersFor(d: Dashboard, data: Array<Record<string, string | number | null>>): ChartMarker[] {
+  return d.annotations.flatMap((a, i) => {
+    const day = a.at.slice(0, 10);
+    const bucket = [...data].reverse().find((p) => String(p.bucket) <= day)?.bucket;
+    return bucket === undefined ? [] : [{ x: String(bucket), n: i + 1 }];
+  });
+}
+
+/** What happened in the period, numbered as the markers on the charts. */
+export function AnnotationList({ d }: { d: Dashboard }) {
+  if (d.annotations.length === 0) return null;
+  return (
+    <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby="annotations-heading">
+      <h2 id="annotations-heading" className="text-base font-semibold text-slate-900">
+        What happened in this period
+      </h2>
+      <p className="text-xs text-slate-600">The numbers mark these events on the charts.</p>
+      <ol className="mt-2 space-y-1 text-sm" data-testid="annotations">
+        {d.annotations.map((a, i) => (
+          <li key={`${a.at}-${i}`} className="flex gap-2">
+            <span className="w-5 shrink-0 text-right font-semibold tabular-nums text-slate-600">{i + 1}</span>
+            <span>
+              <span className="text-slate-500">{formatUtc(a.at)}</span> · {a.kind === "policy" ? "Policy change: " : "Rollout: "}
+              {a.label}
+              {a.note ? <span className="text-slate-600"> — {a.note}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
   const href = (c: Parameters<typeof exportHref>[0]) => exportHref(c, d.range, domain);
   const per = d.granularity === "day" ? "day" : "week";
@@ -145,6 +180,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
         <TimeSeriesChart
           label="Product reads per week and distinct consumers"
           data={d.series.usage}
+          markers={markersFor(d, d.series.usage)}
           integer
           series={[
             { key: "reads", label: "Reads", color: "#2f6fed", kind: "bar" },
@@ -161,6 +197,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
         <TimeSeriesChart
           label={`API availability per ${per}, percent`}
           data={d.series.availability}
+          markers={markersFor(d, d.series.availability)}
           yDomain={["auto", 100]}
           yUnit="%"
           series={[{ key: "availability", label: "Availability %", color: "#0ca678" }]}
@@ -170,6 +207,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
         <TimeSeriesChart
           label="Mean quality score per week"
           data={d.series.quality}
+          markers={markersFor(d, d.series.quality)}
           yDomain={["auto", 100]}
           series={[{ key: "score", label: "Quality score", color: "#7048e8" }]}
         />
@@ -178,6 +216,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
         <TimeSeriesChart
           label="Products published per month"
           data={d.series.published}
+          markers={markersFor(d, d.series.published)}
           monthly
           integer
           series={[{ key: "published", label: "Published", color: "#1f57d1", kind: "bar" }]}

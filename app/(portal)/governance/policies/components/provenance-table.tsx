@@ -36,10 +36,10 @@ export function ProvenanceTable({ entries, domain }: { entries: ProvenanceEntry[
                   global <Lines value={e.overrides.value} />
                 </>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
-            <Td>{e.locked ? <Badge tone="red">locked</Badge> : <span className="text-slate-400">no</span>}</Td>
+            <Td>{e.locked ? <Badge tone="red">locked</Badge> : <span className="text-slate-500">no</span>}</Td>
           </tr>
         ))}
       </tbody>

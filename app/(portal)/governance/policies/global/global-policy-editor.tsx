@@ -104,7 +104,7 @@ export function GlobalPolicyEditor({ action, spec, version, yaml, documentName, 
       </div>
       {tab !== "yaml" && (
         <ControlledForm action={(fd: FormData) => dispatch(globalDraftToFormData(draft, fd))} className="space-y-4" noValidate>
-          <fieldset disabled={disabled} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          <fieldset disabled={disabled} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-w-0">
             {tab === "classification" && (
               <Card
                 title="Classification levels"

@@ -18,7 +18,7 @@ import { ChartCard } from "@/components/metrics/chart-card";
 import { RangePicker } from "@/components/metrics/range-picker";
 import { PrintButton } from "@/components/metrics/print-button";
 import { fmtCount, fmtDecimal, fmtPercent, fmtScore } from "@/components/metrics/format";
-import { ChartsGrid, KpiGrid, TechnicalTables } from "../../components/dashboard-view";
+import { AnnotationList, ChartsGrid, KpiGrid, TechnicalTables } from "../../components/dashboard-view";
 import { parsePage } from "@/lib/pagination";
 
 const PAGE_SIZE = 20;
@@ -74,6 +74,7 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
         <RangePicker basePath={base} range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
         <ChartsGrid d={d} domain={domain.slug} />
+        <AnnotationList d={d} />
         <ChartCard
           testId="table-domain-products"
           title="Products"

@@ -111,7 +111,7 @@ export function DomainPolicyEditor({ action, slug, spec, version, global, locks,
       {mode === "form" && (
         <ControlledForm action={(fd: FormData) => dispatch(domainDraftToFormData(draft, fd))} className="space-y-4" noValidate>
           <input type="hidden" name="domain" value={slug} />
-          <fieldset disabled={disabled} className="space-y-4">
+          <fieldset disabled={disabled} className="min-w-0 space-y-4">
             <Card title="Domain settings">
               <div className="grid gap-4 sm:grid-cols-2">
                 <div>

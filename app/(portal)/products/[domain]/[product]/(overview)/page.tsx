@@ -1,5 +1,8 @@
-// A data product's page: header with actions, then one section per tab (chosen by ?tab=, so no JS needed).
+// A data product's page, ordered for its readers: what it is and who owns it, whether it is used, how to
+// get access, its fields and service levels; then, folded for readers and open for the team that runs it,
+// lifecycle, compliance and deployments; then the tabs (?tab=, so no JS needed) for the rest.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -52,6 +55,7 @@ export default async function ProductPage({
   const transitions = TRANSITIONS[product.lifecycle]
     .filter((t) => (t.gate === "editor" ? can.submitProduct(user, ref) : can.moveLifecycle(user, ref)))
     .map((t) => ({ to: t.to, label: t.label }));
+  const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
   const linkClass =
     "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
@@ -89,11 +93,6 @@ export default async function ProductPage({
           </>
         }
       />
-      {transitions.length > 0 && (
-        <Card title="Lifecycle" className="mb-6">
-          <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
-        </Card>
-      )}
       {query.imported && (
         <Card title={query.imported === "versioned" ? "Imported as a new version" : "Imported"} className="mb-6">
           <div data-testid="import-outcome" className="text-sm">
@@ -113,9 +112,62 @@ export default async function ProductPage({
           </div>
         </Card>
       )}
-      <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
+      <section aria-labelledby="about-heading" className="mb-6">
+        <h2 id="about-heading" className="sr-only">
+          About this product
+        </h2>
+        <p className="max-w-3xl whitespace-pre-line text-base text-slate-800" data-testid="product-description">
+          {product.description}
+        </p>
+        <p className="mt-2 text-sm text-slate-600" data-testid="product-owner">
+          Owner{" "}
+          <a className="text-brand-700 hover:underline" href={`mailto:${product.owner}`}>
+            {product.owner}
+          </a>{" "}
+          ·{" "}
+          <Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>
+            {product.domainName}
+          </Link>{" "}
+          domain
+          {product.tags.length > 0 && <> · {product.tags.join(", ")}</>}
+        </p>
+      </section>
       <ProductConsumerSection product={product} user={user} />
-      <DeploymentsSection product={product} user={user} />
+      {/* Products written before datasets existed, or by tools that bypass the services, have no dataset rows. */}
+      {product.datasets.length > 0 ? (
+        <section aria-labelledby="datasets-heading" className="mb-6">
+          <h2 id="datasets-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Datasets and fields
+          </h2>
+          <DatasetsSection datasets={product.datasets} />
+        </section>
+      ) : (
+        <Card title="Fields" className="mb-6">
+          {product.spec.schema.length > 0 ? <SchemaSection fields={product.spec.schema} /> : <p className="text-sm">No fields declared.</p>}
+        </Card>
+      )}
+      <Card title="Service levels" className="mb-6">
+        <SloSection slo={product.spec.slo} />
+      </Card>
+      {/* Operational detail: open for those who can act on it, one click away for readers. */}
+      <details open={runsIt} className="group mb-6 rounded-lg bg-white ring-1 ring-slate-200" data-testid="operations">
+        <summary className="cursor-pointer select-none px-4 py-3 text-base font-semibold text-slate-900 hover:bg-slate-50">
+          Lifecycle, compliance and deployments
+          <span className="ml-2 text-sm font-normal text-slate-500">for the team that runs it</span>
+        </summary>
+        <div className="border-t border-slate-200 p-4">
+          {transitions.length > 0 && (
+            <Card title="Lifecycle" className="mb-6">
+              <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
+            </Card>
+          )}
+          <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
+          <DeploymentsSection product={product} user={user} />
+          <Link href={`${basePath}/deployments`} className="text-sm font-medium text-brand-700 hover:underline">
+            All deployments and jobs →
+          </Link>
+        </div>
+      </details>
       <ProductTabs basePath={basePath} active={tab} />
       <TabContent tab={tab} product={product} basePath={basePath} />
     </>
@@ -125,11 +177,6 @@ export default async function ProductPage({
 // Each tab loads only what it shows.
 async function TabContent({ tab, product, basePath }: { tab: TabId; product: ProductDetail; basePath: string }) {
   switch (tab) {
-    case "schema":
-      // Products written before datasets existed, or by tools that bypass the services, have no dataset rows.
-      return product.datasets.length > 0 ? <DatasetsSection datasets={product.datasets} /> : <SchemaSection fields={product.spec.schema} />;
-    case "slos":
-      return <SloSection slo={product.spec.slo} />;
     case "access":
       return <AccessSection access={product.spec.access} />;
     case "lineage":

@@ -83,11 +83,11 @@ function EnvironmentCard({
               <code className="text-xs">
                 {d.schemaName}.{d.tableName ?? "—"}
               </code>
-              {/* Kept so an owner can recover data after a breaking change; no endpoint reads them, so
-                  readers are not offered them. */}
+              {/* Kept so an owner can recover data after a breaking change: an owner's concern, so readers
+                  are not offered them. */}
               {manage && (d.resources.previousTables ?? []).length > 0 && (
                 <span className="block text-xs text-slate-500">
-                  Tables of older versions, kept but not served by any endpoint: {d.resources.previousTables!.join(", ")}
+                  Tables of older major versions, kept after breaking changes: {d.resources.previousTables!.join(", ")}
                 </span>
               )}
             </Row>

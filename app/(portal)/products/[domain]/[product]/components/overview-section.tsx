@@ -1,4 +1,5 @@
-// Overview tab: what the product is, who answers for it, and what it declares to governance.
+// Details tab: the product's facts (owner, domain, version, template, dates) and what it declares to
+// governance. The description leads the page itself.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
@@ -19,9 +20,6 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 export function OverviewSection({ product }: { product: ProductDetail }) {
   return (
     <div className="space-y-4">
-      <Card title="Description">
-        <p className="whitespace-pre-line text-sm text-slate-800">{product.description}</p>
-      </Card>
       <Card title="Details">
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
           <Item label="Owner">

@@ -3,6 +3,9 @@
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { productConsumerView } from "@/lib/consumers/queries";
+import { productUsage, type ProductUsage } from "@/lib/metrics/queries";
+import { plural } from "@/lib/format";
+import type { Satisfaction } from "@/lib/metrics/formulas";
 import { productPath } from "@/lib/products/dto";
 import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
 import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
@@ -25,33 +28,49 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
       </div>
     );
   }
-  // One statement for the whole section (access, ratings, the three latest reviews, quality).
-  const { access, summary, reviews, mine, quality } = await productConsumerView(user, product.id, {
-    decides: can.decideAccess(user, ref),
-    reviews: 3,
-  });
+  // One statement for the whole section (access, ratings, the three latest reviews, quality), one for usage.
+  const [{ access, summary, reviews, mine, quality }, usage] = await Promise.all([
+    productConsumerView(user, product.id, { decides: can.decideAccess(user, ref), reviews: 3 }),
+    productUsage(product.id),
+  ]);
   return (
-    <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-      <RequestAccessCard
-        productId={product.id}
-        productHref={href}
-        domainName={product.domainName}
-        member={user.domains[product.domain] !== undefined}
-        canRequest={can.requestAccess(user, ref)}
-        published={product.lifecycle === "published"}
-        latest={access.latest}
-        pendingForOwner={access.pendingForOwner}
-      />
-      <RatingsCard
-        productId={product.id}
-        productHref={href}
-        summary={summary}
-        reviews={reviews.items}
-        reviewCount={reviews.total}
-        mine={mine}
-        canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
-      />
-      <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
-    </div>
+    <>
+      <UsageLine usage={usage} rating={summary} />
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+        <RequestAccessCard
+          productId={product.id}
+          productHref={href}
+          domainName={product.domainName}
+          member={user.domains[product.domain] !== undefined}
+          canRequest={can.requestAccess(user, ref)}
+          published={product.lifecycle === "published"}
+          latest={access.latest}
+          pendingForOwner={access.pendingForOwner}
+        />
+        <RatingsCard
+          productId={product.id}
+          productHref={href}
+          summary={summary}
+          reviews={reviews.items}
+          reviewCount={reviews.total}
+          mine={mine}
+          canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
+        />
+        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
+      </div>
+    </>
+  );
+}
+
+/** "12 people read it 340 times in the last 30 days · rated 4.2 / 5 from 7 ratings": is it used, and liked? */
+function UsageLine({ usage, rating }: { usage: ProductUsage; rating: Satisfaction }) {
+  return (
+    <p className="mb-4 text-sm text-slate-700" data-testid="product-usage">
+      {usage.reads === 0
+        ? `Not read in the last ${usage.days} days`
+        : `${plural(usage.consumers, "person", "people")} read it ${plural(usage.reads, "time")} in the last ${usage.days} days`}
+      {" · "}
+      {rating.mean === null ? "not rated yet" : `rated ${rating.mean.toFixed(1)} / 5 from ${plural(rating.count, "rating")}`}
+    </p>
   );
 }

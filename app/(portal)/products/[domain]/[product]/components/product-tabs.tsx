@@ -3,9 +3,7 @@ import Link from "next/link";
 import { cn } from "@/lib/cn";
 
 export const TABS = [
-  { id: "overview", label: "Overview" },
-  { id: "schema", label: "Schema" },
-  { id: "slos", label: "SLOs" },
+  { id: "overview", label: "Details" },
   { id: "access", label: "Access" },
   { id: "lineage", label: "Lineage" },
   { id: "versions", label: "Versions" },

@@ -69,7 +69,7 @@ export default async function IngestPage({
       {!target ? (
         <EmptyState>
           {name} is not provisioned yet.{" "}
-          <Link className="text-brand-700 hover:underline" href={base}>
+          <Link className="text-brand-700 underline" href={base}>
             Provision it to staging
           </Link>{" "}
           first.
