@@ -11,6 +11,8 @@ import { summarize } from "./stats";
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const LOADS = Number(process.argv[3] ?? 30);
+// `--reuse`: time a database this worker filled before (bench/metrics.ts --url), without generating again.
+const REUSE = process.argv.includes("--reuse");
 const DAY = 86_400_000;
 
 function prng(seed: number) {
@@ -25,6 +27,14 @@ function prng(seed: number) {
 }
 
 async function main() {
+  if (REUSE) {
+    const domains = await db.domain.findMany({
+      where: { slug: { startsWith: "bench-" } },
+      select: { id: true, slug: true },
+      orderBy: { slug: "asc" },
+    });
+    if (domains.length === 6) return measure(domains, { generateMs: NaN });
+  }
   const rnd = prng(42);
   const domains: Array<{ id: string; slug: string }> = [];
   for (let i = 0; i < 6; i++)
@@ -98,11 +108,15 @@ async function main() {
   const generateMs = performance.now() - started;
   await db.$executeRawUnsafe("VACUUM ANALYZE metric_events");
   await db.$executeRawUnsafe("VACUUM ANALYZE metric_rollups");
+  return measure(domains, { generateMs });
+}
+
+async function measure(domains: Array<{ id: string; slug: string }>, { generateMs }: { generateMs: number }) {
   const rollupRows = await db.metricRollup.count();
 
   const ranges = ["30d", "90d", "365d"].map((r) => parseRange({ range: r }));
   const time = async (fn: (i: number) => Promise<unknown>) => {
-    await fn(0); // warm-up: connections, plans
+    for (let i = 0; i < 3; i++) await fn(i); // warm-up: the pool's connections and each range (30/90/365 d) once
     const ms: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const t0 = performance.now();

@@ -12,6 +12,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** The portal's public URL; next-auth reads it itself, the session-cookie reader for the cookie's name. */
+  AUTH_URL: z.url().optional(),
   /** Demo mode lists the seeded demo users and their passwords on the sign-in page. */
   DEMO_MODE: boolish,
   SESSION_MAX_AGE_HOURS: z.coerce

@@ -163,12 +163,18 @@ export async function ensureDatabase(opts: { dbName?: string } = {}): Promise<En
 }
 
 /**
- * CREATE DATABASE <prefix>_<random> on the server of `baseUrl`; `drop()` terminates its connections and drops it.
+ * CREATE DATABASE <prefix>_<random> on the server of `baseUrl` (a copy of database `opts.template` when given,
+ * which then must have no open connections); `drop()` terminates its connections and drops it.
  */
-export async function createScratchDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+  prefix: string,
+  opts: { template?: string } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`.toLowerCase();
   if (!/^[a-z_][a-z0-9_]*$/.test(name) || name.length > 63) throw new Error(`Invalid scratch database name: ${name}`);
-  await withClient(baseUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  const template = opts.template ? ` TEMPLATE ${quoteIdent(opts.template)}` : "";
+  await withClient(baseUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}${template}`));
   const drop = async () => {
     await withClient(baseUrl, async (c) => {
       await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);

@@ -1,8 +1,10 @@
 // next-auth configuration: email + password for the embedded/demo setup, and a generic OIDC provider
 // switched on by AUTH_OIDC_* variables. The JWT cookie carries the user id and a server-side session id
 // (lib/auth/sessions.ts); roles, memberships and whether the session is still alive are read from the
-// database on every request (lib/auth/current-user.ts).
+// database on every request (lib/auth/current-user.ts). auth() reads that cookie without next-auth's
+// request cycle (lib/auth/session-cookie.ts).
 import { safeRedirect } from "@/lib/auth/callback-url";
+import { cookies, headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
@@ -14,6 +16,8 @@ import { logger } from "@/lib/logger";
 import { clientIp, createSignInThrottle, type SignInThrottle } from "@/lib/auth/rate-limit";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { applyOidcSignIn } from "@/lib/auth/oidc-sign-in";
+import { renewToken } from "@/lib/auth/renew-token";
+import { readSessionClaims, sessionCookieName } from "@/lib/auth/session-cookie";
 
 /** Too many failed sign-ins from this client for this account, or from this client overall (lib/auth/rate-limit.ts). */
 export class RateLimitedError extends CredentialsSignin {
@@ -75,15 +79,7 @@ export async function authorizeCredentials(raw: unknown, request?: Request) {
   return { id: user.id, email: user.email, name: user.name };
 }
 
-/**
- * Renewal (every auth() and /api/auth/session) re-signs the cookie; past the session's absolute end, or
- * for a cookie without a server-side session, next-auth clears it instead. No database here: whether the
- * session was revoked is checked by getCurrentUser's one query.
- */
-export function renewToken<T extends Record<string, unknown>>(token: T, now = Date.now()): T | null {
-  if (typeof token.sid !== "string" || typeof token.end !== "number" || now >= token.end) return null;
-  return token;
-}
+export { renewToken } from "@/lib/auth/renew-token";
 
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -107,7 +103,7 @@ function providers(): Provider[] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+const nextAuth = NextAuth(() => ({
   providers: providers(),
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -162,3 +158,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+/**
+ * The session of this request as next-auth's auth() gives it (uid and sid, or null). The cookie is read
+ * directly (lib/auth/session-cookie.ts: same name, secret, salt, decode and renewal rule, without next-auth's
+ * request cycle and the re-encryption a page cannot send back); next-auth's own reader runs when there is no
+ * AUTH_SECRET in the environment or the cookie is split into chunks.
+ */
+export async function auth(): Promise<{ uid?: unknown; sid?: unknown } | null> {
+  // The request's cookies first: while Next prerenders at build time this ends the page's static attempt
+  // (as next-auth's own reader did), before anything reads the environment.
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const e = env();
+  if (e.AUTH_SECRET) {
+    const claims = await readSessionClaims(jar, sessionCookieName(e.AUTH_URL, h.get("x-forwarded-proto")), e.AUTH_SECRET);
+    if (claims !== "fallback") return claims;
+  }
+  return (await nextAuth.auth()) as { uid?: unknown; sid?: unknown } | null;
+}

@@ -17,8 +17,8 @@ type UserRow = { id: string; email: string; name: string; roles: string[]; domai
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const { uid, sid } = (session as { uid?: string; sid?: string } | null) ?? {};
-  if (!uid || !UUID.test(uid) || !sid || !UUID.test(sid)) return null;
+  const { uid, sid } = session ?? {};
+  if (typeof uid !== "string" || !UUID.test(uid) || typeof sid !== "string" || !UUID.test(sid)) return null;
   // One round trip (it runs on every request): the live session's enabled user with their domain roles as
   // a slug → role object. No row = signed out, revoked, past its absolute end, or disabled. expires_at is
   // a UTC timestamp without time zone (Prisma writes it), so it is compared with UTC now, not with now() in

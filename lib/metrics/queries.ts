@@ -36,7 +36,7 @@ import {
   type DateRange,
   type Granularity,
 } from "@/lib/metrics/period";
-import { rangePieces, readDistinctConsumers, readSums, seriesPieces, totalOf } from "@/lib/metrics/rollup-read";
+import { rangePieces, readDistinctConsumers, readSums, seriesPieces, totalOf, withTypes, type SumRow } from "@/lib/metrics/rollup-read";
 import { getCostModel } from "@/lib/metrics/cost-model";
 import type { RolloutStageName } from "@/lib/metrics/rollout";
 
@@ -64,15 +64,16 @@ const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE
 // ---------------------------------------------------------------------------------------------------
 // Rollup reads
 
-/** Latency histogram bucket counts per event type, for the range and the previous period. */
-async function histograms(scope: Scope, range: DateRange, prev: DateRange): Promise<Histograms> {
-  const types = HISTOGRAM_TYPES.flatMap((t) => LATENCY_BUCKETS_MS.map((b) => bucketType(t, b)));
-  const rows = await readSums([...rangePieces("cur", range), ...rangePieces("prev", prev)], types, { domainIds: [scopeKey(scope)] });
+/** Every latency histogram bucket's rollup type (read with the period's tiles, "cur" and "prev"). */
+const BUCKET_TYPES = HISTOGRAM_TYPES.flatMap((t) => LATENCY_BUCKETS_MS.map((b) => bucketType(t, b)));
+
+/** Latency histogram bucket counts per event type, for the range ("cur") and the previous period ("prev"). */
+function histograms(rows: SumRow[]): Histograms {
   const out = Object.fromEntries(HISTOGRAM_TYPES.map((t) => [t, { current: [], previous: [] }])) as unknown as Histograms;
   for (const r of rows) {
-    const [base, , le] = r.type.split(":");
+    const [base, marker, le] = r.type.split(":");
     const h = out[base as keyof Histograms];
-    if (!h) continue;
+    if (!h || marker !== "le" || (r.label !== "cur" && r.label !== "prev")) continue;
     (r.label === "cur" ? h.current : h.previous).push({ le: le === "inf" ? Infinity : Number(le), count: r.count });
   }
   return out;
@@ -93,29 +94,27 @@ async function firstReads(scope: Scope): Promise<Array<{ productId: string; publ
     WHERE ${scope.domainId ?? null}::uuid IS NULL OR p.domain_id = ${scope.domainId ?? null}::uuid`;
 }
 
-/** Median request → grant time: access grants are few, so an ordered-set aggregate over their (type, at) range is cheap. */
+/**
+ * Median request → grant time, for the range, the previous period and each month of the range, in one
+ * statement. Access grants are few, and the partial index metric_events_access_granted_at_idx holds their
+ * time, domain and duration, so this reads the index alone.
+ */
 async function grantTimes(scope: Scope, range: DateRange, prev: DateRange) {
   const domain = scope.domainId ?? null;
-  const lo = parseDay(prev.from);
-  const hi = endOf(range.to);
-  const [totals, monthly] = await Promise.all([
-    db.$queryRaw<Array<{ current: number | null; previous: number | null; n: number }>>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE at >= ${ts(parseDay(range.from))}) AS current,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE at < ${ts(parseDay(range.from))}) AS previous,
-             count(*) FILTER (WHERE at >= ${ts(parseDay(range.from))})::int AS n
-      FROM metric_events
-      WHERE type = 'access_granted' AND at BETWEEN ${ts(lo)} AND ${ts(hi)} AND (${domain}::uuid IS NULL OR domain_id = ${domain}::uuid)`,
-    db.$queryRaw<Array<{ month: string; p50: number }>>`
-      SELECT date_trunc('month', at)::date::text AS month, percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50
-      FROM metric_events
-      WHERE type = 'access_granted' AND at BETWEEN ${ts(parseDay(range.from))} AND ${ts(hi)} AND (${domain}::uuid IS NULL OR domain_id = ${domain}::uuid)
-      GROUP BY 1`,
-  ]);
+  const from = ts(parseDay(range.from));
+  const rows = await db.$queryRaw<Array<{ current: boolean; month: string | null; p50: number | null; n: number }>>`
+    SELECT at >= ${from} AS current, date_trunc('month', at)::date::text AS month,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50, count(*)::int AS n
+    FROM metric_events
+    WHERE type = 'access_granted' AND at BETWEEN ${ts(parseDay(prev.from))} AND ${ts(endOf(range.to))}
+      AND (${domain}::uuid IS NULL OR domain_id = ${domain}::uuid)
+    GROUP BY GROUPING SETS ((1), (1, 2))`;
+  const total = (current: boolean) => rows.find((r) => r.current === current && r.month === null);
   return {
-    current: totals[0]?.current ?? null,
-    previous: totals[0]?.previous ?? null,
-    count: totals[0]?.n ?? 0,
-    monthly: new Map(monthly.map((m) => [m.month, m.p50])),
+    current: total(true)?.p50 ?? null,
+    previous: total(false)?.p50 ?? null,
+    count: total(true)?.n ?? 0,
+    monthly: new Map(rows.filter((r) => r.current && r.month !== null).map((m) => [m.month!, m.p50!])),
   };
 }
 
@@ -262,17 +261,18 @@ export async function dashboardAnnotations(scope: Scope, range: DateRange): Prom
 export async function loadDashboard(scope: Scope, range: DateRange): Promise<Dashboard> {
   const prev = previousPeriod(range);
   const g = chartGranularity(range);
+  // Every rollup figure in one statement; each chart series reads only the types it plots.
+  const availabilityTypes = ["api_request", "health_probe"];
   const sumPieces = [
-    ...rangePieces("cur", range),
-    ...rangePieces("prev", prev),
-    ...seriesPieces("w:", range, "week"),
-    ...seriesPieces("m:", range, "month"),
-    ...(g === "week" ? [] : seriesPieces("d:", range, "day")),
+    ...withTypes(rangePieces("cur", range), [...SERIES_TYPES, ...BUCKET_TYPES]),
+    ...withTypes(rangePieces("prev", prev), [...SERIES_TYPES, ...BUCKET_TYPES]),
+    ...withTypes(seriesPieces("w:", range, "week"), ["product_read", "quality_run", ...(g === "week" ? availabilityTypes : [])]),
+    ...withTypes(seriesPieces("m:", range, "month"), ["product_published"]),
+    ...(g === "week" ? [] : withTypes(seriesPieces("d:", range, "day"), availabilityTypes)),
   ];
   const consumerPieces = [...rangePieces("cur", range), ...rangePieces("prev", prev), ...seriesPieces("w:", range, "week")];
-  const [sums, hist, consumers, reads, grants, rated, products, byTemplate, costModel, annotations] = await Promise.all([
-    readSums(sumPieces, [...SERIES_TYPES], { domainIds: [scopeKey(scope)] }),
-    histograms(scope, range, prev),
+  const [sums, consumers, reads, grants, rated, products, byTemplate, costModel, annotations] = await Promise.all([
+    readSums(sumPieces, [], { domainIds: [scopeKey(scope)] }),
     readDistinctConsumers(consumerPieces, [scopeKey(scope)]),
     firstReads(scope),
     grantTimes(scope, range, prev),
@@ -282,6 +282,7 @@ export async function loadDashboard(scope: Scope, range: DateRange): Promise<Das
     getCostModel(),
     dashboardAnnotations(scope, range),
   ]);
+  const hist = histograms(sums);
   const cur = (t: SeriesType) => totalOf(sums, "cur", t);
   const old = (t: SeriesType) => totalOf(sums, "prev", t);
   const distinct = (label: string) => consumers.find((c) => c.label === label)?.n ?? 0;

@@ -2,12 +2,19 @@
 // (append-only) and folded into its daily rollups in the same statement, so dashboards read rollups and
 // never scan raw events. Which rollup rows an event feeds is decided by rollupKeys (lib/metrics/rollup-keys.ts):
 // overall / domain / product counts per day, week and month, a latency histogram for duration-type events,
-// and per-user rows for distinct consumers.
+// and each reader's bit in the distinct-consumer sets.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
-import { ACTIVE_CONSUMER_TYPE, rollupKeys, type RollupInput } from "@/lib/metrics/rollup-keys";
+import {
+  ACTIVE_CONSUMER_TYPE,
+  CONSUMER_CHUNK_BITS,
+  rollupKeys,
+  type Grain,
+  type RollupInput,
+  type RollupKey,
+} from "@/lib/metrics/rollup-keys";
 
 export const METRIC_EVENT_TYPES = [
   "api_request", // value: none; durationMs: latency; status: HTTP status (5xx / 0 count as unavailable)
@@ -48,7 +55,7 @@ export async function recordMetricEvents(events: MetricEventInput[], client: Tx 
   if (events.length === 0) return 0;
   const now = new Date().toISOString();
   const rows: Array<Record<string, unknown>> = [];
-  const keys: Array<Record<string, unknown>> = [];
+  const keys = new RollupRows();
   for (const e of events) {
     const at = e.at ? e.at.toISOString() : now;
     rows.push({
@@ -63,18 +70,9 @@ export async function recordMetricEvents(events: MetricEventInput[], client: Tx 
       // An explicit flag is kept on the raw event, so rollups can be rebuilt from raw events alone.
       meta: e.flagged === undefined ? (e.meta ?? {}) : { ...e.meta, flagged: e.flagged },
     });
-    for (const key of rollupKeys({ ...e, at })) {
-      keys.push({
-        day: key.day,
-        type: key.type,
-        domain_id: key.domainId,
-        product_id: key.productId,
-        measure: key.measure,
-        flagged: key.flagged ? 1 : 0,
-      });
-    }
+    keys.add(rollupKeys({ ...e, at }));
   }
-  // Events and rollup keys travel as two JSON documents (one parameter each: far cheaper than many array
+  // Events and rollup keys travel as JSON documents (one parameter each: far cheaper than many array
   // parameters). Timestamps are ISO strings read as UTC, so a rollup's day is the event's UTC day.
   await client.$executeRaw(Prisma.sql`
     WITH ev AS (
@@ -83,18 +81,77 @@ export async function recordMetricEvents(events: MetricEventInput[], client: Tx 
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            AS t(at text, type text, product_id uuid, domain_id uuid, user_id uuid, value float8, duration_ms float8, status int, meta jsonb)
       RETURNING 1
-    )
-    INSERT INTO metric_rollups (day, type, domain_id, product_id, count, sum, min, max, flagged)
-    SELECT k.day, k.type, k.domain_id, k.product_id, count(*), coalesce(sum(k.measure), 0), min(k.measure), max(k.measure), sum(k.flagged)
-    FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(day date, type text, domain_id text, product_id text, measure float8, flagged int)
-    GROUP BY 1, 2, 3, 4
-    ON CONFLICT (day, type, domain_id, product_id) DO UPDATE SET
-      count = metric_rollups.count + EXCLUDED.count,
-      sum = metric_rollups.sum + EXCLUDED.sum,
-      min = LEAST(metric_rollups.min, EXCLUDED.min),
-      max = GREATEST(metric_rollups.max, EXCLUDED.max),
-      flagged = metric_rollups.flagged + EXCLUDED.flagged`);
+    ),
+    ${keys.upserts()}`);
   return events.length;
+}
+
+/** Rollup keys gathered for one upsert: counter rows for metric_rollups, consumer keys for metric_consumer_sets. */
+class RollupRows {
+  private readonly counters: Array<Record<string, unknown>> = [];
+  private readonly consumers: Array<{ day: string; grain: Grain; domain_id: string; user_id: string }> = [];
+
+  add(keys: RollupKey[]): void {
+    for (const key of keys) {
+      const [base, grain = "day"] = key.type.split("@");
+      if (base === ACTIVE_CONSUMER_TYPE)
+        this.consumers.push({ day: key.day, grain: grain as Grain, domain_id: key.domainId, user_id: key.productId });
+      else
+        this.counters.push({
+          day: key.day,
+          type: key.type,
+          domain_id: key.domainId,
+          product_id: key.productId,
+          measure: key.measure,
+          flagged: key.flagged ? 1 : 0,
+        });
+    }
+  }
+
+  get empty(): boolean {
+    return this.counters.length === 0 && this.consumers.length === 0;
+  }
+
+  /**
+   * The upserts as the tail of one WITH statement (one statement: all or nothing, no extra round trip).
+   * Counters add up per key. A reader gets a number the first time they are seen (metric_consumers; a
+   * brand-new one is inserted, and ON CONFLICT DO UPDATE returns the row even when a concurrent recorder
+   * inserted it first, so no bit is lost), and their bit is OR-ed into each (day, grain, domain) set.
+   * Every upsert takes its rows in key order, so concurrent recorders lock shared rows in the same order
+   * and cannot deadlock.
+   */
+  upserts(): Prisma.Sql {
+    return Prisma.sql`
+    ro AS (
+      INSERT INTO metric_rollups (day, type, domain_id, product_id, count, sum, min, max, flagged)
+      SELECT k.day, k.type, k.domain_id, k.product_id, count(*), coalesce(sum(k.measure), 0), min(k.measure), max(k.measure), sum(k.flagged)
+      FROM jsonb_to_recordset(${JSON.stringify(this.counters)}::jsonb) AS k(day date, type text, domain_id text, product_id text, measure float8, flagged int)
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 1, 2, 3, 4
+      ON CONFLICT (day, type, domain_id, product_id) DO UPDATE SET
+        count = metric_rollups.count + EXCLUDED.count,
+        sum = metric_rollups.sum + EXCLUDED.sum,
+        min = LEAST(metric_rollups.min, EXCLUDED.min),
+        max = GREATEST(metric_rollups.max, EXCLUDED.max),
+        flagged = metric_rollups.flagged + EXCLUDED.flagged
+      RETURNING 1
+    ),
+    ck AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(this.consumers)}::jsonb) AS c(day date, grain text, domain_id text, user_id uuid)),
+    known AS (SELECT m.user_id, m.n FROM metric_consumers m WHERE m.user_id IN (SELECT user_id FROM ck)),
+    fresh AS (
+      INSERT INTO metric_consumers (user_id)
+      SELECT DISTINCT ck.user_id FROM ck WHERE NOT EXISTS (SELECT 1 FROM known WHERE known.user_id = ck.user_id) ORDER BY 1
+      ON CONFLICT (user_id) DO UPDATE SET n = metric_consumers.n
+      RETURNING user_id, n
+    ),
+    num AS (SELECT user_id, n FROM known UNION ALL SELECT user_id, n FROM fresh)
+    INSERT INTO metric_consumer_sets (day, grain, domain_id, chunk, bits)
+    SELECT ck.day, ck.grain, ck.domain_id, num.n / ${CONSUMER_CHUNK_BITS}::int, bit_or(B'1'::bit(${Prisma.raw(String(CONSUMER_CHUNK_BITS))}) >> (num.n % ${CONSUMER_CHUNK_BITS}::int))
+    FROM ck JOIN num ON num.user_id = ck.user_id
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (day, grain, domain_id, chunk) DO UPDATE SET bits = metric_consumer_sets.bits | EXCLUDED.bits`;
+  }
 }
 
 /**
@@ -119,30 +176,17 @@ export async function rebuildRollups(types: MetricEventType[]): Promise<void> {
         meta: true,
       },
     });
-    const keys: Array<Record<string, unknown>> = [];
+    const keys = new RollupRows();
     for (const r of rows) {
       const flagged = (r.meta as { flagged?: boolean } | null)?.flagged;
-      for (const key of rollupKeys({ ...r, at: r.at.toISOString(), flagged })) {
-        keys.push({
-          day: key.day,
-          type: key.type,
-          domain_id: key.domainId,
-          product_id: key.productId,
-          measure: key.measure,
-          flagged: key.flagged ? 1 : 0,
-        });
-      }
+      keys.add(rollupKeys({ ...r, at: r.at.toISOString(), flagged }));
     }
-    // Every rollup type these events feed: the type itself and its grains, its histogram, its consumer sets.
-    // The type names contain "_", a LIKE wildcard: escaped so that only the intended rows go.
+    // Every rollup type these events feed: the type itself and its grains, its histogram; product reads also
+    // feed the consumer sets. The type names contain "_", a LIKE wildcard: escaped so that only the intended rows go.
     const patterns = types.flatMap((t) => [escapeLike(t), `${escapeLike(t)}@%`, `${escapeLike(t)}:le:%`]);
-    if (types.includes("product_read")) patterns.push(`${escapeLike(ACTIVE_CONSUMER_TYPE)}%`);
     await tx.$executeRaw`DELETE FROM metric_rollups WHERE type LIKE ANY(${patterns}::text[])`;
-    if (keys.length === 0) return;
-    await tx.$executeRaw`
-      INSERT INTO metric_rollups (day, type, domain_id, product_id, count, sum, min, max, flagged)
-      SELECT k.day, k.type, k.domain_id, k.product_id, count(*), coalesce(sum(k.measure), 0), min(k.measure), max(k.measure), sum(k.flagged)
-      FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(day date, type text, domain_id text, product_id text, measure float8, flagged int)
-      GROUP BY 1, 2, 3, 4`;
+    if (types.includes("product_read")) await tx.$executeRaw`DELETE FROM metric_consumer_sets`;
+    if (keys.empty) return;
+    await tx.$executeRaw`WITH ${keys.upserts()}`;
   });
 }

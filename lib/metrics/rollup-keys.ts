@@ -41,12 +41,16 @@ export function bucketFor(ms: number): number {
 }
 
 /**
- * Distinct consumers without scanning raw events: every product_read also upserts a row of this type keyed by
- * the reader, with product_id holding the USER id (domain_id "" overall, or the product's domain). A period's
- * distinct consumers is then COUNT(DISTINCT product_id) over these rows — exact, at most one row per user,
- * scope and day.
+ * Distinct consumers without scanning raw events: every product_read also yields keys of this type, with
+ * product_id holding the USER id (domain_id "" overall, or the product's domain). The recorder does not count
+ * them in metric_rollups: it sets the reader's bit in the (day, grain, domain) bitmap of metric_consumer_sets,
+ * so a period's distinct consumers is the popcount of the OR of its pieces' bitmaps — exact, and a few
+ * hundred bytes per piece whatever the number of reads.
  */
 export const ACTIVE_CONSUMER_TYPE = "active_consumer";
+
+/** Bits per metric_consumer_sets row (the column is bit(4096); reader n has bit n % 4096 of chunk n / 4096). */
+export const CONSUMER_CHUNK_BITS = 4096;
 
 /**
  * Rollups are kept per day, and also per ISO week (filed under its Monday) and per calendar month (filed

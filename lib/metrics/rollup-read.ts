@@ -1,13 +1,18 @@
 // Reading rollups for a set of labelled "pieces" (a day, an ISO week or a calendar month): every figure
-// of a period is the sum (or, for consumers, the DISTINCT) over the pieces that tile it, so a dashboard
+// of a period is the sum (or, for consumers, the union of bitmaps) over the pieces that tile it, so a dashboard
 // issues a few primary-key lookups per figure whatever the range and the number of recorded events.
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { ACTIVE_CONSUMER_TYPE, type Grain } from "@/lib/metrics/rollup-keys";
+import { grainType, type Grain } from "@/lib/metrics/rollup-keys";
 import { addDays, bucketStart, buckets, coverRange, type DateRange, type Granularity } from "@/lib/metrics/period";
 
-export type Piece = { label: string; grain: Grain; start: string };
+/** A piece of a labelled period; `types` (when set) are the only rollup types read for it. */
+export type Piece = { label: string; grain: Grain; start: string; types?: string[] };
+
+/** The same pieces, each reading only `types` (a chart series needs fewer types than the period's tiles). */
+export function withTypes(pieces: Piece[], types: readonly string[]): Piece[] {
+  return pieces.map((p) => ({ ...p, types: [...types] }));
+}
 
 /** The pieces that tile a range, under one label. Product-scope rows have no week grain. */
 export function rangePieces(label: string, r: { from: string; to: string }, opts: { weeks?: boolean } = {}): Piece[] {
@@ -30,64 +35,83 @@ export function seriesPieces(prefix: string, range: DateRange, g: Granularity): 
 export type SumRow = { label: string; type: string; domainId: string; productId: string; count: number; sum: number; flagged: number };
 
 /**
- * Σcount / Σsum / Σflagged per label, base type, domain and product. Each (piece, type, domain, product)
- * is one primary-key lookup on metric_rollups(day, type, domain_id, product_id).
+ * Σcount / Σsum / Σflagged per label, base type, domain and product, in one statement on metric_rollups'
+ * primary key (day, type, domain_id, product_id). A piece reads its own `types`, else `types`: a counter type
+ * is one equality probe per piece, domain and product; the buckets of a latency histogram ("<type>:le:<bound>")
+ * are one range scan over the type names between the lowest and the highest bucket name of that histogram
+ * (bounds and the exact-name filter both taken in the database's collation), so a histogram costs one index
+ * descent per piece instead of one per bucket.
  */
 export async function readSums(pieces: Piece[], types: string[], scope: { domainIds: string[]; productIds?: string[] }): Promise<SumRow[]> {
-  if (pieces.length === 0 || types.length === 0) return [];
+  if (pieces.length === 0) return [];
+  const exact: Array<{ label: string; start: string; types: string[] }> = [];
+  const ranged: typeof exact = [];
+  for (const p of pieces) {
+    const families = new Map<string, string[]>();
+    const single: string[] = [];
+    for (const t of p.types ?? types) {
+      const name = grainType(t, p.grain);
+      const i = t.indexOf(":le:");
+      if (i < 0) single.push(name);
+      else families.set(t.slice(0, i), [...(families.get(t.slice(0, i)) ?? []), name]);
+    }
+    if (single.length) exact.push({ label: p.label, start: p.start, types: single });
+    for (const names of families.values()) ranged.push({ label: p.label, start: p.start, types: names });
+  }
+  const products = scope.productIds ?? [""];
   return db.$queryRaw<SumRow[]>`
-    SELECT p.label, t.base AS type, r.domain_id AS "domainId", r.product_id AS "productId",
-           sum(r.count)::float8 AS count, sum(r.sum)::float8 AS sum, sum(r.flagged)::float8 AS flagged
-    FROM jsonb_to_recordset(${JSON.stringify(pieces)}::jsonb) AS p(label text, grain text, start date)
-    CROSS JOIN unnest(${types}::text[]) AS t(base)
-    CROSS JOIN LATERAL (
-      SELECT r.domain_id, r.product_id, r.count, r.sum, r.flagged FROM metric_rollups r
-      WHERE r.day = p.start
-        AND r.type = CASE p.grain WHEN 'day' THEN t.base ELSE t.base || '@' || p.grain END
-        AND r.domain_id = ANY(${scope.domainIds}::text[])
-        AND r.product_id = ANY(${scope.productIds ?? [""]}::text[])
-      OFFSET 0 -- a fence: the planner must probe the primary key per piece, never fall back to scanning the table
-    ) r
+    SELECT label, split_part(type, '@', 1) AS type, domain_id AS "domainId", product_id AS "productId",
+           sum(count)::float8 AS count, sum(sum)::float8 AS sum, sum(flagged)::float8 AS flagged
+    FROM (
+      SELECT p.label, r.*
+      FROM jsonb_to_recordset(${JSON.stringify(exact)}::jsonb) AS p(label text, start date, types text[])
+      CROSS JOIN unnest(${scope.domainIds}::text[]) AS d(id)
+      CROSS JOIN unnest(${products}::text[]) AS pr(id)
+      CROSS JOIN LATERAL (
+        SELECT r.type, r.domain_id, r.product_id, r.count, r.sum, r.flagged FROM metric_rollups r
+        WHERE r.day = p.start AND r.type = ANY(p.types) AND r.domain_id = d.id AND r.product_id = pr.id
+        OFFSET 0 -- a fence: primary-key probes per piece, domain and product, never a scan of the table
+      ) r
+      UNION ALL
+      SELECT p.label, r.*
+      FROM jsonb_to_recordset(${JSON.stringify(ranged)}::jsonb) AS p(label text, start date, types text[])
+      CROSS JOIN LATERAL (SELECT min(x) AS lo, max(x) AS hi FROM unnest(p.types) AS x) b
+      CROSS JOIN unnest(${scope.domainIds}::text[]) AS d(id)
+      CROSS JOIN unnest(${products}::text[]) AS pr(id)
+      CROSS JOIN LATERAL (
+        SELECT r.type, r.domain_id, r.product_id, r.count, r.sum, r.flagged FROM metric_rollups r
+        WHERE r.day = p.start AND r.type BETWEEN b.lo AND b.hi AND r.domain_id = d.id AND r.product_id = pr.id
+          AND (r.type || '') = ANY(p.types) -- the exact names, checked on the rows found (not an index condition)
+        OFFSET 0
+      ) r
+    ) x
     GROUP BY 1, 2, 3, 4`;
 }
 
 /**
- * Distinct consumers per label and domain ("" = the whole mesh): DISTINCT over the pieces' user sets. A
- * label made of one piece is a plain row count (a piece holds each user once); only labels of several
- * pieces need the DISTINCT, done as a hash aggregate.
+ * Distinct consumers per label and domain ("" = the whole mesh): per label, the OR of its pieces' bitmaps
+ * (metric_consumer_sets, one primary-key probe per piece and chunk), then its popcount. Labels nobody read in
+ * are absent (callers read them as 0).
  */
 export async function readDistinctConsumers(
   pieces: Piece[],
   domainIds: string[],
 ): Promise<Array<{ label: string; domainId: string; n: number }>> {
   if (pieces.length === 0) return [];
-  const perLabel = new Map<string, number>();
-  for (const p of pieces) perLabel.set(p.label, (perLabel.get(p.label) ?? 0) + 1);
-  const single = pieces.filter((p) => perLabel.get(p.label) === 1);
-  const multi = pieces.filter((p) => (perLabel.get(p.label) ?? 0) > 1);
-  const join = (list: Piece[]) => Prisma.sql`
-    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS p(label text, grain text, start date)
-    CROSS JOIN LATERAL (
-      SELECT r.domain_id, r.product_id FROM metric_rollups r
-      WHERE r.day = p.start
-        AND r.type = CASE p.grain WHEN 'day' THEN ${ACTIVE_CONSUMER_TYPE} ELSE ${ACTIVE_CONSUMER_TYPE} || '@' || p.grain END
-        AND r.domain_id = ANY(${domainIds}::text[])
-      OFFSET 0 -- primary-key probes per piece (index-only), never a table scan
-    ) r`;
-  const [a, b] = await Promise.all([
-    single.length
-      ? db.$queryRaw<
-          Array<{ label: string; domainId: string; n: number }>
-        >`SELECT p.label, r.domain_id AS "domainId", count(*)::int AS n ${join(single)} GROUP BY 1, 2`
-      : Promise.resolve([]),
-    multi.length
-      ? db.$queryRaw<Array<{ label: string; domainId: string; n: number }>>`
-          SELECT label, "domainId", count(*)::int AS n
-          FROM (SELECT DISTINCT p.label, r.domain_id AS "domainId", r.product_id ${join(multi)}) d
-          GROUP BY 1, 2`
-      : Promise.resolve([]),
-  ]);
-  return [...a, ...b];
+  return db.$queryRaw<Array<{ label: string; domainId: string; n: number }>>`
+    SELECT label, domain_id AS "domainId", sum(bit_count(bits))::int AS n
+    FROM (
+      SELECT p.label, s.domain_id, s.chunk, bit_or(s.bits) AS bits
+      FROM jsonb_to_recordset(${JSON.stringify(pieces)}::jsonb) AS p(label text, grain text, start date)
+      CROSS JOIN unnest(${domainIds}::text[]) AS d(id)
+      CROSS JOIN LATERAL (
+        SELECT s.domain_id, s.chunk, s.bits FROM metric_consumer_sets s
+        WHERE s.day = p.start AND s.grain = p.grain AND s.domain_id = d.id
+        OFFSET 0 -- primary-key probes per piece and domain, never a scan of the table
+      ) s
+      GROUP BY 1, 2, 3
+    ) u
+    GROUP BY 1, 2`;
 }
 
 export type Totals = { count: number; sum: number; flagged: number };

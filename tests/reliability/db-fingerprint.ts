@@ -11,6 +11,8 @@ const IGNORED = new Set([
   "anonymous_refusals",
   "metric_events",
   "metric_rollups",
+  "metric_consumers",
+  "metric_consumer_sets",
   "sessions",
   "sign_in_throttle",
 ]);
