@@ -14,7 +14,7 @@ test("a producer registers, publishes, finds, exports and re-imports a product a
     tags: "e2e, orders",
     fields: [{ name: field, type: "integer" }],
   });
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
   // Through review to publication (the sales owner may do both).
   await page.getByRole("button", { name: "Submit for review" }).click();

@@ -141,7 +141,7 @@ describe("a breaking version of a published product", () => {
 
 describe("revoking granted access", () => {
   it("is refused without a reason, and records the reason on the request and in the audit log", async () => {
-    const p = await createPublishedProduct(domain, owner);
+    const p = await createPublishedProduct(domain, owner, { classification: "confidential" });
     const consumer = await createPrincipal(["data_consumer"]);
     const { id } = await requestAccess(consumer, { productId: p.id, purpose: "Quarterly churn analysis" });
     await decideAccessRequest(owner, { requestId: id, decision: "approve", note: "OK" });

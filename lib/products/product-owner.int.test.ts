@@ -138,7 +138,7 @@ describe("lowering the classification", () => {
 describe("a named owner removed from the domain", () => {
   it("can no longer publish, provision or decide access, and each refusal is audited once", async () => {
     const leaver = await createPrincipal(["data_producer"], { [domain]: "owner" });
-    const spec = sampleSpec(domain, { owner: leaver.email });
+    const spec = sampleSpec(domain, { owner: leaver.email, classification: "confidential" });
     await registerProduct(leaver, spec);
     const ref = { domain, name: spec.name };
     const resource = `data_product:${domain}/${spec.name}`;

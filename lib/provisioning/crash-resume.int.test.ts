@@ -78,7 +78,7 @@ describe("a worker killed mid-job", () => {
         [schema],
       );
       const base = f.spec.name.replaceAll("-", "_");
-      expect(rels.rows.map((r) => `${r.relname}:${r.kind}`)).toEqual([`${base}:v`, `${base}_v1:r`]);
+      expect(rels.rows.map((r) => `${r.relname}:${r.kind}`)).toEqual([`${base}:v`, `${base}__masked:v`, `${base}_v1:r`]);
       // By name prefix and by the deployment's tag: a long role name starts with only part of the schema's.
       const roles = await c.query(
         "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1",

@@ -77,7 +77,7 @@ describe("products whose names read the same", () => {
     expect((await deprovision(b)).outcome).toBe("completed");
     expect(await q("SELECT 1 FROM pg_namespace WHERE nspname = $1", [db2.schemaName])).toHaveLength(0);
 
-    expect(await tablesOf(da.schemaName!)).toEqual(["sp_probe_owner", "sp_probe_owner_v1"]);
+    expect(await tablesOf(da.schemaName!)).toEqual(["sp_probe_owner", "sp_probe_owner__masked", "sp_probe_owner_v1"]);
     expect((await stagingOf(a.productId)).status).toBe("active");
     // The read API, both as a domain member and as an outside consumer reading through the product's role.
     const consumer = await createPrincipal(["data_consumer"]);

@@ -149,7 +149,7 @@ describe("the worker killed during provisioning", () => {
       const objects = await objectsOf(f);
       const base = f.spec.name.replaceAll("-", "_");
       expect(objects.schemas).toEqual([objects.schema]);
-      expect(objects.relations).toEqual([`${base}:v`, `${base}_v1:r`]);
+      expect(objects.relations).toEqual([`${base}:v`, `${base}__masked:v`, `${base}_v1:r`]);
       expect(objects.roles).toEqual([roleNameFor(objects.schema, "data_consumer"), roleNameFor(objects.schema, "data_producer")].sort());
       const deployment = await stagingOf(f.productId);
       expect(deployment.status).toBe("active");

@@ -228,6 +228,7 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/products/[domain]/[product]/compliance/page.tsx", "owner", productParams],
       ["app/(portal)/products/[domain]/[product]/quality/page.tsx", "owner", productParams],
       ["app/(portal)/products/[domain]/[product]/reviews/page.tsx", "owner", productParams],
+      ["app/(portal)/products/[domain]/[product]/deployments/page.tsx", "owner", productParams],
       ["app/(portal)/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
       ["app/(portal)/metrics/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
       ["app/(portal)/governance/policies/global/history/page.tsx", "governance"],
@@ -270,6 +271,10 @@ describe("page titles before sign-in", () => {
     ],
     [
       "app/(portal)/products/[domain]/[product]/reviews/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
+    [
+      "app/(portal)/products/[domain]/[product]/deployments/page.tsx",
       (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
     ],
     ["app/(portal)/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],

@@ -121,11 +121,11 @@ export default async function ProductPage({
         </p>
         <p className="mt-2 text-sm text-slate-600" data-testid="product-owner">
           Owner{" "}
-          <a className="text-brand-700 hover:underline" href={`mailto:${product.owner}`}>
+          <a className="text-brand-700 underline" href={`mailto:${product.owner}`}>
             {product.owner}
           </a>{" "}
           ·{" "}
-          <Link className="text-brand-700 hover:underline" href={`/domains/${product.domain}`}>
+          <Link className="text-brand-700 underline" href={`/domains/${product.domain}`}>
             {product.domainName}
           </Link>{" "}
           domain

@@ -93,11 +93,12 @@ export function SloSection({ slo }: { slo: ServiceLevelObjectives }) {
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
       {items.map((item) => (
-        <Card key={item.label}>
+        // A <div> (not a Card's <section>): a description list may hold only dt/dd groups wrapped in divs.
+        <div key={item.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
           <dd className="mt-1 text-2xl font-semibold text-slate-900">{item.value}</dd>
           <dd className="mt-1 text-xs text-slate-500">{item.hint}</dd>
-        </Card>
+        </div>
       ))}
     </dl>
   );
