@@ -11,8 +11,13 @@ import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
 import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { expireGrants } from "@/lib/consumers/expire-grants";
+import { MONITOR_SCHEDULES, runMonitorRule } from "@/lib/governance/compliance/monitor/run-rule.db";
 import {
+  COMPLIANCE_ACCESS_QUEUE,
+  COMPLIANCE_QUALITY_QUEUE,
+  COMPLIANCE_RETENTION_QUEUE,
   GRANT_EXPIRY_QUEUE,
+  type ComplianceMessage,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
@@ -81,6 +86,29 @@ export function jobHandlers(concurrency: number): JobHandler[] {
       cron: () => "* * * * *",
       run: async () => expireGrants(),
     },
+    // The compliance monitor: retention daily, data quality hourly, access control every minute (and when a
+    // grant change asks, with its own slot). Each run claims its slot, so several workers never repeat one.
+    ...(
+      [
+        [COMPLIANCE_RETENTION_QUEUE, "retention"],
+        [COMPLIANCE_QUALITY_QUEUE, "quality"],
+        [COMPLIANCE_ACCESS_QUEUE, "access"],
+      ] as const
+    ).map(([queue, rule]) => ({
+      queue,
+      options: { pollingIntervalSeconds: 30 },
+      wakeOnSend: rule === "access",
+      cron: () => MONITOR_SCHEDULES[rule],
+      run: async (message: ComplianceMessage | null) => {
+        try {
+          const outcome = await runMonitorRule(rule, { slot: message?.slot });
+          return outcome.ran ? { slot: outcome.slot, ...outcome.report } : { slot: outcome.slot, skipped: "another worker ran this slot" };
+        } catch (err) {
+          logger.error({ err, rule }, "compliance monitor rule failed");
+          throw err;
+        }
+      },
+    })),
   ];
 }
 

@@ -14,6 +14,15 @@ export const HEALTH_PROBE_QUEUE = "health-probe";
 /** Ends expired access grants (lib/consumers/expire-grants.ts), every minute, cluster-wide. */
 export const GRANT_EXPIRY_QUEUE = "grant-expiry";
 export type ProvisioningMessage = { jobId: string };
+/**
+ * The compliance monitor's rules (lib/governance/compliance/monitor), each on its own cron schedule. A message
+ * may carry an explicit slot (an access check asked for after a grant change); otherwise the rule runs for
+ * the current time's slot, claimed once across workers (monitor_runs).
+ */
+export const COMPLIANCE_RETENTION_QUEUE = "compliance-retention";
+export const COMPLIANCE_QUALITY_QUEUE = "compliance-quality";
+export const COMPLIANCE_ACCESS_QUEUE = "compliance-access";
+export type ComplianceMessage = { slot?: string };
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
@@ -40,6 +49,8 @@ async function start(): Promise<PgBoss> {
   // "short" here: ticks missed while no worker ran do not pile up.
   await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   await ensureQueue(boss, GRANT_EXPIRY_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  for (const queue of [COMPLIANCE_RETENTION_QUEUE, COMPLIANCE_QUALITY_QUEUE, COMPLIANCE_ACCESS_QUEUE])
+    await ensureQueue(boss, queue, { policy: "short", retryLimit: 0, expireInSeconds: 3600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   return boss;
@@ -71,6 +82,17 @@ export async function enqueueRevalidationRun(runId: string, slots = 1, key = "st
   for (let i = 0; i < slots; i++) {
     await boss.send(REVALIDATION_QUEUE, { runId } satisfies RevalidationMessage, { singletonKey: `${runId}:${key}:${i}` });
   }
+  notifyLocalWorkers?.();
+}
+
+/**
+ * Asks for an access-control check now (after a grant was made, revoked or expired): its own slot, so it runs
+ * even when this minute's scheduled check already did; at most one such request waits at a time.
+ */
+export async function requestAccessCheck(reason: string): Promise<void> {
+  const boss = await getBoss();
+  const slot = `event:${new Date().toISOString()}:${reason}`.slice(0, 200);
+  await boss.send(COMPLIANCE_ACCESS_QUEUE, { slot } satisfies ComplianceMessage, { singletonKey: "event" });
   notifyLocalWorkers?.();
 }
 

@@ -7,10 +7,13 @@ import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
 
 export type QualityRunResult = { id: string; score: number; metrics: QualityMetrics; rowsChecked: number; at: string };
 
+/** One contract rule measured by a run (the compliance monitor's hourly check). */
+export type CheckFigure = { path: string; metric: string; value: number | null; expect: unknown; passed: boolean; error?: string };
+
 export async function recordQualityRun(
   productId: string,
   metrics: QualityMetrics,
-  opts: { rowsChecked?: number; at?: Date } = {},
+  opts: { rowsChecked?: number; at?: Date; checks?: CheckFigure[] } = {},
 ): Promise<QualityRunResult> {
   const at = opts.at ?? new Date();
   const score = qualityScore(metrics);
@@ -23,7 +26,14 @@ export async function recordQualityRun(
     const product = await tx.dataProduct.findUnique({ where: { id: productId }, select: { id: true, domainId: true } });
     if (!product) throw new NotFoundError("This data product does not exist.");
     const run = await tx.qualityRun.create({
-      data: { productId, at, metrics: rounded, score: round(score), rowsChecked: opts.rowsChecked ?? 0 },
+      data: {
+        productId,
+        at,
+        metrics: rounded,
+        score: round(score),
+        rowsChecked: opts.rowsChecked ?? 0,
+        ...(opts.checks ? { checks: opts.checks as unknown as object[] } : {}),
+      },
       select: { id: true },
     });
     await recordMetricEvent(

@@ -1,0 +1,32 @@
+// The seed's ComplianceMonitor.monitor_compliance: each rule on its schedule (retention daily, quality hourly,
+// access control every minute and after grant changes), run once per slot across every worker (runs.db.ts).
+import "server-only";
+import { runAccessControl } from "./access.db";
+import { runQualityMonitor } from "./quality.db";
+import { runRetention } from "./retention.db";
+import { runOnce, slotOf, type RunOutcome } from "./runs.db";
+import type { MonitorRule } from "./violations.db";
+
+/** pg-boss cron expressions (UTC) per rule. */
+export const MONITOR_SCHEDULES: Record<MonitorRule, string> = {
+  retention: "30 2 * * *",
+  quality: "5 * * * *",
+  access: "* * * * *",
+};
+
+/**
+ * Runs `rule` for the slot `at` falls in (or for an explicit slot, e.g. one per grant change) unless another
+ * worker already did.
+ */
+export async function runMonitorRule(
+  rule: MonitorRule,
+  opts: { at?: Date; slot?: string } = {},
+): Promise<RunOutcome<Record<string, unknown>>> {
+  const at = opts.at ?? new Date();
+  const slot = opts.slot ?? slotOf(rule, at);
+  return runOnce(rule, slot, async () => {
+    if (rule === "retention") return { ...(await runRetention({ now: at })) };
+    if (rule === "quality") return { ...(await runQualityMonitor({ now: at })) };
+    return { ...(await runAccessControl({ now: at })) };
+  });
+}
