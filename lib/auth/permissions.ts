@@ -78,6 +78,11 @@ export const can = {
   /** The mesh-wide compliance overview and re-validating every product: governance and data admins. */
   readCompliance: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
   revalidateAll: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  /**
+   * Data subject requests (GDPR/CCPA): find, export and erase one person's records across every provisioned
+   * product: governance and data admins only (it reads and deletes across every domain).
+   */
+  handleSubjectRequests: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
   /** Run a product's validation on demand: its editors, governance and data admins. */
   validateProduct: (p: Principal | null, product: ProductRef) => p !== null && (can.editProduct(p, product) || has(p, "governance")),
   /** Accept a validation's warnings before publishing: whoever may publish (the product's owners, admins). */
