@@ -132,7 +132,10 @@ export function contractChecks(
     if (rule.type === "sql" && typeof rule.query === "string") {
       // Only rules over their own table run: a query naming a table itself may read anything.
       if (!/\$\{(table|object)\}/.test(rule.query)) return;
-      checks.push({ ...base, sql: rule.query.replace(/\$\{(table|object)\}/g, from).replace(/\$\{(column|property)\}/g, column ?? "NULL") });
+      checks.push({
+        ...base,
+        sql: rule.query.replace(/\$\{(table|object)\}/g, from).replace(/\$\{(column|property)\}/g, column ?? "NULL"),
+      });
     } else if (rule.type === undefined || rule.type === "library") {
       const aggregate = metricAggregate(rule, column, param, columnOf);
       if (aggregate) checks.push({ ...base, aggregate });

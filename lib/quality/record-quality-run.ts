@@ -116,3 +116,19 @@ export async function listQualityRuns(
     total,
   };
 }
+
+export type QualityTrendPoint = { at: string; score: number; passed: number; checks: number };
+
+/** The latest quality runs of a product (oldest first) for the trend chart: score and contract rules passed. */
+export async function qualityTrend(productId: string, take = 30): Promise<QualityTrendPoint[]> {
+  const rows = await db.qualityRun.findMany({
+    where: { productId },
+    orderBy: { at: "desc" },
+    take,
+    select: { at: true, score: true, checks: true },
+  });
+  return rows.reverse().map((r) => {
+    const checks = Array.isArray(r.checks) ? (r.checks as Array<{ passed?: boolean }>) : [];
+    return { at: r.at.toISOString(), score: r.score, passed: checks.filter((c) => c.passed).length, checks: checks.length };
+  });
+}

@@ -10,7 +10,11 @@ import { qualified } from "@/lib/provisioning";
 import { matchSql, subjectTargets } from "./find-subject.db";
 import { erasureSchema } from "./subject-keys";
 
-export type ErasureReport = { key: string; total: number; products: Array<{ product: string; environment: string; table: string; deleted: number }> };
+export type ErasureReport = {
+  key: string;
+  total: number;
+  products: Array<{ product: string; environment: string; table: string; deleted: number }>;
+};
 
 export async function eraseSubject(user: CurrentUser, input: unknown): Promise<ErasureReport> {
   await assertCan(user, "handleSubjectRequests", [], {
@@ -33,7 +37,12 @@ export async function eraseSubject(user: CurrentUser, input: unknown): Promise<E
         const deleted = await tx.$executeRawUnsafe(`DELETE FROM ${qualified(t.schema, table)} WHERE ${matchSql(columns)}`, value);
         if (deleted === 0) continue;
         report.total += deleted;
-        report.products.push({ product: `${t.product.domain}/${t.product.name}`, environment: t.environment, table: `${t.schema}.${table}`, deleted });
+        report.products.push({
+          product: `${t.product.domain}/${t.product.name}`,
+          environment: t.environment,
+          table: `${t.schema}.${table}`,
+          deleted,
+        });
         const entry = perProduct.get(t.product.id) ?? { domain: t.product.domain, name: t.product.name, deleted: 0, tables: [] };
         entry.deleted += deleted;
         entry.tables.push(`${t.schema}.${table}: ${deleted}`);

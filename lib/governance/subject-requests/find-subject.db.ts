@@ -71,7 +71,10 @@ export async function findSubject(user: CurrentUser, input: unknown): Promise<{ 
     const present = await db.$queryRaw<{ name: string }[]>`
       SELECT column_name AS name FROM information_schema.columns WHERE table_schema = ${t.schema} AND table_name = ${table}`;
     const names = new Set(present.map((c) => c.name));
-    const select = dataColumns.filter((c) => names.has(c)).map(quoteIdent).join(", ");
+    const select = dataColumns
+      .filter((c) => names.has(c))
+      .map(quoteIdent)
+      .join(", ");
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT ${select} FROM ${from} WHERE ${where} LIMIT ${MAX_ROWS}`,
       value,

@@ -18,7 +18,16 @@ describe("subject keys", () => {
       id: "c",
       version: "1.0.0",
       status: "active",
-      schema: [{ name: "t", properties: [{ name: "email" }, { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "email" }] }, { name: "amount" }] }],
+      schema: [
+        {
+          name: "t",
+          properties: [
+            { name: "email" },
+            { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "email" }] },
+            { name: "amount" },
+          ],
+        },
+      ],
     };
     expect([...subjectColumns(spec, contract)]).toEqual([["email", ["email", "buyer_email"]]]);
   });
@@ -30,7 +39,12 @@ describe("subject keys", () => {
       id: "c",
       version: "1.0.0",
       status: "active",
-      schema: [{ name: "t", properties: [{ name: "email" }, { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "x; drop" }] }] }],
+      schema: [
+        {
+          name: "t",
+          properties: [{ name: "email" }, { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "x; drop" }] }],
+        },
+      ],
     };
     expect([...subjectColumns(spec, contract)]).toEqual([["email", ["email"]]]);
   });

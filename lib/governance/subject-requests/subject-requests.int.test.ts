@@ -43,7 +43,12 @@ beforeAll(async () => {
     id: `orders-${b.spec.name}`,
     version: "1.0.0",
     status: "active",
-    schema: [{ name: "orders", properties: [{ name: "id" }, { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "email" }] }] }],
+    schema: [
+      {
+        name: "orders",
+        properties: [{ name: "id" }, { name: "buyer_email", customProperties: [{ property: "subjectKey", value: "email" }] }],
+      },
+    ],
   };
   await db.dataProduct.update({ where: { id: b.productId }, data: { contract: contract as object } });
   await sql(`INSERT INTO ${customers} (id, email) VALUES ('c1', $1), ('c2', 'bob@example.com'), ('c3', NULL)`, [ALICE]);
@@ -78,15 +83,20 @@ describe("data subject requests", () => {
     await expect(findSubject(producer, { key: "email", value: ALICE })).rejects.toBeInstanceOf(ForbiddenError);
     const admin = await createPrincipal(["data_admin"]);
     await expect(eraseSubject(admin, { key: "email", value: ALICE, reason: "", confirm: "erase" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(eraseSubject(admin, { key: "email; drop", value: ALICE, reason: "Customer asked on 1 Dec", confirm: "erase" })).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      eraseSubject(admin, { key: "email; drop", value: ALICE, reason: "Customer asked on 1 Dec", confirm: "erase" }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect((await sql(`SELECT count(*)::int AS n FROM ${orders}`))[0].n).toBe(3);
   });
 
   it("erases exactly the subject's rows and reports them per product", async () => {
     const admin = await createPrincipal(["data_admin"]);
-    const report = await eraseSubject(admin, { key: "email", value: ALICE, reason: "Erasure request #42 from the customer", confirm: "erase" });
+    const report = await eraseSubject(admin, {
+      key: "email",
+      value: ALICE,
+      reason: "Erasure request #42 from the customer",
+      confirm: "erase",
+    });
     expect(report.total).toBe(3);
     expect(report.products.map((p) => p.deleted).sort()).toEqual([1, 2]);
     expect((await sql(`SELECT id FROM ${customers} ORDER BY id`)).map((r) => r.id)).toEqual(["c2", "c3"]);

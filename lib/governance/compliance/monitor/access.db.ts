@@ -34,7 +34,10 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
     where: { productId: { in: productIds }, endedAt: null, expiresAt: { gt: now } },
     select: { id: true, productId: true, dbRole: true, level: true, userId: true },
   });
-  const holders = await db.user.findMany({ where: { id: { in: [...new Set(grants.map((g) => g.userId))] } }, select: { id: true, email: true, roles: true } });
+  const holders = await db.user.findMany({
+    where: { id: { in: [...new Set(grants.map((g) => g.userId))] } },
+    select: { id: true, email: true, roles: true },
+  });
   const holder = new Map(holders.map((u) => [u.id, u]));
 
   for (const t of tables) {
@@ -46,7 +49,13 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
       report.deployments++;
       const resources = t.resources as DeploymentResources;
       const existingRoles = new Map((resources.roles ?? []).map((r) => [r.accessRole, r.roleName]));
-      const roles = computeGrants(t.schema, t.product.spec.access ?? [], t.product.classification as Classification, policy.access_control, existingRoles);
+      const roles = computeGrants(
+        t.schema,
+        t.product.spec.access ?? [],
+        t.product.classification as Classification,
+        policy.access_control,
+        existingRoles,
+      );
       // Live grants: their logins keep SELECT on the masked view only while the policy still offers a path.
       const logins: string[] = [];
       for (const g of grants.filter((g) => g.productId === t.product.id)) {

@@ -44,7 +44,8 @@ describe("data quality rule", () => {
     // 10 rows: amount NULL twice and negative once; status: 6 "new", 1 "done", 1 "Bad!", 1 "n/a", 1 NULL.
     const statuses = ["new", "new", "new", "new", "new", "new", "done", "Bad!", "n/a", null];
     const amounts = [1, 2, 3, null, 5, 6, -7, 8, null, 10];
-    for (let i = 0; i < 10; i++) await sql(`INSERT INTO ${p.table} (id, amount, status) VALUES ($1, $2, $3)`, [`r${i}`, amounts[i], statuses[i]]);
+    for (let i = 0; i < 10; i++)
+      await sql(`INSERT INTO ${p.table} (id, amount, status) VALUES ($1, $2, $3)`, [`r${i}`, amounts[i], statuses[i]]);
     const contract: OdcsContract = {
       apiVersion: "v3.1.0",
       kind: "DataContract",
@@ -80,7 +81,9 @@ describe("data quality rule", () => {
     const report = await runQualityMonitor({ productIds: [p.productId] });
     expect(report).toMatchObject({ products: 1, checks: 8, failedChecks: 4, failed: [] });
     const run = await db.qualityRun.findFirstOrThrow({ where: { productId: p.productId }, orderBy: { at: "desc" } });
-    const figures = Object.fromEntries((run.checks as { path: string; value: number; passed: boolean }[]).map((c) => [c.path, [c.value, c.passed]]));
+    const figures = Object.fromEntries(
+      (run.checks as { path: string; value: number; passed: boolean }[]).map((c) => [c.path, [c.value, c.passed]]),
+    );
     expect(figures).toEqual({
       "schema[0].quality[0]": [10, true],
       "schema[0].quality[1]": [1, false],
@@ -144,7 +147,9 @@ describe("retention rule", () => {
     expect(second.details[0]).toMatchObject({ table: `${p.deployment.schemaName}.${p.deployment.tableName}`, deleted: 3 });
     expect((await sql(`SELECT id FROM ${p.table} ORDER BY id`)).map((r) => r.id)).toEqual(["k0", "k1"]);
     expect(await db.complianceViolation.findUniqueOrThrow({ where: { id: violation.id } })).toMatchObject({ resolution: "cleared" });
-    const audited = await db.auditEvent.findFirstOrThrow({ where: { action: "retention:purge", resource: `data_product:${p.domain}/${p.spec.name}` } });
+    const audited = await db.auditEvent.findFirstOrThrow({
+      where: { action: "retention:purge", resource: `data_product:${p.domain}/${p.spec.name}` },
+    });
     expect(audited.reason).toMatch(/Purged 3 row\(s\)/);
     await ensureGlobalPolicy();
   });
@@ -169,7 +174,9 @@ describe("access-control rule", () => {
     const handled = await db.complianceViolation.findMany({ where: { productId: p.productId, rule: "access" } });
     expect(handled).toHaveLength(2);
     expect(handled.every((v) => v.resolution === "revoked" && v.resolvedAt !== null)).toBe(true);
-    expect(await db.auditEvent.count({ where: { action: "access:revoke-privilege", resource: `data_product:${p.domain}/${p.spec.name}` } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { action: "access:revoke-privilege", resource: `data_product:${p.domain}/${p.spec.name}` } }),
+    ).toBe(2);
 
     // Nothing left to find: a second run revokes nothing.
     expect((await runAccessControl({ productIds: [p.productId] })).revoked).toEqual([]);
@@ -187,7 +194,14 @@ describe("one run per slot, one open violation per condition", () => {
   it("the same violation seen by two workers at once stays one open row", async () => {
     const p = await ownedProduct();
     const product = await db.dataProduct.findUniqueOrThrow({ where: { id: p.productId }, select: { domainId: true } });
-    const v = { rule: "quality" as const, productId: p.productId, domainId: product.domainId, detail: "check:x", severity: "warning" as const, message: "m" };
+    const v = {
+      rule: "quality" as const,
+      productId: p.productId,
+      domainId: product.domainId,
+      detail: "check:x",
+      severity: "warning" as const,
+      message: "m",
+    };
     const results = await Promise.all([openViolation(v), openViolation(v), openViolation(v)]);
     expect(results.filter((r) => r.opened)).toHaveLength(1);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);

@@ -161,6 +161,10 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
 function describe(expect: unknown): string {
   if (!expect || typeof expect !== "object") return "no particular value";
   const { op, value } = expect as { op: string; value: number | [number, number] };
-  const words = op.replace(/^must/, "").replace(/([A-Z])/g, " $1").trim().toLowerCase();
+  const words = op
+    .replace(/^must/, "")
+    .replace(/([A-Z])/g, " $1")
+    .trim()
+    .toLowerCase();
   return `${words} ${Array.isArray(value) ? value.join(" and ") : value}`;
 }

@@ -21,7 +21,14 @@ export type RetentionTableReport = {
   expired: number;
   deleted: number;
 };
-export type RetentionReport = { products: number; tables: number; purged: number; violations: number; details: RetentionTableReport[]; failed: string[] };
+export type RetentionReport = {
+  products: number;
+  tables: number;
+  purged: number;
+  violations: number;
+  details: RetentionTableReport[];
+  failed: string[];
+};
 
 const SUBJECT = "system:compliance-monitor";
 

@@ -15,7 +15,10 @@ export const PURGE_REQUIREMENT = "purge_expired_data";
 
 export type RetentionRule = { retention: string; source: string };
 
-export function effectiveRetention(policy: EffectivePolicy, spec: Pick<DataProductSpec, "classification" | "governance">): RetentionRule | null {
+export function effectiveRetention(
+  policy: EffectivePolicy,
+  spec: Pick<DataProductSpec, "classification" | "governance">,
+): RetentionRule | null {
   const level = policy.data_classification.find((c) => c.level === spec.classification);
   const max = policy.data_retention
     ? { retention: policy.data_retention, source: "the domain's data_retention" }

@@ -29,7 +29,11 @@ export async function finishRun(id: string, report: Record<string, unknown>): Pr
 export type RunOutcome<R> = { ran: false; slot: string } | { ran: true; slot: string; runId: string; report: R };
 
 /** Runs `fn` for the slot unless another worker has claimed it; the report is stored with the run. */
-export async function runOnce<R extends Record<string, unknown>>(rule: MonitorRule, slot: string, fn: () => Promise<R>): Promise<RunOutcome<R>> {
+export async function runOnce<R extends Record<string, unknown>>(
+  rule: MonitorRule,
+  slot: string,
+  fn: () => Promise<R>,
+): Promise<RunOutcome<R>> {
   const runId = await claimRun(rule, slot);
   if (!runId) return { ran: false, slot };
   let report: R;
