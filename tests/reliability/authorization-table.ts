@@ -289,6 +289,20 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
 
   // ------------------------------------------------------------------------------------------------
   // Governance policies
+  action("app/(portal)/governance/subject-requests/actions.ts#findSubjectAction", {
+    name: "find a data subject's records",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    form: () => form({ key: "email", value: "nobody@example.com" }),
+  }),
+  action("app/(portal)/governance/subject-requests/actions.ts#eraseSubjectAction", {
+    name: "erase a data subject's records",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    form: () => form({ key: "email", value: "nobody@example.com", reason: "Reliability matrix check", confirm: "erase" }),
+  }),
   action("app/(portal)/governance/policies/global/actions.ts#globalPolicyAction", {
     name: "preview a global policy change",
     rule: "can.editGlobalPolicy: governance",
@@ -686,6 +700,29 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       return {};
     },
     request: (_c, _who, w) => ({ url: url(`/api/governance/policies/export?scope=domain&domain=${w.domain}`) }),
+  }),
+  route("app/api/governance/subject-requests/export/route.ts#POST", {
+    name: "export a data subject's records (same origin)",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    request: () => ({
+      url: url("/api/governance/subject-requests/export"),
+      init: { method: "POST", headers: { origin: ORIGIN, host: "portal.test" }, body: form({ key: "email", value: "nobody@example.com" }) },
+    }),
+  }),
+  route("app/api/governance/subject-requests/export/route.ts#POST", {
+    name: "export a data subject's records from another site (CSRF)",
+    rule: "same-origin check before anything else: nobody",
+    expect: NOBODY,
+    request: () => ({
+      url: url("/api/governance/subject-requests/export"),
+      init: {
+        method: "POST",
+        headers: { origin: "https://evil.example", host: "portal.test" },
+        body: form({ key: "email", value: "x@example.com" }),
+      },
+    }),
   }),
   route("app/api/governance/revalidate/route.ts#POST", {
     name: "re-validate every product (same origin)",

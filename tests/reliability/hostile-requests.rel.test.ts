@@ -218,6 +218,7 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/platform/processing/page.tsx", "admin"],
       ["app/(portal)/governance/policies/(list)/page.tsx", "governance"],
       ["app/(portal)/governance/(overview)/page.tsx", "governance"],
+      ["app/(portal)/governance/compliance/page.tsx", "governance"],
       ["app/(portal)/domains/page.tsx", "admin"],
       ["app/(portal)/access/page.tsx", "consumer"],
       ["app/(portal)/access/inbox/page.tsx", "owner"],
@@ -231,6 +232,7 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/products/[domain]/[product]/deployments/page.tsx", "owner", productParams],
       ["app/(portal)/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
       ["app/(portal)/metrics/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
+      ["app/(portal)/governance/compliance/domains/[slug]/page.tsx", "governance", { slug: world.domain }],
       ["app/(portal)/governance/policies/global/history/page.tsx", "governance"],
     );
     for (const [file, who, params] of cases) {
@@ -279,6 +281,7 @@ describe("page titles before sign-in", () => {
     ],
     ["app/(portal)/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
     ["app/(portal)/metrics/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
+    ["app/(portal)/governance/compliance/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
   ];
   let productName = "";
 
