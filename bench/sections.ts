@@ -22,4 +22,7 @@ export const extraSections: Section[] = [
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
   },
+  async function monitor(url, opts) {
+    return (await import("./monitor")).monitorSection(url, opts);
+  },
 ];
