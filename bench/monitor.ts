@@ -25,7 +25,11 @@ export async function benchQualityRules(url: string, rows: number) {
   const { qualified } = await import("@/lib/provisioning/naming");
   const { provisionedTables } = await import("@/lib/governance/compliance/monitor/provisioned.db");
   const { measureQuality } = await import("@/lib/governance/compliance/monitor/quality.db");
-  const f = await fixtures.ownedProduct({ schema: RULE_FIELDS, classification: "confidential" });
+  const f = await fixtures.ownedProduct({
+    schema: RULE_FIELDS,
+    classification: "confidential",
+    governance: { encryption: true, retention: "1_year", purpose: "billing", erasure: true },
+  });
   const { deployment } = await fixtures.provisioned(f);
   const table = qualified(deployment.schemaName!, deployment.tableName!);
   await db.$executeRawUnsafe(
