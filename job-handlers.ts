@@ -17,6 +17,7 @@ import {
   COMPLIANCE_QUALITY_QUEUE,
   COMPLIANCE_RETENTION_QUEUE,
   GRANT_EXPIRY_QUEUE,
+  requestAccessCheck,
   type ComplianceMessage,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
@@ -84,7 +85,12 @@ export function jobHandlers(concurrency: number): JobHandler[] {
       queue: GRANT_EXPIRY_QUEUE,
       options: { pollingIntervalSeconds: 30 },
       cron: () => "* * * * *",
-      run: async () => expireGrants(),
+      run: async () => {
+        const result = await expireGrants();
+        // Ended grants dropped their logins: the access-control rule checks the privileges again now.
+        if (result.expired > 0) await requestAccessCheck("grant-expiry");
+        return result;
+      },
     },
     // The compliance monitor: retention daily, data quality hourly, access control every minute (and when a
     // grant change asks, with its own slot). Each run claims its slot, so several workers never repeat one.

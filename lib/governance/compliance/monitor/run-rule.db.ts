@@ -5,14 +5,9 @@ import { runAccessControl } from "./access.db";
 import { runQualityMonitor } from "./quality.db";
 import { runRetention } from "./retention.db";
 import { runOnce, slotOf, type RunOutcome } from "./runs.db";
-import type { MonitorRule } from "./violations.db";
 
-/** pg-boss cron expressions (UTC) per rule. */
-export const MONITOR_SCHEDULES: Record<MonitorRule, string> = {
-  retention: "30 2 * * *",
-  quality: "5 * * * *",
-  access: "* * * * *",
-};
+export { MONITOR_SCHEDULES } from "./schedule";
+import type { MonitorRule } from "./violations.db";
 
 /**
  * Runs `rule` for the slot `at` falls in (or for an explicit slot, e.g. one per grant change) unless another

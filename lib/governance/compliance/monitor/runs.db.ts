@@ -6,13 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { MonitorRule } from "./violations.db";
 
-/** The slot of a time for a rule's schedule: the UTC day (retention), hour (quality) or minute (access). */
-export function slotOf(rule: MonitorRule, at: Date): string {
-  const iso = at.toISOString();
-  if (rule === "retention") return iso.slice(0, 10);
-  if (rule === "quality") return iso.slice(0, 13);
-  return iso.slice(0, 16);
-}
+export { slotOf } from "./schedule";
 
 /** Claims the slot; null when another worker already has it. */
 export async function claimRun(rule: MonitorRule, slot: string): Promise<string | null> {
