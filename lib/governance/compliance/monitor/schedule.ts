@@ -1,5 +1,6 @@
 // When the monitoring rules run (pure): their cron schedules and the slot a time falls in.
-import type { MonitorRule } from "./violations.db";
+export const MONITOR_RULES = ["retention", "access", "quality"] as const;
+export type MonitorRule = (typeof MONITOR_RULES)[number];
 
 /** pg-boss cron expressions (UTC) per rule. */
 export const MONITOR_SCHEDULES: Record<MonitorRule, string> = {

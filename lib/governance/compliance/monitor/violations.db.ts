@@ -7,8 +7,9 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 
-export const MONITOR_RULES = ["retention", "access", "quality"] as const;
-export type MonitorRule = (typeof MONITOR_RULES)[number];
+import type { MonitorRule } from "./schedule";
+
+export { MONITOR_RULES, type MonitorRule } from "./schedule";
 export type Severity = "warning" | "error";
 
 export type ViolationInput = {
