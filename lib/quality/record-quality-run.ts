@@ -5,7 +5,15 @@ import { NotFoundError } from "@/lib/errors";
 import { qualityScore, type QualityMetrics } from "@/lib/metrics";
 import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
 
-export type QualityRunResult = { id: string; score: number; metrics: QualityMetrics; rowsChecked: number; at: string };
+export type QualityRunResult = {
+  id: string;
+  score: number;
+  metrics: QualityMetrics;
+  rowsChecked: number;
+  at: string;
+  /** Contract rules measured by the run (the hourly monitor): how many passed of how many. */
+  rules?: { passed: number; total: number };
+};
 
 /** One contract rule measured by a run (the compliance monitor's hourly check). */
 export type CheckFigure = { path: string; metric: string; value: number | null; expect: unknown; passed: boolean; error?: string };
@@ -101,7 +109,7 @@ export async function listQualityRuns(
       orderBy: { at: "desc" },
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      select: { id: true, at: true, metrics: true, score: true, rowsChecked: true },
+      select: { id: true, at: true, metrics: true, score: true, rowsChecked: true, checks: true },
     }),
     db.qualityRun.count({ where: { productId } }),
   ]);
@@ -112,6 +120,9 @@ export async function listQualityRuns(
       metrics: r.metrics as QualityMetrics,
       rowsChecked: r.rowsChecked,
       at: r.at.toISOString(),
+      ...(Array.isArray(r.checks)
+        ? { rules: { passed: (r.checks as Array<{ passed?: boolean }>).filter((c) => c.passed).length, total: r.checks.length } }
+        : {}),
     })),
     total,
   };

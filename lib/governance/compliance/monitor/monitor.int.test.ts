@@ -8,6 +8,7 @@ import { qualified, quoteIdent } from "@/lib/provisioning/naming";
 import type { OdcsContract } from "@/lib/products";
 import { ensureGlobalPolicy } from "@/prisma/seed/factories";
 import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, provisioned, withClient } from "@/tests/provisioning-fixtures";
+import { listQualityRuns } from "@/lib/quality/record-quality-run";
 import { runAccessControl } from "./access.db";
 import { runQualityMonitor } from "./quality.db";
 import { runRetention } from "./retention.db";
@@ -97,6 +98,9 @@ describe("data quality rule", () => {
     // completeness: 3 fields × 10 rows = 30 cells, 3 NULL → 90%; accuracy: no blank text, no NaN → 100%.
     expect(run.metrics).toEqual({ completeness: 90, accuracy: 100, consistency: 100 });
     expect(run.rowsChecked).toBe(10);
+    // The product's quality page lists the run with its contract rules passed.
+    const listed = await listQualityRuns(p.productId, { page: 1, pageSize: 5 });
+    expect(listed.items[0].rules).toEqual({ passed: 4, total: 8 });
     const open = await db.complianceViolation.findMany({ where: { productId: p.productId, resolvedAt: null }, orderBy: { detail: "asc" } });
     expect(open.map((v) => v.detail)).toEqual([
       "check:schema[0].properties[1].quality[0]",

@@ -4,7 +4,7 @@ import "server-only";
 import { runAccessControl } from "./access.db";
 import { runQualityMonitor } from "./quality.db";
 import { runRetention } from "./retention.db";
-import { runOnce, slotOf, type RunOutcome } from "./runs.db";
+import { pruneRuns, runOnce, slotOf, type RunOutcome } from "./runs.db";
 
 export { MONITOR_SCHEDULES } from "./schedule";
 import type { MonitorRule } from "./violations.db";
@@ -22,6 +22,8 @@ export async function runMonitorRule(
   return runOnce(rule, slot, async () => {
     if (rule === "retention") return { ...(await runRetention({ now: at })) };
     if (rule === "quality") return { ...(await runQualityMonitor({ now: at })) };
-    return { ...(await runAccessControl({ now: at })) };
+    const report = await runAccessControl({ now: at });
+    // The minute-by-minute slots only matter while two workers could race for them.
+    return { ...report, prunedRuns: await pruneRuns("access", 7) };
   });
 }

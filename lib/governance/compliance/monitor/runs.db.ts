@@ -40,3 +40,11 @@ export async function runOnce<R extends Record<string, unknown>>(
   await finishRun(runId, report);
   return { ran: true, slot, runId, report };
 }
+
+/** Forgets finished runs of `rule` older than `days` (the access rule leaves 1,440 a day). */
+export async function pruneRuns(rule: MonitorRule, days: number): Promise<number> {
+  const { count } = await db.monitorRun.deleteMany({
+    where: { rule, finishedAt: { not: null }, startedAt: { lt: new Date(Date.now() - days * 86_400_000) } },
+  });
+  return count;
+}
