@@ -12,6 +12,7 @@ import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { expireGrants } from "@/lib/consumers/expire-grants";
 import { MONITOR_SCHEDULES, runMonitorRule } from "@/lib/governance/compliance/monitor/run-rule.db";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 import {
   COMPLIANCE_ACCESS_QUEUE,
   COMPLIANCE_QUALITY_QUEUE,
@@ -23,6 +24,7 @@ import {
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
   REVALIDATION_QUEUE,
+  USAGE_RANK_QUEUE,
   type ProvisioningMessage,
   type RevalidationMessage,
 } from "@/lib/jobs/queue";
@@ -78,6 +80,13 @@ export function jobHandlers(concurrency: number): JobHandler[] {
           throw err;
         }
       },
+    },
+    {
+      // The catalog's usage ranking (data_products.reads_30d) from the rollups, once an hour for the cluster.
+      queue: USAGE_RANK_QUEUE,
+      options: { pollingIntervalSeconds: 60 },
+      cron: () => "7 * * * *",
+      run: async () => ({ changed: await refreshUsageRanks() }),
     },
     {
       // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL

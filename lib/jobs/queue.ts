@@ -23,6 +23,8 @@ export const COMPLIANCE_RETENTION_QUEUE = "compliance-retention";
 export const COMPLIANCE_QUALITY_QUEUE = "compliance-quality";
 export const COMPLIANCE_ACCESS_QUEUE = "compliance-access";
 export type ComplianceMessage = { slot?: string };
+/** Hourly: copy each product's reads of the last 30 days onto it, for the catalog's usage ranking. */
+export const USAGE_RANK_QUEUE = "usage-rank";
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
@@ -51,6 +53,7 @@ async function start(): Promise<PgBoss> {
   await ensureQueue(boss, GRANT_EXPIRY_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   for (const queue of [COMPLIANCE_RETENTION_QUEUE, COMPLIANCE_QUALITY_QUEUE, COMPLIANCE_ACCESS_QUEUE])
     await ensureQueue(boss, queue, { policy: "short", retryLimit: 0, expireInSeconds: 3600 });
+  await ensureQueue(boss, USAGE_RANK_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   return boss;
