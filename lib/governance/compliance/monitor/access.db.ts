@@ -1,5 +1,5 @@
 // The access-control rule (every minute, and after grant changes): every deployment's PostgreSQL privileges
-// compared with what the current policy gives (access.ts). Privileges the policy does not give are revoked
+// compared with what the current policy gives to the access roles it was provisioned with (access.ts). Privileges the policy does not give are revoked
 // at once and recorded as handled violations (audited, reported); missing ones stay open until provisioning
 // runs again. Live access grants whose holder the policy no longer lets read the product are violations too
 // (the owner or governance ends the grant; its SQL login keeps nothing the policy forbids meanwhile).
@@ -49,10 +49,13 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
       report.deployments++;
       const resources = t.resources as DeploymentResources;
       const existingRoles = new Map((resources.roles ?? []).map((r) => [r.accessRole, r.roleName]));
+      // What the deployment was provisioned with (a later draft edit is not live until provisioned again),
+      // granted as the CURRENT policy allows.
+      const applied = t.provisionedSpec ?? t.product.spec;
       const roles = computeGrants(
         t.schema,
-        t.product.spec.access ?? [],
-        t.product.classification as Classification,
+        applied.access ?? [],
+        (applied.classification ?? t.product.classification) as Classification,
         policy.access_control,
         existingRoles,
       );

@@ -187,6 +187,29 @@ describe("access-control rule", () => {
   });
 });
 
+describe("access-control rule after a policy change", () => {
+  it("takes away the writes a narrowed policy no longer gives", async () => {
+    const p = await provisionedProduct();
+    const roles = (p.deployment.resources as { roles: { accessRole: string; roleName: string }[] }).roles;
+    const producer = roles.find((r) => r.accessRole === "data_producer")!.roleName;
+    const can = async (priv: string) =>
+      (await sql(`SELECT has_table_privilege($1, $2, $3) AS ok`, [producer, p.table, priv]))[0].ok as boolean;
+    expect(await can("INSERT")).toBe(true);
+    const global = await db.policy.findFirstOrThrow({ where: { scope: "global" } });
+    const spec = global.spec as { access_control: { role: string; permissions: string[] }[] };
+    spec.access_control.find((r) => r.role === "data_producer")!.permissions = ["read"];
+    await db.policy.update({ where: { id: global.id }, data: { spec } });
+    try {
+      const report = await runAccessControl({ productIds: [p.productId] });
+      expect(report.revoked.map((r) => r.privilege).sort()).toEqual(["INSERT", "UPDATE"]);
+      expect(await can("INSERT")).toBe(false);
+      expect(await can("SELECT")).toBe(true);
+    } finally {
+      await ensureGlobalPolicy();
+    }
+  });
+});
+
 describe("one run per slot, one open violation per condition", () => {
   it("two workers on the same tick: one runs, the other skips", async () => {
     const slot = `test:${Date.now()}`;

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { DataProductSpec, OdcsContract } from "@/lib/products";
-import type { DeploymentResources } from "@/lib/provisioning";
+import type { DeploymentResources, ProvisionRequest } from "@/lib/provisioning";
 
 export type ProvisionedTable = {
   deploymentId: string;
@@ -10,6 +10,8 @@ export type ProvisionedTable = {
   schema: string;
   table: string;
   resources: DeploymentResources;
+  /** The spec the deployment's last successful job applied (its access roles and classification), if any. */
+  provisionedSpec: DataProductSpec | null;
   product: {
     id: string;
     name: string;
@@ -36,6 +38,12 @@ export async function provisionedTables(opts: { productIds?: string[] } = {}): P
       schemaName: true,
       tableName: true,
       resources: true,
+      jobs: {
+        where: { status: "succeeded", kind: { in: ["provision", "promote"] } },
+        orderBy: { finishedAt: "desc" },
+        take: 1,
+        select: { spec: true },
+      },
       product: {
         select: {
           id: true,
@@ -55,6 +63,7 @@ export async function provisionedTables(opts: { productIds?: string[] } = {}): P
     schema: d.schemaName!,
     table: d.tableName!,
     resources: (d.resources ?? {}) as DeploymentResources,
+    provisionedSpec: ((d.jobs[0]?.spec ?? null) as ProvisionRequest | null)?.spec ?? null,
     product: {
       id: d.product.id,
       name: d.product.name,
