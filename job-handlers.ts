@@ -10,15 +10,20 @@ import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/reval
 import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
 import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
-import { expireGrants } from "@/lib/consumers/expire-grants";
+import { expireGrants, warnExpiringGrants } from "@/lib/consumers/expire-grants";
+import { deliverWebhook, recoverWebhookDeliveries, sendNotificationEmail } from "@/lib/notifications/server";
 import {
+  EMAIL_QUEUE,
   GRANT_EXPIRY_QUEUE,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
   REVALIDATION_QUEUE,
+  WEBHOOK_QUEUE,
+  type EmailMessage,
   type ProvisioningMessage,
   type RevalidationMessage,
+  type WebhookMessage,
 } from "@/lib/jobs/queue";
 import { runWorker, type JobHandler, type Sweep, type Worker } from "@/lib/jobs/worker";
 
@@ -79,7 +84,21 @@ export function jobHandlers(concurrency: number): JobHandler[] {
       queue: GRANT_EXPIRY_QUEUE,
       options: { pollingIntervalSeconds: 30 },
       cron: () => "* * * * *",
-      run: async () => expireGrants(),
+      run: async () => ({ ...(await expireGrants()), ...(await warnExpiringGrants()) }),
+    },
+    {
+      // One attempt per message; failures schedule the next attempt themselves (lib/notifications/backoff.ts).
+      queue: WEBHOOK_QUEUE,
+      handlers: 2,
+      options: { batchSize: 1, pollingIntervalSeconds: 2 },
+      wakeOnSend: true,
+      run: async (msg: WebhookMessage) => deliverWebhook(msg),
+    },
+    {
+      // Throws on an SMTP failure, so pg-boss retries with backoff.
+      queue: EMAIL_QUEUE,
+      options: { batchSize: 1, pollingIntervalSeconds: 5 },
+      run: async (msg: EmailMessage) => sendNotificationEmail(msg),
     },
   ];
 }
@@ -90,6 +109,7 @@ export function jobHandlers(concurrency: number): JobHandler[] {
 export const SWEEPS: Sweep[] = [
   { failure: "recovery sweep failed", run: ({ atStart }) => recoverStalledJobs(atStart ? { queuedOlderThanMs: 0 } : {}) },
   { failure: "load recovery failed", run: () => recoverInterruptedLoads() },
+  { failure: "webhook recovery failed", run: () => recoverWebhookDeliveries() },
   { failure: "re-validation recovery failed", run: ({ atStart }) => recoverRevalidationRuns(atStart ? { stalledForMs: 0 } : {}) },
 ];
 
