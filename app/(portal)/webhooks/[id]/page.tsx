@@ -2,7 +2,7 @@
 // redelivery of any event and deleting the subscription.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
-import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { webhookDeliveryLog } from "@/lib/notifications/queries";
 import { parsePage } from "@/lib/pagination";
@@ -20,9 +20,7 @@ const tone = { succeeded: "green", failed: "red", pending: "amber" } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return signedInTitle(() => "Webhook deliveries");
-}
+export const metadata: Metadata = { title: "Webhook deliveries" };
 
 async function load(user: Awaited<ReturnType<typeof requirePageUser>>, id: string, page: number) {
   try {
