@@ -10,8 +10,17 @@ import { createWebhookSubscription, deleteWebhookSubscription, redeliverWebhook 
 import { list, optionalText } from "@/lib/validation/form-data";
 import { afterSuccess, serverAction } from "@/lib/server-action";
 
+/** The Host this request came in on (none outside a request, e.g. a test calling the action directly). */
+async function requestHost(): Promise<string | null> {
+  try {
+    const h = await headers();
+    return h.get("x-forwarded-host") ?? h.get("host");
+  } catch {
+    return null;
+  }
+}
+
 export const createWebhookAction = serverAction(requireUser, async (user, formData) => {
-  const h = await headers();
   const { secret } = await createWebhookSubscription(
     user,
     {
@@ -20,7 +29,7 @@ export const createWebhookAction = serverAction(requireUser, async (user, formDa
       eventTypes: list(formData, "eventTypes"),
       description: optionalText(formData, "description") ?? "",
     },
-    { requestHost: h.get("x-forwarded-host") ?? h.get("host") },
+    { requestHost: await requestHost() },
   );
   return afterSuccess(() => {
     revalidatePath("/webhooks");
