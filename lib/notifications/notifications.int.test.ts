@@ -21,7 +21,10 @@ import { runRevalidation } from "@/lib/governance/revalidation/process-run.db";
 import { invalidatePolicyCache } from "@/lib/governance/enforcement/enforce.db";
 import { stopQueue } from "@/lib/jobs/queue";
 import { createDomain, createPrincipal, ensureGlobalPolicy } from "@/prisma/seed/factories";
-import { ensurePlatformReferenceData, ownedProduct, type Fixture } from "@/tests/provisioning-fixtures";
+import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import { provisionProduct } from "@/lib/provisioning/provision-product";
+import { runProvisioningJob } from "@/lib/provisioning/run-job";
+import { quoteIdent, roleNameFor, schemaNameFor } from "@/lib/provisioning/naming";
 import { publishEvent } from "./publish-event";
 import { deliverWebhook } from "./deliver-webhook";
 import { sendNotificationEmail } from "./send-email";
@@ -93,6 +96,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await dropTestRoles();
   await stopQueue();
   await new Promise<void>((r) => smtp.close(r));
   await new Promise<void>((r) => hook.close(() => r()));
@@ -259,6 +263,24 @@ describe("events reach the right people", () => {
     await runRevalidation(run.runId);
     expect(await notifiedOf("validation.failing", f.productId)).toEqual([f.owner.id, f.owner2.id].sort());
     expect(await notifiedOf("validation.failing", g.productId)).toEqual([]);
+  });
+
+  it("a failed provisioning job → the product's owners and whoever asked for it", async () => {
+    const f = await confidentialProduct();
+    // A role squatting on the name the governance step needs makes the job fail (as in provisioning.int.test.ts).
+    const squatter = roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer");
+    await withClient((c) => c.query(`CREATE ROLE ${quoteIdent(squatter)} NOLOGIN`));
+    try {
+      const admin = await createPrincipal(["data_admin"]);
+      const { jobId } = await provisionProduct(admin, { domain: f.domain, name: f.spec.name });
+      expect(await runProvisioningJob(jobId)).toBe("failed");
+      expect(await notifiedOf("provisioning.failed", f.productId)).toEqual([f.owner.id, f.owner2.id, admin.id].sort());
+      const event = await db.notificationEvent.findFirstOrThrow({ where: { type: "provisioning.failed", productId: f.productId } });
+      expect(event.link).toBe(`/products/${f.domain}/${f.spec.name}/deployments`);
+      expect((event.payload as { error: string }).error).toContain("does not belong to this deployment");
+    } finally {
+      await withClient((c) => c.query(`DROP ROLE IF EXISTS ${quoteIdent(squatter)}`));
+    }
   });
 
   it("a compliance violation → governance and the domain's owners", async () => {
