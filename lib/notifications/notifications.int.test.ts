@@ -301,6 +301,22 @@ describe("events reach the right people", () => {
   });
 });
 
+describe("never blocking the action", () => {
+  it("a publish that fails inside the caller's transaction rolls back to its savepoint; the action commits", async () => {
+    const key = `notify-test-${Date.now()}`;
+    const result = await db.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key, value: { ok: true } } });
+      // Not a uuid: the event's insert fails in PostgreSQL.
+      return publishEvent(
+        { type: "product.deprecated", product: { id: "not-a-uuid", domain: "x", name: "y" }, sunsetOn: null, note: "" },
+        tx,
+      );
+    });
+    expect(result).toBeNull();
+    expect(await db.setting.findUnique({ where: { key } })).not.toBeNull();
+  });
+});
+
 describe("webhooks", () => {
   it("refuses a URL that is not http(s) or points at the portal, with a field error; only owners and admins subscribe", async () => {
     const f = await confidentialProduct();

@@ -61,17 +61,26 @@ async function write(tx: Tx, e: NotificationEventInput): Promise<Published> {
       AND (s.domain_id IS NULL OR s.domain_id = (SELECT id FROM domains WHERE slug = ${domain}))
     RETURNING id::text AS id`);
 
-  await enqueueJobs(
-    [
-      ...mailTo.map((m) => ({
-        name: EMAIL_QUEUE,
-        data: { eventId: event.id, userId: m.id } satisfies EmailMessage,
-        singletonKey: `${event.id}:${m.id}`,
-      })),
-      ...deliveries.map((d) => ({ name: WEBHOOK_QUEUE, data: { deliveryId: d.id, attempt: 1 } satisfies WebhookMessage })),
-    ],
-    queueDbOf(tx),
-  );
+  // The queue is a second step of its own: if pg-boss cannot take the jobs, the notifications stay, and the
+  // webhook deliveries (pending, due now) are picked up by the recovery sweep (deliver-webhook.ts).
+  await tx.$executeRawUnsafe("SAVEPOINT mp_notify_queue");
+  try {
+    await enqueueJobs(
+      [
+        ...mailTo.map((m) => ({
+          name: EMAIL_QUEUE,
+          data: { eventId: event.id, userId: m.id } satisfies EmailMessage,
+          singletonKey: `${event.id}:${m.id}`,
+        })),
+        ...deliveries.map((d) => ({ name: WEBHOOK_QUEUE, data: { deliveryId: d.id, attempt: 1 } satisfies WebhookMessage })),
+      ],
+      queueDbOf(tx),
+    );
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT mp_notify_queue");
+  } catch (err) {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT mp_notify_queue");
+    logger.error({ err, eventId: event.id }, "could not queue an event's e-mails and webhook deliveries");
+  }
   return { eventId: event.id, notified, emails: mailTo.length, webhooks: deliveries.length };
 }
 
