@@ -7,9 +7,10 @@ import type { Section } from "./sections";
 const FANOUT = 10_000;
 const ROUNDS = 3;
 
-export const notificationsSection: Section = async (url, { quick }) => {
+// The fan-out is the figure the issue asks for, so it is 10,000 with --quick too (about a second per event).
+export const notificationsSection: Section = async (url) => {
   process.env.DATABASE_URL = url;
-  const n = quick ? 2_000 : FANOUT;
+  const n = FANOUT;
   const fixtures = await import("@/tests/provisioning-fixtures");
   await fixtures.ensurePlatformReferenceData();
   const { db } = await import("@/lib/db");
