@@ -68,7 +68,7 @@ test("a consumer requests access; the owner sees the badge and the notification,
   await expect(sam).toHaveURL(/\/notifications$/);
   const item = sam.getByTestId("notification").filter({ hasText: `${USERS.consumer} requests access to sales/${name}` });
   await expect(item).toBeVisible();
-  await expect(item.getByText("new")).toBeVisible();
+  await expect(item.getByText("new", { exact: true })).toBeVisible();
   await expect(item.getByRole("link")).toHaveAttribute("href", "/access/inbox");
 
   // On a phone the Menu button carries the count too.
@@ -77,7 +77,7 @@ test("a consumer requests access; the owner sees the badge and the notification,
   await sam.setViewportSize({ width: 1280, height: 900 });
 
   await item.getByRole("button", { name: /Mark read/ }).click();
-  await expect(item.getByText("new")).toHaveCount(0);
+  await expect(item.getByText("new", { exact: true })).toHaveCount(0);
   if (unread === 1) await expect(sam.getByTestId("unread-badge")).toHaveCount(0);
   else await expect(sam.getByTestId("unread-badge")).toHaveText(String(unread - 1));
 
