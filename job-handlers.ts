@@ -12,6 +12,7 @@ import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { expireGrants, warnExpiringGrants } from "@/lib/consumers/expire-grants";
 import { deliverWebhook, recoverWebhookDeliveries, sendNotificationEmail } from "@/lib/notifications/server";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 import {
   EMAIL_QUEUE,
   GRANT_EXPIRY_QUEUE,
@@ -19,6 +20,7 @@ import {
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
   REVALIDATION_QUEUE,
+  USAGE_RANK_QUEUE,
   WEBHOOK_QUEUE,
   type EmailMessage,
   type ProvisioningMessage,
@@ -77,6 +79,13 @@ export function jobHandlers(concurrency: number): JobHandler[] {
           throw err;
         }
       },
+    },
+    {
+      // The catalog's usage ranking (data_products.reads_30d) from the rollups, once an hour for the cluster.
+      queue: USAGE_RANK_QUEUE,
+      options: { pollingIntervalSeconds: 60 },
+      cron: () => "7 * * * *",
+      run: async () => ({ changed: await refreshUsageRanks() }),
     },
     {
       // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL
