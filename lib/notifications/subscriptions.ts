@@ -224,10 +224,25 @@ export async function redeliverWebhook(user: CurrentUser, deliveryIdInput: unkno
   if (!id.success) throw new NotFoundError("This delivery does not exist.");
   const delivery = await db.webhookDelivery.findUnique({ where: { id: id.data }, select: { subscriptionId: true, eventId: true } });
   if (!delivery) throw new NotFoundError("This delivery does not exist.");
-  await loadSubscription(user, delivery.subscriptionId, "webhook:redeliver");
-  const created = await db.webhookDelivery.create({
-    data: { subscriptionId: delivery.subscriptionId, eventId: delivery.eventId, nextAttemptAt: new Date() },
-    select: { id: true },
+  const sub = await loadSubscription(user, delivery.subscriptionId, "webhook:redeliver");
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.webhookDelivery.create({
+      data: { subscriptionId: delivery.subscriptionId, eventId: delivery.eventId, nextAttemptAt: new Date() },
+      select: { id: true },
+    });
+    await audit(
+      {
+        subject: user.email,
+        action: "webhook:redeliver",
+        resource: resourceOf(sub.domain),
+        decision: "allow",
+        policyId: "portal-permissions",
+        reason: `Event ${delivery.eventId} sent again to webhook ${sub.id} (delivery ${row.id}).`,
+        context: { subscriptionId: sub.id, deliveryId: row.id, eventId: delivery.eventId },
+      },
+      tx,
+    );
+    return row;
   });
   await enqueueJobs([{ name: WEBHOOK_QUEUE, data: { deliveryId: created.id, attempt: 1 } satisfies WebhookMessage }]);
   return created;
