@@ -6,6 +6,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import type { Tx } from "@/lib/db";
 
 export const PROVISIONING_QUEUE = "provisioning";
 export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
@@ -28,6 +29,12 @@ export const USAGE_RANK_QUEUE = "usage-rank";
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
+/** One webhook delivery attempt (lib/notifications/deliver-webhook.ts); the truth is in webhook_deliveries. */
+export const WEBHOOK_QUEUE = "webhook-delivery";
+export type WebhookMessage = { deliveryId: string; attempt: number };
+/** One notification e-mail (lib/notifications/send-email.ts). */
+export const EMAIL_QUEUE = "notification-email";
+export type EmailMessage = { eventId: string; userId: string };
 
 const globalForBoss = globalThis as unknown as { meshportBoss?: Promise<PgBoss> };
 
@@ -56,6 +63,11 @@ async function start(): Promise<PgBoss> {
   await ensureQueue(boss, USAGE_RANK_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
+  // Webhooks retry on their own schedule (a new message per attempt, lib/notifications/backoff.ts): the
+  // handler records every attempt, so pg-boss itself never retries them.
+  await ensureQueue(boss, WEBHOOK_QUEUE, { policy: "standard", retryLimit: 0, expireInSeconds: 120 });
+  // An SMTP server that is down: pg-boss's own exponential backoff (30 s, 60 s, 120 s …).
+  await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
   return boss;
 }
 
@@ -96,6 +108,38 @@ export async function requestAccessCheck(reason: string): Promise<void> {
   const boss = await getBoss();
   const slot = `event:${new Date().toISOString()}:${reason}`.slice(0, 200);
   await boss.send(COMPLIANCE_ACCESS_QUEUE, { slot } satisfies ComplianceMessage, { singletonKey: "event" });
+  notifyLocalWorkers?.();
+}
+
+/** What pg-boss needs to write through another connection: a Prisma transaction, so jobs commit with it. */
+export type QueueDb = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** pg-boss writing through a Prisma transaction: the jobs commit (or vanish) with it. */
+export function queueDbOf(tx: Tx): QueueDb {
+  return {
+    executeSql: async (text, values) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+    }),
+  };
+}
+
+export type QueuedJob = { name: string; data: object; startAfter?: Date; singletonKey?: string };
+
+/**
+ * Puts many jobs on their queues in one statement. With `via` (a transaction's executor) they become
+ * visible only when that transaction commits, and vanish with it when it rolls back.
+ */
+export async function enqueueJobs(jobs: QueuedJob[], via?: QueueDb): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getBoss();
+  const rows = jobs.map((j) => ({
+    name: j.name,
+    data: j.data,
+    ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+    ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+  }));
+  if (via) await boss.insert(rows, { db: via as PgBoss.Db });
+  else await boss.insert(rows);
   notifyLocalWorkers?.();
 }
 

@@ -4,6 +4,9 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { qualityScore, type QualityMetrics } from "@/lib/metrics";
 import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
+import { effectivePolicyFor } from "@/lib/governance/server";
+import { publishEvent } from "@/lib/notifications/server";
+import { qualityFailures } from "./quality-failures";
 
 export type QualityRunResult = {
   id: string;
@@ -31,7 +34,10 @@ export async function recordQualityRun(
     consistency: round(metrics.consistency),
   };
   return db.$transaction(async (tx) => {
-    const product = await tx.dataProduct.findUnique({ where: { id: productId }, select: { id: true, domainId: true } });
+    const product = await tx.dataProduct.findUnique({
+      where: { id: productId },
+      select: { id: true, name: true, domainId: true, domain: { select: { slug: true } } },
+    });
     if (!product) throw new NotFoundError("This data product does not exist.");
     const run = await tx.qualityRun.create({
       data: {
@@ -55,6 +61,18 @@ export async function recordQualityRun(
       },
       tx,
     );
+    // Below what the policy requires: the product's owners hear of it with the run.
+    const failures = qualityFailures(rounded, await effectivePolicyFor(product.domain.slug));
+    if (failures.length > 0)
+      await publishEvent(
+        {
+          type: "quality.check_failed",
+          product: { id: product.id, domain: product.domain.slug, name: product.name },
+          score: round(score),
+          failures,
+        },
+        tx,
+      );
     return { id: run.id, score: round(score), metrics: rounded, rowsChecked: opts.rowsChecked ?? 0, at: at.toISOString() };
   });
 }

@@ -222,6 +222,8 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/domains/page.tsx", "admin"],
       ["app/(portal)/access/page.tsx", "consumer"],
       ["app/(portal)/access/inbox/page.tsx", "owner"],
+      ["app/(portal)/notifications/page.tsx", "consumer"],
+      ["app/(portal)/webhooks/page.tsx", "owner"],
     ];
     const product = await world.product({ lifecycle: "published" });
     const productParams = { domain: product.domain, product: product.name };
@@ -235,6 +237,13 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/governance/compliance/domains/[slug]/page.tsx", "governance", { slug: world.domain }],
       ["app/(portal)/governance/policies/global/history/page.tsx", "governance"],
     );
+    const { createWebhookSubscription } = await import("@/lib/notifications/subscriptions");
+    const hook = await createWebhookSubscription(world.users.owner!, {
+      url: "https://hooks.example.org/meshport",
+      scope: world.domain,
+      eventTypes: ["access.requested"],
+    });
+    cases.push(["app/(portal)/webhooks/[id]/page.tsx", "owner", { id: hook.id }]);
     for (const [file, who, params] of cases) {
       state.session = { uid: world.users[who]!.id };
       state.redirects = [];

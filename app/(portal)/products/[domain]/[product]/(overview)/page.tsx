@@ -24,6 +24,8 @@ import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[produc
 import type { ProductDetail } from "@/lib/products/dto";
 import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";
 import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
+import { FollowButton } from "@/app/(portal)/products/[domain]/[product]/components/follow-button";
+import { isFollowing } from "@/lib/notifications/queries";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -58,6 +60,7 @@ export default async function ProductPage({
     .map((t) => ({ to: t.to, label: t.label }));
   const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
+  const following = await isFollowing(user.id, product.id);
   const linkClass =
     "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
 
@@ -80,6 +83,7 @@ export default async function ProductPage({
         }
         actions={
           <>
+            <FollowButton productId={product.id} path={basePath} following={following} />
             {canEdit && <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink>}
             {/* Plain links: these are downloads from a route handler, not pages to navigate to. */}
             <a className={linkClass} href={`${exportHref}?format=yaml`}>
