@@ -232,5 +232,18 @@ describe("one run per slot, one open violation per condition", () => {
     const results = await Promise.all([openViolation(v), openViolation(v), openViolation(v)]);
     expect(results.filter((r) => r.opened)).toHaveLength(1);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    // Announced once (the AlertingService), to governance and the domain's owners; seen again, not again.
+    await openViolation(v);
+    const events = await db.notificationEvent.findMany({
+      where: { type: "compliance.violation", productId: p.productId },
+      select: { id: true, notifications: { select: { userId: true } } },
+    });
+    expect(events).toHaveLength(1);
+    const governance = await db.user.findMany({
+      where: { roles: { has: "governance" }, disabled: false, serviceAccountDomainId: null },
+      select: { id: true },
+    });
+    const told = new Set(events[0]!.notifications.map((n) => n.userId));
+    for (const g of governance) expect(told.has(g.id)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { publishEvent } from "@/lib/notifications/server";
 
 import type { MonitorRule } from "./schedule";
 
@@ -29,8 +30,9 @@ export type OpenedViolation = { id: string; opened: boolean };
  * Records a violation: a new row when none is open for rule + product + detail (opened: true), else the open
  * row's last_seen_at, message and context are refreshed (opened: false).
  *
- * Notifications: where `opened` is true the lead wires AlertingService (lib/notifications publishEvent,
- * event "compliance.violation", to governance and the product's owners) — see the monitor README section.
+ * The AlertingService: a newly opened violation is announced (event "compliance.violation": governance and
+ * the domain's owners in the portal, by e-mail as they chose, and the domain's and the mesh's webhooks), in
+ * the caller's transaction when there is one, so a rolled-back run announces nothing. A refreshed one is not.
  */
 export async function openViolation(v: ViolationInput, client: Tx | typeof db = db, at: Date = new Date()): Promise<OpenedViolation> {
   const [row] = await client.$queryRaw<{ id: string; opened: boolean }[]>(Prisma.sql`
@@ -41,7 +43,26 @@ export async function openViolation(v: ViolationInput, client: Tx | typeof db = 
     DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, message = EXCLUDED.message, context = EXCLUDED.context,
                   severity = EXCLUDED.severity
     RETURNING id::text, (xmax = 0) AS opened`);
+  if (row.opened) await announce(v, row.id, client);
   return row;
+}
+
+async function announce(v: ViolationInput, violationId: string, client: Tx | typeof db): Promise<void> {
+  const product = await client.dataProduct.findUnique({
+    where: { id: v.productId },
+    select: { id: true, name: true, domain: { select: { slug: true } } },
+  });
+  if (!product) return;
+  const event = {
+    type: "compliance.violation" as const,
+    domain: product.domain.slug,
+    product: { id: product.id, domain: product.domain.slug, name: product.name },
+    rule: v.rule,
+    message: v.message,
+    violationId,
+  };
+  // publishEvent never throws; inside a transaction it writes behind a savepoint of its own.
+  await publishEvent(event, client === db ? undefined : (client as Tx));
 }
 
 /**
