@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { ruleInputsOf } from "@/lib/governance";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requestAccess } from "@/lib/consumers/request-access";
@@ -257,7 +258,9 @@ describe("events reach the right people", () => {
     ] as const) {
       const p = await db.dataProduct.findUniqueOrThrow({ where: { id }, select: { spec: true } });
       const spec = { ...(p.spec as object), classification: "confidential", governance: { encryption: false, retention: "1_year" } };
-      await db.dataProduct.update({ where: { id }, data: { spec, classification: "confidential", complianceStatus: status } });
+      // With the rule inputs every save writes beside the spec (the impact preview reads them; other files compare).
+      const ruleInputs = ruleInputsOf(spec as DataProductSpec) as object;
+      await db.dataProduct.update({ where: { id }, data: { spec, ruleInputs, classification: "confidential", complianceStatus: status } });
     }
     const run = await db.$transaction((tx) => createRevalidationRun(tx, { trigger: "policy-change", domain: f.domain }));
     await runRevalidation(run.runId);
