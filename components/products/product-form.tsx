@@ -7,10 +7,12 @@ import { checkVersionChange, describeChange, diffSpecs, needsBreakingReason } fr
 import type { ActionState } from "@/lib/errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldsEditor } from "./fields-editor";
 import { AccessEditor } from "./access-editor";
 import { ControlledForm } from "@/components/ui/controlled-form";
+import { formatSource, splitSourceLines } from "@/lib/products/lineage-source";
 
 export type DomainOption = { slug: string; name: string };
 export type OwnerOption = { email: string; label: string };
@@ -26,6 +28,8 @@ type Props = {
   /** edit mode: the saved spec and whether saving creates a new immutable version */
   saved?: { spec: DataProductSpec; lockVersion: number; immutable: boolean };
   templateKey?: string;
+  /** `domain/name` of the products the user may pick as upstream sources. */
+  upstreamProducts?: string[];
 };
 
 type Draft = {
@@ -65,7 +69,7 @@ function toDraft(s: DataProductSpec): Draft {
     latencyMs: String(s.slo.latencyMs),
     freshnessMinutes: String(s.slo.freshnessMinutes),
     tags: s.tags.join(", "),
-    sources: s.lineage.sources.join("\n"),
+    sources: s.lineage.sources.map(formatSource).join("\n"),
     transformations: s.lineage.transformations.join("\n"),
     encryption: s.governance?.encryption ?? false,
     retention: s.governance?.retention ?? "",
@@ -94,10 +98,7 @@ function draftSpec(d: Draft, fields: ProductField[], access: AccessGrant[]): Dat
     slo: { availability: Number(d.availability), latencyMs: Number(d.latencyMs), freshnessMinutes: Number(d.freshnessMinutes) },
     access,
     lineage: {
-      sources: d.sources
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
+      sources: splitSourceLines(d.sources),
       transformations: d.transformations
         .split(/[,\n]/)
         .map((s) => s.trim())
@@ -117,7 +118,7 @@ function pickOwner(owners: Record<string, OwnerOption[]>, domain: string, owner:
   return options.some((o) => o.email.toLowerCase() === owner.toLowerCase()) ? owner : (options[0]?.email ?? owner);
 }
 
-export function ProductForm({ mode, action, initial, domains, owners, roleSuggestions, saved, templateKey }: Props) {
+export function ProductForm({ mode, action, initial, domains, owners, roleSuggestions, saved, templateKey, upstreamProducts = [] }: Props) {
   const [state, formAction] = useActionState(action, null);
   // Editing keeps the saved owner even if they have left the domain (only an owner may change it);
   // registering starts from an owner the domain offers.
@@ -260,9 +261,22 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
 
       <Card title="Lineage">
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label="Sources" name="lineage.sources" errors={errors["lineage.sources"]} hint="One per line">
-            <TextArea name="lineage.sources" rows={3} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
-          </Field>
+          <div className="space-y-2">
+            <Field
+              label="Sources"
+              name="lineage.sources"
+              errors={errors["lineage.sources"]}
+              hint="One per line: domain/product, optionally .dataset, (field, from->to) and | transformation; or system: Name"
+            >
+              <TextArea name="lineage.sources" rows={4} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
+            </Field>
+            {upstreamProducts.length > 0 && (
+              <UpstreamPicker
+                options={upstreamProducts.filter((ref) => ref !== `${d.domain}/${d.name}`)}
+                onPick={(ref) => setD((prev) => ({ ...prev, sources: prev.sources.trim() ? `${prev.sources.trimEnd()}\n${ref}` : ref }))}
+              />
+            )}
+          </div>
           <Field label="Transformations" name="lineage.transformations" errors={errors["lineage.transformations"]} hint="One per line">
             <TextArea
               name="lineage.transformations"
@@ -371,5 +385,38 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
         <FormMessage state={state} />
       </div>
     </ControlledForm>
+  );
+}
+
+/** Adds an upstream product as a source line, so nobody has to type its domain/name. */
+function UpstreamPicker({ options, onPick }: { options: string[]; onPick: (ref: string) => void }) {
+  const [choice, setChoice] = useState("");
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="min-w-0 flex-1">
+        <label htmlFor="upstream-product" className="mb-1 block text-sm font-medium text-slate-800">
+          Add an upstream product
+        </label>
+        <Select name="upstreamPick" id="upstream-product" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose a product…</option>
+          {options.map((ref) => (
+            <option key={ref} value={ref}>
+              {ref}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={!choice}
+        onClick={() => {
+          onPick(choice);
+          setChoice("");
+        }}
+      >
+        Add source
+      </Button>
+    </div>
   );
 }

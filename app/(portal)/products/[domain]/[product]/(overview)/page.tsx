@@ -180,7 +180,7 @@ async function TabContent({ tab, product, basePath }: { tab: TabId; product: Pro
     case "access":
       return <AccessSection access={product.spec.access} />;
     case "lineage":
-      return <LineageSection lineage={product.spec.lineage} productName={product.name} />;
+      return <LineageSection lineage={product.spec.lineage} productName={product.name} graphHref={`${basePath}/lineage`} />;
     case "versions":
       return <VersionsSection versions={await listVersions(product.id)} basePath={basePath} />;
     case "history":
