@@ -14,6 +14,7 @@ const FEATURE_AREAS = [
   "ingestion",
   "metrics",
   "platform",
+  "lineage",
   "products",
   "provisioning",
   "quality",

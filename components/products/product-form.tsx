@@ -13,6 +13,8 @@ import { FieldsEditor } from "./fields-editor";
 import { AccessEditor } from "./access-editor";
 import { ControlledForm } from "@/components/ui/controlled-form";
 import { formatSource, splitSourceLines } from "@/lib/products/lineage-source";
+import { ImpactList } from "@/components/lineage/impact-list";
+import type { ImpactOfChange } from "@/lib/lineage/types";
 
 export type DomainOption = { slug: string; name: string };
 export type OwnerOption = { email: string; label: string };
@@ -30,6 +32,8 @@ type Props = {
   templateKey?: string;
   /** `domain/name` of the products the user may pick as upstream sources. */
   upstreamProducts?: string[];
+  /** edit mode, published products: who a breaking version reaches (lib/lineage impactOfChange). */
+  impact?: ImpactOfChange | null;
 };
 
 type Draft = {
@@ -118,7 +122,18 @@ function pickOwner(owners: Record<string, OwnerOption[]>, domain: string, owner:
   return options.some((o) => o.email.toLowerCase() === owner.toLowerCase()) ? owner : (options[0]?.email ?? owner);
 }
 
-export function ProductForm({ mode, action, initial, domains, owners, roleSuggestions, saved, templateKey, upstreamProducts = [] }: Props) {
+export function ProductForm({
+  mode,
+  action,
+  initial,
+  domains,
+  owners,
+  roleSuggestions,
+  saved,
+  templateKey,
+  upstreamProducts = [],
+  impact,
+}: Props) {
   const [state, formAction] = useActionState(action, null);
   // Editing keeps the saved owner even if they have left the domain (only an owner may change it);
   // registering starts from an owner the domain offers.
@@ -358,6 +373,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
               Saving {d.version} publishes a breaking version of {saved?.spec.domain}/{saved?.spec.name}: consumers of {saved?.spec.version}{" "}
               must change their reads, and the version cannot be withdrawn. Give the reason below to confirm.
             </p>
+          )}
+          {confirmBreaking && impact && (
+            <div className="mb-3">
+              <ImpactList impact={impact} />
+            </div>
           )}
           <Field
             label={confirmBreaking ? "Reason for the breaking version" : "Change note"}

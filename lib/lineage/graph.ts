@@ -34,7 +34,9 @@ type Reach = { id: string; depth: number };
 
 async function walk(productId: string, depth: number, upstream: boolean): Promise<Reach[]> {
   // Product-level edges only (from_field IS NULL); the walk stops at `depth` so a wide mesh stays bounded.
-  const [near, far] = upstream ? [Prisma.sql`e.to_product_id`, Prisma.sql`e.from_product_id`] : [Prisma.sql`e.from_product_id`, Prisma.sql`e.to_product_id`];
+  const [near, far] = upstream
+    ? [Prisma.sql`e.to_product_id`, Prisma.sql`e.from_product_id`]
+    : [Prisma.sql`e.from_product_id`, Prisma.sql`e.to_product_id`];
   return db.$queryRaw<Reach[]>`
     WITH RECURSIVE reach(id, depth) AS (
       SELECT ${productId}::uuid, 0

@@ -1,4 +1,4 @@
-// The lineage room's public entry: the graph around a product and the impact of changing it.
-export { getLineageGraph, parseGraphOptions, MAX_GRAPH_PRODUCTS } from "./graph";
-export { impactOfChange, liveDownstream, RECENT_READS_DAYS } from "./impact";
+// The lineage room's pure entry: the graph and impact DTOs and the layout (browser-safe).
+export { LINEAGE_DIRECTIONS, MAX_LINEAGE_DEPTH, DEFAULT_LINEAGE_DEPTH } from "./types";
 export type * from "./types";
+export { layoutGraph, nodeSize } from "./layout";

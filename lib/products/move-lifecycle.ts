@@ -14,8 +14,8 @@ import { recordPublication } from "@/lib/metrics/server";
 // The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
 const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
 import { catalogChanged } from "@/lib/products/catalog-cache";
-import { impactOfChange, liveDownstream } from "@/lib/lineage";
-import { can } from "@/lib/auth/permissions";
+import { impactOfChange, liveDownstream } from "@/lib/lineage/server";
+import { can } from "@/lib/auth";
 import { audit } from "@/lib/audit/writer";
 import type { Tx } from "@/lib/db";
 

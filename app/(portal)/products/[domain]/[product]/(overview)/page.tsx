@@ -7,7 +7,8 @@ import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
-import { TRANSITIONS } from "@/lib/products/lifecycle";
+import { CONFIRMED_MOVES, TRANSITIONS } from "@/lib/products/lifecycle";
+import { impactOfChange } from "@/lib/lineage/server";
 import { listLifecycleEvents, listVersions } from "@/lib/products/queries";
 import { ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -55,6 +56,8 @@ export default async function ProductPage({
   const transitions = TRANSITIONS[product.lifecycle]
     .filter((t) => (t.gate === "editor" ? can.submitProduct(user, ref) : can.moveLifecycle(user, ref)))
     .map((t) => ({ to: t.to, label: t.label }));
+  // Who deprecating or retiring reaches, for the confirmation (only computed when one is offered).
+  const impact = transitions.some((t) => CONFIRMED_MOVES[t.to]) ? await impactOfChange(product.id) : null;
   const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
   const linkClass =
@@ -158,7 +161,7 @@ export default async function ProductPage({
         <div className="border-t border-slate-200 p-4">
           {transitions.length > 0 && (
             <Card title="Lifecycle" className="mb-6">
-              <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
+              <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} impact={impact} />
             </Card>
           )}
           <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
