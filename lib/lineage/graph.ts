@@ -80,7 +80,7 @@ export async function getLineageGraph(productId: string, options: LineageGraphOp
   const shown = products.filter((p) => p.id === productId || !options.domain || p.domain === options.domain);
   const ids = shown.map((p) => p.id);
   // External systems are drawn for the focus and its upstream side, where they are the graph's sources.
-  const systemFed = shown.filter((p) => (depthOf.get(p.id) ?? 0) <= 0).map((p) => p.id);
+  const systemFed = options.direction === "downstream" ? [] : shown.filter((p) => (depthOf.get(p.id) ?? 0) <= 0).map((p) => p.id);
 
   const rows = await db.$queryRaw<EdgeRow[]>`
     SELECT id::text AS id, from_product_id::text AS from_product_id, from_system, to_product_id::text AS to_product_id,
