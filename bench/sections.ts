@@ -22,4 +22,7 @@ export const extraSections: Section[] = [
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
   },
+  async function lineage(url, opts) {
+    return (await import("./lineage")).lineageSection(url, opts);
+  },
 ];
