@@ -65,7 +65,7 @@ export function LineageGraphView({ graph }: { graph: LineageGraph }) {
   const { nodes, edges } = useMemo(() => {
     const sized = graph.nodes.map((n) => ({ n, ...nodeSize(showColumns ? n.columns.length : 0) }));
     const positions = layoutGraph(
-      sized.map((s) => ({ id: s.n.id, width: s.width, height: s.height })),
+      sized.map((s) => ({ id: s.n.id, width: s.width, height: s.height, depth: s.n.depth })),
       graph.edges,
     );
     const nodes: LineageFlowNode[] = sized.map(({ n, width, height }) => ({
