@@ -39,7 +39,7 @@ export default async function PlatformConfigPage() {
             <li>
               What this installation provisions for real (PostgreSQL schemas, tables, roles and grants, pipelines, the read endpoint) is
               listed on the{" "}
-              <Link className="text-brand-700 hover:underline" href="/platform/capabilities">
+              <Link className="text-brand-700 underline" href="/platform/capabilities">
                 capabilities
               </Link>{" "}
               page.
