@@ -105,6 +105,14 @@ describe("edges follow the spec on every save", () => {
     ]);
   });
 
+  it("turns a plain-text source into an edge from the product once a product of that name is registered", async () => {
+    const later = `later-${Date.now().toString(36)}`;
+    const reader = await createPublishedProduct(domain, owner, { lineage: { sources: [`${domain.slug}/${later}`], transformations: [] } });
+    expect(await edgesInto(reader)).toMatchObject([{ fromProductId: null, fromSystem: `${domain.slug}/${later}` }]);
+    const created = await registerProduct(owner, sampleSpec(domain.slug, { name: later }));
+    expect(await edgesInto(reader)).toMatchObject([{ fromProductId: created.id, fromSystem: null }]);
+  });
+
   it("refuses a structured source naming a product that does not exist, with a field error, and changes nothing", async () => {
     const p = await createPublishedProduct(domain, owner);
     const before = await edgesInto(p);

@@ -12,7 +12,10 @@ const LINEAGE_LOCK = 0x6c696e65; // "line"
 
 export async function syncLineageEdges(tx: Tx, productId: string, spec: DataProductSpec): Promise<void> {
   const sources = spec.lineage.sources;
-  const known = await knownProducts(tx, sources.map(productRefOf).filter((r): r is string => r !== null));
+  const known = await knownProducts(
+    tx,
+    sources.map(productRefOf).filter((r): r is string => r !== null),
+  );
   const resolved = sources.map((s) => resolveSource(s, (ref) => known.has(ref)));
 
   const self = `${spec.domain}/${spec.name}`;
@@ -55,6 +58,32 @@ export async function syncLineageEdges(tx: Tx, productId: string, spec: DataProd
     for (const f of r.fields) rows.push({ ...from, fromField: f.from, toField: f.to });
   });
   if (rows.length > 0) await tx.lineageEdge.createMany({ data: rows });
+  await adoptNamingEdges(tx, productId, self);
+}
+
+/**
+ * Products saved before this one existed may name it in plain text, which then meant an external system: their
+ * edges now come from this product, unless that would close a cycle (then they stay a system until re-saved).
+ */
+async function adoptNamingEdges(tx: Tx, productId: string, self: string): Promise<void> {
+  const naming = await tx.$queryRaw<{ id: string; to_product_id: string }[]>`
+    SELECT id::text AS id, to_product_id::text AS to_product_id FROM lineage_edges
+     WHERE from_system = ${self} AND from_product_id IS NULL AND to_product_id <> ${productId}::uuid`;
+  if (naming.length === 0) return;
+  const edges = (
+    await tx.$queryRaw<{ from_product_id: string; to_product_id: string }[]>`
+      SELECT DISTINCT from_product_id::text AS from_product_id, to_product_id::text AS to_product_id FROM lineage_edges
+       WHERE from_product_id IS NOT NULL`
+  ).map((e) => [e.from_product_id, e.to_product_id] as [string, string]);
+  const adopt: string[] = [];
+  for (const e of naming) {
+    if (findCycle(edges, e.to_product_id, [productId])) continue;
+    edges.push([productId, e.to_product_id]);
+    adopt.push(e.id);
+  }
+  if (adopt.length > 0) {
+    await tx.$executeRaw`UPDATE lineage_edges SET from_product_id = ${productId}::uuid, from_system = NULL WHERE id = ANY(${adopt}::uuid[])`;
+  }
 }
 
 /** `domain/name` → id of the named products that exist. */
