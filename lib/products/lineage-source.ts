@@ -125,7 +125,7 @@ export function findCycle(edges: Iterable<readonly [string, string]>, target: st
       parent.set(next, node);
       if (wanted.has(next)) {
         const path = [next];
-        for (let at = next; at !== target; ) {
+        for (let at = next; at !== target;) {
           at = parent.get(at)!;
           path.push(at);
         }

@@ -142,7 +142,9 @@ const edgeTransformation = text("Transformation")
 
 const productSource = z.object({
   product: text("Upstream product").regex(PRODUCT_REF, "Upstream product must be written domain/name, e.g. finance/invoices"),
-  dataset: text("Upstream dataset").regex(DATASET_NAME, "Upstream dataset may only use letters, digits, underscores and hyphens").optional(),
+  dataset: text("Upstream dataset")
+    .regex(DATASET_NAME, "Upstream dataset may only use letters, digits, underscores and hyphens")
+    .optional(),
   fields: z
     .array(z.object({ from: fieldName("Upstream field"), to: fieldName("Field").optional() }), {
       error: kind("Source fields", "a list of { from, to } field names", true),
