@@ -280,10 +280,16 @@ export function ProductForm({
             <Field
               label="Sources"
               name="lineage.sources"
-              errors={errors["lineage.sources"]}
+              errors={lineErrors(errors, "lineage.sources")}
               hint="One per line: domain/product, optionally .dataset, (field, from->to) and | transformation; or system: Name"
             >
-              <TextArea name="lineage.sources" rows={4} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
+              <TextArea
+                name="lineage.sources"
+                rows={4}
+                value={d.sources}
+                onChange={set("sources")}
+                errors={lineErrors(errors, "lineage.sources")}
+              />
             </Field>
             {upstreamProducts.length > 0 && (
               <UpstreamPicker
@@ -406,6 +412,16 @@ export function ProductForm({
       </div>
     </ControlledForm>
   );
+}
+
+/** A list box's errors: its own, and each entry's (`lineage.sources.2.product`) as "Line 3: …". */
+function lineErrors(errors: Record<string, string[]>, key: string): string[] | undefined {
+  const out = Object.entries(errors).flatMap(([path, messages]) => {
+    if (path === key) return messages;
+    const line = new RegExp(`^${key.replace(".", "\\.")}\\.(\\d+)`).exec(path);
+    return line ? messages.map((m) => `Line ${Number(line[1]) + 1}: ${m}`) : [];
+  });
+  return out.length > 0 ? out : undefined;
 }
 
 /** Adds an upstream product as a source line, so nobody has to type its domain/name. */
