@@ -11,12 +11,14 @@ import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
 import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { expireGrants } from "@/lib/consumers/expire-grants";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 import {
   GRANT_EXPIRY_QUEUE,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
   REVALIDATION_QUEUE,
+  USAGE_RANK_QUEUE,
   type ProvisioningMessage,
   type RevalidationMessage,
 } from "@/lib/jobs/queue";
@@ -72,6 +74,13 @@ export function jobHandlers(concurrency: number): JobHandler[] {
           throw err;
         }
       },
+    },
+    {
+      // The catalog's usage ranking (data_products.reads_30d) from the rollups, once an hour for the cluster.
+      queue: USAGE_RANK_QUEUE,
+      options: { pollingIntervalSeconds: 60 },
+      cron: () => "7 * * * *",
+      run: async () => ({ changed: await refreshUsageRanks() }),
     },
     {
       // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL

@@ -14,6 +14,8 @@ export const HEALTH_PROBE_QUEUE = "health-probe";
 /** Ends expired access grants (lib/consumers/expire-grants.ts), every minute, cluster-wide. */
 export const GRANT_EXPIRY_QUEUE = "grant-expiry";
 export type ProvisioningMessage = { jobId: string };
+/** Hourly: copy each product's reads of the last 30 days onto it, for the catalog's usage ranking. */
+export const USAGE_RANK_QUEUE = "usage-rank";
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
@@ -40,6 +42,7 @@ async function start(): Promise<PgBoss> {
   // "short" here: ticks missed while no worker ran do not pile up.
   await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   await ensureQueue(boss, GRANT_EXPIRY_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  await ensureQueue(boss, USAGE_RANK_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
   return boss;

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { CONFIRMED_MOVES, TRANSITIONS } from "@/lib/products/lifecycle";
 import { impactOfChange } from "@/lib/lineage/server";
+import { productSloActuals } from "@/lib/metrics/queries";
 import { listLifecycleEvents, listVersions } from "@/lib/products/queries";
 import { ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -150,7 +151,7 @@ export default async function ProductPage({
         </Card>
       )}
       <Card title="Service levels" className="mb-6">
-        <SloSection slo={product.spec.slo} />
+        <SloSection slo={product.spec.slo} actuals={await productSloActuals(product.id)} />
       </Card>
       {/* Operational detail: open for those who can act on it, one click away for readers. */}
       <details open={runsIt} className="group mb-6 rounded-lg bg-white ring-1 ring-slate-200" data-testid="operations">
