@@ -25,6 +25,8 @@ import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[produc
 import type { ProductDetail } from "@/lib/products/dto";
 import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";
 import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
+import { FollowButton } from "@/app/(portal)/products/[domain]/[product]/components/follow-button";
+import { isFollowing } from "@/lib/notifications/queries";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -61,6 +63,7 @@ export default async function ProductPage({
   const impact = transitions.some((t) => CONFIRMED_MOVES[t.to]) ? await impactOfChange(product.id) : null;
   const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
+  const following = await isFollowing(user.id, product.id);
   const linkClass =
     "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
 
@@ -83,6 +86,7 @@ export default async function ProductPage({
         }
         actions={
           <>
+            <FollowButton productId={product.id} path={basePath} following={following} />
             {canEdit && <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink>}
             {/* Plain links: these are downloads from a route handler, not pages to navigate to. */}
             <a className={linkClass} href={`${exportHref}?format=yaml`}>
