@@ -89,8 +89,6 @@ export async function moveLifecycle(
       );
   });
   catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
-  // Notifications (issue #14 part 3) hook in here, after the commit: for "deprecated" and "retired", whom to tell
-  // is impactOfChange(product.id) from @/lib/lineage/server (downstream owners, grant holders, recent readers).
 }
 
 /**

@@ -169,7 +169,5 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
     return { version: spec.version, newVersion: immutable, breaking, changes: changes.length };
   });
   catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
-  // Notifications (issue #14 part 3) hook in here for a breaking new version (saved.breaking && saved.newVersion):
-  // whom to tell is impactOfChange(productId) from @/lib/lineage/server.
   return saved;
 }
