@@ -15,6 +15,7 @@ const FEATURE_AREAS = [
   "metrics",
   "notifications",
   "platform",
+  "lineage",
   "products",
   "provisioning",
   "quality",

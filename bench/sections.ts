@@ -25,6 +25,9 @@ export const extraSections: Section[] = [
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
   },
+  async function lineage(url, opts) {
+    return (await import("./lineage")).lineageSection(url, opts);
+  },
   async function monitor(url, opts) {
     return (await import("./monitor")).monitorSection(url, opts);
   },

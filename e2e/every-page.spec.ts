@@ -55,6 +55,8 @@ const PAGES = [
   `${PRODUCT}/deployments`,
   `${PRODUCT}/edit`,
   `${PRODUCT}/ingest`,
+  `${PRODUCT}/lineage`,
+  "/products/finance/invoices/lineage",
   `${PRODUCT}/quality`,
   `${PRODUCT}/reviews`,
   `${PRODUCT}/versions`,

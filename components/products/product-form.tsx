@@ -7,10 +7,14 @@ import { checkVersionChange, describeChange, diffSpecs, needsBreakingReason } fr
 import type { ActionState } from "@/lib/errors";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldsEditor } from "./fields-editor";
 import { AccessEditor } from "./access-editor";
 import { ControlledForm } from "@/components/ui/controlled-form";
+import { formatSource, splitSourceLines } from "@/lib/products/lineage-source";
+import { ImpactList } from "@/components/lineage/impact-list";
+import type { ImpactOfChange } from "@/lib/lineage/types";
 
 export type DomainOption = { slug: string; name: string };
 export type OwnerOption = { email: string; label: string };
@@ -26,6 +30,10 @@ type Props = {
   /** edit mode: the saved spec and whether saving creates a new immutable version */
   saved?: { spec: DataProductSpec; lockVersion: number; immutable: boolean };
   templateKey?: string;
+  /** `domain/name` of the products the user may pick as upstream sources. */
+  upstreamProducts?: string[];
+  /** edit mode, published products: who a breaking version reaches (lib/lineage impactOfChange). */
+  impact?: ImpactOfChange | null;
 };
 
 type Draft = {
@@ -65,7 +73,7 @@ function toDraft(s: DataProductSpec): Draft {
     latencyMs: String(s.slo.latencyMs),
     freshnessMinutes: String(s.slo.freshnessMinutes),
     tags: s.tags.join(", "),
-    sources: s.lineage.sources.join("\n"),
+    sources: s.lineage.sources.map(formatSource).join("\n"),
     transformations: s.lineage.transformations.join("\n"),
     encryption: s.governance?.encryption ?? false,
     retention: s.governance?.retention ?? "",
@@ -94,10 +102,7 @@ function draftSpec(d: Draft, fields: ProductField[], access: AccessGrant[]): Dat
     slo: { availability: Number(d.availability), latencyMs: Number(d.latencyMs), freshnessMinutes: Number(d.freshnessMinutes) },
     access,
     lineage: {
-      sources: d.sources
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
+      sources: splitSourceLines(d.sources),
       transformations: d.transformations
         .split(/[,\n]/)
         .map((s) => s.trim())
@@ -117,7 +122,18 @@ function pickOwner(owners: Record<string, OwnerOption[]>, domain: string, owner:
   return options.some((o) => o.email.toLowerCase() === owner.toLowerCase()) ? owner : (options[0]?.email ?? owner);
 }
 
-export function ProductForm({ mode, action, initial, domains, owners, roleSuggestions, saved, templateKey }: Props) {
+export function ProductForm({
+  mode,
+  action,
+  initial,
+  domains,
+  owners,
+  roleSuggestions,
+  saved,
+  templateKey,
+  upstreamProducts = [],
+  impact,
+}: Props) {
   const [state, formAction] = useActionState(action, null);
   // Editing keeps the saved owner even if they have left the domain (only an owner may change it);
   // registering starts from an owner the domain offers.
@@ -260,9 +276,28 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
 
       <Card title="Lineage">
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label="Sources" name="lineage.sources" errors={errors["lineage.sources"]} hint="One per line">
-            <TextArea name="lineage.sources" rows={3} value={d.sources} onChange={set("sources")} errors={errors["lineage.sources"]} />
-          </Field>
+          <div className="space-y-2">
+            <Field
+              label="Sources"
+              name="lineage.sources"
+              errors={lineErrors(errors, "lineage.sources")}
+              hint="One per line: domain/product, optionally .dataset, (field, from->to) and | transformation; or system: Name"
+            >
+              <TextArea
+                name="lineage.sources"
+                rows={4}
+                value={d.sources}
+                onChange={set("sources")}
+                errors={lineErrors(errors, "lineage.sources")}
+              />
+            </Field>
+            {upstreamProducts.length > 0 && (
+              <UpstreamPicker
+                options={upstreamProducts.filter((ref) => ref !== `${d.domain}/${d.name}`)}
+                onPick={(ref) => setD((prev) => ({ ...prev, sources: prev.sources.trim() ? `${prev.sources.trimEnd()}\n${ref}` : ref }))}
+              />
+            )}
+          </div>
           <Field label="Transformations" name="lineage.transformations" errors={errors["lineage.transformations"]} hint="One per line">
             <TextArea
               name="lineage.transformations"
@@ -345,6 +380,11 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
               must change their reads, and the version cannot be withdrawn. Give the reason below to confirm.
             </p>
           )}
+          {confirmBreaking && impact && (
+            <div className="mb-3">
+              <ImpactList impact={impact} />
+            </div>
+          )}
           <Field
             label={confirmBreaking ? "Reason for the breaking version" : "Change note"}
             required={confirmBreaking}
@@ -371,5 +411,48 @@ export function ProductForm({ mode, action, initial, domains, owners, roleSugges
         <FormMessage state={state} />
       </div>
     </ControlledForm>
+  );
+}
+
+/** A list box's errors: its own, and each entry's (`lineage.sources.2.product`) as "Line 3: …". */
+function lineErrors(errors: Record<string, string[]>, key: string): string[] | undefined {
+  const out = Object.entries(errors).flatMap(([path, messages]) => {
+    if (path === key) return messages;
+    const line = new RegExp(`^${key.replace(".", "\\.")}\\.(\\d+)`).exec(path);
+    return line ? messages.map((m) => `Line ${Number(line[1]) + 1}: ${m}`) : [];
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+/** Adds an upstream product as a source line, so nobody has to type its domain/name. */
+function UpstreamPicker({ options, onPick }: { options: string[]; onPick: (ref: string) => void }) {
+  const [choice, setChoice] = useState("");
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="min-w-0 flex-1">
+        <label htmlFor="upstream-product" className="mb-1 block text-sm font-medium text-slate-800">
+          Add an upstream product
+        </label>
+        <Select name="upstreamPick" id="upstream-product" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose a product…</option>
+          {options.map((ref) => (
+            <option key={ref} value={ref}>
+              {ref}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={!choice}
+        onClick={() => {
+          onPick(choice);
+          setChoice("");
+        }}
+      >
+        Add source
+      </Button>
+    </div>
   );
 }

@@ -76,7 +76,7 @@ export function ConfirmDialog({
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-consequence`}
         onClose={() => document.getElementById(`${id}-trigger`)?.focus()}
-        className="w-full max-w-lg rounded-lg p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50"
+        className="max-h-[90vh] w-full max-w-lg overflow-y-auto rounded-lg p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50"
       >
         {/* Kept through React's reset after the action: what was typed stays when the server refuses it. */}
         <ControlledForm action={formAction} className="space-y-4 p-5" noValidate>
@@ -86,9 +86,10 @@ export function ConfirmDialog({
           <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
             {title}
           </h2>
-          <p id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {/* A div: the consequence may hold lists (who the change reaches). */}
+          <div id={`${id}-consequence`} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {consequence}
-          </p>
+          </div>
           <Field id={`${id}-reason`} name={reasonName} label={reasonLabel} required errors={errors[reasonName]}>
             <TextArea
               ref={reasonField}

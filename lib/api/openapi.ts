@@ -179,6 +179,29 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
       },
     },
   },
+  "/api/v1/products/{domain}/{name}/lineage": {
+    get: {
+      operationId: "getLineage",
+      summary: "The lineage graph around the product, upstream and downstream across domains",
+      tags: ["Products"],
+      parameters: [
+        DOMAIN,
+        NAME,
+        query("depth", "How many steps to follow (1–10, default 3)", { type: "integer", minimum: 1, maximum: 10 }),
+        query("direction", "both (default), upstream or downstream", { type: "string", enum: ["both", "upstream", "downstream"] }),
+        query("domain", "Only products of this domain (the product itself is always included)"),
+      ],
+      responses: {
+        "200": {
+          description:
+            "The graph: nodes (products with domain, name, lifecycle, owner and depth — negative upstream — and external systems) and edges (from, to, dataset, transformation, column mappings)",
+          content: { "application/json": { schema: { type: "object" } } },
+        },
+        "404": problem("No such product"),
+        ...COMMON,
+      },
+    },
+  },
   "/api/v1/products/{domain}/{name}/lifecycle": {
     post: {
       operationId: "moveLifecycle",

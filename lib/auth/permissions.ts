@@ -52,6 +52,8 @@ export const can = {
    */
   moveLifecycle: (p: Principal | null, product: ProductRef) =>
     p !== null && (isAdmin(p) || (has(p, "data_producer") && ownsIn(p, product.domain))),
+  /** Retire a product that live downstream products still read from (lib/lineage): data admins only. */
+  retireWithDependents: (p: Principal | null) => p !== null && isAdmin(p),
   /** Provision, promote, deprovision and load data: the same people who move the product's lifecycle. */
   provisionProduct: (p: Principal | null, product: ProductRef) => can.moveLifecycle(p, product),
   /** Job logs, plans and loads of a product's deployments: its owners and its domain's members. */

@@ -1,5 +1,6 @@
 // What changed between two versions of a spec, which changes break consumers, and whether a proposed
 // version number follows semver for them. Fields are matched by name: a rename is a removal plus an addition.
+import { sourceKey } from "@/lib/products/lineage-source";
 import { bumpVersion, compareSemver, isGreater, parseSemver } from "@/lib/products/semver";
 import type { BumpKind } from "@/lib/products/semver";
 import type { DataProductSpec, ProductField, Permission } from "@/lib/products/types";
@@ -214,16 +215,16 @@ export function diffSpecs(before: DataProductSpec, after: DataProductSpec): Spec
     }
   }
   changes.push(...diffAccess(before.access, after.access));
+  // Sources compare by what they say: a bare `{ product }` and its plain string are the same source.
+  const lineage = {
+    sources: [before.lineage.sources.map(sourceKey), after.lineage.sources.map(sourceKey)] as const,
+    transformations: [before.lineage.transformations, after.lineage.transformations] as const,
+  };
   for (const key of ["sources", "transformations"] as const) {
-    if (!sameSet(before.lineage[key], after.lineage[key])) {
+    const [was, now] = lineage[key];
+    if (!sameSet(was, now)) {
       changes.push(
-        change(
-          "lineage_changed",
-          `lineage.${key}`,
-          before.lineage[key],
-          after.lineage[key],
-          `Changing the lineage ${key} to ${list(after.lineage[key])}`,
-        ),
+        change("lineage_changed", `lineage.${key}`, before.lineage[key], after.lineage[key], `Changing the lineage ${key} to ${list(now)}`),
       );
     }
   }

@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
+import { assertCan, productResource, recordDenial, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMoveDetails, findTransition } from "@/lib/products/lifecycle";
 import { LIFECYCLE_STATES, type LifecycleState } from "@/lib/products/types";
@@ -15,6 +15,10 @@ import { publishEvent } from "@/lib/notifications/server";
 // The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
 const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
 import { catalogChanged } from "@/lib/products/catalog-cache";
+import { impactOfChange, liveDownstream } from "@/lib/lineage/server";
+import { can } from "@/lib/auth";
+import { audit } from "@/lib/audit/writer";
+import type { Tx } from "@/lib/db";
 
 /**
  * `note` is the reason, required for moves that cannot be undone (deprecate, retire); `sunsetOn`
@@ -49,6 +53,7 @@ export async function moveLifecycle(
     const checked = checkMoveDetails(to, { note, sunsetOn }, new Date().toISOString().slice(0, 10));
     if (!checked.ok) throw new ValidationError(checked.errors.note?.[0] ?? checked.errors.sunsetOn[0], checked.errors);
     const details = checked.details;
+    if (to === "retired") await assertRetireAllowed(tx, user, { id: product.id, ...ref });
     const moving = { id: product.id, ...ref, from: product.lifecycle as LifecycleState };
     // Governance: publishing re-validates (errors block, unacknowledged warnings block); every move is audited.
     // Throws to refuse the move, which rolls the transaction back.
@@ -84,4 +89,39 @@ export async function moveLifecycle(
       );
   });
   catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
+}
+
+/**
+ * Retiring a product that live downstream products read from breaks them: only a data admin may, with the
+ * reason the move already requires. The refusal is a field error on the reason, audited like any denial; an
+ * allowed retirement over dependents is audited with the products it leaves without a source.
+ */
+async function assertRetireAllowed(tx: Tx, user: CurrentUser, product: { id: string; domain: string; name: string }): Promise<void> {
+  const dependents = liveDownstream(await impactOfChange(product.id, tx));
+  if (dependents.length === 0) return;
+  const names = dependents.map((p) => `${p.domain}/${p.name}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const resource = productResource(product.domain, product.name);
+  if (!can.retireWithDependents(user)) {
+    const message = `${names.length} live product${names.length === 1 ? "" : "s"} read from this one (${listed}): only a data admin can retire it.`;
+    await recordDenial(user, {
+      action: "lifecycle:retired",
+      resource,
+      reason: `Retiring a product with live downstream dependents needs data_admin (${listed}).`,
+      context: { dependents: names },
+    });
+    throw new ValidationError(message, { note: [message] });
+  }
+  await audit(
+    {
+      subject: user.email,
+      action: "lifecycle:retire_with_dependents",
+      resource,
+      decision: "allow",
+      policyId: "portal-permissions",
+      reason: `Retired by a data admin while ${listed} still read from it.`,
+      context: { dependents: names },
+    },
+    tx,
+  );
 }

@@ -1,5 +1,5 @@
 // Writes the denormalised parts of a spec and its contract (field rows, dataset and property rows, search
-// text) that the catalog and product page read.
+// text, lineage edges) that the catalog, product page and lineage graph read.
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DataProductSpec } from "@/lib/products/types";
@@ -7,6 +7,7 @@ import { ruleInputsOf } from "@/lib/governance";
 import { toOdcs } from "@/lib/products/odcs";
 import { contractRows, searchableNames } from "@/lib/products/contract/rows";
 import type { OdcsContract } from "@/lib/products/contract/types";
+import { syncLineageEdges } from "@/lib/products/lineage-edges";
 
 export function searchableFieldNames(spec: DataProductSpec, contract: OdcsContract | null = null): string {
   // A declared contract: every dataset's properties at every depth; the seed format: its one table's fields.
@@ -39,6 +40,8 @@ export async function replaceFields(tx: Tx, productId: string, spec: DataProduct
   await tx.dataProductField.createMany({ data: rows.fields });
   await tx.dataProductDataset.createMany({ data: rows.datasets });
   await tx.dataProductProperty.createMany({ data: rows.properties });
+  // The lineage graph's edges follow the spec in the same write (cycles and unknown products refused).
+  await syncLineageEdges(tx, productId, spec);
 }
 
 /** A nullable JSON column's value: SQL NULL for "no declared contract". */

@@ -8,6 +8,7 @@ import { CLASSIFICATIONS, FIELD_TYPES, PERMISSIONS } from "@/lib/products/types"
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/validation/slug";
 import type { DataProductSpec } from "@/lib/products/types";
 import { json, number, optionalText, splitList } from "@/lib/validation/form-data";
+import { DATASET_NAME, PRODUCT_REF, splitSourceLines } from "@/lib/products/lineage-source";
 
 const FIELD_NAME = /^[a-z_][a-z0-9_]*$/; // fields become PostgreSQL columns: unquoted, lowercase identifiers
 const ROLE_NAME = /^[a-z][a-z0-9_-]*$/;
@@ -129,9 +130,43 @@ const lineageEntry = text("Lineage entry")
   .regex(LINEAGE_ENTRY, "Lineage entries cannot contain commas or line breaks")
   .refine((value) => value === value.trim(), "Lineage entries cannot start or end with spaces");
 
+function fieldName(label: string) {
+  return text(label)
+    .max(63, `${label} must be at most 63 characters`)
+    .regex(FIELD_NAME, `${label} may only use lowercase letters, digits and underscores, and must not start with a digit`);
+}
+
+const edgeTransformation = text("Transformation")
+  .max(500, "A source's transformation must be at most 500 characters")
+  .refine(nonBlank, "A source's transformation cannot be blank");
+
+const productSource = z.object({
+  product: text("Upstream product").regex(PRODUCT_REF, "Upstream product must be written domain/name, e.g. finance/invoices"),
+  dataset: text("Upstream dataset")
+    .regex(DATASET_NAME, "Upstream dataset may only use letters, digits, underscores and hyphens")
+    .optional(),
+  fields: z
+    .array(z.object({ from: fieldName("Upstream field"), to: fieldName("Field").optional() }), {
+      error: kind("Source fields", "a list of { from, to } field names", true),
+    })
+    .max(200, "Map at most 200 fields per source")
+    .optional(),
+  transformation: edgeTransformation.optional(),
+});
+
+const systemSource = z.object({
+  system: lineageEntry,
+  transformation: edgeTransformation.optional(),
+});
+
+// A plain string first, so the seed format's free text keeps its messages.
+const lineageSource = z.union([lineageEntry, productSource, systemSource], {
+  error: "A lineage source is text, { product: domain/name, dataset?, fields?, transformation? } or { system, transformation? }",
+});
+
 export const lineageSchema = z.object(
   {
-    sources: list("Lineage sources", lineageEntry, true).max(100, "List at most 100 lineage sources"),
+    sources: list("Lineage sources", lineageSource, true).max(100, "List at most 100 lineage sources"),
     transformations: list("Lineage transformations", lineageEntry, true).max(100, "List at most 100 transformations"),
   },
   { error: kind("Lineage", "an object with sources and transformations") },
@@ -217,7 +252,7 @@ export function formDataToSpec(formData: FormData): Record<string, unknown> {
     },
     access: json(formData, "accessJson") ?? [],
     lineage: {
-      sources: splitList(formData, "lineage.sources", /[,\r\n]+/),
+      sources: splitSourceLines(optionalText(formData, "lineage.sources") ?? ""),
       transformations: splitList(formData, "lineage.transformations", /[,\r\n]+/),
     },
     tags: splitList(formData, "tags", /,/),

@@ -34,7 +34,19 @@ export type ServiceLevelObjectives = {
 
 export type AccessGrant = { role: string; permissions: Permission[] };
 
-export type Lineage = { sources: string[]; transformations: string[] };
+/** A column of the upstream dataset feeding a field of this product (`to`, the same name when omitted). */
+export type LineageFieldMap = { from: string; to?: string };
+
+/**
+ * Where the product's data comes from (lib/products/lineage-source.ts). A plain string is the seed format's free
+ * text: an upstream product when it is an existing product's `domain/name`, else an external system.
+ */
+export type LineageSource =
+  | string
+  | { product: string; dataset?: string; fields?: LineageFieldMap[]; transformation?: string }
+  | { system: string; transformation?: string };
+
+export type Lineage = { sources: LineageSource[]; transformations: string[] };
 
 /** Optional governance declarations a policy may require (encryption, retention, GDPR purpose, erasure). */
 export type GovernanceDeclarations = {

@@ -1,6 +1,6 @@
 // Demo data products: the seed text's customer-data-product plus ~40 generated, plausible products
 // spread over the onboarded domains, so the catalog looks like a real mesh.
-import type { DataProductSpec, FieldType, ProductField, Classification } from "@/lib/products/types";
+import type { DataProductSpec, FieldType, LineageSource, ProductField, Classification } from "@/lib/products/types";
 
 export const CUSTOMER_DATA_PRODUCT: DataProductSpec = {
   name: "customer-data-product",
@@ -376,6 +376,42 @@ const SOURCES: Record<string, string[]> = {
 
 export type GeneratedProduct = { spec: DataProductSpec; template?: string };
 
+// Upstream products of the demo mesh (lineage graph), across domains. Each names only products that come
+// earlier in BLUEPRINTS, so they exist when it is registered; column mappings where the fields line up.
+const UPSTREAM: Record<string, LineageSource[]> = {
+  "sales/order-lines": [{ product: "sales/orders", fields: [{ from: "order_id" }], transformation: "explode order lines" }],
+  "sales/pipeline-forecast": [
+    {
+      product: "sales/opportunities",
+      fields: [{ from: "amount", to: "forecast_amount" }],
+      transformation: "weighted by stage probability",
+    },
+  ],
+  "marketing/campaign-performance": [{ product: "marketing/campaigns", fields: [{ from: "campaign_id" }], transformation: "daily rollup" }],
+  "marketing/attribution-touchpoints": [
+    "marketing/web-sessions",
+    "marketing/email-engagement",
+    { product: "marketing/campaigns", transformation: "multi-touch attribution" },
+  ],
+  "marketing/lead-scores": [{ product: "marketing/attribution-touchpoints", transformation: "gradient-boosted model" }, "sales/accounts"],
+  "finance/invoices": [
+    {
+      product: "sales/orders",
+      fields: [{ from: "customer_id" }, { from: "order_total", to: "amount" }],
+      transformation: "one invoice per order",
+    },
+  ],
+  "finance/payments": [{ product: "finance/invoices", fields: [{ from: "invoice_id" }] }],
+  "finance/revenue-recognition": ["finance/invoices", { product: "finance/payments", transformation: "IFRS 15 schedule" }],
+  "finance/cash-forecast": ["finance/payments", "finance/budgets"],
+  "operations/shipments": [{ product: "sales/orders", fields: [{ from: "order_id" }] }],
+  "operations/demand-forecast": [
+    { product: "sales/order-lines", fields: [{ from: "sku" }], transformation: "weekly demand model" },
+    "operations/inventory-levels",
+  ],
+  "operations/sla-breaches": [{ product: "operations/shipments", fields: [{ from: "shipment_id" }], transformation: "late deliveries" }],
+};
+
 // The freshness the seeded domain policies require (prisma/seed/policies), so generated SLOs honour it.
 const MAX_FRESHNESS_MINUTES: Record<string, number> = { sales: 60, finance: 60, marketing: 240 };
 
@@ -404,7 +440,7 @@ export function generatedProducts(): GeneratedProduct[] {
         (g) => !(g.role === "data_consumer" && (classification === "confidential" || classification === "restricted")),
       ) as DataProductSpec["access"],
       lineage: {
-        sources: SOURCES[b.domain].slice(0, 1 + (i % 2)),
+        sources: [...SOURCES[b.domain].slice(0, 1 + (i % 2)), ...(UPSTREAM[`${b.domain}/${b.name}`] ?? [])],
         transformations: ["data-cleaning", ...(i % 3 === 0 ? ["deduplication"] : [])],
       },
       tags: b.tags,

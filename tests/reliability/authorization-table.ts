@@ -978,6 +978,17 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       params: { domain: p.domain, name: p.name },
     }),
   }),
+  route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/lineage/route.ts#GET", {
+    name: "API: a product's lineage graph",
+    rule: "can.readCatalog",
+    expect: SIGNED_IN,
+    strict: true,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    request: (p) => ({
+      url: url(`/api/v1/products/${p.domain}/${p.name}/lineage?depth=2`),
+      params: { domain: p.domain, name: p.name },
+    }),
+  }),
   route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/lifecycle/route.ts#POST", {
     name: "API: submit a draft for review",
     rule: "can.submitProduct: whoever may edit it",

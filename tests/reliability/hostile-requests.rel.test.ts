@@ -285,6 +285,10 @@ describe("page titles before sign-in", () => {
       (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
     ],
     [
+      "app/(portal)/products/[domain]/[product]/lineage/page.tsx",
+      (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
+    ],
+    [
       "app/(portal)/products/[domain]/[product]/deployments/page.tsx",
       (w, e) => ({ domain: w.domain, product: e ? productName : "no-such-product" }),
     ],

@@ -34,6 +34,23 @@ const text = (maxLength: number) =>
     .filter((s) => s.isWellFormed());
 const description = text(300).filter((s) => s.trim().length > 0);
 const lineageEntry = text(60).map((s) => s.replace(/[,\r\n]/g, "").trim()).filter((s) => s.length > 0);
+// The seed format's strings, and structured sources (lib/products/lineage-source.ts): an upstream product or a system.
+const productRef = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/)).map(([d, n]) => `${d}/${n}`);
+const lineageSource = fc.oneof(
+  lineageEntry,
+  fc
+    .record(
+      {
+        product: productRef,
+        dataset: fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,20}$/),
+        fields: fc.array(fc.record({ from: fieldName, to: fc.option(fieldName, { nil: undefined }) }), { maxLength: 3 }),
+        transformation: lineageEntry,
+      },
+      { requiredKeys: ["product"] },
+    )
+    .map((s) => ({ ...s, fields: s.fields?.map((f) => (f.to === undefined ? { from: f.from } : f)) })),
+  fc.record({ system: lineageEntry, transformation: lineageEntry }, { requiredKeys: ["system"] }),
+);
 
 const field = fc.record({
   name: fieldName,
@@ -87,7 +104,7 @@ export const specArb: fc.Arbitrary<DataProductSpec> = fc
       // Unique as database roles: data-analyst and data_analyst are one role.
       { selector: (g) => identifierPart(g.role), maxLength: 5 },
     ),
-    lineage: fc.record({ sources: fc.array(lineageEntry, { maxLength: 4 }), transformations: fc.array(lineageEntry, { maxLength: 4 }) }),
+    lineage: fc.record({ sources: fc.array(lineageSource, { maxLength: 4 }), transformations: fc.array(lineageEntry, { maxLength: 4 }) }),
     tags: fc.uniqueArray(tag, { maxLength: 20 }),
     governance: fc.option(governance, { nil: undefined }),
     template: fc.option(fc.record({ key: fc.stringMatching(/^[a-z][a-z0-9_-]{0,30}$/), version: fc.integer({ min: 1, max: 50 }) }), { nil: undefined }),

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/products/product-form";
 import { blankSpec, specFromTemplate } from "@/lib/products/blank-spec";
 import { registerProductAction } from "./actions";
+import { listUpstreamOptions } from "@/lib/lineage/server";
 
 export const metadata: Metadata = { title: "Register a data product" };
 
@@ -18,7 +19,7 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
   const options = await listDomainOptions(writableDomains(user));
   if (options.length === 0) forbidden();
   const allowed = options.map((d) => d.slug);
-  const [templates, owners] = await Promise.all([listTemplates(), listOwnerOptions(allowed)]);
+  const [templates, owners, upstreamProducts] = await Promise.all([listTemplates(), listOwnerOptions(allowed), listUpstreamOptions()]);
   const chosen = templates.find((t) => t.key === template);
   const startDomain = domain && allowed.includes(domain) ? domain : options[0].slug;
   const initial = chosen ? specFromTemplate(chosen, startDomain, user.email) : blankSpec(startDomain, user.email);
@@ -60,6 +61,7 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
         ))}
       </nav>
       <ProductForm
+        upstreamProducts={upstreamProducts}
         key={chosen?.key ?? "blank"}
         mode="create"
         action={registerProductAction}

@@ -7,7 +7,8 @@ import { notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
-import { TRANSITIONS } from "@/lib/products/lifecycle";
+import { CONFIRMED_MOVES, TRANSITIONS } from "@/lib/products/lifecycle";
+import { impactOfChange } from "@/lib/lineage/server";
 import { productSloActuals } from "@/lib/metrics/queries";
 import { listLifecycleEvents, listVersions } from "@/lib/products/queries";
 import { ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
@@ -58,6 +59,8 @@ export default async function ProductPage({
   const transitions = TRANSITIONS[product.lifecycle]
     .filter((t) => (t.gate === "editor" ? can.submitProduct(user, ref) : can.moveLifecycle(user, ref)))
     .map((t) => ({ to: t.to, label: t.label }));
+  // Who deprecating or retiring reaches, for the confirmation (only computed when one is offered).
+  const impact = transitions.some((t) => CONFIRMED_MOVES[t.to]) ? await impactOfChange(product.id) : null;
   const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
   const following = await isFollowing(user.id, product.id);
@@ -163,7 +166,7 @@ export default async function ProductPage({
         <div className="border-t border-slate-200 p-4">
           {transitions.length > 0 && (
             <Card title="Lifecycle" className="mb-6">
-              <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} />
+              <LifecycleActions domain={product.domain} name={product.name} transitions={transitions} impact={impact} />
             </Card>
           )}
           <ComplianceCard latest={product.compliance} href={`${basePath}/compliance`} />
@@ -185,7 +188,7 @@ async function TabContent({ tab, product, basePath }: { tab: TabId; product: Pro
     case "access":
       return <AccessSection access={product.spec.access} />;
     case "lineage":
-      return <LineageSection lineage={product.spec.lineage} productName={product.name} />;
+      return <LineageSection lineage={product.spec.lineage} productName={product.name} graphHref={`${basePath}/lineage`} />;
     case "versions":
       return <VersionsSection versions={await listVersions(product.id)} basePath={basePath} />;
     case "history":

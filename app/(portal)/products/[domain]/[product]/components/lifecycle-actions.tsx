@@ -13,6 +13,8 @@ import { CONFIRMED_MOVES } from "@/lib/products/lifecycle";
 import type { LifecycleState } from "@/lib/products/types";
 import { specPathAnchor } from "@/components/products/spec-path-anchor";
 import { moveLifecycleAction } from "../actions";
+import { ImpactList } from "@/components/lineage/impact-list";
+import type { ImpactOfChange } from "@/lib/lineage/types";
 
 export type AllowedTransition = { to: LifecycleState; label: string };
 
@@ -24,7 +26,18 @@ const VARIANTS: Partial<Record<LifecycleState, "primary" | "danger">> = {
   retired: "danger",
 };
 
-export function LifecycleActions({ domain, name, transitions }: { domain: string; name: string; transitions: AllowedTransition[] }) {
+export function LifecycleActions({
+  domain,
+  name,
+  transitions,
+  impact,
+}: {
+  domain: string;
+  name: string;
+  transitions: AllowedTransition[];
+  /** Who deprecating or retiring reaches, shown before either is confirmed. */
+  impact?: ImpactOfChange | null;
+}) {
   const confirmed = transitions.filter((t) => CONFIRMED_MOVES[t.to]);
   const plain = transitions.filter((t) => !CONFIRMED_MOVES[t.to]);
   return (
@@ -33,7 +46,7 @@ export function LifecycleActions({ domain, name, transitions }: { domain: string
       {confirmed.length > 0 && (
         <div className="flex flex-wrap gap-2">
           {confirmed.map((t) => (
-            <ConfirmedMove key={t.to} domain={domain} name={name} transition={t} />
+            <ConfirmedMove key={t.to} domain={domain} name={name} transition={t} impact={impact ?? null} />
           ))}
         </div>
       )}
@@ -46,7 +59,17 @@ function tomorrow(): string {
   return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
-function ConfirmedMove({ domain, name, transition }: { domain: string; name: string; transition: AllowedTransition }) {
+function ConfirmedMove({
+  domain,
+  name,
+  transition,
+  impact,
+}: {
+  domain: string;
+  name: string;
+  transition: AllowedTransition;
+  impact: ImpactOfChange | null;
+}) {
   const product = `${domain}/${name}`;
   const deprecate = transition.to === "deprecated";
   return (
@@ -56,9 +79,21 @@ function ConfirmedMove({ domain, name, transition }: { domain: string; name: str
       triggerLabel={`${transition.label}…`}
       title={`${transition.label} ${product}?`}
       consequence={
-        deprecate
-          ? `Deprecating ${product} tells every consumer it stops being served on the sunset date. The announcement goes out now and stays in the product's history.`
-          : `Retiring ${product} ends it for good: it can no longer be edited, provisioned or published again. This cannot be undone.`
+        <>
+          <p>
+            {deprecate
+              ? `Deprecating ${product} tells every consumer it stops being served on the sunset date. The announcement goes out now and stays in the product's history.`
+              : `Retiring ${product} ends it for good: it can no longer be edited, provisioned or published again. This cannot be undone.`}
+          </p>
+          {!deprecate && impact && impact.downstream.some((p) => p.lifecycle !== "retired") && (
+            <p className="mt-2 font-medium">Live products read from it: only a data admin can retire it, with a reason.</p>
+          )}
+          {impact && (
+            <div className="mt-3">
+              <ImpactList impact={impact} />
+            </div>
+          )}
+        </>
       }
       confirmLabel={transition.label}
       reasonName="note"

@@ -6,6 +6,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { AccessGrant, Lineage, ProductField, ServiceLevelObjectives } from "@/lib/products/types";
 import type { ProductDataset } from "@/lib/products/dto";
 import { formatMinutes } from "./format";
+import { formatSource } from "@/lib/products/lineage-source";
+import Link from "next/link";
 import { formatAvailability, sloVerdicts, type SloActuals } from "@/lib/metrics/slo-actuals";
 
 export function SchemaSection({ fields }: { fields: ProductField[] }) {
@@ -175,38 +177,46 @@ export function AccessSection({ access }: { access: AccessGrant[] }) {
 
 // Data flows from the sources through the transformations into the product: stacked on a phone, in a row
 // on wider screens.
-export function LineageSection({ lineage, productName }: { lineage: Lineage; productName: string }) {
+export function LineageSection({ lineage, productName, graphHref }: { lineage: Lineage; productName: string; graphHref: string }) {
   const steps = [
-    { title: "Sources", items: lineage.sources },
+    { title: "Sources", items: lineage.sources.map(formatSource) },
     { title: "Transformations", items: lineage.transformations },
     { title: "Data product", items: [productName] },
   ];
   return (
-    <ol className="flex flex-col items-stretch gap-2 md:flex-row md:items-center" aria-label="Lineage">
-      {steps.map((step, i) => (
-        <Fragment key={step.title}>
-          {i > 0 && (
-            <li aria-hidden className="text-center text-xl text-slate-400">
-              <span className="md:hidden">↓</span>
-              <span className="hidden md:inline">→</span>
-            </li>
-          )}
-          <li className="flex-1 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{step.title}</h3>
-            {step.items.length > 0 ? (
-              <ul className="space-y-1 text-sm">
-                {step.items.map((item, j) => (
-                  <li key={`${j}-${item}`} className="break-words font-mono">
-                    {item}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">None listed</p>
+    <div className="space-y-3">
+      <p className="text-sm">
+        <Link href={graphHref} className="font-medium text-brand-700 underline">
+          Open the lineage graph
+        </Link>{" "}
+        <span className="text-slate-600">(upstream and downstream products across domains)</span>
+      </p>
+      <ol className="flex flex-col items-stretch gap-2 md:flex-row md:items-center" aria-label="Lineage">
+        {steps.map((step, i) => (
+          <Fragment key={step.title}>
+            {i > 0 && (
+              <li aria-hidden className="text-center text-xl text-slate-400">
+                <span className="md:hidden">↓</span>
+                <span className="hidden md:inline">→</span>
+              </li>
             )}
-          </li>
-        </Fragment>
-      ))}
-    </ol>
+            <li className="flex-1 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{step.title}</h3>
+              {step.items.length > 0 ? (
+                <ul className="space-y-1 text-sm">
+                  {step.items.map((item, j) => (
+                    <li key={`${j}-${item}`} className="break-words font-mono">
+                      {item}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-slate-500">None listed</p>
+              )}
+            </li>
+          </Fragment>
+        ))}
+      </ol>
+    </div>
   );
 }

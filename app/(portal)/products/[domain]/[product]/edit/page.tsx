@@ -11,6 +11,7 @@ import { listOwnerOptions } from "@/lib/domains/service";
 import { loadProduct } from "../load-product";
 import { ProductBreadcrumb } from "../components/product-breadcrumb";
 import { saveProductAction } from "./actions";
+import { impactOfChange, listUpstreamOptions } from "@/lib/lineage/server";
 
 export const metadata: Metadata = { title: "Edit data product" };
 
@@ -46,6 +47,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   const owners = can.moveLifecycle(user, { domain: product.domain })
     ? await listOwnerOptions([product.domain])
     : { [product.domain]: [{ email: product.owner, label: product.owner }] };
+  // Who a breaking version reaches, shown where it is confirmed; the sources a user may pick.
+  const [impact, upstreamProducts] = await Promise.all([immutable ? impactOfChange(product.id) : null, listUpstreamOptions()]);
   return (
     <>
       <ProductBreadcrumb domain={product.domain} name={product.name} page="Edit" />
@@ -75,6 +78,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
         owners={owners}
         roleSuggestions={roleSuggestions}
         saved={{ spec: product.spec, lockVersion: product.lockVersion, immutable }}
+        impact={impact}
+        upstreamProducts={upstreamProducts}
       />
     </>
   );
