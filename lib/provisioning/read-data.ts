@@ -237,11 +237,13 @@ export async function servedSource(read: PreparedRead, ref: Pick<ReadRef, "domai
 
 /** Opens the read transaction on `client`: read-only, one snapshot, time-limited, as the reader's database role. */
 export async function beginRead(client: pg.PoolClient, role: string | null) {
-  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  await client.query("SET LOCAL statement_timeout = '10s'");
-  // A streamed page holds its transaction while the client reads; one that stops reading loses it.
-  await client.query("SET LOCAL idle_in_transaction_session_timeout = '60s'");
-  if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
+  // One round trip. A streamed page holds its transaction while the client reads; one that stops reading
+  // loses it after a minute.
+  await client.query(
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = '10s'; " +
+      "SET LOCAL idle_in_transaction_session_timeout = '60s'" +
+      (role ? `; SET LOCAL ROLE ${quoteIdent(role)}` : ""),
+  );
 }
 
 /** An offset page with its row count (the product page's preview and GET /api/data/…). */

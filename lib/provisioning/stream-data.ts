@@ -92,7 +92,9 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
     // LIMIT n+1 (buildSelect): a row past the page means there is a next one, after the page's last row.
     const next = async (): Promise<Record<string, unknown>[]> => {
       if (closed || done) return [];
-      const size = Math.min(STREAM_BATCH, query.limit + 1 - fetched);
+      // A page of up to a batch (and the row that tells whether another follows) in one round trip.
+      const remaining = query.limit + 1 - fetched;
+      const size = remaining <= STREAM_BATCH + 1 ? remaining : STREAM_BATCH;
       const rows = (await cursor!.read(size)) as Record<string, unknown>[];
       fetched += rows.length;
       if (rows.length < size) done = true;
