@@ -49,8 +49,15 @@ beforeAll(async () => {
   secret = (await createApiToken(consumer, { name: "stream", scopes: ["read"], expiresInDays: 1 })).secret;
   const { GET } = (await import("@/app/api/v1/products/[domain]/[name]/data/route")) as unknown as { GET: Handler };
   server = http.createServer((req, res) => {
-    const request = new Request(`${origin}${req.url}`, { headers: req.headers as Record<string, string> });
+    // As `next start` does: the request's signal aborts when the client goes away, and a body whose client
+    // left before it was piped is dropped without being cancelled.
+    const gone = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const request = new Request(`${origin}${req.url}`, { headers: req.headers as Record<string, string>, signal: gone.signal });
     void GET(request, { params: Promise.resolve({ domain: f.domain, name: f.spec.name }) }).then((response) => {
+      if (res.destroyed) return;
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (!response.body) return res.end();
       const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
@@ -134,6 +141,44 @@ describe("a large page over HTTP", () => {
     expect(csv[1].startsWith(`r-0${PAGE},${PAGE},`)).toBe(true);
     expect(rest.headers.link).toBeUndefined();
   }, 120_000);
+
+  it("gives the connection back when clients go away mid-page", async () => {
+    const path = `/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&format=csv&limit=${PAGE}`;
+    // More clients than the pool has connections, each leaving after its first chunk.
+    await Promise.all(
+      Array.from(
+        { length: 15 },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = http.get(`${origin}${path}`, { headers: { authorization: `Bearer ${secret}` } }, (res) => {
+              res.once("data", () => {
+                req.destroy();
+                resolve();
+              });
+            });
+            req.on("error", (e) => (req.destroyed ? resolve() : reject(e)));
+          }),
+      ),
+    );
+    await expect.poll(openReads, { timeout: 5000 }).toBe(0);
+    // Clients that leave while the handler is still preparing the answer (0 to 42 ms in).
+    await Promise.all(
+      Array.from(
+        { length: 15 },
+        (_, i) =>
+          new Promise<void>((resolve) => {
+            const req = http.get(`${origin}${path}`, { headers: { authorization: `Bearer ${secret}` } });
+            req.on("error", () => resolve());
+            setTimeout(() => req.destroy(), i * 3);
+          }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await openReads()).toBe(0);
+    // And the pool still serves a whole page.
+    const after = await get(`/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&format=ndjson&limit=10`);
+    expect(after.text.trimEnd().split("\n")).toHaveLength(10);
+  }, 60_000);
 
   it("still refuses a JSON page over 1,000 rows with a problem naming limit", async () => {
     const res = await fetch(`${origin}/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&limit=5000`, {

@@ -16,6 +16,8 @@ import { primaryKeyFor, ROW_ID } from "./table-design";
 
 /** Rows fetched from PostgreSQL per round trip. */
 export const STREAM_BATCH = 1000;
+/** A page nobody reads from for this long is closed and its connection returned (PostgreSQL's own limit is 60 s). */
+export const STREAM_IDLE_MS = 30_000;
 
 export type StreamRef = Pick<ReadRef, "domain" | "name" | "environment" | "major"> & {
   /** Parses the caller's fields, filters, sort, cursor and limit against the served fields (once allowed). */
@@ -52,17 +54,28 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
     primaryKeyFor(served.fields).filter((k) => k !== ROW_ID),
   );
   const client = await pgPool().connect();
-  // A connection the server ends mid-stream (idle timeout, restart) must not crash the process.
+  let cursor: Cursor | null = null;
+  let closed = false;
+  // A connection the server ends mid-stream (idle timeout, restart) is destroyed, not returned to the pool,
+  // and must not crash the process.
   let broken: unknown = null;
   const onError = (e: unknown) => {
     broken = e;
+    void close(e);
   };
   client.on("error", onError);
-  let cursor: Cursor | null = null;
-  let closed = false;
+  // Whoever holds the page may drop it unread (a client gone before the body was piped): the connection
+  // must come back to the pool all the same.
+  let idle: NodeJS.Timeout | null = null;
+  const watch = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => void close(new Error("data stream abandoned")), STREAM_IDLE_MS);
+    idle.unref();
+  };
   const close = async (error?: unknown) => {
     if (closed) return;
     closed = true;
+    if (idle) clearTimeout(idle);
     let failure = error ?? broken;
     try {
       if (!failure) {
@@ -73,7 +86,7 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
       failure ??= e;
     }
     client.off("error", onError);
-    (client as pg.PoolClient).release(failure instanceof Error ? failure : undefined);
+    (client as pg.PoolClient).release(failure instanceof Error ? failure : failure ? new Error(String(failure)) : undefined);
   };
 
   try {
@@ -92,6 +105,7 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
     // LIMIT n+1 (buildSelect): a row past the page means there is a next one, after the page's last row.
     const next = async (): Promise<Record<string, unknown>[]> => {
       if (closed || done) return [];
+      watch();
       // A page of up to a batch (and the row that tells whether another follows) in one round trip.
       const remaining = query.limit + 1 - fetched;
       const size = remaining <= STREAM_BATCH + 1 ? remaining : STREAM_BATCH;

@@ -36,6 +36,7 @@ function body(format: DataFormat, read: DataStream, head: string) {
   const encoder = new TextEncoder();
   const columns = read.meta.columns;
   let first = true;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -45,6 +46,7 @@ function body(format: DataFormat, read: DataStream, head: string) {
       async pull(controller) {
         try {
           const rows = await read.next();
+          if (cancelled) return;
           if (rows.length > 0) {
             const chunk: string[] = [];
             for (const row of rows) {
@@ -67,6 +69,7 @@ function body(format: DataFormat, read: DataStream, head: string) {
         }
       },
       async cancel() {
+        cancelled = true;
         await read.close();
       },
     },
@@ -102,6 +105,9 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
       cursorFirst: format !== "json",
     });
     Object.assign(ids, { productId: read.productId, domainId: read.domainId });
+    // A client gone before the body is piped never cancels it: give the connection back now.
+    if (request.signal.aborted) await read.close();
+    else request.signal.addEventListener("abort", () => void read.close(), { once: true });
     status = 200;
     const next = new URL(url);
     if (read.nextCursor) next.searchParams.set("cursor", read.nextCursor);
