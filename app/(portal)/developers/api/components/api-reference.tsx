@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from "react";
 import "swagger-ui-dist/swagger-ui.css";
 import "./api-reference.css";
+import { labelControls } from "./label-controls";
 
 export function ApiReference({ url }: { url: string }) {
   const node = useRef<HTMLDivElement>(null);
@@ -15,6 +16,7 @@ export function ApiReference({ url }: { url: string }) {
   useEffect(() => {
     let cancelled = false;
     const target = node.current;
+    const observer = new MutationObserver(() => target && labelControls(target));
     import("swagger-ui-dist/swagger-ui-bundle.js")
       .then(({ default: SwaggerUIBundle }) => {
         if (cancelled || !target) return;
@@ -26,12 +28,17 @@ export function ApiReference({ url }: { url: string }) {
           supportedSubmitMethods: ["get"],
           deepLinking: false,
           validatorUrl: null,
+          // Its highlighter's colours fail contrast on the dark code background; plain text does not.
+          syntaxHighlight: false,
         });
+        labelControls(target);
+        observer.observe(target, { childList: true, subtree: true });
         setState("ready");
       })
       .catch(() => setState("failed"));
     return () => {
       cancelled = true;
+      observer.disconnect();
       if (target) target.replaceChildren();
     };
   }, [url]);

@@ -9,6 +9,7 @@ declare module "swagger-ui-dist/swagger-ui-bundle.js" {
     deepLinking?: boolean;
     validatorUrl?: string | null;
     withCredentials?: boolean;
+    syntaxHighlight?: false | { activated: boolean };
   };
   const SwaggerUIBundle: (options: SwaggerUIOptions) => unknown;
   export default SwaggerUIBundle;
