@@ -13,6 +13,7 @@ const FEATURE_AREAS = [
   "governance",
   "ingestion",
   "metrics",
+  "notifications",
   "platform",
   "products",
   "provisioning",

@@ -10,15 +10,28 @@ import { recoverRevalidationRuns, runRevalidation } from "@/lib/governance/reval
 import { runDuePipelines } from "@/lib/provisioning/pipeline-run";
 import { recoverStalledJobs } from "@/lib/provisioning/recover-jobs";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
-import { expireGrants } from "@/lib/consumers/expire-grants";
+import { expireGrants, warnExpiringGrants } from "@/lib/consumers/expire-grants";
+import { MONITOR_SCHEDULES, runMonitorRule } from "@/lib/governance/compliance/monitor/run-rule.db";
+import { deliverWebhook, recoverWebhookDeliveries, sendNotificationEmail } from "@/lib/notifications/server";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 import {
+  COMPLIANCE_ACCESS_QUEUE,
+  COMPLIANCE_QUALITY_QUEUE,
+  COMPLIANCE_RETENTION_QUEUE,
+  EMAIL_QUEUE,
   GRANT_EXPIRY_QUEUE,
+  requestAccessCheck,
+  type ComplianceMessage,
   HEALTH_PROBE_QUEUE,
   PIPELINE_SCHEDULER_QUEUE,
   PROVISIONING_QUEUE,
   REVALIDATION_QUEUE,
+  USAGE_RANK_QUEUE,
+  WEBHOOK_QUEUE,
+  type EmailMessage,
   type ProvisioningMessage,
   type RevalidationMessage,
+  type WebhookMessage,
 } from "@/lib/jobs/queue";
 import { runWorker, type JobHandler, type Sweep, type Worker } from "@/lib/jobs/worker";
 
@@ -74,13 +87,62 @@ export function jobHandlers(concurrency: number): JobHandler[] {
       },
     },
     {
+      // The catalog's usage ranking (data_products.reads_30d) from the rollups, once an hour for the cluster.
+      queue: USAGE_RANK_QUEUE,
+      options: { pollingIntervalSeconds: 60 },
+      cron: () => "7 * * * *",
+      run: async () => ({ changed: await refreshUsageRanks() }),
+    },
+    {
       // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL
       // login and tells the consumer (audit event, "expired" on My access). Cron's finest grain: every minute.
       queue: GRANT_EXPIRY_QUEUE,
       options: { pollingIntervalSeconds: 30 },
       cron: () => "* * * * *",
-      run: async () => expireGrants(),
+      run: async () => {
+        const result = await expireGrants();
+        // Ended grants dropped their logins: the access-control rule checks the privileges again now.
+        if (result.expired > 0) await requestAccessCheck("grant-expiry");
+        return { ...result, ...(await warnExpiringGrants()) };
+      },
     },
+    {
+      // One attempt per message; failures schedule the next attempt themselves (lib/notifications/backoff.ts).
+      queue: WEBHOOK_QUEUE,
+      handlers: 2,
+      options: { batchSize: 1, pollingIntervalSeconds: 2 },
+      wakeOnSend: true,
+      run: async (msg: WebhookMessage) => deliverWebhook(msg),
+    },
+    {
+      // Throws on an SMTP failure, so pg-boss retries with backoff.
+      queue: EMAIL_QUEUE,
+      options: { batchSize: 1, pollingIntervalSeconds: 5 },
+      run: async (msg: EmailMessage) => sendNotificationEmail(msg),
+    },
+    // The compliance monitor: retention daily, data quality hourly, access control every minute (and when a
+    // grant change asks, with its own slot). Each run claims its slot, so several workers never repeat one.
+    ...(
+      [
+        [COMPLIANCE_RETENTION_QUEUE, "retention"],
+        [COMPLIANCE_QUALITY_QUEUE, "quality"],
+        [COMPLIANCE_ACCESS_QUEUE, "access"],
+      ] as const
+    ).map(([queue, rule]) => ({
+      queue,
+      options: { pollingIntervalSeconds: 30 },
+      wakeOnSend: rule === "access",
+      cron: () => MONITOR_SCHEDULES[rule],
+      run: async (message: ComplianceMessage | null) => {
+        try {
+          const outcome = await runMonitorRule(rule, { slot: message?.slot });
+          return outcome.ran ? { slot: outcome.slot, ...outcome.report } : { slot: outcome.slot, skipped: "another worker ran this slot" };
+        } catch (err) {
+          logger.error({ err, rule }, "compliance monitor rule failed");
+          throw err;
+        }
+      },
+    })),
   ];
 }
 
@@ -90,6 +152,7 @@ export function jobHandlers(concurrency: number): JobHandler[] {
 export const SWEEPS: Sweep[] = [
   { failure: "recovery sweep failed", run: ({ atStart }) => recoverStalledJobs(atStart ? { queuedOlderThanMs: 0 } : {}) },
   { failure: "load recovery failed", run: () => recoverInterruptedLoads() },
+  { failure: "webhook recovery failed", run: () => recoverWebhookDeliveries() },
   { failure: "re-validation recovery failed", run: ({ atStart }) => recoverRevalidationRuns(atStart ? { stalledForMs: 0 } : {}) },
 ];
 

@@ -19,7 +19,13 @@ export const extraSections: Section[] = [
   async function api(url, opts) {
     return (await import("./api")).apiSection(url, opts);
   },
+  async function notifications(url, opts) {
+    return (await import("./notifications")).notificationsSection(url, opts);
+  },
   async function provisioning(url, opts) {
     return (await import("./provisioning")).provisioningSection(url, opts);
+  },
+  async function monitor(url, opts) {
+    return (await import("./monitor")).monitorSection(url, opts);
   },
 ];

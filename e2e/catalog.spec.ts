@@ -44,3 +44,15 @@ test("a consumer filters the catalog by domain with the type-ahead picker, by mo
   await picker.fill("no-such-domain-zz");
   await expect(page.getByText("No domain matches.")).toBeVisible();
 });
+
+test("a consumer sorts the catalog by use: each result says its reads, most read first", async ({ page }) => {
+  await signInAs(page, USERS.consumer);
+  await page.goto("/catalog");
+  await page.getByLabel("Sort by").selectOption("usage");
+  await expect(page).toHaveURL(/[?&]sort=usage/);
+  const reads = page.getByTestId("catalog-results").getByTestId("result-reads");
+  await expect(reads.first()).toContainText(/\d[\d,]* reads? in 30 days/);
+  const counts = (await reads.allInnerTexts()).map((t) => (/^Not read/.test(t) ? 0 : Number(t.replace(/[^\d]/g, ""))));
+  expect(counts.length).toBeGreaterThan(1);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+});

@@ -166,6 +166,10 @@ test("executive tiles speak plainly and keep the formula one click away", async 
   await expect(ticks.filter({ hasText: /^[A-Z][a-z]{2} 20\d\d$/ }).first()).toBeVisible();
   await expect(ticks.filter({ hasText: /^[A-Z][a-z]{2} \d\d$/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Download CSV of Reads per week" })).toBeVisible();
+  // Targets across the charts: the lowest availability a template promises (99.5 % in the demo) and the
+  // policy's bar for the quality score's three dimensions (95, 98 and 99 → 97.33).
+  await expect(page.getByTestId("chart-availability").getByText("Target 99.5 %")).toBeVisible();
+  await expect(page.getByTestId("chart-quality").getByText("Target 97.33")).toBeVisible();
 
   // Over a year of seeded history, the rollout stages are marked on the charts and listed.
   await page.goto("/metrics?range=365d");
@@ -186,6 +190,11 @@ test("a reader meets the description, owner, usage, access and fields first; the
   const fields = page.getByRole("heading", { name: "Fields" });
   await expect(fields).toBeVisible();
   await expect(page.getByRole("cell", { name: "manager_email" }).first()).toBeVisible();
+  // Service levels beside what was measured: the demo loaded this product's rows, so freshness has an actual.
+  await expect(page.getByTestId("slo-freshness").getByTestId("slo-actual")).toContainText(/^(Met|Missed) last loaded .+ ago$/);
+  await expect(page.getByTestId("slo-latency").getByTestId("slo-actual")).toContainText(
+    /^((Met|Missed) \d[\d,]* ms for the slowest 1 in 20 of [\d,]+ reads|Not measured in the last 30 days)$/,
+  );
   // Order on the page: description, then the access card, then the fields, then the folded operations.
   const top = async (l: import("@playwright/test").Locator) => (await l.boundingBox())!.y;
   const operations = page.getByTestId("operations");

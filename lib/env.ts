@@ -62,6 +62,15 @@ const envSchema = z.object({
     .min(1024)
     .max(64 * 1024 ** 3)
     .default(1024 ** 3),
+  /** SMTP server for notification e-mails (nodemailer); unset = no e-mail is sent. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: boolish,
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** The sender of notification e-mails. */
+  SMTP_FROM: z.string().min(3).default("Meshport <meshport@localhost>"),
   /** Test-only: sleep this long inside each provisioning step's transaction, so a test can kill a worker mid-step. */
   PROVISION_STEP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });

@@ -4,10 +4,12 @@ import { Flash } from "@/components/ui/flash";
 import { Nav } from "@/components/layout/nav";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/sign-in/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { unreadCount } from "@/lib/notifications/queries";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  const unread = await unreadCount(user.id);
   return (
     <div className="min-h-screen">
       <a
@@ -16,7 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       >
         Skip to content
       </a>
-      <Nav user={user} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
+      <Nav user={user} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} unread={unread} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
         <Suspense>
           <Flash />

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { Menu, X } from "lucide-react";
 import { cn } from "@/lib/cn";
 
-export function MenuToggle({ children }: { children: ReactNode }) {
+export function MenuToggle({ children, unread = 0 }: { children: ReactNode; unread?: number }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [shownFor, setShownFor] = useState(pathname);
@@ -32,6 +32,12 @@ export function MenuToggle({ children }: { children: ReactNode }) {
       >
         {open ? <X aria-hidden="true" className="size-4" /> : <Menu aria-hidden="true" className="size-4" />}
         Menu
+        {unread > 0 && (
+          <span className="rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white">
+            {unread > 99 ? "99+" : unread}
+            <span className="sr-only"> unread notifications</span>
+          </span>
+        )}
       </button>
       <div
         id="site-menu"

@@ -1,5 +1,6 @@
 // The portal's navigation: every page a user may open is reachable from here.
 import Link from "next/link";
+import { Bell } from "lucide-react";
 import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
 import { MenuToggle } from "@/components/layout/menu-toggle";
@@ -27,14 +28,37 @@ export function navItems(user: Principal): NavItem[] {
 type FormAction = (formData: FormData) => void | Promise<void>;
 
 /** The sign-out actions come from the route (components/ import nothing from app/). */
+/** The notification centre's link with its unread badge (in the menu on phones, where the Menu button shows the count too). */
+function NotificationsLink({ unread }: { unread: number }) {
+  const shown = unread > 99 ? "99+" : String(unread);
+  return (
+    <Link
+      href="/notifications"
+      className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50"
+      aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+    >
+      <Bell aria-hidden="true" className="size-4" />
+      Notifications
+      {unread > 0 && (
+        <span data-testid="unread-badge" className="rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white">
+          {shown}
+        </span>
+      )}
+    </Link>
+  );
+}
+
 export function Nav({
   user,
   signOut,
   signOutEverywhere,
+  unread = 0,
 }: {
   user: Principal & { name: string };
   signOut: FormAction;
   signOutEverywhere: FormAction;
+  /** Unread notifications: the badge beside "Notifications". */
+  unread?: number;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -44,7 +68,7 @@ export function Nav({
           <img src="/favicon.svg" alt="" width={24} height={24} />
           Meshport
         </Link>
-        <MenuToggle>
+        <MenuToggle unread={unread}>
           <NavLinks items={navItems(user)} />
           <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
             <span className="w-full md:w-auto md:text-right">
@@ -53,6 +77,12 @@ export function Nav({
               </span>
               <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
             </span>
+            <NotificationsLink unread={unread} />
+            {can.openWebhooks(user) && (
+              <Link href="/webhooks" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+                Webhooks
+              </Link>
+            )}
             <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
               API tokens
             </Link>

@@ -45,9 +45,11 @@ export function resolveDomain(
   domain: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] | undefined,
   data: Array<Record<string, string | number | null>>,
   keys: string[],
+  /** Values that must stay in view besides the data (a target line). */
+  also: number[] = [],
 ): [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"] {
   if (!domain || domain[0] !== "auto" || typeof domain[1] !== "number") return domain ?? [0, "auto"];
-  const values = data.flatMap((d) => keys.map((k) => d[k])).filter((v): v is number => typeof v === "number");
+  const values = [...data.flatMap((d) => keys.map((k) => d[k])), ...also].filter((v): v is number => typeof v === "number");
   if (values.length === 0) return [0, domain[1]];
   return [Math.max(0, Math.floor(Math.min(...values)) - 1), domain[1]];
 }
@@ -101,6 +103,7 @@ export function TimeSeriesChart({
           yDomain,
           data,
           series.filter((x) => (x.axis ?? "left") === "left").map((x) => x.key),
+          target ? [target.y] : [],
         )}
         allowDataOverflow={typeof yDomain?.[1] === "number"}
         tick={{ fontSize: 11 }}

@@ -78,6 +78,11 @@ export const can = {
   /** The mesh-wide compliance overview and re-validating every product: governance and data admins. */
   readCompliance: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
   revalidateAll: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
+  /**
+   * Data subject requests (GDPR/CCPA): find, export and erase one person's records across every provisioned
+   * product: governance and data admins only (it reads and deletes across every domain).
+   */
+  handleSubjectRequests: (p: Principal | null) => p !== null && (has(p, "governance") || isAdmin(p)),
   /** Run a product's validation on demand: its editors, governance and data admins. */
   validateProduct: (p: Principal | null, product: ProductRef) => p !== null && (can.editProduct(p, product) || has(p, "governance")),
   /** Accept a validation's warnings before publishing: whoever may publish (the product's owners, admins). */
@@ -104,6 +109,17 @@ export const can = {
   manageServiceAccounts: (p: Principal | null, domain: string) => can.moveLifecycle(p, { domain }),
   /** Personal API tokens: every signed-in user, for themselves. */
   managePersonalTokens: (p: Principal | null) => p !== null,
+  /** Own notifications, notification preferences and follows: every signed-in user, for themselves. */
+  manageOwnNotifications: (p: Principal | null) => p !== null,
+  /**
+   * Webhook subscriptions of a domain (`domain` a slug) or of the whole mesh (`null`): a domain's owners
+   * (as for lifecycle moves) and data admins; mesh-wide ones only data admins.
+   */
+  manageWebhooks: (p: Principal | null, domain: string | null) =>
+    p !== null && (isAdmin(p) || (domain !== null && has(p, "data_producer") && ownsIn(p, domain))),
+  /** The webhooks page itself: whoever may manage at least one subscription. */
+  openWebhooks: (p: Principal | null) =>
+    p !== null && (isAdmin(p) || (has(p, "data_producer") && Object.values(p.domains).some((r) => r === "owner"))),
 };
 
 /**

@@ -8,9 +8,11 @@ import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server"
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/server";
 import { audit } from "@/lib/audit/writer";
+import { publishEvent } from "@/lib/notifications/server";
 import { decideAccessSchema, revokeAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";
 import { accessPathFor } from "./access-path";
+import { isLive } from "./request-access";
 import { createGrantRole, dropGrantRole } from "./grant-roles";
 
 const DAY_MS = 86_400_000;
@@ -84,6 +86,7 @@ export async function decideAccessRequest(user: CurrentUser, input: unknown, now
       });
       if (moved.count !== 1) throw new ConflictError(conflict);
       await decisionMetric(tx, req, "access_denied", user, now);
+      if (isLive(now)) await announceDecision(tx, req, user, { decision: "denied", note: data.note, expiresAt: null });
       return { status: "denied" };
     }
 
@@ -121,6 +124,19 @@ export async function decideAccessRequest(user: CurrentUser, input: unknown, now
         },
         tx,
       );
+      if (isLive(now))
+        await publishEvent(
+          {
+            type: "access.requested",
+            actorId: user.id,
+            product: { id: req.product.id, domain: req.product.domain.slug, name: req.product.name },
+            requestId: req.id,
+            requester: { id: req.requesterId, email: requester.email },
+            purpose: req.purpose,
+            stage: "governance",
+          },
+          tx,
+        );
       return { status: "awaiting_governance" };
     }
 
@@ -162,8 +178,29 @@ export async function decideAccessRequest(user: CurrentUser, input: unknown, now
       tx,
     );
     await decisionMetric(tx, req, "access_granted", user, now);
+    if (isLive(now)) await announceDecision(tx, req, user, { decision: "approved", note: data.note, expiresAt: expiresAt.toISOString() });
     return { status: "approved", grantId: grant.id, expiresAt: expiresAt.toISOString() };
   });
+}
+
+/** The requester hears of the decision, with the same transaction as the decision itself. */
+async function announceDecision(
+  tx: Tx,
+  req: LoadedRequest,
+  user: CurrentUser,
+  d: { decision: "approved" | "denied"; note: string; expiresAt: string | null },
+): Promise<void> {
+  await publishEvent(
+    {
+      type: "access.decided",
+      actorId: user.id,
+      product: { id: req.product.id, domain: req.product.domain.slug, name: req.product.name },
+      requestId: req.id,
+      requesterId: req.requesterId,
+      ...d,
+    },
+    tx,
+  );
 }
 
 async function decisionMetric(tx: Tx, req: LoadedRequest, type: "access_granted" | "access_denied", user: CurrentUser, now: Date) {

@@ -4,9 +4,13 @@ import { db } from "@/lib/db";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordMetricEvent } from "@/lib/metrics/server";
+import { publishEvent } from "@/lib/notifications/server";
 import { requestAccessSchema } from "@/lib/consumers/schema";
 import { parseInput } from "@/lib/validation/parse";
 import { accessPathFor } from "./access-path";
+
+/** A `now` more than a minute in the past is the demo seed replaying history. */
+export const isLive = (now: Date) => now.getTime() > Date.now() - 60_000;
 
 /** `now` lets the demo seed replay a year of history; the portal always uses the clock. */
 export async function requestAccess(user: CurrentUser, input: unknown, now: Date = new Date()): Promise<{ id: string }> {
@@ -57,6 +61,20 @@ export async function requestAccess(user: CurrentUser, input: unknown, now: Date
       select: { id: true },
     });
     await recordMetricEvent({ type: "access_requested", at: now, productId: product.id, domainId: product.domainId, userId: user.id }, tx);
+    // The product's deciders hear of it (history replayed by the demo seed tells nobody).
+    if (isLive(now))
+      await publishEvent(
+        {
+          type: "access.requested",
+          actorId: user.id,
+          product: { id: product.id, domain: product.domain.slug, name: product.name },
+          requestId: created.id,
+          requester: { id: user.id, email: user.email },
+          purpose: data.purpose,
+          stage: "owners",
+        },
+        tx,
+      );
     return created;
   });
 }

@@ -6,6 +6,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import type { Tx } from "@/lib/db";
 
 export const PROVISIONING_QUEUE = "provisioning";
 export const PIPELINE_SCHEDULER_QUEUE = "pipeline-scheduler";
@@ -14,9 +15,26 @@ export const HEALTH_PROBE_QUEUE = "health-probe";
 /** Ends expired access grants (lib/consumers/expire-grants.ts), every minute, cluster-wide. */
 export const GRANT_EXPIRY_QUEUE = "grant-expiry";
 export type ProvisioningMessage = { jobId: string };
+/**
+ * The compliance monitor's rules (lib/governance/compliance/monitor), each on its own cron schedule. A message
+ * may carry an explicit slot (an access check asked for after a grant change); otherwise the rule runs for
+ * the current time's slot, claimed once across workers (monitor_runs).
+ */
+export const COMPLIANCE_RETENTION_QUEUE = "compliance-retention";
+export const COMPLIANCE_QUALITY_QUEUE = "compliance-quality";
+export const COMPLIANCE_ACCESS_QUEUE = "compliance-access";
+export type ComplianceMessage = { slot?: string };
+/** Hourly: copy each product's reads of the last 30 days onto it, for the catalog's usage ranking. */
+export const USAGE_RANK_QUEUE = "usage-rank";
 /** Re-validation runs (lib/governance/revalidation/process-run.db.ts); the truth is in revalidation_runs/_batches. */
 export const REVALIDATION_QUEUE = "revalidation";
 export type RevalidationMessage = { runId: string };
+/** One webhook delivery attempt (lib/notifications/deliver-webhook.ts); the truth is in webhook_deliveries. */
+export const WEBHOOK_QUEUE = "webhook-delivery";
+export type WebhookMessage = { deliveryId: string; attempt: number };
+/** One notification e-mail (lib/notifications/send-email.ts). */
+export const EMAIL_QUEUE = "notification-email";
+export type EmailMessage = { eventId: string; userId: string };
 
 const globalForBoss = globalThis as unknown as { meshportBoss?: Promise<PgBoss> };
 
@@ -40,8 +58,16 @@ async function start(): Promise<PgBoss> {
   // "short" here: ticks missed while no worker ran do not pile up.
   await ensureQueue(boss, HEALTH_PROBE_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   await ensureQueue(boss, GRANT_EXPIRY_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
+  for (const queue of [COMPLIANCE_RETENTION_QUEUE, COMPLIANCE_QUALITY_QUEUE, COMPLIANCE_ACCESS_QUEUE])
+    await ensureQueue(boss, queue, { policy: "short", retryLimit: 0, expireInSeconds: 3600 });
+  await ensureQueue(boss, USAGE_RANK_QUEUE, { policy: "short", retryLimit: 0, expireInSeconds: 600 });
   // "short" with one key per run and slot: a re-sent message for a slot that is still waiting is a no-op.
   await ensureQueue(boss, REVALIDATION_QUEUE, { policy: "short", retryLimit: 3, retryDelay: 5, expireInSeconds: 3600 });
+  // Webhooks retry on their own schedule (a new message per attempt, lib/notifications/backoff.ts): the
+  // handler records every attempt, so pg-boss itself never retries them.
+  await ensureQueue(boss, WEBHOOK_QUEUE, { policy: "standard", retryLimit: 0, expireInSeconds: 120 });
+  // An SMTP server that is down: pg-boss's own exponential backoff (30 s, 60 s, 120 s …).
+  await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
   return boss;
 }
 
@@ -71,6 +97,49 @@ export async function enqueueRevalidationRun(runId: string, slots = 1, key = "st
   for (let i = 0; i < slots; i++) {
     await boss.send(REVALIDATION_QUEUE, { runId } satisfies RevalidationMessage, { singletonKey: `${runId}:${key}:${i}` });
   }
+  notifyLocalWorkers?.();
+}
+
+/**
+ * Asks for an access-control check now (after a grant was made, revoked or expired): its own slot, so it runs
+ * even when this minute's scheduled check already did; at most one such request waits at a time.
+ */
+export async function requestAccessCheck(reason: string): Promise<void> {
+  const boss = await getBoss();
+  const slot = `event:${new Date().toISOString()}:${reason}`.slice(0, 200);
+  await boss.send(COMPLIANCE_ACCESS_QUEUE, { slot } satisfies ComplianceMessage, { singletonKey: "event" });
+  notifyLocalWorkers?.();
+}
+
+/** What pg-boss needs to write through another connection: a Prisma transaction, so jobs commit with it. */
+export type QueueDb = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** pg-boss writing through a Prisma transaction: the jobs commit (or vanish) with it. */
+export function queueDbOf(tx: Tx): QueueDb {
+  return {
+    executeSql: async (text, values) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+    }),
+  };
+}
+
+export type QueuedJob = { name: string; data: object; startAfter?: Date; singletonKey?: string };
+
+/**
+ * Puts many jobs on their queues in one statement. With `via` (a transaction's executor) they become
+ * visible only when that transaction commits, and vanish with it when it rolls back.
+ */
+export async function enqueueJobs(jobs: QueuedJob[], via?: QueueDb): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getBoss();
+  const rows = jobs.map((j) => ({
+    name: j.name,
+    data: j.data,
+    ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+    ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
+  }));
+  if (via) await boss.insert(rows, { db: via as PgBoss.Db });
+  else await boss.insert(rows);
   notifyLocalWorkers?.();
 }
 

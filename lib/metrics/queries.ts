@@ -25,6 +25,9 @@ import {
   type Satisfaction,
   type Trend,
 } from "@/lib/metrics/formulas";
+import type { SloActuals } from "@/lib/metrics/slo-actuals";
+import { targetsFrom, type DashboardTargets } from "@/lib/metrics/targets";
+import { effectivePolicyFor } from "@/lib/governance/server";
 import { HISTOGRAM_TYPES, LATENCY_BUCKETS_MS, bucketType } from "@/lib/metrics/rollup-keys";
 import {
   addDays,
@@ -523,10 +526,69 @@ export async function listCostModelTemplates(): Promise<{ key: string; name: str
 
 export type ProductUsage = { reads: number; consumers: number; days: number };
 
-/** Reads of one product and the distinct users who read it over the last `days` days (product page). */
+/**
+ * What a product page shows of its use over the last `days`, in one statement (index probes on
+ * (product_id, type, at)): reads and distinct readers, and its service levels as measured —
+ * availability and p95 answer time from its data API requests and health probes, freshness from its last
+ * successful data load (lib/metrics/slo-actuals.ts judges them). Cached per request, so the usage line and
+ * the service-level card share it.
+ */
+const productActivity = cache(async (productId: string, days: number): Promise<{ usage: ProductUsage; slo: SloActuals }> => {
+  const [row] = await db.$queryRaw<
+    {
+      reads: number;
+      consumers: number;
+      samples: number;
+      down: number;
+      requests: number;
+      p95: number | null;
+      minutes_since_load: number | null;
+    }[]
+  >(Prisma.sql`
+    WITH recent AS (
+      SELECT type, user_id, status, duration_ms, meta FROM metric_events
+      WHERE product_id = ${productId}::uuid AND type IN ('product_read', 'api_request', 'health_probe')
+        AND at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${days}::int)
+    )
+    SELECT count(*) FILTER (WHERE type = 'product_read')::int AS reads,
+           count(DISTINCT user_id) FILTER (WHERE type = 'product_read')::int AS consumers,
+           count(*) FILTER (WHERE type <> 'product_read')::int AS samples,
+           count(*) FILTER (WHERE type <> 'product_read' AND coalesce((meta->>'flagged')::boolean, status = 0 OR status >= 500))::int AS down,
+           count(*) FILTER (WHERE type = 'api_request')::int AS requests,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE type = 'api_request' AND duration_ms IS NOT NULL) AS p95,
+           (SELECT extract(epoch FROM (now() AT TIME ZONE 'UTC') - max(at)) / 60 FROM metric_events
+             WHERE product_id = ${productId}::uuid AND type = 'ingestion_run' AND meta->>'status' = 'succeeded')::float8 AS minutes_since_load
+    FROM recent`);
+  const samples = row?.samples ?? 0;
+  return {
+    usage: { reads: row?.reads ?? 0, consumers: row?.consumers ?? 0, days },
+    slo: {
+      days,
+      samples,
+      availability: samples > 0 ? ((samples - row!.down) / samples) * 100 : null,
+      latencyP95Ms: row?.p95 ?? null,
+      requests: row?.requests ?? 0,
+      minutesSinceLoad: row?.minutes_since_load ?? null,
+    },
+  };
+});
+
+/** Reads and distinct readers of a product over the last `days` (see productActivity). */
 export async function productUsage(productId: string, days = 30): Promise<ProductUsage> {
-  const [row] = await db.$queryRaw<{ reads: number; consumers: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS reads, count(DISTINCT user_id)::int AS consumers FROM metric_events
-    WHERE product_id = ${productId}::uuid AND type = 'product_read' AND at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${days}::int)`);
-  return { reads: row?.reads ?? 0, consumers: row?.consumers ?? 0, days };
+  return (await productActivity(productId, days)).usage;
+}
+
+/** A product's service levels as measured over the last `days` (see productActivity). */
+export async function productSloActuals(productId: string, days = 30): Promise<SloActuals> {
+  return (await productActivity(productId, days)).slo;
+}
+
+/** The target lines of a dashboard (lib/metrics/targets.ts): the scope's effective policy and the templates' promises. */
+export async function dashboardTargets(domainSlug?: string): Promise<DashboardTargets> {
+  const [policy, templates] = await Promise.all([
+    effectivePolicyFor(domainSlug ?? ""),
+    db.template.findMany({ select: { defaults: true } }),
+  ]);
+  const promised = templates.map((t) => Number((t.defaults as { slo?: { availability?: unknown } } | null)?.slo?.availability));
+  return targetsFrom(policy, promised);
 }

@@ -15,6 +15,7 @@ export {
   type LifecycleState,
   type Permission,
   type ProductField,
+  type ServiceLevelObjectives,
 } from "./types";
 export { exportContract, exportContractYaml, exportOdps, exportOdpsYaml, type ExportSource } from "./contract/export";
 export { normalizeContract } from "./contract/normalize";

@@ -10,6 +10,7 @@ import { LIFECYCLE_STATES, type LifecycleState } from "@/lib/products/types";
 // publish without the gate.
 import { publishGate } from "@/lib/governance/server";
 import { recordPublication } from "@/lib/metrics/server";
+import { publishEvent } from "@/lib/notifications/server";
 
 // The product and target state as any caller sends them (a form's hidden inputs, a script): checked here.
 const moveSchema = z.object({ domain: z.string().min(1), name: z.string().min(1), to: z.enum(LIFECYCLE_STATES) });
@@ -69,6 +70,18 @@ export async function moveLifecycle(
     await tx.lifecycleEvent.create({
       data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset },
     });
+    // Its consumers (grant holders, recent readers, followers) hear of a deprecation with the move.
+    if (to === "deprecated")
+      await publishEvent(
+        {
+          type: "product.deprecated",
+          actorId: user.id,
+          product: { id: product.id, domain: ref.domain, name: ref.name },
+          sunsetOn: details.sunsetOn ?? null,
+          note: details.note,
+        },
+        tx,
+      );
   });
   catalogChanged(); // this process's catalog answers now, the others' on the commit's notification
 }

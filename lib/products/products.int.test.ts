@@ -6,6 +6,8 @@ import { registerProduct } from "@/lib/products/register-product";
 import { saveProductVersion } from "@/lib/products/save-version";
 import { moveLifecycle } from "@/lib/products/move-lifecycle";
 import { searchProducts } from "@/lib/products/search";
+import { recordMetricEvent } from "@/lib/metrics/record";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 import { parseSearchParams } from "@/lib/products/search-query";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec, uid } from "@/prisma/seed/factories";
@@ -140,6 +142,31 @@ describe("lifecycle and versions", () => {
 });
 
 describe("catalog search", () => {
+  it("ranks products that match equally by their reads of the last 30 days, and sorts by them", async () => {
+    const tag = uid();
+    const names = ["quiet", "busy", "busiest"].map((n) => `usage-${tag}-${n}`);
+    const ids: string[] = [];
+    for (const name of names) {
+      await registerProduct(owner, sampleSpec(domain, { name, description: `Shipments ${tag}` }));
+      ids.push((await db.dataProduct.findFirstOrThrow({ where: { name }, select: { id: true } })).id);
+    }
+    const read = (productId: string, daysAgo: number) =>
+      recordMetricEvent({ type: "product_read", productId, userId: consumer.id, at: new Date(Date.now() - daysAgo * 86_400_000) });
+    for (let i = 0; i < 3; i++) await read(ids[1]!, 1);
+    for (let i = 0; i < 40; i++) await read(ids[2]!, 2);
+    for (let i = 0; i < 90; i++) await read(ids[0]!, 45); // old reads do not count
+    expect(await refreshUsageRanks()).toBeGreaterThanOrEqual(2);
+    const rows = await db.dataProduct.findMany({ where: { id: { in: ids } }, select: { name: true, reads30d: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.reads30d]))).toEqual({ [names[0]!]: 0, [names[1]!]: 3, [names[2]!]: 40 });
+    // Nothing changed since: the refresh writes no row.
+    expect(await refreshUsageRanks()).toBe(0);
+
+    const byText = await searchProducts(parseSearchParams({ q: `shipments ${tag}` }));
+    expect(byText.items.map((i) => i.name)).toEqual([names[2], names[1], names[0]]);
+    const byUsage = await searchProducts(parseSearchParams({ q: tag, sort: "usage" }));
+    expect(byUsage.items.map((i) => i.name)).toEqual([names[2], names[1], names[0]]);
+  });
+
   it("finds a product by one of its field names, by a typo in its name, and filters", async () => {
     const tag = uid();
     const spec = sampleSpec(domain, {

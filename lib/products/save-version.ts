@@ -3,6 +3,7 @@
 // A breaking (or new major) version of a published product cannot be taken back once consumers see it:
 // it needs a reason (the change note), which goes into the version history and the audit log.
 import "server-only";
+import { publishEvent } from "@/lib/notifications/server";
 import { db } from "@/lib/db";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -152,6 +153,19 @@ export async function saveProductVersion(user: CurrentUser, input: SaveInput): P
         });
       }
     }
+    // A breaking version of a product people already use: they hear of it with the save.
+    if (immutable && breaking)
+      await publishEvent(
+        {
+          type: "product.breaking_change",
+          actorId: user.id,
+          product: { id: product.id, domain: input.domain, name: input.name },
+          fromVersion: product.currentVersion,
+          toVersion: spec.version,
+          note,
+        },
+        tx,
+      );
     return { version: spec.version, newVersion: immutable, breaking, changes: changes.length };
   });
   catalogChanged(); // this process's catalog answers now, the others' on the commit's notification

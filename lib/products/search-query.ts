@@ -5,7 +5,7 @@ import { CLASSIFICATIONS, LIFECYCLE_STATES } from "@/lib/products/types";
 import { withoutControls } from "@/lib/text";
 import { DOMAIN_SLUG } from "@/lib/validation/slug";
 
-export const SORTS = ["relevance", "name", "updated", "domain"] as const;
+export const SORTS = ["relevance", "name", "updated", "domain", "usage"] as const;
 export type Sort = (typeof SORTS)[number];
 
 // Free text: PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and

@@ -24,7 +24,10 @@ const TYPO_HITS = 100;
 const TYPO_BELOW = 20;
 
 /** A result also names its schema fields, so the catalog can say "matched field customer_email". */
-export type SearchHit = ProductSummary & { fields: string[] };
+export type SearchHit = ProductSummary & {
+  fields: string[];
+  /** reads in the last 30 days (lib/metrics/usage-rank.ts) */ reads30d: number;
+};
 export type SearchResult = {
   items: SearchHit[];
   total: number;
@@ -50,6 +53,7 @@ type Row = {
   tags: string[];
   updated_at: Date;
   sunset_on: string | null;
+  reads_30d: number;
   field_names: string[] | null;
 };
 
@@ -100,11 +104,12 @@ export async function searchFacets(query: SearchQuery): Promise<Facets> {
   return facets;
 }
 
-const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on, ${FIELD_NAMES}`;
+const PAGE_COLUMNS = Prisma.sql`p.id, d.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on, p.reads_30d, ${FIELD_NAMES}`;
 
 /** The order of a page, over `p` (the product or candidate row, with `rank` when there is text) and `d` (its domain). */
 function orderBy(sort: Sort, ranked: boolean): Prisma.Sql {
   if (sort === "name") return Prisma.sql`p.name ASC, d.slug ASC`;
+  if (sort === "usage") return Prisma.sql`p.reads_30d DESC, p.updated_at DESC, p.id`;
   if (sort === "domain") return Prisma.sql`d.slug ASC, p.name ASC`;
   if (sort === "relevance" && ranked) return Prisma.sql`p.rank DESC, p.updated_at DESC, p.id`;
   return Prisma.sql`p.updated_at DESC, p.id`;
@@ -137,21 +142,24 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
   }
 
   // The rank is computed where each candidate row is already read, so ranking needs no second visit.
-  const rank = Prisma.sql`ts_rank_cd(p.search_vector, to_tsquery('simple', ${ts})) + similarity(p.name, ${text})`;
+  // Usage counts as well as text: log10(1 + reads in 30 days) ÷ 10, so 10 reads add 0.1 and 1,000 add 0.3 —
+  // enough to order products that match about equally well, never to lift a poor match over a good one.
+  const usage = Prisma.sql`log(1 + p.reads_30d::float8) / 10`;
+  const rank = Prisma.sql`ts_rank_cd(p.search_vector, to_tsquery('simple', ${ts})) + similarity(p.name, ${text}) + ${usage}`;
   // Typos are matched against the words of the name (word similarity), so "custmer" finds
   // "customer-data-product" although the whole names are far apart.
   return Prisma.sql`
     WITH any_hits AS (
-      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
+      SELECT p.id, p.domain_id, p.name, p.updated_at, p.reads_30d, ${rank} AS rank FROM data_products p
       WHERE p.search_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${COUNT_CAP + 1}
     ),
     matched AS (SELECT count(*)::int AS n FROM any_hits),
     name_hits AS (
-      SELECT p.id, p.domain_id, p.name, p.updated_at, ${rank} AS rank FROM data_products p
+      SELECT p.id, p.domain_id, p.name, p.updated_at, p.reads_30d, ${rank} AS rank FROM data_products p
       WHERE (SELECT n FROM matched) > ${COUNT_CAP} AND p.name_vector @@ to_tsquery('simple', ${ts}) AND ${where} LIMIT ${NAME_HITS}
     ),
     typos AS (
-      SELECT p.id, p.domain_id, p.name, p.updated_at, word_similarity(${text}, p.name) AS rank FROM data_products p
+      SELECT p.id, p.domain_id, p.name, p.updated_at, p.reads_30d, word_similarity(${text}, p.name) + ${usage} AS rank FROM data_products p
       WHERE (SELECT n FROM matched) < ${TYPO_BELOW} AND ${text} <% p.name AND ${where} LIMIT ${TYPO_HITS}
     ),
     -- every hit once, with its best rank; its size is the total (any_hits alone unless typos or name hits joined)
@@ -166,7 +174,7 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${query.pageSize} OFFSET ${offset}
     )
     SELECT (SELECT count(*)::int FROM candidates) AS total,
-           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on,
+           p.id, page.slug AS domain, p.name, p.description, p.owner, p.classification::text, p.lifecycle::text, p.current_version, p.tags, p.updated_at, to_char(p.sunset_on, 'YYYY-MM-DD') AS sunset_on, p.reads_30d,
            ${FIELD_NAMES}
     FROM (SELECT 1) one LEFT JOIN (page JOIN data_products p ON p.id = page.id) ON TRUE
     ORDER BY page.pos`;
@@ -224,6 +232,7 @@ export async function searchProducts(query: SearchQuery, opts: { facets?: boolea
               tags: r.tags,
               updatedAt: r.updated_at.toISOString(),
               sunsetOn: r.sunset_on,
+              reads30d: r.reads_30d,
               fields: (r.field_names ?? []).filter((f): f is string => typeof f === "string"),
             },
           ],

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/server";
+import { publishEvent } from "@/lib/notifications/server";
 import { deploymentLockKey } from "./naming";
 import { newPgClient, type PgClient } from "@/lib/pg";
 import { StepError, stepTable, type StepOutcome } from "./steps";
@@ -214,4 +215,20 @@ async function finish(job: JobForFinish, status: "succeeded" | "failed", error: 
     status: status === "succeeded" ? 0 : 1,
     meta: { kind: job.kind, environment: job.deployment.environment, jobId: job.id },
   }).catch((err: unknown) => logger.warn({ err }, "could not record provisioning metric"));
+  if (status === "failed") {
+    // The product's owners and whoever asked for the job hear of it (publishEvent never throws).
+    const product = await db.dataProduct.findUnique({
+      where: { id: job.deployment.productId },
+      select: { id: true, name: true, domain: { select: { slug: true } } },
+    });
+    if (product)
+      await publishEvent({
+        type: "provisioning.failed",
+        product: { id: product.id, domain: product.domain.slug, name: product.name },
+        jobId: job.id,
+        environment: job.deployment.environment,
+        error: error ?? "",
+        requestedById: job.requestedById,
+      });
+  }
 }

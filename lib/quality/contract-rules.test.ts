@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OdcsContract } from "@/lib/products";
-import { contractChecks, meets } from "./contract-rules";
+import { contractChecks, meets, qualityQuery } from "./contract-rules";
 
 const contract: OdcsContract = {
   apiVersion: "v3.1.0",
@@ -25,7 +25,10 @@ const contract: OdcsContract = {
         },
         {
           name: "status",
-          quality: [{ metric: "invalidValues", arguments: { validValues: ["new", "o'k"] }, mustBeLessThan: 5, unit: "percent" }],
+          quality: [
+            { metric: "invalidValues", arguments: { validValues: ["new", "o'k"] }, mustBeLessThan: 5, unit: "percent" },
+            { metric: "invalidValues", arguments: { pattern: "^[a-z]+$'; DROP TABLE x; --" }, mustBe: 0 },
+          ],
         },
       ],
     },
@@ -33,22 +36,31 @@ const contract: OdcsContract = {
 };
 
 describe("contract quality rules as SQL", () => {
-  const checks = contractChecks(contract, "dp_s", "orders_v1", (name) => (name === "Order ID" ? "order_id" : name));
+  const compiled = contractChecks(contract, "dp_s", "orders_v1", (name) => (name === "Order ID" ? "order_id" : name));
 
-  it("compiles library metrics and sql rules against the provisioned table", () => {
-    expect(checks.map((c) => c.sql)).toEqual([
-      'SELECT count(*) FROM "dp_s"."orders_v1"',
+  it("compiles library metrics into one scan and keeps sql rules apart", () => {
+    expect(compiled.checks.map((c) => c.aggregate ?? c.sql)).toEqual([
+      "count(*)",
       'SELECT count(*) FROM "dp_s"."orders_v1" WHERE amount < 0',
-      'SELECT count(*) - count(DISTINCT "order_id") FROM "dp_s"."orders_v1"',
-      'SELECT count(*) FILTER (WHERE "order_id" IS NULL) FROM "dp_s"."orders_v1"',
-      `SELECT 100.0 * count(*) FILTER (WHERE "status" IS NOT NULL AND "status"::text NOT IN ('new', 'o''k')) / NULLIF(count(*), 0) FROM "dp_s"."orders_v1"`,
+      'count(*) - count(DISTINCT "order_id")',
+      'count(*) FILTER (WHERE "order_id" IS NULL)',
+      '100.0 * count(*) FILTER (WHERE "status" IS NOT NULL AND NOT ("status"::text = ANY($1::text[]))) / NULLIF(count(*), 0)',
+      'count(*) FILTER (WHERE "status" IS NOT NULL AND "status"::text !~ $2::text)',
     ]);
+    const q = qualityQuery(compiled);
+    expect(q.sql).toMatch(/^SELECT \(count\(\*\)\)::float8 AS c0, .* AS c5 FROM "dp_s"\."orders_v1"$/);
+    expect(q.sql).not.toContain("c1");
+  });
+
+  it("passes user text (values, patterns) as parameters, never in the SQL", () => {
+    expect(compiled.params).toEqual([["new", "o'k"], "^[a-z]+$'; DROP TABLE x; --"]);
+    expect(qualityQuery(compiled).sql).not.toContain("DROP");
   });
 
   it("compares the measured number with the rule's operator", () => {
-    expect(meets(3, checks[0].expect)).toBe(true);
-    expect(meets(0, checks[0].expect)).toBe(false);
-    expect(meets(4.9, checks[4].expect)).toBe(true);
-    expect(meets(5, checks[4].expect)).toBe(false);
+    expect(meets(3, compiled.checks[0].expect)).toBe(true);
+    expect(meets(0, compiled.checks[0].expect)).toBe(false);
+    expect(meets(4.9, compiled.checks[4].expect)).toBe(true);
+    expect(meets(5, compiled.checks[4].expect)).toBe(false);
   });
 });

@@ -1,17 +1,28 @@
 // A declared contract's quality rules as SQL over the product's provisioned table (the first dataset): the ODCS
 // library metrics nullValues, missingValues, invalidValues, duplicateValues and rowCount, and `sql` rules with
-// ${table}/${object} and ${column}/${property} placeholders. Each check is one SELECT returning one number,
-// compared with the rule's mustBe… operator. Pure: running them is the quality run's job (not wired yet).
+// ${table}/${object} and ${column}/${property} placeholders. Pure: the compliance monitor runs them
+// (lib/governance/compliance/monitor/quality.db.ts).
+//
+// Library metrics are aggregate expressions over one table, so every library rule of a product is measured in
+// ONE scan (qualityQuery) — the cost of one hand-written aggregate, not one query per rule. User text (a
+// pattern, valid or missing values) never enters the SQL: it is a bound parameter; identifiers are the
+// declared properties' columns, quoted. `sql` rules are the contract author's own SELECT (checked at save by
+// lib/products/contract/quality-rules.ts) and run one by one in a read-only transaction.
 import type { OdcsContract, OdcsQualityRule } from "@/lib/products";
 import { qualified, quoteIdent } from "@/lib/provisioning";
 
 export type ContractCheck = {
   path: string;
   metric: string;
-  sql: string;
+  /** A library rule: one aggregate expression over the table ($n parameters index `params` of qualityQuery). */
+  aggregate?: string;
+  /** An `sql` rule: a whole SELECT returning one number. */
+  sql?: string;
   /** The rule's expectation as an operator and operand(s); null when the rule states none. */
   expect: { op: string; value: number | [number, number] } | null;
 };
+
+export type ContractChecks = { from: string; checks: ContractCheck[]; params: unknown[] };
 
 const OPERATORS = [
   "mustBe",
@@ -23,8 +34,6 @@ const OPERATORS = [
   "mustBeBetween",
   "mustNotBeBetween",
 ] as const;
-
-const literal = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
 
 function expectation(rule: OdcsQualityRule): ContractCheck["expect"] {
   for (const op of OPERATORS) {
@@ -60,33 +69,39 @@ export function meets(measured: number, expect: ContractCheck["expect"]): boolea
   }
 }
 
-function metricSql(rule: OdcsQualityRule, from: string, column: string | null): string | null {
+/** The library metrics this module measures. */
+export const LIBRARY_METRICS = ["rowCount", "nullValues", "missingValues", "invalidValues", "duplicateValues"] as const;
+
+function metricAggregate(
+  rule: OdcsQualityRule,
+  column: string | null,
+  param: (value: unknown) => string,
+  columnOf: (property: string) => string | null,
+): string | null {
   const metric = rule.metric ?? rule.rule;
   const args = (rule.arguments ?? {}) as Record<string, unknown>;
   const percent = rule.unit === "percent";
   const count = (where: string) =>
-    percent
-      ? `SELECT 100.0 * count(*) FILTER (WHERE ${where}) / NULLIF(count(*), 0) FROM ${from}`
-      : `SELECT count(*) FILTER (WHERE ${where}) FROM ${from}`;
-  if (metric === "rowCount") return `SELECT count(*) FROM ${from}`;
+    percent ? `100.0 * count(*) FILTER (WHERE ${where}) / NULLIF(count(*), 0)` : `count(*) FILTER (WHERE ${where})`;
+  if (metric === "rowCount") return "count(*)";
   if (metric === "duplicateValues") {
-    const cols = column ? [column] : Array.isArray(args.properties) ? args.properties.map(String).map(quoteIdent) : [];
+    const named = Array.isArray(args.properties) ? args.properties.map((p) => columnOf(String(p))) : [];
+    if (named.some((c) => c === null)) return null;
+    const cols = column ? [column] : (named as string[]).map(quoteIdent);
     if (cols.length === 0) return null;
     const key = cols.length === 1 ? cols[0] : `(${cols.join(", ")})`;
-    return percent
-      ? `SELECT 100.0 * (count(*) - count(DISTINCT ${key})) / NULLIF(count(*), 0) FROM ${from}`
-      : `SELECT count(*) - count(DISTINCT ${key}) FROM ${from}`;
+    return percent ? `100.0 * (count(*) - count(DISTINCT ${key})) / NULLIF(count(*), 0)` : `count(*) - count(DISTINCT ${key})`;
   }
   if (!column) return null;
   if (metric === "nullValues") return count(`${column} IS NULL`);
   if (metric === "missingValues") {
-    const missing = Array.isArray(args.missingValues) ? args.missingValues.filter((v) => v !== null) : [];
-    return count(missing.length > 0 ? `${column} IS NULL OR ${column}::text IN (${missing.map(literal).join(", ")})` : `${column} IS NULL`);
+    const missing = Array.isArray(args.missingValues) ? args.missingValues.filter((v) => v !== null).map(String) : [];
+    return count(missing.length > 0 ? `${column} IS NULL OR ${column}::text = ANY(${param(missing)}::text[])` : `${column} IS NULL`);
   }
   if (metric === "invalidValues") {
     if (Array.isArray(args.validValues))
-      return count(`${column} IS NOT NULL AND ${column}::text NOT IN (${args.validValues.map(literal).join(", ") || "NULL"})`);
-    if (typeof args.pattern === "string") return count(`${column} IS NOT NULL AND ${column}::text !~ ${literal(args.pattern)}`);
+      return count(`${column} IS NOT NULL AND NOT (${column}::text = ANY(${param(args.validValues.map(String))}::text[]))`);
+    if (typeof args.pattern === "string") return count(`${column} IS NOT NULL AND ${column}::text !~ ${param(args.pattern)}::text`);
     return null;
   }
   return null;
@@ -94,25 +109,37 @@ function metricSql(rule: OdcsQualityRule, from: string, column: string | null): 
 
 /**
  * The checks of the first dataset (the provisioned table) and of its top-level properties; `columnOf` maps a
- * property name to its column (the spec's field name). Rules of other datasets and nested properties have no
- * table yet and are skipped.
+ * property name to its column (the spec's field name). Rules of other datasets, nested properties and rules
+ * this module cannot measure (text, custom, unknown metrics) are skipped.
  */
 export function contractChecks(
   contract: OdcsContract,
   schema: string,
   table: string,
   columnOf: (property: string) => string | null,
-): ContractCheck[] {
-  const dataset = contract.schema?.[0];
-  if (!dataset) return [];
+): ContractChecks {
   const from = qualified(schema, table);
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const dataset = contract.schema?.[0];
+  if (!dataset) return { from, checks: [], params };
   const checks: ContractCheck[] = [];
   const add = (rule: OdcsQualityRule, path: string, column: string | null) => {
-    let sql: string | null = null;
+    const base = { path, metric: rule.metric ?? rule.rule ?? rule.type ?? "sql", expect: expectation(rule) };
     if (rule.type === "sql" && typeof rule.query === "string") {
-      sql = rule.query.replace(/\$\{(table|object)\}/g, from).replace(/\$\{(column|property)\}/g, column ?? "NULL");
-    } else if (rule.type === undefined || rule.type === "library") sql = metricSql(rule, from, column);
-    if (sql) checks.push({ path, metric: rule.metric ?? rule.rule ?? rule.type ?? "sql", sql, expect: expectation(rule) });
+      // Only rules over their own table run: a query naming a table itself may read anything.
+      if (!/\$\{(table|object)\}/.test(rule.query)) return;
+      checks.push({
+        ...base,
+        sql: rule.query.replace(/\$\{(table|object)\}/g, from).replace(/\$\{(column|property)\}/g, column ?? "NULL"),
+      });
+    } else if (rule.type === undefined || rule.type === "library") {
+      const aggregate = metricAggregate(rule, column, param, columnOf);
+      if (aggregate) checks.push({ ...base, aggregate });
+    }
   };
   (dataset.quality ?? []).forEach((rule, i) => add(rule, `schema[0].quality[${i}]`, null));
   (dataset.properties ?? []).forEach((property, p) => {
@@ -120,5 +147,18 @@ export function contractChecks(
     if (!column) return;
     (property.quality ?? []).forEach((rule, i) => add(rule, `schema[0].properties[${p}].quality[${i}]`, quoteIdent(column)));
   });
-  return checks;
+  return { from, checks, params };
+}
+
+/**
+ * One SELECT measuring every library check (as c0, c1 … in the order of `checks` that have an aggregate) and
+ * any `extra` aggregate expressions (named by their keys) in a single scan of the table.
+ */
+export function qualityQuery(compiled: ContractChecks, extra: string[] = []): { sql: string; params: unknown[] } {
+  const parts = [...extra];
+  compiled.checks.forEach((c, i) => {
+    if (c.aggregate) parts.push(`(${c.aggregate})::float8 AS c${i}`);
+  });
+  if (parts.length === 0) parts.push("count(*)::bigint AS rows");
+  return { sql: `SELECT ${parts.join(", ")} FROM ${compiled.from}`, params: compiled.params };
 }

@@ -4,13 +4,27 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { qualityScore, type QualityMetrics } from "@/lib/metrics";
 import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
+import { effectivePolicyFor } from "@/lib/governance/server";
+import { publishEvent } from "@/lib/notifications/server";
+import { qualityFailures } from "./quality-failures";
 
-export type QualityRunResult = { id: string; score: number; metrics: QualityMetrics; rowsChecked: number; at: string };
+export type QualityRunResult = {
+  id: string;
+  score: number;
+  metrics: QualityMetrics;
+  rowsChecked: number;
+  at: string;
+  /** Contract rules measured by the run (the hourly monitor): how many passed of how many. */
+  rules?: { passed: number; total: number };
+};
+
+/** One contract rule measured by a run (the compliance monitor's hourly check). */
+export type CheckFigure = { path: string; metric: string; value: number | null; expect: unknown; passed: boolean; error?: string };
 
 export async function recordQualityRun(
   productId: string,
   metrics: QualityMetrics,
-  opts: { rowsChecked?: number; at?: Date } = {},
+  opts: { rowsChecked?: number; at?: Date; checks?: CheckFigure[] } = {},
 ): Promise<QualityRunResult> {
   const at = opts.at ?? new Date();
   const score = qualityScore(metrics);
@@ -20,10 +34,20 @@ export async function recordQualityRun(
     consistency: round(metrics.consistency),
   };
   return db.$transaction(async (tx) => {
-    const product = await tx.dataProduct.findUnique({ where: { id: productId }, select: { id: true, domainId: true } });
+    const product = await tx.dataProduct.findUnique({
+      where: { id: productId },
+      select: { id: true, name: true, domainId: true, domain: { select: { slug: true } } },
+    });
     if (!product) throw new NotFoundError("This data product does not exist.");
     const run = await tx.qualityRun.create({
-      data: { productId, at, metrics: rounded, score: round(score), rowsChecked: opts.rowsChecked ?? 0 },
+      data: {
+        productId,
+        at,
+        metrics: rounded,
+        score: round(score),
+        rowsChecked: opts.rowsChecked ?? 0,
+        ...(opts.checks ? { checks: opts.checks as unknown as object[] } : {}),
+      },
       select: { id: true },
     });
     await recordMetricEvent(
@@ -37,6 +61,18 @@ export async function recordQualityRun(
       },
       tx,
     );
+    // Below what the policy requires: the product's owners hear of it with the run.
+    const failures = qualityFailures(rounded, await effectivePolicyFor(product.domain.slug));
+    if (failures.length > 0)
+      await publishEvent(
+        {
+          type: "quality.check_failed",
+          product: { id: product.id, domain: product.domain.slug, name: product.name },
+          score: round(score),
+          failures,
+        },
+        tx,
+      );
     return { id: run.id, score: round(score), metrics: rounded, rowsChecked: opts.rowsChecked ?? 0, at: at.toISOString() };
   });
 }
@@ -91,7 +127,7 @@ export async function listQualityRuns(
       orderBy: { at: "desc" },
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      select: { id: true, at: true, metrics: true, score: true, rowsChecked: true },
+      select: { id: true, at: true, metrics: true, score: true, rowsChecked: true, checks: true },
     }),
     db.qualityRun.count({ where: { productId } }),
   ]);
@@ -102,7 +138,26 @@ export async function listQualityRuns(
       metrics: r.metrics as QualityMetrics,
       rowsChecked: r.rowsChecked,
       at: r.at.toISOString(),
+      ...(Array.isArray(r.checks)
+        ? { rules: { passed: (r.checks as Array<{ passed?: boolean }>).filter((c) => c.passed).length, total: r.checks.length } }
+        : {}),
     })),
     total,
   };
+}
+
+export type QualityTrendPoint = { at: string; score: number; passed: number; checks: number };
+
+/** The latest quality runs of a product (oldest first) for the trend chart: score and contract rules passed. */
+export async function qualityTrend(productId: string, take = 30): Promise<QualityTrendPoint[]> {
+  const rows = await db.qualityRun.findMany({
+    where: { productId },
+    orderBy: { at: "desc" },
+    take,
+    select: { at: true, score: true, checks: true },
+  });
+  return rows.reverse().map((r) => {
+    const checks = Array.isArray(r.checks) ? (r.checks as Array<{ passed?: boolean }>) : [];
+    return { at: r.at.toISOString(), score: r.score, passed: checks.filter((c) => c.passed).length, checks: checks.length };
+  });
 }

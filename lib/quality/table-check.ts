@@ -24,6 +24,11 @@ export function matchColumns(fields: SpecField[], columns: TableColumn[]): { pre
  * (blank) and number (NaN / ±Infinity) fields. Identifiers are quoted; no user text reaches the SQL.
  */
 export function checkQuery(schema: string, table: string, present: SpecField[]): string {
+  return `SELECT ${checkAggregates(present).join(", ")} FROM ${qualified(schema, table)}`;
+}
+
+/** The select list of checkQuery, so the monitor can measure these and the contract's rules in one scan. */
+export function checkAggregates(present: SpecField[]): string[] {
   const parts = ["count(*)::bigint AS rows"];
   present.forEach((f, i) => {
     const col = quoteIdent(f.name);
@@ -32,7 +37,7 @@ export function checkQuery(schema: string, table: string, present: SpecField[]):
     if (f.type === "number")
       parts.push(`count(*) FILTER (WHERE ${col} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))::bigint AS bad_${i}`);
   });
-  return `SELECT ${parts.join(", ")} FROM ${qualified(schema, table)}`;
+  return parts;
 }
 
 export function metricsFromCounts(

@@ -15,6 +15,7 @@ import { seedCompliance } from "./compliance";
 import { seedHistory } from "./history";
 import { seedPlatform } from "./platform";
 import { seedDemoData } from "./demo-data";
+import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
 
 export async function seedReferenceData(): Promise<void> {
   for (const d of SEED_DOMAINS) {
@@ -101,6 +102,8 @@ export async function seedDemo(): Promise<{
   const products = await seedDemoProducts();
   // A year of success-metric history (rollout, reads, quality, access, ratings) for the dashboards.
   const history = await seedHistory();
+  // The catalog ranks by the history's reads at once, without waiting for the hourly job.
+  await refreshUsageRanks();
   // Last: validates every product against its policy, after the quality history it reads.
   const compliance = await seedCompliance();
   // A few published products provisioned to staging with sample rows (after the history's grants, whose

@@ -289,6 +289,20 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
 
   // ------------------------------------------------------------------------------------------------
   // Governance policies
+  action("app/(portal)/governance/subject-requests/actions.ts#findSubjectAction", {
+    name: "find a data subject's records",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    form: () => form({ key: "email", value: "nobody@example.com" }),
+  }),
+  action("app/(portal)/governance/subject-requests/actions.ts#eraseSubjectAction", {
+    name: "erase a data subject's records",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    form: () => form({ key: "email", value: "nobody@example.com", reason: "Reliability matrix check", confirm: "erase" }),
+  }),
   action("app/(portal)/governance/policies/global/actions.ts#globalPolicyAction", {
     name: "preview a global policy change",
     rule: "can.editGlobalPolicy: governance",
@@ -687,6 +701,29 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
     },
     request: (_c, _who, w) => ({ url: url(`/api/governance/policies/export?scope=domain&domain=${w.domain}`) }),
   }),
+  route("app/api/governance/subject-requests/export/route.ts#POST", {
+    name: "export a data subject's records (same origin)",
+    rule: "can.handleSubjectRequests: governance, admins",
+    expect: only("admin", "governance"),
+    strict: true,
+    request: () => ({
+      url: url("/api/governance/subject-requests/export"),
+      init: { method: "POST", headers: { origin: ORIGIN, host: "portal.test" }, body: form({ key: "email", value: "nobody@example.com" }) },
+    }),
+  }),
+  route("app/api/governance/subject-requests/export/route.ts#POST", {
+    name: "export a data subject's records from another site (CSRF)",
+    rule: "same-origin check before anything else: nobody",
+    expect: NOBODY,
+    request: () => ({
+      url: url("/api/governance/subject-requests/export"),
+      init: {
+        method: "POST",
+        headers: { origin: "https://evil.example", host: "portal.test" },
+        body: form({ key: "email", value: "x@example.com" }),
+      },
+    }),
+  }),
   route("app/api/governance/revalidate/route.ts#POST", {
     name: "re-validate every product (same origin)",
     rule: "can.revalidateAll: governance, admins",
@@ -767,6 +804,83 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       return { id: token.id };
     },
     form: (t) => form({ tokenId: t.id }),
+  }),
+  // ------------------------------------------------------------------------------------------------
+  // Notifications (own rows only), follows and webhooks (lib/notifications)
+  action("app/(portal)/notifications/actions.ts#markReadAction", {
+    name: "mark a notification read (an id that is not the caller's matches nothing)",
+    rule: "can.manageOwnNotifications: every signed-in user, for themselves",
+    expect: SIGNED_IN,
+    form: () => form({ notificationId: "00000000-0000-4000-8000-000000000000" }),
+  }),
+  action("app/(portal)/notifications/actions.ts#markAllReadAction", {
+    name: "mark all own notifications read",
+    rule: "can.manageOwnNotifications",
+    expect: SIGNED_IN,
+    strict: true,
+    form: () => form({}),
+  }),
+  action("app/(portal)/notifications/actions.ts#savePreferencesAction", {
+    name: "save own notification preferences",
+    rule: "can.manageOwnNotifications",
+    expect: SIGNED_IN,
+    strict: true,
+    form: () => form({ inApp: "access.requested", email: "access.decided" }),
+  }),
+  action<{ id: string; domain: string; name: string }>("app/(portal)/notifications/actions.ts#followAction", {
+    name: "follow a product",
+    rule: "can.manageOwnNotifications (every signed-in user sees the catalog)",
+    expect: SIGNED_IN,
+    strict: true,
+    setup: (w) => w.product({ lifecycle: "published" }),
+    form: (p) => form({ productId: p.id, follow: "true", path: productHref(p) }),
+  }),
+  action("app/(portal)/webhooks/actions.ts#createWebhookAction", {
+    name: "create a domain's webhook",
+    rule: "can.manageWebhooks: the domain's owners and data admins",
+    expect: PRODUCT_OWNERS,
+    strict: true,
+    form: (_c, _who, w) => form({ url: "https://hooks.example.org/in", scope: w.domain, eventTypes: "access.requested" }),
+  }),
+  action("app/(portal)/webhooks/actions.ts#createWebhookAction", {
+    name: "create a mesh-wide webhook",
+    rule: "can.manageWebhooks(null): data admins only",
+    expect: only("admin"),
+    strict: true,
+    form: () => form({ url: "https://hooks.example.org/mesh", scope: "mesh", eventTypes: "product.deprecated" }),
+  }),
+  action<{ id: string }>("app/(portal)/webhooks/actions.ts#deleteWebhookAction", {
+    name: "delete a domain's webhook",
+    rule: "can.manageWebhooks",
+    expect: PRODUCT_OWNERS,
+    setup: async (w) => {
+      const { createWebhookSubscription } = await import("@/lib/notifications/subscriptions");
+      const { id } = await createWebhookSubscription(w.users.owner!, {
+        url: "https://hooks.example.org/del",
+        scope: w.domain,
+        eventTypes: ["access.requested"],
+      });
+      return { id };
+    },
+    form: (c) => form({ subscriptionId: c.id }),
+  }),
+  action<{ id: string; deliveryId: string }>("app/(portal)/webhooks/actions.ts#redeliverAction", {
+    name: "redeliver a webhook delivery",
+    rule: "can.manageWebhooks",
+    expect: PRODUCT_OWNERS,
+    strict: true,
+    setup: async (w) => {
+      const { createWebhookSubscription } = await import("@/lib/notifications/subscriptions");
+      const { id } = await createWebhookSubscription(w.users.owner!, {
+        url: "https://hooks.example.org/re",
+        scope: w.domain,
+        eventTypes: ["access.requested"],
+      });
+      const event = await db.notificationEvent.create({ data: { type: "access.requested", title: "t" } });
+      const d = await db.webhookDelivery.create({ data: { subscriptionId: id, eventId: event.id, status: "failed" } });
+      return { id, deliveryId: d.id };
+    },
+    form: (c) => form({ subscriptionId: c.id, deliveryId: c.deliveryId }),
   }),
   route("app/api/v1/openapi.json/route.ts#GET", {
     name: "the OpenAPI document",

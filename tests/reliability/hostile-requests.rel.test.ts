@@ -218,9 +218,12 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/platform/processing/page.tsx", "admin"],
       ["app/(portal)/governance/policies/(list)/page.tsx", "governance"],
       ["app/(portal)/governance/(overview)/page.tsx", "governance"],
+      ["app/(portal)/governance/compliance/page.tsx", "governance"],
       ["app/(portal)/domains/page.tsx", "admin"],
       ["app/(portal)/access/page.tsx", "consumer"],
       ["app/(portal)/access/inbox/page.tsx", "owner"],
+      ["app/(portal)/notifications/page.tsx", "consumer"],
+      ["app/(portal)/webhooks/page.tsx", "owner"],
     ];
     const product = await world.product({ lifecycle: "published" });
     const productParams = { domain: product.domain, product: product.name };
@@ -231,8 +234,16 @@ describe("?page= is parsed in one place", () => {
       ["app/(portal)/products/[domain]/[product]/deployments/page.tsx", "owner", productParams],
       ["app/(portal)/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
       ["app/(portal)/metrics/domains/[slug]/page.tsx", "owner", { slug: world.domain }],
+      ["app/(portal)/governance/compliance/domains/[slug]/page.tsx", "governance", { slug: world.domain }],
       ["app/(portal)/governance/policies/global/history/page.tsx", "governance"],
     );
+    const { createWebhookSubscription } = await import("@/lib/notifications/subscriptions");
+    const hook = await createWebhookSubscription(world.users.owner!, {
+      url: "https://hooks.example.org/meshport",
+      scope: world.domain,
+      eventTypes: ["access.requested"],
+    });
+    cases.push(["app/(portal)/webhooks/[id]/page.tsx", "owner", { id: hook.id }]);
     for (const [file, who, params] of cases) {
       state.session = { uid: world.users[who]!.id };
       state.redirects = [];
@@ -279,6 +290,7 @@ describe("page titles before sign-in", () => {
     ],
     ["app/(portal)/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
     ["app/(portal)/metrics/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
+    ["app/(portal)/governance/compliance/domains/[slug]/page.tsx", (w, e) => ({ slug: e ? w.domain : "no-such-domain" })],
   ];
   let productName = "";
 

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { enqueueRevalidationRun } from "@/lib/jobs/queue";
+import { publishEvent } from "@/lib/notifications/server";
 import { createRevalidationRun, type RevalidationTrigger } from "@/lib/governance/revalidation/start-run.db";
 import { summarize } from "@/lib/governance/compliance/status";
 import {
@@ -46,10 +47,14 @@ async function processBatch(tx: Tx, run: RunHead, contextFor: (slug: string) => 
     }
   }
   const trigger = run.trigger as ValidationTrigger;
+  // Before storing: which products were not failing yet (their owners are told when a policy change makes them).
+  const before = await tx.$queryRaw<{ id: string; name: string; status: string }[]>(Prisma.sql`
+    SELECT id::text AS id, name, compliance_status::text AS status FROM data_products WHERE id = ANY(${batch.product_ids}::uuid[])`);
   // Unchanged outcomes fold into the product's latest validation and keep its acknowledgement.
   await storeValidations(tx, results, { trigger, userId: run.createdById });
   const outcome: BatchOutcome = { products: batch.product_ids.length, failed, passing: 0, warnings: 0, failing: 0 };
   for (const r of results) outcome[summarize(r.findings).status]++;
+  if (trigger === "policy-change") await announceNewlyFailing(tx, run, results, before, products);
   await tx.$executeRaw(
     Prisma.sql`UPDATE revalidation_batches SET done_at = now() AT TIME ZONE 'UTC' WHERE run_id = ${run.id}::uuid AND seq = ${batch.seq}`,
   );
@@ -60,6 +65,34 @@ async function processBatch(tx: Tx, run: RunHead, contextFor: (slug: string) => 
         warnings = warnings + ${outcome.warnings}, failing = failing + ${outcome.failing}
     WHERE id = ${run.id}::uuid`);
   return outcome;
+}
+
+/** Owners of each product a policy change made fail hear of it, in the batch's transaction. */
+async function announceNewlyFailing(
+  tx: Tx,
+  run: RunHead,
+  results: ValidationResult[],
+  before: { id: string; name: string; status: string }[],
+  products: { id: string; domain: { slug: string } }[],
+): Promise<void> {
+  const was = new Map(before.map((b) => [b.id, b]));
+  const domainOf = new Map(products.map((p) => [p.id, p.domain.slug]));
+  for (const r of results) {
+    const counts = summarize(r.findings);
+    const prior = was.get(r.productId);
+    if (counts.status !== "failing" || !prior || prior.status === "failing") continue;
+    await publishEvent(
+      {
+        type: "validation.failing",
+        actorId: run.createdById,
+        product: { id: r.productId, domain: domainOf.get(r.productId) ?? "", name: prior.name },
+        errors: counts.errors,
+        trigger: run.trigger,
+        runId: run.id,
+      },
+      tx,
+    );
+  }
 }
 
 /** Closes the run once no batch is pending (whichever worker sees that first; the others change nothing). */

@@ -6,6 +6,7 @@ import { formatPath, readYaml, type ProductIssue } from "@/lib/products/yaml";
 import { isRecord, normalizeContract } from "./normalize";
 import { projectContract, type ImportNote, type ProjectChoices, type Projection } from "./project";
 import { odcsSchemaFor, schemaProblem } from "./validate";
+import { qualityRuleProblems } from "./quality-rules";
 import type { OdcsContract } from "./types";
 
 export type ContractRead =
@@ -102,6 +103,10 @@ export function readContractValue(value: unknown, locate: Locate, choices: Proje
   const checked = checkOdcs(value, locate);
   if (!checked.ok) return checked;
   const contract = normalizeContract(checked.doc);
+  // Quality rules the monitor could not run safely (an invalid pattern, an sql rule that is not one SELECT).
+  const ruleProblems = qualityRuleProblems(contract);
+  if (ruleProblems.length > 0)
+    return { ok: false, errors: ruleProblems.map((p) => issue(locate, p.path, `Quality rule ${formatPath(p.path)}: ${p.message}.`)) };
   const projection = projectContract(contract, choices);
   projection.notes.unshift(...checked.notes);
   if (checked.doc.apiVersion !== contract.apiVersion) {

@@ -30,6 +30,7 @@ const SORT_OPTIONS: [Sort | "", string][] = [
   ["name", "Name"],
   ["updated", "Recently updated"],
   ["domain", "Domain"],
+  ["usage", "Most used"],
 ];
 const DEBOUNCE_MS = 250;
 

@@ -4,6 +4,7 @@ import { Badge, ClassificationBadge, LifecycleBadge } from "@/components/ui/badg
 import { productPath } from "@/lib/products/dto";
 import type { SearchHit } from "@/lib/products/search";
 import { matchReasons, type MatchReason } from "@/lib/products/search-query";
+import { plural } from "@/lib/format";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -63,6 +64,7 @@ export function ResultList({ items, q = "" }: { items: SearchHit[]; q?: string }
             <span>
               Updated <time dateTime={p.updatedAt}>{dateFormat.format(new Date(p.updatedAt))}</time>
             </span>
+            <span data-testid="result-reads">{p.reads30d === 0 ? "Not read in 30 days" : `${plural(p.reads30d, "read")} in 30 days`}</span>
             {p.tags.length > 0 && (
               <span className="flex flex-wrap gap-1" aria-label="Tags">
                 {p.tags.map((t) => (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { domainBreakdown, loadDashboard } from "@/lib/metrics/queries";
+import { dashboardTargets, domainBreakdown, loadDashboard } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { parseRange, rangeQuery, toDay, type RangeParams } from "@/lib/metrics/period";
 import { exportHref } from "@/lib/metrics/export";
@@ -28,7 +28,12 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser();
   if (!can.readMetrics(user)) forbidden();
   const range = parseRange(await searchParams);
-  const [d, storage, domains] = await Promise.all([loadDashboard({}, range), storageEfficiency({}), domainBreakdown(range)]);
+  const [d, storage, domains, targets] = await Promise.all([
+    loadDashboard({}, range),
+    storageEfficiency({}),
+    domainBreakdown(range),
+    dashboardTargets(),
+  ]);
 
   return (
     <>
@@ -40,7 +45,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <RangePicker basePath="/metrics" range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
-        <ChartsGrid d={d} />
+        <ChartsGrid d={d} targets={targets} />
         <AnnotationList d={d} />
         <ChartCard
           testId="table-domains"

@@ -2,6 +2,7 @@
 // charts (each with its CSV), and the technical figures. Server component; charts hydrate on the client.
 import Link from "next/link";
 import type { Dashboard } from "@/lib/metrics/queries";
+import type { DashboardTargets } from "@/lib/metrics/targets";
 import type { StorageSummary } from "@/lib/metrics/storage";
 import { DEFINITIONS, PLAIN } from "@/lib/metrics/formulas";
 import { exportHref } from "@/lib/metrics/export";
@@ -171,7 +172,7 @@ export function AnnotationList({ d }: { d: Dashboard }) {
   );
 }
 
-export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
+export function ChartsGrid({ d, domain, targets }: { d: Dashboard; domain?: string; targets: DashboardTargets }) {
   const href = (c: Parameters<typeof exportHref>[0]) => exportHref(c, d.range, domain);
   const per = d.granularity === "day" ? "day" : "week";
   return (
@@ -200,6 +201,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
           markers={markersFor(d, d.series.availability)}
           yDomain={["auto", 100]}
           yUnit="%"
+          target={targets.availability === null ? undefined : { y: targets.availability, label: `Target ${targets.availability} %` }}
           series={[{ key: "availability", label: "Availability %", color: "#0ca678" }]}
         />
       </ChartCard>
@@ -209,6 +211,7 @@ export function ChartsGrid({ d, domain }: { d: Dashboard; domain?: string }) {
           data={d.series.quality}
           markers={markersFor(d, d.series.quality)}
           yDomain={["auto", 100]}
+          target={targets.quality === null ? undefined : { y: targets.quality, label: `Target ${targets.quality}` }}
           series={[{ key: "score", label: "Quality score", color: "#7048e8" }]}
         />
       </ChartCard>

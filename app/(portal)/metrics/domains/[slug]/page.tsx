@@ -5,7 +5,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { getMetricsDomain, loadDashboard, productBreakdown } from "@/lib/metrics/queries";
+import { dashboardTargets, getMetricsDomain, loadDashboard, productBreakdown } from "@/lib/metrics/queries";
 import { storageEfficiency } from "@/lib/metrics/storage";
 import { parseRange, rangeQuery, toDay, type RangeParams } from "@/lib/metrics/period";
 import { exportHref } from "@/lib/metrics/export";
@@ -40,10 +40,11 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
   const range = parseRange(sp);
   const pageNo = parsePage(sp.page);
   const scope = { domainId: domain.id };
-  const [d, storage, products] = await Promise.all([
+  const [d, storage, products, targets] = await Promise.all([
     loadDashboard(scope, range),
     storageEfficiency(scope),
     productBreakdown(domain.id, range, { page: pageNo, pageSize: PAGE_SIZE }),
+    dashboardTargets(domain.slug),
   ]);
   const base = `/metrics/domains/${domain.slug}`;
 
@@ -73,7 +74,7 @@ export default async function DomainMetricsPage({ params, searchParams }: Props)
       <div className="space-y-6">
         <RangePicker basePath={base} range={range} today={toDay(new Date())} />
         <KpiGrid d={d} storage={storage} />
-        <ChartsGrid d={d} domain={domain.slug} />
+        <ChartsGrid d={d} domain={domain.slug} targets={targets} />
         <AnnotationList d={d} />
         <ChartCard
           testId="table-domain-products"

@@ -8,6 +8,7 @@ import { requirePageUser, signedInTitle } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { productPath } from "@/lib/products/dto";
 import { TRANSITIONS } from "@/lib/products/lifecycle";
+import { productSloActuals } from "@/lib/metrics/queries";
 import { listLifecycleEvents, listVersions } from "@/lib/products/queries";
 import { ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -23,6 +24,8 @@ import { ProductConsumerSection } from "@/app/(portal)/products/[domain]/[produc
 import type { ProductDetail } from "@/lib/products/dto";
 import { DeploymentsSection } from "@/app/(portal)/products/[domain]/[product]/components/deployments-section";
 import { ProductBreadcrumb } from "@/app/(portal)/products/[domain]/[product]/components/product-breadcrumb";
+import { FollowButton } from "@/app/(portal)/products/[domain]/[product]/components/follow-button";
+import { isFollowing } from "@/lib/notifications/queries";
 
 type Params = Promise<{ domain: string; product: string }>;
 
@@ -57,6 +60,7 @@ export default async function ProductPage({
     .map((t) => ({ to: t.to, label: t.label }));
   const runsIt = canEdit || transitions.length > 0 || can.provisionProduct(user, ref);
   const exportHref = `/api/products/${product.domain}/${product.name}/export`;
+  const following = await isFollowing(user.id, product.id);
   const linkClass =
     "inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
 
@@ -79,6 +83,7 @@ export default async function ProductPage({
         }
         actions={
           <>
+            <FollowButton productId={product.id} path={basePath} following={following} />
             {canEdit && <ButtonLink href={`${basePath}/edit`}>Edit</ButtonLink>}
             {/* Plain links: these are downloads from a route handler, not pages to navigate to. */}
             <a className={linkClass} href={`${exportHref}?format=yaml`}>
@@ -147,7 +152,7 @@ export default async function ProductPage({
         </Card>
       )}
       <Card title="Service levels" className="mb-6">
-        <SloSection slo={product.spec.slo} />
+        <SloSection slo={product.spec.slo} actuals={await productSloActuals(product.id)} />
       </Card>
       {/* Operational detail: open for those who can act on it, one click away for readers. */}
       <details open={runsIt} className="group mb-6 rounded-lg bg-white ring-1 ring-slate-200" data-testid="operations">

@@ -12,6 +12,7 @@ import { productPath } from "@/lib/products/dto";
 import { RequestAccessCard } from "@/app/(portal)/products/[domain]/[product]/components/request-access-card";
 import { RatingsCard } from "@/app/(portal)/products/[domain]/[product]/components/ratings-card";
 import { QualityCard } from "@/app/(portal)/products/[domain]/[product]/components/quality-card";
+import { qualityTrend } from "@/lib/quality/record-quality-run";
 
 export type ConsumerProduct = {
   id: string;
@@ -31,18 +32,22 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
   // so only the quality runs are loaded (and nothing at all for those who cannot run it).
   if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
     if (!canRun) return null;
-    const { quality } = await productConsumerView(user, product.id, { decides: false, reviews: 0 });
+    const [{ quality }, trend] = await Promise.all([
+      productConsumerView(user, product.id, { decides: false, reviews: 0 }),
+      qualityTrend(product.id),
+    ]);
     return (
       <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun />
+        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun trend={trend} />
       </div>
     );
   }
   // One statement for the whole section (access, ratings, the three latest reviews, quality), one for usage.
   const member = user.domains[product.domain] !== undefined;
-  const [{ access, summary, reviews, mine, quality }, usage] = await Promise.all([
+  const [{ access, summary, reviews, mine, quality }, usage, trend] = await Promise.all([
     productConsumerView(user, product.id, { decides: can.decideAccess(user, ref), reviews: 3 }),
     productUsage(product.id),
+    qualityTrend(product.id),
   ]);
   const verdict = await accessVerdictFor(user, product, access.latest?.grant);
   return (
@@ -71,7 +76,7 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
           mine={mine}
           canRate={can.rateProduct(user, ref) && (product.lifecycle === "published" || product.lifecycle === "deprecated")}
         />
-        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} />
+        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} trend={trend} />
       </div>
       <DataPreviewSection product={product} user={user} verdict={verdict} />
     </>

@@ -6,7 +6,7 @@ import { runQualityCheckAction } from "@/app/(portal)/products/[domain]/[product
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { QualityRunResult } from "@/lib/quality/record-quality-run";
+import type { QualityRunResult, QualityTrendPoint } from "@/lib/quality/record-quality-run";
 
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -16,13 +16,17 @@ export function QualityCard({
   latest,
   runs,
   canRun,
+  trend = [],
 }: {
   productId: string;
   productHref: string;
   latest: QualityRunResult | null;
   runs: number;
   canRun: boolean;
+  /** The latest runs, oldest first: the score trend and the contract rules the hourly monitor measured. */
+  trend?: QualityTrendPoint[];
 }) {
+  const last = trend.at(-1);
   const [state, action] = useActionState(runQualityCheckAction, null);
   return (
     <Card title="Data quality" className="h-full">
@@ -41,6 +45,12 @@ export function QualityCard({
                 </div>
               ))}
             </dl>
+            {last && last.checks > 0 && (
+              <p data-testid="quality-rules-passed">
+                Contract rules: <span className="font-medium">{last.passed}</span> of {last.checks} passed in the last run
+              </p>
+            )}
+            {trend.length > 1 && <ScoreTrend points={trend} />}
           </>
         ) : (
           <p className="text-slate-600">No quality run yet.</p>
@@ -62,5 +72,26 @@ export function QualityCard({
         )}
       </div>
     </Card>
+  );
+}
+
+/** The score of the latest runs as a line (0–100), with the figures in its accessible name. */
+function ScoreTrend({ points }: { points: QualityTrendPoint[] }) {
+  const w = 240;
+  const h = 48;
+  const x = (i: number) => (points.length === 1 ? w / 2 : (i / (points.length - 1)) * w);
+  const y = (score: number) => h - (Math.max(0, Math.min(100, score)) / 100) * h;
+  const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ");
+  const first = points[0];
+  const last = points[points.length - 1];
+  const label = `Quality score trend over ${points.length} runs: from ${first.score.toFixed(1)} on ${dateFmt.format(new Date(first.at))} to ${last.score.toFixed(1)} on ${dateFmt.format(new Date(last.at))}; lowest ${Math.min(...points.map((p) => p.score)).toFixed(1)}.`;
+  return (
+    <figure className="space-y-1" data-testid="quality-trend">
+      <svg viewBox={`0 0 ${w} ${h}`} className="h-12 w-full" role="img" aria-label={label} preserveAspectRatio="none">
+        <line x1="0" x2={w} y1={y(90)} y2={y(90)} className="stroke-slate-200" strokeDasharray="3 3" />
+        <path d={line} fill="none" className="stroke-brand-600" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+      </svg>
+      <figcaption className="text-xs text-slate-500">Score over the last {points.length} runs (dashed: 90)</figcaption>
+    </figure>
   );
 }

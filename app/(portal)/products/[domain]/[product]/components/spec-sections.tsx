@@ -6,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { AccessGrant, Lineage, ProductField, ServiceLevelObjectives } from "@/lib/products/types";
 import type { ProductDataset } from "@/lib/products/dto";
 import { formatMinutes } from "./format";
+import { formatAvailability, sloVerdicts, type SloActuals } from "@/lib/metrics/slo-actuals";
 
 export function SchemaSection({ fields }: { fields: ProductField[] }) {
   return (
@@ -84,23 +85,61 @@ export function DatasetsSection({ datasets }: { datasets: ProductDataset[] }) {
   );
 }
 
-export function SloSection({ slo }: { slo: ServiceLevelObjectives }) {
+export function SloSection({ slo, actuals }: { slo: ServiceLevelObjectives; actuals: SloActuals }) {
+  const v = sloVerdicts(slo, actuals);
   const items = [
-    { label: "Availability", value: `${slo.availability}%`, hint: "of the time, the data can be read" },
-    { label: "Latency", value: `${slo.latencyMs} ms`, hint: "at most, to answer a query" },
-    { label: "Freshness", value: formatMinutes(slo.freshnessMinutes), hint: "at most, between a change at the source and the data" },
+    {
+      key: "availability",
+      label: "Availability",
+      value: `${slo.availability}%`,
+      hint: "of the time, the data can be read",
+      verdict: v.availability,
+      actual: (n: number) => `${formatAvailability(n)} of ${actuals.samples.toLocaleString("en")} requests and probes`,
+    },
+    {
+      key: "latency",
+      label: "Latency",
+      value: `${slo.latencyMs} ms`,
+      hint: "at most, to answer a query",
+      verdict: v.latencyMs,
+      actual: (n: number) =>
+        `${Math.round(n).toLocaleString("en")} ms for the slowest 1 in 20 of ${actuals.requests.toLocaleString("en")} reads`,
+    },
+    {
+      key: "freshness",
+      label: "Freshness",
+      value: formatMinutes(slo.freshnessMinutes),
+      hint: "at most, between a change at the source and the data",
+      verdict: v.freshnessMinutes,
+      actual: (n: number) => (n < 1 ? "last loaded less than a minute ago" : `last loaded ${formatMinutes(n)} ago`),
+    },
   ];
   return (
-    <dl className="grid gap-4 sm:grid-cols-3">
-      {items.map((item) => (
-        // A <div> (not a Card's <section>): a description list may hold only dt/dd groups wrapped in divs.
-        <div key={item.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold text-slate-900">{item.value}</dd>
-          <dd className="mt-1 text-xs text-slate-500">{item.hint}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        {items.map((item) => (
+          // A <div> (not a Card's <section>): a description list may hold only dt/dd groups wrapped in divs.
+          <div key={item.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" data-testid={`slo-${item.key}`}>
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold text-slate-900">{item.value}</dd>
+            <dd className="mt-1 text-xs text-slate-500">{item.hint}</dd>
+            <dd className="mt-3 text-sm" data-testid="slo-actual">
+              {item.verdict.actual === null ? (
+                <span className="text-slate-600">Not measured in the last {actuals.days} days</span>
+              ) : (
+                <>
+                  <Badge tone={item.verdict.meets ? "green" : "red"}>{item.verdict.meets ? "Met" : "Missed"}</Badge>{" "}
+                  <span className="text-slate-700">{item.actual(item.verdict.actual)}</span>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-slate-500">
+        Actuals: the last {actuals.days} days of this product&apos;s data API, health probes and loads.
+      </p>
+    </>
   );
 }
 

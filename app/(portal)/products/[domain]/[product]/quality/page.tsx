@@ -33,7 +33,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
       <ProductBreadcrumb domain={product.domain} name={product.name} page="Quality" />
       <PageHeader
         title={`Quality of ${product.name}`}
-        description="Score = mean of completeness, accuracy and consistency. On-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."
+        description="Score = mean of completeness, accuracy and consistency. The compliance monitor measures the table hourly, with the contract's quality rules; on-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."
       />
       {runs.items.length === 0 ? (
         <EmptyState>No quality runs yet.</EmptyState>
@@ -48,6 +48,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
                 <Th className="text-right">Accuracy</Th>
                 <Th className="text-right">Consistency</Th>
                 <Th className="text-right">Rows checked</Th>
+                <Th className="text-right">Contract rules passed</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -59,6 +60,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
                   <Td className="text-right tabular-nums">{r.metrics.accuracy.toFixed(1)} %</Td>
                   <Td className="text-right tabular-nums">{r.metrics.consistency.toFixed(1)} %</Td>
                   <Td className="text-right tabular-nums">{r.rowsChecked.toLocaleString("en")}</Td>
+                  <Td className="text-right tabular-nums">{r.rules ? `${r.rules.passed} of ${r.rules.total}` : "—"}</Td>
                 </tr>
               ))}
             </tbody>

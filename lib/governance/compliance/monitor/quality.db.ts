@@ -1,0 +1,170 @@
+// The data-quality rule (hourly): per provisioned product (production, else staging), the contract's quality
+// rules and the portal's completeness / accuracy / consistency measured INSIDE PostgreSQL — the library rules
+// and the three metrics in one aggregate scan, each `sql` rule as its own read-only query — stored as a
+// quality run with every rule's figure. A failing rule, and a metric under the policy's data_quality
+// threshold, is a violation until a later run passes.
+import "server-only";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { exportContract, type LifecycleState } from "@/lib/products";
+import { checkAggregates, contractChecks, matchColumns, meets, metricsFromCounts, qualityQuery, type TableColumn } from "@/lib/quality";
+import { recordQualityRun, type CheckFigure } from "@/lib/quality/server";
+import { loadPolicyContexts } from "../validate-products.db";
+import { provisionedTables, type ProvisionedTable } from "./provisioned.db";
+import { openViolation, resolveCleared } from "./violations.db";
+
+export type QualityReport = { products: number; checks: number; failedChecks: number; violations: number; failed: string[] };
+
+/** Milliseconds any one quality query may run. */
+const STATEMENT_TIMEOUT_MS = 60_000;
+
+type Row = Record<string, bigint | number | string | null>;
+
+/** Runs one SELECT in a read-only transaction with a timeout: a rule can never write or run forever. */
+async function readOnly(sql: string, params: unknown[]): Promise<Row | undefined> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+    await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+    const rows = await tx.$queryRawUnsafe<Row[]>(sql, ...params);
+    return rows[0];
+  });
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export type MeasuredProduct = {
+  metrics: { completeness: number; accuracy: number; consistency: number; rows: number };
+  checks: CheckFigure[];
+};
+
+/** Measures one deployment's table: the three metrics and every contract rule. */
+export async function measureQuality(t: ProvisionedTable, lifecycle: LifecycleState = "published"): Promise<MeasuredProduct> {
+  const spec = t.product.spec;
+  const fields = (spec.schema ?? []).map((f) => ({ name: f.name, type: f.type, physicalType: f.physicalType }));
+  const columns = await db.$queryRaw<TableColumn[]>`
+    SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
+    WHERE table_schema = ${t.schema} AND table_name = ${t.table}`;
+  const { present, typed } = matchColumns(fields, columns);
+  const contract = exportContract({ spec, contract: t.product.contract, lifecycle });
+  // A contract's top-level properties became the spec's fields in order (lib/products/contract/project.ts).
+  const byProperty = new Map((contract.schema?.[0]?.properties ?? []).map((p, i) => [p.name, spec.schema?.[i]?.name ?? null]));
+  const present_ = new Set(columns.map((c) => c.name));
+  const compiled = contractChecks(contract, t.schema, t.table, (name) => {
+    const column = byProperty.get(name) ?? null;
+    return column && present_.has(column) ? column : null;
+  });
+  const { sql, params } = qualityQuery(compiled, checkAggregates(present));
+  const row = (await readOnly(sql, params)) ?? {};
+  const checks: CheckFigure[] = [];
+  for (const [i, c] of compiled.checks.entries()) {
+    let value: number | null = null;
+    let error: string | undefined;
+    if (c.aggregate) value = num(row[`c${i}`]);
+    else if (c.sql) {
+      try {
+        const r = await readOnly(c.sql, []);
+        value = num(r ? Object.values(r)[0] : null);
+      } catch (err) {
+        error = "The rule's query failed in the database.";
+        logger.warn({ err, path: c.path, schema: t.schema }, "quality sql rule failed");
+      }
+    }
+    checks.push({
+      path: c.path,
+      metric: c.metric,
+      value: value === null ? null : Math.round(value * 10000) / 10000,
+      expect: c.expect,
+      passed: !error && (value === null ? c.expect === null : meets(value, c.expect)),
+      ...(error ? { error } : {}),
+    });
+  }
+  return { metrics: metricsFromCounts(fields, present, typed, row as Record<string, bigint | number | null>), checks };
+}
+
+export async function runQualityMonitor(opts: { now?: Date; productIds?: string[] } = {}): Promise<QualityReport> {
+  const now = opts.now ?? new Date();
+  const policyFor = await loadPolicyContexts();
+  const all = await provisionedTables({ productIds: opts.productIds });
+  // One deployment per product: production when there is one, the data consumers read.
+  const byProduct = new Map<string, ProvisionedTable>();
+  for (const t of all) if (!byProduct.has(t.product.id) || t.environment === "production") byProduct.set(t.product.id, t);
+  const lifecycles = new Map(
+    (await db.dataProduct.findMany({ where: { id: { in: [...byProduct.keys()] } }, select: { id: true, lifecycle: true } })).map((p) => [
+      p.id,
+      p.lifecycle as LifecycleState,
+    ]),
+  );
+  const report: QualityReport = { products: 0, checks: 0, failedChecks: 0, violations: 0, failed: [] };
+  for (const t of byProduct.values()) {
+    try {
+      const measured = await measureQuality(t, lifecycles.get(t.product.id));
+      const m = measured.metrics;
+      await recordQualityRun(
+        t.product.id,
+        { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency },
+        { rowsChecked: m.rows, at: now, checks: measured.checks },
+      );
+      report.products++;
+      report.checks += measured.checks.length;
+      const seen: string[] = [];
+      for (const c of measured.checks.filter((c) => !c.passed)) {
+        report.failedChecks++;
+        const detail = `check:${c.path}`;
+        seen.push(detail);
+        await openViolation(
+          {
+            rule: "quality",
+            productId: t.product.id,
+            domainId: t.product.domainId,
+            detail,
+            severity: "warning",
+            message: c.error
+              ? `Quality rule ${c.path} (${c.metric}) could not be measured: ${c.error}`
+              : `Quality rule ${c.path} (${c.metric}) measured ${c.value ?? "nothing"}, expected ${describe(c.expect)}.`,
+            context: { ...c },
+          },
+          db,
+          now,
+        );
+        report.violations++;
+      }
+      const { policy } = policyFor(t.product.domain);
+      for (const rule of policy.data_quality) {
+        const measuredValue = (m as Record<string, number>)[rule.metric];
+        if (measuredValue === undefined || measuredValue >= rule.threshold) continue;
+        const detail = `metric:${rule.metric}`;
+        seen.push(detail);
+        await openViolation(
+          {
+            rule: "quality",
+            productId: t.product.id,
+            domainId: t.product.domainId,
+            detail,
+            severity: rule.enforcement,
+            message: `${rule.metric} is ${Math.round(measuredValue * 100) / 100}%, under the policy's ${rule.threshold}%.`,
+            context: { metric: rule.metric, measured: measuredValue, threshold: rule.threshold },
+          },
+          db,
+          now,
+        );
+        report.violations++;
+      }
+      await resolveCleared("quality", t.product.id, seen, db, now);
+    } catch (err) {
+      report.failed.push(`${t.product.domain}/${t.product.name}`);
+      logger.error({ err, productId: t.product.id }, "quality monitor failed for a product");
+    }
+  }
+  return report;
+}
+
+function describe(expect: unknown): string {
+  if (!expect || typeof expect !== "object") return "no particular value";
+  const { op, value } = expect as { op: string; value: number | [number, number] };
+  const words = op
+    .replace(/^must/, "")
+    .replace(/([A-Z])/g, " $1")
+    .trim()
+    .toLowerCase();
+  return `${words} ${Array.isArray(value) ? value.join(" and ") : value}`;
+}

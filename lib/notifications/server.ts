@@ -1,0 +1,7 @@
+// The notifications area's server entry for other areas: publish an event, and the job handlers.
+import "server-only";
+
+export { publishEvent, type Published } from "./publish-event";
+export { recipientsForProductChange } from "./recipients";
+export { deliverWebhook, recoverWebhookDeliveries } from "./deliver-webhook";
+export { sendNotificationEmail } from "./send-email";
