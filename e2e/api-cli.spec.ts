@@ -1,11 +1,13 @@
 // A domain owner creates an API token in the portal (shown once), uses it from the meshport CLI against
 // this running portal — login, validate (--json), apply, diff, get products, export, a failing validate
-// (exit 1) — and revokes it, after which the CLI is refused. The API reference page renders the document.
+// (exit 1) — and revokes it, after which the CLI is refused. The API reference page renders the document
+// with Swagger UI, axe-clean at 1280 and 390 px, with nothing refused by the CSP.
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { toProductYaml } from "@/lib/products/yaml";
 import type { DataProductSpec } from "@/lib/products/types";
@@ -107,10 +109,36 @@ test("an owner creates a token, applies specs with the CLI, and revoking it ends
 });
 
 test("the API reference renders the OpenAPI document's operations", async ({ page }) => {
+  // Swagger UI runs under the portal's nonce CSP: a refused script, style or fetch would show up here.
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
   await signInAs(page, USERS.consumer);
   await page.goto("/developers/api");
   await expect(page.getByRole("heading", { name: "REST API v1" })).toBeVisible();
-  await expect(page.getByText("GET /api/v1/products/{domain}/{name}/data")).toBeVisible();
+  const reference = page.getByTestId("api-reference");
+  const read = reference.locator('.opblock-get:has([data-path="/api/v1/products/{domain}/{name}/data"])');
+  await expect(read).toBeVisible();
+  await expect(read).toContainText("Read the product's rows");
+  await read.locator(".opblock-summary-control").click();
+  await expect(read.locator('tr[data-param-name="limit"]')).toBeVisible();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
+    expect(serious, `axe at ${width} px`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at ${width} px`).toBeLessThanOrEqual(width);
+  }
+  expect(refused).toEqual([]);
   const doc = await page.request.get("/api/v1/openapi.json");
   expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
 });

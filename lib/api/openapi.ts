@@ -4,7 +4,7 @@
 // document and fail for a route file under app/api/v1 whose method is missing here.
 import { z } from "zod";
 import { SCHEMAS } from "./schemas";
-import { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS } from "@/lib/provisioning";
+import { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, MAX_STREAM_ROWS } from "@/lib/provisioning";
 
 type JsonSchema = Record<string, unknown>;
 type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description?: string; schema: JsonSchema };
@@ -234,7 +234,11 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
         query("env", "staging or production (default)", { type: "string", enum: ["staging", "production"] }),
         query("fields", "comma-separated field names (default: all)"),
         query("sort", "comma-separated fields, - for descending (default: the primary key)"),
-        query("limit", `rows per page, 1 to ${MAX_PAGE_ROWS} (default 100)`, { type: "integer", minimum: 1, maximum: MAX_PAGE_ROWS }),
+        query("limit", `rows per page: 1 to ${MAX_PAGE_ROWS} in JSON, to ${MAX_STREAM_ROWS} in NDJSON and CSV (default 100)`, {
+          type: "integer",
+          minimum: 1,
+          maximum: MAX_STREAM_ROWS,
+        }),
         query("cursor", "nextCursor of the previous page"),
         query("format", "json (default), ndjson or csv; or send Accept", { type: "string", enum: [...DATA_FORMATS] }),
         query("version", "an older major version (e.g. 1): reads the table kept after a breaking change", { type: "integer", minimum: 0 }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import type { ProductField } from "@/lib/products";
-import { buildSelect, cursorAfter, encodeCursor, parseDataQuery } from "./data-query";
+import { buildSelect, cursorAfter, encodeCursor, MAX_STREAM_ROWS, parseDataQuery } from "./data-query";
 
 const fields: ProductField[] = [
   { name: "id", type: "integer", description: "", required: true, pii: false },
@@ -54,6 +54,11 @@ describe("parseDataQuery", () => {
     expect(paramOf("cursor=bm9wZQ")).toEqual(["cursor"]);
     expect(paramOf("offset=10")).toEqual(["offset"]);
   });
+
+  it("takes a larger limit where the caller streams the page (NDJSON, CSV)", () => {
+    expect(parseDataQuery(new URLSearchParams("limit=50000"), fields, [], MAX_STREAM_ROWS).limit).toBe(50_000);
+    expect(() => parseDataQuery(new URLSearchParams(`limit=${MAX_STREAM_ROWS + 1}`), fields, [], MAX_STREAM_ROWS)).toThrow(ValidationError);
+  });
 });
 
 describe("buildSelect", () => {
@@ -63,6 +68,11 @@ describe("buildSelect", () => {
       'SELECT "id", "country", "on", "extra", "_loaded_at", "on"::text AS "__key_0", "id"::text AS "__key_1" FROM "s"."v" WHERE "country" = $1::text AND "id" = ANY($2::bigint[]) ORDER BY "on" DESC NULLS FIRST, "id" ASC NULLS LAST LIMIT $3',
     );
     expect(q.values).toEqual(["DE", ["1", "2"], 6]);
+    // The next cursor before the rows: the keys of the page's 5th row and of a 6th if there is one.
+    expect(q.boundary.text).toBe(
+      'SELECT "on"::text AS "__key_0", "id"::text AS "__key_1" FROM "s"."v" WHERE "country" = $1::text AND "id" = ANY($2::bigint[]) ORDER BY "on" DESC NULLS FIRST, "id" ASC NULLS LAST LIMIT 2 OFFSET $3',
+    );
+    expect(q.boundary.values).toEqual(["DE", ["1", "2"], 4]);
   });
 
   it("continues after the cursor in the sort's order, NULLs where PostgreSQL puts them", () => {

@@ -8,6 +8,8 @@ import { quoteIdent } from "./naming";
 import { PG_TYPES } from "./table-design";
 
 export const MAX_PAGE_ROWS = 1000;
+/** NDJSON and CSV pages are streamed from a server-side cursor, so a page may be much larger than a JSON one. */
+export const MAX_STREAM_ROWS = 100_000;
 export const DEFAULT_PAGE_ROWS = 100;
 export const DATA_FORMATS = ["json", "ndjson", "csv"] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -48,7 +50,12 @@ function columnTypes(fields: readonly ProductField[]): Map<string, FieldType> {
  * `fields=a,b` · `filter.<field>=<op>:<value>` (repeatable; `in:a,b,c`; `null:true|false`) · `sort=a,-b` ·
  * `limit=1..1000` · `cursor=<opaque>`. Unknown parameters are refused too, so a typo never reads everything.
  */
-export function parseDataQuery(params: URLSearchParams, fields: readonly ProductField[], known: readonly string[] = []): DataQuery {
+export function parseDataQuery(
+  params: URLSearchParams,
+  fields: readonly ProductField[],
+  known: readonly string[] = [],
+  maxLimit: number = MAX_PAGE_ROWS,
+): DataQuery {
   const types = columnTypes(fields);
   for (const key of new Set(params.keys())) {
     if (!key.startsWith("filter.") && !["fields", "sort", "limit", "cursor", ...known].includes(key))
@@ -104,7 +111,7 @@ export function parseDataQuery(params: URLSearchParams, fields: readonly Product
   let limit = DEFAULT_PAGE_ROWS;
   if (rawLimit !== null) {
     const n = Number(rawLimit);
-    if (!/^\d+$/.test(rawLimit) || n < 1 || n > MAX_PAGE_ROWS) bad("limit", `limit must be a whole number from 1 to ${MAX_PAGE_ROWS}.`);
+    if (!/^\d+$/.test(rawLimit) || n < 1 || n > maxLimit) bad("limit", `limit must be a whole number from 1 to ${maxLimit}.`);
     limit = n;
   }
 
@@ -136,7 +143,17 @@ export function orderKeys(query: Pick<DataQuery, "sort">, fields: readonly Produ
   return keys;
 }
 
-export type BuiltQuery = { text: string; values: unknown[]; keys: SortKey[]; columns: string[] };
+export type BuiltQuery = {
+  text: string;
+  values: unknown[];
+  keys: SortKey[];
+  columns: string[];
+  /**
+   * The same order and filters, reading only the key columns of the page's last row and of the one after it
+   * (`values` with the last one set to limit - 1): the next cursor before the page is streamed.
+   */
+  boundary: { text: string; values: unknown[] };
+};
 
 /**
  * One SELECT on `source` (a quoted, qualified view or table): the filters, the keyset condition after the
@@ -169,12 +186,16 @@ export function buildSelect(source: string, query: DataQuery, fields: readonly P
   // cursorAfter takes them and the rows drop them.
   const keyColumns = keys.map((k, i) => `${col(k.field)}::text AS ${col(`${KEY_PREFIX}${i}`)}`);
   values.push(query.limit + 1);
-  const text =
-    `SELECT ${[...columns.map(col), ...keyColumns].join(", ")} FROM ${source}` +
+  const rest =
+    ` FROM ${source}` +
     (where.length ? ` WHERE ${where.join(" AND ")}` : "") +
-    ` ORDER BY ${keys.map((k) => `${col(k.field)} ${k.desc ? "DESC NULLS FIRST" : "ASC NULLS LAST"}`).join(", ")}` +
-    ` LIMIT $${values.length}`;
-  return { text, values, keys, columns };
+    ` ORDER BY ${keys.map((k) => `${col(k.field)} ${k.desc ? "DESC NULLS FIRST" : "ASC NULLS LAST"}`).join(", ")}`;
+  const text = `SELECT ${[...columns.map(col), ...keyColumns].join(", ")}${rest} LIMIT $${values.length}`;
+  const boundary = {
+    text: `SELECT ${keyColumns.join(", ")}${rest} LIMIT 2 OFFSET $${values.length}`,
+    values: [...values.slice(0, -1), query.limit - 1],
+  };
+  return { text, values, keys, columns, boundary };
 }
 
 /** Rows strictly after `after` in the order of `keys`: (k1 > v1) OR (k1 = v1 AND (k2 > v2 OR …)). */

@@ -6,4 +6,4 @@ export { PG_TYPES, primaryKeyFor } from "./table-design";
 export { computeGrants, type RoleGrant } from "./grants";
 export { columnTypeFor, postgresTypeFor } from "./physical-types";
 export type { DeploymentResources, ProvisionRequest } from "./types";
-export { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, parseDataQuery, type DataFormat, type DataQuery } from "./data-query";
+export { DATA_FORMATS, FILTER_OPS, MAX_PAGE_ROWS, MAX_STREAM_ROWS, parseDataQuery, type DataFormat, type DataQuery } from "./data-query";

@@ -1,5 +1,5 @@
-// THE read path of a product's data, used by the read API (JSON, and later CSV/NDJSON), the product page's
-// preview and any other reader: the decision, grants and masking happen here and nowhere else.
+// THE read path of a product's data, used by the read API (streamed cursor pages: stream-data.ts), the product
+// page's preview and any other reader: the decision, grants and masking happen here and nowhere else.
 // 1. Governance decides (enforce "read"): a role that reads the level outright, or a live access grant of
 //    the reader (approved, unexpired, unrevoked) that the policy still allows; domain members per policy.
 // 2. The query runs as a database role, so PostgreSQL's own GRANTs apply too: domain members as the portal,
@@ -21,7 +21,6 @@ import { primaryKeyFor, ROW_ID } from "./table-design";
 import { maskedSelectList } from "./masking";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 import type { ProductField } from "@/lib/products";
-import { buildSelect, cursorAfter, withoutKeys, type DataQuery } from "./data-query";
 
 export const MAX_LIMIT = 1000;
 
@@ -33,14 +32,11 @@ export type DataPage = {
   rows: Record<string, unknown>[];
   limit: number;
   offset: number;
-  /** -1 for a cursor read (`select`), which never counts the rows. */
   total: number;
   /** Fields masked for this reader (empty when it is cleared for PII or no field is PII). */
   masked: string[];
   /** How the reader may read: as a domain member, through a role of the policy, or an access grant. */
   access: "member" | "role" | "grant";
-  /** Cursor reads: the cursor of the next page, null on the last one. */
-  nextCursor?: string | null;
 };
 
 const INT8 = 20;
@@ -48,7 +44,7 @@ const DATE = 1082;
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
 // Dates and timestamps stay ISO text (no time-zone shifts through JS Date); int8 becomes a number when exact.
-const types = {
+export const DATA_TYPES = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === DATE || oid === TIMESTAMP) return (v: string) => v;
     if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
@@ -66,14 +62,8 @@ export type ReadRef = {
   /** Who is reading, for the audit record: the data API (default) or the product page's preview. */
   via?: "data_api" | "preview";
   /**
-   * The data API's cursor read (lib/provisioning/data-query.ts): parses the caller's field selection,
-   * filters, sort and cursor against the served fields, once the read is allowed (so a refused caller
-   * learns no field names); `limit`/`offset` are then ignored.
-   */
-  select?: (fields: readonly ProductField[]) => DataQuery;
-  /**
-   * Cursor reads only: an older major version's table (kept after a breaking change, with its grants) instead
-   * of the current view; its fields are that major's latest stored version.
+   * Cursor reads only (stream-data.ts): an older major version's table (kept after a breaking change, with
+   * its grants) instead of the current view; its fields are that major's latest stored version.
    */
   major?: number;
 };
@@ -113,7 +103,27 @@ async function olderMajor(productId: string, environment: EnvironmentName, schem
   return { source: qualified(schema, table), fields: job.schema, version: job.version };
 }
 
-export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<ReadResult> {
+/** Everything a read needs once governance has allowed it: who reads as which database role, from where. */
+export type PreparedRead = {
+  product: { id: string; domainId: string; domain: string; name: string };
+  member: boolean;
+  viaGrant: boolean;
+  /** The database role to read as (null: the portal's own, for domain members). */
+  role: string | null;
+  schemaName: string;
+  productVersion: string | null;
+  resources: DeploymentResources;
+  fields: ProductField[];
+  cleared: boolean;
+  masked: string[];
+  /** The quoted relation (or masked subquery) the reader reads. */
+  source: string;
+  sqlRelation: string | null;
+  access: DataPage["access"];
+};
+
+/** Governance's decision, the deployment, the database role and the masked source: steps 1–3 above. */
+export async function prepareRead(user: CurrentUser, ref: Pick<ReadRef, "domain" | "name" | "environment" | "via">): Promise<PreparedRead> {
   const product = await findProduct(ref.domain, ref.name);
   if (!product) throw new NotFoundError("This data product does not exist.");
   const member = user.domains[product.domain] !== undefined;
@@ -191,84 +201,82 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       : resources.maskedView
         ? qualified(deployment.schemaName, resources.maskedView)
         : `(SELECT ${maskedSelectList(fields)} FROM ${qualified(deployment.schemaName, resources.view)}) AS masked`;
+  return {
+    product: { id: product.id, domainId: product.domainId, domain: product.domain, name: product.name },
+    member,
+    viaGrant,
+    role,
+    schemaName: deployment.schemaName,
+    productVersion: deployment.productVersion,
+    resources,
+    fields,
+    cleared,
+    masked,
+    source,
+    sqlRelation: resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null,
+    access: member ? "member" : viaGrant ? "grant" : "role",
+  };
+}
+
+/**
+ * The source a cursor read reads: the current view, or an older major version's kept table (masked the same
+ * way) with that major's fields. Throws NotFoundError when the major has no kept data.
+ */
+export async function servedSource(read: PreparedRead, ref: Pick<ReadRef, "domain" | "name" | "environment" | "major">) {
+  const currentMajor = Number((read.productVersion ?? "").split(".")[0]);
+  if (ref.major === undefined || ref.major === currentMajor)
+    return { source: read.source, fields: read.fields, masked: read.masked, version: read.productVersion };
+  const older = await olderMajor(read.product.id, ref.environment, read.schemaName, read.resources, ref.major);
+  if (!older) throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
+  // Grant logins may read the masked view only; an older major's table is not theirs to read.
+  if (read.viaGrant) throw new NotFoundError(`Older major versions of ${ref.domain}/${ref.name} are not served through an access grant.`);
+  const masked = read.cleared ? [] : older.fields.filter((f) => f.pii).map((f) => f.name);
+  const source = masked.length > 0 ? `(SELECT ${maskedSelectList(older.fields)} FROM ${older.source}) AS masked` : older.source;
+  return { source, fields: older.fields, masked, version: older.version };
+}
+
+/** Opens the read transaction on `client`: read-only, one snapshot, time-limited, as the reader's database role. */
+export async function beginRead(client: pg.PoolClient, role: string | null) {
+  // One round trip. A streamed page holds its transaction while the client reads; one that stops reading
+  // loses it after a minute.
+  await client.query(
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = '10s'; " +
+      "SET LOCAL idle_in_transaction_session_timeout = '60s'" +
+      (role ? `; SET LOCAL ROLE ${quoteIdent(role)}` : ""),
+  );
+}
+
+/** An offset page with its row count (the product page's preview and GET /api/data/…). */
+export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<ReadResult> {
+  const read = await prepareRead(user, ref);
+  const { source, fields, masked, product } = read;
   const order = primaryKeyFor(fields).filter((k) => k !== ROW_ID);
-  const sqlRelation = resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null;
   const client = await pgPool().connect();
   try {
-    await client.query("BEGIN READ ONLY");
-    await client.query("SET LOCAL statement_timeout = '10s'");
-    if (role) await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
-    if (ref.select) {
-      const currentMajor = Number((deployment.productVersion ?? "").split(".")[0]);
-      const older =
-        ref.major !== undefined && ref.major !== currentMajor
-          ? await olderMajor(product.id, ref.environment, deployment.schemaName, resources, ref.major)
-          : null;
-      if (ref.major !== undefined && ref.major !== currentMajor && !older)
-        throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
-      // Grant logins may read the masked view only; an older major's table is not theirs to read.
-      if (older && viaGrant)
-        throw new NotFoundError(`Older major versions of ${ref.domain}/${ref.name} are not served through an access grant.`);
-      const served = older?.fields ?? fields;
-      const servedMasked = older ? (cleared ? [] : older.fields.filter((f) => f.pii).map((f) => f.name)) : masked;
-      const olderSource =
-        older && servedMasked.length > 0
-          ? `(SELECT ${maskedSelectList(older.fields)} FROM ${older.source}) AS masked`
-          : (older?.source ?? null);
-      const query = ref.select(served);
-      const built = buildSelect(
-        olderSource ?? source,
-        query,
-        served,
-        primaryKeyFor(served).filter((k) => k !== ROW_ID),
-      );
-      const result = await client.query({ text: built.text, values: built.values, types });
-      await client.query("COMMIT");
-      const more = result.rows.length > query.limit;
-      const rows = (result.rows as Record<string, unknown>[]).slice(0, query.limit);
-      const nextCursor = more ? cursorAfter(rows[rows.length - 1], built.keys) : null;
-      return {
-        productId: product.id,
-        domainId: product.domainId,
-        sqlRelation,
-        page: {
-          product: `${product.domain}/${product.name}`,
-          environment: ref.environment,
-          version: older?.version ?? deployment.productVersion,
-          columns: built.columns,
-          rows: rows.map((r) => withoutKeys(r, built.keys.length)),
-          limit: query.limit,
-          offset: 0,
-          total: -1,
-          nextCursor,
-          masked: servedMasked.filter((m) => built.columns.includes(m)),
-          access: member ? "member" : viaGrant ? "grant" : "role",
-        },
-      };
-    }
+    await beginRead(client, read.role);
     const total = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${source}`);
     const rows = await client.query({
       text: `SELECT * FROM ${source} ORDER BY ${order.length > 0 ? order.map(quoteIdent).join(", ") : "_loaded_at"} LIMIT $1 OFFSET $2`,
       values: [ref.limit, ref.offset],
-      types,
+      types: DATA_TYPES,
     });
     await client.query("COMMIT");
     const columns = rows.fields.map((f) => f.name);
     return {
       productId: product.id,
       domainId: product.domainId,
-      sqlRelation,
+      sqlRelation: read.sqlRelation,
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,
-        version: deployment.productVersion,
+        version: read.productVersion,
         columns,
         rows: rows.rows as Record<string, unknown>[],
         limit: ref.limit,
         offset: ref.offset,
         total: Number(total.rows[0].n),
         masked: masked.filter((m) => columns.includes(m)),
-        access: member ? "member" : viaGrant ? "grant" : "role",
+        access: read.access,
       },
     };
   } catch (e) {

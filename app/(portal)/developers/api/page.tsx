@@ -1,10 +1,9 @@
-// The REST API v1 reference, rendered on the server from the same OpenAPI document /api/v1/openapi.json
-// serves (no third-party renderer yet: see README, "REST API v1").
+// The REST API v1 reference: the portal's header, then Swagger UI rendering the same OpenAPI document
+// /api/v1/openapi.json serves (see components/api-reference.tsx and README, "REST API v1").
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { OPERATIONS } from "@/lib/api/openapi";
-import { Card, PageHeader } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/card";
+import { ApiReference } from "./components/api-reference";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -28,34 +27,7 @@ export default async function ApiReferencePage() {
           </>
         }
       />
-      <div className="space-y-4">
-        {Object.entries(OPERATIONS).flatMap(([path, ops]) =>
-          Object.entries(ops).map(([method, op]) => (
-            <Card key={`${method} ${path}`} title={<span className="font-mono text-sm">{`${method.toUpperCase()} ${path}`}</span>}>
-              <p className="text-sm text-slate-800">
-                <Badge tone="blue">{op!.tags[0]}</Badge> {op!.summary}
-              </p>
-              {op!.description && <p className="mt-1 text-sm text-slate-600">{op!.description}</p>}
-              {op!.parameters && op!.parameters.length > 0 && (
-                <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-                  {op!.parameters.map((p) => (
-                    <li key={`${p.in}-${p.name}`}>
-                      <code>{p.name}</code> ({p.in}
-                      {p.required ? ", required" : ""}) {p.description}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p className="mt-2 text-xs text-slate-500">
-                Responses:{" "}
-                {Object.entries(op!.responses)
-                  .map(([status, r]) => `${status} ${r.description}`)
-                  .join(" · ")}
-              </p>
-            </Card>
-          )),
-        )}
-      </div>
+      <ApiReference url="/api/v1/openapi.json" />
     </>
   );
 }

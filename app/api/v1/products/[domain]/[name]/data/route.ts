@@ -1,11 +1,12 @@
 // GET /api/v1/products/{domain}/{name}/data: a page of the product's rows after governance allows the read
-// (readProductData: grants, roles, PostgreSQL privileges), with field selection, filters, sort and a keyset
-// cursor (no row count), as JSON, NDJSON or CSV, written to the response row by row. Measured like the
+// (prepareRead: grants, roles, PostgreSQL privileges), with field selection, filters, sort and a keyset
+// cursor (no row count), as JSON (up to 1,000 rows), NDJSON or CSV (up to 100,000), streamed from a
+// server-side cursor batch by batch as the client reads (streamProductData). Measured like the
 // older read endpoint (api_request, product_read).
 import { apiRoute } from "@/lib/api/route";
 import { requireScope } from "@/lib/api/caller";
-import { readProductData } from "@/lib/provisioning/read-data";
-import { DATA_FORMATS, parseDataQuery, type DataFormat } from "@/lib/provisioning/data-query";
+import { streamProductData, type DataStream } from "@/lib/provisioning/stream-data";
+import { DATA_FORMATS, MAX_PAGE_ROWS, MAX_STREAM_ROWS, parseDataQuery, type DataFormat } from "@/lib/provisioning/data-query";
 import { ValidationError } from "@/lib/errors";
 import { csvCell, type CsvValue } from "@/lib/csv";
 import { logger } from "@/lib/logger";
@@ -27,30 +28,53 @@ function formatOf(url: URL, accept: string | null): DataFormat {
 
 const cell = (v: unknown): CsvValue => (v === null || v === undefined || typeof v !== "object" ? (v as CsvValue) : JSON.stringify(v));
 
-function body(format: DataFormat, page: { columns: string[]; rows: Record<string, unknown>[] }, head: string, tail: string) {
+/**
+ * The page as the client pulls it: one batch from the server-side cursor per pull, so a slow reader slows the
+ * cursor rather than filling memory. JSON ends with the next cursor, known once the last batch is read.
+ */
+function body(format: DataFormat, read: DataStream, head: string) {
   const encoder = new TextEncoder();
-  let i = 0;
-  // Pulled by the client: a slow reader holds back the serialisation, not the database connection.
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (format === "json") controller.enqueue(encoder.encode(head));
-      if (format === "csv") controller.enqueue(encoder.encode(page.columns.map((c) => csvCell(c)).join(",") + "\r\n"));
+  const columns = read.meta.columns;
+  let first = true;
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (format === "json") controller.enqueue(encoder.encode(head));
+        if (format === "csv") controller.enqueue(encoder.encode(columns.map((c) => csvCell(c)).join(",") + "\r\n"));
+      },
+      async pull(controller) {
+        try {
+          const rows = await read.next();
+          if (cancelled) return;
+          if (rows.length > 0) {
+            const chunk: string[] = [];
+            for (const row of rows) {
+              if (format === "csv") chunk.push(columns.map((c) => csvCell(cell(row[c]))).join(",") + "\r\n");
+              else if (format === "ndjson") chunk.push(JSON.stringify(row) + "\n");
+              else chunk.push((first ? "" : ",") + JSON.stringify(row));
+              first = false;
+            }
+            controller.enqueue(encoder.encode(chunk.join("")));
+            return;
+          }
+          await read.close();
+          if (format === "json") controller.enqueue(encoder.encode(`],"nextCursor":${JSON.stringify(read.cursorAfterPage())}}`));
+          controller.close();
+        } catch (err) {
+          // The status is sent: the client sees a cut body (JSON that does not parse, no final newline).
+          logger.warn({ err }, "data stream failed");
+          await read.close(err);
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        cancelled = true;
+        await read.close();
+      },
     },
-    pull(controller) {
-      const chunk: string[] = [];
-      for (const end = Math.min(i + 200, page.rows.length); i < end; i++) {
-        const row = page.rows[i];
-        if (format === "csv") chunk.push(page.columns.map((c) => csvCell(cell(row[c]))).join(",") + "\r\n");
-        else if (format === "ndjson") chunk.push(JSON.stringify(row) + "\n");
-        else chunk.push((i > 0 ? "," : "") + JSON.stringify(row));
-      }
-      if (chunk.length) controller.enqueue(encoder.encode(chunk.join("")));
-      if (i >= page.rows.length) {
-        if (format === "json") controller.enqueue(encoder.encode(tail));
-        controller.close();
-      }
-    },
-  });
+    { highWaterMark: 1 },
+  );
 }
 
 export const GET = apiRoute<{ domain: string; name: string }>(async (request, caller, { domain, name }) => {
@@ -71,34 +95,30 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
     const rawMajor = url.searchParams.get("version");
     if (rawMajor !== null && !/^\d{1,4}$/.test(rawMajor))
       throw new ValidationError("version must be a major version number, e.g. 1.", { version: ["A whole number, e.g. 1."] });
-    const { page, productId, domainId } = await readProductData(caller.user, {
+    const read = await streamProductData(caller.user, {
       domain,
       name,
       environment: env,
-      limit: 0,
-      offset: 0,
       major: rawMajor === null ? undefined : Number(rawMajor),
-      select: (fields) => parseDataQuery(url.searchParams, fields, ["env", "format", "version"]),
+      select: (fields) =>
+        parseDataQuery(url.searchParams, fields, ["env", "format", "version"], format === "json" ? MAX_PAGE_ROWS : MAX_STREAM_ROWS),
+      cursorFirst: format !== "json",
     });
-    Object.assign(ids, { productId, domainId });
+    Object.assign(ids, { productId: read.productId, domainId: read.domainId });
+    // A client gone before the body is piped never cancels it: give the connection back now.
+    if (request.signal.aborted) await read.close();
+    else request.signal.addEventListener("abort", () => void read.close(), { once: true });
     status = 200;
     const next = new URL(url);
-    if (page.nextCursor) next.searchParams.set("cursor", page.nextCursor);
+    if (read.nextCursor) next.searchParams.set("cursor", read.nextCursor);
     const headers: Record<string, string> = {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : format === "ndjson" ? "application/x-ndjson" : "application/json",
       "Cache-Control": "private, no-store",
-      ...(page.nextCursor ? { Link: `<${next.pathname}${next.search}>; rel="next"` } : {}),
+      ...(read.nextCursor ? { Link: `<${next.pathname}${next.search}>; rel="next"` } : {}),
     };
-    const meta = {
-      product: page.product,
-      environment: page.environment,
-      version: page.version,
-      columns: page.columns,
-      masked: page.masked,
-    };
-    const head = JSON.stringify(meta).slice(0, -1) + ',"items":[';
-    const tail = `],"nextCursor":${JSON.stringify(page.nextCursor ?? null)}}`;
-    return new Response(body(format, page, head, tail), { headers });
+    const { product, environment, version, columns, masked } = read.meta;
+    const head = JSON.stringify({ product, environment, version, columns, masked }).slice(0, -1) + ',"items":[';
+    return new Response(body(format, read, head), { headers });
   } catch (e) {
     status = e instanceof Error && "status" in e && typeof e.status === "number" ? e.status : 500;
     throw e;
