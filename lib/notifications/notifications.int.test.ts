@@ -228,9 +228,15 @@ describe("events reach the right people", () => {
     await setFollow(follower, f.productId, true);
     await setFollow(f.owner, f.productId, true); // the actor follows too, and is still not told of their own act
 
+    // A product in another domain reads from it (lineage): its owner of record hears of the change too.
+    const downDomain = (await createDomain()).slug;
+    const downOwner = await createPrincipal(["data_producer"], { [downDomain]: "owner" });
+    const lineage = { sources: [`${f.domain}/${f.spec.name}`], transformations: [] };
+    await ownedProduct({ owner: downOwner.email, lineage }, { domain: downDomain, owner: downOwner });
+
     const v2: DataProductSpec = { ...f.spec, version: "2.0.0", schema: f.spec.schema.slice(0, 1) };
     await saveProductVersion(f.owner, { domain: f.domain, name: f.spec.name, spec: v2, changeNote: "amount moves to a new product" });
-    const expected = [holder.id, reader.id, follower.id].sort();
+    const expected = [holder.id, reader.id, follower.id, downOwner.id].sort();
     expect(await notifiedOf("product.breaking_change", f.productId)).toEqual(expected);
 
     const sunset = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);

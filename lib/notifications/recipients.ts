@@ -41,16 +41,21 @@ export const RECENT_READER_DAYS = 30;
 
 /**
  * The people a deprecation or breaking version of a product concerns: holders of live grants on it, its
- * recent readers (product_read events of the last RECENT_READER_DAYS days) and its followers.
- *
- * MERGE POINT (issue #14 part 2): the lineage work's `impactOfChange(productId)` (lib/lineage) also names
- * the owners of downstream products; the lead adds them here, in this one function, at merge.
+ * recent readers (product_read events of the last RECENT_READER_DAYS days), its followers, and the owners of record of every live product downstream of it (lineage_edges, as impactOfChange walks it).
  */
 export async function recipientsForProductChange(tx: Tx, productId: string, now: Date = new Date()): Promise<Ids> {
   const since = new Date(now.getTime() - RECENT_READER_DAYS * 86_400_000);
+  // Downstream as lib/lineage/impact.ts walks it (product-level edges, transitively; cycles are refused at
+  // save, the depth bound is a guard): the owners of record of the live products that read from this one.
   return ids(
     tx,
     Prisma.sql`
+      WITH RECURSIVE down(id, depth) AS (
+        SELECT e.to_product_id, 1 FROM lineage_edges e WHERE e.from_product_id = ${productId}::uuid AND e.from_field IS NULL
+        UNION
+        SELECT e.to_product_id, d.depth + 1 FROM lineage_edges e JOIN down d ON e.from_product_id = d.id
+        WHERE e.from_field IS NULL AND d.depth < 50
+      )
       SELECT DISTINCT x.id::text AS id FROM (
         SELECT user_id AS id FROM access_grants
         WHERE product_id = ${productId}::uuid AND ended_at IS NULL AND expires_at > ${now}
@@ -59,6 +64,9 @@ export async function recipientsForProductChange(tx: Tx, productId: string, now:
         WHERE product_id = ${productId}::uuid AND type = 'product_read' AND at >= ${since} AND user_id IS NOT NULL
         UNION
         SELECT user_id FROM product_follows WHERE product_id = ${productId}::uuid
+        UNION
+        SELECT o.id FROM down JOIN data_products p ON p.id = down.id AND p.lifecycle <> 'retired'
+        JOIN users o ON lower(o.email) = lower(p.owner)
       ) x JOIN users u ON u.id = x.id
       WHERE NOT u.disabled AND u.service_account_domain_id IS NULL`,
   );
