@@ -60,3 +60,44 @@ test("deprecating a product lists the downstream product picked as its source be
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
 });
+
+test("an owner deprecates a product and the owner of a downstream product in another domain is told", async ({ browser }) => {
+  const upstream = uniqueName("e2e-feed");
+  const downstream = uniqueName("e2e-reader");
+  const sunset = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const sam = await browser.newPage();
+  await signInAs(sam, USERS.salesOwner);
+  await registerThroughForm(sam, { name: upstream, description: "Feed another domain reads from" });
+  await sam.getByRole("button", { name: "Submit for review" }).click();
+  await sam.getByRole("button", { name: "Publish" }).click();
+  await expect(sam.getByRole("button", { name: "Deprecate…" })).toBeVisible();
+
+  // Fred owns the finance domain and builds a finance product on the sales feed.
+  const fred = await browser.newPage();
+  await signInAs(fred, "fred.finance@meshport.local");
+  await fred.goto("/products/new");
+  await fred.getByLabel("Domain", { exact: true }).selectOption("finance");
+  await fred.getByLabel("Name", { exact: true }).fill(downstream);
+  await fred.getByLabel("Version").fill("1.0.0");
+  await fred.getByRole("textbox", { name: "Description", exact: true }).fill("Finance view of the sales feed");
+  await fred.getByLabel("Freshness (minutes)").fill("5");
+  await fred.getByLabel("Add an upstream product").selectOption(`sales/${upstream}`);
+  await fred.getByRole("button", { name: "Add source" }).click();
+  await fred.getByRole("button", { name: "Register product" }).click();
+  await expect(fred).toHaveURL(new RegExp(`/products/finance/${downstream}$`));
+
+  // Sam deprecates the feed; the dialog names the finance product first.
+  await sam.goto(`/products/sales/${upstream}`);
+  await sam.getByRole("button", { name: "Deprecate…" }).click();
+  const dialog = sam.getByRole("dialog", { name: `Deprecate sales/${upstream}?` });
+  await expect(dialog.getByTestId("impact-list").getByRole("link", { name: `finance/${downstream}` })).toBeVisible();
+  await dialog.getByLabel("Reason for deprecating").fill("Replaced by the orders feed");
+  await dialog.getByLabel("Sunset date").fill(sunset);
+  await dialog.getByRole("button", { name: "Deprecate", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sam.getByTestId("sunset")).toHaveText(`Sunset on ${sunset}`);
+
+  // Fred sees it in his notification centre.
+  await fred.goto("/notifications");
+  await expect(fred.getByText(`sales/${upstream} was deprecated; it stops being served on ${sunset}`)).toBeVisible();
+});

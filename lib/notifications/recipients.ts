@@ -41,7 +41,8 @@ export const RECENT_READER_DAYS = 30;
 
 /**
  * The people a deprecation or breaking version of a product concerns: holders of live grants on it, its
- * recent readers (product_read events of the last RECENT_READER_DAYS days), its followers, and the owners of record of every live product downstream of it (lineage_edges, as impactOfChange walks it).
+ * recent readers (product_read events of the last RECENT_READER_DAYS days), its followers, and the owners of record
+ * and domain owners of every live product downstream of it (lineage_edges, as impactOfChange walks it).
  */
 export async function recipientsForProductChange(tx: Tx, productId: string, now: Date = new Date()): Promise<Ids> {
   const since = new Date(now.getTime() - RECENT_READER_DAYS * 86_400_000);
@@ -67,6 +68,10 @@ export async function recipientsForProductChange(tx: Tx, productId: string, now:
         UNION
         SELECT o.id FROM down JOIN data_products p ON p.id = down.id AND p.lifecycle <> 'retired'
         JOIN users o ON lower(o.email) = lower(p.owner)
+        UNION
+        -- An owner of record is often a team address: the downstream domains' owners hear of it too.
+        SELECT m.user_id FROM down JOIN data_products p ON p.id = down.id AND p.lifecycle <> 'retired'
+        JOIN domain_memberships m ON m.domain_id = p.domain_id AND m.role = 'owner'
       ) x JOIN users u ON u.id = x.id
       WHERE NOT u.disabled AND u.service_account_domain_id IS NULL`,
   );
