@@ -244,6 +244,11 @@ describe("events reach the right people", () => {
     expect(await notifiedOf("product.deprecated", f.productId)).toEqual(expected);
     const event = await db.notificationEvent.findFirstOrThrow({ where: { type: "product.deprecated", productId: f.productId } });
     expect(event.title).toBe(`${f.domain}/${f.spec.name} was deprecated; it stops being served on ${sunset}`);
+
+    // Retiring it over a live downstream product takes a data admin; the same people hear of it, the owner too.
+    const admin = await createPrincipal(["data_admin"]);
+    await moveLifecycle(admin, { domain: f.domain, name: f.spec.name }, "retired", "Orders v3 serves everyone now");
+    expect(await notifiedOf("product.retired", f.productId)).toEqual([...expected, f.owner.id].sort());
   });
 
   it("a quality run below the policy's thresholds → the product's owners", async () => {

@@ -98,6 +98,7 @@ export async function recipientsFor(tx: Tx, e: NotificationEventInput): Promise<
       out = [...(await domainOwners(tx, e.product.domain)), ...(e.requestedById ? [e.requestedById] : [])];
       break;
     case "product.deprecated":
+    case "product.retired":
     case "product.breaking_change":
       out = await recipientsForProductChange(tx, e.product.id);
       break;

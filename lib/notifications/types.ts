@@ -8,6 +8,7 @@ export const EVENT_TYPES = [
   "validation.failing",
   "quality.check_failed",
   "product.deprecated",
+  "product.retired",
   "product.breaking_change",
   "provisioning.failed",
   "compliance.violation",
@@ -21,6 +22,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   "validation.failing": "A product fails validation after a policy change",
   "quality.check_failed": "A quality check failed",
   "product.deprecated": "A product you use was deprecated",
+  "product.retired": "A product you use was retired",
   "product.breaking_change": "A product you use published a breaking version",
   "provisioning.failed": "Provisioning failed",
   "compliance.violation": "Compliance violation",
@@ -61,6 +63,7 @@ export type NotificationEventInput = { actorId?: string | null } & (
       failures: Array<{ metric: string; score: number; threshold: number }>;
     }
   | { type: "product.deprecated"; product: EventProduct; sunsetOn: string | null; note: string }
+  | { type: "product.retired"; product: EventProduct; note: string }
   | { type: "product.breaking_change"; product: EventProduct; fromVersion: string; toVersion: string; note: string }
   | {
       type: "provisioning.failed";
@@ -115,6 +118,8 @@ export function describeEvent(e: NotificationEventInput): { title: string; link:
       };
     case "product.deprecated":
       return { title: `${p} was deprecated${e.sunsetOn ? `; it stops being served on ${e.sunsetOn}` : ""}`, link: page };
+    case "product.retired":
+      return { title: `${p} was retired: it is no longer served (${e.note})`, link: page };
     case "product.breaking_change":
       return { title: `${p} published breaking version ${e.toVersion} (was ${e.fromVersion})`, link: page };
     case "provisioning.failed":

@@ -75,7 +75,7 @@ export async function moveLifecycle(
     await tx.lifecycleEvent.create({
       data: { productId: product.id, fromState: product.lifecycle, toState: to, actorId: user.id, note: details.note, sunsetOn: sunset },
     });
-    // Its consumers (grant holders, recent readers, followers) hear of a deprecation with the move.
+    // Its consumers (grant holders, recent readers, followers, downstream owners) hear of a deprecation with the move.
     if (to === "deprecated")
       await publishEvent(
         {
@@ -85,6 +85,12 @@ export async function moveLifecycle(
           sunsetOn: details.sunsetOn ?? null,
           note: details.note,
         },
+        tx,
+      );
+    // Retiring ends serving: the same people (and downstream owners, whose sources it leaves) are told.
+    if (to === "retired")
+      await publishEvent(
+        { type: "product.retired", actorId: user.id, product: { id: product.id, domain: ref.domain, name: ref.name }, note: details.note },
         tx,
       );
   });
