@@ -99,5 +99,5 @@ test("an owner deprecates a product and the owner of a downstream product in ano
 
   // Fred sees it in his notification centre.
   await fred.goto("/notifications");
-  await expect(fred.getByText(`sales/${upstream} was deprecated; it stops being served on ${sunset}`)).toBeVisible();
+  await expect(fred.locator("a", { hasText: `sales/${upstream} was deprecated; it stops being served on ${sunset}` })).toBeVisible();
 });

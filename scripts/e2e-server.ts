@@ -31,8 +31,40 @@ async function dropClusterRoles(url: string): Promise<void> {
   }
 }
 
+/**
+ * A run that was killed (CI cancelled, Ctrl-C twice) never reached dropClusterRoles: its roles would block the
+ * next run's demo seed from provisioning the same products ("a role tagged for another deployment"). Before
+ * seeding, every Meshport role (deployment-tagged, or an access grant's mp_grant_ login) that nothing in any
+ * database depends on any more is dropped: DROP ROLE itself refuses a role with privileges or objects in any
+ * database of the cluster (pg_shdepend), so the roles of live databases stay.
+ */
+async function sweepOrphanRoles(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let dropped = 0;
+  try {
+    const { rows } = await client.query<{ role: string }>(
+      `SELECT r.rolname AS role FROM pg_roles r
+        WHERE shobj_description(r.oid, 'pg_authid') LIKE 'meshport deployment %' OR r.rolname LIKE 'mp\\_grant\\_%'`,
+    );
+    for (const { role } of rows) {
+      try {
+        await client.query(`DROP ROLE "${role.replaceAll('"', '""')}"`);
+        dropped++;
+      } catch {
+        // Still granted or owning something in some database: not an orphan.
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return dropped;
+}
+
 async function main() {
   const server = await ensureDatabase({ dbName: "postgres" });
+  const orphans = await sweepOrphanRoles(server.url).catch(() => 0);
+  if (orphans > 0) console.log(`[e2e-server] dropped ${orphans} roles left by earlier runs' dropped databases`);
   const scratch = await createScratchDatabase(server.url, "meshport_e2e");
   let next: ReturnType<typeof spawn> | undefined;
   let oidc: OidcTestProvider | undefined;
