@@ -6,6 +6,7 @@ import { authenticateApiToken, ensure, getSessionUser, type CurrentUser } from "
 import { bearerSecret, type TokenScope } from "@/lib/auth";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { RateLimitedError } from "./problem";
+import { isSameOrigin } from "@/lib/same-origin";
 
 export type ApiCaller = {
   user: CurrentUser;
@@ -14,18 +15,6 @@ export type ApiCaller = {
 };
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/** Cookies ride along on cross-site requests: a session may change things only from the portal's own pages. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 export async function authenticateApi(request: Request): Promise<ApiCaller> {
   const secret = bearerSecret(request.headers.get("authorization"));
@@ -48,7 +37,7 @@ export async function authenticateApi(request: Request): Promise<ApiCaller> {
     await ensure(null, () => false, { action: "api", resource: via, reason: "No token and no session." });
     throw new UnauthenticatedError("Send a token (Authorization: Bearer mp_…) or sign in.");
   }
-  if (UNSAFE.has(request.method) && !sameOrigin(request)) {
+  if (UNSAFE.has(request.method) && !isSameOrigin(request)) {
     throw new ForbiddenError("A browser session may change data only from the portal's own pages; use an API token.");
   }
   return { user, via: "session", token: null };

@@ -5,24 +5,13 @@ import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, toErrorResponse } from "@/lib/errors";
 import { audit } from "@/lib/audit/writer";
 import { startRevalidationRun } from "@/lib/governance/revalidation/start-run.db";
+import { isSameOrigin } from "@/lib/same-origin";
 
 export const dynamic = "force-dynamic";
 
-/** Cookies ride along on cross-site POSTs; only the portal's own pages may start this. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(request: Request) {
   try {
-    if (!sameOrigin(request)) throw new ForbiddenError("Start the re-validation from the governance overview.");
+    if (!isSameOrigin(request)) throw new ForbiddenError("Start the re-validation from the governance overview.");
     const user = await authorize(can.revalidateAll, {
       message: "Only governance and data admins can re-validate every product.",
       action: "revalidate_all",

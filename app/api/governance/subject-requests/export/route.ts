@@ -4,24 +4,13 @@ import { authorize } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, toErrorResponse } from "@/lib/errors";
 import { findSubject, parseSubjectRequest } from "@/lib/governance/subject-requests/find-subject.db";
+import { isSameOrigin } from "@/lib/same-origin";
 
 export const dynamic = "force-dynamic";
 
-/** Cookies ride along on cross-site POSTs; only the portal's own page may ask. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(request: Request) {
   try {
-    if (!sameOrigin(request)) throw new ForbiddenError("Export from the subject requests page.");
+    if (!isSameOrigin(request)) throw new ForbiddenError("Export from the subject requests page.");
     const form = await request.formData().catch(() => new FormData());
     const input = { key: form.get("key"), value: form.get("value") };
     const user = await authorize(can.handleSubjectRequests, {
