@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 export function CreateTokenForm({ serviceDomains }: { serviceDomains: string[] }) {
   const [state, action] = useActionState(createTokenAction, null);
@@ -50,19 +51,7 @@ export function CreateTokenForm({ serviceDomains }: { serviceDomains: string[] }
       <div className="sm:col-span-2 space-y-2">
         <SubmitButton pendingText="Creating…">Create token</SubmitButton>
         <FormMessage state={state} />
-        {secret && (
-          <div className="rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
-            <label htmlFor="new-token" className="block text-sm font-medium text-amber-900">
-              Your new token (shown once)
-            </label>
-            <input
-              id="new-token"
-              readOnly
-              value={secret}
-              className="mt-1 w-full rounded border-0 bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-300"
-            />
-          </div>
-        )}
+        {secret && <ShownOnce id="new-token" label="Your new token (shown once)" value={secret} />}
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { createWebhookAction, deleteWebhookAction, redeliverAction } from "./actions";
 import { Field, FieldError, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 export function CreateWebhookForm({
   scopes,
@@ -55,19 +56,7 @@ export function CreateWebhookForm({
       <div className="space-y-2 sm:col-span-2">
         <SubmitButton pendingText="Creating…">Create webhook</SubmitButton>
         <FormMessage state={state} />
-        {secret && (
-          <div className="rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
-            <label htmlFor="new-secret" className="block text-sm font-medium text-amber-900">
-              Signing secret (shown once)
-            </label>
-            <input
-              id="new-secret"
-              readOnly
-              value={secret}
-              className="mt-1 w-full rounded border-0 bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-300"
-            />
-          </div>
-        )}
+        {secret && <ShownOnce id="new-secret" label="Signing secret (shown once)" value={secret} />}
       </div>
     </form>
   );
