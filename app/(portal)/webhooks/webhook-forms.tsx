@@ -4,6 +4,7 @@ import { createWebhookAction, deleteWebhookAction, redeliverAction } from "./act
 import { Field, FieldError, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ShownOnce } from "@/components/ui/shown-once";
+import { ControlledForm } from "@/components/ui/controlled-form";
 
 export function CreateWebhookForm({
   scopes,
@@ -16,7 +17,8 @@ export function CreateWebhookForm({
   const errors = state?.ok === false ? state.errors : undefined;
   const secret = state?.ok ? (state.data?.secret as string | undefined) : undefined;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2">
+    // ControlledForm: React would reset the form after the action; a refused URL keeps what was typed and ticked.
+    <ControlledForm action={action} className="grid gap-4 sm:grid-cols-2">
       <Field
         label="Endpoint URL"
         name="url"
@@ -58,7 +60,7 @@ export function CreateWebhookForm({
         <FormMessage state={state} />
         {secret && <ShownOnce id="new-secret" label="Signing secret (shown once)" value={secret} />}
       </div>
-    </form>
+    </ControlledForm>
   );
 }
 
