@@ -51,6 +51,8 @@ const PAGES = [
   "/products/new",
   "/products/import",
   PRODUCT,
+  // A published product the demo provisioned: the data preview, its snippets and the service levels' actuals.
+  "/products/sales/accounts",
   `${PRODUCT}/compliance`,
   `${PRODUCT}/deployments`,
   `${PRODUCT}/edit`,

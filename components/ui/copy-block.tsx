@@ -5,8 +5,16 @@ import { useState } from "react";
 export function CopyBlock({ label, text, testId }: { label: string; text: string; testId?: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="relative">
-      <pre data-testid={testId} className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-16 text-xs leading-relaxed text-slate-100">
+    // min-w-0: in a grid or flex row the block scrolls inside its column instead of widening the page (390 px).
+    <div className="relative min-w-0">
+      {/* A scrollable region a keyboard can reach (tabIndex) and a screen reader can name. */}
+      <pre
+        data-testid={testId}
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+        className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-16 text-xs leading-relaxed text-slate-100"
+      >
         <code>{text}</code>
       </pre>
       <button

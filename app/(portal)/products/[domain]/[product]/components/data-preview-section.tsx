@@ -110,15 +110,15 @@ export async function DataPreviewSection({
           </p>
         )}
         <div className="grid gap-3 lg:grid-cols-3">
-          <div>
+          <div className="min-w-0">
             <h3 className="mb-1 font-medium">curl</h3>
             <CopyBlock label="curl snippet" text={snippets.curl} testId="snippet-curl" />
           </div>
-          <div>
+          <div className="min-w-0">
             <h3 className="mb-1 font-medium">Python</h3>
             <CopyBlock label="Python snippet" text={snippets.python} testId="snippet-python" />
           </div>
-          <div>
+          <div className="min-w-0">
             <h3 className="mb-1 font-medium">psql</h3>
             <CopyBlock label="psql snippet" text={snippets.psql} testId="snippet-psql" />
           </div>
