@@ -32,10 +32,10 @@ test("a domain owner subscribes a webhook and sees an access request in its deli
   await sam.getByRole("link", { name: endpoint }).click();
   await expect(sam.getByRole("heading", { name: "Webhook deliveries" })).toBeVisible();
 
-  // Carla asks for a confidential sales product: an access request in the webhook's domain.
+  // Carla asks for a confidential sales product (one no other journey changes): an access request in the domain.
   const carla = await (await browser.newContext()).newPage();
   await signInAs(carla, USERS.consumer);
-  await carla.goto("/products/sales/customer-churn-scores");
+  await carla.goto("/products/sales/pipeline-forecast");
   const card = carla.getByTestId("access-card");
   await card.getByLabel("What do you need the data for?").fill("Churn review with the account managers");
   await card.getByRole("button", { name: "Request access" }).click();
