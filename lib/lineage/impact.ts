@@ -28,14 +28,14 @@ export async function impactOfChange(productId: string, client: Tx | typeof db =
     client.$queryRaw<ImpactOfChange["grantHolders"]>`
       SELECT u.id::text AS "userId", u.email, u.name, ${isoTimestamp(Prisma.sql`max(g.expires_at)`)} AS "expiresAt"
         FROM access_grants g JOIN users u ON u.id = g.user_id
-       WHERE g.product_id = ${productId}::uuid AND g.ended_at IS NULL AND g.expires_at > now()
+       WHERE g.product_id = ${productId}::uuid AND g.ended_at IS NULL AND g.expires_at > (now() AT TIME ZONE 'UTC')
        GROUP BY u.id ORDER BY u.email`,
     client.$queryRaw<ImpactOfChange["recentReaders"]>`
       SELECT u.id::text AS "userId", u.email, u.name, count(*)::int AS reads,
              ${isoTimestamp(Prisma.sql`max(e.at)`)} AS "lastReadAt"
         FROM metric_events e JOIN users u ON u.id = e.user_id
        WHERE e.product_id = ${productId}::uuid AND e.type = 'product_read'
-         AND e.at >= now() - make_interval(days => ${RECENT_READS_DAYS})
+         AND e.at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${RECENT_READS_DAYS})
        GROUP BY u.id ORDER BY count(*) DESC, u.email`,
   ]);
   return { downstream, grantHolders, recentReaders };

@@ -3,6 +3,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { impactOfChange, liveDownstream } from "@/lib/lineage/server";
 import type { NotificationEventInput } from "./types";
 
 type Ids = string[];
@@ -36,44 +37,27 @@ export function governanceUsers(tx: Tx): Promise<Ids> {
   );
 }
 
-/** How far back a reader counts as a "recent reader" of a product. */
-export const RECENT_READER_DAYS = 30;
-
 /**
- * The people a deprecation or breaking version of a product concerns: holders of live grants on it, its
- * recent readers (product_read events of the last RECENT_READER_DAYS days), its followers, and the owners of record
- * and domain owners of every live product downstream of it (lineage_edges, as impactOfChange walks it).
+ * The people a deprecation, retirement or breaking version of a product concerns: what the lifecycle
+ * confirmation showed before it was confirmed (lib/lineage impactOfChange: holders of live grants, readers
+ * of the last RECENT_READS_DAYS days, live downstream products), plus its followers and, for each live
+ * downstream product, its owner of record and its domain's owners (an owner of record is often a team
+ * address). Disabled users and service accounts hear nothing.
  */
-export async function recipientsForProductChange(tx: Tx, productId: string, now: Date = new Date()): Promise<Ids> {
-  const since = new Date(now.getTime() - RECENT_READER_DAYS * 86_400_000);
-  // Downstream as lib/lineage/impact.ts walks it (product-level edges, transitively; cycles are refused at
-  // save, the depth bound is a guard): the owners of record of the live products that read from this one.
+export async function recipientsForProductChange(tx: Tx, productId: string): Promise<Ids> {
+  const impact = await impactOfChange(productId, tx);
+  const downstream = liveDownstream(impact);
+  const people = [...impact.grantHolders.map((g) => g.userId), ...impact.recentReaders.map((r) => r.userId)];
   return ids(
     tx,
     Prisma.sql`
-      WITH RECURSIVE down(id, depth) AS (
-        SELECT e.to_product_id, 1 FROM lineage_edges e WHERE e.from_product_id = ${productId}::uuid AND e.from_field IS NULL
-        UNION
-        SELECT e.to_product_id, d.depth + 1 FROM lineage_edges e JOIN down d ON e.from_product_id = d.id
-        WHERE e.from_field IS NULL AND d.depth < 50
-      )
-      SELECT DISTINCT x.id::text AS id FROM (
-        SELECT user_id AS id FROM access_grants
-        WHERE product_id = ${productId}::uuid AND ended_at IS NULL AND expires_at > ${now}
-        UNION
-        SELECT user_id FROM metric_events
-        WHERE product_id = ${productId}::uuid AND type = 'product_read' AND at >= ${since} AND user_id IS NOT NULL
-        UNION
-        SELECT user_id FROM product_follows WHERE product_id = ${productId}::uuid
-        UNION
-        SELECT o.id FROM down JOIN data_products p ON p.id = down.id AND p.lifecycle <> 'retired'
-        JOIN users o ON lower(o.email) = lower(p.owner)
-        UNION
-        -- An owner of record is often a team address: the downstream domains' owners hear of it too.
-        SELECT m.user_id FROM down JOIN data_products p ON p.id = down.id AND p.lifecycle <> 'retired'
-        JOIN domain_memberships m ON m.domain_id = p.domain_id AND m.role = 'owner'
-      ) x JOIN users u ON u.id = x.id
-      WHERE NOT u.disabled AND u.service_account_domain_id IS NULL`,
+      SELECT u.id::text AS id FROM users u
+      WHERE NOT u.disabled AND u.service_account_domain_id IS NULL AND (
+        u.id = ANY(${people}::uuid[])
+        OR u.id IN (SELECT user_id FROM product_follows WHERE product_id = ${productId}::uuid)
+        OR lower(u.email) = ANY(${downstream.map((d) => d.owner.toLowerCase())}::text[])
+        OR u.id IN (SELECT m.user_id FROM domain_memberships m JOIN domains d ON d.id = m.domain_id
+                    WHERE m.role = 'owner' AND d.slug = ANY(${[...new Set(downstream.map((d) => d.domain))]}::text[])))`,
   );
 }
 
