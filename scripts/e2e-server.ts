@@ -8,35 +8,12 @@ import { NEXT_BIN, seedDemo } from "./run";
 import { OIDC_TEST_GROUP_MAP, startOidcTestProvider, type OidcTestProvider } from "./oidc-test-provider";
 
 /**
- * Roles are cluster-wide and outlive a dropped database: the roles this run's deployments (tagged in their
- * COMMENT) and access grants created are dropped first, so the next run's demo seed can provision the same
- * products again.
- */
-async function dropClusterRoles(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ role: string }>(
-      `SELECT r.rolname AS role FROM pg_roles r
-        WHERE shobj_description(r.oid, 'pg_authid') IN (SELECT 'meshport deployment ' || id FROM deployments)
-           OR r.rolname IN (SELECT db_role FROM access_grants WHERE db_role IS NOT NULL)`,
-    );
-    for (const { role } of rows) {
-      const ident = `"${role.replaceAll('"', '""')}"`;
-      await client.query(`DROP OWNED BY ${ident}`);
-      await client.query(`DROP ROLE ${ident}`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * A run that was killed (CI cancelled, Ctrl-C twice) never reached dropClusterRoles: its roles would block the
- * next run's demo seed from provisioning the same products ("a role tagged for another deployment"). Before
- * seeding, every Meshport role (deployment-tagged, or an access grant's mp_grant_ login) that nothing in any
- * database depends on any more is dropped: DROP ROLE itself refuses a role with privileges or objects in any
- * database of the cluster (pg_shdepend), so the roles of live databases stay.
+ * Roles are cluster-wide and outlive a dropped database; left behind, they block the next run's demo seed
+ * from provisioning the same products ("a role tagged for another deployment"). Every Meshport role
+ * (deployment-tagged, or an access grant's mp_grant_ login) that nothing in any database depends on any more
+ * is dropped: DROP ROLE itself refuses a role with privileges or objects in any database of the cluster
+ * (pg_shdepend), so the roles of live databases stay. Run after this run's database is dropped (its roles are
+ * orphans then), and before seeding (for what a killed run left).
  */
 async function sweepOrphanRoles(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -78,8 +55,8 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     }
     await oidc?.close();
-    await dropClusterRoles(scratch.url).catch((e) => console.error("[e2e-server] dropping roles failed", e));
     await scratch.drop().catch((e) => console.error("[e2e-server] drop failed", e));
+    await sweepOrphanRoles(server.url).catch((e) => console.error("[e2e-server] dropping roles failed", e));
     await server.stop?.();
     process.exit(code);
   };
