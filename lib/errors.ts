@@ -43,18 +43,27 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
 }
 
+/** Whether a database error carries one of these SQLSTATEs (node-postgres, or Prisma's driver adapter). */
+function hasSqlState(e: unknown, codes: readonly string[]): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const pgCode = (e as { code?: unknown }).code; // node-postgres DatabaseError
+  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } }).meta?.driverAdapterError
+    ?.cause; // Prisma
+  return codes.includes(String(pgCode)) || codes.includes(String(cause?.originalCode ?? cause?.code));
+}
+
 /**
  * PostgreSQL refused text it cannot store: a NUL character (U+0000; SQLSTATE 22021 in text, 22P05 in
  * jsonb) or one the database encoding cannot represent. That is bad input, not a server fault, whichever
  * form field or query parameter carried it, so it is answered as a ValidationError (400), not a 500.
  */
 export function isUnstorableText(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  const codes = ["22021", "22P05"];
-  const pgCode = (e as { code?: unknown }).code; // node-postgres DatabaseError
-  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } }).meta?.driverAdapterError
-    ?.cause; // Prisma
-  return codes.includes(String(pgCode)) || codes.includes(String(cause?.originalCode ?? cause?.code));
+  return hasSqlState(e, ["22021", "22P05"]);
+}
+
+/** PostgreSQL refused a privilege (SQLSTATE 42501 insufficient_privilege). */
+export function isPrivilegeRefused(e: unknown): boolean {
+  return hasSqlState(e, ["42501"]);
 }
 
 export const UNSTORABLE_TEXT_MESSAGE =

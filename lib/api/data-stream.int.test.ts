@@ -8,7 +8,8 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createPrincipal } from "@/prisma/seed/factories";
-import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, type Fixture } from "@/tests/provisioning-fixtures";
+import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import { quoteIdent } from "@/lib/provisioning/naming";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { ingestJson } from "@/lib/ingestion/ingest";
@@ -179,6 +180,31 @@ describe("a large page over HTTP", () => {
     const after = await get(`/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&format=ndjson&limit=10`);
     expect(after.text.trimEnd().split("\n")).toHaveLength(10);
   }, 60_000);
+
+  it("answers 409 with how to repair it when the database refuses the read role its privilege, not a 500", async () => {
+    const deployment = await db.deployment.findFirstOrThrow({
+      where: { product: { name: f.spec.name }, environment: "staging" },
+      select: { schemaName: true, resources: true },
+    });
+    const roles = (deployment.resources as { roles: { accessRole: string; roleName: string }[] }).roles;
+    const role = roles.find((r) => r.accessRole === "data_consumer")!.roleName;
+    const revoke = `REVOKE SELECT ON ALL TABLES IN SCHEMA ${quoteIdent(deployment.schemaName!)} FROM ${quoteIdent(role)}`;
+    const grant = `GRANT SELECT ON ALL TABLES IN SCHEMA ${quoteIdent(deployment.schemaName!)} TO ${quoteIdent(role)}`;
+    await withClient((c) => c.query(revoke));
+    try {
+      for (const format of ["json", "ndjson"]) {
+        const res = await fetch(`${origin}/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&format=${format}&limit=10`, {
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        expect(res.status, format).toBe(409);
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+        expect(((await res.json()) as { detail: string }).detail).toMatch(/privileges no longer match its policy.*provision it again/);
+      }
+      await expect(openReads()).resolves.toBe(0);
+    } finally {
+      await withClient((c) => c.query(grant));
+    }
+  });
 
   it("still refuses a JSON page over 1,000 rows with a problem naming limit", async () => {
     const res = await fetch(`${origin}/api/v1/products/${f.domain}/${f.spec.name}/data?env=staging&limit=5000`, {

@@ -11,7 +11,7 @@ import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, isPrivilegeRefused } from "@/lib/errors";
 import { effectivePolicyFor, enforce } from "@/lib/governance/server";
 import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
@@ -246,6 +246,18 @@ export async function beginRead(client: pg.PoolClient, role: string | null) {
   );
 }
 
+/**
+ * What a failed read says. PostgreSQL refusing the read role its privilege (SQLSTATE 42501) means the
+ * product's grants drifted from its policy (the compliance monitor reports it as an access violation): the
+ * reader is told so, and how it is repaired, instead of getting a 500.
+ */
+export function readFailure(e: unknown, product: string, environment: string): unknown {
+  if (!isPrivilegeRefused(e)) return e;
+  return new ConflictError(
+    `The database refused to serve ${product} (${environment}): its privileges no longer match its policy. The product's owners can provision it again to repair them.`,
+  );
+}
+
 /** An offset page with its row count (the product page's preview and GET /api/data/…). */
 export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<ReadResult> {
   const read = await prepareRead(user, ref);
@@ -281,7 +293,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
     };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
-    throw e;
+    throw readFailure(e, `${product.domain}/${product.name}`, ref.environment);
   } finally {
     client.release();
   }

@@ -10,7 +10,7 @@ import type pg from "pg";
 import type { CurrentUser } from "@/lib/auth/server";
 import { pgPool } from "@/lib/pg";
 import type { ProductField } from "@/lib/products";
-import { beginRead, DATA_TYPES, prepareRead, servedSource, type DataPage, type ReadRef } from "./read-data";
+import { beginRead, DATA_TYPES, prepareRead, readFailure, servedSource, type DataPage, type ReadRef } from "./read-data";
 import { buildSelect, cursorAfter, withoutKeys, type DataQuery } from "./data-query";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 
@@ -143,6 +143,6 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
     };
   } catch (e) {
     await close(e);
-    throw e;
+    throw readFailure(e, `${read.product.domain}/${read.product.name}`, ref.environment);
   }
 }
