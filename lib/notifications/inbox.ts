@@ -1,6 +1,7 @@
 // A user's own notifications, preferences and follows. Every query is scoped by the user's id in its
 // `where`, so another user's notification id simply matches nothing.
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError } from "@/lib/errors";
@@ -41,10 +42,11 @@ export async function listNotifications(
   };
 }
 
-/** The navigation's badge. */
-export function unreadCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
-}
+/**
+ * The navigation's badge, on every portal page (partial index notifications_unread_idx). Cached per request:
+ * the notification centre shows the same figure without counting again.
+ */
+export const unreadCount = cache((userId: string): Promise<number> => db.notification.count({ where: { userId, readAt: null } }));
 
 export async function markNotificationRead(user: CurrentUser, idInput: unknown): Promise<void> {
   await assertCan(user, "manageOwnNotifications", []);
