@@ -2,6 +2,5 @@
 import "server-only";
 
 export { publishEvent, type Published } from "./publish-event";
-export { recipientsForProductChange } from "./recipients";
 export { deliverWebhook, recoverWebhookDeliveries } from "./deliver-webhook";
 export { sendNotificationEmail } from "./send-email";
