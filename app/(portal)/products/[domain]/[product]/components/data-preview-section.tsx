@@ -38,15 +38,13 @@ export async function DataPreviewSection({
 }) {
   const envs = await servedEnvironments(product.id);
   const environment = envs[0];
-  // Destructured as "data": a bare ".page" here would read like a ?page= parameter to the hostile-requests check.
-  let data: ReadResult["page"] | null = null;
-  let relation = "<schema>.<view>";
+  let result: ReadResult | null = null;
   let problem: string | null = null;
   if (!environment) problem = "Not provisioned yet: there is no data to preview.";
   else if (verdict.kind === "grantable" || verdict.kind === "never") problem = "The preview shows once you can read this product.";
   else {
     try {
-      const read = await readProductData(user, {
+      result = await readProductData(user, {
         domain: product.domain,
         name: product.name,
         environment,
@@ -54,8 +52,6 @@ export async function DataPreviewSection({
         offset: 0,
         via: "preview",
       });
-      ({ page: data } = read);
-      relation = read.sqlRelation ?? relation;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       problem = e.message;
@@ -63,6 +59,7 @@ export async function DataPreviewSection({
   }
   const url = `${await origin()}/api/data/${product.domain}/${product.name}?env=${environment ?? "production"}&limit=100`;
   const sql = sqlEndpoint();
+  const relation = result?.sqlRelation ?? "<schema>.<view>";
   const snippets = {
     curl: `curl -H "Authorization: Bearer $MESHPORT_TOKEN" \\\n  "${url}"`,
     python: `import os, requests\n\nresp = requests.get(\n    "${url}",\n    headers={"Authorization": f"Bearer {os.environ['MESHPORT_TOKEN']}"},\n    timeout=30,\n)\nresp.raise_for_status()\nrows = resp.json()["rows"]`,
@@ -71,29 +68,30 @@ export async function DataPreviewSection({
   return (
     <Card title="Data" className="mb-6">
       <div className="space-y-4 text-sm" data-testid="data-preview">
-        {data ? (
+        {result ? (
           <div>
             <p className="mb-2 text-slate-600">
-              First {Math.min(PREVIEW_ROWS, data.rows.length)} of {data.total.toLocaleString("en")} rows in {data.environment}
-              {data.masked.length > 0 && <span data-testid="masked-fields"> · masked for you: {data.masked.join(", ")}</span>}
+              First {Math.min(PREVIEW_ROWS, result.page.rows.length)} of {result.page.total.toLocaleString("en")} rows in{" "}
+              {result.page.environment}
+              {result.page.masked.length > 0 && <span data-testid="masked-fields"> · masked for you: {result.page.masked.join(", ")}</span>}
             </p>
             <div className="overflow-x-auto">
               <Table>
                 <thead>
                   <tr>
-                    {data.columns.map((c) => (
+                    {result.page.columns.map((c) => (
                       <Th key={c}>
                         {c}
                         {/* The space keeps the accessible name "email (masked)", not "email(masked)". */}
-                        {data.masked.includes(c) && <span className="text-xs font-normal text-amber-700"> (masked)</span>}
+                        {result.page.masked.includes(c) && <span className="text-xs font-normal text-amber-700"> (masked)</span>}
                       </Th>
                     ))}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {data.rows.map((row, i) => (
+                  {result.page.rows.map((row, i) => (
                     <tr key={i} data-testid="preview-row">
-                      {data.columns.map((c) => (
+                      {result.page.columns.map((c) => (
                         <Td key={c} className="whitespace-nowrap font-mono text-xs">
                           {cell(row[c])}
                         </Td>
