@@ -1,4 +1,4 @@
-// Compliance monitor journey: privileges on a provisioned demo product drift from what the policy gives — a
+// Compliance monitor journey: privileges on a provisioned demo product (finance/budgets, which no other journey reads) drift from what the policy gives — a
 // privilege the product's reader role should hold is taken away, one the policy never gives is added to
 // PUBLIC. The access-control rule (every minute, in the portal's own job worker) finds both: it revokes the
 // forbidden one at once and keeps the missing one open. A governance user sees the open violation on the
@@ -6,9 +6,10 @@
 import { expect, test } from "@playwright/test";
 import { portalDatabase, signInAs, USERS } from "./helpers";
 
-test("a governance user sees the access-control monitor's violations on the compliance page", async ({ page }) => {
+test("a governance user sees the access-control monitor's violations on the compliance page", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const dbc = await portalDatabase();
+  let restore: string | null = null;
   try {
     const { rows } = await dbc.query<{ product: string; domain: string; schema: string; table_name: string; view: string; role: string }>(
       `SELECT p.name AS product, d.slug AS domain, dep.schema_name AS schema, dep.table_name, dep.resources->>'view' AS view,
@@ -16,13 +17,14 @@ test("a governance user sees the access-control monitor's violations on the comp
        FROM deployments dep JOIN data_products p ON p.id = dep.product_id JOIN domains d ON d.id = p.domain_id
        CROSS JOIN LATERAL jsonb_array_elements(dep.resources->'roles') r
        WHERE dep.status = 'active' AND dep.table_name IS NOT NULL AND dep.resources->>'view' IS NOT NULL
-         AND (r->'privileges') ? 'SELECT'
+         AND (r->'privileges') ? 'SELECT' AND r->>'accessRole' = 'data_consumer' AND d.slug = 'finance' AND p.name = 'budgets'
        ORDER BY p.name LIMIT 1`,
     );
     expect(rows.length, "the demo seed provisions products").toBe(1);
     const t = rows[0];
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
     await dbc.query(`REVOKE SELECT ON TABLE ${q(t.schema)}.${q(t.view)} FROM ${q(t.role)}`);
+    restore = `GRANT SELECT ON TABLE ${q(t.schema)}.${q(t.view)} TO ${q(t.role)}`;
     await dbc.query(`GRANT TRUNCATE ON TABLE ${q(t.schema)}.${q(t.table_name)} TO PUBLIC`);
 
     await signInAs(page, USERS.governance);
@@ -57,9 +59,14 @@ test("a governance user sees the access-control monitor's violations on the comp
     await expect(page).toHaveURL(new RegExp(`/governance/compliance/domains/${t.domain}$`));
     await expect(page.getByTestId("violations")).toContainText(`${t.schema}.${t.view}`);
 
-    // Put the privilege back, for the specs that read this product.
-    await dbc.query(`GRANT SELECT ON TABLE ${q(t.schema)}.${q(t.view)} TO ${q(t.role)}`);
+    // A consumer who reads through that role is told what is wrong and how it is repaired, not shown a 500.
+    const carla = await (await browser.newContext()).newPage();
+    await signInAs(carla, USERS.consumer);
+    await carla.goto(`/products/${t.domain}/${t.product}`);
+    await expect(carla.getByTestId("preview-unavailable")).toContainText("its privileges no longer match its policy");
   } finally {
+    // Put the privilege back, for the specs that read this product (also when a step above failed).
+    if (restore) await dbc.query(restore).catch(() => {});
     await dbc.end();
   }
 });
