@@ -1,4 +1,4 @@
-// Compliance monitor journey: privileges on a provisioned demo product (finance/budgets, which no other journey reads) drift from what the policy gives — a
+// Compliance monitor journey: privileges on a provisioned demo product (sales/quotes, whose rows no other journey reads) drift from what the policy gives — a
 // privilege the product's reader role should hold is taken away, one the policy never gives is added to
 // PUBLIC. The access-control rule (every minute, in the portal's own job worker) finds both: it revokes the
 // forbidden one at once and keeps the missing one open. A governance user sees the open violation on the
@@ -17,7 +17,7 @@ test("a governance user sees the access-control monitor's violations on the comp
        FROM deployments dep JOIN data_products p ON p.id = dep.product_id JOIN domains d ON d.id = p.domain_id
        CROSS JOIN LATERAL jsonb_array_elements(dep.resources->'roles') r
        WHERE dep.status = 'active' AND dep.table_name IS NOT NULL AND dep.resources->>'view' IS NOT NULL
-         AND (r->'privileges') ? 'SELECT' AND r->>'accessRole' = 'data_consumer' AND d.slug = 'finance' AND p.name = 'budgets'
+         AND (r->'privileges') ? 'SELECT' AND r->>'accessRole' = 'data_consumer' AND d.slug = 'sales' AND p.name = 'quotes'
        ORDER BY p.name LIMIT 1`,
     );
     expect(rows.length, "the demo seed provisions products").toBe(1);
