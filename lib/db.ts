@@ -2,7 +2,7 @@
 // Created on first use, so importing this module during `next build` needs no database.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /**
@@ -14,6 +14,15 @@ import { env } from "@/lib/env";
  *   threshold (0.6) misses a one-letter slip in a short word ("custmer" ~ "customer" is 0.55), so 0.5.
  */
 export const SESSION_OPTIONS = "-c TimeZone=UTC -c pg_trgm.word_similarity_threshold=0.5";
+
+/**
+ * For bookkeeping that may lose its last fraction of a second in a database crash (a token's last use and
+ * rate count, usage metrics), never for records (audit rows, changes): `WITH relaxed AS (${RELAXED_COMMIT})`,
+ * referenced by the statement, lets that statement's own transaction commit without waiting for its WAL flush
+ * (set_config(…, true) lasts for that transaction only). Only in a statement run on its own: inside a caller's
+ * transaction it would relax the caller's commit too.
+ */
+export const RELAXED_COMMIT = Prisma.sql`SELECT set_config('synchronous_commit', 'off', true) AS relaxed`;
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 

@@ -7,13 +7,31 @@ import { toProblem } from "./problem";
 
 type Ctx<P> = { params: Promise<P> };
 
-export function apiRoute<P = Record<string, never>>(
-  handler: (request: Request, caller: ApiCaller, params: P) => Promise<Response>,
+/**
+ * `prefetch` starts a read that every authenticated caller may see (a product's catalog entry) while the
+ * caller is authenticated, so the two round trips overlap; the handler gets its promise and awaits it only
+ * after its own checks. It starts only for requests that carry a bearer token (a request without one is
+ * refused or served from the session without touching it), and its result is dropped when authentication fails.
+ */
+export function apiRoute<P = Record<string, never>, T = undefined>(
+  handler: (request: Request, caller: ApiCaller, params: P, prefetched: Promise<T>) => Promise<Response>,
+  opts: { prefetch?: (params: P) => Promise<T> } = {},
 ): (request: Request, ctx: Ctx<P>) => Promise<Response> {
   return async (request, ctx) => {
     try {
+      const params = await ctx.params;
+      let prefetched: Promise<T> | null = null;
+      if (opts.prefetch && request.headers.get("authorization")?.startsWith("Bearer ")) {
+        prefetched = opts.prefetch(params);
+        prefetched.catch(() => {}); // awaited (and its error thrown) by the handler, or dropped on a refusal
+      }
       const caller = await authenticateApi(request);
-      return await handler(request, caller, await ctx.params);
+      return await handler(
+        request,
+        caller,
+        params,
+        prefetched ?? (opts.prefetch ? opts.prefetch(params) : (Promise.resolve(undefined) as Promise<T>)),
+      );
     } catch (e) {
       return toProblem(e, new URL(request.url).pathname);
     }

@@ -3,7 +3,7 @@
 // fixed window) are one UPDATE … RETURNING joined with the user's roles, so a token costs one round trip
 // like a session does, and every portal process shares the counters.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, RELAXED_COMMIT } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { audit } from "@/lib/audit/writer";
@@ -257,14 +257,18 @@ type AuthRow = {
  */
 export async function authenticateApiToken(secret: string, via: string): Promise<TokenAuth> {
   const hash = hashTokenSecret(secret);
+  // The last-use time and the rate counter are bookkeeping, not records: the commit does not wait for its WAL
+  // flush (RELAXED_COMMIT). The audit row of the use is written durably.
   const rows = await db.$queryRaw<AuthRow[]>`
-    WITH t AS (
+    WITH relaxed AS (${RELAXED_COMMIT}),
+    t AS (
       UPDATE api_tokens SET
         last_used_at = now() AT TIME ZONE 'UTC',
         rate_count = CASE WHEN rate_window = date_trunc('minute', now()) THEN rate_count + 1 ELSE 1 END,
         rate_window = date_trunc('minute', now())
       WHERE hash = ${hash} AND revoked_at IS NULL AND expires_at > (now() AT TIME ZONE 'UTC')
         AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND NOT u.disabled)
+        AND EXISTS (SELECT 1 FROM relaxed)
       RETURNING id, prefix, scopes, domains, rate_limit, rate_count, rate_window, user_id
     )
     SELECT t.id::text AS id, t.prefix, t.scopes, t.domains, t.rate_limit, t.rate_count, t.rate_window, t.user_id::text AS user_id,

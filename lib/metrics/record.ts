@@ -5,7 +5,7 @@
 // and each reader's bit in the distinct-consumer sets.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/db";
+import { db, RELAXED_COMMIT, type Tx } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
 import {
   ACTIVE_CONSUMER_TYPE,
@@ -74,12 +74,18 @@ export async function recordMetricEvents(events: MetricEventInput[], client: Tx 
   }
   // Events and rollup keys travel as JSON documents (one parameter each: far cheaper than many array
   // parameters). Timestamps are ISO strings read as UTC, so a rollup's day is the event's UTC day.
+  // Usage events are bookkeeping: recorded on their own (not in a caller's transaction), their commit does not
+  // wait for its WAL flush (RELAXED_COMMIT), which also shortens how long concurrent readers queue on the
+  // same rollup rows.
+  const relaxed = client === db ? RELAXED_COMMIT : Prisma.sql`SELECT NULL AS relaxed`;
   await client.$executeRaw(Prisma.sql`
-    WITH ev AS (
+    WITH relaxed AS (${relaxed}),
+    ev AS (
       INSERT INTO metric_events (at, type, product_id, domain_id, user_id, value, duration_ms, status, meta)
       SELECT (t.at::timestamptz AT TIME ZONE 'UTC'), t.type, t.product_id, t.domain_id, t.user_id, t.value, t.duration_ms, t.status, t.meta
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            AS t(at text, type text, product_id uuid, domain_id uuid, user_id uuid, value float8, duration_ms float8, status int, meta jsonb)
+      WHERE EXISTS (SELECT 1 FROM relaxed)
       RETURNING 1
     ),
     ${keys.upserts()}`);

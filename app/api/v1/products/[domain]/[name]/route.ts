@@ -7,9 +7,13 @@ import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ domain: string; name: string }>(async (_request, caller, { domain, name }) => {
-  await requireScope(caller, "read");
-  const product = await getProduct(domain, name);
-  if (!product) throw new NotFoundError("This data product does not exist.");
-  return Response.json(productDto(product), { headers: JSON_HEADERS });
-});
+// The catalog entry is visible to every caller with the read scope: it is looked up while the token is checked.
+export const GET = apiRoute(
+  async (_request, caller, _params, lookup) => {
+    await requireScope(caller, "read");
+    const product = await lookup;
+    if (!product) throw new NotFoundError("This data product does not exist.");
+    return Response.json(productDto(product), { headers: JSON_HEADERS });
+  },
+  { prefetch: ({ domain, name }: { domain: string; name: string }) => getProduct(domain, name) },
+);
