@@ -8,7 +8,10 @@ import { signInAs, USERS } from "./helpers";
 const FINANCE_OWNER = "fred.finance@meshport.local";
 const PRODUCT = "/products/finance/expense-claims"; // prisma/seed/demo-data.ts DEMO_REQUESTABLE
 
-test("a consumer requests a confidential product, its owner approves, the consumer previews masked rows", async ({ browser }) => {
+test("a consumer requests a confidential product, its owner approves, the consumer previews masked rows and reads them with a token", async ({
+  browser,
+  playwright,
+}) => {
   test.setTimeout(120_000);
   const carla = await (await browser.newContext()).newPage();
   await signInAs(carla, USERS.consumer);
@@ -17,7 +20,7 @@ test("a consumer requests a confidential product, its owner approves, the consum
   await expect(card.getByTestId("access-verdict")).toHaveText("Request access: the product's owners decide (for up to 90 days).");
   await expect(carla.getByTestId("preview-unavailable")).toHaveText("The preview shows once you can read this product.");
   await expect(carla.getByTestId("snippet-curl")).toContainText("Authorization: Bearer $MESHPORT_TOKEN");
-  await expect(carla.getByTestId("snippet-curl")).toContainText("/api/data/finance/expense-claims?env=staging");
+  await expect(carla.getByTestId("snippet-curl")).toContainText("/api/v1/products/finance/expense-claims/data?env=staging&limit=100");
   await card.getByLabel("What do you need the data for?").fill("Travel spend review for the Q1 budget meeting");
   await card.getByRole("button", { name: "Request access" }).click();
   await expect(card.getByTestId("access-status")).toContainText("pending");
@@ -38,6 +41,27 @@ test("a consumer requests a confidential product, its owner approves, the consum
   await expect(preview.getByRole("columnheader", { name: "employee_email (masked)" })).toBeVisible();
   await expect(preview.getByTestId("preview-row").first()).toContainText("***");
   await expect(preview).not.toContainText("@example.com");
+
+  // A program reads the same rows with a token the consumer creates, at the address the curl snippet shows.
+  await carla.goto("/tokens");
+  await carla.getByLabel("Name", { exact: true }).fill("travel spend notebook");
+  await carla.getByRole("button", { name: "Create token" }).click();
+  const secret = await carla.getByLabel("Your new token (shown once)").inputValue();
+  expect(secret).toMatch(/^mp_/);
+  await carla.goto(PRODUCT);
+  const curl = (await carla.getByTestId("snippet-curl").textContent()) ?? "";
+  const address = /"(http[^"]+)"/.exec(curl)?.[1] ?? "";
+  const program = await playwright.request.newContext(); // no browser session: the token alone
+  const res = await program.get(address, { headers: { authorization: `Bearer ${secret}` } });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { product: string; masked: string[]; items: Record<string, unknown>[] };
+  expect(body.product).toBe("finance/expense-claims");
+  expect(body.masked).toContain("employee_email");
+  expect(body.items.length).toBeGreaterThanOrEqual(10);
+  expect(body.items.every((row) => !String(row.employee_email).includes("@example.com"))).toBe(true);
+  expect((await program.get(address)).status()).toBe(401);
+  await program.dispose();
+
   // The owner, a member of the domain, sees the same rows unmasked.
   await fred.goto(PRODUCT);
   await expect(fred.getByTestId("data-preview").getByTestId("preview-row").first()).toContainText("@example.com");

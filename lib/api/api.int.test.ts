@@ -182,6 +182,19 @@ describe("tokens", () => {
       .toBeGreaterThan(0);
   });
 
+  it("relaxes the commit of its own bookkeeping only: every pooled connection still commits durably afterwards", async () => {
+    // The token statement turns synchronous_commit off for its own transaction (set_config(…, true)); were it to
+    // leak into the session, every later write on that pooled connection would skip its WAL flush.
+    await Promise.all(Array.from({ length: 20 }, () => call("GET", "/api/v1/domains", { token: tokens.owner })));
+    const settings = await Promise.all(
+      Array.from(
+        { length: 20 },
+        () => db.$queryRaw<{ s: string }[]>`SELECT current_setting('synchronous_commit') AS s FROM (SELECT pg_sleep(0.01)) AS pause`,
+      ),
+    );
+    expect(settings.map((r) => r[0].s)).toEqual(Array(20).fill("on"));
+  });
+
   it("answers 429 with Retry-After past the token's rate limit", async () => {
     for (let i = 0; i < 3; i++) expect((await call("GET", "/api/v1/domains", { token: tokens.limited })).status).toBe(200);
     const r = await call("GET", "/api/v1/domains", { token: tokens.limited });
@@ -302,6 +315,25 @@ describe("data", () => {
     expect(ids.length).toBe(ROWS);
     expect(new Set(ids).size).toBe(ROWS);
     expect([...ids].sort()).toEqual(ids);
+  });
+
+  it("the older offset read (/api/data, the address a deployment shows) takes the same tokens and their domain limit", async () => {
+    const older = (await import(path.join(ROOT, "app/api/data/[domain]/[product]/route.ts"))) as { GET: Handler };
+    const get = (secret: string | null) =>
+      older.GET(
+        new Request(`${ORIGIN}/api/data/${f.domain}/${f.spec.name}?env=staging&limit=1000&offset=2000`, {
+          headers: secret ? { authorization: `Bearer ${secret}` } : {},
+        }),
+        { params: Promise.resolve({ domain: f.domain, product: f.spec.name }) },
+      );
+    const ok = await get(tokens.consumer);
+    expect(ok.status).toBe(200);
+    const page = (await ok.json()) as { rows: { id: string }[]; total: number };
+    expect(page.total).toBe(ROWS);
+    expect(page.rows.length).toBe(ROWS - 2000);
+    expect((await get(tokens.otherDomain)).status).toBe(403);
+    expect((await get(tokens.revoked)).status).toBe(401);
+    expect((await get(null)).status).toBe(401);
   });
 
   it("filters (eq, in, range, null) and sorts, across pages", async () => {

@@ -1,8 +1,11 @@
 // The product's read endpoint (serving): GET /api/data/<domain>/<product>?env=production&limit=&offset=
-// returns rows as JSON, after governance allows the read. Every request is measured (api_request) and
-// successful reads count as consumption (product_read).
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { UnauthenticatedError, ValidationError, toErrorResponse } from "@/lib/errors";
+// returns up to 1,000 rows as JSON with their total, after governance allows the read. It is the serving
+// address a deployment shows; programs are better served by the REST API v1's cursor pages
+// (/api/v1/products/<domain>/<name>/data, streamed). Like v1 it takes a bearer token (read scope, its domain
+// limit) or the browser session. Every request is measured (api_request) and successful reads count as
+// consumption (product_read).
+import { authenticateApi, requireScope } from "@/lib/api/caller";
+import { ValidationError, toErrorResponse } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { recordMetricEvents, type MetricEventInput } from "@/lib/metrics/record";
 import { MAX_LIMIT, readProductData } from "@/lib/provisioning/read-data";
@@ -23,10 +26,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
   let status = 500;
   let ids: { productId?: string; domainId?: string; userId?: string } = {};
   try {
-    const user = await getCurrentUser();
-    if (!user) throw new UnauthenticatedError();
+    const caller = await authenticateApi(request);
+    const user = caller.user;
     ids.userId = user.id;
     const { domain, product: name } = await params;
+    await requireScope(caller, "read", domain);
     const url = new URL(request.url);
     const env = url.searchParams.get("env") ?? "production";
     if (env !== "staging" && env !== "production")

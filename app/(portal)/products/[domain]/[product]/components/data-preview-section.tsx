@@ -57,12 +57,13 @@ export async function DataPreviewSection({
       problem = e.message;
     }
   }
-  const url = `${await origin()}/api/data/${product.domain}/${product.name}?env=${environment ?? "production"}&limit=100`;
+  // The REST API v1 read (a bearer token from /tokens): a keyset-cursor page, the next one at `nextCursor`.
+  const url = `${await origin()}/api/v1/products/${product.domain}/${product.name}/data?env=${environment ?? "production"}&limit=100`;
   const sql = sqlEndpoint();
   const relation = result?.sqlRelation ?? "<schema>.<view>";
   const snippets = {
     curl: `curl -H "Authorization: Bearer $MESHPORT_TOKEN" \\\n  "${url}"`,
-    python: `import os, requests\n\nresp = requests.get(\n    "${url}",\n    headers={"Authorization": f"Bearer {os.environ['MESHPORT_TOKEN']}"},\n    timeout=30,\n)\nresp.raise_for_status()\nrows = resp.json()["rows"]`,
+    python: `import os, requests\n\nresp = requests.get(\n    "${url}",\n    headers={"Authorization": f"Bearer {os.environ['MESHPORT_TOKEN']}"},\n    timeout=30,\n)\nresp.raise_for_status()\npage = resp.json()\nrows = page["items"]  # the next page: add &cursor=<page["nextCursor"]>`,
     psql: `# SQL access comes with an access grant: get your login and password under My access.\npsql "host=${sql.host} port=${sql.port} dbname=${sql.database} user=<your grant login>" \\\n  -c 'SELECT * FROM ${relation} LIMIT 10'`,
   };
   return (
