@@ -28,6 +28,8 @@ export const MAX_LIMIT = 1000;
 export type DataPage = {
   product: string;
   environment: EnvironmentName;
+  /** The dataset read (its key, datasets.ts): the first unless `dataset` named another. */
+  dataset: string;
   version: string | null;
   columns: string[];
   rows: Record<string, unknown>[];
@@ -324,6 +326,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,
+        dataset: read.dataset.key,
         version: read.productVersion,
         columns,
         rows: rows.rows as Record<string, unknown>[],

@@ -32,10 +32,7 @@ export type StreamRef = Pick<ReadRef, "domain" | "name" | "environment" | "major
 export type DataStream = {
   productId: string;
   domainId: string;
-  meta: Pick<DataPage, "product" | "environment" | "version" | "columns" | "masked" | "access"> & {
-    /** The dataset read (its key): the first unless `dataset` named another. */
-    dataset: string;
-  };
+  meta: Pick<DataPage, "product" | "environment" | "dataset" | "version" | "columns" | "masked" | "access">;
   /** With cursorFirst: the next page's cursor (null on the last page), known before the rows. */
   nextCursor: string | null | undefined;
   /** The next batch of rows (empty once the page is done). */
