@@ -409,7 +409,7 @@ describe("older major versions", () => {
 
 describe("datasets", () => {
   // An ODCS contract with two datasets: orders (the first, spec.schema) and customers, whose email is PII.
-  const contractOf = (id: string, name: string, version: string, countryType: string) =>
+  const contractOf = (id: string, name: string, version: string, countryType: string, classification = "internal") =>
     JSON.stringify({
       apiVersion: "v3.1.0",
       kind: "DataContract",
@@ -425,7 +425,7 @@ describe("datasets", () => {
         { role: "data_producer", access: "read-write" },
       ],
       customProperties: [
-        { property: "classification", value: "internal" },
+        { property: "classification", value: classification },
         { property: "governance", value: { encryption: true, retention: "1_year", purpose: "Order analytics", erasure: true } },
       ],
       schema: [
@@ -543,6 +543,56 @@ describe("datasets", () => {
     expect(await runProvisioningJob(dropJob)).toBe("completed");
     expect(await relationsOf(schema)).toEqual([]);
     expect(await withClient(async (c) => (await c.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).rowCount)).toBe(0);
+  }, 180_000);
+
+  it("gives an access grant's login SELECT on every dataset's masked view, at approval and after provisioning again", async () => {
+    const name = `ledger-${uid()}`;
+    const contract = contractOf(`ds-${uid()}`, name, "1.0.0", "string", "confidential");
+    await importProduct(f.owner, contract, "auto", "", { domain: f.domain, owner: f.owner.email });
+    const product = { domain: f.domain, name };
+    const { jobId } = await provisionProduct(f.owner, product);
+    expect(await runProvisioningJob(jobId)).toBe("completed");
+    await ingestJson(
+      f.owner,
+      { ...product, environment: "staging", dataset: "customers" },
+      [{ customer_id: "c-9", email: "eve@example.com" }],
+      100,
+    );
+    await db.dataProduct.updateMany({ where: { name }, data: { lifecycle: "published", publishedAt: new Date() } });
+    const read = () =>
+      call("GET", data, { token: tokens.consumer, params: product, query: "env=staging&dataset=customers&fields=customer_id,email" });
+    expect((await read()).status).toBe(403);
+
+    const writer = await token(consumer, { scopes: ["read", "write"] });
+    const asked = await call("POST", "/api/v1/access-requests", {
+      token: writer,
+      body: JSON.stringify({ ...product, purpose: "Reconcile the ledger's customers each month" }),
+    });
+    expect(asked.status).toBe(201);
+    const decided = await call("POST", "/api/v1/access-requests/{id}/decision", {
+      token: tokens.owner,
+      params: { id: asked.json().id as string },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    expect(decided.status).toBe(200);
+    const login = (await db.accessGrant.findUniqueOrThrow({ where: { id: decided.json().grantId as string } })).dbRole!;
+    const schema = (await db.deployment.findFirstOrThrow({ where: { product: { name }, environment: "staging" } })).schemaName!;
+    const base = name.replaceAll("-", "_");
+    const rel = (r: string) => `${quoteIdent(schema)}.${quoteIdent(r)}`;
+
+    for (const round of ["approved", "provisioned again"]) {
+      expect(await selectable(login, rel(`${base}__customers__masked`)), round).toBe(true);
+      expect(await selectable(login, rel(`${base}__customers`)), round).toBe(false);
+      expect(await selectable(login, rel(`${base}__customers_v1`)), round).toBe(false);
+      // The read API reads as the login: a grant holder always gets PII masked.
+      expect((await read()).json(), round).toMatchObject({
+        dataset: "customers",
+        masked: ["email"],
+        items: [{ customer_id: "c-9", email: "***" }],
+      });
+      const again = await provisionProduct(f.owner, product);
+      expect(await runProvisioningJob(again.jobId)).toBe("completed");
+    }
   }, 180_000);
 });
 
