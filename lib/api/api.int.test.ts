@@ -12,6 +12,7 @@ import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, t
 import { importProduct } from "@/lib/products/import-product";
 import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
 import { quoteIdent, roleNameFor } from "@/lib/provisioning/naming";
+import { runAccessControl } from "@/lib/governance/compliance/monitor/access.db";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { ingestJson } from "@/lib/ingestion/ingest";
@@ -593,6 +594,17 @@ describe("datasets", () => {
       const again = await provisionProduct(f.owner, product);
       expect(await runProvisioningJob(again.jobId)).toBe("completed");
     }
+
+    // The compliance monitor expects exactly these privileges on every dataset: none missing, none to revoke,
+    // and it takes back one granted by hand on the second dataset's table.
+    const productId = (await db.dataProduct.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
+    expect(await runAccessControl({ productIds: [productId] })).toMatchObject({ revoked: [], missing: 0, failed: [] });
+    const consumerRole = roleNameFor(schema, "data_consumer");
+    await withClient((c) => c.query(`GRANT DELETE ON TABLE ${rel(`${base}__customers_v1`)} TO ${quoteIdent(consumerRole)}`));
+    const report = await runAccessControl({ productIds: [productId] });
+    expect(report.revoked.map((r) => `${r.grantee} ${r.relation} ${r.privilege}`)).toEqual([
+      `${consumerRole} ${schema}.${base}__customers_v1 DELETE`,
+    ]);
   }, 180_000);
 });
 
