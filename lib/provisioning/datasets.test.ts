@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProductField } from "@/lib/products";
+import { projectDatasets, type OdcsContract, type ProductField } from "@/lib/products";
 import { datasetKeys, datasetRelations, pickDataset, requestDatasets } from "./datasets";
 import { grantStatements, type RoleGrant } from "./grants";
 import { planStorage, designTable } from "./table-design";
@@ -52,6 +52,35 @@ describe("requestDatasets", () => {
       "orders__customers",
     );
     expect(breaking).toMatchObject({ action: "new_table", table: "orders__customers_v2" });
+  });
+});
+
+describe("projectDatasets", () => {
+  it("projects every dataset's top-level properties as the first's are: names adapted, nested PII, declared keys", () => {
+    const contract = {
+      apiVersion: "v3.1.0",
+      kind: "DataContract",
+      id: "c",
+      version: "1.0.0",
+      status: "active",
+      schema: [
+        { name: "orders", properties: [{ name: "order_id", logicalType: "string", primaryKey: true }] },
+        {
+          name: "Customers",
+          properties: [
+            { name: "Customer ID", logicalType: "integer", required: true },
+            { name: "contact", logicalType: "object", properties: [{ name: "email", logicalType: "string", tags: ["pii"] }] },
+          ],
+        },
+      ],
+    } as unknown as OdcsContract;
+    const [orders, customers] = projectDatasets(contract);
+    expect(orders).toMatchObject({ name: "orders", fields: [{ name: "order_id", primaryKey: true }] });
+    expect(customers.name).toBe("Customers");
+    expect(customers.fields.map((f) => [f.name, f.type, f.required, f.pii])).toEqual([
+      ["customer_id", "integer", true, false],
+      ["contact", "json", false, true],
+    ]);
   });
 });
 
