@@ -538,7 +538,15 @@ describe("datasets", () => {
     expect(await runProvisioningJob(again.jobId)).toBe("completed");
     expect(await relationsOf(schema)).toContain(`${base}__customers_v2:r`);
     expect(await selectable(consumerRole, `${quoteIdent(schema)}.${quoteIdent(`${base}__customers_v1`)}`)).toBe(true);
-    expect((await read(tokens.consumer, "dataset=customers")).json()).toMatchObject({ dataset: "customers", items: [] });
+    expect((await read(tokens.consumer, "dataset=customers")).json()).toMatchObject({ dataset: "customers", version: "2.0.0", items: [] });
+    // The kept table of major 1 is read with ?version=1, with that major's fields and masking.
+    const old = (await read(tokens.consumer, "dataset=customers&version=1&sort=customer_id")).json();
+    expect(old).toMatchObject({ dataset: "customers", version: "1.0.0", masked: ["email"] });
+    expect(old.items).toEqual([
+      expect.objectContaining({ customer_id: "c-1", email: "***", country: "DE" }),
+      expect.objectContaining({ customer_id: "c-2", email: "***", country: "FR" }),
+    ]);
+    expect((await read(tokens.consumer, "dataset=customers&version=7")).status).toBe(404);
 
     const { jobId: dropJob } = await deprovisionProduct(f.owner, { ...product, environment: "staging", reason: "dataset test done" });
     expect(await runProvisioningJob(dropJob)).toBe("completed");

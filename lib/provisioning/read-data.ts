@@ -97,8 +97,17 @@ export type ReadResult = {
  * The kept table of an older major version and its fields (from the last job that provisioned that major:
  * exactly what the table holds), or null when there is none.
  */
-async function olderMajor(productId: string, environment: EnvironmentName, schema: string, resources: DeploymentResources, major: number) {
-  const table = [...(resources.previousTables ?? [])].reverse().find((t) => new RegExp(`_v${major}(_|$)`).test(t));
+async function olderMajor(
+  productId: string,
+  environment: EnvironmentName,
+  schema: string,
+  resources: DeploymentResources,
+  major: number,
+  /** Another dataset's key (its own kept tables and fields), or null for the first. */
+  dataset: string | null,
+) {
+  const kept = dataset === null ? resources.previousTables : resources.datasets?.[dataset]?.previousTables;
+  const table = [...(kept ?? [])].reverse().find((t) => new RegExp(`_v${major}(_|$)`).test(t));
   if (!table) return null;
   const jobs = await db.provisioningJob.findMany({
     where: { deployment: { productId, environment }, status: "succeeded", kind: { not: "deprovision" } },
@@ -106,9 +115,12 @@ async function olderMajor(productId: string, environment: EnvironmentName, schem
     take: 100,
     select: { spec: true },
   });
-  const job = jobs.map((j) => (j.spec as unknown as ProvisionRequest).spec).find((spec) => spec.version.split(".")[0] === String(major));
-  if (!job) return null;
-  return { source: qualified(schema, table), fields: job.schema, version: job.version };
+  for (const request of jobs.map((j) => j.spec as unknown as ProvisionRequest)) {
+    if (request.spec.version.split(".")[0] !== String(major)) continue;
+    const fields = dataset === null ? request.spec.schema : request.datasets?.find((d) => d.key === dataset)?.fields;
+    if (fields) return { source: qualified(schema, table), fields, version: request.spec.version };
+  }
+  return null;
 }
 
 /** Everything a read needs once governance has allowed it: who reads as which database role, from where. */
@@ -262,17 +274,17 @@ function servedDataset(
 
 /**
  * The source a cursor read reads: the current view, or an older major version's kept table (masked the same
- * way) with that major's fields. Throws NotFoundError when the major has no kept data.
+ * way) with that major's fields — of the first dataset or of the one `dataset` named. Throws NotFoundError
+ * when the major has no kept data.
  */
 export async function servedSource(read: PreparedRead, ref: Pick<ReadRef, "domain" | "name" | "environment" | "major">) {
   const currentMajor = Number((read.productVersion ?? "").split(".")[0]);
   if (ref.major === undefined || ref.major === currentMajor)
     return { source: read.source, fields: read.fields, masked: read.masked, version: read.productVersion };
-  // Older tables of the other datasets are kept (and dropped with the schema) but not served yet.
-  if (!read.dataset.first)
-    throw new NotFoundError(`Older major versions are served for the first dataset of ${ref.domain}/${ref.name} only.`);
-  const older = await olderMajor(read.product.id, ref.environment, read.schemaName, read.resources, ref.major);
-  if (!older) throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
+  const dataset = read.dataset.first ? null : read.dataset.key;
+  const older = await olderMajor(read.product.id, ref.environment, read.schemaName, read.resources, ref.major, dataset);
+  const what = dataset === null ? `${ref.domain}/${ref.name}` : `Dataset ${dataset} of ${ref.domain}/${ref.name}`;
+  if (!older) throw new NotFoundError(`${what} has no kept data of major version ${ref.major} in ${ref.environment}.`);
   // Grant logins may read the masked view only; an older major's table is not theirs to read.
   if (read.viaGrant) throw new NotFoundError(`Older major versions of ${ref.domain}/${ref.name} are not served through an access grant.`);
   const masked = read.cleared ? [] : older.fields.filter((f) => f.pii).map((f) => f.name);
