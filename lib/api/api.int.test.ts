@@ -7,8 +7,12 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createPrincipal } from "@/prisma/seed/factories";
-import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, type Fixture } from "@/tests/provisioning-fixtures";
+import { createPrincipal, uid } from "@/prisma/seed/factories";
+import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
+import { importProduct } from "@/lib/products/import-product";
+import { deprovisionProduct } from "@/lib/provisioning/deprovision-product";
+import { quoteIdent, roleNameFor } from "@/lib/provisioning/naming";
+import { runAccessControl } from "@/lib/governance/compliance/monitor/access.db";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { ingestJson } from "@/lib/ingestion/ingest";
@@ -434,6 +438,214 @@ describe("older major versions", () => {
     expect((await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&version=7" })).status).toBe(404);
     expect((await call("GET", data, { token: tokens.consumer, params: p(), query: "env=staging&version=x" })).status).toBe(400);
   }, 120_000);
+});
+
+describe("datasets", () => {
+  // An ODCS contract with two datasets: orders (the first, spec.schema) and customers, whose email is PII.
+  const contractOf = (id: string, name: string, version: string, countryType: string, classification = "internal") =>
+    JSON.stringify({
+      apiVersion: "v3.1.0",
+      kind: "DataContract",
+      id,
+      name,
+      version,
+      status: "active",
+      domain: f.domain,
+      description: { purpose: "Orders and the customers who placed them" },
+      team: { members: [{ username: f.owner.email, role: "owner" }] },
+      roles: [
+        { role: "data_consumer", access: "read" },
+        { role: "data_producer", access: "read-write" },
+      ],
+      customProperties: [
+        { property: "classification", value: classification },
+        { property: "governance", value: { encryption: true, retention: "1_year", purpose: "Order analytics", erasure: true } },
+      ],
+      schema: [
+        {
+          name: "orders",
+          physicalType: "table",
+          properties: [
+            { name: "order_id", logicalType: "string", primaryKey: true, required: true },
+            { name: "amount", logicalType: "number" },
+          ],
+        },
+        {
+          name: "customers",
+          physicalType: "table",
+          properties: [
+            { name: "customer_id", logicalType: "string", primaryKey: true, required: true },
+            { name: "email", logicalType: "string", customProperties: [{ property: "pii", value: true }] },
+            { name: "country", logicalType: countryType },
+          ],
+        },
+      ],
+    });
+  const relationsOf = (schema: string) =>
+    withClient(async (c) =>
+      (
+        await c.query<{ r: string }>(
+          "SELECT c.relname || ':' || c.relkind::text AS r FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r','v') ORDER BY c.relname",
+          [schema],
+        )
+      ).rows.map((x) => x.r),
+    );
+  const selectable = (role: string, relation: string) =>
+    withClient(
+      async (c) => (await c.query<{ ok: boolean }>("SELECT has_table_privilege($1, $2, 'SELECT') AS ok", [role, relation])).rows[0].ok,
+    );
+
+  it("provisions a table, view and masked view per dataset, serves each with ?dataset=, masks PII, and drops them all", async () => {
+    const name = `sales-${uid()}`;
+    const contractId = `ds-${uid()}`;
+    await importProduct(f.owner, contractOf(contractId, name, "1.0.0", "string"), "auto", "", { domain: f.domain, owner: f.owner.email });
+    const product = { domain: f.domain, name };
+    const { jobId } = await provisionProduct(f.owner, product);
+    expect(await runProvisioningJob(jobId)).toBe("completed");
+    const deployment = await db.deployment.findFirstOrThrow({ where: { product: { name }, environment: "staging" } });
+    const schema = deployment.schemaName!;
+    const base = name.replaceAll("-", "_");
+    expect(await relationsOf(schema)).toEqual(
+      [
+        `${base}:v`,
+        `${base}__customers:v`,
+        `${base}__customers__masked:v`,
+        `${base}__customers_v1:r`,
+        `${base}__masked:v`,
+        `${base}_v1:r`,
+      ].sort(),
+    );
+    // The second dataset's grants are the first's: the consumer role reads its table and views, writes nothing.
+    const consumerRole = roleNameFor(schema, "data_consumer");
+    const producerRole = roleNameFor(schema, "data_producer");
+    for (const rel of [`${base}__customers_v1`, `${base}__customers`, `${base}__customers__masked`])
+      expect(await selectable(consumerRole, `${quoteIdent(schema)}.${quoteIdent(rel)}`), rel).toBe(true);
+    const [write] = await withClient(
+      async (c) =>
+        (
+          await c.query<{ consumer: boolean; producer: boolean }>(
+            "SELECT has_table_privilege($1, $3, 'INSERT') AS consumer, has_table_privilege($2, $3, 'INSERT') AS producer",
+            [consumerRole, producerRole, `${quoteIdent(schema)}.${quoteIdent(`${base}__customers_v1`)}`],
+          )
+        ).rows,
+    );
+    expect(write).toEqual({ consumer: false, producer: true });
+
+    // A load into the second dataset lands in its table, not the first's.
+    const customers = [
+      { customer_id: "c-1", email: "ann@example.com", country: "DE" },
+      { customer_id: "c-2", email: "bob@example.com", country: "FR" },
+    ];
+    const loaded = await ingestJson(f.owner, { ...product, environment: "staging", dataset: "customers" }, customers, 200);
+    expect(loaded).toMatchObject({ status: "succeeded", rowsLoaded: 2 });
+    await expect(ingestJson(f.owner, { ...product, environment: "staging", dataset: "nope" }, customers, 200)).rejects.toMatchObject({
+      fieldErrors: { dataset: [expect.stringContaining("orders, customers")] },
+    });
+
+    const read = (token: string, query: string) => call("GET", data, { token, params: product, query: `env=staging&${query}` });
+    const first = (await read(tokens.consumer, "")).json();
+    expect(first).toMatchObject({ dataset: "orders", columns: ["order_id", "amount", "_loaded_at"], items: [] });
+    // A consumer the policy does not clear for PII reads the second dataset's email masked; a member reads it.
+    const masked = (await read(tokens.consumer, "dataset=customers&fields=customer_id,email,country&sort=customer_id")).json();
+    expect(masked).toMatchObject({
+      dataset: "customers",
+      masked: ["email"],
+      items: [
+        { customer_id: "c-1", email: "***", country: "DE" },
+        { customer_id: "c-2", email: "***", country: "FR" },
+      ],
+    });
+    const plain = (await read(tokens.owner, "dataset=customers&fields=customer_id,email&sort=customer_id")).json();
+    expect(plain).toMatchObject({ masked: [], items: [{ email: "ann@example.com" }, { email: "bob@example.com" }] });
+    const unknown = await read(tokens.consumer, "dataset=nope");
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.json().errors as object)).toEqual(["dataset"]);
+
+    // A breaking change to the second dataset starts its next table and keeps the old one readable, like the first's.
+    await importProduct(f.owner, contractOf(contractId, name, "2.0.0", "integer"), "auto", "country becomes a number", {
+      domain: f.domain,
+      owner: f.owner.email,
+    });
+    const again = await provisionProduct(f.owner, product);
+    expect(await runProvisioningJob(again.jobId)).toBe("completed");
+    expect(await relationsOf(schema)).toContain(`${base}__customers_v2:r`);
+    expect(await selectable(consumerRole, `${quoteIdent(schema)}.${quoteIdent(`${base}__customers_v1`)}`)).toBe(true);
+    expect((await read(tokens.consumer, "dataset=customers")).json()).toMatchObject({ dataset: "customers", version: "2.0.0", items: [] });
+    // The kept table of major 1 is read with ?version=1, with that major's fields and masking.
+    const old = (await read(tokens.consumer, "dataset=customers&version=1&sort=customer_id")).json();
+    expect(old).toMatchObject({ dataset: "customers", version: "1.0.0", masked: ["email"] });
+    expect(old.items).toEqual([
+      expect.objectContaining({ customer_id: "c-1", email: "***", country: "DE" }),
+      expect.objectContaining({ customer_id: "c-2", email: "***", country: "FR" }),
+    ]);
+    expect((await read(tokens.consumer, "dataset=customers&version=7")).status).toBe(404);
+
+    const { jobId: dropJob } = await deprovisionProduct(f.owner, { ...product, environment: "staging", reason: "dataset test done" });
+    expect(await runProvisioningJob(dropJob)).toBe("completed");
+    expect(await relationsOf(schema)).toEqual([]);
+    expect(await withClient(async (c) => (await c.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).rowCount)).toBe(0);
+  }, 180_000);
+
+  it("gives an access grant's login SELECT on every dataset's masked view, at approval and after provisioning again", async () => {
+    const name = `ledger-${uid()}`;
+    const contract = contractOf(`ds-${uid()}`, name, "1.0.0", "string", "confidential");
+    await importProduct(f.owner, contract, "auto", "", { domain: f.domain, owner: f.owner.email });
+    const product = { domain: f.domain, name };
+    const { jobId } = await provisionProduct(f.owner, product);
+    expect(await runProvisioningJob(jobId)).toBe("completed");
+    await ingestJson(
+      f.owner,
+      { ...product, environment: "staging", dataset: "customers" },
+      [{ customer_id: "c-9", email: "eve@example.com" }],
+      100,
+    );
+    await db.dataProduct.updateMany({ where: { name }, data: { lifecycle: "published", publishedAt: new Date() } });
+    const read = () =>
+      call("GET", data, { token: tokens.consumer, params: product, query: "env=staging&dataset=customers&fields=customer_id,email" });
+    expect((await read()).status).toBe(403);
+
+    const writer = await token(consumer, { scopes: ["read", "write"] });
+    const asked = await call("POST", "/api/v1/access-requests", {
+      token: writer,
+      body: JSON.stringify({ ...product, purpose: "Reconcile the ledger's customers each month" }),
+    });
+    expect(asked.status).toBe(201);
+    const decided = await call("POST", "/api/v1/access-requests/{id}/decision", {
+      token: tokens.owner,
+      params: { id: asked.json().id as string },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    expect(decided.status).toBe(200);
+    const login = (await db.accessGrant.findUniqueOrThrow({ where: { id: decided.json().grantId as string } })).dbRole!;
+    const schema = (await db.deployment.findFirstOrThrow({ where: { product: { name }, environment: "staging" } })).schemaName!;
+    const base = name.replaceAll("-", "_");
+    const rel = (r: string) => `${quoteIdent(schema)}.${quoteIdent(r)}`;
+
+    for (const round of ["approved", "provisioned again"]) {
+      expect(await selectable(login, rel(`${base}__customers__masked`)), round).toBe(true);
+      expect(await selectable(login, rel(`${base}__customers`)), round).toBe(false);
+      expect(await selectable(login, rel(`${base}__customers_v1`)), round).toBe(false);
+      // The read API reads as the login: a grant holder always gets PII masked.
+      expect((await read()).json(), round).toMatchObject({
+        dataset: "customers",
+        masked: ["email"],
+        items: [{ customer_id: "c-9", email: "***" }],
+      });
+      const again = await provisionProduct(f.owner, product);
+      expect(await runProvisioningJob(again.jobId)).toBe("completed");
+    }
+
+    // The compliance monitor expects exactly these privileges on every dataset: none missing, none to revoke,
+    // and it takes back one granted by hand on the second dataset's table.
+    const productId = (await db.dataProduct.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
+    expect(await runAccessControl({ productIds: [productId] })).toMatchObject({ revoked: [], missing: 0, failed: [] });
+    const consumerRole = roleNameFor(schema, "data_consumer");
+    await withClient((c) => c.query(`GRANT DELETE ON TABLE ${rel(`${base}__customers_v1`)} TO ${quoteIdent(consumerRole)}`));
+    const report = await runAccessControl({ productIds: [productId] });
+    expect(report.revoked.map((r) => `${r.grantee} ${r.relation} ${r.privilege}`)).toEqual([
+      `${consumerRole} ${schema}.${base}__customers_v1 DELETE`,
+    ]);
+  }, 180_000);
 });
 
 describe("access requests", () => {

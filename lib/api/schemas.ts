@@ -138,6 +138,7 @@ export const dataPageSchema = z
   .object({
     product: z.string(),
     environment: z.enum(["staging", "production"]),
+    dataset: z.string().describe("the dataset read (its key): the first unless ?dataset= named another"),
     version: z.string().nullable(),
     columns: z.array(z.string()),
     masked: z.array(z.string()).describe("fields masked for this reader (PII it is not cleared for): text reads ***, other types null"),

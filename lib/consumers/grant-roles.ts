@@ -6,7 +6,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { loginGrantStatements, maskedViewNameFor, quoteIdent, quoteLiteral, type DeploymentResources } from "@/lib/provisioning";
+import {
+  datasetRelations,
+  loginGrantStatements,
+  maskedViewNameFor,
+  quoteIdent,
+  quoteLiteral,
+  type DeploymentResources,
+} from "@/lib/provisioning";
 
 /** `mp_grant_<24 hex of sha256(grant id)>`: stable, short, and no product name leaks into pg_roles. */
 export function grantRoleName(grantId: string): string {
@@ -35,6 +42,11 @@ export async function createGrantRole(tx: Tx, grant: { id: string; productId: st
     >`SELECT to_regclass(${`${quoteIdent(d.schemaName)}.${quoteIdent(maskedViewNameFor(resources.view))}`}) IS NOT NULL AS ok`;
     if (!exists?.ok) continue;
     for (const sql of loginGrantStatements(d.schemaName, maskedViewNameFor(resources.view), role)) await tx.$executeRawUnsafe(sql);
+    // The contract's other datasets: their masked views too (provisioned with the first's, so they exist).
+    for (const other of datasetRelations(resources.datasets)) {
+      if (!other.maskedView) continue;
+      for (const sql of loginGrantStatements(d.schemaName, other.maskedView, role)) await tx.$executeRawUnsafe(sql);
+    }
   }
   return role;
 }

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { ensure, productResource, type CurrentUser } from "@/lib/auth/server";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit } from "@/lib/audit/writer";
-import { maskedViewNameFor, type DeploymentResources } from "@/lib/provisioning";
+import { datasetRelations, maskedViewNameFor, type DeploymentResources } from "@/lib/provisioning";
 import { parseInput } from "@/lib/validation/parse";
 import { sqlCredentialsSchema } from "./schema";
 import { setGrantRolePassword } from "./grant-roles";
@@ -72,8 +72,11 @@ export async function issueSqlCredentials(user: CurrentUser, input: unknown): Pr
     ...sqlEndpoint(),
     expiresAt: grant.expiresAt.toISOString(),
     relations: deployments.flatMap((d) => {
-      const view = (d.resources as DeploymentResources).view;
-      return d.schemaName && view ? [{ environment: d.environment, relation: `${d.schemaName}.${maskedViewNameFor(view)}` }] : [];
+      const resources = d.resources as DeploymentResources;
+      if (!d.schemaName || !resources.view) return [];
+      // The first dataset's masked view, then each other dataset's (the login reads those too).
+      const masked = [maskedViewNameFor(resources.view), ...datasetRelations(resources.datasets).flatMap((r) => r.maskedView ?? [])];
+      return masked.map((view) => ({ environment: d.environment, relation: `${d.schemaName}.${view}` }));
     }),
   };
 }

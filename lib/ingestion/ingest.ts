@@ -13,7 +13,14 @@ import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from 
 import { enforce } from "@/lib/governance/server";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/server";
-import { type EnvironmentName, primaryKeyFor, type ProvisionRequest } from "@/lib/provisioning";
+import {
+  type DeploymentResources,
+  type EnvironmentName,
+  pickDataset,
+  primaryKeyFor,
+  type ProvisionRequest,
+  requestDatasets,
+} from "@/lib/provisioning";
 import { loadOwnedProduct } from "@/lib/provisioning/server";
 import { pgPool } from "@/lib/pg";
 import type { ProductField } from "@/lib/products";
@@ -49,7 +56,13 @@ type Target = {
   primaryKey: string[];
 };
 
-export type LoadRef = { domain: string; name: string; environment: EnvironmentName };
+export type LoadRef = {
+  domain: string;
+  name: string;
+  environment: EnvironmentName;
+  /** Which of the contract's datasets (`?dataset=`, its key or declared name); absent: the first. */
+  dataset?: string | null;
+};
 
 /** Owner check (403), governance write check (403), and the active deployment's table and fields. */
 export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Target> {
@@ -68,6 +81,7 @@ export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Ta
       status: true,
       schemaName: true,
       tableName: true,
+      resources: true,
       jobs: {
         where: { status: "succeeded", kind: { not: "deprovision" } },
         orderBy: { finishedAt: "desc" },
@@ -79,16 +93,36 @@ export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Ta
   if (!deployment || deployment.status !== "active" || !deployment.schemaName || !deployment.tableName || deployment.jobs.length === 0) {
     throw new ValidationError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}; provision it before loading data.`);
   }
-  const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;
+  const { table, fields } = datasetTable(
+    deployment.jobs[0].spec as unknown as ProvisionRequest,
+    deployment.tableName,
+    deployment.resources as DeploymentResources,
+    ref,
+  );
   return {
     productId: product.id,
     domainId: product.domainId,
     deploymentId: deployment.id,
     schema: deployment.schemaName,
-    table: deployment.tableName,
+    table,
     fields,
     primaryKey: primaryKeyFor(fields),
   };
+}
+
+/** The current table and fields of the dataset `ref.dataset` names (the first by default); unknown: 400 naming `dataset`. */
+function datasetTable(request: ProvisionRequest, firstTable: string, resources: DeploymentResources, ref: LoadRef) {
+  const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
+  const picked = pickDataset(ref.dataset, first, request.datasets ?? []);
+  if (picked === undefined) {
+    const names = [first.key, ...(request.datasets ?? []).map((d) => d.key)].join(", ");
+    const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
+    throw new ValidationError(message, { dataset: [message] });
+  }
+  if (picked === null) return { table: firstTable, fields: request.spec.schema };
+  const table = resources.datasets?.[picked.key]?.table;
+  if (!table) throw new ValidationError(`Dataset ${picked.key} is not provisioned in ${ref.environment}; provision the product again.`);
+  return { table, fields: picked.fields };
 }
 
 /** Collects problems: the first MAX_LISTED_ERRORS verbatim, all of them counted. */

@@ -19,5 +19,5 @@ export {
 } from "./types";
 export { exportContract, exportContractYaml, exportOdps, exportOdpsYaml, type ExportSource } from "./contract/export";
 export { normalizeContract } from "./contract/normalize";
-export type { ImportNote } from "./contract/project";
+export { projectDatasets, type ImportNote } from "./contract/project";
 export type { DatasetRow, OdcsContract, OdcsProperty, OdcsQualityRule, OdcsSchemaObject, PropertyRow } from "./contract/types";

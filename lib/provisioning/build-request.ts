@@ -8,7 +8,8 @@ import { ValidationError } from "@/lib/errors";
 import { loadPolicyContexts, validateProductById } from "@/lib/governance/server";
 import { getPlatformConfig } from "@/lib/platform/server";
 import { pipelineFrom } from "@/lib/platform";
-import type { DataProductSpec } from "@/lib/products";
+import { projectDatasets, type DataProductSpec, type OdcsContract } from "@/lib/products";
+import { requestDatasets } from "./datasets";
 import { computeGrants } from "./grants";
 import { schemaNameFor, viewNameFor, type EnvironmentName } from "./naming";
 import type { OwnedProduct } from "./owned-product";
@@ -80,10 +81,24 @@ async function namesOf(product: OwnedProduct, environment: EnvironmentName): Pro
   return { schema: schemaNameFor(product.domain, product.name, environment), roles: new Map() };
 }
 
+/**
+ * The product's datasets: the first is `spec.schema` (what the form and governance work on), the others come from
+ * the declared contract (a seed-format product has none).
+ */
+async function datasetsOf(product: OwnedProduct, spec: DataProductSpec, staged?: Pick<ProvisionRequest, "firstDataset" | "datasets">) {
+  // Promotion takes exactly what staging was provisioned with, as it does for the spec.
+  if (staged) return { first: staged.firstDataset ?? requestDatasets(spec.name, []).first, others: staged.datasets ?? [] };
+  const row = await db.dataProduct.findUnique({ where: { id: product.id }, select: { contract: true } });
+  const contract = row?.contract as OdcsContract | null | undefined;
+  return requestDatasets(spec.name, contract ? projectDatasets(contract) : []);
+}
+
 export async function buildRequest(
   product: OwnedProduct,
   spec: DataProductSpec,
   environment: EnvironmentName,
+  /** Promotion: the staging job's request, whose datasets go to production unchanged. */
+  staged?: Pick<ProvisionRequest, "firstDataset" | "datasets">,
 ): Promise<{ request: ProvisionRequest; plan: Record<string, unknown> }> {
   const settings = settingsOf(product.template?.config);
   const processingRef = (product.template?.config.processing_template ?? { type: "etl" }) as Record<string, unknown>;
@@ -105,6 +120,7 @@ export async function buildRequest(
   const { schema, roles } = await namesOf(product, environment);
   const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control, roles);
   assertDistinctRoles(grants);
+  const datasets = await datasetsOf(product, spec, staged);
   const request: ProvisionRequest = {
     spec,
     environment,
@@ -115,6 +131,8 @@ export async function buildRequest(
     pipeline,
     grants,
     endpoints: endpointsFor(product.domain, product.name, environment),
+    firstDataset: datasets.first,
+    ...(datasets.others.length > 0 ? { datasets: datasets.others } : {}),
   };
   const platform = (await getPlatformConfig()).document.spec;
   const plan = terraformPlan({

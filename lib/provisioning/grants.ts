@@ -8,8 +8,10 @@
 //   delete → DELETE on the current table
 //   manage → no data privilege (managing a product happens in the portal, not in the database)
 // Older table versions (kept after a breaking change) are readable only: SELECT, never writes.
+// The contract's other datasets (datasets.ts) get exactly the same, each on its own tables and views.
 import type { AccessGrant, Classification, Permission } from "@/lib/products";
 import type { AccessRule } from "@/lib/governance";
+import type { DatasetRelations } from "./datasets";
 import { qualified, quoteIdent, roleNameFor } from "./naming";
 
 export type TablePrivilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";
@@ -74,7 +76,14 @@ export function computeGrants(
 export function grantStatements(
   schema: string,
   grant: RoleGrant,
-  tables: { current: string; previous: readonly string[]; view: string | null; maskedView?: string | null },
+  tables: {
+    current: string;
+    previous: readonly string[];
+    view: string | null;
+    maskedView?: string | null;
+    /** The contract's other datasets: the same privileges on each one's tables and views. */
+    datasets?: readonly DatasetRelations[];
+  },
 ): string[] {
   const role = quoteIdent(grant.roleName);
   const statements = [
@@ -83,11 +92,13 @@ export function grantStatements(
   ];
   if (grant.privileges.length === 0) return statements;
   statements.push(`GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${role}`);
-  statements.push(`GRANT ${grant.privileges.join(", ")} ON TABLE ${qualified(schema, tables.current)} TO ${role}`);
-  if (grant.privileges.includes("SELECT")) {
-    for (const t of tables.previous) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, t)} TO ${role}`);
-    if (tables.view) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, tables.view)} TO ${role}`);
-    if (tables.maskedView) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, tables.maskedView)} TO ${role}`);
+  for (const t of [{ ...tables, maskedView: tables.maskedView ?? null }, ...(tables.datasets ?? [])]) {
+    statements.push(`GRANT ${grant.privileges.join(", ")} ON TABLE ${qualified(schema, t.current)} TO ${role}`);
+    if (grant.privileges.includes("SELECT")) {
+      for (const p of t.previous) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, p)} TO ${role}`);
+      if (t.view) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, t.view)} TO ${role}`);
+      if (t.maskedView) statements.push(`GRANT SELECT ON TABLE ${qualified(schema, t.maskedView)} TO ${role}`);
+    }
   }
   return statements;
 }

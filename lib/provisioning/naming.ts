@@ -8,6 +8,7 @@
 //            dp_marketing_sp_orders), the hash is not; a long readable part is cut, never the hash.
 //   table    <product>_v<major>               e.g. orders_v1 (a breaking change inside one major adds _<minor>)
 //   view     <product>                        the serving view over the current table
+//   dataset  <product>__<dataset>_v<major>, view <product>__<dataset>: the contract's other datasets (datasets.ts)
 //   role     <schema>_<access role>           e.g. dp_sales_orders_1a2b3c4d5e6f_data_consumer (NOLOGIN);
 //            too long: <start of schema>_<access role, ≤24>_<hash of both>
 // Other names longer than PostgreSQL's 63-byte limit keep their first 54 characters plus "_" and an
@@ -88,8 +89,13 @@ export function viewNameFor(product: string): string {
  * are appended.
  */
 export function tableNameFor(product: string, version: string, taken: readonly string[] = []): string {
+  return versionedTableName(identifierPart(product), version, taken);
+}
+
+/** tableNameFor over an identifier already built (another dataset's `<product>__<dataset>`). */
+export function versionedTableName(stem: string, version: string, taken: readonly string[] = []): string {
   const [major = "0", minor = "0", patch = "0"] = version.split(/[.+-]/);
-  const base = `${identifierPart(product)}_v${major}`;
+  const base = `${stem}_v${major}`;
   for (const candidate of [base, `${base}_${minor}`, `${base}_${minor}_${patch}`]) {
     const name = fitIdentifier(candidate);
     if (!taken.includes(name)) return name;

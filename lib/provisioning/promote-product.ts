@@ -37,8 +37,9 @@ export async function promoteProduct(
     throw new ValidationError("Provision the product to staging first; only an active staging deployment can be promoted.");
   }
   await assertPassesGovernance(product.id, user.id, "promoted");
-  const validated = (staging.jobs[0].spec as unknown as ProvisionRequest).spec as DataProductSpec;
-  const { request, plan } = await buildRequest(product, validated, "production");
+  const staged = staging.jobs[0].spec as unknown as ProvisionRequest;
+  const validated = staged.spec as DataProductSpec;
+  const { request, plan } = await buildRequest(product, validated, "production", staged);
   const job = await db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, product.id, "production");
     await tx.deployment.update({ where: { id: deployment.id }, data: { promotedFromId: staging.id, confirmedById: user.id } });

@@ -11,14 +11,15 @@ import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
-import { ConflictError, ForbiddenError, NotFoundError, isPrivilegeRefused } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isPrivilegeRefused } from "@/lib/errors";
 import { effectivePolicyFor, enforce } from "@/lib/governance/server";
 import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
 import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
-import { maskedSelectList } from "./masking";
+import { maskedSelectList, maskedViewNameFor } from "./masking";
+import { pickDataset, requestDatasets } from "./datasets";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 import type { ProductField } from "@/lib/products";
 
@@ -27,6 +28,8 @@ export const MAX_LIMIT = 1000;
 export type DataPage = {
   product: string;
   environment: EnvironmentName;
+  /** The dataset read (its key, datasets.ts): the first unless `dataset` named another. */
+  dataset: string;
   version: string | null;
   columns: string[];
   rows: Record<string, unknown>[];
@@ -66,6 +69,11 @@ export type ReadRef = {
    * its grants) instead of the current view; its fields are that major's latest stored version.
    */
   major?: number;
+  /**
+   * Which of the contract's datasets (`?dataset=`, its key or declared name, datasets.ts); absent: the first.
+   * An unknown one is a ValidationError naming `dataset`.
+   */
+  dataset?: string | null;
 };
 
 /** The reader's live grant to a product: approved, not ended, not expired. */
@@ -89,8 +97,17 @@ export type ReadResult = {
  * The kept table of an older major version and its fields (from the last job that provisioned that major:
  * exactly what the table holds), or null when there is none.
  */
-async function olderMajor(productId: string, environment: EnvironmentName, schema: string, resources: DeploymentResources, major: number) {
-  const table = [...(resources.previousTables ?? [])].reverse().find((t) => new RegExp(`_v${major}(_|$)`).test(t));
+async function olderMajor(
+  productId: string,
+  environment: EnvironmentName,
+  schema: string,
+  resources: DeploymentResources,
+  major: number,
+  /** Another dataset's key (its own kept tables and fields), or null for the first. */
+  dataset: string | null,
+) {
+  const kept = dataset === null ? resources.previousTables : resources.datasets?.[dataset]?.previousTables;
+  const table = [...(kept ?? [])].reverse().find((t) => new RegExp(`_v${major}(_|$)`).test(t));
   if (!table) return null;
   const jobs = await db.provisioningJob.findMany({
     where: { deployment: { productId, environment }, status: "succeeded", kind: { not: "deprovision" } },
@@ -98,9 +115,12 @@ async function olderMajor(productId: string, environment: EnvironmentName, schem
     take: 100,
     select: { spec: true },
   });
-  const job = jobs.map((j) => (j.spec as unknown as ProvisionRequest).spec).find((spec) => spec.version.split(".")[0] === String(major));
-  if (!job) return null;
-  return { source: qualified(schema, table), fields: job.schema, version: job.version };
+  for (const request of jobs.map((j) => j.spec as unknown as ProvisionRequest)) {
+    if (request.spec.version.split(".")[0] !== String(major)) continue;
+    const fields = dataset === null ? request.spec.schema : request.datasets?.find((d) => d.key === dataset)?.fields;
+    if (fields) return { source: qualified(schema, table), fields, version: request.spec.version };
+  }
+  return null;
 }
 
 /** Everything a read needs once governance has allowed it: who reads as which database role, from where. */
@@ -120,10 +140,15 @@ export type PreparedRead = {
   source: string;
   sqlRelation: string | null;
   access: DataPage["access"];
+  /** The dataset read: its key, and whether it is the first (spec.schema, whose older majors are kept). */
+  dataset: { key: string; first: boolean };
 };
 
 /** Governance's decision, the deployment, the database role and the masked source: steps 1–3 above. */
-export async function prepareRead(user: CurrentUser, ref: Pick<ReadRef, "domain" | "name" | "environment" | "via">): Promise<PreparedRead> {
+export async function prepareRead(
+  user: CurrentUser,
+  ref: Pick<ReadRef, "domain" | "name" | "environment" | "via" | "dataset">,
+): Promise<PreparedRead> {
   const product = await findProduct(ref.domain, ref.name);
   if (!product) throw new NotFoundError("This data product does not exist.");
   const member = user.domains[product.domain] !== undefined;
@@ -189,7 +214,8 @@ export async function prepareRead(user: CurrentUser, ref: Pick<ReadRef, "domain"
     if (!match) throw new Error("unreachable: ensure refused");
     role = match.roleName;
   }
-  const fields = (deployment.jobs[0].spec as unknown as ProvisionRequest).spec.schema;
+  const served = servedDataset(deployment.jobs[0].spec as unknown as ProvisionRequest, resources, ref);
+  const { fields, view, maskedView } = served;
   const policy = await effectivePolicyFor(product.domain);
   const cleared = !viaGrant && policy !== null && clearedForPii(policy, user.roles, member);
   const masked = cleared ? [] : fields.filter((f) => f.pii).map((f) => f.name);
@@ -197,10 +223,10 @@ export async function prepareRead(user: CurrentUser, ref: Pick<ReadRef, "domain"
   // it existed get the same expressions over the serving view.
   const source =
     masked.length === 0
-      ? qualified(deployment.schemaName, resources.view)
-      : resources.maskedView
-        ? qualified(deployment.schemaName, resources.maskedView)
-        : `(SELECT ${maskedSelectList(fields)} FROM ${qualified(deployment.schemaName, resources.view)}) AS masked`;
+      ? qualified(deployment.schemaName, view)
+      : maskedView
+        ? qualified(deployment.schemaName, maskedView)
+        : `(SELECT ${maskedSelectList(fields)} FROM ${qualified(deployment.schemaName, view)}) AS masked`;
   return {
     product: { id: product.id, domainId: product.domainId, domain: product.domain, name: product.name },
     member,
@@ -213,21 +239,52 @@ export async function prepareRead(user: CurrentUser, ref: Pick<ReadRef, "domain"
     cleared,
     masked,
     source,
-    sqlRelation: resources.maskedView ? `${deployment.schemaName}.${resources.maskedView}` : null,
+    sqlRelation: maskedView ? `${deployment.schemaName}.${maskedView}` : null,
     access: member ? "member" : viaGrant ? "grant" : "role",
+    dataset: { key: served.key, first: served.first },
   };
 }
 
 /**
+ * The dataset `?dataset=` names in what the deployment was provisioned with: its fields and views. Unknown is a
+ * 400 naming the parameter (after governance allowed the read, so the names are not told to anyone else).
+ */
+function servedDataset(
+  request: ProvisionRequest,
+  resources: DeploymentResources,
+  ref: Pick<ReadRef, "domain" | "name" | "environment" | "dataset">,
+) {
+  const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
+  const others = request.datasets ?? [];
+  const picked = pickDataset(ref.dataset, first, others);
+  if (picked === undefined) {
+    const names = [first.key, ...others.map((d) => d.key)].join(", ");
+    const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
+    throw new ValidationError(message, { dataset: [message] });
+  }
+  if (picked === null)
+    return { key: first.key, first: true, fields: request.spec.schema, view: resources.view!, maskedView: resources.maskedView ?? null };
+  const r = resources.datasets?.[picked.key];
+  if (!r?.view)
+    throw new NotFoundError(
+      `Dataset ${picked.key} of ${ref.domain}/${ref.name} is not provisioned in ${ref.environment}; provision it again.`,
+    );
+  return { key: picked.key, first: false, fields: picked.fields, view: r.view, maskedView: r.maskedView ?? maskedViewNameFor(r.view) };
+}
+
+/**
  * The source a cursor read reads: the current view, or an older major version's kept table (masked the same
- * way) with that major's fields. Throws NotFoundError when the major has no kept data.
+ * way) with that major's fields — of the first dataset or of the one `dataset` named. Throws NotFoundError
+ * when the major has no kept data.
  */
 export async function servedSource(read: PreparedRead, ref: Pick<ReadRef, "domain" | "name" | "environment" | "major">) {
   const currentMajor = Number((read.productVersion ?? "").split(".")[0]);
   if (ref.major === undefined || ref.major === currentMajor)
     return { source: read.source, fields: read.fields, masked: read.masked, version: read.productVersion };
-  const older = await olderMajor(read.product.id, ref.environment, read.schemaName, read.resources, ref.major);
-  if (!older) throw new NotFoundError(`${ref.domain}/${ref.name} has no kept data of major version ${ref.major} in ${ref.environment}.`);
+  const dataset = read.dataset.first ? null : read.dataset.key;
+  const older = await olderMajor(read.product.id, ref.environment, read.schemaName, read.resources, ref.major, dataset);
+  const what = dataset === null ? `${ref.domain}/${ref.name}` : `Dataset ${dataset} of ${ref.domain}/${ref.name}`;
+  if (!older) throw new NotFoundError(`${what} has no kept data of major version ${ref.major} in ${ref.environment}.`);
   // Grant logins may read the masked view only; an older major's table is not theirs to read.
   if (read.viaGrant) throw new NotFoundError(`Older major versions of ${ref.domain}/${ref.name} are not served through an access grant.`);
   const masked = read.cleared ? [] : older.fields.filter((f) => f.pii).map((f) => f.name);
@@ -281,6 +338,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,
+        dataset: read.dataset.key,
         version: read.productVersion,
         columns,
         rows: rows.rows as Record<string, unknown>[],

@@ -19,7 +19,7 @@ export const STREAM_BATCH = 1000;
 /** A page nobody reads from for this long is closed and its connection returned (PostgreSQL's own limit is 60 s). */
 export const STREAM_IDLE_MS = 30_000;
 
-export type StreamRef = Pick<ReadRef, "domain" | "name" | "environment" | "major"> & {
+export type StreamRef = Pick<ReadRef, "domain" | "name" | "environment" | "major" | "dataset"> & {
   /** Parses the caller's fields, filters, sort, cursor and limit against the served fields (once allowed). */
   select: (fields: readonly ProductField[]) => DataQuery;
   /**
@@ -32,7 +32,7 @@ export type StreamRef = Pick<ReadRef, "domain" | "name" | "environment" | "major
 export type DataStream = {
   productId: string;
   domainId: string;
-  meta: Pick<DataPage, "product" | "environment" | "version" | "columns" | "masked" | "access">;
+  meta: Pick<DataPage, "product" | "environment" | "dataset" | "version" | "columns" | "masked" | "access">;
   /** With cursorFirst: the next page's cursor (null on the last page), known before the rows. */
   nextCursor: string | null | undefined;
   /** The next batch of rows (empty once the page is done). */
@@ -131,6 +131,7 @@ export async function streamProductData(user: CurrentUser, ref: StreamRef): Prom
         columns: built.columns,
         masked: served.masked.filter((m) => built.columns.includes(m)),
         access: read.access,
+        dataset: read.dataset.key,
       },
       nextCursor,
       next: async () => {

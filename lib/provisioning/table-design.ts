@@ -13,7 +13,7 @@
 // one stays readable until the product is deprovisioned.
 import { isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID, type ProductField } from "@/lib/products";
 import { columnTypeFor } from "./physical-types";
-import { qualified, quoteIdent, tableNameFor } from "./naming";
+import { qualified, quoteIdent, tableNameFor, versionedTableName } from "./naming";
 
 export { PG_TYPES } from "./physical-types";
 
@@ -107,14 +107,17 @@ export function planStorage(
   design: TableDesign,
   current: ExistingTable | null,
   taken: readonly string[] = [],
+  /** Another dataset's table stem (`<product>__<dataset>`, datasets.ts) instead of the product's name. */
+  stem?: string,
 ): StoragePlan {
+  const nameFor = (used: readonly string[]) => (stem ? versionedTableName(stem, version, used) : tableNameFor(product, version, used));
   if (!current) {
-    const table = tableNameFor(product, version, taken);
+    const table = nameFor(taken);
     return { action: "create", table, statements: [createTableSql(schema, table, design)], notes: [`create table ${table}`] };
   }
   const reasons = incompatibilities(current, design);
   if (reasons.length > 0) {
-    const table = tableNameFor(product, version, [...taken, current.name]);
+    const table = nameFor([...taken, current.name]);
     return {
       action: "new_table",
       table,

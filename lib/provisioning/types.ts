@@ -1,6 +1,7 @@
 // Shapes shared by the provisioning services, the worker and the UI.
 import type { DataProductSpec } from "@/lib/products";
 import type { PipelineDefinition } from "@/lib/platform";
+import type { DatasetRequest, DatasetResources } from "./datasets";
 import type { RoleGrant } from "./grants";
 import type { EnvironmentName } from "./naming";
 import type { TemplateSettings } from "./terraform-plan";
@@ -47,6 +48,10 @@ export type ProvisionRequest = {
   pipeline: PipelineDefinition;
   grants: RoleGrant[];
   endpoints: { read: string; ingest: string };
+  /** The first dataset's key and declared name (`?dataset=`); absent in jobs requested before datasets. */
+  firstDataset?: { key: string; name: string };
+  /** The contract's other datasets, each provisioned like the first (datasets.ts); absent: none. */
+  datasets?: DatasetRequest[];
 };
 
 /** What a deployment holds (Deployment.resources), kept up to date by the steps. */
@@ -61,6 +66,8 @@ export type DeploymentResources = {
   pipelineId?: string;
   readEndpoint?: string;
   ingestEndpoint?: string;
+  /** The contract's other datasets by key: their tables, older tables and views (the first's are above). */
+  datasets?: Record<string, DatasetResources>;
 };
 
 export type LogLine = { at: string; level: "info" | "warn" | "error"; message: string };

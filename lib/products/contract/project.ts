@@ -18,7 +18,7 @@ import {
 } from "@/lib/products/types";
 import { DEFAULT_CLASSIFICATION, parsePercent } from "@/lib/products/yaml";
 import { isRecord } from "./normalize";
-import type { OdcsContract, OdcsProperty } from "./types";
+import type { OdcsContract, OdcsProperty, OdcsSchemaObject } from "./types";
 
 export type NoteKind = "defaulted" | "adapted" | "portal-only";
 /** Something the import did that the user should know before saving. `path` is in the contract. */
@@ -102,20 +102,25 @@ function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductFiel
     notes.push({
       kind: "portal-only",
       path: "schema",
-      message: `${contract.schema?.length} datasets are kept in the contract; provisioning and the edit form use the first (${first.name}).`,
+      message: `${contract.schema?.length} datasets are kept in the contract; provisioning creates a table for each, the edit form edits the first (${first.name}).`,
     });
   }
+  return datasetFields(first, 0, notes);
+}
+
+/** One dataset's top-level properties as columns (names adapted to identifiers, types mapped), with notes. */
+export function datasetFields(dataset: OdcsSchemaObject, index: number, notes: ImportNote[] = []): ProductField[] {
   const used = new Set<string>();
-  const properties = (first.properties ?? []).filter(isRecord);
+  const properties = (dataset.properties ?? []).filter(isRecord);
   if (properties.length > MAX_FIELDS) {
     notes.push({
       kind: "adapted",
-      path: "schema[0].properties",
-      message: `Only the first ${MAX_FIELDS} properties become form fields; all are kept in the contract.`,
+      path: `schema[${index}].properties`,
+      message: `Only the first ${MAX_FIELDS} properties become ${index === 0 ? "form fields" : "columns"}; all are kept in the contract.`,
     });
   }
   return properties.slice(0, MAX_FIELDS).map((property, i) => {
-    const at = `schema[0].properties[${i}]`;
+    const at = `schema[${index}].properties[${i}]`;
     const raw = typeof property.name === "string" ? property.name : "";
     let name = /^[a-z_][a-z0-9_]*$/.test(raw) ? raw.slice(0, 63) : slug(raw, "column");
     if (name === "" || name === "_") name = `field_${i + 1}`;
@@ -147,6 +152,17 @@ function projectFields(contract: OdcsContract, notes: ImportNote[]): ProductFiel
       ...(property.unique === true ? { unique: true } : {}),
     };
   });
+}
+
+/**
+ * Every dataset of the contract with its columns, in contract order (the first is `spec.schema`'s source).
+ * Provisioning creates a table for each (lib/provisioning/datasets.ts names them).
+ */
+export function projectDatasets(contract: OdcsContract): { name: string; fields: ProductField[] }[] {
+  return (contract.schema ?? []).filter(isRecord).map((dataset, i) => ({
+    name: typeof dataset.name === "string" && dataset.name.trim() !== "" ? dataset.name : `dataset_${i + 1}`,
+    fields: datasetFields(dataset, i),
+  }));
 }
 
 function projectClassification(contract: OdcsContract, notes: ImportNote[]): Classification {

@@ -1,5 +1,5 @@
 // Governance: one NOLOGIN role per access role of the product, with exactly the privileges the
-// effective policy allows (grants.ts). Roles are cluster-wide in PostgreSQL, so each carries a comment
+// effective policy allows (grants.ts), on every dataset's tables and views. Roles are cluster-wide in PostgreSQL, so each carries a comment
 // naming its deployment: a role is only ever changed or dropped by the deployment that created it, and
 // one that belongs to anything else stops the step instead of being taken over.
 import "server-only";
@@ -10,6 +10,7 @@ import type { PgClient } from "@/lib/pg";
 import { StepError, type StepImpl } from "./context";
 import { ownSchemaExists } from "./own-schema";
 import { loginGrantStatements, maskedViewNameFor } from "../masking";
+import { datasetRelations } from "../datasets";
 
 async function dropRole(client: PgClient, role: string, schema: string | null): Promise<void> {
   if (schema && (await schemaExists(client, schema))) {
@@ -29,6 +30,7 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
   const me = await currentUserInfo(client);
   if (!me.createRole) throw new StepError("The portal's database user may not create roles (CREATEROLE); ask the database administrator.");
 
+  const datasets = datasetRelations(deployment.resources.datasets);
   for (const grant of grants) {
     const found = await findRole(client, grant.roleName);
     if (found.exists && found.tag !== tag) {
@@ -43,7 +45,13 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
       if (!me.superuser) await client.query(`GRANT ${quoteIdent(grant.roleName)} TO CURRENT_USER`);
       await log(`Created role ${grant.roleName} (NOLOGIN) for access role ${grant.accessRole}`);
     }
-    const tables = { current: table, previous: deployment.resources.previousTables ?? [], view, maskedView: maskedViewNameFor(view) };
+    const tables = {
+      current: table,
+      previous: deployment.resources.previousTables ?? [],
+      view,
+      maskedView: maskedViewNameFor(view),
+      datasets,
+    };
     for (const sql of grantStatements(schema, grant, tables)) await client.query(sql);
     const summary = grant.privileges.length > 0 ? `USAGE on schema, ${grant.privileges.join(", ")} on ${table}` : "no privileges";
     await log(`${grant.roleName}: ${summary}`);
@@ -64,7 +72,9 @@ export const provisionGovernance: StepImpl = async ({ client, request, deploymen
   );
   for (const { db_role } of logins.rows) {
     for (const sql of loginGrantStatements(schema, maskedViewNameFor(view), db_role)) await client.query(sql);
-    await log(`${db_role}: SELECT on the masked view (a live access grant)`);
+    for (const d of datasets)
+      if (d.maskedView) for (const sql of loginGrantStatements(schema, d.maskedView, db_role)) await client.query(sql);
+    await log(`${db_role}: SELECT on the masked view${datasets.length > 0 ? "s" : ""} (a live access grant)`);
   }
 
   const roles = grants.map((g) => ({ accessRole: g.accessRole, roleName: g.roleName, privileges: g.privileges }));

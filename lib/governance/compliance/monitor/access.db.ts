@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/writer";
 import { logger } from "@/lib/logger";
 import { productResource } from "@/lib/auth/server";
-import { maskedViewNameFor, qualified, quoteIdent, type DeploymentResources } from "@/lib/provisioning";
+import { datasetRelations, maskedViewNameFor, qualified, quoteIdent, type DeploymentResources } from "@/lib/provisioning";
 import { computeGrants } from "@/lib/provisioning";
 import type { Classification } from "@/lib/products";
 import { accessPath } from "../../enforcement/access-path";
@@ -91,6 +91,7 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
         previous: resources.previousTables ?? [],
         view,
         maskedView: view ? maskedViewNameFor(view) : null,
+        datasets: datasetRelations(resources.datasets),
       };
       const expected = expectedPrivileges(roles, relations, logins);
       const actualRows = await db.$queryRaw<{ grantee: string; relation: string; privilege: string }[]>`

@@ -37,7 +37,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
       throw new ValidationError("env must be staging or production.", { env: ["Use staging or production."] });
     const limit = Math.max(1, intParam(url, "limit", 100, MAX_LIMIT));
     const offset = intParam(url, "offset", 0, 1_000_000_000);
-    const { page, productId, domainId } = await readProductData(user, { domain, name, environment: env, limit, offset });
+    const dataset = url.searchParams.get("dataset");
+    const { page, productId, domainId } = await readProductData(user, { domain, name, environment: env, limit, offset, dataset });
     ids = { ...ids, productId, domainId };
     status = 200;
     return Response.json(page, { headers: { "Cache-Control": "no-store" } });

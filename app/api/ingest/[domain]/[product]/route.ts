@@ -1,6 +1,7 @@
 // Ingestion endpoint: POST a CSV file (text/csv, streamed, at most INGEST_MAX_BYTES) or a JSON batch
 // (application/json, an array of objects, at most 10 MB) to load rows into the product's table in the
-// chosen environment (?env=staging|production, default production). All-or-nothing; rejected loads
+// chosen environment (?env=staging|production, default production): the table of the contract's first
+// dataset, or of ?dataset=<name> (an unknown one answers 400 naming it). All-or-nothing; rejected loads
 // answer 422 with the bad rows by line (CSV) or position (JSON); a body over the limit answers 413, a
 // body cut short 400, and neither loads anything. proxy.ts does not run here (see its matcher): Next
 // would buffer the body for it and hand this route only the first 10 MB.
@@ -70,7 +71,7 @@ async function handle(request: Request, { params }: { params: Promise<{ domain: 
   try {
     const user = await requireUser();
     const { domain, product: name } = await params;
-    const ref = { domain, name, environment: environment(request) };
+    const ref = { domain, name, environment: environment(request), dataset: new URL(request.url).searchParams.get("dataset") };
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!request.body) throw new ValidationError("The request has no body.");
     const declaredBytes = declaredLength(request);

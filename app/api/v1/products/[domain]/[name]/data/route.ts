@@ -1,4 +1,4 @@
-// GET /api/v1/products/{domain}/{name}/data: a page of the product's rows after governance allows the read
+// GET /api/v1/products/{domain}/{name}/data: a page of one dataset's rows (`dataset=`, default the first) after governance allows the read
 // (prepareRead: grants, roles, PostgreSQL privileges), with field selection, filters, sort and a keyset
 // cursor (no row count), as JSON (up to 1,000 rows), NDJSON or CSV (up to 100,000), streamed from a
 // server-side cursor batch by batch as the client reads (streamProductData). Measured like the
@@ -100,8 +100,14 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
       name,
       environment: env,
       major: rawMajor === null ? undefined : Number(rawMajor),
+      dataset: url.searchParams.get("dataset"),
       select: (fields) =>
-        parseDataQuery(url.searchParams, fields, ["env", "format", "version"], format === "json" ? MAX_PAGE_ROWS : MAX_STREAM_ROWS),
+        parseDataQuery(
+          url.searchParams,
+          fields,
+          ["env", "format", "version", "dataset"],
+          format === "json" ? MAX_PAGE_ROWS : MAX_STREAM_ROWS,
+        ),
       cursorFirst: format !== "json",
     });
     Object.assign(ids, { productId: read.productId, domainId: read.domainId });
@@ -116,8 +122,8 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
       "Cache-Control": "private, no-store",
       ...(read.nextCursor ? { Link: `<${next.pathname}${next.search}>; rel="next"` } : {}),
     };
-    const { product, environment, version, columns, masked } = read.meta;
-    const head = JSON.stringify({ product, environment, version, columns, masked }).slice(0, -1) + ',"items":[';
+    const { product, environment, dataset, version, columns, masked } = read.meta;
+    const head = JSON.stringify({ product, environment, dataset, version, columns, masked }).slice(0, -1) + ',"items":[';
     return new Response(body(format, read, head), { headers });
   } catch (e) {
     status = e instanceof Error && "status" in e && typeof e.status === "number" ? e.status : 500;
