@@ -226,6 +226,15 @@ describe("masking per role and requests that change nothing", () => {
     expect(outside.rows.map((r) => r.email)).toEqual(["***", "***", null]);
   });
 
+  it("a data admin outside the domain, whom the policy lets read, reads through the product's narrowest read role", async () => {
+    // The product declares database roles for data_consumer and data_producer only; the page tells a data admin
+    // "you can read this now", and the read must agree (it used to answer "None of your roles…").
+    const admin = await createPrincipal(["data_admin"]);
+    const page = (await read(admin, confidential)).page;
+    expect(page).toMatchObject({ access: "role" });
+    expect(page.rows).toHaveLength(3);
+  });
+
   it("refuses requests for data the user reads already or can never be granted", async () => {
     const internal = await ownedProduct({ classification: "internal" });
     await db.dataProduct.update({ where: { id: internal.productId }, data: { lifecycle: "published" } });

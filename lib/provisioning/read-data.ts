@@ -3,7 +3,8 @@
 // 1. Governance decides (enforce "read"): a role that reads the level outright, or a live access grant of
 //    the reader (approved, unexpired, unrevoked) that the policy still allows; domain members per policy.
 // 2. The query runs as a database role, so PostgreSQL's own GRANTs apply too: domain members as the portal,
-//    role readers as the product's role for their access role, grant holders as their grant's login role
+//    role readers as the product's role for their access role (or its narrowest SELECT role when it declares none
+//    for theirs), grant holders as their grant's login role
 //    (which may read the masked view only).
 // 3. Readers the policy does not clear for PII (clearedForPii) read the masked view: PII fields masked
 //    exactly as SQL logins see them (lib/provisioning/masking.ts).
@@ -204,7 +205,13 @@ export async function prepareRead(
     });
     role = grant!.dbRole;
   } else if (!member) {
-    const match = (resources.roles ?? []).find((r) => r.privileges.includes("SELECT") && (user.roles as string[]).includes(r.accessRole));
+    // Their own role's database role when the product has one; else (governance allowed the read by a role the
+    // product declares no database role for, e.g. a data admin) the product's narrowest role that may SELECT,
+    // so PostgreSQL's grants still apply and the page's "you can read this now" holds.
+    const readers = (resources.roles ?? []).filter((r) => r.privileges.includes("SELECT"));
+    const match =
+      readers.find((r) => (user.roles as string[]).includes(r.accessRole)) ??
+      [...readers].sort((a, b) => a.privileges.length - b.privileges.length)[0];
     await ensure(user, () => match !== undefined, {
       action: "read",
       resource: productResource(product.domain, product.name),

@@ -108,7 +108,8 @@ export async function DataPreviewSection({
             {problem}
           </p>
         )}
-        <div className="grid gap-3 lg:grid-cols-3">
+        {/* One snippet per row: side by side at 1280 px, the endpoint's address was cut off in each. */}
+        <div className="grid gap-3">
           <div className="min-w-0">
             <h3 className="mb-1 font-medium">curl</h3>
             <CopyBlock label="curl snippet" text={snippets.curl} testId="snippet-curl" />
