@@ -40,6 +40,8 @@ test("an owner creates a token, applies specs with the CLI, and revoking it ends
   test.setTimeout(180_000);
   await signInAs(page, USERS.salesOwner);
   await page.goto("/");
+  // Tokens, webhooks and the API reference sit in the menu under the user's name.
+  await page.getByRole("button", { name: /Sam Sales/ }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const tokenName = uniqueName("ci");

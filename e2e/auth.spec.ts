@@ -73,6 +73,7 @@ test("sign out everywhere ends the user's sessions in every browser", async ({ b
     const laptop = await signedInContext(browser, email, password);
     const phone = await signedInContext(browser, email, password);
     const laptopPage = laptop.pages()[0];
+    await laptopPage.getByRole("button", { name: /Everywhere test/ }).click(); // the menu under the user's name
     await laptopPage.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(laptopPage).toHaveURL(/\/sign-in/);
     const phonePage = phone.pages()[0];

@@ -4,6 +4,7 @@ import { Bell } from "lucide-react";
 import { can, ROLE_LABELS, type Principal } from "@/lib/auth/permissions";
 import { NavLinks, type NavItem } from "@/components/layout/nav-links";
 import { MenuToggle } from "@/components/layout/menu-toggle";
+import { AccountMenu } from "@/components/layout/account-menu";
 
 export function navItems(user: Principal): NavItem[] {
   const items: NavItem[] = [
@@ -71,38 +72,34 @@ export function Nav({
         <MenuToggle unread={unread}>
           <NavLinks items={navItems(user)} />
           <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
-            <span className="w-full md:w-auto md:text-right">
-              <span className="block font-medium text-slate-900" data-testid="current-user">
-                {user.name}
-              </span>
-              <span className="block text-xs text-slate-500">{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
-            </span>
             <NotificationsLink unread={unread} />
-            {can.openWebhooks(user) && (
-              <Link href="/webhooks" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
-                Webhooks
-              </Link>
-            )}
-            <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
-              API tokens
-            </Link>
-            <Link href="/developers/api" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
-              API
-            </Link>
             <form action={signOut}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
                 Sign out
               </button>
             </form>
-            <form action={signOutEverywhere}>
-              <button
-                type="submit"
-                className="rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-50 hover:text-slate-900"
-                title="Ends your sessions in every browser and device"
-              >
-                Sign out everywhere
-              </button>
-            </form>
+            <AccountMenu name={user.name} roles={user.roles.map((r) => ROLE_LABELS[r]).join(", ")}>
+              <Link href="/tokens" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+                API tokens
+              </Link>
+              {can.openWebhooks(user) && (
+                <Link href="/webhooks" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+                  Webhooks
+                </Link>
+              )}
+              <Link href="/developers/api" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-50">
+                API reference
+              </Link>
+              <form action={signOutEverywhere} className="border-t border-slate-100 pt-1">
+                <button
+                  type="submit"
+                  className="w-full rounded-md px-2 py-1 text-left text-slate-700 hover:bg-slate-50"
+                  title="Ends your sessions in every browser and device"
+                >
+                  Sign out everywhere
+                </button>
+              </form>
+            </AccountMenu>
           </div>
         </MenuToggle>
       </div>
