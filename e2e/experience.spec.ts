@@ -28,6 +28,26 @@ test("on a phone the navigation sits behind a Menu button and the inbox's Approv
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test("at 1280 px the navigation is one line for a data admin; tokens, webhooks and the API sit in the menu under the name", async ({
+  page,
+}) => {
+  await signInAs(page, USERS.admin);
+  await page.goto("/catalog");
+  const header = (await page.locator("header").first().boundingBox())!;
+  expect(header.height).toBeLessThan(80); // two lines of navigation made it 100 px
+  const account = page.getByRole("button", { name: /Ada Admin/ });
+  await expect(page.getByRole("link", { name: "Webhooks" })).toBeHidden();
+  await account.click();
+  await expect(account).toHaveAttribute("aria-expanded", "true");
+  for (const name of ["API tokens", "Webhooks", "API reference"]) await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("link", { name: "Webhooks" })).toBeHidden();
+  await account.click();
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await expect(page).toHaveURL(/\/webhooks$/);
+  await expect(page.getByRole("link", { name: "API tokens" })).toBeHidden(); // closed on navigation
+});
+
 test("a keyboard user can skip the navigation", async ({ page }) => {
   await signInAs(page, USERS.consumer);
   await page.goto("/catalog");

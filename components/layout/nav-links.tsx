@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           href={item.href}
           aria-current={active(item.href) ? "page" : undefined}
           className={cn(
-            "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
+            "whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium",
             active(item.href) ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
           )}
         >

@@ -63,7 +63,7 @@ export function Nav({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/favicon.svg" alt="" width={24} height={24} />
@@ -71,7 +71,7 @@ export function Nav({
         </Link>
         <MenuToggle unread={unread}>
           <NavLinks items={navItems(user)} />
-          <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
+          <div className="flex flex-wrap items-center gap-2 text-sm md:ml-auto md:flex-nowrap">
             <NotificationsLink unread={unread} />
             <form action={signOut}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
