@@ -23,6 +23,10 @@ export const SEARCH_QUERIES: Array<Record<string, string>> = [
   { q: "asset", owner: "mesh-9" },
   { q: "employee history", sort: "domain" },
   { q: "price discount" },
+  // property names of the generated datasets (bench/mesh.ts `datasets`), one of them nested at depth 2
+  { q: "tracking_number" },
+  { q: "loyalty tier", lifecycle: "published" },
+  { q: "latitude" },
   {},
 ];
 
