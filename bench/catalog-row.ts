@@ -51,6 +51,9 @@ async function main() {
       `[bench] catalog search · same SQL direct p50 / p95 / p99: ${ms(search.direct.p50)} / ${ms(search.direct.p95)} / ${ms(search.direct.p99)}`,
     );
     console.log(`[bench] catalog search · service ÷ direct SQL (p95): ${search.ratioP95.toFixed(2)}×`);
+    // Which queries make the tail.
+    for (const q of [...search.perQuery].sort((a, b) => b.serviceP95 - a.serviceP95))
+      console.log(`[bench] catalog search · ${q.query}: p50 ${ms(q.serviceP50)}, p95 ${ms(q.serviceP95)}`);
     // That the property-name queries find products through their datasets (matches are counted up to 1,000).
     const { searchProducts } = await import("@/lib/products/search");
     const { parseSearchParams } = await import("@/lib/products/search-query");
