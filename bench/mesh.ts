@@ -84,7 +84,68 @@ const TYPES = [
   "string",
 ];
 
-export type MeshSize = { domains: number; products: number; auditEvents: number };
+// Dataset and property words (catalog search must find products by a property of any dataset, nested too).
+const DATASETS = [
+  "orders",
+  "order_lines",
+  "customers",
+  "payments",
+  "shipments",
+  "invoices",
+  "events",
+  "accounts",
+  "tickets",
+  "sessions",
+  "stock_levels",
+  "refunds",
+];
+// At least 15 flat names: a dataset's 4–15 flat properties are consecutive names from a rotation, so never repeat.
+const PROPERTIES = [
+  "id",
+  "customer_id",
+  "order_id",
+  "amount",
+  "currency",
+  "created_at",
+  "status",
+  "email",
+  "phone_number",
+  "loyalty_tier",
+  "sku",
+  "quantity",
+  "unit_price",
+  "discount_code",
+  "tracking_number",
+  "carrier",
+  "warehouse_code",
+  "delivery_date",
+  "vat_number",
+  "iban",
+  "churn_probability",
+  "lifetime_value",
+  "consent_given",
+  "birth_date",
+];
+const PROPERTY_TYPES = PROPERTIES.map((n) =>
+  /_at$|_date$/.test(n)
+    ? "date"
+    : /amount|price|probability|value|quantity/.test(n)
+      ? "number"
+      : n === "consent_given"
+        ? "boolean"
+        : "string",
+);
+// A nested block (depth 0 object, its leaf at depth 1, a sub-object at depth 1 and its leaf at depth 2).
+const OBJECTS = ["shipping_address", "billing_address", "device", "location", "customer"];
+const LEAVES = ["city", "postal_code", "country_code", "street", "platform"];
+
+export type MeshSize = {
+  domains: number;
+  products: number;
+  auditEvents: number;
+  /** Each product gets 1–4 datasets of 4–15 properties (some nested, depth 2) as a declared contract would. */
+  datasets?: boolean;
+};
 
 const lit = (a: string[]) => `ARRAY[${a.map((s) => `'${s}'`).join(",")}]`;
 
@@ -153,6 +214,12 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
       FROM data_products p JOIN domains d ON d.id = p.domain_id AND d.slug LIKE 'mesh-%'`);
     t("fields_and_versions_ms", s, timings);
 
+    if (size.datasets) {
+      s = performance.now();
+      await generateDatasets(client);
+      t("datasets_ms", s, timings);
+    }
+
     s = performance.now();
     await client.query(
       `
@@ -174,4 +241,62 @@ export async function generateMesh(url: string, size: MeshSize): Promise<Record<
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Dataset and property rows as lib/products/contract/rows.ts writes them for a declared contract: datasets at
+ * positions 0…n-1 with their property_count; properties numbered per dataset in walk order (a parent before its
+ * children), `path` dotted, `depth` from 0; and field_names the dataset and property names (searchableNames),
+ * which the search trigger turns into search_vector. The `contract` JSON itself is not generated: search and
+ * the product page's dataset list read these rows, not the JSON.
+ */
+async function generateDatasets(client: pg.Client) {
+  const np = PROPERTIES.length;
+  await client.query(`
+    CREATE TEMP TABLE bench_ds AS
+    SELECT p.id AS product_id, ds, n,
+           4 + ((n * 7 + ds * 5) % 12) AS props,
+           (4 + ((n * 7 + ds * 5) % 12)) >= 6 AND (n + ds) % 2 = 0 AS nested
+    FROM (SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM data_products p
+          JOIN domains d ON d.id = p.domain_id AND d.slug LIKE 'mesh-%') p
+    CROSS JOIN LATERAL generate_series(0, (n % 4)::int) ds`);
+  await client.query(`
+    INSERT INTO data_product_datasets (id, product_id, position, name, physical_name, physical_type, description, property_count)
+    SELECT gen_random_uuid(), product_id, ds, (${lit(DATASETS)}::text[])[1 + (n + ds * 5) % ${DATASETS.length}],
+           (${lit(DATASETS)}::text[])[1 + (n + ds * 5) % ${DATASETS.length}] || '_v1', 'table', 'Generated dataset', props
+    FROM bench_ds`);
+  await client.query(`
+    WITH k AS (
+      SELECT b.product_id, b.ds, b.n, k.k, b.props, b.nested,
+             CASE WHEN b.nested AND k.k >= b.props - 4 THEN k.k - (b.props - 4) END AS j,
+             (${lit(OBJECTS)}::text[])[1 + (b.n + b.ds) % ${OBJECTS.length}] AS obj,
+             (${lit(LEAVES)}::text[])[1 + (b.n * 3 + b.ds) % ${LEAVES.length}] AS leaf,
+             1 + ((b.n * 3 + b.ds * 11 + k.k) % ${np}) AS fi
+      FROM bench_ds b CROSS JOIN LATERAL generate_series(0, b.props - 1) k(k)
+    )
+    INSERT INTO data_product_properties (id, product_id, dataset_position, position, path, depth, name, logical_type, physical_type,
+                                         required, "unique", primary_key, classification, pii, critical_data_element, description)
+    SELECT gen_random_uuid(), product_id, ds, k,
+           CASE j WHEN 0 THEN obj WHEN 1 THEN obj || '.' || leaf WHEN 2 THEN obj || '.geo' WHEN 3 THEN obj || '.geo.latitude'
+                  ELSE (${lit(PROPERTIES)}::text[])[fi] END,
+           CASE j WHEN 0 THEN 0 WHEN 1 THEN 1 WHEN 2 THEN 1 WHEN 3 THEN 2 ELSE 0 END,
+           CASE j WHEN 0 THEN obj WHEN 1 THEN leaf WHEN 2 THEN 'geo' WHEN 3 THEN 'latitude' ELSE (${lit(PROPERTIES)}::text[])[fi] END,
+           CASE WHEN j IN (0, 2) THEN 'object' WHEN j = 3 THEN 'number' WHEN j = 1 THEN 'string' ELSE (${lit(PROPERTY_TYPES)}::text[])[fi] END,
+           CASE WHEN j IN (0, 2) THEN 'jsonb' WHEN j = 3 THEN 'double precision' WHEN j = 1 THEN 'text'
+                ELSE (ARRAY['text','date','double precision','boolean'])[array_position(ARRAY['string','date','number','boolean'], (${lit(PROPERTY_TYPES)}::text[])[fi])] END,
+           j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] = 'id', j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] = 'id',
+           j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] = 'id',
+           CASE WHEN j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] IN ('email','phone_number','iban','birth_date') THEN 'restricted' END,
+           j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] IN ('email','phone_number','iban','birth_date'),
+           j IS NULL AND (${lit(PROPERTIES)}::text[])[fi] IN ('id','amount'),
+           'Generated property'
+    FROM k`);
+  // searchableNames: dataset names, then property names at every depth, each word once.
+  await client.query(`
+    UPDATE data_products p SET field_names = w.names
+    FROM (SELECT product_id, string_agg(DISTINCT name, ' ') AS names FROM (
+            SELECT product_id, name FROM data_product_datasets UNION ALL SELECT product_id, name FROM data_product_properties) x
+          WHERE product_id IN (SELECT product_id FROM bench_ds) GROUP BY product_id) w
+    WHERE w.product_id = p.id`);
+  await client.query("DROP TABLE bench_ds");
 }
