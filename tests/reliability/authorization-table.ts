@@ -640,8 +640,10 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   }),
   route<{ domain: string; name: string }>("app/api/data/[domain]/[product]/route.ts#GET", {
     name: "read an internal product's rows",
-    rule: "governance read decision + the product's access roles (data_consumer, data_producer) or domain membership",
-    expect: only("consumer", "owner", "producer", "otherDomain"),
+    // A data admin reads internal data by policy; the product declares no database role for data_admin, so the read
+    // runs as its narrowest SELECT role (lib/provisioning/read-data.ts). Governance and executives: no read by policy.
+    rule: "governance read decision; as the reader's access role, else the product's narrowest SELECT role; or domain membership",
+    expect: only("consumer", "owner", "producer", "otherDomain", "admin"),
     strict: true,
     setup: (w) => readOnlyDeployment(w),
     request: (p) => ({ url: url(`/api/data/${p.domain}/${p.name}?env=staging&limit=10`), params: { domain: p.domain, product: p.name } }),
@@ -1002,8 +1004,10 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
   }),
   route<{ domain: string; name: string }>("app/api/v1/products/[domain]/[name]/data/route.ts#GET", {
     name: "API: read an internal product's rows (cursor)",
-    rule: "governance read decision + the product's access roles (data_consumer, data_producer) or domain membership",
-    expect: only("consumer", "owner", "producer", "otherDomain"),
+    // A data admin reads internal data by policy; the product declares no database role for data_admin, so the read
+    // runs as its narrowest SELECT role (lib/provisioning/read-data.ts). Governance and executives: no read by policy.
+    rule: "governance read decision; as the reader's access role, else the product's narrowest SELECT role; or domain membership",
+    expect: only("consumer", "owner", "producer", "otherDomain", "admin"),
     strict: true,
     setup: (w) => readOnlyDeployment(w),
     request: (p) => ({
