@@ -2,31 +2,14 @@
 // The signed-in user's menu: their name and roles open a panel with the developer and account links (API
 // tokens, webhooks, the API reference) and "Sign out everywhere". Keeping those behind one button lets the
 // navigation fit one line at 1280 px. Like the phone menu it closes on navigation and on Escape.
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { usePathname } from "next/navigation";
+import { useRef, type ReactNode } from "react";
+import { useDismissable } from "./use-dismissable";
 import { ChevronDown } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 export function AccountMenu({ name, roles, children }: { name: string; roles: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  const [shownFor, setShownFor] = useState(pathname);
   const root = useRef<HTMLDivElement>(null);
-  if (shownFor !== pathname) {
-    setShownFor(pathname);
-    setOpen(false);
-  }
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const onClick = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    window.addEventListener("keydown", onKey);
-    window.addEventListener("mousedown", onClick);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      window.removeEventListener("mousedown", onClick);
-    };
-  }, [open]);
+  const [open, setOpen] = useDismissable(root);
   return (
     <div ref={root} className="relative w-full md:w-auto">
       <button

@@ -1,26 +1,13 @@
 "use client";
 // On small screens the navigation and the user's controls fold behind a "Menu" button; from md up they
 // are always shown. The menu closes when the page changes, so a tapped link does not leave it open.
-import { useEffect, useState, type ReactNode } from "react";
-import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { useDismissable } from "./use-dismissable";
 import { Menu, X } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 export function MenuToggle({ children, unread = 0 }: { children: ReactNode; unread?: number }) {
-  const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  const [shownFor, setShownFor] = useState(pathname);
-  // Closing on navigation without an effect: React's "adjust state while rendering" pattern.
-  if (shownFor !== pathname) {
-    setShownFor(pathname);
-    setOpen(false);
-  }
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [open]);
+  const [open, setOpen] = useDismissable();
   return (
     <>
       <button
