@@ -2,30 +2,13 @@
 // generated mesh whose products carry 1–4 datasets of 4–15 properties (some nested):
 // `DATABASE_URL=<server> tsx --conditions=react-server bench/catalog-row.ts [--products 100000] [--no-datasets]`.
 import pg from "pg";
-import { migrateDeploy } from "../scripts/prisma";
-import { seedDemo } from "../scripts/run";
 import { generateMesh } from "./mesh";
 import { benchSearch } from "./catalog";
 import { ms } from "./stats";
-
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+import { arg, withSeededScratch } from "./scratch";
 
 async function main() {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) throw new Error("DATABASE_URL (a server where a scratch database can be created) is required");
-  const name = `meshport_bench_catalog_${Date.now().toString(36)}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  try {
-    await migrateDeploy(url);
-    await seedDemo({ ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
+  await withSeededScratch("catalog", async (url) => {
     const products = Number(arg("products") ?? 100_000);
     const datasets = !process.argv.includes("--no-datasets");
     const gen = await generateMesh(url, { domains: Math.max(10, Math.round(products / 100)), products, auditEvents: 1000, datasets });
@@ -63,10 +46,7 @@ async function main() {
         `[bench] catalog search · "${q}" finds ${r.total}${r.totalIsCapped ? "+" : ""} products, first: ${r.items[0]?.name ?? "none"}`,
       );
     }
-  } finally {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await c.end();
-  }
+  });
   process.exit(0);
 }
 

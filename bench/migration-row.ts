@@ -1,15 +1,10 @@
 // The contracts-and-datasets migration on a bench-sized mesh of old-shape products, timed and checked for loss:
 // `DATABASE_URL=<server> tsx --conditions=react-server bench/migration-row.ts [--products 10000]`.
 import { CONTRACTS_MIGRATION, measureContractsMigration } from "./migration";
-
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+import { arg, benchServer } from "./scratch";
 
 async function main() {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) throw new Error("DATABASE_URL (a server where a scratch database can be created) is required");
+  const admin = benchServer();
   const products = Number(arg("products") ?? 10_000);
   const s = performance.now();
   const r = await measureContractsMigration(admin, products);
