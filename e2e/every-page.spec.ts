@@ -81,8 +81,9 @@ async function audit(page: Page, role: string, path: string, seen?: { refusal: b
   await page.goto(path);
   // The 403 page is the same for every refused path of a role: its width is checked each time, axe runs on
   // the first one only (axe is most of this walk's cost, and CI has a time limit).
-  const repeatRefusal = seen ? (await isRefusal(page)) && seen.refusal : false;
-  if (seen && !seen.refusal && (await isRefusal(page))) seen.refusal = true;
+  const refused = seen ? await isRefusal(page) : false;
+  const repeatRefusal = refused && seen!.refusal;
+  if (refused) seen!.refusal = true;
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 390) {
     // Name the widest elements, so a failure says what to fix.
