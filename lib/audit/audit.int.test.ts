@@ -226,3 +226,43 @@ describe("listAuditEvents", () => {
     expect((await listAuditEvents(parseAuditQuery({ subject, to: "2000-01-01" }).filters)).rows).toEqual([]);
   });
 });
+
+describe("batched audit rows (an API token's every use)", () => {
+  it("writes every row of a burst, each with the time of its decision, in a few statements", async () => {
+    const marker = `batched-${uid()}`;
+    const before = new Date();
+    const { auditBatched } = await import("@/lib/audit/writer");
+    // 1,200 rows: more than one batch's worth (500), so both the size and the timer flush are exercised.
+    await Promise.all(
+      Array.from({ length: 1200 }, (_, i) =>
+        auditBatched({
+          subject: marker,
+          action: "api_token:use",
+          resource: "api_token:mp_batch",
+          decision: "allow",
+          reason: `use ${i}\u0007`,
+          policyId: "portal-permissions",
+          context: { i },
+        }),
+      ),
+    );
+    await expect.poll(() => db.auditEvent.count({ where: { subject: marker } }), { timeout: 5_000 }).toBe(1200);
+    const rows = await db.auditEvent.findMany({ where: { subject: marker }, orderBy: { id: "asc" } });
+    expect(new Set(rows.map((r) => (r.context as { i: number }).i)).size).toBe(1200);
+    expect(rows.every((r) => r.decision === "allow" && r.policyId === "portal-permissions" && r.requestId)).toBe(true);
+    // Stored as UTC like every other row, at the decision's time (not the flush's), and cleaned like audit()'s rows.
+    expect(rows.every((r) => r.at.getTime() >= before.getTime() - 1 && r.at.getTime() <= Date.now())).toBe(true);
+    expect(rows.some((r) => r.reason.includes("\u0007"))).toBe(false);
+  });
+
+  it("never throws when a batch cannot be written, and the next batch still lands", async () => {
+    const { auditBatched, flushAuditBatch } = await import("@/lib/audit/writer");
+    const marker = `batched-bad-${uid()}`;
+    // A decision value the database refuses fails the whole statement (it is one INSERT): logged, not thrown.
+    await auditBatched({ subject: marker, action: "x", resource: "y", decision: "maybe" as "allow", reason: "bad" });
+    await expect(flushAuditBatch()).resolves.toBeUndefined();
+    await auditBatched({ subject: marker, action: "x", resource: "y", decision: "deny", reason: "good" });
+    await flushAuditBatch();
+    expect(await db.auditEvent.findMany({ where: { subject: marker }, select: { reason: true } })).toEqual([{ reason: "good" }]);
+  });
+});

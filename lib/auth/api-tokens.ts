@@ -6,7 +6,7 @@ import "server-only";
 import { db, RELAXED_COMMIT } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { audit } from "@/lib/audit/writer";
+import { audit, auditBatched } from "@/lib/audit/writer";
 import { assertCan, recordDenial } from "./assert-can";
 import type { CurrentUser } from "./current-user";
 import type { DomainRoleName, RoleName } from "./permissions";
@@ -258,7 +258,7 @@ type AuthRow = {
 export async function authenticateApiToken(secret: string, via: string): Promise<TokenAuth> {
   const hash = hashTokenSecret(secret);
   // The last-use time and the rate counter are bookkeeping, not records: the commit does not wait for its WAL
-  // flush (RELAXED_COMMIT). The audit row of the use is written durably.
+  // flush (RELAXED_COMMIT). The audit row of the use is written durably, batched with others.
   const rows = await db.$queryRaw<AuthRow[]>`
     WITH relaxed AS (${RELAXED_COMMIT}),
     t AS (
@@ -292,8 +292,9 @@ export async function authenticateApiToken(secret: string, via: string): Promise
   if (row.rate_count > row.rate_limit) {
     return { ok: false, status: 429, retryAfter: retryAfterSeconds(new Date(row.rate_window)), limit: row.rate_limit, user, token };
   }
-  // Every use is on record, like a session's sign-in; written after the answer, never delaying it.
-  void audit({
+  // Every use is on record, like a session's sign-in; written after the answer in a batch (auditBatched), never
+  // delaying it and costing one commit per batch rather than per request.
+  void auditBatched({
     subject: user.email,
     action: "api_token:use",
     resource: `api_token:${token.prefix}`,
