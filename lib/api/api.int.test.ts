@@ -23,6 +23,8 @@ import { provisioned } from "@/tests/provisioning-fixtures";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { OPERATIONS, openApiDocument } from "./openapi";
+import { productDto } from "./dto";
+import { getProduct } from "@/lib/products/queries";
 
 // No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
@@ -230,6 +232,10 @@ describe("products", () => {
     expect(list.status).toBe(200);
     const one = await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: p() });
     expect(one.json()).toMatchObject({ name: f.spec.name, domain: f.domain });
+    // The lean catalog-entry lookup answers exactly what the product page's full read would give the same DTO.
+    const full = await getProduct(f.domain, f.spec.name);
+    expect(one.json()).toEqual(JSON.parse(JSON.stringify(productDto(full!))));
+    expect(one.json().schema.length).toBe(f.spec.schema.length);
     expect(
       (await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: { ...p(), name: "nope" } })).status,
     ).toBe(404);

@@ -1,6 +1,6 @@
 // Service results → the API's documented shapes (schemas.ts), so answers carry exactly what the
 // OpenAPI document promises and nothing of the database rows behind them.
-import type { ProductDetail, ProductSummary } from "@/lib/products";
+import type { ProductEntry, ProductSummary } from "@/lib/products";
 
 type Summary = Omit<ProductSummary, "id">;
 
@@ -20,7 +20,7 @@ export function productSummaryDto(p: Summary) {
   };
 }
 
-export function productDto(p: ProductDetail) {
+export function productDto(p: ProductEntry) {
   const base = `/api/v1/products/${p.domain}/${p.name}`;
   return {
     ...productSummaryDto(p),

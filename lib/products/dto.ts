@@ -51,6 +51,14 @@ export type ProductDetail = ProductSummary & {
   importNotes: ImportNote[] | null;
 };
 
+/** What `GET /api/v1/products/{domain}/{name}` answers (lib/api/dto.ts productDto): the catalog entry only. */
+export type ProductEntry = Omit<ProductSummary, "id"> & {
+  domainName: string;
+  createdAt: string;
+  publishedAt: string | null;
+  spec: Pick<DataProductSpec, "schema" | "slo">;
+};
+
 export type VersionSummary = {
   version: string;
   changeNote: string;

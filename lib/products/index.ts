@@ -2,7 +2,7 @@
 // vocabularies, the platform's reserved column names, lifecycle move types and product paths.
 export type { TemplateDto } from "./blank-spec";
 export { identifierPart, isReservedColumnName, LOADED_AT, PLATFORM_COLUMNS, ROW_ID } from "./db-identifiers";
-export { productPath, type ProductDetail, type ProductSummary } from "./dto";
+export { productPath, type ProductDetail, type ProductEntry, type ProductSummary } from "./dto";
 export type { MoveDetails, MovingProduct } from "./lifecycle";
 export {
   CLASSIFICATIONS,

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isoTimestamp } from "@/lib/sql";
 import type { ComplianceStatus } from "@/lib/governance";
 import type { DataProductSpec, LifecycleState, Classification } from "@/lib/products/types";
-import type { ProductDataset, ProductDetail, VersionSummary } from "@/lib/products/dto";
+import type { ProductDataset, ProductDetail, ProductEntry, VersionSummary } from "@/lib/products/dto";
 import type { ImportNote } from "@/lib/products/contract/project";
 import type { OdcsContract } from "@/lib/products/contract/types";
 
@@ -118,6 +118,25 @@ export async function getProduct(domain: string, name: string): Promise<ProductD
   if (!p) return null;
   const { compliance: _compliance, ...detail } = p;
   return detail;
+}
+
+/**
+ * One product's catalog entry by its address, or null: one indexed statement that reads only what the API's
+ * get-one answers (no contract, datasets or validation, which getProductPage also builds), so a program's
+ * lookup costs a round trip and a small row.
+ */
+export async function getProductEntry(domain: string, name: string): Promise<ProductEntry | null> {
+  const rows = await db.$queryRaw<(Omit<ProductEntry, "spec"> & { spec: ProductEntry["spec"] })[]>`
+    SELECT d.slug AS domain, d.name AS "domainName", p.name, p.description, p.owner,
+           p.classification::text AS classification, p.lifecycle::text AS lifecycle, p.current_version AS version, p.tags,
+           ${isoTimestamp(Prisma.sql`p.created_at`)} AS "createdAt", ${isoTimestamp(Prisma.sql`p.updated_at`)} AS "updatedAt",
+           ${isoTimestamp(Prisma.sql`p.published_at`)} AS "publishedAt", to_char(p.sunset_on, 'YYYY-MM-DD') AS "sunsetOn",
+           jsonb_build_object('schema', p.spec->'schema', 'slo', p.spec->'slo') AS spec
+    FROM data_products p
+    JOIN domains d ON d.id = p.domain_id
+    WHERE d.slug = ${domain} AND p.name = ${name}
+    LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 export async function listVersions(productId: string): Promise<VersionSummary[]> {

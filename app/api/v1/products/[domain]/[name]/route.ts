@@ -2,7 +2,7 @@
 import { apiRoute, JSON_HEADERS } from "@/lib/api/route";
 import { requireScope } from "@/lib/api/caller";
 import { productDto } from "@/lib/api/dto";
-import { getProduct } from "@/lib/products/queries";
+import { getProductEntry } from "@/lib/products/queries";
 import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -15,5 +15,5 @@ export const GET = apiRoute(
     if (!product) throw new NotFoundError("This data product does not exist.");
     return Response.json(productDto(product), { headers: JSON_HEADERS });
   },
-  { prefetch: ({ domain, name }: { domain: string; name: string }) => getProduct(domain, name) },
+  { prefetch: ({ domain, name }: { domain: string; name: string }) => getProductEntry(domain, name) },
 );
