@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import os from "node:os";
 import pg from "pg";
 import { NEXT_BIN, buildIsStale, node } from "../scripts/run";
-import { summarize } from "./stats";
+import { serverNodeArgs, summarize } from "./stats";
 import type { Row } from "./sections";
 
 /** The server process tree's resident memory now (VmRSS) and each process's own peak (VmHWM, kept by the kernel), in kB. */
@@ -78,7 +78,7 @@ export async function benchHttp(
   const port = opts.port ?? 3450;
   const loadBefore = os.loadavg()[0];
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [...serverNodeArgs(), NEXT_BIN, "start", "-p", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: url,

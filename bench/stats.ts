@@ -12,3 +12,11 @@ export function summarize(samples: number[]): { p50: number; p95: number; p99: n
 }
 
 export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
+
+/**
+ * Node options for the measured portal process (BENCH_SERVER_NODE_ARGS, space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes (Node refuses those in NODE_OPTIONS).
+ */
+export function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
