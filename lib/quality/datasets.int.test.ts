@@ -10,7 +10,9 @@ import { importProduct } from "@/lib/products/import-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
 import { ingestJson, listLoads } from "@/lib/ingestion/ingest";
+import { runQualityMonitor } from "@/lib/governance/compliance/monitor/quality.db";
 import { stopQueue } from "@/lib/jobs/queue";
+import { runQualityCheck } from "./run-quality-check";
 
 let f: Fixture;
 let productId: string;
@@ -104,5 +106,58 @@ describe("a product with several datasets", () => {
       ["customers", 3],
       ["orders", 2],
     ]);
+  });
+
+  it("the on-demand check measures every dataset's table, pooled over their cells, and names the datasets that fail", async () => {
+    const run = await runQualityCheck(f.owner, productId);
+    expect(run.rowsChecked).toBe(5);
+    // completeness (4 + 7) / (4 + 9) cells, accuracy (4 + 4) / (4 + 5) checked cells, consistency 5 / 5 fields
+    expect(run.metrics).toEqual({ completeness: 84.62, accuracy: 88.89, consistency: 100 });
+    expect(run.datasets).toEqual([
+      { key: "orders", rows: 2, metrics: { completeness: 100, accuracy: 100, consistency: 100 } },
+      { key: "customers", rows: 3, metrics: { completeness: 77.78, accuracy: 80, consistency: 100 } },
+    ]);
+    const stored = await db.qualityRun.findUniqueOrThrow({ where: { id: run.id }, select: { rowsChecked: true, metrics: true } });
+    expect(stored).toEqual({ rowsChecked: 5, metrics: run.metrics });
+    // The global policy wants completeness ≥ 95 and accuracy ≥ 98: the owners hear which dataset falls short.
+    const event = await db.notificationEvent.findFirstOrThrow({
+      where: { type: "quality.check_failed", productId },
+      orderBy: { createdAt: "desc" },
+      select: { title: true, payload: true },
+    });
+    expect((event.payload as { failures: unknown[] }).failures).toEqual([
+      { metric: "completeness", score: 84.62, threshold: 95, datasets: ["customers"] },
+      { metric: "accuracy", score: 88.89, threshold: 98, datasets: ["customers"] },
+    ]);
+    expect(event.title).toContain("completeness 84.6% < 95% (dataset customers), accuracy 88.9% < 98% (dataset customers)");
+  });
+
+  it("the monitor runs each dataset's contract rules on that dataset's table and names it in the violations", async () => {
+    const report = await runQualityMonitor({ productIds: [productId] });
+    expect(report).toMatchObject({ products: 1, checks: 4, failedChecks: 2, failed: [] });
+    const [run] = await db.qualityRun.findMany({
+      where: { productId },
+      orderBy: { at: "desc" },
+      take: 1,
+      select: { checks: true, rowsChecked: true },
+    });
+    expect(run.rowsChecked).toBe(5);
+    expect((run.checks as Array<Record<string, unknown>>).map((c) => [c.path, c.dataset, c.value, c.passed])).toEqual([
+      ["schema[0].quality[0]", "orders", 2, true],
+      ["schema[1].quality[0]", "customers", 3, true],
+      ["schema[1].quality[1]", "customers", 1, false],
+      ["schema[1].properties[1].quality[0]", "customers", 1, false],
+    ]);
+    const violations = await db.complianceViolation.findMany({
+      where: { productId, rule: "quality", resolvedAt: null },
+      select: { detail: true, message: true },
+      orderBy: { detail: "asc" },
+    });
+    expect(violations.find((v) => v.detail === "check:schema[1].quality[1]")?.message).toBe(
+      "Quality rule schema[1].quality[1] (sql) on dataset customers measured 1, expected be 0.",
+    );
+    expect(violations.find((v) => v.detail === "metric:completeness")?.message).toBe(
+      "completeness is 84.62%, under the policy's 95% (dataset customers).",
+    );
   });
 });
