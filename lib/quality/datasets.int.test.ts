@@ -9,6 +9,7 @@ import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, type Fixture 
 import { importProduct } from "@/lib/products/import-product";
 import { provisionProduct } from "@/lib/provisioning/provision-product";
 import { runProvisioningJob } from "@/lib/provisioning/run-job";
+import { readProductData } from "@/lib/provisioning/read-data";
 import { ingestJson, listLoads } from "@/lib/ingestion/ingest";
 import { runQualityMonitor } from "@/lib/governance/compliance/monitor/quality.db";
 import { stopQueue } from "@/lib/jobs/queue";
@@ -159,5 +160,17 @@ describe("a product with several datasets", () => {
     expect(violations.find((v) => v.detail === "metric:completeness")?.message).toBe(
       "completeness is 84.62%, under the policy's 95% (dataset customers).",
     );
+  });
+
+  it("the preview reads the chosen dataset and offers every dataset the deployment serves", async () => {
+    const ref = { domain: f.domain, name, environment: "staging" as const, limit: 10, offset: 0, via: "preview" as const };
+    const first = await readProductData(f.owner, ref);
+    expect(first.datasets).toEqual(["orders", "customers"]);
+    expect(first.page).toMatchObject({ dataset: "orders", total: 2 });
+    expect(first.sqlRelation).toMatch(/\.shop_[a-z0-9_]+__masked$/);
+    const customers = await readProductData(f.owner, { ...ref, dataset: "customers" });
+    expect(customers.page).toMatchObject({ dataset: "customers", total: 3 });
+    expect(customers.page.rows.map((r) => r.customer_id)).toEqual(["c-1", "c-2", "c-3"]);
+    expect(customers.sqlRelation).toMatch(/__customers__masked$/);
   });
 });
