@@ -52,6 +52,8 @@ type Target = {
   deploymentId: string;
   schema: string;
   table: string;
+  /** The dataset's key (datasets.ts), recorded on the load. */
+  dataset: string;
   fields: ProductField[];
   primaryKey: string[];
 };
@@ -93,7 +95,7 @@ export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Ta
   if (!deployment || deployment.status !== "active" || !deployment.schemaName || !deployment.tableName || deployment.jobs.length === 0) {
     throw new ValidationError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}; provision it before loading data.`);
   }
-  const { table, fields } = datasetTable(
+  const { table, fields, dataset } = datasetTable(
     deployment.jobs[0].spec as unknown as ProvisionRequest,
     deployment.tableName,
     deployment.resources as DeploymentResources,
@@ -105,6 +107,7 @@ export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Ta
     deploymentId: deployment.id,
     schema: deployment.schemaName,
     table,
+    dataset,
     fields,
     primaryKey: primaryKeyFor(fields),
   };
@@ -119,10 +122,10 @@ function datasetTable(request: ProvisionRequest, firstTable: string, resources: 
     const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
     throw new ValidationError(message, { dataset: [message] });
   }
-  if (picked === null) return { table: firstTable, fields: request.spec.schema };
+  if (picked === null) return { table: firstTable, fields: request.spec.schema, dataset: first.key };
   const table = resources.datasets?.[picked.key]?.table;
   if (!table) throw new ValidationError(`Dataset ${picked.key} is not provisioned in ${ref.environment}; provision the product again.`);
-  return { table, fields: picked.fields };
+  return { table, fields: picked.fields, dataset: picked.key };
 }
 
 /** Collects problems: the first MAX_LISTED_ERRORS verbatim, all of them counted. */
@@ -173,7 +176,7 @@ async function load(user: CurrentUser, target: Target, format: Source, feed: Row
     // "running" row below belongs to a live load (recover-loads.ts marks the others failed).
     await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [loadLockKey(record.id)]);
     await db.ingestionLoad.create({
-      data: { id: record.id, deploymentId: target.deploymentId, format, userId: user.id, status: "running" },
+      data: { id: record.id, deploymentId: target.deploymentId, dataset: target.dataset, format, userId: user.id, status: "running" },
       select: { id: true },
     });
     await client.query("SET LOCAL TimeZone = 'UTC'");
@@ -382,6 +385,8 @@ export async function ingestJson(user: CurrentUser, ref: LoadRef, rows: unknown,
 export type LoadSummaryDto = {
   id: string;
   environment: string;
+  /** The dataset's key; null for loads recorded before loads named their dataset. */
+  dataset: string | null;
   format: string;
   status: string;
   rowsTotal: number;
@@ -403,6 +408,7 @@ export async function listLoads(productId: string, page: number, pageSize = 10):
       take: pageSize,
       select: {
         id: true,
+        dataset: true,
         format: true,
         status: true,
         rowsTotal: true,
@@ -426,6 +432,7 @@ export async function listLoads(productId: string, page: number, pageSize = 10):
     rows: rows.map((r) => ({
       id: r.id,
       environment: r.deployment.environment,
+      dataset: r.dataset,
       format: r.format,
       status: r.status,
       rowsTotal: r.rowsTotal,

@@ -31,6 +31,14 @@ describe("event descriptions", () => {
     ).toBe("Quality check of sales/orders failed: accuracy 90.5% < 99%");
     expect(
       describeEvent({
+        type: "quality.check_failed",
+        product,
+        score: 80,
+        failures: [{ metric: "completeness", score: 90, threshold: 95, datasets: ["customers"] }],
+      }).title,
+    ).toBe("Quality check of sales/orders failed: completeness 90% < 95% (dataset customers)");
+    expect(
+      describeEvent({
         type: "compliance.violation",
         domain: "sales",
         product: null,

@@ -60,7 +60,8 @@ export type NotificationEventInput = { actorId?: string | null } & (
       type: "quality.check_failed";
       product: EventProduct;
       score: number;
-      failures: Array<{ metric: string; score: number; threshold: number }>;
+      /** `datasets`: a product with several datasets names those below the threshold. */
+      failures: Array<{ metric: string; score: number; threshold: number; datasets?: string[] }>;
     }
   | { type: "product.deprecated"; product: EventProduct; sunsetOn: string | null; note: string }
   | { type: "product.retired"; product: EventProduct; note: string }
@@ -113,7 +114,7 @@ export function describeEvent(e: NotificationEventInput): { title: string; link:
       return { title: `${p} fails validation (${e.errors} error${e.errors === 1 ? "" : "s"}) after a policy change`, link: page };
     case "quality.check_failed":
       return {
-        title: `Quality check of ${p} failed: ${e.failures.map((f) => `${f.metric} ${pct(f.score)} < ${pct(f.threshold)}`).join(", ")}`,
+        title: `Quality check of ${p} failed: ${e.failures.map((f) => `${f.metric} ${pct(f.score)} < ${pct(f.threshold)}${f.datasets ? ` (dataset${f.datasets.length > 1 ? "s" : ""} ${f.datasets.join(", ")})` : ""}`).join(", ")}`,
         link: `${page}/quality`,
       };
     case "product.deprecated":

@@ -142,6 +142,7 @@ export async function buildRequest(
     platform,
     pipeline: { type: pipeline.type, schedule: pipeline.schedule },
     grants,
+    datasets: datasets.others,
   });
   return { request, plan };
 }

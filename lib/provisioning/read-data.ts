@@ -92,6 +92,8 @@ export type ReadResult = {
   domainId: string;
   /** `schema.view` a SQL login of an access grant reads in this deployment (the masked view). */
   sqlRelation: string | null;
+  /** The keys of every dataset this deployment serves, the first first (the preview's dataset picker). */
+  datasets: string[];
 };
 
 /**
@@ -143,6 +145,8 @@ export type PreparedRead = {
   access: DataPage["access"];
   /** The dataset read: its key, and whether it is the first (spec.schema, whose older majors are kept). */
   dataset: { key: string; first: boolean };
+  /** The keys of every dataset the deployment serves (a view), the first first. */
+  datasets: string[];
 };
 
 /** Governance's decision, the deployment, the database role and the masked source: steps 1–3 above. */
@@ -249,6 +253,7 @@ export async function prepareRead(
     sqlRelation: maskedView ? `${deployment.schemaName}.${maskedView}` : null,
     access: member ? "member" : viaGrant ? "grant" : "role",
     dataset: { key: served.key, first: served.first },
+    datasets: served.all,
   };
 }
 
@@ -263,6 +268,7 @@ function servedDataset(
 ) {
   const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
   const others = request.datasets ?? [];
+  const all = [first.key, ...others.filter((d) => resources.datasets?.[d.key]?.view).map((d) => d.key)];
   const picked = pickDataset(ref.dataset, first, others);
   if (picked === undefined) {
     const names = [first.key, ...others.map((d) => d.key)].join(", ");
@@ -270,13 +276,27 @@ function servedDataset(
     throw new ValidationError(message, { dataset: [message] });
   }
   if (picked === null)
-    return { key: first.key, first: true, fields: request.spec.schema, view: resources.view!, maskedView: resources.maskedView ?? null };
+    return {
+      key: first.key,
+      first: true,
+      all,
+      fields: request.spec.schema,
+      view: resources.view!,
+      maskedView: resources.maskedView ?? null,
+    };
   const r = resources.datasets?.[picked.key];
   if (!r?.view)
     throw new NotFoundError(
       `Dataset ${picked.key} of ${ref.domain}/${ref.name} is not provisioned in ${ref.environment}; provision it again.`,
     );
-  return { key: picked.key, first: false, fields: picked.fields, view: r.view, maskedView: r.maskedView ?? maskedViewNameFor(r.view) };
+  return {
+    key: picked.key,
+    first: false,
+    all,
+    fields: picked.fields,
+    view: r.view,
+    maskedView: r.maskedView ?? maskedViewNameFor(r.view),
+  };
 }
 
 /**
@@ -342,6 +362,7 @@ export async function readProductData(user: CurrentUser, ref: ReadRef): Promise<
       productId: product.id,
       domainId: product.domainId,
       sqlRelation: read.sqlRelation,
+      datasets: read.datasets,
       page: {
         product: `${product.domain}/${product.name}`,
         environment: ref.environment,

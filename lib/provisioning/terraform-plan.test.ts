@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parsePlatformYaml } from "@/lib/platform/platform-yaml";
 import { DEFAULT_PLATFORM_YAML } from "@/lib/platform/default-platform";
 import type { DataProductSpec } from "@/lib/products/types";
+import { datasetViewName } from "./datasets";
 import { computeGrants } from "./grants";
 import { PLAN_LABEL, terraformPlan } from "./terraform-plan";
 
@@ -88,6 +89,73 @@ describe("terraformPlan", () => {
     }) as Plan;
     expect(ml.resource.aws_sagemaker_feature_group.sales_orders_staging.record_identifier_feature_name).toBe("order_id");
     expect(ml.resource.databricks_job.sales_orders_staging.schedule).toBeUndefined();
+  });
+
+  it("plans a table, serving view, masked view and grants for every dataset", () => {
+    const customers = {
+      key: "customers",
+      name: "Customers",
+      view: datasetViewName(spec.name, "customers"),
+      fields: [
+        { name: "customer_id", type: "string" as const, description: "", required: true, pii: false },
+        { name: "email", type: "string" as const, description: "", required: false, pii: true },
+      ],
+    };
+    const withGrants = computeGrants(
+      "dp_sales_orders",
+      [...spec.access, { role: "data_producer", permissions: ["read", "write"] }],
+      "internal",
+      [
+        { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
+        { role: "data_producer", permissions: ["read", "write"], data_access: ["public", "internal"] },
+      ],
+    );
+    const plan = terraformPlan({
+      spec,
+      environment: "production",
+      settings: { storage: "data_lake", processing: "spark", serving: "rest_api", governance: "standard" },
+      platform,
+      pipeline: { type: "etl", schedule: "daily" },
+      grants: withGrants,
+      datasets: [customers],
+    }) as Plan;
+    const tables = plan.resource.aws_glue_catalog_table;
+    expect(Object.keys(tables).sort()).toEqual(
+      [
+        "sales_orders_production",
+        "sales_orders_production_view",
+        "sales_orders_production_masked",
+        "sales_orders_production__customers",
+        "sales_orders_production__customers_view",
+        "sales_orders_production__customers_masked",
+      ].sort(),
+    );
+    const table = tables.sales_orders_production__customers;
+    expect(table).toMatchObject({ name: "orders__customers_production", table_type: "EXTERNAL_TABLE" });
+    expect((table.storage_descriptor as { columns: unknown[] }).columns).toEqual([
+      { name: "customer_id", type: "string", comment: "" },
+      { name: "email", type: "string", comment: "" },
+    ]);
+    expect(tables.sales_orders_production__customers_view).toMatchObject({
+      name: "orders__customers_view_production",
+      table_type: "VIRTUAL_VIEW",
+    });
+    const masked = tables.sales_orders_production__customers_masked;
+    expect(masked.name).toBe("orders__customers__masked_production");
+    expect(masked.view_original_text).toContain(`CASE WHEN "email" IS NULL THEN NULL ELSE '***' END AS "email"`);
+    expect(masked.view_original_text).toContain("FROM sales.orders__customers_production");
+    // The first dataset keeps its names.
+    expect(tables.sales_orders_production.name).toBe("orders_production");
+    // Each role's privileges on each dataset's table, SELECT on its views.
+    const lf = plan.resource.aws_lakeformation_permissions;
+    expect(lf.sales_orders_production__customers_data_producer.permissions).toEqual(["SELECT", "INSERT", "ALTER"]);
+    expect(lf.sales_orders_production__customers_data_producer.table).toMatchObject({
+      name: "${aws_glue_catalog_table.sales_orders_production__customers.name}",
+    });
+    expect(lf.sales_orders_production__customers_masked_data_consumer.permissions).toEqual(["SELECT"]);
+    expect(lf.sales_orders_production__customers_view_data_consumer.permissions).toEqual(["SELECT"]);
+    expect(lf.sales_orders_production_data_consumer.permissions).toEqual(["SELECT"]);
+    expect(Object.keys(lf)).toHaveLength(2 * 2 * 3);
   });
 
   it("warns in the plan when the platform configuration lacks a component it needs", () => {

@@ -32,6 +32,17 @@ const contract: OdcsContract = {
         },
       ],
     },
+    {
+      name: "customers",
+      quality: [
+        { type: "sql", query: "SELECT count(*) FROM ${object} WHERE email NOT LIKE '%@%'", mustBe: 0 },
+        { metric: "rowCount", mustBeGreaterThan: 0 },
+      ],
+      properties: [
+        { name: "Customer ID", quality: [{ metric: "duplicateValues", mustBe: 0 }] },
+        { name: "email", quality: [{ type: "sql", query: "SELECT count(*) FROM ${table} WHERE ${column} IS NULL", mustBe: 0 }] },
+      ],
+    },
   ],
 };
 
@@ -55,6 +66,27 @@ describe("contract quality rules as SQL", () => {
   it("passes user text (values, patterns) as parameters, never in the SQL", () => {
     expect(compiled.params).toEqual([["new", "o'k"], "^[a-z]+$'; DROP TABLE x; --"]);
     expect(qualityQuery(compiled).sql).not.toContain("DROP");
+  });
+
+  it("compiles another dataset's rules, and its properties' rules, against that dataset's own table", () => {
+    const columns: Record<string, string> = { "Customer ID": "customer_id", email: "email" };
+    const second = contractChecks(contract, "dp_s", "orders__customers_v1", (name) => columns[name] ?? null, {
+      index: 1,
+      key: "customers",
+    });
+    expect(second.from).toBe('"dp_s"."orders__customers_v1"');
+    expect(second.checks.map((c) => [c.path, c.dataset, c.aggregate ?? c.sql])).toEqual([
+      ["schema[1].quality[0]", "customers", `SELECT count(*) FROM "dp_s"."orders__customers_v1" WHERE email NOT LIKE '%@%'`],
+      ["schema[1].quality[1]", "customers", "count(*)"],
+      ["schema[1].properties[0].quality[0]", "customers", 'count(*) - count(DISTINCT "customer_id")'],
+      ["schema[1].properties[1].quality[0]", "customers", 'SELECT count(*) FROM "dp_s"."orders__customers_v1" WHERE "email" IS NULL'],
+    ]);
+    expect(qualityQuery(second).sql).toBe(
+      'SELECT (count(*))::float8 AS c1, (count(*) - count(DISTINCT "customer_id"))::float8 AS c2 FROM "dp_s"."orders__customers_v1"',
+    );
+    // The first dataset's rules never run on the second's table, nor the second's on the first's.
+    expect(compiled.checks.every((c) => c.path.startsWith("schema[0]") && c.dataset === undefined)).toBe(true);
+    expect(contractChecks(contract, "dp_s", "t", () => null, { index: 2 }).checks).toEqual([]);
   });
 
   it("compares the measured number with the rule's operator", () => {

@@ -1,7 +1,11 @@
-// A declared contract's quality rules as SQL over the product's provisioned table (the first dataset): the ODCS
-// library metrics nullValues, missingValues, invalidValues, duplicateValues and rowCount, and `sql` rules with
-// ${table}/${object} and ${column}/${property} placeholders. Pure: the compliance monitor runs them
+// A declared contract's quality rules as SQL over the product's provisioned tables: the ODCS library metrics
+// nullValues, missingValues, invalidValues, duplicateValues and rowCount, and `sql` rules with ${table}/${object}
+// and ${column}/${property} placeholders. Pure: the compliance monitor runs them
 // (lib/governance/compliance/monitor/quality.db.ts).
+//
+// Each dataset (schema object) is compiled on its own, against its own table: the rules declared on
+// `schema[i]` and on its properties run on dataset i's table, and there ${table}/${object} is that table.
+// ODCS v3 has no quality rules above the schema objects, so every rule belongs to exactly one dataset.
 //
 // Library metrics are aggregate expressions over one table, so every library rule of a product is measured in
 // ONE scan (qualityQuery) — the cost of one hand-written aggregate, not one query per rule. User text (a
@@ -13,6 +17,8 @@ import { qualified, quoteIdent } from "@/lib/provisioning";
 
 export type ContractCheck = {
   path: string;
+  /** The dataset's key (lib/provisioning/datasets.ts) when the caller named it. */
+  dataset?: string;
   metric: string;
   /** A library rule: one aggregate expression over the table ($n parameters index `params` of qualityQuery). */
   aggregate?: string;
@@ -108,15 +114,16 @@ function metricAggregate(
 }
 
 /**
- * The checks of the first dataset (the provisioned table) and of its top-level properties; `columnOf` maps a
- * property name to its column (the spec's field name). Rules of other datasets, nested properties and rules
- * this module cannot measure (text, custom, unknown metrics) are skipped.
+ * The checks of one dataset (`schema[dataset.index]`, the first by default) and of its top-level properties,
+ * over that dataset's `table`; `columnOf` maps a property name to its column. Nested properties and rules this
+ * module cannot measure (text, custom, unknown metrics) are skipped.
  */
 export function contractChecks(
   contract: OdcsContract,
   schema: string,
   table: string,
   columnOf: (property: string) => string | null,
+  dataset: { index: number; key?: string } = { index: 0 },
 ): ContractChecks {
   const from = qualified(schema, table);
   const params: unknown[] = [];
@@ -124,11 +131,16 @@ export function contractChecks(
     params.push(value);
     return `$${params.length}`;
   };
-  const dataset = contract.schema?.[0];
-  if (!dataset) return { from, checks: [], params };
+  const object = contract.schema?.[dataset.index];
+  if (!object) return { from, checks: [], params };
   const checks: ContractCheck[] = [];
   const add = (rule: OdcsQualityRule, path: string, column: string | null) => {
-    const base = { path, metric: rule.metric ?? rule.rule ?? rule.type ?? "sql", expect: expectation(rule) };
+    const base = {
+      path,
+      ...(dataset.key !== undefined ? { dataset: dataset.key } : {}),
+      metric: rule.metric ?? rule.rule ?? rule.type ?? "sql",
+      expect: expectation(rule),
+    };
     if (rule.type === "sql" && typeof rule.query === "string") {
       // Only rules over their own table run: a query naming a table itself may read anything.
       if (!/\$\{(table|object)\}/.test(rule.query)) return;
@@ -141,11 +153,12 @@ export function contractChecks(
       if (aggregate) checks.push({ ...base, aggregate });
     }
   };
-  (dataset.quality ?? []).forEach((rule, i) => add(rule, `schema[0].quality[${i}]`, null));
-  (dataset.properties ?? []).forEach((property, p) => {
+  const at = `schema[${dataset.index}]`;
+  (object.quality ?? []).forEach((rule, i) => add(rule, `${at}.quality[${i}]`, null));
+  (object.properties ?? []).forEach((property, p) => {
     const column = columnOf(property.name);
     if (!column) return;
-    (property.quality ?? []).forEach((rule, i) => add(rule, `schema[0].properties[${p}].quality[${i}]`, quoteIdent(column)));
+    (property.quality ?? []).forEach((rule, i) => add(rule, `${at}.properties[${p}].quality[${i}]`, quoteIdent(column)));
   });
   return { from, checks, params };
 }

@@ -18,6 +18,19 @@ describe("quality failures against the policy", () => {
       { metric: "consistency", score: 80, threshold: 95 },
     ]);
   });
+  it("names the datasets below the threshold when the product has several", () => {
+    const policy = { data_quality: [{ metric: "completeness", threshold: 95 }] };
+    const datasets = [
+      { key: "orders", metrics: { ...metrics, completeness: 100 } },
+      { key: "customers", metrics: { ...metrics, completeness: 90 } },
+    ];
+    expect(qualityFailures({ ...metrics, completeness: 93 }, policy, datasets)).toEqual([
+      { metric: "completeness", score: 93, threshold: 95, datasets: ["customers"] },
+    ]);
+    expect(qualityFailures({ ...metrics, completeness: 90 }, policy, [datasets[1]])).toEqual([
+      { metric: "completeness", score: 90, threshold: 95 },
+    ]);
+  });
   it("nothing without a policy or thresholds", () => {
     expect(qualityFailures(metrics, null)).toEqual([]);
     expect(qualityFailures(metrics, { data_quality: [] })).toEqual([]);

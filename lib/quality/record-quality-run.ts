@@ -6,7 +6,7 @@ import { qualityScore, type QualityMetrics } from "@/lib/metrics";
 import { recordMetricEvent, recordMetricEvents } from "@/lib/metrics/server";
 import { effectivePolicyFor } from "@/lib/governance/server";
 import { publishEvent } from "@/lib/notifications/server";
-import { qualityFailures } from "./quality-failures";
+import { qualityFailures, type DatasetMetrics } from "./quality-failures";
 
 export type QualityRunResult = {
   id: string;
@@ -16,15 +16,35 @@ export type QualityRunResult = {
   at: string;
   /** Contract rules measured by the run (the hourly monitor): how many passed of how many. */
   rules?: { passed: number; total: number };
+  /**
+   * A product with several datasets: each one's own figures, as measured by this run (the on-demand check
+   * returns them; a stored run keeps only the pooled metrics, quality_runs has no column for a breakdown).
+   */
+  datasets?: Array<DatasetMetrics & { rows: number }>;
 };
 
 /** One contract rule measured by a run (the compliance monitor's hourly check). */
-export type CheckFigure = { path: string; metric: string; value: number | null; expect: unknown; passed: boolean; error?: string };
+export type CheckFigure = {
+  path: string;
+  /** The dataset the rule ran on (its key), when the product has several. */
+  dataset?: string;
+  metric: string;
+  value: number | null;
+  expect: unknown;
+  passed: boolean;
+  error?: string;
+};
 
 export async function recordQualityRun(
   productId: string,
   metrics: QualityMetrics,
-  opts: { rowsChecked?: number; at?: Date; checks?: CheckFigure[] } = {},
+  opts: {
+    rowsChecked?: number;
+    at?: Date;
+    checks?: CheckFigure[];
+    /** Each dataset's own figures (several datasets): a failure names the datasets below the threshold. */
+    datasets?: Array<DatasetMetrics & { rows: number }>;
+  } = {},
 ): Promise<QualityRunResult> {
   const at = opts.at ?? new Date();
   const score = qualityScore(metrics);
@@ -62,7 +82,8 @@ export async function recordQualityRun(
       tx,
     );
     // Below what the policy requires: the product's owners hear of it with the run.
-    const failures = qualityFailures(rounded, await effectivePolicyFor(product.domain.slug));
+    const datasets = opts.datasets?.map((d) => ({ ...d, metrics: roundMetrics(d.metrics) }));
+    const failures = qualityFailures(rounded, await effectivePolicyFor(product.domain.slug), datasets);
     if (failures.length > 0)
       await publishEvent(
         {
@@ -73,11 +94,23 @@ export async function recordQualityRun(
         },
         tx,
       );
-    return { id: run.id, score: round(score), metrics: rounded, rowsChecked: opts.rowsChecked ?? 0, at: at.toISOString() };
+    return {
+      id: run.id,
+      score: round(score),
+      metrics: rounded,
+      rowsChecked: opts.rowsChecked ?? 0,
+      at: at.toISOString(),
+      ...(datasets && datasets.length > 1 ? { datasets } : {}),
+    };
   });
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+const roundMetrics = (m: QualityMetrics): QualityMetrics => ({
+  completeness: round(m.completeness),
+  accuracy: round(m.accuracy),
+  consistency: round(m.consistency),
+});
 
 /** Many runs at once (the demo seed's history): the same rows and events as recordQualityRun, in one transaction. */
 export async function recordQualityRuns(

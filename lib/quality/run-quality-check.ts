@@ -1,12 +1,15 @@
-// The on-demand "Run quality check": measures the product's provisioned table (production, else staging)
-// and stores the run. Products without an active deployment have no data to check, so this refuses.
+// The on-demand "Run quality check": measures every dataset's provisioned table (production, else staging) and
+// stores the run, the metrics pooled over the datasets (table-check.ts: metricsFromTotals) and rowsChecked their
+// total. Products without an active deployment have no data to check, so this refuses.
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { DataProductSpec } from "@/lib/products";
-import { checkQuery, matchColumns, metricsFromCounts, type TableColumn } from "@/lib/quality/table-check";
+import type { DataProductSpec, OdcsContract } from "@/lib/products";
+import type { DeploymentResources } from "@/lib/provisioning";
+import { qualityDatasets } from "@/lib/quality/datasets";
+import { checkQuery, countsFrom, matchColumns, metricsFromTotals, type TableColumn, type TableCounts } from "@/lib/quality/table-check";
 import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-quality-run";
 
 export async function runQualityCheck(user: CurrentUser, productIdInput: unknown): Promise<QualityRunResult> {
@@ -19,8 +22,12 @@ export async function runQualityCheck(user: CurrentUser, productIdInput: unknown
       id: true,
       name: true,
       spec: true,
+      contract: true,
       domain: { select: { slug: true } },
-      deployments: { where: { status: "active" }, select: { environment: true, schemaName: true, tableName: true } },
+      deployments: {
+        where: { status: "active" },
+        select: { environment: true, schemaName: true, tableName: true, resources: true },
+      },
     },
   });
   if (!product) throw new NotFoundError("This data product does not exist.");
@@ -34,23 +41,42 @@ export async function runQualityCheck(user: CurrentUser, productIdInput: unknown
   if (!deployment?.schemaName || !deployment.tableName) {
     throw new ValidationError("Provision the product first: the quality check measures its deployed table.");
   }
-  const fields = ((product.spec as unknown as DataProductSpec).schema ?? []).map((f) => ({
-    name: f.name,
-    type: f.type,
-    physicalType: f.physicalType,
-  }));
-  const columns = await db.$queryRaw<TableColumn[]>`
-    SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
-    WHERE table_schema = ${deployment.schemaName} AND table_name = ${deployment.tableName}`;
-  if (columns.length === 0) throw new ValidationError("The deployed table was not found; re-run provisioning.");
-  const { present, typed } = matchColumns(fields, columns);
-  const [row] = await db.$queryRawUnsafe<Array<Record<string, bigint | number | null>>>(
-    checkQuery(deployment.schemaName, deployment.tableName, present),
-  );
-  const m = metricsFromCounts(fields, present, typed, row ?? {});
+  const schema = deployment.schemaName;
+  const datasets = qualityDatasets(product.spec as unknown as DataProductSpec, (product.contract ?? null) as OdcsContract | null, {
+    table: deployment.tableName,
+    resources: (deployment.resources ?? {}) as DeploymentResources,
+  });
+  const measured: Array<{ key: string; counts: TableCounts }> = [];
+  for (const d of datasets) {
+    const columns = await db.$queryRaw<TableColumn[]>`
+      SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
+      WHERE table_schema = ${schema} AND table_name = ${d.table}`;
+    if (columns.length === 0) {
+      const which = datasets.length > 1 ? ` of dataset ${d.key}` : "";
+      throw new ValidationError(`The deployed table${which} was not found; re-run provisioning.`);
+    }
+    const { present, typed } = matchColumns(d.fields, columns);
+    const [row] = await db.$queryRawUnsafe<Array<Record<string, bigint | number | null>>>(checkQuery(schema, d.table, present));
+    measured.push({ key: d.key, counts: countsFrom(d.fields, present, typed, row ?? {}) });
+  }
+  const m = metricsFromTotals(measured.map((d) => d.counts));
   return recordQualityRun(
     product.id,
     { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency },
-    { rowsChecked: m.rows },
+    {
+      rowsChecked: m.rows,
+      ...(measured.length > 1
+        ? {
+            datasets: measured.map((d) => {
+              const own = metricsFromTotals([d.counts]);
+              return {
+                key: d.key,
+                rows: own.rows,
+                metrics: { completeness: own.completeness, accuracy: own.accuracy, consistency: own.consistency },
+              };
+            }),
+          }
+        : {}),
+    },
   );
 }

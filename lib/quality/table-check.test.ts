@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuery, matchColumns, metricsFromCounts } from "@/lib/quality/table-check";
+import { checkQuery, countsFrom, matchColumns, metricsFromCounts, metricsFromTotals } from "@/lib/quality/table-check";
 
 const fields = [
   { name: "id", type: "string" as const },
@@ -24,6 +24,22 @@ describe("quality table check", () => {
     expect(m.completeness).toBeCloseTo((100 * 20) / 30);
     expect(m.accuracy).toBeCloseTo((100 * 18) / 20);
     expect(m.consistency).toBe(50);
+  });
+
+  it("pools several datasets' tables: completeness and accuracy over all their cells, consistency over all their fields", () => {
+    // orders: 10 rows × 2 fields, all set and well-formed, both typed
+    const orders = countsFrom(fields.slice(0, 2), fields.slice(0, 2), 2, { rows: 10n, nn_0: 10n, bad_0: 0n, nn_1: 10n, bad_1: 0n });
+    // customers: 30 rows × 1 field, 15 set (5 blank), its one field drifted; and a second field missing from the table
+    const customers = countsFrom([fields[2], fields[3]], [fields[2]], 0, { rows: 30n, nn_0: 15n, bad_0: 5n });
+    const m = metricsFromTotals([orders, customers]);
+    expect(m.rows).toBe(40);
+    expect(m.completeness).toBeCloseTo((100 * (20 + 15)) / (20 + 30));
+    expect(m.accuracy).toBeCloseTo((100 * (20 + 10)) / (20 + 15));
+    expect(m.consistency).toBeCloseTo((100 * 2) / 4);
+    // An empty dataset adds no cells: it does not change completeness or accuracy, only consistency by its fields.
+    const empty = countsFrom([fields[0]], [fields[0]], 1, { rows: 0n, nn_0: 0n, bad_0: 0n });
+    expect(metricsFromTotals([orders, empty])).toEqual({ completeness: 100, accuracy: 100, consistency: 100, rows: 10 });
+    expect(metricsFromTotals([])).toEqual({ completeness: 100, accuracy: 100, consistency: 100, rows: 0 });
   });
 
   it("quotes every identifier in the generated query", () => {

@@ -1,4 +1,5 @@
-// What an on-demand quality check measures on a provisioned table, as pure SQL building and arithmetic:
+// What a quality check measures on a provisioned table, as pure SQL building and arithmetic (a product with
+// several datasets: pooled over their tables, metricsFromTotals):
 //   completeness = non-NULL cells ÷ all cells of the spec's fields present in the table
 //   accuracy     = well-formed cells ÷ non-NULL text and number cells (text not blank, numbers finite)
 //   consistency  = spec fields present in the table with the expected PostgreSQL type ÷ spec fields
@@ -40,12 +41,16 @@ export function checkAggregates(present: SpecField[]): string[] {
   return parts;
 }
 
-export function metricsFromCounts(
+/** One table's raw counts: what metricsFromTotals pools over a product's datasets. */
+export type TableCounts = { rows: number; cells: number; nonNull: number; checked: number; bad: number; typed: number; fields: number };
+
+/** The counts of one table from its aggregate row (checkAggregates) and matchColumns' result. */
+export function countsFrom(
   fields: SpecField[],
   present: SpecField[],
   typed: number,
   row: Record<string, bigint | number | null>,
-): { completeness: number; accuracy: number; consistency: number; rows: number } {
+): TableCounts {
   const rows = Number(row.rows ?? 0);
   let nonNull = 0;
   let checked = 0;
@@ -58,11 +63,41 @@ export function metricsFromCounts(
       bad += Number(row[`bad_${i}`] ?? 0);
     }
   });
-  const cells = rows * present.length;
+  return { rows, cells: rows * present.length, nonNull, checked, bad, typed, fields: fields.length };
+}
+
+export type TableMetrics = { completeness: number; accuracy: number; consistency: number; rows: number };
+
+/**
+ * The three metrics over one or more tables (a product's datasets), pooled: completeness over all their cells,
+ * accuracy over all their checked cells, consistency over all their fields. So each dataset weighs by its cells
+ * (rows × fields) for completeness and accuracy and by its fields for consistency: an empty dataset does not
+ * drag completeness down, a dataset whose columns drifted lowers consistency in proportion to its fields.
+ */
+export function metricsFromTotals(tables: readonly TableCounts[]): TableMetrics {
+  const sum = (k: keyof TableCounts) => tables.reduce((n, t) => n + t[k], 0);
+  const [cells, nonNull, checked, bad, typed, fields] = [
+    sum("cells"),
+    sum("nonNull"),
+    sum("checked"),
+    sum("bad"),
+    sum("typed"),
+    sum("fields"),
+  ];
   return {
     completeness: cells > 0 ? (100 * nonNull) / cells : 100,
     accuracy: checked > 0 ? (100 * (checked - bad)) / checked : 100,
-    consistency: fields.length > 0 ? (100 * typed) / fields.length : 100,
-    rows,
+    consistency: fields > 0 ? (100 * typed) / fields : 100,
+    rows: sum("rows"),
   };
+}
+
+/** The metrics of one table. */
+export function metricsFromCounts(
+  fields: SpecField[],
+  present: SpecField[],
+  typed: number,
+  row: Record<string, bigint | number | null>,
+): TableMetrics {
+  return metricsFromTotals([countsFrom(fields, present, typed, row)]);
 }

@@ -1,13 +1,25 @@
 // The data-quality rule (hourly): per provisioned product (production, else staging), the contract's quality
-// rules and the portal's completeness / accuracy / consistency measured INSIDE PostgreSQL — the library rules
-// and the three metrics in one aggregate scan, each `sql` rule as its own read-only query — stored as a
+// rules and the portal's completeness / accuracy / consistency measured INSIDE PostgreSQL — per dataset, that
+// dataset's library rules and the three metrics in one aggregate scan of its table, each `sql` rule as its own
+// read-only query; the metrics pooled over the datasets (lib/quality/table-check.ts) — stored as a
 // quality run with every rule's figure. A failing rule, and a metric under the policy's data_quality
 // threshold, is a violation until a later run passes.
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { exportContract, type LifecycleState } from "@/lib/products";
-import { checkAggregates, contractChecks, matchColumns, meets, metricsFromCounts, qualityQuery, type TableColumn } from "@/lib/quality";
+import {
+  checkAggregates,
+  contractChecks,
+  countsFrom,
+  matchColumns,
+  meets,
+  metricsFromTotals,
+  qualityDatasets,
+  qualityQuery,
+  type TableColumn,
+  type TableCounts,
+} from "@/lib/quality";
 import { recordQualityRun, type CheckFigure } from "@/lib/quality/server";
 import { loadPolicyContexts } from "../validate-products.db";
 import { provisionedTables, type ProvisionedTable } from "./provisioned.db";
@@ -35,50 +47,70 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export type MeasuredProduct = {
   metrics: { completeness: number; accuracy: number; consistency: number; rows: number };
   checks: CheckFigure[];
+  /** Several datasets: each one's own metrics (the product's are pooled over them). */
+  datasets?: Array<{ key: string; rows: number; metrics: { completeness: number; accuracy: number; consistency: number } }>;
 };
 
-/** Measures one deployment's table: the three metrics and every contract rule. */
+/**
+ * Measures one deployment: every dataset's table (qualityDatasets) in its own scan — the three metrics and the
+ * rules declared on that dataset and its properties — and pools the metrics over the datasets (metricsFromTotals).
+ */
 export async function measureQuality(t: ProvisionedTable, lifecycle: LifecycleState = "published"): Promise<MeasuredProduct> {
   const spec = t.product.spec;
-  const fields = (spec.schema ?? []).map((f) => ({ name: f.name, type: f.type, physicalType: f.physicalType }));
-  const columns = await db.$queryRaw<TableColumn[]>`
-    SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
-    WHERE table_schema = ${t.schema} AND table_name = ${t.table}`;
-  const { present, typed } = matchColumns(fields, columns);
   const contract = exportContract({ spec, contract: t.product.contract, lifecycle });
-  // A contract's top-level properties became the spec's fields in order (lib/products/contract/project.ts).
-  const byProperty = new Map((contract.schema?.[0]?.properties ?? []).map((p, i) => [p.name, spec.schema?.[i]?.name ?? null]));
-  const present_ = new Set(columns.map((c) => c.name));
-  const compiled = contractChecks(contract, t.schema, t.table, (name) => {
-    const column = byProperty.get(name) ?? null;
-    return column && present_.has(column) ? column : null;
-  });
-  const { sql, params } = qualityQuery(compiled, checkAggregates(present));
-  const row = (await readOnly(sql, params)) ?? {};
+  const datasets = qualityDatasets(spec, t.product.contract, t);
+  const counts: Array<{ key: string; counts: TableCounts }> = [];
   const checks: CheckFigure[] = [];
-  for (const [i, c] of compiled.checks.entries()) {
-    let value: number | null = null;
-    let error: string | undefined;
-    if (c.aggregate) value = num(row[`c${i}`]);
-    else if (c.sql) {
-      try {
-        const r = await readOnly(c.sql, []);
-        value = num(r ? Object.values(r)[0] : null);
-      } catch (err) {
-        error = "The rule's query failed in the database.";
-        logger.warn({ err, path: c.path, schema: t.schema }, "quality sql rule failed");
+  for (const d of datasets) {
+    const columns = await db.$queryRaw<TableColumn[]>`
+      SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
+      WHERE table_schema = ${t.schema} AND table_name = ${d.table}`;
+    const { present, typed } = matchColumns(d.fields, columns);
+    // A schema object's top-level properties became its columns in order (lib/products/contract/project.ts).
+    const byProperty = new Map((contract.schema?.[d.index]?.properties ?? []).map((p, i) => [p.name, d.fields[i]?.name ?? null]));
+    const present_ = new Set(columns.map((c) => c.name));
+    const compiled = contractChecks(
+      contract,
+      t.schema,
+      d.table,
+      (name) => {
+        const column = byProperty.get(name) ?? null;
+        return column && present_.has(column) ? column : null;
+      },
+      { index: d.index, ...(datasets.length > 1 ? { key: d.key } : {}) },
+    );
+    const { sql, params } = qualityQuery(compiled, checkAggregates(present));
+    const row = (await readOnly(sql, params)) ?? {};
+    counts.push({ key: d.key, counts: countsFrom(d.fields, present, typed, row as Record<string, bigint | number | null>) });
+    for (const [i, c] of compiled.checks.entries()) {
+      let value: number | null = null;
+      let error: string | undefined;
+      if (c.aggregate) value = num(row[`c${i}`]);
+      else if (c.sql) {
+        try {
+          const r = await readOnly(c.sql, []);
+          value = num(r ? Object.values(r)[0] : null);
+        } catch (err) {
+          error = "The rule's query failed in the database.";
+          logger.warn({ err, path: c.path, schema: t.schema, table: d.table }, "quality sql rule failed");
+        }
       }
+      checks.push({
+        path: c.path,
+        ...(c.dataset !== undefined ? { dataset: c.dataset } : {}),
+        metric: c.metric,
+        value: value === null ? null : Math.round(value * 10000) / 10000,
+        expect: c.expect,
+        passed: !error && (value === null ? c.expect === null : meets(value, c.expect)),
+        ...(error ? { error } : {}),
+      });
     }
-    checks.push({
-      path: c.path,
-      metric: c.metric,
-      value: value === null ? null : Math.round(value * 10000) / 10000,
-      expect: c.expect,
-      passed: !error && (value === null ? c.expect === null : meets(value, c.expect)),
-      ...(error ? { error } : {}),
-    });
   }
-  return { metrics: metricsFromCounts(fields, present, typed, row as Record<string, bigint | number | null>), checks };
+  const perDataset = counts.map(({ key, counts: c }) => {
+    const { rows, ...metrics } = metricsFromTotals([c]);
+    return { key, rows, metrics };
+  });
+  return { metrics: metricsFromTotals(counts.map((c) => c.counts)), checks, ...(counts.length > 1 ? { datasets: perDataset } : {}) };
 }
 
 export async function runQualityMonitor(opts: { now?: Date; productIds?: string[] } = {}): Promise<QualityReport> {
@@ -102,7 +134,7 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
       await recordQualityRun(
         t.product.id,
         { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency },
-        { rowsChecked: m.rows, at: now, checks: measured.checks },
+        { rowsChecked: m.rows, at: now, checks: measured.checks, ...(measured.datasets ? { datasets: measured.datasets } : {}) },
       );
       report.products++;
       report.checks += measured.checks.length;
@@ -119,8 +151,8 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
             detail,
             severity: "warning",
             message: c.error
-              ? `Quality rule ${c.path} (${c.metric}) could not be measured: ${c.error}`
-              : `Quality rule ${c.path} (${c.metric}) measured ${c.value ?? "nothing"}, expected ${describe(c.expect)}.`,
+              ? `Quality rule ${c.path} (${c.metric})${on(c)} could not be measured: ${c.error}`
+              : `Quality rule ${c.path} (${c.metric})${on(c)} measured ${c.value ?? "nothing"}, expected ${describe(c.expect)}.`,
             context: { ...c },
           },
           db,
@@ -134,6 +166,8 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
         if (measuredValue === undefined || measuredValue >= rule.threshold) continue;
         const detail = `metric:${rule.metric}`;
         seen.push(detail);
+        const below = (measured.datasets ?? []).filter((d) => (d.metrics as Record<string, number>)[rule.metric] < rule.threshold);
+        const which = below.length > 0 ? ` (dataset${below.length > 1 ? "s" : ""} ${below.map((d) => d.key).join(", ")})` : "";
         await openViolation(
           {
             rule: "quality",
@@ -141,7 +175,7 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
             domainId: t.product.domainId,
             detail,
             severity: rule.enforcement,
-            message: `${rule.metric} is ${Math.round(measuredValue * 100) / 100}%, under the policy's ${rule.threshold}%.`,
+            message: `${rule.metric} is ${Math.round(measuredValue * 100) / 100}%, under the policy's ${rule.threshold}%${which}.`,
             context: { metric: rule.metric, measured: measuredValue, threshold: rule.threshold },
           },
           db,
@@ -157,6 +191,9 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
   }
   return report;
 }
+
+/** Names the rule's dataset when the product has several (the monitor sets `dataset` only then). */
+const on = (c: CheckFigure) => (c.dataset !== undefined ? ` on dataset ${c.dataset}` : "");
 
 function describe(expect: unknown): string {
   if (!expect || typeof expect !== "object") return "no particular value";

@@ -43,7 +43,7 @@ export default async function ProductPage({
   searchParams,
 }: {
   params: Params;
-  searchParams: Promise<{ tab?: string | string[]; imported?: string | string[] }>;
+  searchParams: Promise<{ tab?: string | string[]; imported?: string | string[]; dataset?: string | string[] }>;
 }) {
   const user = await requirePageUser();
   const { domain, product: name } = await params;
@@ -140,7 +140,11 @@ export default async function ProductPage({
           {product.tags.length > 0 && <> · {product.tags.join(", ")}</>}
         </p>
       </section>
-      <ProductConsumerSection product={product} user={user} />
+      <ProductConsumerSection
+        product={product}
+        user={user}
+        query={{ tab: tab === "overview" ? undefined : tab, dataset: first(query.dataset) }}
+      />
       {/* Products written before datasets existed, or by tools that bypass the services, have no dataset rows. */}
       {product.datasets.length > 0 ? (
         <section aria-labelledby="datasets-heading" className="mb-6">
@@ -181,6 +185,8 @@ export default async function ProductPage({
     </>
   );
 }
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 // Each tab loads only what it shows.
 async function TabContent({ tab, product, basePath }: { tab: TabId; product: ProductDetail; basePath: string }) {

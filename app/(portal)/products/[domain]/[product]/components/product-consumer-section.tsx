@@ -24,7 +24,16 @@ export type ConsumerProduct = {
   classification: string;
 };
 
-export async function ProductConsumerSection({ product, user }: { product: ConsumerProduct; user: CurrentUser }) {
+export async function ProductConsumerSection({
+  product,
+  user,
+  query = {},
+}: {
+  product: ConsumerProduct;
+  user: CurrentUser;
+  /** The product page's search parameters (the data preview's `dataset`, and `tab` it keeps). */
+  query?: Record<string, string | undefined>;
+}) {
   const ref = { domain: product.domain, owner: product.owner };
   const href = productPath(product);
   const canRun = can.runQualityCheck(user, ref) && product.lifecycle !== "retired";
@@ -78,7 +87,7 @@ export async function ProductConsumerSection({ product, user }: { product: Consu
         />
         <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun={canRun} trend={trend} />
       </div>
-      <DataPreviewSection product={product} user={user} verdict={verdict} />
+      <DataPreviewSection product={product} user={user} verdict={verdict} basePath={href} query={query} />
     </>
   );
 }

@@ -120,6 +120,7 @@ export default async function IngestPage({
                 <tr>
                   <Th>Started</Th>
                   <Th>Env</Th>
+                  <Th>Dataset</Th>
                   <Th>Format</Th>
                   <Th>Status</Th>
                   <Th>Rows loaded</Th>
@@ -133,6 +134,8 @@ export default async function IngestPage({
                   <tr key={l.id}>
                     <Td className="whitespace-nowrap text-xs">{formatUtc(l.startedAt)}</Td>
                     <Td>{l.environment}</Td>
+                    {/* Loads recorded before loads named their dataset all went to the first one. */}
+                    <Td className="break-all font-mono text-xs">{l.dataset ?? "—"}</Td>
                     <Td>{l.format}</Td>
                     <Td>
                       <Badge tone={statusTone[l.status] ?? "gray"}>{l.status}</Badge>

@@ -33,7 +33,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
       <ProductBreadcrumb domain={product.domain} name={product.name} page="Quality" />
       <PageHeader
         title={`Quality of ${product.name}`}
-        description="Score = mean of completeness, accuracy and consistency. The compliance monitor measures the table hourly, with the contract's quality rules; on-demand checks measure the provisioned table: completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."
+        description="Score = mean of completeness, accuracy and consistency. The compliance monitor measures every dataset's table hourly, each with its own contract quality rules; on-demand checks measure the provisioned tables (several datasets: pooled over all their cells and fields): completeness = non-NULL cells of the spec's fields; accuracy = text cells not blank and numbers finite; consistency = spec fields present in the table with the expected type."
       />
       {runs.items.length === 0 ? (
         <EmptyState>No quality runs yet.</EmptyState>
