@@ -14,6 +14,7 @@ import { expireGrants, warnExpiringGrants } from "@/lib/consumers/expire-grants"
 import { MONITOR_SCHEDULES, runMonitorRule } from "@/lib/governance/compliance/monitor/run-rule.db";
 import { deliverWebhook, recoverWebhookDeliveries, sendNotificationEmail } from "@/lib/notifications/server";
 import { refreshUsageRanks } from "@/lib/metrics/usage-rank";
+import { refreshCatalogWords } from "@/lib/products/catalog-words";
 import {
   COMPLIANCE_ACCESS_QUEUE,
   COMPLIANCE_QUALITY_QUEUE,
@@ -87,11 +88,12 @@ export function jobHandlers(concurrency: number): JobHandler[] {
       },
     },
     {
-      // The catalog's usage ranking (data_products.reads_30d) from the rollups, once an hour for the cluster.
+      // The catalog's usage ranking (data_products.reads_30d) from the rollups, and its spelling vocabulary
+      // without the words no product has any more, once an hour for the cluster.
       queue: USAGE_RANK_QUEUE,
       options: { pollingIntervalSeconds: 60 },
       cron: () => "7 * * * *",
-      run: async () => ({ changed: await refreshUsageRanks() }),
+      run: async () => ({ changed: await refreshUsageRanks(), ...(await refreshCatalogWords()) }),
     },
     {
       // Access grants past their expiry: reads stop at the instant anyway; this ends the grant, drops its SQL

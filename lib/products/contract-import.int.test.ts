@@ -11,6 +11,9 @@ import { getProduct } from "@/lib/products/queries";
 import { exportContract, exportOdps, normalizeContract } from "@/lib/products";
 import { schemaProblem } from "@/lib/products/contract/validate";
 import { saveProductVersion } from "@/lib/products/save-version";
+import { searchProducts } from "@/lib/products/search";
+import { refreshCatalogWords } from "@/lib/products/catalog-words";
+import { parseSearchParams } from "@/lib/products/search-query";
 import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
@@ -107,6 +110,36 @@ describe("importing ODCS contracts", () => {
     // Nested property names are searchable.
     const row = await db.dataProduct.findFirstOrThrow({ where: { contractId: id }, select: { fieldNames: true } });
     expect(row.fieldNames.split(" ")).toEqual(expect.arrayContaining(["city", "sku", "order_lines"]));
+  });
+
+  it("offers 'did you mean' for a nested property of a later dataset, and stops offering a word no product has", async () => {
+    // A word no other test writes: letters only, so the vocabulary keeps it whole.
+    const word = `zeb${Array.from({ length: 9 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+    const typo = word.slice(0, 4) + word[5] + word[4] + word.slice(6);
+    const id = `c-${uid()}`;
+    const declared = contract(id);
+    (declared.schema[1] as { properties: unknown[] }).properties.push({
+      name: "shipping",
+      logicalType: "object",
+      properties: [{ name: word, logicalType: "string" }],
+    });
+    const result = await importProduct(owner, JSON.stringify(declared), "auto", "", { domain });
+    // The database added the word when the product was written (trigger), whatever wrote it.
+    expect(await db.catalogWord.findUnique({ where: { word } })).not.toBeNull();
+    const miss = await searchProducts(parseSearchParams({ q: typo }));
+    expect(miss.total).toBe(0);
+    expect(miss.suggestion).toBe(word);
+    // A new version without that property: the hourly refresh takes the word out of the vocabulary (and keeps
+    // every word a product still has), so it is no longer offered.
+    const without = contract(id, { version: "2.0.0" });
+    await importProduct(owner, JSON.stringify(without), "auto", "", {});
+    expect((await getProduct(result.domain, result.name))?.version).toBe("2.0.0");
+    const refreshed = await refreshCatalogWords();
+    expect(refreshed.wordsRemoved).toBeGreaterThanOrEqual(1);
+    expect(refreshed.wordsAdded).toBe(0);
+    expect(await db.catalogWord.findUnique({ where: { word } })).toBeNull();
+    expect(await db.catalogWord.findUnique({ where: { word: "orders" } })).not.toBeNull();
+    expect((await searchProducts(parseSearchParams({ q: typo }))).suggestion).toBeUndefined();
   });
 
   it("makes a contract whose id exists a new version of that product", async () => {

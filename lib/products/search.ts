@@ -181,25 +181,20 @@ export function buildSearchSql(query: SearchQuery): Prisma.Sql {
 }
 
 /**
- * The closest words the catalog knows (words of product names, tags and schema field names; trigram
- * similarity) for the query's words, or undefined when none is close or nothing would change. It reads
- * every product's words, so it runs only when a search found nothing (and its answer is cached with it).
+ * The closest words the catalog knows (words of product names, tags and every dataset's property names; trigram
+ * similarity) for the query's words, or undefined when none is close or nothing would change. It asks the
+ * vocabulary the database keeps as products are written (catalog_words, migration 20261205020000_catalog_words;
+ * words no product has any more leave it at the hourly refreshCatalogWords) through its trigram index. It runs
+ * only when a search found nothing (and its answer is cached with it).
  */
 export async function suggestSpelling(q: string | undefined): Promise<string | undefined> {
   const words = queryWords(q);
   if (words.length === 0) return undefined;
   const rows = await db.$queryRaw<{ word: string; best: string | null }[]>(Prisma.sql`
-    WITH vocab AS (
-      SELECT DISTINCT w FROM (
-        SELECT regexp_split_to_table(lower(p.name), '[^[:alnum:]]+') AS w FROM data_products p
-        UNION ALL SELECT lower(t) FROM data_products p, unnest(p.tags) t
-        UNION ALL SELECT regexp_split_to_table(lower(f->>'name'), '[^[:alnum:]]+') FROM data_products p,
-          jsonb_array_elements(CASE WHEN jsonb_typeof(p.spec->'schema') = 'array' THEN p.spec->'schema' ELSE '[]'::jsonb END) f
-      ) x WHERE length(w) >= 3
-    )
     SELECT t.word,
-           CASE WHEN EXISTS (SELECT 1 FROM vocab v WHERE v.w LIKE t.word || '%') THEN NULL
-                ELSE (SELECT v.w FROM vocab v WHERE similarity(v.w, t.word) > 0.3 ORDER BY similarity(v.w, t.word) DESC, v.w LIMIT 1) END AS best
+           CASE WHEN EXISTS (SELECT 1 FROM catalog_words v WHERE v.word LIKE t.word || '%') THEN NULL
+                ELSE (SELECT v.word FROM catalog_words v WHERE v.word % t.word AND similarity(v.word, t.word) > 0.3
+                       ORDER BY similarity(v.word, t.word) DESC, v.word LIMIT 1) END AS best
     FROM unnest(${words}::text[]) WITH ORDINALITY AS t(word, n) ORDER BY t.n`);
   const fixed = rows.map((r) => r.best ?? r.word);
   return rows.some((r) => r.best !== null) ? fixed.join(" ") : undefined;
