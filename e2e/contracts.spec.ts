@@ -85,3 +85,68 @@ test("an ODCS contract with no domain is previewed, placed, saved with all its d
   const odps = await download(page, "Export ODPS");
   expect(odps).toContain(`contractId: ${id}`);
 });
+
+test("a provisioned product with two datasets previews each one: the picker switches the rows and the snippets", async ({ page }) => {
+  const name = uniqueName("e2e-datasets");
+  const contract = [
+    "apiVersion: v3.1.0",
+    "kind: DataContract",
+    `id: urn:e2e:${name}`,
+    `name: ${name}`,
+    "version: 1.0.0",
+    "status: active",
+    // What the seed's global policy asks of internal data: encryption and data at most an hour old.
+    "slaProperties:",
+    "  - property: freshness",
+    "    value: 1",
+    "    unit: h",
+    "customProperties:",
+    "  - property: governance",
+    "    value:",
+    "      encryption: true",
+    "schema:",
+    "  - name: shipments",
+    "    physicalType: table",
+    "    properties:",
+    "      - name: shipment_id",
+    "        logicalType: string",
+    "        primaryKey: true",
+    "      - name: weight_kg",
+    "        logicalType: number",
+    "  - name: shipment_events",
+    "    physicalType: table",
+    "    properties:",
+    "      - name: status",
+    "        logicalType: string",
+  ].join("\n");
+  await signInAs(page, USERS.salesOwner);
+  await page.goto("/products/import");
+  await page.getByLabel("Document").fill(contract);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText("Choose domain and owner");
+  await page.getByLabel("Domain").selectOption("sales");
+  await page.getByLabel("Owner").selectOption("sales-team@company.com");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText(`A new draft product ${name} in sales`);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products/sales/${name}\\?imported=registered`));
+
+  // Provisioned, every dataset is served: the Data card offers a picker, and the rows and snippets follow it.
+  const staging = page.getByTestId("deployment-staging");
+  await staging.getByRole("button", { name: "Provision to staging" }).click();
+  await expect(staging.getByTestId("job-progress")).toHaveAttribute("data-job-status", "succeeded", { timeout: 60_000 });
+  await page.reload();
+  const picker = page.getByTestId("dataset-picker");
+  await expect(picker.getByRole("link")).toHaveText(["shipments", "shipment_events"]);
+  await expect(picker.getByRole("link", { name: "shipments" })).toHaveAttribute("aria-current", "page");
+  const data = page.getByTestId("data-preview");
+  await expect(data.getByRole("columnheader", { name: "shipment_id" })).toBeVisible();
+  await picker.getByRole("link", { name: "shipment_events" }).click();
+  await expect(page).toHaveURL(/[?&]dataset=shipment_events/);
+  await expect(picker.getByRole("link", { name: "shipment_events" })).toHaveAttribute("aria-current", "page");
+  await expect(data).toContainText("No rows yet in dataset shipment_events in staging");
+  await expect(data.getByRole("columnheader", { name: "status" })).toBeVisible();
+  await expect(data.getByRole("columnheader", { name: "shipment_id" })).toHaveCount(0);
+  await expect(page.getByTestId("snippet-curl")).toContainText("dataset=shipment_events");
+  if (process.env.SCREENSHOTS) await page.getByTestId("data-preview").screenshot({ path: `${process.env.SCREENSHOTS}/dataset-picker.png` });
+});

@@ -114,11 +114,13 @@ export async function DataPreviewSection({
           {result ? (
             <div>
               <p className="mb-2 text-slate-600">
-                First {Math.min(PREVIEW_ROWS, result.page.rows.length)} of {result.page.total.toLocaleString("en")} rows
+                {result.page.total === 0
+                  ? "No rows yet"
+                  : `First ${Math.min(PREVIEW_ROWS, result.page.rows.length)} of ${result.page.total.toLocaleString("en")} rows`}
                 {datasets.length > 1 && (
                   <>
                     {" "}
-                    of dataset <span className="font-mono">{result.page.dataset}</span>
+                    {result.page.total === 0 ? "in" : "of"} dataset <span className="font-mono">{result.page.dataset}</span>
                   </>
                 )}{" "}
                 in {result.page.environment}

@@ -37,18 +37,23 @@ export async function ProductConsumerSection({
   const ref = { domain: product.domain, owner: product.owner };
   const href = productPath(product);
   const canRun = can.runQualityCheck(user, ref) && product.lifecycle !== "retired";
-  // Before publication there is nothing to request or rate: only the producers' quality check remains,
-  // so only the quality runs are loaded (and nothing at all for those who cannot run it).
+  // Before publication there is nothing to request or rate: only the producers' quality check and data preview
+  // remain, so only the quality runs are loaded (and nothing at all for those who cannot run it).
   if (product.lifecycle === "draft" || product.lifecycle === "in_review") {
     if (!canRun) return null;
-    const [{ quality }, trend] = await Promise.all([
+    const [{ quality }, trend, verdict] = await Promise.all([
       productConsumerView(user, product.id, { decides: false, reviews: 0 }),
       qualityTrend(product.id),
+      accessVerdictFor(user, product, null),
     ]);
+    // Its producers see what they provisioned to staging before anyone else can: the same preview and snippets.
     return (
-      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
-        <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun trend={trend} />
-      </div>
+      <>
+        <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3" data-testid="consumer-section">
+          <QualityCard productId={product.id} productHref={href} latest={quality.latest} runs={quality.total} canRun trend={trend} />
+        </div>
+        <DataPreviewSection product={product} user={user} verdict={verdict} basePath={href} query={query} />
+      </>
     );
   }
   // One statement for the whole section (access, ratings, the three latest reviews, quality), one for usage.
