@@ -164,7 +164,10 @@ export async function benchHttp(
     };
   } finally {
     clearInterval(sampler);
+    // Wait for it to end, so what it writes on exit (a --cpu-prof profile) is complete before the bench exits.
+    const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   }
 }
 
