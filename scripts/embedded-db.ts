@@ -175,11 +175,42 @@ export async function createScratchDatabase(
   if (!/^[a-z_][a-z0-9_]*$/.test(name) || name.length > 63) throw new Error(`Invalid scratch database name: ${name}`);
   const template = opts.template ? ` TEMPLATE ${quoteIdent(opts.template)}` : "";
   await withClient(baseUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}${template}`));
+  const url = withDatabase(baseUrl, name);
   const drop = async () => {
+    const roles = await provisionedRoles(url).catch(() => [] as string[]);
     await withClient(baseUrl, async (c) => {
       await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
       await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      // Roles belong to the cluster, not the database: left behind, the next demo seed on this server would find
+      // its products' role names taken and fail to provision them.
+      for (const role of roles) await c.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {});
     });
   };
-  return { url: withDatabase(baseUrl, name), drop };
+  return { url, drop };
+}
+
+/**
+ * The login and group roles a database's deployments and access grants created (tagged "meshport deployment
+ * <id>", lib/provisioning/naming.ts), with what they own in it dropped, so the roles can go with the database.
+ */
+async function provisionedRoles(url: string): Promise<string[]> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ deployments: boolean; grants: boolean }>(
+      "SELECT to_regclass('deployments') IS NOT NULL AS deployments, to_regclass('access_grants') IS NOT NULL AS grants",
+    );
+    const roles = new Set<string>();
+    if (rows[0]?.grants)
+      for (const r of (await c.query<{ role: string }>("SELECT DISTINCT db_role AS role FROM access_grants WHERE db_role IS NOT NULL"))
+        .rows)
+        roles.add(r.role);
+    if (rows[0]?.deployments)
+      for (const r of (
+        await c.query<{ role: string }>(
+          "SELECT r.rolname AS role FROM pg_roles r JOIN deployments d ON shobj_description(r.oid, 'pg_authid') = 'meshport deployment ' || d.id",
+        )
+      ).rows)
+        roles.add(r.role);
+    for (const role of roles) await c.query(`DROP OWNED BY ${quoteIdent(role)}`).catch(() => {});
+    return [...roles];
+  });
 }
