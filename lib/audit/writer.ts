@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { db, type Tx } from "@/lib/db";
+import { bulkInsert, type Columns } from "@/lib/sql";
 import { logger } from "@/lib/logger";
 import { acceptedRequestId } from "@/lib/request-id";
 import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
@@ -48,14 +49,7 @@ export type AuditInput = {
  * for those that are only counted the answer is "counted", not a row id.
  */
 export async function audit(entry: AuditInput, client?: Tx): Promise<string | null> {
-  const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
-  const row: Row = {
-    ...text,
-    policyId: text.policyId ?? null,
-    policyVersion: entry.policyVersion ?? null,
-    requestId: text.requestId ?? null,
-    context: boundAuditContext(entry.context),
-  };
+  const row = await toRow(entry);
   const counted = row.subject === ANONYMOUS && row.decision === "deny";
   if (client) return counted ? anonymousRefusal(client, row) : write(client, row);
   try {
@@ -75,15 +69,9 @@ export async function audit(entry: AuditInput, client?: Tx): Promise<string | nu
  */
 export async function auditBatched(entry: AuditInput): Promise<void> {
   const at = new Date();
-  const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
-  batch.push({
-    ...text,
-    at,
-    policyId: text.policyId ?? null,
-    policyVersion: entry.policyVersion ?? null,
-    requestId: text.requestId ?? null,
-    context: boundAuditContext(entry.context),
-  });
+  // Built before `batch` is read: a flush during the await replaces the array, and a push into the old one is lost.
+  const row = await toRow(entry);
+  batch.push({ ...row, at });
   if (batch.length >= BATCH_MAX) void flushAuditBatch();
   else batchTimer ??= setTimeout(() => void flushAuditBatch(), BATCH_MS);
 }
@@ -93,18 +81,18 @@ const BATCH_MAX = 500;
 let batch: Array<Row & { at: Date }> = [];
 let batchTimer: NodeJS.Timeout | null = null;
 
-const asRecord = (r: Row & { at: Date }) => ({
-  at: r.at.toISOString(),
-  subject: r.subject,
-  action: r.action,
-  resource: r.resource,
-  decision: r.decision,
-  reason: r.reason,
-  policy_id: r.policyId,
-  policy_version: r.policyVersion,
-  request_id: r.requestId,
-  context: r.context,
-});
+const AUDIT_COLUMNS: Columns = [
+  ["at", "timestamp(3)"],
+  ["subject", "text"],
+  ["action", "text"],
+  ["resource", "text"],
+  ["decision", '"Decision"'],
+  ["reason", "text"],
+  ["policy_id", "text"],
+  ["policy_version", "int"],
+  ["request_id", "text"],
+  ["context", "jsonb"],
+];
 
 /** Writes the rows waiting in the batch now (also on shutdown and in tests). */
 export async function flushAuditBatch(): Promise<void> {
@@ -114,17 +102,35 @@ export async function flushAuditBatch(): Promise<void> {
   batch = [];
   if (rows.length === 0) return;
   try {
-    // One parameter (the rows as JSON) rather than Prisma's createMany: building a many-row statement in the
-    // client costs milliseconds of event-loop time, which every request of the process would wait behind.
-    await db.$executeRaw`
-      INSERT INTO audit_events (at, subject, action, resource, decision, reason, policy_id, policy_version, request_id, context)
-      SELECT (r.at AT TIME ZONE 'UTC'), r.subject, r.action, r.resource, r.decision::"Decision", r.reason, r.policy_id,
-             r.policy_version, r.request_id, coalesce(r.context, '{}'::jsonb)
-      FROM jsonb_to_recordset(${JSON.stringify(rows.map(asRecord))}::jsonb) AS r(at timestamptz, subject text, action text,
-        resource text, decision text, reason text, policy_id text, policy_version int, request_id text, context jsonb)`;
+    // `at` as ISO text in UTC: the column holds UTC without a zone, as Prisma writes it.
+    const records = rows.map((r) => ({
+      at: r.at.toISOString(),
+      subject: r.subject,
+      action: r.action,
+      resource: r.resource,
+      decision: r.decision,
+      reason: r.reason,
+      policy_id: r.policyId,
+      policy_version: r.policyVersion,
+      request_id: r.requestId,
+      context: r.context,
+    }));
+    await bulkInsert(db, "audit_events", AUDIT_COLUMNS, records, false);
   } catch (err) {
     logger.error({ err, rows: rows.length, entry: rows[0] }, "audit log batch write failed");
   }
+}
+
+/** The row an entry becomes: its texts and context bounded and cleaned (entry.ts), the request id filled in. */
+async function toRow(entry: AuditInput): Promise<Row> {
+  const text = boundAuditText({ ...entry, requestId: entry.requestId ?? (await currentRequestId()) });
+  return {
+    ...text,
+    policyId: text.policyId ?? null,
+    policyVersion: entry.policyVersion ?? null,
+    requestId: text.requestId ?? null,
+    context: boundAuditContext(entry.context),
+  };
 }
 
 const ANONYMOUS = "anonymous";

@@ -5,7 +5,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { bulkInsert, type Columns } from "@/lib/sql";
 import { ValidationError } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
@@ -19,7 +20,6 @@ import type { DataProductSpec } from "@/lib/products/types";
 
 export const MAX_BATCH = 1_000;
 
-type Columns = readonly (readonly [name: string, type: string])[];
 const PRODUCT_COLUMNS: Columns = [
   ["id", "uuid"],
   ["domain_id", "uuid"],
@@ -88,21 +88,6 @@ const LIFECYCLE_COLUMNS: Columns = [
   ["actor_id", "uuid"],
   ["note", "text"],
 ];
-
-/**
- * One INSERT … SELECT FROM jsonb_to_recordset($1) per table: the rows travel as one JSON parameter, so a batch
- * costs one round trip per table whatever its size (Prisma's createMany binds every value separately). Table and
- * column names are the constants above, never input; every value is in the parameter.
- */
-async function bulkInsert(tx: Tx, table: string, columns: Columns, rows: Record<string, unknown>[], newIds = true): Promise<void> {
-  if (rows.length === 0) return;
-  const names = columns.map(([name]) => `"${name}"`).join(", ");
-  const typed = columns.map(([name, type]) => `"${name}" ${type}`).join(", ");
-  const sql = newIds
-    ? `INSERT INTO "${table}" ("id", ${names}) SELECT gen_random_uuid(), ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${typed})`
-    : `INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${typed})`;
-  await tx.$executeRawUnsafe(sql, JSON.stringify(rows));
-}
 
 export type BatchResult = { registered: number; versioned: ImportResult[] };
 
