@@ -5,10 +5,11 @@ export {
   checkAggregates,
   countsFrom,
   matchColumns,
-  metricsFromCounts,
   metricsFromTotals,
+  poolDatasets,
   type SpecField,
   type TableColumn,
   type TableCounts,
 } from "./table-check";
 export { qualityDatasets, type QualityDataset } from "./datasets";
+export { datasetsBelow, type DatasetMetrics } from "./quality-failures";

@@ -33,7 +33,12 @@ export function qualityFailures(
     const threshold = typeof required === "number" ? required : policy.data_quality.find((q) => q.metric === metric)?.threshold;
     const score = metrics[metric];
     if (threshold === undefined || !Number.isFinite(score) || score >= threshold) return [];
-    const below = datasets.length > 1 ? datasets.filter((d) => d.metrics[metric] < threshold).map((d) => d.key) : [];
+    const below = datasetsBelow(datasets, metric, threshold);
     return [{ metric, score, threshold, ...(below.length > 0 ? { datasets: below } : {}) }];
   });
+}
+
+/** The keys of the datasets whose own figure for `metric` is under `threshold` (none for a single dataset). */
+export function datasetsBelow(datasets: readonly DatasetMetrics[], metric: keyof QualityMetrics, threshold: number): string[] {
+  return datasets.length > 1 ? datasets.filter((d) => d.metrics[metric] < threshold).map((d) => d.key) : [];
 }

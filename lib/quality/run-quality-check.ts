@@ -1,5 +1,5 @@
 // The on-demand "Run quality check": measures every dataset's provisioned table (production, else staging) and
-// stores the run, the metrics pooled over the datasets (table-check.ts: metricsFromTotals) and rowsChecked their
+// stores the run, the metrics pooled over the datasets (table-check.ts: poolDatasets) and rowsChecked their
 // total. Products without an active deployment have no data to check, so this refuses.
 import "server-only";
 import { z } from "zod";
@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { DataProductSpec, OdcsContract } from "@/lib/products";
 import type { DeploymentResources } from "@/lib/provisioning";
 import { qualityDatasets } from "@/lib/quality/datasets";
-import { checkQuery, countsFrom, matchColumns, metricsFromTotals, type TableColumn, type TableCounts } from "@/lib/quality/table-check";
+import { checkQuery, countsFrom, matchColumns, poolDatasets, type TableCounts } from "@/lib/quality/table-check";
+import { tableColumns } from "@/lib/quality/table-columns";
 import { recordQualityRun, type QualityRunResult } from "@/lib/quality/record-quality-run";
 
 export async function runQualityCheck(user: CurrentUser, productIdInput: unknown): Promise<QualityRunResult> {
@@ -46,11 +47,13 @@ export async function runQualityCheck(user: CurrentUser, productIdInput: unknown
     table: deployment.tableName,
     resources: (deployment.resources ?? {}) as DeploymentResources,
   });
+  const columnsOf = await tableColumns(
+    schema,
+    datasets.map((d) => d.table),
+  );
   const measured: Array<{ key: string; counts: TableCounts }> = [];
   for (const d of datasets) {
-    const columns = await db.$queryRaw<TableColumn[]>`
-      SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
-      WHERE table_schema = ${schema} AND table_name = ${d.table}`;
+    const columns = columnsOf.get(d.table) ?? [];
     if (columns.length === 0) {
       const which = datasets.length > 1 ? ` of dataset ${d.key}` : "";
       throw new ValidationError(`The deployed table${which} was not found; re-run provisioning.`);
@@ -59,24 +62,10 @@ export async function runQualityCheck(user: CurrentUser, productIdInput: unknown
     const [row] = await db.$queryRawUnsafe<Array<Record<string, bigint | number | null>>>(checkQuery(schema, d.table, present));
     measured.push({ key: d.key, counts: countsFrom(d.fields, present, typed, row ?? {}) });
   }
-  const m = metricsFromTotals(measured.map((d) => d.counts));
+  const { metrics: m, datasets: perDataset } = poolDatasets(measured);
   return recordQualityRun(
     product.id,
     { completeness: m.completeness, accuracy: m.accuracy, consistency: m.consistency },
-    {
-      rowsChecked: m.rows,
-      ...(measured.length > 1
-        ? {
-            datasets: measured.map((d) => {
-              const own = metricsFromTotals([d.counts]);
-              return {
-                key: d.key,
-                rows: own.rows,
-                metrics: { completeness: own.completeness, accuracy: own.accuracy, consistency: own.consistency },
-              };
-            }),
-          }
-        : {}),
-    },
+    { rowsChecked: m.rows, ...(perDataset ? { datasets: perDataset } : {}) },
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuery, countsFrom, matchColumns, metricsFromCounts, metricsFromTotals } from "@/lib/quality/table-check";
+import { checkQuery, countsFrom, matchColumns, metricsFromTotals, poolDatasets } from "@/lib/quality/table-check";
 
 const fields = [
   { name: "id", type: "string" as const },
@@ -19,7 +19,9 @@ describe("quality table check", () => {
     expect(present.map((f) => f.name)).toEqual(["id", "amount", "note"]);
     expect(typed).toBe(2);
     // 10 rows: id always set, amount 8 set (1 NaN), note 2 set (1 blank)
-    const m = metricsFromCounts(fields, present, typed, { rows: 10n, nn_0: 10n, bad_0: 0n, nn_1: 8n, bad_1: 1n, nn_2: 2n, bad_2: 1n });
+    const m = metricsFromTotals([
+      countsFrom(fields, present, typed, { rows: 10n, nn_0: 10n, bad_0: 0n, nn_1: 8n, bad_1: 1n, nn_2: 2n, bad_2: 1n }),
+    ]);
     expect(m.rows).toBe(10);
     expect(m.completeness).toBeCloseTo((100 * 20) / 30);
     expect(m.accuracy).toBeCloseTo((100 * 18) / 20);
@@ -40,6 +42,21 @@ describe("quality table check", () => {
     const empty = countsFrom([fields[0]], [fields[0]], 1, { rows: 0n, nn_0: 0n, bad_0: 0n });
     expect(metricsFromTotals([orders, empty])).toEqual({ completeness: 100, accuracy: 100, consistency: 100, rows: 10 });
     expect(metricsFromTotals([])).toEqual({ completeness: 100, accuracy: 100, consistency: 100, rows: 0 });
+  });
+
+  it("gives each dataset's own figures beside the pooled ones only when there are several", () => {
+    const one = countsFrom(fields.slice(0, 2), fields.slice(0, 2), 2, { rows: 10n, nn_0: 10n, bad_0: 0n, nn_1: 5n, bad_1: 0n });
+    const two = countsFrom([fields[2]], [fields[2]], 0, { rows: 30n, nn_0: 30n, bad_0: 0n });
+    expect(poolDatasets([{ key: "orders", counts: one }])).toEqual({ metrics: metricsFromTotals([one]) });
+    const pooled = poolDatasets([
+      { key: "orders", counts: one },
+      { key: "customers", counts: two },
+    ]);
+    expect(pooled.metrics).toEqual(metricsFromTotals([one, two]));
+    expect(pooled.datasets).toEqual([
+      { key: "orders", rows: 10, metrics: { completeness: 75, accuracy: 100, consistency: 100 } },
+      { key: "customers", rows: 30, metrics: { completeness: 100, accuracy: 100, consistency: 0 } },
+    ]);
   });
 
   it("quotes every identifier in the generated query", () => {

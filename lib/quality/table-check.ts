@@ -92,12 +92,18 @@ export function metricsFromTotals(tables: readonly TableCounts[]): TableMetrics 
   };
 }
 
-/** The metrics of one table. */
-export function metricsFromCounts(
-  fields: SpecField[],
-  present: SpecField[],
-  typed: number,
-  row: Record<string, bigint | number | null>,
-): TableMetrics {
-  return metricsFromTotals([countsFrom(fields, present, typed, row)]);
+/** A product's figures from its datasets' counts: the pooled metrics, and each dataset's own when there are several. */
+export function poolDatasets(measured: ReadonlyArray<{ key: string; counts: TableCounts }>): {
+  metrics: TableMetrics;
+  datasets?: Array<{ key: string; rows: number; metrics: Omit<TableMetrics, "rows"> }>;
+} {
+  const metrics = metricsFromTotals(measured.map((d) => d.counts));
+  if (measured.length < 2) return { metrics };
+  return {
+    metrics,
+    datasets: measured.map(({ key, counts }) => {
+      const { rows, ...own } = metricsFromTotals([counts]);
+      return { key, rows, metrics: own };
+    }),
+  };
 }

@@ -8,19 +8,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { exportContract, type LifecycleState } from "@/lib/products";
+import type { QualityMetrics } from "@/lib/metrics";
 import {
   checkAggregates,
   contractChecks,
   countsFrom,
   matchColumns,
   meets,
-  metricsFromTotals,
+  datasetsBelow,
+  poolDatasets,
   qualityDatasets,
   qualityQuery,
-  type TableColumn,
   type TableCounts,
 } from "@/lib/quality";
-import { recordQualityRun, type CheckFigure } from "@/lib/quality/server";
+import { recordQualityRun, tableColumns, type CheckFigure } from "@/lib/quality/server";
 import { loadPolicyContexts } from "../validate-products.db";
 import { provisionedTables, type ProvisionedTable } from "./provisioned.db";
 import { openViolation, resolveCleared } from "./violations.db";
@@ -61,10 +62,12 @@ export async function measureQuality(t: ProvisionedTable, lifecycle: LifecycleSt
   const datasets = qualityDatasets(spec, t.product.contract, t);
   const counts: Array<{ key: string; counts: TableCounts }> = [];
   const checks: CheckFigure[] = [];
+  const columnsOf = await tableColumns(
+    t.schema,
+    datasets.map((d) => d.table),
+  );
   for (const d of datasets) {
-    const columns = await db.$queryRaw<TableColumn[]>`
-      SELECT column_name AS name, data_type AS "dataType" FROM information_schema.columns
-      WHERE table_schema = ${t.schema} AND table_name = ${d.table}`;
+    const columns = columnsOf.get(d.table) ?? [];
     const { present, typed } = matchColumns(d.fields, columns);
     // A schema object's top-level properties became its columns in order (lib/products/contract/project.ts).
     const byProperty = new Map((contract.schema?.[d.index]?.properties ?? []).map((p, i) => [p.name, d.fields[i]?.name ?? null]));
@@ -106,11 +109,8 @@ export async function measureQuality(t: ProvisionedTable, lifecycle: LifecycleSt
       });
     }
   }
-  const perDataset = counts.map(({ key, counts: c }) => {
-    const { rows, ...metrics } = metricsFromTotals([c]);
-    return { key, rows, metrics };
-  });
-  return { metrics: metricsFromTotals(counts.map((c) => c.counts)), checks, ...(counts.length > 1 ? { datasets: perDataset } : {}) };
+  const pooled = poolDatasets(counts);
+  return { metrics: pooled.metrics, checks, ...(pooled.datasets ? { datasets: pooled.datasets } : {}) };
 }
 
 export async function runQualityMonitor(opts: { now?: Date; productIds?: string[] } = {}): Promise<QualityReport> {
@@ -166,8 +166,8 @@ export async function runQualityMonitor(opts: { now?: Date; productIds?: string[
         if (measuredValue === undefined || measuredValue >= rule.threshold) continue;
         const detail = `metric:${rule.metric}`;
         seen.push(detail);
-        const below = (measured.datasets ?? []).filter((d) => (d.metrics as Record<string, number>)[rule.metric] < rule.threshold);
-        const which = below.length > 0 ? ` (dataset${below.length > 1 ? "s" : ""} ${below.map((d) => d.key).join(", ")})` : "";
+        const below = datasetsBelow(measured.datasets ?? [], rule.metric as keyof QualityMetrics, rule.threshold);
+        const which = below.length > 0 ? ` (dataset${below.length > 1 ? "s" : ""} ${below.join(", ")})` : "";
         await openViolation(
           {
             rule: "quality",
