@@ -1,9 +1,8 @@
 // What the standalone `bench/*-row.ts` entries share: their `--name value` arguments, the server they measure on
 // (DATABASE_URL) and a scratch database with the migrations and the demo seed, dropped afterwards.
-import pg from "pg";
 import { migrateDeploy } from "../scripts/prisma";
 import { seedDemo } from "../scripts/run";
-import { quoteIdent } from "@/lib/provisioning/naming";
+import { createScratchDatabase } from "../scripts/embedded-db";
 
 /** The value after `--<name>` on the command line, if any. */
 export function arg(name: string): string | undefined {
@@ -18,44 +17,17 @@ export function benchServer(): string {
   return admin;
 }
 
-/** Runs `fn` on a fresh `meshport_bench_<prefix>_…` database, migrated and seeded with the demo; always drops it. */
+/**
+ * Runs `fn` on a fresh `meshport_bench_<prefix>_…` database, migrated and seeded with the demo; always drops it,
+ * with the cluster roles its demo deployments created (createScratchDatabase).
+ */
 export async function withSeededScratch<T>(prefix: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = benchServer();
-  const name = `meshport_bench_${prefix}_${Date.now().toString(36)}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  let roles: string[] = [];
+  const scratch = await createScratchDatabase(benchServer(), `meshport_bench_${prefix}`);
   try {
-    await migrateDeploy(url);
-    await seedDemo({ ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
-    return await fn(url);
+    await migrateDeploy(scratch.url);
+    await seedDemo({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: "warn" });
+    return await fn(scratch.url);
   } finally {
-    roles = await rolesOfScratch(url).catch(() => []);
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    // Roles are the cluster's, not the database's: left behind, the next run's demo seed would find its
-    // products' role names taken and fail to provision them.
-    for (const role of roles) await c.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {});
-    await c.end();
-  }
-}
-
-/** The roles the scratch database's deployments and access grants created (owned objects dropped). */
-async function rolesOfScratch(url: string): Promise<string[]> {
-  const { rolesOfDeployment } = await import("@/lib/provisioning/catalog");
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const grants = await c.query<{ db_role: string }>("SELECT DISTINCT db_role FROM access_grants WHERE db_role IS NOT NULL");
-    const roles = grants.rows.map((r) => r.db_role);
-    for (const d of (await c.query<{ id: string }>("SELECT id FROM deployments")).rows) roles.push(...(await rolesOfDeployment(c, d.id)));
-    const existing = roles.filter((r, i) => roles.indexOf(r) === i);
-    for (const role of existing) await c.query(`DROP OWNED BY ${quoteIdent(role)}`).catch(() => {});
-    return existing;
-  } finally {
-    await c.end();
+    await scratch.drop().catch(() => {});
   }
 }
