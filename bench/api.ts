@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { NEXT_BIN } from "../scripts/run";
 import type { Row } from "./sections";
-import { ms, serverNodeArgs, summarize } from "./stats";
+import { ms, serverNodeArgs, summarize, timeCalls } from "./stats";
 
 const ROWS = 1_000_000;
 const SECONDS = 15;
@@ -89,22 +89,11 @@ export async function apiSection(url: string, opts: { quick: boolean; port?: num
   const consumer = { id: consumerRow.id, email: consumerRow.email, name: consumerRow.name, roles: consumerRow.roles, domains: {} };
   const { secret } = await createApiToken(consumer, { name: "bench", scopes: ["read"], expiresInDays: 1, rateLimit: 100_000 });
 
-  // Token authentication alone, in process: one statement (lookup, last use, rate count, roles).
-  const auth: number[] = [];
-  for (let i = 0; i < (opts.quick ? 300 : 2000); i++) {
-    const t = performance.now();
-    await authenticateApiToken(secret, "GET /bench");
-    auth.push(performance.now() - t);
-  }
-  const authStats = summarize(auth);
-  // The same loop's floor: one trivial statement through the same Prisma pool.
-  const floor: number[] = [];
-  for (let i = 0; i < (opts.quick ? 300 : 2000); i++) {
-    const t = performance.now();
-    await db.$queryRaw`SELECT 1`;
-    floor.push(performance.now() - t);
-  }
-  const floorStats = summarize(floor);
+  // Token authentication alone, in process: one statement (lookup, last use, rate count, roles); and the same
+  // loop's floor, one trivial statement through the same Prisma pool.
+  const calls = opts.quick ? 300 : 2000;
+  const authStats = summarize(await timeCalls(calls, () => authenticateApiToken(secret, "GET /bench")));
+  const floorStats = summarize(await timeCalls(calls, () => db.$queryRaw`SELECT 1`));
 
   const port = opts.port ?? 3460;
   const base = `http://127.0.0.1:${port}`;
