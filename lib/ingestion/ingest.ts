@@ -13,14 +13,7 @@ import { AppError, ForbiddenError, PayloadTooLargeError, ValidationError } from 
 import { enforce } from "@/lib/governance/server";
 import { logger } from "@/lib/logger";
 import { recordMetricEvent } from "@/lib/metrics/server";
-import {
-  type DeploymentResources,
-  type EnvironmentName,
-  pickDataset,
-  primaryKeyFor,
-  type ProvisionRequest,
-  requestDatasets,
-} from "@/lib/provisioning";
+import { type DeploymentResources, type EnvironmentName, primaryKeyFor, type ProvisionRequest, requestedDataset } from "@/lib/provisioning";
 import { loadOwnedProduct } from "@/lib/provisioning/server";
 import { pgPool } from "@/lib/pg";
 import type { ProductField } from "@/lib/products";
@@ -115,13 +108,7 @@ export async function resolveTarget(user: CurrentUser, ref: LoadRef): Promise<Ta
 
 /** The current table and fields of the dataset `ref.dataset` names (the first by default); unknown: 400 naming `dataset`. */
 function datasetTable(request: ProvisionRequest, firstTable: string, resources: DeploymentResources, ref: LoadRef) {
-  const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
-  const picked = pickDataset(ref.dataset, first, request.datasets ?? []);
-  if (picked === undefined) {
-    const names = [first.key, ...(request.datasets ?? []).map((d) => d.key)].join(", ");
-    const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
-    throw new ValidationError(message, { dataset: [message] });
-  }
+  const { first, picked } = requestedDataset(request, ref);
   if (picked === null) return { table: firstTable, fields: request.spec.schema, dataset: first.key };
   const table = resources.datasets?.[picked.key]?.table;
   if (!table) throw new ValidationError(`Dataset ${picked.key} is not provisioned in ${ref.environment}; provision the product again.`);

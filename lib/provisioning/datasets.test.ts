@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { projectDatasets, type OdcsContract, type ProductField } from "@/lib/products";
-import { datasetKeys, datasetRelations, pickDataset, requestDatasets } from "./datasets";
+import { datasetKeys, datasetRelations, pickDataset, requestDatasets, requestedDataset } from "./datasets";
 import { grantStatements, type RoleGrant } from "./grants";
 import { planStorage, designTable } from "./table-design";
 
@@ -123,5 +123,27 @@ describe("grants on every dataset", () => {
     expect(sql).toContain('GRANT SELECT ON TABLE "s"."p__customers__masked" TO "r"');
     expect(sql.some((s) => s.includes("p__gone"))).toBe(false);
     expect(sql.filter((s) => s.startsWith("REVOKE"))).toHaveLength(2);
+  });
+});
+
+describe("requestedDataset", () => {
+  const { first, others } = requestDatasets("p", [
+    { name: "orders", fields: [] },
+    { name: "Line Items", fields: [] },
+  ]);
+  const request = { spec: { name: "p" } as never, firstDataset: first, datasets: others };
+  it("answers the pick with the request's datasets, and refuses an unknown one naming `dataset` and the product's datasets", () => {
+    expect(requestedDataset(request, { domain: "d", name: "p", dataset: "Line Items" }).picked?.key).toBe("line_items");
+    expect(requestedDataset(request, { domain: "d", name: "p" }).picked).toBeNull();
+    let error: unknown;
+    try {
+      requestedDataset(request, { domain: "d", name: "p", dataset: "nope" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      status: 400,
+      fieldErrors: { dataset: ['Unknown dataset "nope". Datasets of d/p: orders, line_items.'] },
+    });
   });
 });

@@ -10,6 +10,8 @@
 import { identifierPart, type ProductField } from "@/lib/products";
 import { maskedViewNameFor } from "./masking";
 import { fitIdentifier } from "./naming";
+import { ValidationError } from "@/lib/errors";
+import type { ProvisionRequest } from "./types";
 
 /** One of the contract's other datasets, resolved when the job is requested (ProvisionRequest.datasets). */
 export type DatasetRequest = {
@@ -73,6 +75,25 @@ export function datasetRelations(resources: Readonly<Record<string, DatasetResou
     if (!r.table || !r.view) return [];
     return [{ current: r.table, previous: r.previousTables ?? [], view: r.view, maskedView: r.maskedView ?? maskedViewNameFor(r.view) }];
   });
+}
+
+/**
+ * The dataset a read or a load asks for (`?dataset=`) among those a provisioning request declared: `picked` is
+ * null for the first, else one of `others`. An unknown one is a 400 naming `dataset` and the product's datasets.
+ */
+export function requestedDataset(
+  request: Pick<ProvisionRequest, "spec" | "firstDataset" | "datasets">,
+  ref: { domain: string; name: string; dataset?: string | null },
+): { first: { key: string; name: string }; others: DatasetRequest[]; picked: DatasetRequest | null } {
+  const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
+  const others = request.datasets ?? [];
+  const picked = pickDataset(ref.dataset, first, others);
+  if (picked === undefined) {
+    const names = [first.key, ...others.map((d) => d.key)].join(", ");
+    const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
+    throw new ValidationError(message, { dataset: [message] });
+  }
+  return { first, others, picked };
 }
 
 /**

@@ -2,7 +2,7 @@
 // node:crypto): provisioned names and table design. Reading an owned product: `@/lib/provisioning/server`.
 export { qualified, quoteIdent, quoteLiteral, type EnvironmentName } from "./naming";
 export { loginGrantStatements, maskedViewNameFor, MASK } from "./masking";
-export { datasetRelations, pickDataset, requestDatasets, type DatasetRelations } from "./datasets";
+export { datasetRelations, pickDataset, requestDatasets, requestedDataset, type DatasetRelations } from "./datasets";
 export { PG_TYPES, primaryKeyFor } from "./table-design";
 export { computeGrants, type RoleGrant } from "./grants";
 export { columnTypeFor, postgresTypeFor } from "./physical-types";

@@ -12,7 +12,7 @@ import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isPrivilegeRefused } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, isPrivilegeRefused } from "@/lib/errors";
 import { effectivePolicyFor, enforce } from "@/lib/governance/server";
 import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
@@ -20,7 +20,7 @@ import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 import { maskedSelectList, maskedViewNameFor } from "./masking";
-import { pickDataset, requestDatasets } from "./datasets";
+import { requestedDataset } from "./datasets";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 import type { ProductField } from "@/lib/products";
 
@@ -266,15 +266,8 @@ function servedDataset(
   resources: DeploymentResources,
   ref: Pick<ReadRef, "domain" | "name" | "environment" | "dataset">,
 ) {
-  const first = request.firstDataset ?? requestDatasets(request.spec.name, []).first;
-  const others = request.datasets ?? [];
+  const { first, others, picked } = requestedDataset(request, ref);
   const all = [first.key, ...others.filter((d) => resources.datasets?.[d.key]?.view).map((d) => d.key)];
-  const picked = pickDataset(ref.dataset, first, others);
-  if (picked === undefined) {
-    const names = [first.key, ...others.map((d) => d.key)].join(", ");
-    const message = `Unknown dataset "${ref.dataset}". Datasets of ${ref.domain}/${ref.name}: ${names}.`;
-    throw new ValidationError(message, { dataset: [message] });
-  }
   if (picked === null)
     return {
       key: first.key,
