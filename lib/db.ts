@@ -47,3 +47,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Extract<Parameters<PrismaClient["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+
+/** The database the portal works in (current_database()): provisioned role names carry it (lib/provisioning/naming.ts). */
+export async function portalDatabase(): Promise<string> {
+  const [row] = await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+  return row.name;
+}

@@ -8,8 +8,8 @@ import { NEXT_BIN, seedDemo } from "./run";
 import { OIDC_TEST_GROUP_MAP, startOidcTestProvider, type OidcTestProvider } from "./oidc-test-provider";
 
 /**
- * Roles are cluster-wide and outlive a dropped database; left behind, they block the next run's demo seed
- * from provisioning the same products ("a role tagged for another deployment"). Every Meshport role
+ * Roles are cluster-wide and outlive a dropped database. Their names carry the database's name (naming.ts), so
+ * they no longer block another run's demo seed, but left behind they pile up in pg_roles. Every Meshport role
  * (deployment-tagged, or an access grant's mp_grant_ login) that nothing in any database depends on any more
  * is dropped: DROP ROLE itself refuses a role with privileges or objects in any database of the cluster
  * (pg_shdepend), so the roles of live databases stay. Run after this run's database is dropped (its roles are

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { createPrincipal, uid } from "@/prisma/seed/factories";
 import { dropTestRoles, ensurePlatformReferenceData, ownedProduct, withClient, type Fixture } from "@/tests/provisioning-fixtures";
 import { importProduct } from "@/lib/products/import-product";
@@ -522,8 +522,8 @@ describe("datasets", () => {
       ].sort(),
     );
     // The second dataset's grants are the first's: the consumer role reads its table and views, writes nothing.
-    const consumerRole = roleNameFor(schema, "data_consumer");
-    const producerRole = roleNameFor(schema, "data_producer");
+    const consumerRole = roleNameFor(schema, "data_consumer", await portalDatabase());
+    const producerRole = roleNameFor(schema, "data_producer", await portalDatabase());
     for (const rel of [`${base}__customers_v1`, `${base}__customers`, `${base}__customers__masked`])
       expect(await selectable(consumerRole, `${quoteIdent(schema)}.${quoteIdent(rel)}`), rel).toBe(true);
     const [write] = await withClient(
@@ -645,7 +645,7 @@ describe("datasets", () => {
     // and it takes back one granted by hand on the second dataset's table.
     const productId = (await db.dataProduct.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
     expect(await runAccessControl({ productIds: [productId] })).toMatchObject({ revoked: [], missing: 0, failed: [] });
-    const consumerRole = roleNameFor(schema, "data_consumer");
+    const consumerRole = roleNameFor(schema, "data_consumer", await portalDatabase());
     await withClient((c) => c.query(`GRANT DELETE ON TABLE ${rel(`${base}__customers_v1`)} TO ${quoteIdent(consumerRole)}`));
     const report = await runAccessControl({ productIds: [productId] });
     expect(report.revoked.map((r) => `${r.grantee} ${r.relation} ${r.privilege}`)).toEqual([

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { ruleInputsOf } from "@/lib/governance";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -282,7 +282,7 @@ describe("events reach the right people", () => {
   it("a failed provisioning job → the product's owners and whoever asked for it", async () => {
     const f = await confidentialProduct();
     // A role squatting on the name the governance step needs makes the job fail (as in provisioning.int.test.ts).
-    const squatter = roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer");
+    const squatter = roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer", await portalDatabase());
     await withClient((c) => c.query(`CREATE ROLE ${quoteIdent(squatter)} NOLOGIN`));
     try {
       const admin = await createPrincipal(["data_admin"]);

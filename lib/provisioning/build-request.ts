@@ -2,7 +2,7 @@
 // template, the grants the effective policy allows, the endpoints and the Terraform plan. Done once,
 // when the job is requested; the job stores the result.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { loadPolicyContexts, validateProductById } from "@/lib/governance/server";
@@ -118,7 +118,10 @@ export async function buildRequest(
   );
   const policy = (await loadPolicyContexts())(product.domain).policy;
   const { schema, roles } = await namesOf(product, environment);
-  const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control, roles);
+  const grants = computeGrants(schema, spec.access, spec.classification, policy.access_control, {
+    database: await portalDatabase(),
+    existing: roles,
+  });
   assertDistinctRoles(grants);
   const datasets = await datasetsOf(product, spec, staged);
   const request: ProvisionRequest = {

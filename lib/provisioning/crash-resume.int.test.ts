@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { dropTestRoles, ensurePlatformReferenceData, jobSteps, ownedProduct, waitFor, withClient } from "@/tests/provisioning-fixtures";
 import { provisionProduct } from "./provision-product";
@@ -84,7 +84,9 @@ describe("a worker killed mid-job", () => {
         "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 OR shobj_description(oid, 'pg_authid') = $2 ORDER BY 1",
         [`${schema}%`, roleOwnerTag(deployment.id)],
       );
-      expect(roles.rows.map((r) => r.rolname)).toEqual([roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")].sort());
+      expect(roles.rows.map((r) => r.rolname)).toEqual(
+        [roleNameFor(schema, "data_consumer", await portalDatabase()), roleNameFor(schema, "data_producer", await portalDatabase())].sort(),
+      );
     });
     expect((await db.deployment.findUniqueOrThrow({ where: { id: deployment.id } })).status).toBe("active");
   }, 120_000);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AccessRule } from "@/lib/governance/policies/types";
 import { computeGrants, grantStatements } from "./grants";
+import { roleNameFor } from "./naming";
+
+const names = { database: "meshport" };
+const role = (accessRole: string) => roleNameFor("dp_s_p", accessRole, "meshport");
 
 const policy: AccessRule[] = [
   { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
@@ -23,11 +27,12 @@ describe("computeGrants", () => {
       ],
       "internal",
       policy,
+      names,
     );
     expect(grants.map((g) => [g.roleName, g.privileges])).toEqual([
-      ["dp_s_p_data_consumer", ["SELECT"]],
-      ["dp_s_p_data_producer", ["SELECT", "INSERT", "UPDATE"]],
-      ["dp_s_p_data_admin", ["SELECT", "INSERT", "UPDATE", "DELETE"]],
+      [role("data_consumer"), ["SELECT"]],
+      [role("data_producer"), ["SELECT", "INSERT", "UPDATE"]],
+      [role("data_admin"), ["SELECT", "INSERT", "UPDATE", "DELETE"]],
     ]);
     expect(grants[0].withheld).toEqual([{ permission: "write", reason: "the policy does not give data_consumer the write permission" }]);
   });
@@ -41,6 +46,7 @@ describe("computeGrants", () => {
       ],
       "confidential",
       policy,
+      names,
     );
     expect(grants.map((g) => g.privileges)).toEqual([[], []]);
     expect(grants[0].withheld[0].reason).toBe("data_consumer may not access confidential data");
@@ -50,7 +56,12 @@ describe("computeGrants", () => {
 
 describe("grantStatements", () => {
   it("revokes everything, then grants usage and table privileges; older tables only readable", () => {
-    const [producer] = computeGrants("dp_s_p", [{ role: "data_producer", permissions: ["read", "write"] }], "internal", policy);
+    // A deployment's existing role keeps its name, whatever the naming rule says today.
+    const existing = new Map([["data_producer", "dp_s_p_data_producer"]]);
+    const [producer] = computeGrants("dp_s_p", [{ role: "data_producer", permissions: ["read", "write"] }], "internal", policy, {
+      ...names,
+      existing,
+    });
     expect(grantStatements("dp_s_p", producer, { current: "p_v2", previous: ["p_v1"], view: "p" })).toEqual([
       'REVOKE ALL ON ALL TABLES IN SCHEMA "dp_s_p" FROM "dp_s_p_data_producer"',
       'REVOKE ALL ON SCHEMA "dp_s_p" FROM "dp_s_p_data_producer"',
@@ -62,7 +73,7 @@ describe("grantStatements", () => {
   });
 
   it("only revokes for a role with no privileges", () => {
-    const [none] = computeGrants("s", [{ role: "data_consumer", permissions: ["read"] }], "restricted", policy);
+    const [none] = computeGrants("s", [{ role: "data_consumer", permissions: ["read"] }], "restricted", policy, names);
     expect(grantStatements("s", none, { current: "t", previous: [], view: "v" })).toHaveLength(2);
   });
 });

@@ -38,8 +38,12 @@ export function computeGrants(
   access: readonly AccessGrant[],
   classification: Classification,
   policyRoles: readonly AccessRule[],
-  /** Database roles a deployment already has per access role: they keep their names. */
-  existingRoles: ReadonlyMap<string, string> = new Map(),
+  names: {
+    /** The portal's database (current_database()): part of every new role's name (roleNameFor). */
+    database: string;
+    /** Database roles a deployment already has per access role: they keep their names. */
+    existing?: ReadonlyMap<string, string>;
+  },
 ): RoleGrant[] {
   const seen = new Set<string>();
   const result: RoleGrant[] = [];
@@ -60,7 +64,7 @@ export function computeGrants(
     const privileges = ORDER.filter((p) => granted.some((g) => PRIVILEGES[g].includes(p)));
     result.push({
       accessRole: entry.role,
-      roleName: existingRoles.get(entry.role) ?? roleNameFor(schema, entry.role),
+      roleName: names.existing?.get(entry.role) ?? roleNameFor(schema, entry.role, names.database),
       granted,
       withheld,
       privileges,

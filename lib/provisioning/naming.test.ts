@@ -19,7 +19,18 @@ describe("naming", () => {
     expect(production).toMatch(/^dp_sales_customer_data_product_[0-9a-f]{12}$/);
     expect(schemaNameFor("sales", "orders", "staging")).toMatch(/^dp_sales_orders__staging_[0-9a-f]{12}$/);
     expect(schemaNameFor("sales", "customer-data-product", "production")).toBe(production);
-    expect(roleNameFor("dp_sales_orders", "data-analyst")).toBe("dp_sales_orders_data_analyst");
+    // A role: the schema's readable part, the access role, then a hash over (database, schema, access role).
+    expect(roleNameFor(production, "data-analyst", "meshport")).toMatch(/^dp_sales_customer_data_product_data_analyst_[0-9a-f]{12}$/);
+    expect(roleNameFor(production, "data-analyst", "meshport")).toBe(roleNameFor(production, "data-analyst", "meshport"));
+  });
+
+  it("gives the same product in two databases of one cluster different roles (roles are cluster-wide, schemas are not)", () => {
+    const schema = schemaNameFor("finance", "expense-claims", "staging");
+    const one = roleNameFor(schema, "data_consumer", "meshport");
+    const two = roleNameFor(schema, "data_consumer", "meshport_test_1a2b");
+    expect(one.replace(HASHED, "")).toBe("dp_finance_expense_claims__staging_data_consumer");
+    expect(two.replace(HASHED, "")).toBe("dp_finance_expense_claims__staging_data_consumer");
+    expect(one).not.toBe(two);
   });
 
   it("gives the probe pair marketing/sp-probe-owner and marketing-sp/probe-owner different schemas (and roles)", () => {
@@ -29,7 +40,7 @@ describe("naming", () => {
       const b = schemaNameFor("marketing-sp", "probe-owner", env);
       expect(a.replace(HASHED, "")).toBe(b.replace(HASHED, ""));
       expect(a).not.toBe(b);
-      expect(roleNameFor(a, "data_consumer")).not.toBe(roleNameFor(b, "data_consumer"));
+      expect(roleNameFor(a, "data_consumer", "meshport")).not.toBe(roleNameFor(b, "data_consumer", "meshport"));
     }
   });
 
@@ -58,12 +69,13 @@ describe("naming", () => {
       expect(one.startsWith(`dp_${"a".repeat(20)}`)).toBe(true);
       expect(one).not.toBe(two);
       if (env === "staging") expect(one).toMatch(/__staging_[0-9a-f]{12}$/);
-      const role = roleNameFor(one, "data-consumer");
+      const role = roleNameFor(one, "data-consumer", "meshport");
       expect(Buffer.byteLength(role)).toBeLessThanOrEqual(63);
       // A long role name still shows the schema's start and the access role, then a hash of both.
       expect(role).toMatch(/^dp_a+_data_consumer_[0-9a-f]{12}$/);
-      expect(role).not.toBe(roleNameFor(two, "data-consumer"));
-      expect(role).not.toBe(roleNameFor(one, "data-consumer-2"));
+      expect(role).not.toBe(roleNameFor(one, "data-consumer", "other"));
+      expect(role).not.toBe(roleNameFor(two, "data-consumer", "meshport"));
+      expect(role).not.toBe(roleNameFor(one, "data-consumer-2", "meshport"));
     }
   });
 
@@ -84,7 +96,7 @@ describe("naming", () => {
     expect(b.length).toBeLessThanOrEqual(63);
     expect(a).not.toBe(b);
     expect(fitIdentifier("short")).toBe("short");
-    expect(roleNameFor(a, "data_consumer").length).toBeLessThanOrEqual(63);
+    expect(roleNameFor(a, "data_consumer", "meshport").length).toBeLessThanOrEqual(63);
   });
 
   it("names tables by major version and steps aside when the name is taken", () => {

@@ -9,8 +9,11 @@
 //   table    <product>_v<major>               e.g. orders_v1 (a breaking change inside one major adds _<minor>)
 //   view     <product>                        the serving view over the current table
 //   dataset  <product>__<dataset>_v<major>, view <product>__<dataset>: the contract's other datasets (datasets.ts)
-//   role     <schema>_<access role>           e.g. dp_sales_orders_1a2b3c4d5e6f_data_consumer (NOLOGIN);
-//            too long: <start of schema>_<access role, ≤24>_<hash of both>
+//   role     <schema without its hash>_<access role>_<hash>   e.g. dp_sales_orders_data_consumer_9f8e7d6c5b4a (NOLOGIN)
+//            <hash>: 12 hex of sha256 over (database, schema, access role). Roles belong to the whole PostgreSQL
+//            cluster while schemas belong to one database, so two portals (or two test databases) on one cluster
+//            provisioning the same product must not reach for the same role: the database is part of the identity.
+//            Too long: the schema's start is cut, the access role (≤ 24) and the hash stay.
 // Other names longer than PostgreSQL's 63-byte limit keep their first 54 characters plus "_" and an
 // 8-hex hash of the full name, so two long names never collide by truncation.
 //
@@ -66,17 +69,13 @@ export function schemaNameFor(domain: string, product: string, environment: Envi
   );
 }
 
-export function roleNameFor(schema: string, accessRole: string): string {
+export function roleNameFor(schema: string, accessRole: string, database: string): string {
   const part = identifierPart(accessRole);
-  const plain = `${schema}_${part}`;
-  if (Buffer.byteLength(plain) <= PG_IDENTIFIER_MAX) return plain;
-  // Too long: the schema's start and the access role stay readable, the hash covers both in full.
   const role = part.slice(0, 24).replace(/_+$/, "");
-  return hashedIdentifier(
-    `${schema.slice(0, PG_IDENTIFIER_MAX - role.length - 2 - IDENTITY_HASH_HEX).replace(/_+$/, "")}_${role}`,
-    "",
-    JSON.stringify(["role", schema, part]),
-  );
+  // The schema's own hash is dropped from the readable part: this role's hash covers the schema in full.
+  const stem = schema.replace(/_[0-9a-f]{12}$/, "");
+  const room = PG_IDENTIFIER_MAX - 1 - IDENTITY_HASH_HEX - role.length - 1;
+  return hashedIdentifier(`${stem.slice(0, room).replace(/_+$/, "")}_${role}`, "", JSON.stringify(["role", database, schema, part]));
 }
 
 export function viewNameFor(product: string): string {

@@ -1,7 +1,7 @@
 // Provisioning against the real PostgreSQL: what the catalog holds after each job (schemas, tables,
 // column types, keys, roles, grants), spec changes, retries, promotion, deprovisioning and refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { saveProductVersion } from "@/lib/products/save-version";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -108,8 +108,8 @@ describe("provisioning a product to staging", () => {
 
   it("creates one NOLOGIN role per access role with exactly the grants the policy allows", async () => {
     const d = await stagingOf(f.productId);
-    const consumer = roleNameFor(schema, "data_consumer");
-    const producer = roleNameFor(schema, "data_producer");
+    const consumer = roleNameFor(schema, "data_consumer", await portalDatabase());
+    const producer = roleNameFor(schema, "data_producer", await portalDatabase());
     expect(await deploymentRoles(d.id)).toEqual(
       [
         { rolname: consumer, rolcanlogin: false },
@@ -217,7 +217,7 @@ describe("spec changes", () => {
     expect(d.tableName).toBe(`${base}_v2`);
     expect((d.resources as { previousTables: string[] }).previousTables).toEqual([`${base}_v1`]);
     // The old table is still there, with its rows, and consumers may still read (only read) it.
-    const consumer = roleNameFor(schema, "data_consumer");
+    const consumer = roleNameFor(schema, "data_consumer", await portalDatabase());
     const [old] = await q<{ n: string; sel: boolean; ins: boolean }>(
       `SELECT (SELECT count(*) FROM ${quoteIdent(schema)}.${quoteIdent(`${base}_v1`)}) AS n, has_table_privilege($1, $2, 'SELECT') AS sel, has_table_privilege($1, $2, 'INSERT') AS ins`,
       [consumer, `${quoteIdent(schema)}.${quoteIdent(`${base}_v1`)}`],
@@ -261,11 +261,40 @@ describe("refusals", () => {
   });
 });
 
+describe("one cluster, several portal databases", () => {
+  it("provisions a product whose roles another database on the cluster already created for the same product", async () => {
+    // Another portal (or another test run) on this cluster provisioned the same domain/product: its roles are
+    // cluster-wide and tagged for its own deployment. Before role names carried the database, this product's
+    // governance step refused them ("does not belong to this deployment") and the demo seed failed to provision.
+    const f = await ownedProduct();
+    const schema = schemaNameFor(f.domain, f.spec.name, "staging");
+    const theirs = ["data_consumer", "data_producer"].map((r) => roleNameFor(schema, r, "meshport_other_portal"));
+    await withClient(async (c) => {
+      for (const role of theirs) {
+        await c.query(`CREATE ROLE ${quoteIdent(role)} NOLOGIN`);
+        await c.query(`COMMENT ON ROLE ${quoteIdent(role)} IS 'meshport deployment ${crypto.randomUUID()}'`);
+      }
+    });
+    try {
+      const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
+      expect(await runProvisioningJob(jobId)).toBe("completed");
+      const ours = (await deploymentRoles((await stagingOf(f.productId)).id)).map((r) => r.rolname);
+      const database = await portalDatabase();
+      expect(ours).toEqual(["data_consumer", "data_producer"].map((r) => roleNameFor(schema, r, database)).sort());
+      expect(ours.filter((r) => theirs.includes(r))).toEqual([]);
+    } finally {
+      await withClient(async (c) => {
+        for (const role of theirs) await c.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+      });
+    }
+  });
+});
+
 describe("retry and promotion", () => {
   it("retries a failed job from the failed step, keeping the steps before it", async () => {
     const f = await ownedProduct();
     const schema = schemaNameFor(f.domain, f.spec.name, "staging");
-    const squatter = roleNameFor(schema, "data_producer");
+    const squatter = roleNameFor(schema, "data_producer", await portalDatabase());
     await withClient((c) => c.query(`CREATE ROLE ${quoteIdent(squatter)} NOLOGIN`));
     try {
       const { jobId } = await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name });
@@ -368,7 +397,7 @@ describe("deprovisioning", () => {
     expect(await deploymentRoles(d.id)).toHaveLength(0);
     expect(
       await q("SELECT 1 FROM pg_roles WHERE rolname = ANY($1)", [
-        [roleNameFor(schema, "data_consumer"), roleNameFor(schema, "data_producer")],
+        [roleNameFor(schema, "data_consumer", await portalDatabase()), roleNameFor(schema, "data_producer", await portalDatabase())],
       ]),
     ).toHaveLength(0);
     expect(await db.pipeline.count({ where: { deploymentId: d.id } })).toBe(0);

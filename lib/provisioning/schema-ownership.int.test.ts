@@ -3,7 +3,7 @@
 // carries another deployment's tag (or none) is never adopted, changed or dropped.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { saveProductVersion } from "@/lib/products/save-version";
 import { createDomain, createPrincipal } from "@/prisma/seed/factories";
@@ -183,7 +183,7 @@ describe("a spec stored before validation refused two spellings of one role", ()
     const err = (await provisionProduct(f.owner, { domain: f.domain, name: f.spec.name }).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.fieldErrors?.access).toEqual([
-      `Roles data_producer and data-producer would be the same database role (${roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer")}); keep one spelling in the spec.`,
+      `Roles data_producer and data-producer would be the same database role (${roleNameFor(schemaNameFor(f.domain, f.spec.name, "staging"), "data_producer", await portalDatabase())}); keep one spelling in the spec.`,
     ]);
     expect(await db.deployment.count({ where: { productId: f.productId } })).toBe(0);
   });

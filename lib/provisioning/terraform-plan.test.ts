@@ -28,9 +28,13 @@ const spec: DataProductSpec = {
   tags: [],
   governance: { encryption: true },
 };
-const grants = computeGrants("dp_sales_orders", spec.access, "internal", [
-  { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
-]);
+const grants = computeGrants(
+  "dp_sales_orders",
+  spec.access,
+  "internal",
+  [{ role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] }],
+  { database: "meshport" },
+);
 type Plan = { "//": string; resource: Record<string, Record<string, Record<string, unknown>>> };
 
 describe("terraformPlan", () => {
@@ -109,6 +113,7 @@ describe("terraformPlan", () => {
         { role: "data_consumer", permissions: ["read"], data_access: ["public", "internal"] },
         { role: "data_producer", permissions: ["read", "write"], data_access: ["public", "internal"] },
       ],
+      { database: "meshport" },
     );
     const plan = terraformPlan({
       spec,

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ingestCsv } from "@/lib/ingestion/ingest";
 import { INTERRUPTED_REASON } from "@/lib/ingestion/recover-loads";
@@ -150,7 +150,12 @@ describe("the worker killed during provisioning", () => {
       const base = f.spec.name.replaceAll("-", "_");
       expect(objects.schemas).toEqual([objects.schema]);
       expect(objects.relations).toEqual([`${base}:v`, `${base}__masked:v`, `${base}_v1:r`]);
-      expect(objects.roles).toEqual([roleNameFor(objects.schema, "data_consumer"), roleNameFor(objects.schema, "data_producer")].sort());
+      expect(objects.roles).toEqual(
+        [
+          roleNameFor(objects.schema, "data_consumer", await portalDatabase()),
+          roleNameFor(objects.schema, "data_producer", await portalDatabase()),
+        ].sort(),
+      );
       const deployment = await stagingOf(f.productId);
       expect(deployment.status).toBe("active");
       expect(await db.pipeline.count({ where: { deploymentId: deployment.id } })).toBe(1);

@@ -4,7 +4,7 @@
 // runs again. Live access grants whose holder the policy no longer lets read the product are violations too
 // (the owner or governance ends the grant; its SQL login keeps nothing the policy forbids meanwhile).
 import "server-only";
-import { db } from "@/lib/db";
+import { db, portalDatabase } from "@/lib/db";
 import { audit } from "@/lib/audit/writer";
 import { logger } from "@/lib/logger";
 import { productResource } from "@/lib/auth/server";
@@ -28,6 +28,7 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
   const tables = await provisionedTables({ productIds: opts.productIds });
   const report: AccessReport = { deployments: 0, revoked: [], missing: 0, grantViolations: 0, failed: [] };
   const byProduct = new Map<string, { domainId: string; details: string[]; failed?: boolean }>();
+  const database = await portalDatabase();
 
   const productIds = [...new Set(tables.map((t) => t.product.id))];
   const grants = await db.accessGrant.findMany({
@@ -57,7 +58,7 @@ export async function runAccessControl(opts: { now?: Date; productIds?: string[]
         applied.access ?? [],
         (applied.classification ?? t.product.classification) as Classification,
         policy.access_control,
-        existingRoles,
+        { database, existing: existingRoles },
       );
       // Live grants: their logins keep SELECT on the masked view only while the policy still offers a path.
       const logins: string[] = [];
