@@ -3,6 +3,13 @@
 import "server-only";
 
 export { publishGate } from "./compliance/publish-gate.db";
-export { loadPolicyContexts, validateProductById } from "./compliance/validate-products.db";
+export {
+  evaluate,
+  loadPolicyContexts,
+  storeFirstValidations,
+  validateAfterChange,
+  validateProductById,
+} from "./compliance/validate-products.db";
+export { summarize } from "./compliance/status";
 export { effectivePolicyFor, enforce } from "./enforcement/enforce.db";
 export { validateDraft } from "./compliance/validate-draft.db";

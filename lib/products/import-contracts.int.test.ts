@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { importContracts } from "@/lib/products/import-contracts";
+import { validateProductById } from "@/lib/governance/server";
 import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
@@ -41,13 +42,37 @@ describe("importContracts", () => {
       ids.map((id) => doc(id)),
       choices,
     );
-    expect(first).toEqual({ registered: 30, versioned: [] });
+    expect(first.registered).toBe(30);
+    expect(first.versioned).toEqual([]);
+    expect(first.products.map((p) => p.name).sort()).toEqual([...ids].sort());
+    // One governance pass over the batch: each product's first validation is stored with it, and says what a
+    // validation of the stored product says.
+    const stored = await db.dataProduct.findMany({
+      where: { contractId: { in: ids } },
+      select: { id: true, name: true, complianceStatus: true, complianceErrors: true, complianceWarnings: true, validatedAt: true },
+    });
+    const validations = await db.productValidation.findMany({ where: { productId: { in: stored.map((p) => p.id) } } });
+    expect(validations).toHaveLength(30);
+    expect(new Set(validations.map((v) => v.trigger))).toEqual(new Set(["product-change"]));
+    const [one] = stored;
+    expect(one.validatedAt).not.toBeNull();
+    const fresh = await validateProductById(one.id, { trigger: "manual" });
+    expect([one.complianceStatus, one.complianceErrors, one.complianceWarnings]).toEqual([fresh.status, fresh.errors, fresh.warnings]);
+    expect(first.products.find((p) => p.name === one.name)).toMatchObject({ status: fresh.status, errors: fresh.errors });
+    expect(fresh.status).not.toBe("unknown");
     expect(await db.dataProduct.count({ where: { contractId: { in: ids } } })).toBe(30);
     expect(await db.dataProductDataset.count({ where: { product: { contractId: { in: ids } } } })).toBe(60);
     expect(await db.dataProductProperty.count({ where: { product: { contractId: { in: ids } } } })).toBe(90);
     const again = await importContracts(owner, [doc(ids[0], { version: "1.1.0" }), doc(`bulk-${uid()}`)], choices);
     expect(again.registered).toBe(1);
     expect(again.versioned).toMatchObject([{ action: "versioned", version: "1.1.0" }]);
+    // The new version is validated too.
+    const versionedProduct = await db.dataProduct.findFirstOrThrow({ where: { contractId: ids[0] }, select: { id: true } });
+    const latest = await db.productValidation.findFirstOrThrow({
+      where: { productId: versionedProduct.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(latest.productVersion).toBe("1.1.0");
   });
 
   it("refuses the whole batch when one document is not valid ODCS, naming the document and line", async () => {

@@ -1,11 +1,13 @@
-// Bulk registration of contracts (catalog migrations, the API, the benchmark): one validation pass over the
-// batch, one permission decision per domain, one transaction with a handful of multi-row INSERTs for all new
-// products. Contracts whose id or name the portal already holds are not part of the batch: they become new
-// versions one by one through importProduct, after the batch commits.
+// Bulk registration of contracts (the batch API, `meshport apply` with several files, the import page with several
+// files, the benchmark): one validation pass over the batch (schema and model, then governance against each domain's
+// effective policy), one permission decision per domain, one transaction with a handful of multi-row INSERTs for all
+// new products and their first validation. Contracts whose id or name the portal already holds are not part of the
+// batch: they become new versions one by one through importProduct, after the batch commits.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { db } from "@/lib/db";
+import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateAfterChange } from "@/lib/governance/server";
 import { bulkInsert, type Columns } from "@/lib/sql";
 import { ValidationError } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
@@ -35,6 +37,10 @@ const PRODUCT_COLUMNS: Columns = [
   ["contract_id", "text"],
   ["rule_inputs", "jsonb"],
   ["field_names", "text"],
+  ["compliance_status", '"ComplianceStatus"'],
+  ["compliance_errors", "int"],
+  ["compliance_warnings", "int"],
+  ["validated_at", "timestamp(3)"],
   ["created_by_id", "uuid"],
   ["updated_at", "timestamp(3)"],
 ];
@@ -89,7 +95,16 @@ const LIFECYCLE_COLUMNS: Columns = [
   ["note", "text"],
 ];
 
-export type BatchResult = { registered: number; versioned: ImportResult[] };
+/** A product the batch registered, with its first validation against the domain's effective policy. */
+export type RegisteredProduct = {
+  domain: string;
+  name: string;
+  version: string;
+  status: "passing" | "warnings" | "failing";
+  errors: number;
+  warnings: number;
+};
+export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: ImportResult[] };
 
 type Ready = { index: number; spec: DataProductSpec; contract: OdcsContract | null; notes: unknown; source: string };
 
@@ -102,8 +117,12 @@ export async function importContracts(
   user: CurrentUser,
   documents: readonly string[],
   choices: { domain?: string; owner?: string } = {},
+  opts: {
+    /** A further check on the batch's domains before anything is written (the API: the token's scope). */
+    authorize?: (domains: string[]) => Promise<void>;
+  } = {},
 ): Promise<BatchResult> {
-  if (documents.length === 0) return { registered: 0, versioned: [] };
+  if (documents.length === 0) return { registered: 0, products: [], versioned: [] };
   if (documents.length > MAX_BATCH)
     throw new ValidationError(`At most ${MAX_BATCH} documents per batch.`, {
       documents: [`Split the ${documents.length} documents into batches.`],
@@ -130,6 +149,7 @@ export async function importContracts(
 
   // Permission once per domain (audited by the gate like any other decision).
   const domains = [...new Set(ready.map((r) => r.spec.domain))];
+  await opts.authorize?.(domains);
   for (const domain of domains) {
     await assertCan(user, "createProduct", [domain], {
       resource: productResource(domain, "*"),
@@ -165,7 +185,7 @@ export async function importContracts(
   }
   if (Object.keys(errors).length > 0) throw new ValidationError("The batch registers some products twice; nothing was imported.", errors);
 
-  await db.$transaction(
+  const registered = await db.$transaction(
     async (tx) => {
       const rows = await tx.domain.findMany({ where: { slug: { in: domains } }, select: { id: true, slug: true, status: true } });
       const domainIds = new Map(rows.map((d) => [d.slug, d.id]));
@@ -180,7 +200,16 @@ export async function importContracts(
         const [domain, owner] = pair.split("\u0000");
         await assertOwnerAllowed(tx, user, { domain, name: "*", next: owner, previous: null });
       }
-      const products = fresh.map((r) => ({ ...r, id: randomUUID(), domainId: domainIds.get(r.spec.domain) as string }));
+      // Governance: every new product validated against its domain's effective policy (policies read once).
+      const contextFor = await loadPolicyContexts(tx);
+      const products = fresh.map((r) => {
+        const id = randomUUID();
+        const validation = evaluate(
+          { id, spec: r.spec, currentVersion: r.spec.version, domain: { slug: r.spec.domain } },
+          contextFor(r.spec.domain),
+        );
+        return { ...r, id, domainId: domainIds.get(r.spec.domain) as string, validation, compliance: summarize(validation.findings) };
+      });
       const now = new Date().toISOString();
       await bulkInsert(
         tx,
@@ -203,6 +232,10 @@ export async function importContracts(
             contract_id: c.contractId,
             rule_inputs: c.ruleInputs,
             field_names: c.fieldNames,
+            compliance_status: p.compliance.status,
+            compliance_errors: p.compliance.errors,
+            compliance_warnings: p.compliance.warnings,
+            validated_at: now,
             created_by_id: user.id,
             updated_at: now,
           };
@@ -286,16 +319,33 @@ export async function importContracts(
         LIFECYCLE_COLUMNS,
         products.map((p) => ({ product_id: p.id, to_state: "draft", actor_id: user.id, note: "Registered" })),
       );
+      await storeFirstValidations(
+        tx,
+        products.map((p) => p.validation),
+        user.id,
+      );
       await recordMetricEvents(
         products.map((p) => ({ type: "product_registered" as const, productId: p.id, domainId: p.domainId, userId: user.id })),
         tx,
       );
+      return products.map((p): RegisteredProduct => ({
+        domain: p.spec.domain,
+        name: p.spec.name,
+        version: p.spec.version,
+        status: p.compliance.status,
+        errors: p.compliance.errors,
+        warnings: p.compliance.warnings,
+      }));
     },
     { timeout: 120_000 },
   );
   catalogChanged();
 
   const versioned: ImportResult[] = [];
-  for (const r of later) versioned.push(await importProduct(user, r.source, "auto", "Imported (batch)", choices));
-  return { registered: fresh.length, versioned };
+  for (const r of later) {
+    const result = await importProduct(user, r.source, "auto", "Imported (batch)", choices);
+    await validateAfterChange(result, user.id);
+    versioned.push(result);
+  }
+  return { registered: registered.length, products: registered, versioned };
 }

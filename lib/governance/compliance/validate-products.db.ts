@@ -126,14 +126,8 @@ export function evaluate(product: ProductRow, context: PolicyContext, qualitySco
  * warnings stays valid, whatever policy save triggered the run. Not for a product change: a changed
  * product is a new thing to review, so it always gets a row of its own (and needs a new acknowledgement).
  */
-export async function storeValidations(
-  client: Tx | typeof db,
-  results: ValidationResult[],
-  opts: { trigger: ValidationTrigger; userId?: string | null },
-): Promise<void> {
-  if (results.length === 0) return;
-  const now = new Date();
-  const rows = results.map((r) => {
+function validationRows(results: ValidationResult[]) {
+  return results.map((r) => {
     const s = summarize(r.findings);
     return {
       id: r.id,
@@ -149,6 +143,16 @@ export async function storeValidations(
       ack_at: null,
     };
   });
+}
+
+export async function storeValidations(
+  client: Tx | typeof db,
+  results: ValidationResult[],
+  opts: { trigger: ValidationTrigger; userId?: string | null },
+): Promise<void> {
+  if (results.length === 0) return;
+  const now = new Date();
+  const rows = validationRows(results);
   await client.$executeRaw(Prisma.sql`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
@@ -177,6 +181,23 @@ export async function storeValidations(
     SET compliance_status = r.status::"ComplianceStatus", compliance_errors = r.errors, compliance_warnings = r.warnings,
         validated_at = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
     FROM r WHERE d.id = r.product_id`);
+}
+
+/**
+ * The first validation of products written in the same transaction (bulk registration): only the validation rows.
+ * The caller wrote each product's compliance columns with the product (summarize), so no product row is updated
+ * again, and a new product has no earlier validation to fold into.
+ */
+export async function storeFirstValidations(tx: Tx, results: ValidationResult[], userId: string): Promise<void> {
+  if (results.length === 0) return;
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO product_validations (id, product_id, product_version, status, errors, warnings, findings, global_policy_version,
+                                     domain_policy_version, trigger, created_by_id, created_at)
+    SELECT id, product_id, product_version, status::"ComplianceStatus", errors, warnings, findings, global_version, domain_version,
+           'product-change', ${userId}::uuid, now() AT TIME ZONE 'UTC'
+    FROM jsonb_to_recordset(${JSON.stringify(validationRows(results))}::jsonb) AS x(
+      id uuid, product_id uuid, product_version text, status text, errors int, warnings int, findings jsonb,
+      global_version int, domain_version int)`);
 }
 
 const PRODUCT_SELECT = { id: true, spec: true, currentVersion: true, domain: { select: { slug: true } } } as const;
