@@ -97,6 +97,8 @@ const LIFECYCLE_COLUMNS: Columns = [
 
 /** A product the batch registered, with its first validation against the domain's effective policy. */
 export type RegisteredProduct = {
+  /** The document's index in the batch. */
+  document: number;
   domain: string;
   name: string;
   version: string;
@@ -104,7 +106,7 @@ export type RegisteredProduct = {
   errors: number;
   warnings: number;
 };
-export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: ImportResult[] };
+export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: (ImportResult & { document: number })[] };
 
 type Ready = { index: number; spec: DataProductSpec; contract: OdcsContract | null; notes: unknown; source: string };
 
@@ -329,6 +331,7 @@ export async function importContracts(
         tx,
       );
       return products.map((p): RegisteredProduct => ({
+        document: p.index,
         domain: p.spec.domain,
         name: p.spec.name,
         version: p.spec.version,
@@ -341,11 +344,11 @@ export async function importContracts(
   );
   catalogChanged();
 
-  const versioned: ImportResult[] = [];
+  const versioned: BatchResult["versioned"] = [];
   for (const r of later) {
     const result = await importProduct(user, r.source, "auto", "Imported (batch)", choices);
     await validateAfterChange(result, user.id);
-    versioned.push(result);
+    versioned.push({ document: r.index, ...result });
   }
   return { registered: registered.length, products: registered, versioned };
 }

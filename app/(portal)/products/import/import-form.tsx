@@ -1,9 +1,10 @@
 "use client";
 // Paste or upload a contract or product document; Preview lists what will be created and what was adapted or
 // defaulted, and asks for a domain and owner when the document names none; Import saves it. Problems are
-// listed with their path and line.
+// listed with their path and line. Several files chosen at once go through the batch route (BatchImport).
 import { useActionState, useState } from "react";
 import { importProductAction } from "./actions";
+import { BatchImport } from "./batch-import";
 import { Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IMPORT_TOO_LARGE, IMPORT_TOO_LARGE_FIELD, MAX_IMPORT_BYTES, documentBytes } from "@/lib/products/import-limits";
@@ -73,6 +74,7 @@ export function ImportForm({ domains, owners }: Props) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [domain, setDomain] = useState("");
   const [owner, setOwner] = useState("");
+  const [batch, setBatch] = useState<File[] | null>(null);
   // Refused here, before sending: Next.js answers a server-action body over its limit with a bare error.
   const [refused, setRefused] = useState<ActionState | null>(null);
   const shown = refused ?? state;
@@ -81,7 +83,14 @@ export function ImportForm({ domains, owners }: Props) {
   const tooLarge: ActionState = { ok: false, message: IMPORT_TOO_LARGE, errors: { document: [IMPORT_TOO_LARGE_FIELD] } };
   const ownerOptions = domain ? (owners[domain] ?? []) : [];
 
-  async function onFile(file: File | undefined) {
+  async function onFiles(files: FileList | null) {
+    if (files && files.length > 1) {
+      setBatch([...files]);
+      setFileName(null);
+      return;
+    }
+    setBatch(null);
+    const file = files?.[0];
     if (!file) return;
     setFileName(file.name);
     if (file.size > MAX_IMPORT_BYTES) {
@@ -102,17 +111,24 @@ export function ImportForm({ domains, owners }: Props) {
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Upload a file" name="file" hint={fileName ? `Loaded ${fileName}` : ".yaml, .yml or .json"}>
+        <Field
+          label="Upload files"
+          name="file"
+          hint={
+            fileName ? `Loaded ${fileName}` : batch ? `${batch.length} files chosen` : ".yaml, .yml or .json; several at once for a batch"
+          }
+        >
           <input
             id="file"
             type="file"
+            multiple
             accept=".yaml,.yml,.json,text/yaml,application/json"
-            onChange={(e) => void onFile(e.target.files?.[0])}
+            onChange={(e) => void onFiles(e.target.files)}
             className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-700"
           />
         </Field>
-        <Field label="Format" name="format">
-          <Select name="format" defaultValue="auto">
+        <Field label="Format" name="format" hint={batch ? "Several files: each one's format is detected" : undefined}>
+          <Select name="format" defaultValue="auto" disabled={batch !== null}>
             <option value="auto">Detect from apiVersion / kind</option>
             <option value="odcs">Open Data Contract Standard v3.0.x / v3.1</option>
             <option value="odps">Open Data Product Standard v1.0</option>
@@ -120,17 +136,19 @@ export function ImportForm({ domains, owners }: Props) {
           </Select>
         </Field>
       </div>
-      <Field label="Document" name="document" errors={shown?.errors?.document}>
-        <TextArea
-          name="document"
-          rows={18}
-          value={text}
-          onChange={(e) => (setText(e.target.value), setRefused(null))}
-          className="font-mono text-xs"
-          placeholder={"apiVersion: v3.1.0\nkind: DataContract\nid: …\nschema:\n  - name: orders\n    properties: …"}
-          spellCheck={false}
-        />
-      </Field>
+      {!batch && (
+        <Field label="Document" name="document" errors={shown?.errors?.document}>
+          <TextArea
+            name="document"
+            rows={18}
+            value={text}
+            onChange={(e) => (setText(e.target.value), setRefused(null))}
+            className="font-mono text-xs"
+            placeholder={"apiVersion: v3.1.0\nkind: DataContract\nid: …\nschema:\n  - name: orders\n    properties: …"}
+            spellCheck={false}
+          />
+        </Field>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Domain" name="domain" errors={shown?.errors?.domain} hint="Used when the document names no domain of this portal">
           {/* The selects carry no name: React resets a form after its action, which puts a controlled select back
@@ -170,37 +188,43 @@ export function ImportForm({ domains, owners }: Props) {
           </Select>
         </Field>
       </div>
-      <Field
-        label="Change note (when the product exists, the import becomes a new version; required for a breaking version)"
-        name="changeNote"
-        errors={state?.errors?.changeNote}
-      >
-        <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" errors={state?.errors?.changeNote} />
-      </Field>
-      {preview && <PreviewPanel preview={preview} />}
-      {problems.length > 0 && (
-        <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          <p className="font-medium">{shown?.message}</p>
-          <ul className="mt-1 list-disc pl-5" data-testid="import-problems">
-            {problems.map(([path, msgs]) =>
-              msgs.map((m, i) => (
-                <li key={`${path}-${i}`}>
-                  <code>{path}</code>: {m}
-                </li>
-              )),
-            )}
-          </ul>
-        </div>
+      {batch ? (
+        <BatchImport files={batch} domain={domain} owner={owner} onCancel={() => setBatch(null)} />
+      ) : (
+        <>
+          <Field
+            label="Change note (when the product exists, the import becomes a new version; required for a breaking version)"
+            name="changeNote"
+            errors={state?.errors?.changeNote}
+          >
+            <TextInput name="changeNote" placeholder="Imported from the CRM team's repository" errors={state?.errors?.changeNote} />
+          </Field>
+          {preview && <PreviewPanel preview={preview} />}
+          {problems.length > 0 && (
+            <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+              <p className="font-medium">{shown?.message}</p>
+              <ul className="mt-1 list-disc pl-5" data-testid="import-problems">
+                {problems.map(([path, msgs]) =>
+                  msgs.map((m, i) => (
+                    <li key={`${path}-${i}`}>
+                      <code>{path}</code>: {m}
+                    </li>
+                  )),
+                )}
+              </ul>
+            </div>
+          )}
+          <div className="flex items-center gap-3">
+            <SubmitButton name="intent" value="preview" variant="secondary" pendingText="Reading…">
+              Preview
+            </SubmitButton>
+            <SubmitButton name="intent" value="import" pendingText="Importing…">
+              Import
+            </SubmitButton>
+            {problems.length === 0 && !preview && <FormMessage state={shown} />}
+          </div>
+        </>
       )}
-      <div className="flex items-center gap-3">
-        <SubmitButton name="intent" value="preview" variant="secondary" pendingText="Reading…">
-          Preview
-        </SubmitButton>
-        <SubmitButton name="intent" value="import" pendingText="Importing…">
-          Import
-        </SubmitButton>
-        {problems.length === 0 && !preview && <FormMessage state={shown} />}
-      </div>
     </form>
   );
 }
