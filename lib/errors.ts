@@ -40,7 +40,8 @@ export class PayloadTooLargeError extends AppError {
 
 /** Prisma's unique-constraint violation code. */
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
+  // P2002 from Prisma's query builder; SQLSTATE 23505 from raw SQL (node-postgres, or Prisma's driver adapter).
+  return (typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002") || hasSqlState(e, ["23505"]);
 }
 
 /** Whether a database error carries one of these SQLSTATEs (node-postgres, or Prisma's driver adapter). */

@@ -9,7 +9,7 @@ import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server"
 import { db } from "@/lib/db";
 import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateAfterChange } from "@/lib/governance/server";
 import { bulkInsert, type Columns } from "@/lib/sql";
-import { ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
 import { completeProjection } from "@/lib/products/contract/project";
@@ -187,161 +187,170 @@ export async function importContracts(
   }
   if (Object.keys(errors).length > 0) throw new ValidationError("The batch registers some products twice; nothing was imported.", errors);
 
-  const registered = await db.$transaction(
-    async (tx) => {
-      const rows = await tx.domain.findMany({ where: { slug: { in: domains } }, select: { id: true, slug: true, status: true } });
-      const domainIds = new Map(rows.map((d) => [d.slug, d.id]));
-      for (const d of rows) {
-        if (d.status === "archived")
-          throw new ValidationError("This domain is archived.", { domain: [`${d.slug} accepts no new products.`] });
-      }
-      for (const slug of domains)
-        if (!domainIds.has(slug)) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${slug}.`] });
-      const owners = new Set(fresh.map((r) => `${r.spec.domain}\u0000${r.spec.owner}`));
-      for (const pair of owners) {
-        const [domain, owner] = pair.split("\u0000");
-        await assertOwnerAllowed(tx, user, { domain, name: "*", next: owner, previous: null });
-      }
-      // Governance: every new product validated against its domain's effective policy (policies read once).
-      const contextFor = await loadPolicyContexts(tx);
-      const products = fresh.map((r) => {
-        const id = randomUUID();
-        const validation = evaluate(
-          { id, spec: r.spec, currentVersion: r.spec.version, domain: { slug: r.spec.domain } },
-          contextFor(r.spec.domain),
+  const registered = await db
+    .$transaction(
+      async (tx) => {
+        const rows = await tx.domain.findMany({ where: { slug: { in: domains } }, select: { id: true, slug: true, status: true } });
+        const domainIds = new Map(rows.map((d) => [d.slug, d.id]));
+        for (const d of rows) {
+          if (d.status === "archived")
+            throw new ValidationError("This domain is archived.", { domain: [`${d.slug} accepts no new products.`] });
+        }
+        for (const slug of domains)
+          if (!domainIds.has(slug)) throw new ValidationError("Unknown domain.", { domain: [`There is no domain called ${slug}.`] });
+        const owners = new Set(fresh.map((r) => `${r.spec.domain}\u0000${r.spec.owner}`));
+        for (const pair of owners) {
+          const [domain, owner] = pair.split("\u0000");
+          await assertOwnerAllowed(tx, user, { domain, name: "*", next: owner, previous: null });
+        }
+        // Governance: every new product validated against its domain's effective policy (policies read once).
+        const contextFor = await loadPolicyContexts(tx);
+        const products = fresh.map((r) => {
+          const id = randomUUID();
+          const validation = evaluate(
+            { id, spec: r.spec, currentVersion: r.spec.version, domain: { slug: r.spec.domain } },
+            contextFor(r.spec.domain),
+          );
+          return { ...r, id, domainId: domainIds.get(r.spec.domain) as string, validation, compliance: summarize(validation.findings) };
+        });
+        const now = new Date().toISOString();
+        await bulkInsert(
+          tx,
+          "data_products",
+          PRODUCT_COLUMNS,
+          products.map((p) => {
+            const c = productColumns(p.spec, p.contract);
+            return {
+              id: p.id,
+              domain_id: p.domainId,
+              name: p.spec.name,
+              owner: c.owner,
+              description: c.description,
+              classification: c.classification,
+              lifecycle: "draft",
+              current_version: c.currentVersion,
+              tags: c.tags,
+              spec: c.spec,
+              contract: p.contract,
+              contract_id: c.contractId,
+              rule_inputs: c.ruleInputs,
+              field_names: c.fieldNames,
+              compliance_status: p.compliance.status,
+              compliance_errors: p.compliance.errors,
+              compliance_warnings: p.compliance.warnings,
+              validated_at: now,
+              created_by_id: user.id,
+              updated_at: now,
+            };
+          }),
+          false,
         );
-        return { ...r, id, domainId: domainIds.get(r.spec.domain) as string, validation, compliance: summarize(validation.findings) };
-      });
-      const now = new Date().toISOString();
-      await bulkInsert(
-        tx,
-        "data_products",
-        PRODUCT_COLUMNS,
-        products.map((p) => {
-          const c = productColumns(p.spec, p.contract);
-          return {
-            id: p.id,
-            domain_id: p.domainId,
-            name: p.spec.name,
-            owner: c.owner,
-            description: c.description,
-            classification: c.classification,
-            lifecycle: "draft",
-            current_version: c.currentVersion,
-            tags: c.tags,
-            spec: c.spec,
+        await bulkInsert(
+          tx,
+          "data_product_versions",
+          VERSION_COLUMNS,
+          products.map((p) => ({
+            product_id: p.id,
+            version: p.spec.version,
+            spec: p.spec,
             contract: p.contract,
-            contract_id: c.contractId,
-            rule_inputs: c.ruleInputs,
-            field_names: c.fieldNames,
-            compliance_status: p.compliance.status,
-            compliance_errors: p.compliance.errors,
-            compliance_warnings: p.compliance.warnings,
-            validated_at: now,
+            import_notes: p.notes,
+            change_note: "Imported (batch)",
             created_by_id: user.id,
-            updated_at: now,
-          };
-        }),
-        false,
-      );
-      await bulkInsert(
-        tx,
-        "data_product_versions",
-        VERSION_COLUMNS,
-        products.map((p) => ({
-          product_id: p.id,
+          })),
+        );
+        const all = products.map((p) => fieldRows(p.id, p.spec, p.contract));
+        await bulkInsert(
+          tx,
+          "data_product_fields",
+          FIELD_COLUMNS,
+          all.flatMap((r) =>
+            r.fields.map((f) => ({
+              product_id: f.productId,
+              position: f.position,
+              name: f.name,
+              type: f.type,
+              description: f.description,
+              required: f.required,
+              pii: f.pii,
+            })),
+          ),
+        );
+        await bulkInsert(
+          tx,
+          "data_product_datasets",
+          DATASET_COLUMNS,
+          all.flatMap((r) =>
+            r.datasets.map((d) => ({
+              product_id: d.productId,
+              position: d.position,
+              name: d.name,
+              physical_name: d.physicalName,
+              physical_type: d.physicalType,
+              description: d.description,
+              property_count: d.propertyCount,
+            })),
+          ),
+        );
+        await bulkInsert(
+          tx,
+          "data_product_properties",
+          PROPERTY_COLUMNS,
+          all.flatMap((r) =>
+            r.properties.map((p) => ({
+              product_id: p.productId,
+              dataset_position: p.datasetPosition,
+              position: p.position,
+              path: p.path,
+              depth: p.depth,
+              name: p.name,
+              logical_type: p.logicalType,
+              physical_type: p.physicalType,
+              required: p.required,
+              unique: p.unique,
+              primary_key: p.primaryKey,
+              classification: p.classification,
+              pii: p.pii,
+              critical_data_element: p.criticalDataElement,
+              description: p.description,
+            })),
+          ),
+        );
+        await bulkInsert(
+          tx,
+          "lifecycle_events",
+          LIFECYCLE_COLUMNS,
+          products.map((p) => ({ product_id: p.id, to_state: "draft", actor_id: user.id, note: "Registered" })),
+        );
+        await storeFirstValidations(
+          tx,
+          products.map((p) => p.validation),
+          user.id,
+        );
+        await recordMetricEvents(
+          products.map((p) => ({ type: "product_registered" as const, productId: p.id, domainId: p.domainId, userId: user.id })),
+          tx,
+        );
+        return products.map((p): RegisteredProduct => ({
+          document: p.index,
+          domain: p.spec.domain,
+          name: p.spec.name,
           version: p.spec.version,
-          spec: p.spec,
-          contract: p.contract,
-          import_notes: p.notes,
-          change_note: "Imported (batch)",
-          created_by_id: user.id,
-        })),
-      );
-      const all = products.map((p) => fieldRows(p.id, p.spec, p.contract));
-      await bulkInsert(
-        tx,
-        "data_product_fields",
-        FIELD_COLUMNS,
-        all.flatMap((r) =>
-          r.fields.map((f) => ({
-            product_id: f.productId,
-            position: f.position,
-            name: f.name,
-            type: f.type,
-            description: f.description,
-            required: f.required,
-            pii: f.pii,
-          })),
-        ),
-      );
-      await bulkInsert(
-        tx,
-        "data_product_datasets",
-        DATASET_COLUMNS,
-        all.flatMap((r) =>
-          r.datasets.map((d) => ({
-            product_id: d.productId,
-            position: d.position,
-            name: d.name,
-            physical_name: d.physicalName,
-            physical_type: d.physicalType,
-            description: d.description,
-            property_count: d.propertyCount,
-          })),
-        ),
-      );
-      await bulkInsert(
-        tx,
-        "data_product_properties",
-        PROPERTY_COLUMNS,
-        all.flatMap((r) =>
-          r.properties.map((p) => ({
-            product_id: p.productId,
-            dataset_position: p.datasetPosition,
-            position: p.position,
-            path: p.path,
-            depth: p.depth,
-            name: p.name,
-            logical_type: p.logicalType,
-            physical_type: p.physicalType,
-            required: p.required,
-            unique: p.unique,
-            primary_key: p.primaryKey,
-            classification: p.classification,
-            pii: p.pii,
-            critical_data_element: p.criticalDataElement,
-            description: p.description,
-          })),
-        ),
-      );
-      await bulkInsert(
-        tx,
-        "lifecycle_events",
-        LIFECYCLE_COLUMNS,
-        products.map((p) => ({ product_id: p.id, to_state: "draft", actor_id: user.id, note: "Registered" })),
-      );
-      await storeFirstValidations(
-        tx,
-        products.map((p) => p.validation),
-        user.id,
-      );
-      await recordMetricEvents(
-        products.map((p) => ({ type: "product_registered" as const, productId: p.id, domainId: p.domainId, userId: user.id })),
-        tx,
-      );
-      return products.map((p): RegisteredProduct => ({
-        document: p.index,
-        domain: p.spec.domain,
-        name: p.spec.name,
-        version: p.spec.version,
-        status: p.compliance.status,
-        errors: p.compliance.errors,
-        warnings: p.compliance.warnings,
-      }));
-    },
-    { timeout: 120_000 },
-  );
+          status: p.compliance.status,
+          errors: p.compliance.errors,
+          warnings: p.compliance.warnings,
+        }));
+      },
+      { timeout: 120_000 },
+    )
+    .catch((e: unknown) => {
+      // Another batch (or a user) registered one of these products after the check above and before this commit.
+      if (isUniqueViolation(e))
+        throw new ConflictError("Some of these products were registered meanwhile by someone else; nothing of this batch was imported.", {
+          documents: ["Send the batch again: the products that exist now become new versions."],
+        });
+      throw e;
+    });
   catalogChanged();
 
   const versioned: BatchResult["versioned"] = [];
