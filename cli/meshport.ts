@@ -7,19 +7,27 @@ import { parseProductYaml } from "@/lib/products/yaml";
 import { parseOdcs } from "@/lib/products/odcs";
 import { describeChange, diffSpecs } from "@/lib/products/diff";
 import type { DataProductSpec } from "@/lib/products/types";
+import { MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS } from "@/lib/products/import-limits";
 import { readConfig, writeConfig } from "./config";
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 type Finding = { ruleId: string; severity: string; message: string; path: string; fixHint: string };
 type ApplyResult = { action: string; domain: string; name: string; version: string; status: string; findings: Finding[] };
 type Problem = { detail?: string; errors?: Record<string, string[]> };
+type BatchResult = {
+  registered: number;
+  products: { domain: string; name: string; version: string; status: string; errors: number; warnings: number }[];
+  versioned: { action: string; domain: string; name: string; version: string }[];
+};
 
 const USAGE = `meshport — the Meshport data mesh portal from the command line
 
   meshport login --url <portal> [--token <mp_…>]   store the portal URL and a token (or MESHPORT_TOKEN)
-  meshport apply -f <file|dir> [--domain d] [--owner o] [--json]
+  meshport apply -f <file|dir> [-f …] [--domain d] [--owner o] [--json]
                                                   register products / add versions; exit 1 on errors
-  meshport validate -f <file|dir> [--json]         validate against the policy, write nothing
+                                                  (several documents: in batches of 1,000 / 16 MB, each
+                                                  all or nothing)
+  meshport validate -f <file|dir> [-f …] [--json]  validate against the policy, write nothing
   meshport diff -f <file|dir>                       changes against the latest stored version
   meshport get products [--domain d] [-q text] [--json]
   meshport export <domain>/<name> [--format yaml|odcs] [-o file]
@@ -57,10 +65,11 @@ function client(out: Out) {
   };
 }
 
-function problemText(text: string): string {
+/** The problem's detail and field errors; `field` renames a key (a batch's documents[3] → its file). */
+function problemText(text: string, field: (key: string) => string = (k) => k): string {
   try {
     const p = JSON.parse(text) as Problem;
-    const fields = Object.entries(p.errors ?? {}).map(([k, v]) => `  ${k}: ${v.join("; ")}`);
+    const fields = Object.entries(p.errors ?? {}).map(([k, v]) => `  ${field(k)}: ${v.join("; ")}`);
     return [p.detail ?? text, ...fields].join("\n");
   } catch {
     return text;
@@ -76,23 +85,28 @@ async function applyOrValidate(out: Out, args: string[], mode: "apply" | "valida
   const { values } = parseArgs({
     args,
     options: {
-      file: { type: "string", short: "f" },
+      file: { type: "string", short: "f", multiple: true },
       domain: { type: "string" },
       owner: { type: "string" },
       json: { type: "boolean" },
       "change-note": { type: "string" },
     },
   });
-  if (!values.file) throw new CliError(`${mode} needs -f <file|dir>`);
+  if (!values.file?.length) throw new CliError(`${mode} needs -f <file|dir>`);
+  const files = [...new Set(values.file.flatMap(specFiles))];
   const call = client(out);
   const query = new URLSearchParams();
   if (values.domain) query.set("domain", values.domain);
   if (values.owner) query.set("owner", values.owner);
+  if (mode === "apply" && files.length > 1) {
+    if (values["change-note"]) out.error("--change-note applies to a single document; a batch's versions are noted “Imported (batch)”.");
+    return applyBatch(out, call, files, query, values.json ?? false);
+  }
   if (values["change-note"]) query.set("changeNote", values["change-note"]);
   const route = `/api/v1/products${mode === "validate" ? "/validate" : ""}${query.size ? `?${query}` : ""}`;
   let failed = false;
   const report: unknown[] = [];
-  for (const file of specFiles(values.file)) {
+  for (const file of files) {
     const res = await call("POST", route, readFileSync(file, "utf8"));
     if (!res.ok) {
       failed = true;
@@ -111,6 +125,81 @@ async function applyOrValidate(out: Out, args: string[], mode: "apply" | "valida
   }
   if (values.json) out.log(JSON.stringify(report, null, 2));
   return failed ? 1 : 0;
+}
+
+/** Consecutive runs of files whose request stays within the batch route's limits (1,000 documents, 16 MB). */
+function batches(files: { file: string; text: string }[]): { file: string; text: string }[][] {
+  const envelope = Buffer.byteLength('{"documents":[]}');
+  const out: { file: string; text: string }[][] = [];
+  let current: { file: string; text: string }[] = [];
+  let bytes = envelope;
+  for (const f of files) {
+    const size = Buffer.byteLength(JSON.stringify(f.text)) + 1; // the string as JSON, and its comma
+    if (current.length > 0 && (current.length === MAX_BATCH_DOCUMENTS || bytes + size > MAX_BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = envelope;
+    }
+    current.push(f);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Several documents: POST /api/v1/products/batch, one request per batch. Each batch is all or nothing; after a
+ * refused one the rest are not sent (the batches before it stay applied), so a fix and a re-run finish the job.
+ */
+async function applyBatch(
+  out: Out,
+  call: ReturnType<typeof client>,
+  paths: string[],
+  query: URLSearchParams,
+  json: boolean,
+): Promise<number> {
+  const chunks = batches(paths.map((file) => ({ file, text: readFileSync(file, "utf8") })));
+  const route = `/api/v1/products/batch${query.size ? `?${query}` : ""}`;
+  const combined: BatchResult & { refused: { files: string[]; status: number; problem: unknown }[] } = {
+    registered: 0,
+    products: [],
+    versioned: [],
+    refused: [],
+  };
+  let failing = 0;
+  for (const [n, chunk] of chunks.entries()) {
+    const res = await call("POST", route, JSON.stringify({ documents: chunk.map((c) => c.text) }), "application/json");
+    if (!res.ok) {
+      const files = chunk.map((c) => c.file);
+      combined.refused.push({ files, status: res.status, problem: JSON.parse(res.text) as unknown });
+      if (!json) {
+        const named = (key: string) =>
+          key.replace(/^documents\[(\d+)\]\.?/, (_, i: string) => `${files[Number(i)] ?? `document ${i}`} `).trimEnd();
+        const which = chunks.length > 1 ? ` (batch ${n + 1} of ${chunks.length}: ${files.length} files)` : "";
+        out.error(`✗ refused${which}, nothing of it applied: ${problemText(res.text, named)}`);
+        if (n + 1 < chunks.length) out.error(`  ${chunks.length - n - 1} later batch(es) not sent.`);
+      }
+      break;
+    }
+    const r = res.json<BatchResult>();
+    combined.registered += r.registered;
+    combined.products.push(...r.products);
+    combined.versioned.push(...r.versioned);
+    for (const p of r.products) {
+      if (p.status === "failing") failing++;
+      if (!json)
+        out.log(
+          `${p.status === "failing" ? "✗" : "✓"} registered ${p.domain}/${p.name} ${p.version} — ${p.status} (${p.errors} error(s), ${p.warnings} warning(s))`,
+        );
+    }
+    if (!json) for (const v of r.versioned) out.log(`✓ ${v.action} ${v.domain}/${v.name} ${v.version}`);
+  }
+  if (json) out.log(JSON.stringify(combined, null, 2));
+  else {
+    const refused = combined.refused.length > 0 ? "; a batch was refused" : "";
+    out.log(`${combined.registered} registered, ${combined.versioned.length} versioned, ${failing} failing${refused}.`);
+  }
+  return failing > 0 || combined.refused.length > 0 ? 1 : 0;
 }
 
 function parseLocal(text: string, defaults: { domain?: string; owner?: string }): DataProductSpec {

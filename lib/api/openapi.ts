@@ -133,6 +133,33 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
       },
     },
   },
+  "/api/v1/products/batch": {
+    post: {
+      operationId: "applyProducts",
+      summary: "Register many documents at once (at most 1,000 and 16 MB), all or nothing",
+      description:
+        "Each document is what `applyProduct` takes (ODCS v3, ODPS or `kind: DataProduct`, at most 1 MB). The new products are registered in one transaction: a problem in any document refuses the whole batch (400, `errors` keyed `documents[<index>]…`) and nothing is written. Documents whose product exists become new versions after the batch commits. The token needs the write scope for every domain the batch touches. `domain` and `owner` fill in what a document does not name.",
+      tags: ["Products"],
+      parameters: [
+        query("domain", "domain slug for the documents that name none (ODCS)"),
+        query("owner", "owner for the documents that name none (ODCS)"),
+      ],
+      requestBody: { required: true, content: json("BatchInput") },
+      responses: {
+        "200": { description: "Nothing new was registered (every document was a new version)", content: json("BatchResult") },
+        "201": { description: "Products were registered", content: json("BatchResult") },
+        "400": problem(
+          "The body is not a list of 1 to 1,000 documents, or some documents have problems (errors names each, e.g. documents[7].schema[0].name); nothing was written",
+        ),
+        "403": problem("May not register in a domain of the batch, or the token lacks the write scope or that domain; nothing was written"),
+        "409": problem(
+          "A document of an existing product repeats a stored version with other content (versions are saved after the batch commits: its new products stay registered)",
+        ),
+        "413": problem("The body is over 16 MB (errors: body) or a document over 1 MB (errors: documents[i])"),
+        ...COMMON,
+      },
+    },
+  },
   "/api/v1/products/validate": {
     post: {
       operationId: "validateProduct",

@@ -124,6 +124,37 @@ export const applyResultSchema = z
   })
   .meta({ id: "ApplyResult" });
 
+export const batchInputSchema = z
+  .object({
+    documents: z
+      .array(z.string().describe("one document's text: ODCS v3 (YAML or JSON), ODPS or kind: DataProduct YAML, at most 1 MB"))
+      .min(1)
+      .max(1000),
+  })
+  .meta({ id: "BatchInput", description: "At most 16 MB in all" });
+
+export const batchResultSchema = z
+  .object({
+    registered: z.number().int().describe("how many products the batch registered"),
+    products: z.array(
+      z.object({
+        domain: slug,
+        name: z.string(),
+        version: z.string(),
+        status: z.enum(["passing", "warnings", "failing"]).describe("the first validation against the domain's effective policy"),
+        errors: z.number().int(),
+        warnings: z.number().int(),
+        href: z.string(),
+      }),
+    ),
+    versioned: z
+      .array(
+        z.object({ action: z.enum(["registered", "versioned"]), domain: slug, name: z.string(), version: z.string(), href: z.string() }),
+      )
+      .describe("documents whose product already existed: saved as new versions after the batch committed"),
+  })
+  .meta({ id: "BatchResult" });
+
 export const lifecycleMoveSchema = z
   .object({
     to: lifecycle,
@@ -212,6 +243,8 @@ export const SCHEMAS = [
   productSchema,
   findingSchema,
   applyResultSchema,
+  batchInputSchema,
+  batchResultSchema,
   lifecycleMoveSchema,
   lifecycleResultSchema,
   dataPageSchema,

@@ -21,3 +21,4 @@ export { exportContract, exportContractYaml, exportOdps, exportOdpsYaml, type Ex
 export { normalizeContract } from "./contract/normalize";
 export { projectDatasets, type ImportNote } from "./contract/project";
 export type { DatasetRow, OdcsContract, OdcsProperty, OdcsQualityRule, OdcsSchemaObject, PropertyRow } from "./contract/types";
+export { IMPORT_TOO_LARGE_FIELD, MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_IMPORT_BYTES, documentBytes } from "./import-limits";

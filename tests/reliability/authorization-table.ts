@@ -951,6 +951,24 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       },
     }),
   }),
+  route("app/api/v1/products/batch/route.ts#POST", {
+    name: "API: register a batch of specs",
+    rule: "can.createProduct for every domain of the batch: producers and owners of the domain, admins",
+    expect: PRODUCT_EDITORS,
+    strict: true,
+    request: (_c, who, w) => ({
+      url: url("/api/v1/products/batch"),
+      init: {
+        method: "POST",
+        headers: SAME_ORIGIN,
+        body: JSON.stringify({
+          documents: [1, 2].map((i) =>
+            toProductYaml(sampleSpec(w.domain, { access: ACCESS, name: w.unique(`batch-${i}-${who.toLowerCase()}`) })),
+          ),
+        }),
+      },
+    }),
+  }),
   route("app/api/v1/products/validate/route.ts#POST", {
     name: "API: validate a spec (no write)",
     rule: "can.readCatalog (nothing is stored)",
