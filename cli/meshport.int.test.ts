@@ -102,7 +102,15 @@ describe("meshport apply with several documents", () => {
       registered: 0,
       products: [],
       versioned: expect.arrayContaining(
-        again.names.map((name) => expect.objectContaining({ action: "versioned", domain, name, version: "1.1.0" })),
+        again.names.map((name) =>
+          expect.objectContaining({
+            action: "versioned",
+            domain,
+            name,
+            version: "1.1.0",
+            status: expect.stringMatching(/^(passing|warnings)$/),
+          }),
+        ),
       ),
       refused: [],
     });

@@ -7,8 +7,8 @@ import { parseProductYaml } from "@/lib/products/yaml";
 import { parseOdcs } from "@/lib/products/odcs";
 import { describeChange, diffSpecs } from "@/lib/products/diff";
 import type { DataProductSpec } from "@/lib/products/types";
-import { MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS } from "@/lib/products/import-limits";
 import { readConfig, writeConfig } from "./config";
+import { batchesOf } from "@/lib/products/batches";
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 type Finding = { ruleId: string; severity: string; message: string; path: string; fixHint: string };
@@ -17,7 +17,7 @@ type Problem = { detail?: string; errors?: Record<string, string[]> };
 type BatchResult = {
   registered: number;
   products: { domain: string; name: string; version: string; status: string; errors: number; warnings: number }[];
-  versioned: { action: string; domain: string; name: string; version: string }[];
+  versioned: { action: string; domain: string; name: string; version: string; status?: string; errors?: number; warnings?: number }[];
 };
 
 const USAGE = `meshport — the Meshport data mesh portal from the command line
@@ -127,24 +127,9 @@ async function applyOrValidate(out: Out, args: string[], mode: "apply" | "valida
   return failed ? 1 : 0;
 }
 
-/** Consecutive runs of files whose request stays within the batch route's limits (1,000 documents, 16 MB). */
+/** Consecutive runs of files whose request stays within the batch route's limits (lib/products/batches.ts). */
 function batches(files: { file: string; text: string }[]): { file: string; text: string }[][] {
-  const envelope = Buffer.byteLength('{"documents":[]}');
-  const out: { file: string; text: string }[][] = [];
-  let current: { file: string; text: string }[] = [];
-  let bytes = envelope;
-  for (const f of files) {
-    const size = Buffer.byteLength(JSON.stringify(f.text)) + 1; // the string as JSON, and its comma
-    if (current.length > 0 && (current.length === MAX_BATCH_DOCUMENTS || bytes + size > MAX_BATCH_BYTES)) {
-      out.push(current);
-      current = [];
-      bytes = envelope;
-    }
-    current.push(f);
-    bytes += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+  return batchesOf(files.map((f) => f.text)).map(([start, end]) => files.slice(start, end));
 }
 
 /**
@@ -192,7 +177,13 @@ async function applyBatch(
           `${p.status === "failing" ? "✗" : "✓"} registered ${p.domain}/${p.name} ${p.version} — ${p.status} (${p.errors} error(s), ${p.warnings} warning(s))`,
         );
     }
-    if (!json) for (const v of r.versioned) out.log(`✓ ${v.action} ${v.domain}/${v.name} ${v.version}`);
+    for (const v of r.versioned) {
+      if (v.status === "failing") failing++;
+      if (!json) {
+        const validation = v.status ? ` — ${v.status} (${v.errors ?? 0} error(s), ${v.warnings ?? 0} warning(s))` : "";
+        out.log(`${v.status === "failing" ? "✗" : "✓"} ${v.action} ${v.domain}/${v.name} ${v.version}${validation}`);
+      }
+    }
   }
   if (json) out.log(JSON.stringify(combined, null, 2));
   else {

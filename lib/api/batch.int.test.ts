@@ -58,6 +58,9 @@ describe("POST /api/v1/products/batch", () => {
     expect(result.versioned).toEqual([]);
     expect(result.products.map((p) => p.name).sort()).toEqual([...ids].sort());
     expect(result.products[0].href).toBe(`/products/${domain}/${result.products[0].name}`);
+    // Each entry names its document, so a client can tell which file became which product.
+    const byDocument = result.products as unknown as { document: number; name: string }[];
+    expect(byDocument.every((p) => p.name === ids[p.document])).toBe(true);
     const stored = await db.dataProduct.findMany({ where: { contractId: { in: ids } }, select: { complianceStatus: true } });
     expect(stored).toHaveLength(1000);
     expect(stored.filter((p) => p.complianceStatus === "unknown")).toEqual([]);
@@ -83,7 +86,15 @@ describe("POST /api/v1/products/batch", () => {
     expect(again.json()).toMatchObject({
       registered: 0,
       products: [],
-      versioned: ids.map((name) => ({ action: "versioned", domain, name, version: "1.1.0", href: `/products/${domain}/${name}` })),
+      versioned: ids.map((name, document) => ({
+        document,
+        action: "versioned",
+        domain,
+        name,
+        version: "1.1.0",
+        status: expect.stringMatching(/^(passing|warnings|failing)$/),
+        href: `/products/${domain}/${name}`,
+      })),
     });
   });
 

@@ -153,7 +153,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
         ),
         "403": problem("May not register in a domain of the batch, or the token lacks the write scope or that domain; nothing was written"),
         "409": problem(
-          "A document of an existing product repeats a stored version with other content (versions are saved after the batch commits: its new products stay registered)",
+          "Another batch or user registered one of these products meanwhile (nothing was written: send the batch again), or a document of an existing product repeats a stored version with other content (versions are saved after the batch commits: its new products stay registered)",
         ),
         "413": problem("The body is over 16 MB (errors: body) or a document over 1 MB (errors: documents[i])"),
         ...COMMON,

@@ -138,6 +138,7 @@ export const batchResultSchema = z
     registered: z.number().int().describe("how many products the batch registered"),
     products: z.array(
       z.object({
+        document: z.number().int().describe("the document's index in the request's documents"),
         domain: slug,
         name: z.string(),
         version: z.string(),
@@ -149,7 +150,20 @@ export const batchResultSchema = z
     ),
     versioned: z
       .array(
-        z.object({ action: z.enum(["registered", "versioned"]), domain: slug, name: z.string(), version: z.string(), href: z.string() }),
+        z.object({
+          document: z.number().int().describe("the document's index in the request's documents"),
+          action: z.enum(["registered", "versioned"]),
+          domain: slug,
+          name: z.string(),
+          version: z.string(),
+          status: z
+            .enum(["unknown", "passing", "warnings", "failing"])
+            .optional()
+            .describe("the new version's validation against the domain's effective policy (absent when it could not run)"),
+          errors: z.number().int().optional(),
+          warnings: z.number().int().optional(),
+          href: z.string(),
+        }),
       )
       .describe("documents whose product already existed: saved as new versions after the batch committed"),
   })

@@ -1,22 +1,31 @@
-// How a client splits many documents into batch requests (POST /api/v1/products/batch): consecutive slices of at
-// most 1,000 documents (the route's limit, MAX_BATCH) and 8 MB of text, half the route's body limit, so JSON
-// escaping never pushes a batch over it. Used by the import page and `meshport apply`.
-export const BATCH_DOCUMENTS = 1_000;
-export const BATCH_REQUEST_BYTES = 8_000_000;
+// How a client splits many documents into batch requests (POST /api/v1/products/batch, body
+// `{"documents":[…]}`): consecutive runs of at most MAX_BATCH_DOCUMENTS documents whose request body, measured as
+// the JSON actually sent (escapes included), stays within MAX_BATCH_BYTES. Used by the import page and
+// `meshport apply`; pure, so it runs in the browser and the CLI.
+import { MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS } from "./import-limits";
 
-/** [start, end) index pairs over documents of the given sizes (bytes); a document larger than the byte budget goes alone. */
-export function batchesOf(sizes: readonly number[], maxDocuments = BATCH_DOCUMENTS, maxBytes = BATCH_REQUEST_BYTES): [number, number][] {
+const ENVELOPE = '{"documents":[]}'.length;
+const encoder = new TextEncoder();
+
+/** The bytes a document adds to the request body: the string as JSON, and its comma. */
+export function requestBytes(text: string): number {
+  return encoder.encode(JSON.stringify(text)).length + 1;
+}
+
+/** [start, end) index pairs over the documents; a document too large for any batch goes alone (the route refuses it by name). */
+export function batchesOf(texts: readonly string[], maxDocuments = MAX_BATCH_DOCUMENTS, maxBytes = MAX_BATCH_BYTES): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  let bytes = 0;
-  sizes.forEach((size, i) => {
+  let bytes = ENVELOPE;
+  texts.forEach((text, i) => {
+    const size = requestBytes(text);
     if (i > start && (i - start >= maxDocuments || bytes + size > maxBytes)) {
       out.push([start, i]);
       start = i;
-      bytes = 0;
+      bytes = ENVELOPE;
     }
     bytes += size;
   });
-  if (sizes.length > start) out.push([start, sizes.length]);
+  if (texts.length > start) out.push([start, texts.length]);
   return out;
 }

@@ -1,7 +1,7 @@
 // The batch path: many contracts in one transaction, all or nothing; existing ones become versions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { importContracts } from "@/lib/products/import-contracts";
 import { validateProductById } from "@/lib/governance/server";
 import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
@@ -73,6 +73,39 @@ describe("importContracts", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(latest.productVersion).toBe("1.1.0");
+  });
+
+  it("runs two batches at once: new words shared by both never deadlock, and a product both register is a 409 for one", async () => {
+    const choices = { domain, owner: `${domain}@company.com` };
+    // Fresh words (names and properties) that both batches add to the vocabulary, in different orders.
+    const words = Array.from(
+      { length: 40 },
+      () =>
+        `w${uid()
+          .replace(/[^a-z0-9]/gi, "")
+          .toLowerCase()}x`,
+    );
+    const withWords = (id: string, order: string[]) =>
+      doc(id, { schema: [{ name: "a", properties: order.map((name) => ({ name, logicalType: "string" })) }] });
+    const left = Array.from({ length: 50 }, (_, i) => withWords(`left-${i}-${uid()}`, words));
+    const right = Array.from({ length: 50 }, (_, i) => withWords(`right-${i}-${uid()}`, [...words].reverse()));
+    const [a, b] = await Promise.all([importContracts(owner, left, choices), importContracts(owner, right, choices)]);
+    expect([a.registered, b.registered]).toEqual([50, 50]);
+    expect(await db.catalogWord.count({ where: { word: { in: words } } })).toBe(words.length);
+
+    const shared = `both-${uid()}`;
+    const outcomes = await Promise.allSettled([
+      importContracts(owner, [doc(shared), ...Array.from({ length: 30 }, () => doc(`one-${uid()}`))], choices),
+      importContracts(owner, [doc(shared), ...Array.from({ length: 30 }, () => doc(`two-${uid()}`))], choices),
+    ]);
+    expect(await db.dataProduct.count({ where: { contractId: shared } })).toBe(1);
+    // Either the second saw the first's commit (a new version) or it raced it and was refused whole.
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    for (const o of refused) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    const fulfilled = outcomes.filter(
+      (o): o is PromiseFulfilledResult<Awaited<ReturnType<typeof importContracts>>> => o.status === "fulfilled",
+    );
+    expect(fulfilled.reduce((n, o) => n + o.value.registered, 0)).toBe(refused.length === 1 ? 31 : 61);
   });
 
   it("refuses the whole batch when one document is not valid ODCS, naming the document and line", async () => {

@@ -7,7 +7,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { db } from "@/lib/db";
-import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateAfterChange } from "@/lib/governance/server";
+import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateProductById } from "@/lib/governance/server";
+import { logger } from "@/lib/logger";
+import type { ComplianceStatus } from "@/lib/governance";
+import { findProductId } from "@/lib/products/queries";
 import { bulkInsert, type Columns } from "@/lib/sql";
 import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
@@ -17,10 +20,11 @@ import { readImportDocument } from "@/lib/products/contract/read-document";
 import { importProduct, issuesToFieldErrors, type ImportResult } from "@/lib/products/import-product";
 import { fieldRows, productColumns } from "@/lib/products/persist-spec";
 import { assertOwnerAllowed } from "@/lib/products/product-owner";
+import { MAX_BATCH_DOCUMENTS } from "@/lib/products/import-limits";
 import type { OdcsContract } from "@/lib/products/contract/types";
 import type { DataProductSpec } from "@/lib/products/types";
 
-export const MAX_BATCH = 1_000;
+export const MAX_BATCH = MAX_BATCH_DOCUMENTS;
 
 const PRODUCT_COLUMNS: Columns = [
   ["id", "uuid"],
@@ -106,7 +110,9 @@ export type RegisteredProduct = {
   errors: number;
   warnings: number;
 };
-export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: (ImportResult & { document: number })[] };
+/** A contract the portal already held: a new version, validated after it was saved (no status when that failed). */
+export type VersionedProduct = ImportResult & { document: number; status?: ComplianceStatus; errors?: number; warnings?: number };
+export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: VersionedProduct[] };
 
 type Ready = { index: number; spec: DataProductSpec; contract: OdcsContract | null; notes: unknown; source: string };
 
@@ -356,8 +362,16 @@ export async function importContracts(
   const versioned: BatchResult["versioned"] = [];
   for (const r of later) {
     const result = await importProduct(user, r.source, "auto", "Imported (batch)", choices);
-    await validateAfterChange(result, user.id);
-    versioned.push({ document: r.index, ...result });
+    const entry: VersionedProduct = { document: r.index, ...result };
+    try {
+      // Saved already: a validation that fails is logged, never a failed import (the publish gate validates again).
+      const id = await findProductId(result);
+      const validation = id ? await validateProductById(id, { trigger: "product-change", userId: user.id }) : null;
+      if (validation) Object.assign(entry, { status: validation.status, errors: validation.errors, warnings: validation.warnings });
+    } catch (err) {
+      logger.warn({ err, product: `${result.domain}/${result.name}` }, "validation after a batch version failed");
+    }
+    versioned.push(entry);
   }
   return { registered: registered.length, products: registered, versioned };
 }

@@ -1,6 +1,6 @@
 "use client";
 // Several files at once: they go to the batch route (POST /api/v1/products/batch, the same one `meshport apply`
-// uses) in batches of at most 1,000 documents and 8 MB (lib/products/batches.ts), each batch registered all or nothing with one governance
+// uses) in batches of at most 1,000 documents and 16 MB (lib/products/batches.ts), each batch registered all or nothing with one governance
 // validation pass. A progress bar counts the files sent; the result lists every product with its compliance
 // status, a page at a time; a refused batch names each problem by file.
 import Link from "next/link";
@@ -60,7 +60,7 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
     if (owner) query.set("owner", owner);
     const all: Row[] = [];
     try {
-      for (const [start, end] of batchesOf(texts.map((t) => new TextEncoder().encode(t).length))) {
+      for (const [start, end] of batchesOf(texts)) {
         const res = await fetch(`/api/v1/products/batch${query.size > 0 ? `?${query}` : ""}`, {
           method: "POST",
           headers: { "content-type": "application/json" },

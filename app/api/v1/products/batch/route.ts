@@ -27,6 +27,7 @@ export const POST = apiRoute(async (request, caller) => {
     {
       registered: result.registered,
       products: result.products.map((p) => ({
+        document: p.document,
         domain: p.domain,
         name: p.name,
         version: p.version,
@@ -35,7 +36,15 @@ export const POST = apiRoute(async (request, caller) => {
         warnings: p.warnings,
         href: href(p),
       })),
-      versioned: result.versioned.map((v) => ({ action: v.action, domain: v.domain, name: v.name, version: v.version, href: href(v) })),
+      versioned: result.versioned.map((v) => ({
+        document: v.document,
+        action: v.action,
+        domain: v.domain,
+        name: v.name,
+        version: v.version,
+        ...(v.status !== undefined ? { status: v.status, errors: v.errors, warnings: v.warnings } : {}),
+        href: href(v),
+      })),
     },
     { status: result.registered > 0 ? 201 : 200, headers: JSON_HEADERS },
   );
