@@ -21,13 +21,20 @@ vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 const ROOT = path.resolve(import.meta.dirname, "..");
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const requests: string[] = [];
+let inFlight = 0;
+let mostInFlight = 0;
 
 // The CLI's fetch, answered by the static route under app/ that the URL names (the routes apply uses).
 async function portalFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const url = new URL(String(input));
   requests.push(`${init?.method ?? "GET"} ${url.pathname}`);
-  const mod = (await import(path.join(ROOT, "app", url.pathname, "route.ts"))) as Record<string, Handler>;
-  return mod[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve({}) });
+  mostInFlight = Math.max(mostInFlight, ++inFlight);
+  try {
+    const mod = (await import(path.join(ROOT, "app", url.pathname, "route.ts"))) as Record<string, Handler>;
+    return await mod[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve({}) });
+  } finally {
+    inFlight--;
+  }
 }
 
 let domain: string;
@@ -66,6 +73,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   requests.length = 0;
+  mostInFlight = 0;
 });
 
 afterAll(async () => {
@@ -82,6 +90,8 @@ describe("meshport apply with several documents", () => {
     const r = await cli("apply", "-f", at);
     expect(r.code, r.stderr).toBe(0);
     expect(requests).toEqual(["POST /api/v1/products/batch", "POST /api/v1/products/batch"]);
+    // Both batches were in flight at once (the portal validates one while PostgreSQL writes the other).
+    expect(mostInFlight).toBe(2);
     expect(r.lines.filter((l) => /^✓ registered /.test(l))).toHaveLength(1001);
     expect(r.stdout).toMatch(
       new RegExp(`✓ registered ${domain}/${names[0]} 1\\.0\\.0 — (passing|warnings) \\(0 error\\(s\\), \\d+ warning\\(s\\)\\)`),

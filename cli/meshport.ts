@@ -133,8 +133,8 @@ function batches(files: { file: string; text: string }[]): { file: string; text:
 }
 
 /**
- * Several documents: POST /api/v1/products/batch, one request per batch. Each batch is all or nothing; after a
- * refused one the rest are not sent (the batches before it stay applied), so a fix and a re-run finish the job.
+ * Several documents: POST /api/v1/products/batch, one request per batch, two at a time. Each batch is all or
+ * nothing; after a refused one no further batch is sent (the others stay applied), so a fix and a re-run finish the job.
  */
 async function applyBatch(
   out: Out,
@@ -152,9 +152,15 @@ async function applyBatch(
     refused: [],
   };
   let failing = 0;
-  for (const [n, chunk] of chunks.entries()) {
+  let started = 0;
+  let stopped = false;
+  // Two batches in flight: the portal validates one while PostgreSQL writes the other (docs/benchmarks.md: about
+  // 1.2× the throughput of one at a time). After a refusal no further batch starts; the one in flight finishes.
+  const send = async (n: number) => {
+    const chunk = chunks[n];
     const res = await call("POST", route, JSON.stringify({ documents: chunk.map((c) => c.text) }), "application/json");
     if (!res.ok) {
+      stopped = true;
       const files = chunk.map((c) => c.file);
       combined.refused.push({ files, status: res.status, problem: JSON.parse(res.text) as unknown });
       if (!json) {
@@ -162,9 +168,8 @@ async function applyBatch(
           key.replace(/^documents\[(\d+)\]\.?/, (_, i: string) => `${files[Number(i)] ?? `document ${i}`} `).trimEnd();
         const which = chunks.length > 1 ? ` (batch ${n + 1} of ${chunks.length}: ${files.length} files)` : "";
         out.error(`✗ refused${which}, nothing of it applied: ${problemText(res.text, named)}`);
-        if (n + 1 < chunks.length) out.error(`  ${chunks.length - n - 1} later batch(es) not sent.`);
       }
-      break;
+      return;
     }
     const r = res.json<BatchResult>();
     combined.registered += r.registered;
@@ -184,7 +189,12 @@ async function applyBatch(
         out.log(`${v.status === "failing" ? "✗" : "✓"} ${v.action} ${v.domain}/${v.name} ${v.version}${validation}`);
       }
     }
-  }
+  };
+  const worker = async () => {
+    while (!stopped && started < chunks.length) await send(started++);
+  };
+  await Promise.all([worker(), worker()]);
+  if (!json && started < chunks.length) out.error(`  ${chunks.length - started} later batch(es) not sent.`);
   if (json) out.log(JSON.stringify(combined, null, 2));
   else {
     const refused = combined.refused.length > 0 ? "; a batch was refused" : "";

@@ -149,4 +149,16 @@ describe("rollup keys", () => {
     expect(has("active_consumer", "d", "u", "2026-03-04")).toBe(true);
     expect(keys).toHaveLength(3 + 3 + 2 + 3 + 3);
   });
+
+  it("files a registration for the mesh and the domain only: a product is registered once", () => {
+    const keys = rollupKeys({ type: "product_registered", at: "2026-03-04T10:00:00.000Z", domainId: "d", productId: "p", userId: "u" });
+    expect(keys.map((k) => `${k.type} ${k.domainId || "-"} ${k.productId || "-"} ${k.day}`).sort()).toEqual([
+      "product_registered - - 2026-03-04",
+      "product_registered d - 2026-03-04",
+      "product_registered@month - - 2026-03-01",
+      "product_registered@month d - 2026-03-01",
+      "product_registered@week - - 2026-03-02",
+      "product_registered@week d - 2026-03-02",
+    ]);
+  });
 });

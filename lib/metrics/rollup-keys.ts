@@ -99,6 +99,9 @@ export function isFlagged(e: RollupInput): boolean {
   return false;
 }
 
+/** Event types that happen once in a product's life: rolled up overall and per domain only. */
+const ONCE_PER_PRODUCT = new Set(["product_registered"]);
+
 type BaseKey = Omit<RollupKey, "day"> & { grains: readonly Grain[] };
 
 export function rollupKeys(e: RollupInput): RollupKey[] {
@@ -109,7 +112,8 @@ export function rollupKeys(e: RollupInput): RollupKey[] {
   const day = (e.at ?? new Date().toISOString()).slice(0, 10);
   const aggregate = domainId ? ["", domainId] : [""];
   const base: BaseKey[] = aggregate.map((d) => ({ type: e.type, domainId: d, productId: "", measure, flagged, grains: GRAINS }));
-  if (productId) base.push({ type: e.type, domainId, productId, measure, flagged, grains: ["day", "month"] });
+  // A product is registered once: its own row would always say 1, and bulk registration would write two per product.
+  if (productId && !ONCE_PER_PRODUCT.has(e.type)) base.push({ type: e.type, domainId, productId, measure, flagged, grains: ["day", "month"] });
   if ((HISTOGRAM_TYPES as readonly string[]).includes(e.type) && typeof e.durationMs === "number" && Number.isFinite(e.durationMs)) {
     // Overall and per domain only: no page shows per-product percentiles.
     const t = bucketType(e.type, bucketFor(e.durationMs));
