@@ -113,7 +113,8 @@ export function rollupKeys(e: RollupInput): RollupKey[] {
   const aggregate = domainId ? ["", domainId] : [""];
   const base: BaseKey[] = aggregate.map((d) => ({ type: e.type, domainId: d, productId: "", measure, flagged, grains: GRAINS }));
   // A product is registered once: its own row would always say 1, and bulk registration would write two per product.
-  if (productId && !ONCE_PER_PRODUCT.has(e.type)) base.push({ type: e.type, domainId, productId, measure, flagged, grains: ["day", "month"] });
+  if (productId && !ONCE_PER_PRODUCT.has(e.type))
+    base.push({ type: e.type, domainId, productId, measure, flagged, grains: ["day", "month"] });
   if ((HISTOGRAM_TYPES as readonly string[]).includes(e.type) && typeof e.durationMs === "number" && Number.isFinite(e.durationMs)) {
     // Overall and per domain only: no page shows per-product percentiles.
     const t = bucketType(e.type, bucketFor(e.durationMs));
