@@ -166,7 +166,7 @@ test("a product document over 1 MB gets the importer's message, in the form and 
   await signInAs(page, USERS.salesOwner);
   await page.goto("/products/import");
   const big = `# ${"padding ".repeat(160_000)}\napiVersion: v1\n`; // ≈ 1.3 MB
-  await page.getByLabel("Upload a file").setInputFiles({ name: "huge.yaml", mimeType: "text/yaml", buffer: Buffer.from(big) });
+  await page.getByLabel("Upload files").setInputFiles({ name: "huge.yaml", mimeType: "text/yaml", buffer: Buffer.from(big) });
   const alert = page.locator("main form").getByRole("alert");
   await expect(alert).toContainText("The document is larger than 1 MB.");
   await expect(alert).toContainText("Documents may be at most 1 MB.");
