@@ -154,7 +154,7 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
       )}
       {rows.length > 0 && (
         <div>
-          <Table>
+          <Table stacked>
             <thead>
               <tr>
                 <Th>File</Th>
@@ -167,15 +167,17 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
             <tbody className="divide-y divide-slate-100" data-testid="batch-results">
               {shown.map((r) => (
                 <tr key={`${r.domain}/${r.name}/${r.action}`}>
-                  <Td className="break-all">{r.file}</Td>
-                  <Td>
+                  <Td className="break-all" label="File">
+                    {r.file}
+                  </Td>
+                  <Td label="Product">
                     <Link href={r.href} className="text-brand-700 hover:underline">
                       {r.domain}/{r.name}
                     </Link>
                   </Td>
-                  <Td>{r.version}</Td>
-                  <Td>{r.action === "registered" ? "Registered (draft)" : "New version"}</Td>
-                  <Td>
+                  <Td label="Version">{r.version}</Td>
+                  <Td label="What happened">{r.action === "registered" ? "Registered (draft)" : "New version"}</Td>
+                  <Td label="Validation">
                     {r.status ? (
                       <>
                         <ComplianceStatusBadge status={r.status} /> {r.errors ? `${r.errors} errors` : ""}
