@@ -123,7 +123,14 @@ describe("meshport apply with several documents", () => {
         ),
       ),
       refused: [],
+      refusedBatches: [],
     });
+    // A version older than the stored one is refused for that product alone, named by file; exit 1.
+    const older = contracts(1, { version: "0.9.0", names: [first.names[0]] });
+    const refused = await cli("apply", "-f", older.at, "-f", contracts(1).at);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`✗ version refused ${domain}/${first.names[0]} (${older.at}`);
+    expect(refused.lines.at(-1)).toBe("1 registered, 0 versioned, 1 version(s) refused, 0 failing.");
   });
 
   it("exits 1 naming the bad file when a batch is refused, and writes nothing of it", async () => {

@@ -18,6 +18,8 @@ type BatchResult = {
   registered: number;
   products: { domain: string; name: string; version: string; status: string; errors: number; warnings: number }[];
   versioned: { action: string; domain: string; name: string; version: string; status?: string; errors?: number; warnings?: number }[];
+  /** Versions of existing products the portal refused (nothing of them saved). */
+  refused: { document: number; domain: string; name: string; status: number; message: string; errors: Record<string, string[]> }[];
 };
 
 const USAGE = `meshport — the Meshport data mesh portal from the command line
@@ -145,11 +147,12 @@ async function applyBatch(
 ): Promise<number> {
   const chunks = batches(paths.map((file) => ({ file, text: readFileSync(file, "utf8") })));
   const route = `/api/v1/products/batch${query.size ? `?${query}` : ""}`;
-  const combined: BatchResult & { refused: { files: string[]; status: number; problem: unknown }[] } = {
+  const combined: BatchResult & { refusedBatches: { files: string[]; status: number; problem: unknown }[] } = {
     registered: 0,
     products: [],
     versioned: [],
     refused: [],
+    refusedBatches: [],
   };
   let failing = 0;
   let started = 0;
@@ -162,7 +165,7 @@ async function applyBatch(
     if (!res.ok) {
       stopped = true;
       const files = chunk.map((c) => c.file);
-      combined.refused.push({ files, status: res.status, problem: JSON.parse(res.text) as unknown });
+      combined.refusedBatches.push({ files, status: res.status, problem: JSON.parse(res.text) as unknown });
       if (!json) {
         const named = (key: string) =>
           key.replace(/^documents\[(\d+)\]\.?/, (_, i: string) => `${files[Number(i)] ?? `document ${i}`} `).trimEnd();
@@ -182,6 +185,15 @@ async function applyBatch(
           `${p.status === "failing" ? "✗" : "✓"} registered ${p.domain}/${p.name} ${p.version} — ${p.status} (${p.errors} error(s), ${p.warnings} warning(s))`,
         );
     }
+    combined.refused.push(...r.refused);
+    for (const v of r.refused) {
+      if (!json) {
+        const fields = Object.entries(v.errors).map(([k, m]) => `\n  ${k}: ${m.join("; ")}`);
+        out.error(
+          `✗ version refused ${v.domain}/${v.name} (${chunk[v.document]?.file ?? `document ${v.document}`}): ${v.message}${fields.join("")}`,
+        );
+      }
+    }
     for (const v of r.versioned) {
       if (v.status === "failing") failing++;
       if (!json) {
@@ -197,10 +209,11 @@ async function applyBatch(
   if (!json && started < chunks.length) out.error(`  ${chunks.length - started} later batch(es) not sent.`);
   if (json) out.log(JSON.stringify(combined, null, 2));
   else {
-    const refused = combined.refused.length > 0 ? "; a batch was refused" : "";
-    out.log(`${combined.registered} registered, ${combined.versioned.length} versioned, ${failing} failing${refused}.`);
+    const refused = combined.refusedBatches.length > 0 ? "; a batch was refused" : "";
+    const versionsRefused = combined.refused.length > 0 ? `, ${combined.refused.length} version(s) refused` : "";
+    out.log(`${combined.registered} registered, ${combined.versioned.length} versioned${versionsRefused}, ${failing} failing${refused}.`);
   }
-  return failing > 0 || combined.refused.length > 0 ? 1 : 0;
+  return failing > 0 || combined.refusedBatches.length > 0 || combined.refused.length > 0 ? 1 : 0;
 }
 
 function parseLocal(text: string, defaults: { domain?: string; owner?: string }): DataProductSpec {

@@ -98,6 +98,40 @@ describe("POST /api/v1/products/batch", () => {
     });
   });
 
+  it("reports a refused version beside what was saved, and saves nothing of it", async () => {
+    const existing = `older-${uid()}`;
+    const same = `same-${uid()}`;
+    const first = await post([
+      text(ordersContract(existing, { domain, owner: owner.email, version: "2.0.0" }), 0),
+      text(ordersContract(same, { domain, owner: owner.email }), 1),
+    ]);
+    expect(first.status).toBe(201);
+    // An older version than the stored one (the single route answers 400), the other again, and a new product.
+    const fresh = `fresh-${uid()}`;
+    const r = await post([
+      text(ordersContract(existing, { domain, owner: owner.email, version: "1.0.0" }), 0),
+      text(ordersContract(same, { domain, owner: owner.email }), 1),
+      text(ordersContract(fresh, { domain, owner: owner.email }), 0),
+    ]);
+    expect(r.status, r.text.slice(0, 500)).toBe(201);
+    const body = r.json() as {
+      registered: number;
+      products: { name: string; document: number }[];
+      versioned: unknown[];
+      refused: { document: number; name: string; status: number; message: string }[];
+    };
+    expect(body.registered).toBe(1);
+    expect(body.products).toMatchObject([{ name: fresh, document: 2 }]);
+    expect(body.versioned).toMatchObject([{ document: 1, name: same }]);
+    expect(body.refused).toMatchObject([{ document: 0, name: existing, status: 400 }]);
+    expect(body.refused[0].message).not.toBe("");
+    const stored = await db.dataProduct.findFirstOrThrow({
+      where: { name: existing, domain: { slug: domain } },
+      select: { currentVersion: true },
+    });
+    expect(stored.currentVersion).toBe("2.0.0");
+  });
+
   it("refuses the whole batch for a bad document at index 7, naming it, and writes nothing", async () => {
     const before = await productsOf(domain);
     const documents = Array.from({ length: 10 }, (_, i) => ordersContract(`bad-${i}-${uid()}`, { domain, owner: owner.email }));

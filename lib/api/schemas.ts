@@ -166,6 +166,21 @@ export const batchResultSchema = z
         }),
       )
       .describe("documents whose product already existed: saved as new versions after the batch committed"),
+    refused: z
+      .array(
+        z.object({
+          document: z.number().int().describe("the document's index in the request's documents"),
+          domain: slug,
+          name: z.string(),
+          status: z.number().int().describe("what the single-document route would have answered (400, 403, 409)"),
+          message: z.string(),
+          errors: z.record(z.string(), z.array(z.string())),
+          href: z.string(),
+        }),
+      )
+      .describe(
+        "documents of existing products whose new version was refused (e.g. that version exists with other content): nothing of them was saved; everything else of the answer was",
+      ),
   })
   .meta({ id: "BatchResult" });
 

@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import type { ComplianceStatus } from "@/lib/governance";
 import { findProductId } from "@/lib/products/queries";
 import { bulkInsert, type Columns } from "@/lib/sql";
-import { ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
+import { AppError, ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
 import { catalogChanged } from "@/lib/products/catalog-cache";
 import { completeProjection } from "@/lib/products/contract/project";
@@ -112,7 +112,25 @@ export type RegisteredProduct = {
 };
 /** A contract the portal already held: a new version, validated after it was saved (no status when that failed). */
 export type VersionedProduct = ImportResult & { document: number; status?: ComplianceStatus; errors?: number; warnings?: number };
-export type BatchResult = { registered: number; products: RegisteredProduct[]; versioned: VersionedProduct[] };
+/**
+ * A document of an existing product whose new version was refused (e.g. that version exists with other content, or a
+ * breaking change without a note). Versions are saved one by one after the batch commits, so a refusal is reported
+ * here, beside what was saved, never as an error for the whole answer: the caller learns exactly what was written.
+ */
+export type RefusedVersion = {
+  document: number;
+  domain: string;
+  name: string;
+  status: number;
+  message: string;
+  errors: Record<string, string[]>;
+};
+export type BatchResult = {
+  registered: number;
+  products: RegisteredProduct[];
+  versioned: VersionedProduct[];
+  refused: RefusedVersion[];
+};
 
 type Ready = { index: number; spec: DataProductSpec; contract: OdcsContract | null; notes: unknown; source: string };
 
@@ -130,7 +148,7 @@ export async function importContracts(
     authorize?: (domains: string[]) => Promise<void>;
   } = {},
 ): Promise<BatchResult> {
-  if (documents.length === 0) return { registered: 0, products: [], versioned: [] };
+  if (documents.length === 0) return { registered: 0, products: [], versioned: [], refused: [] };
   if (documents.length > MAX_BATCH)
     throw new ValidationError(`At most ${MAX_BATCH} documents per batch.`, {
       documents: [`Split the ${documents.length} documents into batches.`],
@@ -360,8 +378,23 @@ export async function importContracts(
   catalogChanged();
 
   const versioned: BatchResult["versioned"] = [];
+  const refused: RefusedVersion[] = [];
   for (const r of later) {
-    const result = await importProduct(user, r.source, "auto", "Imported (batch)", choices);
+    let result: ImportResult;
+    try {
+      result = await importProduct(user, r.source, "auto", "Imported (batch)", choices);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status >= 500) throw e;
+      refused.push({
+        document: r.index,
+        domain: r.spec.domain,
+        name: r.spec.name,
+        status: e.status,
+        message: e.message,
+        errors: e.fieldErrors ?? {},
+      });
+      continue;
+    }
     const entry: VersionedProduct = { document: r.index, ...result };
     try {
       // Saved already: a validation that fails is logged, never a failed import (the publish gate validates again).
@@ -373,5 +406,5 @@ export async function importContracts(
     }
     versioned.push(entry);
   }
-  return { registered: registered.length, products: registered, versioned };
+  return { registered: registered.length, products: registered, versioned, refused };
 }

@@ -23,11 +23,13 @@ type Product = {
   href: string;
 };
 type Versioned = { document: number; action: string; domain: string; name: string; version: string; href: string };
-type BatchAnswer = { registered: number; products: Product[]; versioned: Versioned[] };
+type Refused = { document: number; domain: string; name: string; message: string; href: string };
+type BatchAnswer = { registered: number; products: Product[]; versioned: Versioned[]; refused: Refused[] };
 type Problem = { detail?: string; title?: string; errors?: Record<string, string[]> };
 type Row = {
   file: string;
-  action: "registered" | "versioned";
+  action: "registered" | "versioned" | "refused";
+  message?: string;
   domain: string;
   name: string;
   version: string;
@@ -86,6 +88,8 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
         const file = (document: number) => files[start + document]?.name ?? "";
         for (const p of answer.products) all.push({ ...p, file: file(p.document), action: "registered" });
         for (const v of answer.versioned) all.push({ ...v, file: file(v.document), action: "versioned" });
+        // A new version the portal refused (e.g. older than the stored one): nothing of it was saved.
+        for (const r of answer.refused) all.push({ ...r, version: "", file: file(r.document), action: "refused" });
         setRows([...all]);
         setSent(end);
       }
@@ -100,6 +104,7 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
   const shown = rows.slice((page - 1) * PAGE, page * PAGE);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const failing = rows.filter((r) => r.status === "failing").length;
+  const refusedVersions = rows.filter((r) => r.action === "refused").length;
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
 
   return (
@@ -132,7 +137,7 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
           <p role="status" data-testid="batch-status">
             {sent.toLocaleString("en")} of {files.length.toLocaleString("en")} files imported
             {rows.length > 0
-              ? `: ${rows.filter((r) => r.action === "registered").length.toLocaleString("en")} new products, ${rows.filter((r) => r.action === "versioned").length.toLocaleString("en")} new versions${failing > 0 ? `, ${failing.toLocaleString("en")} failing validation` : ""}`
+              ? `: ${rows.filter((r) => r.action === "registered").length.toLocaleString("en")} new products, ${rows.filter((r) => r.action === "versioned").length.toLocaleString("en")} new versions${failing > 0 ? `, ${failing.toLocaleString("en")} failing validation` : ""}${refusedVersions > 0 ? `, ${refusedVersions.toLocaleString("en")} versions not saved` : ""}`
               : ""}
             .
           </p>
@@ -165,8 +170,8 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100" data-testid="batch-results">
-              {shown.map((r) => (
-                <tr key={`${r.domain}/${r.name}/${r.action}`}>
+              {shown.map((r, i) => (
+                <tr key={`${page}-${i}`}>
                   <Td className="break-all" label="File">
                     {r.file}
                   </Td>
@@ -176,7 +181,13 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
                     </Link>
                   </Td>
                   <Td label="Version">{r.version}</Td>
-                  <Td label="What happened">{r.action === "registered" ? "Registered (draft)" : "New version"}</Td>
+                  <Td label="What happened">
+                    {r.action === "registered"
+                      ? "Registered (draft)"
+                      : r.action === "versioned"
+                        ? "New version"
+                        : `Not saved: ${r.message}`}
+                  </Td>
                   <Td label="Validation">
                     {r.status ? (
                       <>

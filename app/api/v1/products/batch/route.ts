@@ -45,6 +45,7 @@ export const POST = apiRoute(async (request, caller) => {
         ...(v.status !== undefined ? { status: v.status, errors: v.errors, warnings: v.warnings } : {}),
         href: href(v),
       })),
+      refused: result.refused.map((r) => ({ ...r, href: href(r) })),
     },
     { status: result.registered > 0 ? 201 : 200, headers: JSON_HEADERS },
   );
