@@ -196,7 +196,7 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
                         {r.warnings ? `${r.warnings} warnings` : ""}
                       </>
                     ) : (
-                      <span className="text-slate-500">on the product page</span>
+                      <span className="text-slate-500">{r.action === "refused" ? "—" : "on the product page"}</span>
                     )}
                   </Td>
                 </tr>
