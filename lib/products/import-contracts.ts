@@ -7,10 +7,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, productResource, type CurrentUser } from "@/lib/auth/server";
 import { db } from "@/lib/db";
-import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateProductById } from "@/lib/governance/server";
-import { logger } from "@/lib/logger";
+import { evaluate, loadPolicyContexts, storeFirstValidations, summarize, validateAfterChange } from "@/lib/governance/server";
 import type { ComplianceStatus } from "@/lib/governance";
-import { findProductId } from "@/lib/products/queries";
 import { bulkInsert, type Columns } from "@/lib/sql";
 import { AppError, ConflictError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { recordMetricEvents } from "@/lib/metrics/server";
@@ -395,16 +393,13 @@ export async function importContracts(
       });
       continue;
     }
-    const entry: VersionedProduct = { document: r.index, ...result };
-    try {
-      // Saved already: a validation that fails is logged, never a failed import (the publish gate validates again).
-      const id = await findProductId(result);
-      const validation = id ? await validateProductById(id, { trigger: "product-change", userId: user.id }) : null;
-      if (validation) Object.assign(entry, { status: validation.status, errors: validation.errors, warnings: validation.warnings });
-    } catch (err) {
-      logger.warn({ err, product: `${result.domain}/${result.name}` }, "validation after a batch version failed");
-    }
-    versioned.push(entry);
+    // Saved already: a validation that cannot run leaves the entry without a status, never fails the import.
+    const validation = await validateAfterChange(result, user.id);
+    versioned.push({
+      document: r.index,
+      ...result,
+      ...(validation ? { status: validation.status, errors: validation.errors, warnings: validation.warnings } : {}),
+    });
   }
   return { registered: registered.length, products: registered, versioned, refused };
 }

@@ -223,15 +223,16 @@ export async function validateProductById(
 }
 
 /**
- * After a product was saved: a new validation (which needs a new acknowledgement). Never fails the
- * save that already happened; a problem is logged and the publish gate validates again anyway.
+ * After a product was saved: a new validation (which needs a new acknowledgement), returned; null when it could not
+ * run. Never fails the save that already happened; a problem is logged and the publish gate validates again anyway.
  */
-export async function validateAfterChange(ref: { domain: string; name: string }, userId: string | null): Promise<void> {
+export async function validateAfterChange(ref: { domain: string; name: string }, userId: string | null): Promise<ValidationDto | null> {
   try {
     const product = await db.dataProduct.findFirst({ where: { name: ref.name, domain: { slug: ref.domain } }, select: { id: true } });
-    if (product) await validateProductById(product.id, { trigger: "product-change", userId });
+    return product ? await validateProductById(product.id, { trigger: "product-change", userId }) : null;
   } catch (err) {
     logger.warn({ err, ref }, "validation after a product change failed");
+    return null;
   }
 }
 
