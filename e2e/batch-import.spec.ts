@@ -116,3 +116,32 @@ test("a broken file refuses its batch, named by file, and nothing of the batch i
   await expect(page.getByTestId("batch-status")).toHaveText("0 of 3 files imported.");
   for (const name of good) expect((await page.request.get(`/api/v1/products/sales/${name}`)).status()).toBe(404);
 });
+
+test("a file older than its stored product is listed as not saved, beside the version that was", async ({ page }) => {
+  const prefix = uniqueName("e2e-batch-old");
+  const [newer, other] = [`${prefix}-a`, `${prefix}-b`];
+  const withVersion = (name: string, version: string) => contract(name, false).replace('"version": "1.0.0"', `"version": "${version}"`);
+  await signInAs(page, USERS.salesOwner);
+  await page.goto("/products/import");
+  const choose = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+    await page.getByLabel("Upload files").setInputFiles(files);
+    await page.getByLabel("Domain").selectOption("sales");
+    await page.getByLabel("Owner").selectOption("sales-team@company.com");
+    await page.getByRole("button", { name: `Import ${files.length} files` }).click();
+  };
+  await choose([file(`${newer}.json`, withVersion(newer, "2.0.0")), file(`${other}.json`, withVersion(other, "1.0.0"))]);
+  await expect(page.getByTestId("batch-status")).toContainText("2 of 2 files imported: 2 new products");
+
+  await page.reload();
+  await choose([file(`${newer}-old.json`, withVersion(newer, "1.0.0")), file(`${other}-next.json`, withVersion(other, "1.1.0"))]);
+  await expect(page.getByTestId("batch-status")).toContainText("0 new products, 1 new versions");
+  await expect(page.getByTestId("batch-status")).toContainText("1 versions not saved");
+  const results = page.getByTestId("batch-results");
+  const refused = results.getByRole("row").filter({ hasText: `${newer}-old.json` });
+  await expect(refused).toContainText("Not saved: Version must be greater than 2.0.0");
+  await expect(refused.getByRole("cell").last()).toContainText("—");
+  await expect(refused).not.toContainText("[object");
+  await expect(results.getByRole("row").filter({ hasText: `${other}-next.json` })).toContainText("New version");
+  await page.screenshot({ path: "/tmp/batch-refused.png", fullPage: true });
+  expect((await (await page.request.get(`/api/v1/products/sales/${newer}`)).json()).version).toBe("2.0.0");
+});

@@ -89,7 +89,17 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
         for (const p of answer.products) all.push({ ...p, file: file(p.document), action: "registered" });
         for (const v of answer.versioned) all.push({ ...v, file: file(v.document), action: "versioned" });
         // A new version the portal refused (e.g. older than the stored one): nothing of it was saved.
-        for (const r of answer.refused) all.push({ ...r, version: "", file: file(r.document), action: "refused" });
+        // Its `status` is an HTTP status and its `errors` field errors: not the row's validation, so neither is copied.
+        for (const r of answer.refused)
+          all.push({
+            domain: r.domain,
+            name: r.name,
+            href: r.href,
+            message: r.message,
+            version: "",
+            file: file(r.document),
+            action: "refused",
+          });
         setRows([...all]);
         setSent(end);
       }
