@@ -15,6 +15,10 @@ test("a governance user finds one person's records across the mesh and erases th
 
   const erase = page.getByTestId("subject-erase");
   await erase.getByRole("button", { name: "Erase this person's records" }).click();
+  // Wait for the refusal before typing: React resets the form when that first answer arrives, so typing while it
+  // is on its way would be wiped (CI's loaded machine once did exactly that).
+  await expect(erase.getByText("Say why these records are erased (at least 10 characters).")).toBeVisible();
+  await expect(erase.getByText("Type erase to confirm.")).toBeVisible();
   await expect(page.getByTestId("erasure-report")).toHaveCount(0);
   await erase.getByLabel("Reason").fill("The employee asked for erasure (ticket 4711)");
   await erase.getByLabel('Type "erase" to confirm').fill("erase");
