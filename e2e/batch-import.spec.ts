@@ -72,9 +72,7 @@ test("thirty contract files chosen at once are registered in one batch, each val
   await batch.getByRole("button", { name: "Import 30 files" }).click();
 
   // These contracts state no service levels, which the sales policy requires: each one fails its first validation.
-  await expect(page.getByTestId("batch-status")).toHaveText(
-    "30 of 30 files imported: 30 new products, 0 new versions, 30 failing validation.",
-  );
+  await expect(page.getByTestId("batch-status")).toHaveText("30 of 30 files sent: 30 new products, 0 new versions, 30 failing validation.");
   await expect(page.getByTestId("batch-progress")).toHaveAttribute("value", "30");
   const results = page.getByTestId("batch-results");
   await expect(results.getByRole("row")).toHaveCount(25);
@@ -113,7 +111,7 @@ test("a broken file refuses its batch, named by file, and nothing of the batch i
   const alert = page.getByTestId("batch-import").getByRole("alert");
   await expect(alert).toContainText("Files 1–3 were not imported.");
   await expect(page.getByTestId("batch-problems")).toContainText("broken.yaml");
-  await expect(page.getByTestId("batch-status")).toHaveText("0 of 3 files imported.");
+  await expect(page.getByTestId("batch-status")).toHaveText("0 of 3 files sent.");
   for (const name of good) expect((await page.request.get(`/api/v1/products/sales/${name}`)).status()).toBe(404);
 });
 
@@ -130,12 +128,12 @@ test("a file older than its stored product is listed as not saved, beside the ve
     await page.getByRole("button", { name: `Import ${files.length} files` }).click();
   };
   await choose([file(`${newer}.json`, withVersion(newer, "2.0.0")), file(`${other}.json`, withVersion(other, "1.0.0"))]);
-  await expect(page.getByTestId("batch-status")).toContainText("2 of 2 files imported: 2 new products");
+  await expect(page.getByTestId("batch-status")).toContainText("2 of 2 files sent: 2 new products");
 
   await page.reload();
   await choose([file(`${newer}-old.json`, withVersion(newer, "1.0.0")), file(`${other}-next.json`, withVersion(other, "1.1.0"))]);
-  await expect(page.getByTestId("batch-status")).toContainText("0 new products, 1 new versions");
-  await expect(page.getByTestId("batch-status")).toContainText("1 versions not saved");
+  await expect(page.getByTestId("batch-status")).toContainText("0 new products, 1 new version,");
+  await expect(page.getByTestId("batch-status")).toContainText("1 version not saved.");
   const results = page.getByTestId("batch-results");
   const refused = results.getByRole("row").filter({ hasText: `${newer}-old.json` });
   await expect(refused).toContainText("Not saved: Version must be greater than 2.0.0");

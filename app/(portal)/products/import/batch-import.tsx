@@ -10,6 +10,7 @@ import { ComplianceStatusBadge } from "@/components/governance/compliance-badges
 import { Table, Td, Th } from "@/components/ui/table";
 import { MAX_IMPORT_BYTES } from "@/lib/products/import-limits";
 import { batchesOf } from "@/lib/products/batches";
+import { plural } from "@/lib/format";
 import type { ComplianceStatus } from "@/lib/governance";
 
 type Product = {
@@ -143,11 +144,12 @@ export function BatchImport({ files, domain, owner, onCancel }: { files: File[];
       </div>
       {(running || done) && (
         <div>
-          <progress className="h-2 w-full" max={files.length} value={sent} aria-label="Files imported" data-testid="batch-progress" />
+          <progress className="h-2 w-full" max={files.length} value={sent} aria-label="Files sent" data-testid="batch-progress" />
+          {/* "Sent", not "imported": a version the portal refuses was sent and not saved; the breakdown says which is which. */}
           <p role="status" data-testid="batch-status">
-            {sent.toLocaleString("en")} of {files.length.toLocaleString("en")} files imported
+            {sent.toLocaleString("en")} of {files.length.toLocaleString("en")} files sent
             {rows.length > 0
-              ? `: ${rows.filter((r) => r.action === "registered").length.toLocaleString("en")} new products, ${rows.filter((r) => r.action === "versioned").length.toLocaleString("en")} new versions${failing > 0 ? `, ${failing.toLocaleString("en")} failing validation` : ""}${refusedVersions > 0 ? `, ${refusedVersions.toLocaleString("en")} versions not saved` : ""}`
+              ? `: ${plural(rows.filter((r) => r.action === "registered").length, "new product")}, ${plural(rows.filter((r) => r.action === "versioned").length, "new version")}${failing > 0 ? `, ${failing.toLocaleString("en")} failing validation` : ""}${refusedVersions > 0 ? `, ${plural(refusedVersions, "version")} not saved` : ""}`
               : ""}
             .
           </p>
