@@ -56,3 +56,12 @@ test("a consumer sorts the catalog by use: each result says its reads, most read
   expect(counts.length).toBeGreaterThan(1);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
 });
+
+test("a search says why each result matched: the field and the description, beyond the name", async ({ page }) => {
+  await signInAs(page, USERS.consumer);
+  await page.goto("/catalog?q=employee_email");
+  const claims = page.getByTestId("catalog-results").getByRole("listitem").filter({ hasText: "expense-claims" });
+  await expect(claims.getByTestId("match-reasons")).toHaveText("Matched field employee_email and the description");
+  await expect(claims.getByRole("link", { name: "expense-claims" })).toHaveAttribute("href", "/products/finance/expense-claims");
+  await expect(claims.getByText(/^Updated /)).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+});
