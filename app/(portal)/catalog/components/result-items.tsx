@@ -15,7 +15,7 @@ export type ResultItem = {
   lifecycle: string;
   sunsetOn: string | null;
   description: string;
-  /** Why it matched beyond its name: "field customer_email" (at most 4), and whether the description matched. */
+  /** Why it matched beyond its name: "field customer_email" (at most 4), and whether the description matched; none without a query. */
   reasons: { where: string; text: string }[];
   inDescription: boolean;
   owner: string;
@@ -42,7 +42,7 @@ function WhyMatched({ p }: { p: ResultItem }) {
   );
 }
 
-export function ResultItems({ items, q }: { items: ResultItem[]; q: boolean }) {
+export function ResultItems({ items }: { items: ResultItem[] }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="catalog-results">
       {items.map((p) => (
@@ -65,7 +65,7 @@ export function ResultItems({ items, q }: { items: ResultItem[]; q: boolean }) {
             )}
           </div>
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{p.description}</p>
-          {q && <WhyMatched p={p} />}
+          <WhyMatched p={p} />
           <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
             <span className="break-all">Owner: {p.owner}</span>
             <span>

@@ -2,19 +2,11 @@
 // rendered by a client component (result-items.tsx: a lighter page, see there).
 import { productPath } from "@/lib/products/dto";
 import type { SearchHit } from "@/lib/products/search";
-import { matchReasons, type MatchReason } from "@/lib/products/search-query";
+import { matchReasons } from "@/lib/products/search-query";
 import { plural } from "@/lib/format";
 import { ResultItems, type ResultItem } from "./result-items";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
-const WHERE: Record<MatchReason["where"], string> = {
-  name: "name",
-  tag: "tag",
-  field: "field",
-  owner: "owner",
-  description: "description",
-};
 
 /** A hit as the row shows it: "Matched field customer_email" lists the reasons beyond the name (in plain sight). */
 export function resultItem(p: SearchHit, q: string): ResultItem {
@@ -27,12 +19,12 @@ export function resultItem(p: SearchHit, q: string): ResultItem {
     version: p.version,
     classification: p.classification,
     lifecycle: p.lifecycle,
-    sunsetOn: p.sunsetOn ?? null,
+    sunsetOn: p.sunsetOn,
     description: p.description,
     reasons: all
       .filter((r) => r.where !== "name" && r.where !== "description")
       .slice(0, 4)
-      .map((r) => ({ where: WHERE[r.where], text: r.text })),
+      .map((r) => ({ where: r.where, text: r.text })),
     inDescription: all.some((r) => r.where === "description"),
     owner: p.owner,
     updatedAt: p.updatedAt,
@@ -43,5 +35,5 @@ export function resultItem(p: SearchHit, q: string): ResultItem {
 }
 
 export function ResultList({ items, q = "" }: { items: SearchHit[]; q?: string }) {
-  return <ResultItems items={items.map((p) => resultItem(p, q))} q={q !== ""} />;
+  return <ResultItems items={items.map((p) => resultItem(p, q))} />;
 }
