@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { newPgClient } from "@/lib/pg";
-import { CATALOG_CHANNEL, createChangeCache, type ChangeCache } from "@/lib/products/catalog-cache";
-import { createDomain } from "@/prisma/seed/factories";
+import { CATALOG_CHANNEL, catalogEntry, createChangeCache, type ChangeCache } from "@/lib/products/catalog-cache";
+import { registerProduct } from "@/lib/products/register-product";
+import { createDomain, createPrincipal, ensureGlobalPolicy, sampleSpec } from "@/prisma/seed/factories";
 
 let cache: ChangeCache<number>;
 let other: pg.Client;
@@ -73,5 +74,25 @@ describe("catalog answer cache", () => {
     expect(await until(() => !cache.active)).toBe(true);
     expect(await cache.get("q", load)).toBeGreaterThan(kept); // loaded again (and it reconnects)
     expect(await until(() => cache.active)).toBe(true);
+  });
+});
+
+describe("one product's catalog entry (GET /api/v1/products/{domain}/{name})", () => {
+  it("answers what the database holds: not found until the product exists, then each committed change by anyone", async () => {
+    await ensureGlobalPolicy();
+    const domain = (await createDomain()).slug;
+    const owner = await createPrincipal(["data_producer"], { [domain]: "owner" });
+    const spec = sampleSpec(domain);
+    expect(await catalogEntry(domain, spec.name)).toBeNull();
+    await registerProduct(owner, spec); // a writer in this process empties the cache at once
+    expect((await catalogEntry(domain, spec.name))?.description).toBe(spec.description);
+
+    // Another connection (another portal process, psql): the notification empties the cache.
+    const kept = await catalogEntry(domain, spec.name);
+    expect(await until(async () => (await catalogEntry(domain, spec.name)) === kept)).toBe(true); // kept, not re-read
+    await other.query("UPDATE data_products SET description = 'changed elsewhere' WHERE name = $1", [spec.name]);
+    expect(await until(async () => (await catalogEntry(domain, spec.name))?.description === "changed elsewhere")).toBe(true);
+    await other.query("UPDATE domains SET name = 'Renamed elsewhere' WHERE slug = $1", [domain]);
+    expect(await until(async () => (await catalogEntry(domain, spec.name))?.domainName === "Renamed elsewhere")).toBe(true);
   });
 });

@@ -1,14 +1,16 @@
-// Catalog answers are the same for every signed-in user (search reads no user), so the portal keeps recent
-// ones in memory instead of ranking the same words again for every visitor. Any change to data_products or
-// domains, by any process (portal, worker, CLI, psql), sends NOTIFY catalog_changed when its transaction
-// commits (triggers in the migration 20261202170000_catalog_changed_notify); this process LISTENs and forgets
-// every kept answer on each one. While the listener is not connected, nothing is kept: answers come
-// straight from the database, as before.
+// Catalog answers (search, and one product's catalog entry by name) are the same for every caller (they read
+// no user), so the portal keeps recent ones in memory instead of reading the same rows again for every request.
+// Any change to data_products or domains, by any process (portal, worker, CLI, psql), sends NOTIFY
+// catalog_changed when its transaction commits (triggers in the migration 20261202170000_catalog_changed_notify);
+// this process LISTENs and forgets every kept answer on each one. While the listener is not connected, nothing
+// is kept: answers come straight from the database, as before.
 import "server-only";
 import type pg from "pg";
 import { newPgClient } from "@/lib/pg";
 import { searchProducts, type SearchResult } from "@/lib/products/search";
 import type { SearchQuery } from "@/lib/products/search-query";
+import { getProductEntry } from "@/lib/products/queries";
+import type { ProductEntry } from "@/lib/products/dto";
 
 export const CATALOG_CHANNEL = "catalog_changed";
 
@@ -112,7 +114,10 @@ export function createChangeCache<V>(opts: {
   };
 }
 
-const globalForCatalog = globalThis as unknown as { meshportCatalogCache?: ChangeCache<SearchResult> };
+const globalForCatalog = globalThis as unknown as {
+  meshportCatalogCache?: ChangeCache<SearchResult>;
+  meshportEntryCache?: ChangeCache<ProductEntry | null>;
+};
 
 function catalogCache(): ChangeCache<SearchResult> {
   globalForCatalog.meshportCatalogCache ??= createChangeCache<SearchResult>({
@@ -129,7 +134,25 @@ export function searchCatalog(query: SearchQuery, opts: { facets?: boolean } = {
   return catalogCache().get(key, () => searchProducts(query, opts));
 }
 
+// One product's catalog entry (GET /api/v1/products/{domain}/{name}) reads only data_products and domains, so
+// the same notification keeps it exact. Its own cache (and listener), so a client walking every product by name
+// does not push the search answers out; "not found" is kept too (creating the product notifies).
+function entryCache(): ChangeCache<ProductEntry | null> {
+  globalForCatalog.meshportEntryCache ??= createChangeCache<ProductEntry | null>({
+    channel: CATALOG_CHANNEL,
+    connect: () => newPgClient("meshport-entry-listener"),
+    maxEntries: 2_000,
+  });
+  return globalForCatalog.meshportEntryCache;
+}
+
+/** getProductEntry through the shared cache. The answer is shared between requests: read it, never change it. */
+export function catalogEntry(domain: string, name: string): Promise<ProductEntry | null> {
+  return entryCache().get(JSON.stringify([domain, name]), () => getProductEntry(domain, name));
+}
+
 /** For writers in this process: forget kept answers now, without waiting for the notification. */
 export function catalogChanged(): void {
   globalForCatalog.meshportCatalogCache?.changed();
+  globalForCatalog.meshportEntryCache?.changed();
 }
