@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { rebuildRollups, recordMetricEvent, recordMetricEvents } from "@/lib/metrics/record";
+import { flushMetricBatch, rebuildRollups, recordMetricEvent, recordMetricEvents, recordMetricEventsBatched } from "@/lib/metrics/record";
 import { createDomain } from "@/prisma/seed/factories";
 
 describe("recordMetricEvent", () => {
@@ -80,5 +80,36 @@ describe("recordMetricEvents (bulk)", () => {
     await rebuildRollups(["product_published"]);
     const rows = await db.metricRollup.findMany({ where: { type: "product_published", productId } });
     expect(rows.map((r) => r.day.toISOString().slice(0, 10))).toEqual(["2026-01-15"]);
+  });
+});
+
+describe("recordMetricEventsBatched (the data API's per-request events)", () => {
+  it("writes the events of many requests in one batch, each at the time it happened, with the same rollups", async () => {
+    const domain = await createDomain();
+    const productId = "00000000-0000-4000-8000-0000000000d1";
+    const at = new Date("2026-03-05T09:00:00Z");
+    for (let i = 0; i < 30; i++)
+      recordMetricEventsBatched([
+        { type: "api_request", at, domainId: domain.id, productId, durationMs: 10 + i, status: 200 },
+        { type: "product_read", at, domainId: domain.id, productId },
+      ]);
+    const untimed = Date.now();
+    recordMetricEventsBatched([{ type: "product_read", domainId: domain.id, productId }]);
+    await flushMetricBatch();
+    expect(await db.metricEvent.count({ where: { type: "api_request", productId, at } })).toBe(30);
+    const perProduct = await db.metricRollup.findFirstOrThrow({ where: { type: "api_request", productId, day: new Date("2026-03-05") } });
+    expect(Number(perProduct.count)).toBe(30);
+    expect(perProduct.min).toBe(10);
+    expect(perProduct.max).toBe(39);
+    const last = await db.metricEvent.findFirstOrThrow({ where: { type: "product_read", productId, at: { gt: at } } });
+    expect(Math.abs(last.at.getTime() - untimed)).toBeLessThan(5_000);
+  });
+
+  it("writes on its own after a few milliseconds, without a flush", async () => {
+    const productId = "00000000-0000-4000-8000-0000000000d2";
+    recordMetricEventsBatched([{ type: "api_request", productId, durationMs: 5, status: 200 }]);
+    const end = Date.now() + 10_000;
+    while ((await db.metricEvent.count({ where: { productId } })) === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(await db.metricEvent.count({ where: { productId } })).toBe(1);
   });
 });

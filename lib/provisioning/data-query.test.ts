@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import type { ProductField } from "@/lib/products";
-import { buildSelect, cursorAfter, encodeCursor, MAX_STREAM_ROWS, parseDataQuery } from "./data-query";
+import { buildSelect, cursorAfter, encodeCursor, isoTimestamptz, MAX_STREAM_ROWS, parseDataQuery, withoutKeys } from "./data-query";
 
 const fields: ProductField[] = [
   { name: "id", type: "integer", description: "", required: true, pii: false },
@@ -84,5 +84,39 @@ describe("buildSelect", () => {
 
   it("refuses a cursor from another sort", () => {
     expect(() => buildSelect('"v"', parse(`sort=-on&cursor=${encodeCursor(["1"])}`), fields, ["id"])).toThrow(ValidationError);
+  });
+});
+
+describe("isoTimestamptz", () => {
+  it("writes PostgreSQL's UTC text exactly as new Date(v).toISOString() does, milliseconds cut", () => {
+    const samples = [
+      "2026-12-03 10:00:00+00",
+      "2026-12-03 10:00:00.5+00",
+      "2026-12-03 10:00:00.12+00",
+      "2026-12-03 10:00:00.123999+00",
+      "1969-12-31 23:59:59.999999+00",
+      "9999-12-31 23:59:59.000001+00",
+    ];
+    // and 500 random instants with 0–6 fraction digits, as PostgreSQL prints them (trailing zeros dropped)
+    for (let i = 0; i < 500; i++) {
+      const micros = Math.floor(Math.random() * 1e6);
+      const d = new Date(Date.UTC(1000 + Math.floor(Math.random() * 8999), 0, 1) + Math.floor(Math.random() * 365 * 86_400_000));
+      const frac = String(micros).padStart(6, "0").replace(/0+$/, "");
+      samples.push(`${d.toISOString().slice(0, 19).replace("T", " ")}${frac ? `.${frac}` : ""}+00`);
+    }
+    for (const v of samples) expect(isoTimestamptz(v), v).toBe(new Date(v).toISOString());
+  });
+
+  it("leaves text in another time zone to Date", () => {
+    expect(isoTimestamptz("2026-12-03 11:00:00.25+01")).toBe("2026-12-03T10:00:00.250Z");
+    expect(isoTimestamptz("2026-12-03 05:30:00-04:30")).toBe("2026-12-03T10:00:00.000Z");
+  });
+});
+
+describe("withoutKeys", () => {
+  it("drops the cursor's key columns from the row's JSON", () => {
+    const row = withoutKeys({ id: 1, name: "a", __key_0: "1", __key_1: "a" }, 2);
+    expect(JSON.stringify(row)).toBe('{"id":1,"name":"a"}');
+    expect(JSON.stringify([row, row]).slice(1, -1)).toBe('{"id":1,"name":"a"},{"id":1,"name":"a"}');
   });
 });

@@ -223,8 +223,25 @@ export function cursorAfter(row: Record<string, unknown>, keys: SortKey[]): stri
   return encodeCursor(keys.map((_, i) => (row[`${KEY_PREFIX}${i}`] ?? null) as unknown));
 }
 
-/** A row without the key columns buildSelect added. */
+/**
+ * A row without the key columns buildSelect added: they are set to undefined, which JSON.stringify leaves
+ * out and the CSV writer (which walks the page's columns) never reads. Deleting them instead would turn each
+ * row into a slow dictionary-mode object, and serialising 1,000 of those costs about twice as much.
+ */
 export function withoutKeys(row: Record<string, unknown>, keyCount: number): Record<string, unknown> {
-  for (let i = 0; i < keyCount; i++) delete row[`${KEY_PREFIX}${i}`];
+  for (let i = 0; i < keyCount; i++) row[`${KEY_PREFIX}${i}`] = undefined;
   return row;
+}
+
+const UTC_TIMESTAMPTZ = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * A timestamptz as `new Date(v).toISOString()` writes it (UTC, milliseconds cut, not rounded), by rewriting
+ * PostgreSQL's text when it is already in UTC (the session's time zone is UTC): no Date per row, which
+ * costs about a microsecond each on a 100,000-row read. Other text (another time zone, a BC date) goes through Date.
+ */
+export function isoTimestamptz(v: string): string {
+  const m = UTC_TIMESTAMPTZ.exec(v);
+  if (!m) return new Date(v).toISOString();
+  return `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z`;
 }

@@ -6,8 +6,7 @@
 // consumption (product_read).
 import { authenticateApi, requireScope } from "@/lib/api/caller";
 import { ValidationError, toErrorResponse } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import { recordMetricEvents, type MetricEventInput } from "@/lib/metrics/record";
+import { recordMetricEventsBatched, type MetricEventInput } from "@/lib/metrics/record";
 import { MAX_LIMIT, readProductData } from "@/lib/provisioning/read-data";
 
 export const dynamic = "force-dynamic";
@@ -52,6 +51,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
     // One statement for both events: a successful read is a request and a consumption.
     const events: MetricEventInput[] = [{ type: "api_request", ...common, durationMs, status, meta: { route: "data" } }];
     if (status === 200) events.push({ type: "product_read", ...common, durationMs });
-    void recordMetricEvents(events).catch((err: unknown) => logger.warn({ err }, "could not record data API metrics"));
+    recordMetricEventsBatched(events);
   }
 }
