@@ -11,16 +11,18 @@
 import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isoTimestamp } from "@/lib/sql";
 import { type CurrentUser, ensure, productResource } from "@/lib/auth/server";
 import { ConflictError, ForbiddenError, NotFoundError, isPrivilegeRefused } from "@/lib/errors";
-import { effectivePolicyFor, enforce } from "@/lib/governance/server";
+import { enforce } from "@/lib/governance/server";
 import { clearedForPii } from "@/lib/governance";
 import { qualified, quoteIdent, type EnvironmentName } from "./naming";
-import { findProduct } from "./owned-product";
 import { pgPool } from "@/lib/pg";
 import { primaryKeyFor, ROW_ID } from "./table-design";
 import { maskedSelectList, maskedViewNameFor } from "./masking";
 import { requestedDataset } from "./datasets";
+import { isoTimestamptz } from "./data-query";
 import type { DeploymentResources, ProvisionRequest } from "./types";
 import type { ProductField } from "@/lib/products";
 
@@ -51,7 +53,7 @@ const TIMESTAMP = 1114;
 export const DATA_TYPES = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === DATE || oid === TIMESTAMP) return (v: string) => v;
-    if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
+    if (oid === TIMESTAMPTZ) return isoTimestamptz;
     if (oid === INT8) return (v: string) => (Number.isSafeInteger(Number(v)) ? Number(v) : v);
     return pg.types.getTypeParser(oid, format ?? "text");
   },
@@ -77,13 +79,50 @@ export type ReadRef = {
   dataset?: string | null;
 };
 
-/** The reader's live grant to a product: approved, not ended, not expired. */
-async function liveGrant(userId: string, productId: string, now: Date) {
-  return db.accessGrant.findFirst({
-    where: { productId, userId, endedAt: null, expiresAt: { gt: now } },
-    orderBy: { expiresAt: "desc" },
-    select: { id: true, expiresAt: true, dbRole: true },
-  });
+type ReadTarget = {
+  id: string;
+  name: string;
+  classification: string;
+  domainId: string;
+  domain: string;
+  grantId: string | null;
+  grantExpiresAt: string | null;
+  grantDbRole: string | null;
+  deploymentStatus: string | null;
+  schemaName: string | null;
+  productVersion: string | null;
+  resources: unknown;
+  jobSpec: unknown;
+};
+
+/**
+ * What a read needs before governance decides, in one round trip: the product, the reader's live grant to it
+ * (approved, not ended, not expired; the latest to expire), and the environment's deployment with the spec of its
+ * last succeeded provisioning job. Nothing of it reaches the reader unless the read is allowed.
+ */
+async function readTarget(domain: string, name: string, userId: string, environment: EnvironmentName): Promise<ReadTarget | null> {
+  const rows = await db.$queryRaw<ReadTarget[]>`
+    SELECT p.id::text AS id, p.name, p.classification::text AS classification, d.id::text AS "domainId", d.slug AS domain,
+           g.id::text AS "grantId", ${isoTimestamp(Prisma.sql`g.expires_at`)} AS "grantExpiresAt", g.db_role AS "grantDbRole",
+           x.status::text AS "deploymentStatus", x.schema_name AS "schemaName", x.product_version AS "productVersion",
+           x.resources, j.spec AS "jobSpec"
+    FROM data_products p
+    JOIN domains d ON d.id = p.domain_id
+    LEFT JOIN LATERAL (
+      SELECT id, expires_at, db_role FROM access_grants
+      WHERE product_id = p.id AND user_id::text = ${userId} AND ended_at IS NULL
+        AND expires_at > (now() AT TIME ZONE 'UTC')
+      ORDER BY expires_at DESC LIMIT 1
+    ) g ON true
+    LEFT JOIN deployments x ON x.product_id = p.id AND x.environment::text = ${environment}
+    LEFT JOIN LATERAL (
+      SELECT spec FROM provisioning_jobs
+      WHERE deployment_id = x.id AND status::text = 'succeeded' AND kind::text <> 'deprovision'
+      ORDER BY finished_at DESC LIMIT 1
+    ) j ON true
+    WHERE d.slug = ${domain} AND p.name = ${name}
+    LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 export type ReadResult = {
@@ -154,10 +193,11 @@ export async function prepareRead(
   user: CurrentUser,
   ref: Pick<ReadRef, "domain" | "name" | "environment" | "via" | "dataset">,
 ): Promise<PreparedRead> {
-  const product = await findProduct(ref.domain, ref.name);
+  const product = await readTarget(ref.domain, ref.name, user.id, ref.environment);
   if (!product) throw new NotFoundError("This data product does not exist.");
   const member = user.domains[product.domain] !== undefined;
-  const grant = member ? null : await liveGrant(user.id, product.id, new Date());
+  const grant =
+    member || !product.grantId ? null : { id: product.grantId, expiresAt: new Date(product.grantExpiresAt!), dbRole: product.grantDbRole };
   const decision = await enforce(
     user,
     "read",
@@ -178,25 +218,12 @@ export async function prepareRead(
     throw new ForbiddenError(`Governance policy denies reading: ${decision.reason}${hint}`);
   }
   const viaGrant = decision.rule === "grant";
-  const deployment = await db.deployment.findUnique({
-    where: { productId_environment: { productId: product.id, environment: ref.environment } },
-    select: {
-      status: true,
-      schemaName: true,
-      productVersion: true,
-      resources: true,
-      jobs: {
-        where: { status: "succeeded", kind: { not: "deprovision" } },
-        orderBy: { finishedAt: "desc" },
-        take: 1,
-        select: { spec: true },
-      },
-    },
-  });
-  const resources = (deployment?.resources ?? {}) as DeploymentResources;
-  if (!deployment || deployment.status !== "active" || !deployment.schemaName || !resources.view || deployment.jobs.length === 0) {
+  // The deployment was read with the product (readTarget); said only now, after governance allowed the read.
+  const resources = (product.resources ?? {}) as DeploymentResources;
+  if (product.deploymentStatus !== "active" || !product.schemaName || !resources.view || product.jobSpec === null) {
     throw new NotFoundError(`${ref.domain}/${ref.name} is not provisioned in ${ref.environment}.`);
   }
+  const deployment = { schemaName: product.schemaName, productVersion: product.productVersion };
   // Readers outside the domain read as a database role: their grant's login role, or the product's role
   // for one of their roles that may SELECT.
   let role: string | null = null;
@@ -225,9 +252,9 @@ export async function prepareRead(
     if (!match) throw new Error("unreachable: ensure refused");
     role = match.roleName;
   }
-  const served = servedDataset(deployment.jobs[0].spec as unknown as ProvisionRequest, resources, ref);
+  const served = servedDataset(product.jobSpec as ProvisionRequest, resources, ref);
   const { fields, view, maskedView } = served;
-  const policy = await effectivePolicyFor(product.domain);
+  const policy = decision.policy; // the policy the read was allowed under (no second read of the policies)
   const cleared = !viaGrant && policy !== null && clearedForPii(policy, user.roles, member);
   const masked = cleared ? [] : fields.filter((f) => f.pii).map((f) => f.name);
   // The masked view when the deployment has one (grant roles may read nothing else); deployments made before

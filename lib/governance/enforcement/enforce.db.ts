@@ -23,7 +23,14 @@ export type EnforceResource = {
   /** The subject's live access grant to this resource, if any: lets a read the role gate refuses through. */
   grant?: { id: string; expiresAt: string };
 };
-export type EnforceResult = Decision & { auditId: string | null };
+export type EnforceResult = Decision & {
+  auditId: string | null;
+  /**
+   * The effective policy of the resource's domain that the decision was made under (null: none, or the resource
+   * names no domain): the same snapshot, so a caller that also needs the policy does not read it again.
+   */
+  policy: EffectivePolicy | null;
+};
 
 type Cache = {
   key: string;
@@ -73,7 +80,10 @@ async function compiled(): Promise<Cache | null> {
  */
 export async function effectivePolicyFor(domain: string): Promise<EffectivePolicy | null> {
   const c = await compiled();
-  if (!c) return null;
+  return c ? effectiveIn(c, domain) : null;
+}
+
+function effectiveIn(c: Cache, domain: string): EffectivePolicy {
   let found = c.effective.get(domain);
   if (!found) {
     found = effectivePolicy(c.global, c.domains.get(domain) ?? null).policy;
@@ -105,8 +115,10 @@ export async function enforce(
   requestId?: string,
 ): Promise<EnforceResult> {
   let result: Decision;
+  let policy: EffectivePolicy | null = null;
   try {
     const policies = await compiled();
+    if (policies && resource.domain) policy = effectiveIn(policies, resource.domain);
     if (!subject) {
       result = { decision: "deny", reason: "Not signed in.", policyId: "none", policyVersion: "0", rule: "action" };
     } else if (!policies) {
@@ -153,7 +165,13 @@ export async function enforce(
   };
   const auditId = await audit(entry);
   if (auditId === null && result.decision === "allow") {
-    return { ...result, decision: "deny", reason: "The decision could not be recorded in the audit log, so it is denied.", auditId };
+    return {
+      ...result,
+      decision: "deny",
+      reason: "The decision could not be recorded in the audit log, so it is denied.",
+      auditId,
+      policy,
+    };
   }
-  return { ...result, auditId };
+  return { ...result, auditId, policy };
 }
