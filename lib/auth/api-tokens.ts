@@ -7,6 +7,7 @@ import { db, RELAXED_COMMIT } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { audit, auditBatched } from "@/lib/audit/writer";
+import { pgAuthPool } from "@/lib/pg";
 import { assertCan, recordDenial } from "./assert-can";
 import type { CurrentUser } from "./current-user";
 import type { DomainRoleName, RoleName } from "./permissions";
@@ -251,6 +252,29 @@ type AuthRow = {
 };
 
 /**
+ * Token authentication in one statement: the live token of an enabled user, its last use and rate count
+ * updated, and the user's roles and domain roles. node-postgres types: `rate_window` (timestamptz) is a Date,
+ * the arrays are arrays, `member_of` is parsed JSON.
+ */
+const AUTHENTICATE = `
+    WITH relaxed AS (${RELAXED_COMMIT.text}),
+    t AS (
+      UPDATE api_tokens SET
+        last_used_at = now() AT TIME ZONE 'UTC',
+        rate_count = CASE WHEN rate_window = date_trunc('minute', now()) THEN rate_count + 1 ELSE 1 END,
+        rate_window = date_trunc('minute', now())
+      WHERE hash = $1 AND revoked_at IS NULL AND expires_at > (now() AT TIME ZONE 'UTC')
+        AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND NOT u.disabled)
+        AND EXISTS (SELECT 1 FROM relaxed)
+      RETURNING id, prefix, scopes, domains, rate_limit, rate_count, rate_window, user_id
+    )
+    SELECT t.id::text AS id, t.prefix, t.scopes::text[] AS scopes, t.domains::text[] AS domains, t.rate_limit, t.rate_count,
+           t.rate_window, t.user_id::text AS user_id, u.email, u.name, u.roles::text[] AS roles,
+           u.service_account_domain_id IS NOT NULL AS service,
+           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS member_of
+    FROM t JOIN users u ON u.id = t.user_id`;
+
+/**
  * Authenticates a bearer secret (already checked against TOKEN_PATTERN): one statement finds the live
  * token of an enabled user, stamps its last use, counts the request in the current minute and returns the
  * user's roles and memberships. A token limited to some domains carries only those memberships.
@@ -259,22 +283,7 @@ export async function authenticateApiToken(secret: string, via: string): Promise
   const hash = hashTokenSecret(secret);
   // The last-use time and the rate counter are bookkeeping, not records: the commit does not wait for its WAL
   // flush (RELAXED_COMMIT). The audit row of the use is written durably, batched with others.
-  const rows = await db.$queryRaw<AuthRow[]>`
-    WITH relaxed AS (${RELAXED_COMMIT}),
-    t AS (
-      UPDATE api_tokens SET
-        last_used_at = now() AT TIME ZONE 'UTC',
-        rate_count = CASE WHEN rate_window = date_trunc('minute', now()) THEN rate_count + 1 ELSE 1 END,
-        rate_window = date_trunc('minute', now())
-      WHERE hash = ${hash} AND revoked_at IS NULL AND expires_at > (now() AT TIME ZONE 'UTC')
-        AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND NOT u.disabled)
-        AND EXISTS (SELECT 1 FROM relaxed)
-      RETURNING id, prefix, scopes, domains, rate_limit, rate_count, rate_window, user_id
-    )
-    SELECT t.id::text AS id, t.prefix, t.scopes, t.domains, t.rate_limit, t.rate_count, t.rate_window, t.user_id::text AS user_id,
-           u.email, u.name, u.roles::text[] AS roles, u.service_account_domain_id IS NOT NULL AS service,
-           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS member_of
-    FROM t JOIN users u ON u.id = t.user_id`;
+  const { rows } = await pgAuthPool().query<AuthRow>(AUTHENTICATE, [hash]);
   const row = rows[0];
   if (!row) return refuse(hash, via);
   const allDomains = (row.member_of ?? {}) as Record<string, DomainRoleName>;
