@@ -6,23 +6,23 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { SESSION_OPTIONS } from "@/lib/db";
 
-const globalForPg = globalThis as unknown as { meshportPgPool?: pg.Pool };
+// Kept on globalThis so Next's dev reloads reuse the pools instead of opening new ones.
+const pools = ((globalThis as unknown as { meshportPgPools?: Map<string, pg.Pool> }).meshportPgPools ??= new Map());
 
-export function pgPool(): pg.Pool {
-  if (!globalForPg.meshportPgPool) {
-    const pool = new pg.Pool({
-      connectionString: env().DATABASE_URL,
-      max: 10,
-      application_name: "meshport-data",
-      options: SESSION_OPTIONS,
-    });
+/** One named pool per process, created on first use. */
+function sharedPool(applicationName: string, max: number): pg.Pool {
+  let pool = pools.get(applicationName);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: env().DATABASE_URL, max, application_name: applicationName, options: SESSION_OPTIONS });
     pool.on("error", () => {}); // an idle client dropped by the server must not crash the process
-    globalForPg.meshportPgPool = pool;
+    pools.set(applicationName, pool);
   }
-  return globalForPg.meshportPgPool;
+  return pool;
 }
 
-const globalForAuth = globalThis as unknown as { meshportAuthPool?: pg.Pool };
+export function pgPool(): pg.Pool {
+  return sharedPool("meshport-data", 10);
+}
 
 /**
  * The statement every API request with a token runs first (lib/auth/api-tokens.ts): on a small pool of its own,
@@ -30,17 +30,7 @@ const globalForAuth = globalThis as unknown as { meshportAuthPool?: pg.Pool };
  * query path adds about 0.3 ms to this 0.6 ms statement (docs/benchmarks.md).
  */
 export function pgAuthPool(): pg.Pool {
-  if (!globalForAuth.meshportAuthPool) {
-    const pool = new pg.Pool({
-      connectionString: env().DATABASE_URL,
-      max: 4,
-      application_name: "meshport-auth",
-      options: SESSION_OPTIONS,
-    });
-    pool.on("error", () => {});
-    globalForAuth.meshportAuthPool = pool;
-  }
-  return globalForAuth.meshportAuthPool;
+  return sharedPool("meshport-auth", 4);
 }
 
 export async function newPgClient(applicationName: string): Promise<pg.Client> {

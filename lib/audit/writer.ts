@@ -8,6 +8,7 @@ import { headers } from "next/headers";
 import { db, type Tx } from "@/lib/db";
 import { bulkInsert, type Columns } from "@/lib/sql";
 import { logger } from "@/lib/logger";
+import { timedBatch } from "@/lib/timed-batch";
 import { acceptedRequestId } from "@/lib/request-id";
 import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
 import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
@@ -63,23 +64,14 @@ export async function audit(entry: AuditInput, client?: Tx): Promise<string | nu
 
 /**
  * Rows of frequent, routine allows (an API token's every use) are written in batches: one multi-row INSERT per
- * BATCH_MS (or per BATCH_MAX rows), durable, instead of one commit per request. Each row keeps the time of its
- * decision. What a crash can lose is the last BATCH_MS of such rows; refusals and changes never take this path
+ * 20 ms (or per 500 rows, lib/timed-batch.ts), durable, instead of one commit per request. Each row keeps the time of its
+ * decision. What a crash can lose is the last 20 ms of such rows; refusals and changes never take this path
  * (they use audit()). Never throws; a failed batch is logged loudly, like a failed audit() without a client.
  */
 export async function auditBatched(entry: AuditInput): Promise<void> {
   const at = new Date();
-  // Built before `batch` is read: a flush during the await replaces the array, and a push into the old one is lost.
-  const row = await toRow(entry);
-  batch.push({ ...row, at });
-  if (batch.length >= BATCH_MAX) void flushAuditBatch();
-  else batchTimer ??= setTimeout(() => void flushAuditBatch(), BATCH_MS);
+  auditBatch.add([{ ...(await toRow(entry)), at }]);
 }
-
-const BATCH_MS = 20;
-const BATCH_MAX = 500;
-let batch: Array<Row & { at: Date }> = [];
-let batchTimer: NodeJS.Timeout | null = null;
 
 const AUDIT_COLUMNS: Columns = [
   ["at", "timestamp(3)"],
@@ -94,31 +86,33 @@ const AUDIT_COLUMNS: Columns = [
   ["context", "jsonb"],
 ];
 
-/** Writes the rows waiting in the batch now (also on shutdown and in tests). */
-export async function flushAuditBatch(): Promise<void> {
-  if (batchTimer) clearTimeout(batchTimer);
-  batchTimer = null;
-  const rows = batch;
-  batch = [];
-  if (rows.length === 0) return;
-  try {
-    // `at` as ISO text in UTC: the column holds UTC without a zone, as Prisma writes it.
-    const records = rows.map((r) => ({
-      at: r.at.toISOString(),
-      subject: r.subject,
-      action: r.action,
-      resource: r.resource,
-      decision: r.decision,
-      reason: r.reason,
-      policy_id: r.policyId,
-      policy_version: r.policyVersion,
-      request_id: r.requestId,
-      context: r.context,
-    }));
-    await bulkInsert(db, "audit_events", AUDIT_COLUMNS, records, false);
-  } catch (err) {
-    logger.error({ err, rows: rows.length, entry: rows[0] }, "audit log batch write failed");
-  }
+const auditBatch = timedBatch<Row & { at: Date }>(
+  async (rows) => {
+    try {
+      // `at` as ISO text in UTC: the column holds UTC without a zone, as Prisma writes it.
+      const records = rows.map((r) => ({
+        at: r.at.toISOString(),
+        subject: r.subject,
+        action: r.action,
+        resource: r.resource,
+        decision: r.decision,
+        reason: r.reason,
+        policy_id: r.policyId,
+        policy_version: r.policyVersion,
+        request_id: r.requestId,
+        context: r.context,
+      }));
+      await bulkInsert(db, "audit_events", AUDIT_COLUMNS, records, false);
+    } catch (err) {
+      logger.error({ err, rows: rows.length, entry: rows[0] }, "audit log batch write failed");
+    }
+  },
+  { ms: 20, max: 500 },
+);
+
+/** Writes the rows waiting in the batch now (also in tests). */
+export function flushAuditBatch(): Promise<void> {
+  return auditBatch.flush();
 }
 
 /** The row an entry becomes: its texts and context bounded and cleaned (entry.ts), the request id filled in. */

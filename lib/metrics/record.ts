@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, RELAXED_COMMIT, type Tx } from "@/lib/db";
 import { escapeLike } from "@/lib/like";
 import { logger } from "@/lib/logger";
+import { timedBatch } from "@/lib/timed-batch";
 import {
   ACTIVE_CONSUMER_TYPE,
   CONSUMER_CHUNK_BITS,
@@ -48,35 +49,30 @@ export async function recordMetricEvent(e: MetricEventInput, client: Tx | typeof
 }
 
 /**
- * For the events every API request records (api_request, product_read): kept for BATCH_MS (or BATCH_MAX events)
+ * For the events every API request records (api_request, product_read): kept for 20 ms (or 500 events, lib/timed-batch.ts)
  * and written by one recordMetricEvents call, instead of one statement per request whose rollup upserts queue
  * on the same rows under load. Each event keeps the time it happened. Usage events are bookkeeping (their commit
- * is relaxed already): what a crash can lose is the last BATCH_MS of them. Never throws; a failed batch is logged.
+ * is relaxed already): what a crash can lose is the last 20 ms of them. Never throws; a failed batch is logged.
  */
 export function recordMetricEventsBatched(events: MetricEventInput[]): void {
   const at = new Date();
-  for (const e of events) pendingEvents.push(e.at ? e : { ...e, at });
-  if (pendingEvents.length >= BATCH_MAX) void flushMetricBatch();
-  else batchTimer ??= setTimeout(() => void flushMetricBatch(), BATCH_MS);
+  metricBatch.add(events.map((e) => (e.at ? e : { ...e, at })));
 }
 
-const BATCH_MS = 20;
-const BATCH_MAX = 500;
-let pendingEvents: MetricEventInput[] = [];
-let batchTimer: NodeJS.Timeout | null = null;
+const metricBatch = timedBatch<MetricEventInput>(
+  async (events) => {
+    try {
+      await recordMetricEvents(events);
+    } catch (err) {
+      logger.warn({ err, events: events.length }, "could not record a batch of usage metrics");
+    }
+  },
+  { ms: 20, max: 500 },
+);
 
 /** Writes the batched events now (also in tests). */
-export async function flushMetricBatch(): Promise<void> {
-  if (batchTimer) clearTimeout(batchTimer);
-  batchTimer = null;
-  const events = pendingEvents;
-  pendingEvents = [];
-  if (events.length === 0) return;
-  try {
-    await recordMetricEvents(events);
-  } catch (err) {
-    logger.warn({ err, events: events.length }, "could not record a batch of usage metrics");
-  }
+export function flushMetricBatch(): Promise<void> {
+  return metricBatch.flush();
 }
 
 /**
