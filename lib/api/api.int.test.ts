@@ -160,6 +160,44 @@ describe("tokens", () => {
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
 
+  it("counts requests in leases shared by every instance, and still reads the token on every request", async () => {
+    // Each portal process keeps its leases in this map; swapping its contents plays two processes.
+    const store = (globalThis as unknown as { meshportTokenLeases: Map<string, unknown> }).meshportTokenLeases;
+    const instances = [new Map<string, unknown>(), new Map<string, unknown>()];
+    const on = async (i: number) => {
+      store.clear();
+      for (const [k, v] of instances[i]) store.set(k, v);
+      const r = await call("GET", "/api/v1/domains", { token: leased });
+      instances[i] = new Map(store);
+      return r.status;
+    };
+    const leased = await token(consumer, { rateLimit: 300 }); // 1 % of the limit: leases of 3 requests
+    const row = () => db.apiToken.findFirstOrThrow({ where: { userId: consumer.id }, orderBy: { createdAt: "desc" } });
+    expect(await on(0)).toBe(200);
+    expect(await row()).toMatchObject({ rateCount: 3, lastUsedAt: expect.any(Date) });
+    expect([await on(0), await on(0)]).toEqual([200, 200]); // spent from the lease: nothing written
+    expect((await row()).rateCount).toBe(3);
+    expect(await on(1)).toBe(200); // the other instance takes its own lease from the same counter
+    expect((await row()).rateCount).toBe(6);
+    // Alternating, the two instances together get exactly the limit in this minute, not the limit each.
+    // 4 requests are counted already and instance 1 holds 2 of them unspent: 296 more succeed.
+    const minute = (await row()).rateWindow?.getTime();
+    const statuses: number[] = [];
+    for (let i = 0; i < 300; i++) statuses.push(await on(i % 2));
+    // (Were the minute to turn during the loop, a new lease would have opened a new window: nothing to assert.)
+    if ((await row()).rateWindow?.getTime() === minute) {
+      expect(statuses.filter((s) => s === 200).length).toBe(296);
+      expect(statuses.at(-1)).toBe(429);
+    }
+    // A revocation ends access at once, however many leased requests an instance still holds.
+    const other = await token(consumer, { rateLimit: 5000 });
+    const call1 = await call("GET", "/api/v1/domains", { token: other });
+    expect(call1.status).toBe(200);
+    const otherRow = await db.apiToken.findFirstOrThrow({ where: { userId: consumer.id }, orderBy: { createdAt: "desc" } });
+    await revokeApiToken(consumer, otherRow.id);
+    expect((await call("GET", "/api/v1/domains", { token: other })).status).toBe(401);
+  });
+
   it("refuses writes to a read-only token (403, audited)", async () => {
     const r = await call("POST", "/api/v1/products", { token: tokens.consumer, body: toProductYaml(sampleOf(f.domain)) });
     expect(r.status).toBe(403);

@@ -1,7 +1,8 @@
 // API tokens: create (the secret is returned once, only its SHA-256 is stored), list, revoke, and
-// authenticate a bearer secret. Authentication, last-used time and the per-token rate limit (one-minute
-// fixed window) are one UPDATE … RETURNING joined with the user's roles, so a token costs one round trip
-// like a session does, and every portal process shares the counters.
+// authenticate a bearer secret. Authentication reads the token and the user's roles in one statement per
+// request, like a session costs one; the last-used time and the per-token rate limit (one-minute fixed
+// window, counted in PostgreSQL so every portal process shares it) are written by the same statement once
+// per lease of requests (authenticateApiToken).
 import "server-only";
 import { db, RELAXED_COMMIT } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -241,8 +242,10 @@ type AuthRow = {
   scopes: string[];
   domains: string[];
   rate_limit: number;
-  rate_count: number;
-  rate_window: Date;
+  /** The lease this statement took (rate_count and rate_window are null when it took none). */
+  lease: number;
+  rate_count: number | null;
+  rate_window: Date | null;
   user_id: string;
   email: string;
   name: string;
@@ -252,40 +255,73 @@ type AuthRow = {
 };
 
 /**
- * Token authentication in one statement: the live token of an enabled user, its last use and rate count
- * updated, and the user's roles and domain roles. node-postgres types: `rate_window` (timestamptz) is a Date,
- * the arrays are arrays, `member_of` is parsed JSON.
+ * Token authentication in one statement: the live token of an enabled user and the user's roles and domain
+ * roles, read on every request, so a revocation, an expiry or a disabled user ends access at once. Only when
+ * `$2` is true (the process holds no lease of rate count for this token in this minute) does it also write:
+ * it stamps the last use and counts a lease of requests at once (1 % of the limit, 1–50), which this process
+ * then spends without writing. Every instance's leases add up in the same counter, so the limit stays shared;
+ * at most one unspent lease per instance and minute is counted without being used. node-postgres types:
+ * `rate_window` (timestamptz) is a Date, the arrays are arrays, `member_of` is parsed JSON.
  */
 const AUTHENTICATE = `
     WITH relaxed AS (${RELAXED_COMMIT.text}),
-    t AS (
-      UPDATE api_tokens SET
+    tok AS (
+      SELECT t.id, t.prefix, t.scopes, t.domains, t.rate_limit, t.user_id, GREATEST(1, LEAST(50, t.rate_limit / 100)) AS lease,
+             u.email, u.name, u.roles, u.service_account_domain_id IS NOT NULL AS service
+      FROM api_tokens t JOIN users u ON u.id = t.user_id AND NOT u.disabled
+      WHERE t.hash = $1 AND t.revoked_at IS NULL AND t.expires_at > (now() AT TIME ZONE 'UTC')
+    ),
+    used AS (
+      UPDATE api_tokens a SET
         last_used_at = now() AT TIME ZONE 'UTC',
-        rate_count = CASE WHEN rate_window = date_trunc('minute', now()) THEN rate_count + 1 ELSE 1 END,
+        rate_count = CASE WHEN a.rate_window = date_trunc('minute', now()) THEN a.rate_count ELSE 0 END + tok.lease,
         rate_window = date_trunc('minute', now())
-      WHERE hash = $1 AND revoked_at IS NULL AND expires_at > (now() AT TIME ZONE 'UTC')
-        AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id AND NOT u.disabled)
-        AND EXISTS (SELECT 1 FROM relaxed)
-      RETURNING id, prefix, scopes, domains, rate_limit, rate_count, rate_window, user_id
+      FROM tok
+      WHERE $2::boolean AND a.id = tok.id AND EXISTS (SELECT 1 FROM relaxed)
+      RETURNING a.rate_count, a.rate_window
     )
-    SELECT t.id::text AS id, t.prefix, t.scopes::text[] AS scopes, t.domains::text[] AS domains, t.rate_limit, t.rate_count,
-           t.rate_window, t.user_id::text AS user_id, u.email, u.name, u.roles::text[] AS roles,
-           u.service_account_domain_id IS NOT NULL AS service,
-           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS member_of
-    FROM t JOIN users u ON u.id = t.user_id`;
+    SELECT tok.id::text AS id, tok.prefix, tok.scopes::text[] AS scopes, tok.domains::text[] AS domains, tok.rate_limit, tok.lease,
+           used.rate_count, used.rate_window, tok.user_id::text AS user_id, tok.email, tok.name, tok.roles::text[] AS roles, tok.service,
+           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = tok.user_id) AS member_of
+    FROM tok LEFT JOIN used ON true`;
+
+/** Requests this process may still make per token hash without counting them in PostgreSQL, and for which minute. */
+const leases = ((globalThis as unknown as { meshportTokenLeases?: Map<string, { minute: number; left: number }> }).meshportTokenLeases ??=
+  new Map());
+
+/** Takes one request from this process's lease for the token, if it holds one for the current minute. */
+function spendLease(hash: string): boolean {
+  const lease = leases.get(hash);
+  if (!lease || lease.left <= 0 || lease.minute !== Math.floor(Date.now() / 60_000)) return false;
+  lease.left--;
+  return true;
+}
+
+function keepLease(hash: string, window: Date, granted: number): void {
+  if (leases.size >= 10_000) leases.clear();
+  const minute = Math.floor(window.getTime() / 60_000);
+  const lease = leases.get(hash);
+  if (lease && lease.minute === minute) lease.left += granted;
+  else leases.set(hash, { minute, left: granted });
+}
 
 /**
  * Authenticates a bearer secret (already checked against TOKEN_PATTERN): one statement finds the live
- * token of an enabled user, stamps its last use, counts the request in the current minute and returns the
- * user's roles and memberships. A token limited to some domains carries only those memberships.
+ * token of an enabled user, returns the user's roles and memberships and, once per lease, stamps the last
+ * use and counts the requests. A token limited to some domains carries only those memberships.
  */
 export async function authenticateApiToken(secret: string, via: string): Promise<TokenAuth> {
   const hash = hashTokenSecret(secret);
+  const leased = spendLease(hash);
   // The last-use time and the rate counter are bookkeeping, not records: the commit does not wait for its WAL
-  // flush (RELAXED_COMMIT). The audit row of the use is written durably, batched with others.
-  const { rows } = await pgAuthPool().query<AuthRow>(AUTHENTICATE, [hash]);
+  // flush (RELAXED_COMMIT). The audit row of the use is written durably, batched with others. A named
+  // statement: each pooled connection parses and plans it once.
+  const { rows } = await pgAuthPool().query<AuthRow>({ name: "meshport-authenticate", text: AUTHENTICATE, values: [hash, !leased] });
   const row = rows[0];
-  if (!row) return refuse(hash, via);
+  if (!row) {
+    leases.delete(hash);
+    return refuse(hash, via);
+  }
   const allDomains = (row.member_of ?? {}) as Record<string, DomainRoleName>;
   const domains =
     row.domains.length === 0 ? allDomains : Object.fromEntries(Object.entries(allDomains).filter(([slug]) => row.domains.includes(slug)));
@@ -298,8 +334,13 @@ export async function authenticateApiToken(secret: string, via: string): Promise
     serviceAccount: row.service,
   };
   const token = { id: row.id, prefix: row.prefix, scopes: row.scopes as TokenScope[], domains: row.domains };
-  if (row.rate_count > row.rate_limit) {
-    return { ok: false, status: 429, retryAfter: retryAfterSeconds(new Date(row.rate_window)), limit: row.rate_limit, user, token };
+  if (row.rate_count !== null && row.rate_window !== null) {
+    // This request took a lease of `row.lease` requests; the part of it still under the limit is usable.
+    const granted = Math.min(row.lease, row.rate_limit - (row.rate_count - row.lease));
+    if (granted <= 0) {
+      return { ok: false, status: 429, retryAfter: retryAfterSeconds(new Date(row.rate_window)), limit: row.rate_limit, user, token };
+    }
+    if (granted > 1) keepLease(hash, new Date(row.rate_window), granted - 1);
   }
   // Every use is on record, like a session's sign-in; written after the answer in a batch (auditBatched), never
   // delaying it and costing one commit per batch rather than per request.
