@@ -25,9 +25,10 @@ export function pgPool(): pg.Pool {
 }
 
 /**
- * The statement every API request with a token runs first (lib/auth/api-tokens.ts): on a small pool of its own,
- * so it never queues behind data streams holding the data pool, and through node-postgres because Prisma's raw
- * query path adds about 0.3 ms to this 0.6 ms statement (docs/benchmarks.md).
+ * The statement every request runs first, the session's user (lib/auth/current-user.ts) or the token's
+ * (lib/auth/api-tokens.ts): on a small pool of its own, so it never queues behind data streams holding the
+ * data pool, and through node-postgres because Prisma's raw query path adds about 0.3 ms to it
+ * (docs/benchmarks.md).
  */
 export function pgAuthPool(): pg.Pool {
   return sharedPool("meshport-auth", 4);

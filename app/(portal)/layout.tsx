@@ -3,13 +3,12 @@ import { Suspense, type ReactNode } from "react";
 import { Flash } from "@/components/ui/flash";
 import { Nav } from "@/components/layout/nav";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/sign-in/actions";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { unreadCount } from "@/lib/notifications/queries";
+import { currentUnreadCount, getCurrentUser } from "@/lib/auth/current-user";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  const unread = await unreadCount(user.id);
+  const unread = await currentUnreadCount();
   return (
     <div className="min-h-screen">
       <a

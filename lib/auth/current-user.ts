@@ -5,7 +5,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
-import { db } from "@/lib/db";
+import { pgAuthPool } from "@/lib/pg";
 import { UUID } from "@/lib/auth/sessions";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { DomainRoleName, Principal, RoleName } from "@/lib/auth/permissions";
@@ -13,22 +13,31 @@ import { ensure, type GateOptions } from "@/lib/auth/assert-can";
 
 export type CurrentUser = Principal & { name: string };
 
-type UserRow = { id: string; email: string; name: string; roles: string[]; domains: Record<string, string> | null };
+type SessionRow = { id: string; email: string; name: string; roles: string[]; domains: Record<string, string> | null; unread: number };
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+// One round trip (it runs on every request): the live session's enabled user with their domain roles as a
+// slug → role object, and their unread notifications for the navigation's badge (notifications_unread_idx).
+// No row = signed out, revoked, past its absolute end, or disabled. expires_at is a UTC timestamp without time
+// zone (Prisma writes it), so it is compared with UTC now, not with now() in whatever time zone the connection
+// runs. A named statement on the small node-postgres pool that token authentication uses (lib/pg.ts): parsed
+// and planned once per connection, and no ORM work on a path every page takes.
+const SESSION_USER = `
+    SELECT u.id::text AS id, u.email, u.name, u.roles::text[] AS roles,
+           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains,
+           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.expires_at > (now() AT TIME ZONE 'UTC') AND NOT u.disabled`;
+
+const sessionRow = cache(async (): Promise<SessionRow | null> => {
   const session = await auth();
   const { uid, sid } = session ?? {};
   if (typeof uid !== "string" || !UUID.test(uid) || typeof sid !== "string" || !UUID.test(sid)) return null;
-  // One round trip (it runs on every request): the live session's enabled user with their domain roles as
-  // a slug → role object. No row = signed out, revoked, past its absolute end, or disabled. expires_at is
-  // a UTC timestamp without time zone (Prisma writes it), so it is compared with UTC now, not with now() in
-  // whatever time zone the connection runs.
-  const rows = await db.$queryRaw<UserRow[]>`
-    SELECT u.id, u.email, u.name, u.roles::text[] AS roles,
-           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sid}::uuid AND s.user_id = ${uid}::uuid AND s.expires_at > (now() AT TIME ZONE 'UTC') AND NOT u.disabled`;
-  const user = rows[0];
+  const { rows } = await pgAuthPool().query<SessionRow>({ name: "meshport-session-user", text: SESSION_USER, values: [sid, uid] });
+  return rows[0] ?? null;
+});
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const user = await sessionRow();
   if (!user) return null;
   return {
     id: user.id,
@@ -38,6 +47,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     domains: (user.domains ?? {}) as Record<string, DomainRoleName>,
   };
 });
+
+/** The signed-in user's unread notifications (the navigation's badge), read by the session's own statement. */
+export async function currentUnreadCount(): Promise<number> {
+  return (await sessionRow())?.unread ?? 0;
+}
 
 /**
  * For pages: the signed-in user, or a redirect to sign-in. (Layouts and pages render in parallel, so a

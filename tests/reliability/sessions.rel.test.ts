@@ -1,10 +1,9 @@
-// Server-side sessions through the real getCurrentUser (one query per request) and the real sign-out
+// Server-side sessions through the real getCurrentUser (one statement per request, with the badge's count) and the real sign-out
 // actions: sign-out, "sign out everywhere", disabling a user, a removed role and the absolute lifetime
 // all take effect on the very next request. (The cookie itself is tested in the browser and across two
 // portal processes: e2e/auth.spec.ts, e2e/instances.spec.ts.)
 import { describe, expect, it, vi } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
 import { db } from "@/lib/db";
 import { createSession } from "@/lib/auth/sessions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -28,21 +27,14 @@ vi.mock("@/lib/auth/auth", async (importOriginal) => {
   };
 });
 vi.mock("next/navigation", async (orig) => (await import("./harness")).mockNavigation(await orig()));
-// The portal's client, or for one test a client whose connections run in another time zone.
-const zone = vi.hoisted(() => ({ client: null as object | null }));
-vi.mock("@/lib/db", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/db")>();
-  const db = new Proxy(original.db, {
-    get(target, prop) {
-      const c = zone.client ?? target;
-      const value = Reflect.get(c, prop, c) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
-    },
-  });
-  return { ...original, db };
+// The pool the session statement runs on, or for one test a pool whose connections run in another time zone.
+const zone = vi.hoisted(() => ({ pool: null as object | null }));
+vi.mock("@/lib/pg", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/pg")>();
+  return { ...original, pgAuthPool: () => zone.pool ?? original.pgAuthPool() };
 });
 
-const { getCurrentUser } = await import("@/lib/auth/current-user");
+const { currentUnreadCount, getCurrentUser } = await import("@/lib/auth/current-user");
 const { renewToken } = await import("@/lib/auth/auth");
 const { signOutAction, signOutEverywhereAction } = await import("@/app/(auth)/sign-in/actions");
 const { setUserDisabled } = await import("@/lib/auth/disable-user");
@@ -99,16 +91,14 @@ describe("absolute lifetime", () => {
     const live = await createSession(user.id, 8);
     const ended = await createSession(user.id, 8, new Date(Date.now() - 8 * 3_600_000 - 60_000));
     for (const timeZone of ["Pacific/Kiritimati", "Etc/GMT+12"]) {
-      const client = new PrismaClient({
-        adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, options: `-c TimeZone=${timeZone}` }),
-      });
-      zone.client = client;
+      const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, options: `-c TimeZone=${timeZone}` });
+      zone.pool = pool;
       try {
         expect(await as({ uid: user.id, sid: live.id }), timeZone).toMatchObject({ id: user.id });
         expect(await as({ uid: user.id, sid: ended.id }), timeZone).toBeNull();
       } finally {
-        zone.client = null;
-        await client.$disconnect();
+        zone.pool = null;
+        await pool.end();
       }
     }
   });
@@ -150,5 +140,23 @@ describe("the next request sees account changes", () => {
     await db.user.update({ where: { id: user.id }, data: { roles: ["data_consumer"] } });
     await db.domainMembership.deleteMany({ where: { userId: user.id } });
     expect(await as(c)).toMatchObject({ roles: ["data_consumer"], domains: {} });
+  });
+
+  it("the same statement counts the user's unread notifications for the navigation's badge", async () => {
+    const { user, cookie: c } = await signedIn();
+    const other = await signedIn();
+    const event = await db.notificationEvent.create({ data: { type: "access.requested", title: "Badge test" } });
+    await db.notification.createMany({
+      data: [
+        { eventId: event.id, userId: user.id },
+        { eventId: event.id, userId: other.user.id },
+      ],
+    });
+    cookie.current = c;
+    expect(await currentUnreadCount()).toBe(1);
+    await db.notification.updateMany({ where: { userId: user.id }, data: { readAt: new Date() } });
+    expect(await currentUnreadCount()).toBe(0);
+    cookie.current = null;
+    expect(await currentUnreadCount()).toBe(0);
   });
 });
