@@ -3,6 +3,7 @@
 // component on purpose: the page's RSC payload then carries each result's data once (≈ 0.4 KB) instead of its
 // whole element tree, which the server would otherwise serialise, parse back for the HTML and inline again.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, ClassificationBadge, LifecycleBadge } from "@/components/ui/badge";
 
 export type ResultItem = {
@@ -28,16 +29,20 @@ export type ResultItem = {
 
 function WhyMatched({ p }: { p: ResultItem }) {
   if (p.reasons.length === 0 && !p.inDescription) return null;
+  // One text run before each match and none wrapped: the fewest nodes for a line every result shows.
+  const parts: ReactNode[] = [];
+  p.reasons.forEach((r, i) => {
+    parts.push(`${i === 0 ? "Matched " : ", "}${r.where} `);
+    parts.push(
+      <mark key={i} className="rounded bg-amber-100 px-0.5 font-mono text-slate-900">
+        {r.text}
+      </mark>,
+    );
+  });
+  if (p.inDescription) parts.push(`${p.reasons.length > 0 ? " and the" : "Matched the"} description`);
   return (
     <p className="mt-1 text-xs text-slate-600" data-testid="match-reasons">
-      Matched{" "}
-      {p.reasons.map((r, i) => (
-        <span key={`${r.where}-${r.text}`}>
-          {i > 0 ? ", " : ""}
-          {r.where} <mark className="rounded bg-amber-100 px-0.5 font-mono text-slate-900">{r.text}</mark>
-        </span>
-      ))}
-      {p.inDescription ? `${p.reasons.length > 0 ? " and the " : " the "}description` : ""}
+      {parts}
     </p>
   );
 }
@@ -51,9 +56,7 @@ export function ResultItems({ items }: { items: ResultItem[] }) {
             <Link href={p.href} className="break-all font-semibold text-brand-700 hover:underline">
               {p.name}
             </Link>
-            <span className="text-sm text-slate-500">
-              {p.domain} · v{p.version}
-            </span>
+            <span className="text-sm text-slate-500">{`${p.domain} · v${p.version}`}</span>
             <span className="flex flex-wrap gap-1 sm:ml-auto">
               <ClassificationBadge value={p.classification} />
               <LifecycleBadge value={p.lifecycle} />
@@ -67,7 +70,7 @@ export function ResultItems({ items }: { items: ResultItem[] }) {
           <p className="mt-1 line-clamp-2 text-sm text-slate-700">{p.description}</p>
           <WhyMatched p={p} />
           <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
-            <span className="break-all">Owner: {p.owner}</span>
+            <span className="break-all">{`Owner: ${p.owner}`}</span>
             <span>
               Updated <time dateTime={p.updatedAt}>{p.updatedLabel}</time>
             </span>
