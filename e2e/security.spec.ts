@@ -359,6 +359,9 @@ test.describe("hostile addresses", () => {
       "/domains/%C0%AF",
       "/api/products/%FF/x/export",
       "/api/data/sales/%FF",
+      // The REST API v1 skips proxy.ts except for paths with a %-escape: these still reach its 404.
+      "/api/v1/products/%FF/x",
+      "/api/v1/domains/%C0%AF",
     ]) {
       const res = await page.request.get(path, { maxRedirects: 0 });
       expect(res.status(), path).toBe(404);

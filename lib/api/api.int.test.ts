@@ -25,6 +25,7 @@ import { OPERATIONS } from "./openapi";
 import { call, ORIGIN } from "@/tests/api-client";
 import { productDto } from "./dto";
 import { getProduct } from "@/lib/products/queries";
+import { flushAuditBatch } from "@/lib/audit/writer";
 
 // No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
@@ -196,6 +197,28 @@ describe("tokens", () => {
     const otherRow = await db.apiToken.findFirstOrThrow({ where: { userId: consumer.id }, orderBy: { createdAt: "desc" } });
     await revokeApiToken(consumer, otherRow.id);
     expect((await call("GET", "/api/v1/domains", { token: other })).status).toBe(401);
+  });
+
+  it("answers with its correlation id and writes it on every audit row of the request (proxy.ts skips /api/v1)", async () => {
+    const body = toProductYaml(sampleOf(f.domain));
+    const given = `test-rid-${Date.now()}`;
+    const r = await call("POST", "/api/v1/products", { token: tokens.consumer, body, headers: { "x-request-id": given } });
+    expect(r.status).toBe(403);
+    expect(r.headers.get("x-request-id")).toBe(given);
+    // A minted id when none (or one of another shape) is sent: the token's use and the refusal share it.
+    const minted = await call("POST", "/api/v1/products", { token: tokens.consumer, body, headers: { "x-request-id": "<b>x</b>" } });
+    const id = minted.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await flushAuditBatch();
+    for (const rid of [given, id!]) {
+      const rows = await db.auditEvent.findMany({ where: { requestId: rid }, select: { action: true, decision: true } });
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { action: "api_token:use", decision: "allow" },
+          { action: "api_token:write", decision: "deny" },
+        ]),
+      );
+    }
   });
 
   it("refuses writes to a read-only token (403, audited)", async () => {

@@ -1,6 +1,9 @@
 // The wrapper every /api/v1 route handler uses: authenticate (token or session), run, and turn anything
 // thrown into problem+json. Also the small readers of request bodies the handlers share.
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { acceptedRequestId } from "@/lib/request-id";
+import { withRequestId } from "@/lib/request-scope";
 import { PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { authenticateApi, type ApiCaller } from "./caller";
 import { toProblem } from "./problem";
@@ -18,6 +21,18 @@ export function apiRoute<P = Record<string, never>, T = undefined>(
   opts: { prefetch?: (params: P) => Promise<T> } = {},
 ): (request: Request, ctx: Ctx<P>) => Promise<Response> {
   return async (request, ctx) => {
+    // proxy.ts skips these routes: the correlation id is taken (or minted) here, for the audit rows and the answer.
+    const requestId = acceptedRequestId(request.headers.get("x-request-id")) ?? randomUUID();
+    const response = await withRequestId(requestId, () => run(request, ctx));
+    try {
+      response.headers.set("x-request-id", requestId);
+    } catch {
+      // a Response whose headers are immutable (none of ours today) goes out without it
+    }
+    return response;
+  };
+
+  async function run(request: Request, ctx: Ctx<P>): Promise<Response> {
     try {
       const params = await ctx.params;
       let prefetched: Promise<T> | null = null;
@@ -35,7 +50,7 @@ export function apiRoute<P = Record<string, never>, T = undefined>(
     } catch (e) {
       return toProblem(e, new URL(request.url).pathname);
     }
-  };
+  }
 }
 
 /** The body as text, refused over `max` bytes (413) before it is all read. */

@@ -10,15 +10,19 @@ import { bulkInsert, type Columns } from "@/lib/sql";
 import { logger } from "@/lib/logger";
 import { timedBatch } from "@/lib/timed-batch";
 import { acceptedRequestId } from "@/lib/request-id";
+import { scopedRequestId } from "@/lib/request-scope";
 import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
 import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
 
 /**
- * The request's correlation id: the `x-request-id` header when it is a valid one (proxy.ts sets one; a
- * route it skips sees the client's), else a fresh id that every audit row of this request shares.
+ * The request's correlation id: the one apiRoute set for a REST API request (lib/request-scope.ts), else the
+ * `x-request-id` header when it is a valid one (proxy.ts sets one; a route it skips sees the client's), else a
+ * fresh id that every audit row of this request shares.
  * Outside a request (seed, jobs, tests) each call gets its own.
  */
 export const currentRequestId = cache(async (): Promise<string> => {
+  const scoped = scopedRequestId();
+  if (scoped) return scoped;
   try {
     const given = acceptedRequestId((await headers()).get("x-request-id"));
     if (given) return given;
