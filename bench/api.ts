@@ -24,6 +24,7 @@ async function load(url: string, headers: Record<string, string>, connections: n
   });
   return {
     ...summarize(latencies),
+    latencies,
     reqPerSec: result.requests.total / result.duration,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -97,10 +98,10 @@ export async function apiSection(url: string, opts: { quick: boolean; port?: num
   const calls = opts.quick ? 300 : 2000;
   const authStats = summarize(await timeCalls(calls, () => authenticateApiToken(secret, "GET /bench")));
   const floorStats = summarize(await timeCalls(calls, () => pgAuthPool().query("SELECT 1")));
-  // A limit under 200 a minute takes leases of one request: every call writes (past the limit as well, where the
-  // answer is 429), which is what every request cost before leases.
-  const small = await createApiToken(consumer, { name: "bench-small", scopes: ["read"], expiresInDays: 1, rateLimit: 150 });
-  const writingStats = summarize(await timeCalls(calls, () => authenticateApiToken(small.secret, "GET /bench")));
+  // A limit under 200 a minute takes leases of one request: every call writes, which is what every request cost
+  // before leases. 190 calls, all under the limit of 199 (past it, the answer would be a 429 without an audit row).
+  const small = await createApiToken(consumer, { name: "bench-small", scopes: ["read"], expiresInDays: 1, rateLimit: 199 });
+  const writingStats = summarize(await timeCalls(190, () => authenticateApiToken(small.secret, "GET /bench")));
 
   const port = opts.port ?? 3460;
   const base = `http://127.0.0.1:${port}`;
@@ -142,8 +143,16 @@ export async function apiSection(url: string, opts: { quick: boolean; port?: num
     // Get one product by name (the catalog's mesh is in the database too).
     const productPath = `/api/v1/products/${f.domain}/${f.spec.name}`;
     await load(base + productPath, headers, 2, -200);
-    const getOne = await load(base + productPath, headers, 1, single * 2);
-    const health = await load(`${base}/api/health`, {}, 1, single * 2);
+    await load(`${base}/api/health`, {}, 1, -200);
+    // Get-one and its floor in five alternating slices, so that both are sampled at the same moments of the machine.
+    const getOneMs: number[] = [];
+    const healthMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      getOneMs.push(...(await load(base + productPath, headers, 1, (single * 2) / 5)).latencies);
+      healthMs.push(...(await load(`${base}/api/health`, {}, 1, (single * 2) / 5)).latencies);
+    }
+    const getOne = summarize(getOneMs);
+    const health = summarize(healthMs);
 
     const api = await load(`${base}${dataPath}&limit=1000`, headers, 50, seconds);
     const q = buildSelect(view, { fields: [], filters: [], sort: [], after: null, limit: 1000 }, fields, ["order_id"]);
@@ -182,7 +191,7 @@ export async function apiSection(url: string, opts: { quick: boolean; port?: num
       },
       {
         area: "api",
-        metric: "token authentication writing on every call (limit 150/min: leases of 1)",
+        metric: "token authentication writing on every call (limit 199/min: leases of 1)",
         value: `p50 ${ms(writingStats.p50)}, p95 ${ms(writingStats.p95)} (${writingStats.n} calls)`,
         target: "< 1 ms",
       },
