@@ -13,14 +13,10 @@ const tones = {
 export type Tone = keyof typeof tones;
 
 const base = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
-/** Each tone's whole class list, joined once (a page of results renders several badges per row). */
-const toneClasses = Object.fromEntries(Object.entries(tones).map(([tone, classes]) => [tone, `${base} ${classes}`])) as Record<
-  Tone,
-  string
->;
 
 export function Badge({ tone = "gray", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
-  return <span className={className ? cn(base, tones[tone], className) : toneClasses[tone]}>{children}</span>;
+  // Only an extra className needs merging; a row of results renders several plain badges.
+  return <span className={className ? cn(base, tones[tone], className) : `${base} ${tones[tone]}`}>{children}</span>;
 }
 
 export const classificationTone: Record<string, Tone> = { public: "green", internal: "blue", confidential: "amber", restricted: "red" };

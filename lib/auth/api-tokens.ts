@@ -11,6 +11,7 @@ import { audit, auditBatched } from "@/lib/audit/writer";
 import { pgAuthPool } from "@/lib/pg";
 import { assertCan, recordDenial } from "./assert-can";
 import type { CurrentUser } from "./current-user";
+import { domainRolesOf } from "./principal-sql";
 import type { DomainRoleName, RoleName } from "./permissions";
 import {
   createTokenSchema,
@@ -282,7 +283,7 @@ const AUTHENTICATE = `
     )
     SELECT tok.id::text AS id, tok.prefix, tok.scopes::text[] AS scopes, tok.domains::text[] AS domains, tok.rate_limit, tok.lease,
            used.rate_count, used.rate_window, tok.user_id::text AS user_id, tok.email, tok.name, tok.roles::text[] AS roles, tok.service,
-           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = tok.user_id) AS member_of
+           ${domainRolesOf("tok.user_id")} AS member_of
     FROM tok LEFT JOIN used ON true`;
 
 /** Requests this process may still make per token hash without counting them in PostgreSQL, and for which minute. */

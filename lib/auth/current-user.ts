@@ -6,6 +6,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { pgAuthPool } from "@/lib/pg";
+import { domainRolesOf } from "@/lib/auth/principal-sql";
 import { UUID } from "@/lib/auth/sessions";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { DomainRoleName, Principal, RoleName } from "@/lib/auth/permissions";
@@ -22,8 +23,7 @@ type SessionRow = { id: string; email: string; name: string; roles: string[]; do
 // runs. A named statement on the small node-postgres pool that token authentication uses (lib/pg.ts): parsed
 // and planned once per connection, and no ORM work on a path every page takes.
 const SESSION_USER = `
-    SELECT u.id::text AS id, u.email, u.name, u.roles::text[] AS roles,
-           (SELECT json_object_agg(d.slug, m.role) FROM domain_memberships m JOIN domains d ON d.id = m.domain_id WHERE m.user_id = u.id) AS domains,
+    SELECT u.id::text AS id, u.email, u.name, u.roles::text[] AS roles, ${domainRolesOf("u.id")} AS domains,
            (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.expires_at > (now() AT TIME ZONE 'UTC') AND NOT u.disabled`;
