@@ -1,7 +1,8 @@
 // `meshport apply` against the portal's route handlers on the real PostgreSQL (fetch answered by the route file
 // the URL names, with a real token): a directory of several contracts goes through the batch route in batches
 // of at most 1,000, one line per product and a total; a bad file refuses its batch, named by file; a failing
-// product exits 1; a single file keeps the single-document route and its findings.
+// product exits 1; a single file keeps the single-document route and its findings. `meshport diff` reads a
+// contract as the portal does (several datasets, nested properties, a username for owner).
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,8 +31,12 @@ async function portalFetch(input: string | URL | Request, init?: RequestInit): P
   requests.push(`${init?.method ?? "GET"} ${url.pathname}`);
   mostInFlight = Math.max(mostInFlight, ++inFlight);
   try {
-    const mod = (await import(path.join(ROOT, "app", url.pathname, "route.ts"))) as Record<string, Handler>;
-    return await mod[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve({}) });
+    // A product's own routes live under [domain]/[name]; the others are static.
+    const own = url.pathname.match(/^\/api\/v1\/products\/(?!batch$|validate$)([^/]+)\/([^/]+)(\/.*)?$/);
+    const file = own ? `api/v1/products/[domain]/[name]${own[3] ?? ""}` : url.pathname;
+    const params: Record<string, string> = own ? { domain: decodeURIComponent(own[1]), name: decodeURIComponent(own[2]) } : {};
+    const mod = (await import(path.join(ROOT, "app", file, "route.ts"))) as Record<string, Handler>;
+    return await mod[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve(params) });
   } finally {
     inFlight--;
   }
@@ -161,5 +166,48 @@ describe("meshport apply with several documents", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(requests).toEqual(["POST /api/v1/products"]);
     expect(r.stdout).toContain(`registered ${domain}/${names[0]} 1.0.0`);
+  });
+});
+
+describe("meshport diff", () => {
+  it("compares a contract as the portal will: other datasets and nested properties, not a username owner", async () => {
+    const { at, names } = contracts(1);
+    expect((await cli("apply", "-f", at)).code).toBe(0);
+    const next = ordersContract(names[0], { domain, version: "1.1.0" }) as { schema: { properties: Record<string, unknown>[] }[] };
+    // The owner as a username (the portal maps it to a member), a new top-level field, a nested property
+    // removed from the first dataset and one added to the second.
+    Object.assign(next, { team: { members: [{ username: "orders-lead", role: "owner" }] } });
+    next.schema[0].properties.push({ name: "channel", logicalType: "string" });
+    const shipping = next.schema[0].properties.find((p) => p.name === "shipping") as { properties: { name: string }[] };
+    shipping.properties = shipping.properties.filter((p) => p.name !== "country");
+    const attributes = next.schema[1].properties.find((p) => p.name === "attributes") as { properties: unknown[] };
+    attributes.properties.push({ name: "size", logicalType: "string" });
+    const file = path.join(at, `${names[0]}.yaml`);
+    writeFileSync(file, stringify(next));
+
+    requests.length = 0;
+    const r = await cli("diff", "-f", file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines[0]).toBe(`~ ${domain}/${names[0]} 1.0.0 → 1.1.0: 3 change(s)`);
+    expect(r.lines.slice(1)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}(?!BREAKING).*channel/),
+        expect.stringMatching(/^ {2}BREAKING .*shipping\.country/),
+        expect.stringMatching(/^ {2}(?!BREAKING).*attributes\.size/),
+      ]),
+    );
+    expect(requests).toEqual([
+      `GET /api/v1/products/${domain}/${names[0]}/contract`,
+      `GET /api/v1/products/${domain}/${names[0]}/contract`,
+    ]);
+
+    // A product the portal does not hold yet, and a document without a domain.
+    const fresh = contracts(1);
+    expect((await cli("diff", "-f", fresh.at)).lines).toEqual([`+ ${domain}/${fresh.names[0]} 1.0.0: new product`]);
+    const nowhere = path.join(at, "nowhere.yaml");
+    writeFileSync(nowhere, stringify(ordersContract(`cli-nowhere-${uid()}`)));
+    const refused = await cli("diff", "-f", nowhere);
+    expect(refused.code).toBe(2); // a usage problem, as for any command
+    expect(refused.stderr).toContain("pass --domain");
   });
 });

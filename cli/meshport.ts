@@ -3,8 +3,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseProductYaml } from "@/lib/products/yaml";
-import { parseOdcs } from "@/lib/products/odcs";
+import { readImportDocument } from "@/lib/products/contract/read-document";
+import { completeProjection } from "@/lib/products/contract/project";
+import { diffContracts } from "@/lib/products/contract/diff";
+import type { OdcsContract } from "@/lib/products/contract/types";
 import { describeChange, diffSpecs } from "@/lib/products/diff";
 import type { DataProductSpec } from "@/lib/products/types";
 import { readConfig, writeConfig } from "./config";
@@ -30,9 +32,11 @@ const USAGE = `meshport — the Meshport data mesh portal from the command line
                                                   (several documents: in batches of 1,000 / 16 MB, each
                                                   all or nothing)
   meshport validate -f <file|dir> [-f …] [--json]  validate against the policy, write nothing
-  meshport diff -f <file|dir>                       changes against the latest stored version
+  meshport diff -f <file|dir> [--domain d] [--owner o]
+                                                  changes against the stored version (datasets,
+                                                  nested properties; breaking ones marked)
   meshport get products [--domain d] [-q text] [--json]
-  meshport export <domain>/<name> [--format yaml|odcs] [-o file]
+  meshport export <domain>/<name> [--format yaml|odcs|odps] [--version v] [-o file]
   meshport access request <domain>/<name> --purpose "…"
 
 Environment: MESHPORT_URL, MESHPORT_TOKEN override the stored login (for CI).`;
@@ -216,11 +220,22 @@ async function applyBatch(
   return failing > 0 || combined.refusedBatches.length > 0 || combined.refused.length > 0 ? 1 : 0;
 }
 
-function parseLocal(text: string, defaults: { domain?: string; owner?: string }): DataProductSpec {
-  const isOdcs = /^\s*(kind:\s*DataContract|apiVersion:\s*["']?v3)/m.test(text);
-  const parsed = isOdcs ? parseOdcs(text, defaults) : parseProductYaml(text);
-  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => `${e.path}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`).join("\n"));
-  return parsed.spec;
+type Local = { spec: DataProductSpec; contract: OdcsContract | null };
+
+/**
+ * A document read as the portal reads an import (lib/products/contract/read-document.ts: seed YAML, ODCS or
+ * ODPS, several datasets, nested properties). `fallbackOwner` stands in for an owner the document does not
+ * name as an e-mail (the portal maps a team member's username to a member), so that only real changes show.
+ */
+function readLocal(text: string, defaults: { domain?: string; owner?: string }, fallbackOwner?: string): Local {
+  const read = readImportDocument(text, "auto", defaults);
+  if (!read.ok) throw new CliError(read.errors.map((e) => `${e.path}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`).join("\n"));
+  const spec = { ...read.projection.spec };
+  if (!spec.domain) throw new CliError("domain: the document names no domain; pass --domain.");
+  spec.owner ??= fallbackOwner ?? "owner-not-named@meshport.invalid";
+  const checked = completeProjection({ ...read.projection, spec });
+  if (!checked.success) throw new CliError(checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  return { spec: checked.data, contract: read.contract };
 }
 
 async function diff(out: Out, args: string[]): Promise<number> {
@@ -231,17 +246,29 @@ async function diff(out: Out, args: string[]): Promise<number> {
   if (!values.file) throw new CliError("diff needs -f <file|dir>");
   const call = client(out);
   for (const file of specFiles(values.file)) {
-    const local = parseLocal(readFileSync(file, "utf8"), { domain: values.domain, owner: values.owner });
-    const res = await call("GET", `/api/v1/products/${local.domain}/${local.name}/contract?format=yaml`);
+    const text = readFileSync(file, "utf8");
+    const defaults = { domain: values.domain, owner: values.owner };
+    const first = readLocal(text, defaults);
+    const at = `/api/v1/products/${encodeURIComponent(first.spec.domain)}/${encodeURIComponent(first.spec.name)}/contract`;
+    const res = await call("GET", `${at}?format=yaml`);
     if (res.status === 404) {
-      out.log(`+ ${local.domain}/${local.name} ${local.version}: new product`);
+      out.log(`+ ${first.spec.domain}/${first.spec.name} ${first.spec.version}: new product`);
       continue;
     }
     if (!res.ok) throw new CliError(`${file}: ${problemText(res.text)}`);
-    const remote = parseLocal(res.text, {});
-    const changes = diffSpecs(remote, local);
+    const remote = readLocal(res.text, {});
+    const local = readLocal(text, defaults, remote.spec.owner);
+    // What the portal compares when it saves the version (lib/products/save-version.ts): the specs, and for a
+    // declared contract its other datasets and nested properties against the stored contract.
+    let remoteContract: OdcsContract | null = null;
+    if (local.contract) {
+      const stored = await call("GET", `${at}?format=odcs`);
+      if (!stored.ok) throw new CliError(`${file}: ${problemText(stored.text)}`);
+      remoteContract = readLocal(stored.text, {}, remote.spec.owner).contract;
+    }
+    const changes = [...diffSpecs(remote.spec, local.spec), ...diffContracts(remoteContract, local.contract)];
     out.log(
-      `~ ${local.domain}/${local.name} ${remote.version} → ${local.version}: ${changes.length === 0 ? "no changes" : `${changes.length} change(s)`}`,
+      `~ ${local.spec.domain}/${local.spec.name} ${remote.spec.version} → ${local.spec.version}: ${changes.length === 0 ? "no changes" : `${changes.length} change(s)`}`,
     );
     for (const c of changes) out.log(`  ${c.breaking ? "BREAKING " : ""}${describeChange(c)}`);
   }

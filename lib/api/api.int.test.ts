@@ -3,6 +3,7 @@
 // lacks fails. Tokens (expired, revoked, garbage → 401; scopes → 403; rate limit → 429 + Retry-After),
 // cursor reads with filters/sort/fields in JSON, NDJSON and CSV, bad parameters → 400 naming them.
 import { readdirSync } from "node:fs";
+import { parse } from "yaml";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, portalDatabase } from "@/lib/db";
@@ -26,6 +27,7 @@ import { call, ORIGIN } from "@/tests/api-client";
 import { productDto } from "./dto";
 import { getProduct } from "@/lib/products/queries";
 import { flushAuditBatch } from "@/lib/audit/writer";
+import { schemaProblem } from "@/lib/products/contract/validate";
 
 // No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
@@ -240,7 +242,7 @@ const sampleOf = (domain: string, version = "1.0.0") => ({
 });
 
 describe("products", () => {
-  it("lists, gets one and exports its contract (odps: 501)", async () => {
+  it("lists, gets one and exports its contract as seed YAML, ODCS and ODPS (each valid against its schema)", async () => {
     const list = await call("GET", "/api/v1/products", { token: tokens.consumer, query: `domain=${f.domain}&pageSize=5` });
     expect(list.status).toBe(200);
     const one = await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: p() });
@@ -258,10 +260,11 @@ describe("products", () => {
       query: "format=odcs",
     });
     expect(yaml.text).toContain("kind: DataContract");
-    expect(
-      (await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=odps" }))
-        .status,
-    ).toBe(501);
+    expect(schemaProblem("odcs-v3.1.0", parse(yaml.text))).toBeNull();
+    const odps = await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=odps" });
+    expect(odps.status).toBe(200);
+    expect(schemaProblem("odps-v1.0.0", parse(odps.text))).toBeNull();
+    expect(parse(odps.text)).toMatchObject({ kind: "DataProduct", name: f.spec.name, outputPorts: [expect.objectContaining({})] });
     expect(
       (await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=x" })).status,
     ).toBe(400);
@@ -283,6 +286,13 @@ describe("products", () => {
     const bad = await call("POST", "/api/v1/products", { token: tokens.owner, body: "kind: DataProduct\napiVersion: v1\nmetadata: {}\n" });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json().errors as object).length).toBeGreaterThan(0);
+    // A contract whose apiVersion is a mapping that cannot become text (it used to throw: a 500).
+    const hostile = await call("POST", "/api/v1/products", {
+      token: tokens.owner,
+      body: 'kind: DataContract\napiVersion: { toString: "" }\nid: x\nversion: 1.0.0\nstatus: active\n',
+    });
+    expect(hostile.status).toBe(400);
+    expect(JSON.stringify(hostile.json())).toContain("Not valid ODCS a mapping");
     const moved = await call("POST", "/api/v1/products/{domain}/{name}/lifecycle", {
       token: tokens.owner,
       params: { domain: f.domain, name: "applied-by-api" },
@@ -518,6 +528,13 @@ describe("datasets", () => {
     const name = `sales-${uid()}`;
     const contractId = `ds-${uid()}`;
     await importProduct(f.owner, contractOf(contractId, name, "1.0.0", "string"), "auto", "", { domain: f.domain, owner: f.owner.email });
+    // The API gives the contract back as declared: both datasets, not one derived from the spec.
+    const declared = await call("GET", "/api/v1/products/{domain}/{name}/contract", {
+      token: tokens.consumer,
+      params: { domain: f.domain, name },
+      query: "format=odcs",
+    });
+    expect(parse(declared.text)).toMatchObject({ id: contractId, schema: [{ name: "orders" }, { name: "customers" }] });
     const product = { domain: f.domain, name };
     const { jobId } = await provisionProduct(f.owner, product);
     expect(await runProvisioningJob(jobId)).toBe("completed");

@@ -189,7 +189,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
       parameters: [
         DOMAIN,
         NAME,
-        query("format", "yaml (the DataProduct document), odcs (ODCS v3.1) or odps (not available yet: 501)", {
+        query("format", "yaml (the DataProduct document), odcs (the ODCS v3.1 contract, as declared) or odps (an ODPS v1.0.0 product document)", {
           type: "string",
           enum: ["yaml", "odcs", "odps"],
         }),
@@ -199,7 +199,6 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
         "200": { description: "The document", content: { "application/yaml": { schema: str } } },
         "400": problem("Unknown format"),
         "404": problem("No such product or version"),
-        "501": problem("ODPS export is not available on this installation yet"),
         ...COMMON,
       },
     },

@@ -17,7 +17,6 @@ const TITLES: Record<number, string> = {
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
-  501: "Not Implemented",
 };
 
 export type Problem = {
@@ -39,11 +38,6 @@ export class RateLimitedError extends AppError {
   ) {
     super(`Rate limit of ${limit} requests per minute reached for this token. Retry in ${retryAfter} s.`);
   }
-}
-
-/** 501: a documented part of the API that this installation does not offer yet. */
-export class NotImplementedError extends AppError {
-  override readonly status = 501;
 }
 
 export function problem(status: number, detail: string, extra: Partial<Problem> = {}, headers: HeadersInit = {}): Response {

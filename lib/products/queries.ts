@@ -8,6 +8,8 @@ import type { DataProductSpec, LifecycleState, Classification } from "@/lib/prod
 import type { ProductDataset, ProductDetail, ProductEntry, VersionSummary } from "@/lib/products/dto";
 import type { ImportNote } from "@/lib/products/contract/project";
 import type { OdcsContract } from "@/lib/products/contract/types";
+import { exportContractYaml, exportOdpsYaml } from "@/lib/products/contract/export";
+import { toProductYaml } from "@/lib/products/yaml";
 
 /** A DATE column as YYYY-MM-DD (Prisma returns it as midnight UTC). */
 function isoDate(d: Date | null): string | null {
@@ -169,6 +171,29 @@ export async function getVersionExport(
     select: { spec: true, contract: true },
   });
   return row ? { spec: row.spec as unknown as DataProductSpec, contract: (row.contract as OdcsContract | null) ?? null } : null;
+}
+
+export const EXPORT_FORMATS = ["yaml", "odcs", "odps"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * A product's document, current or a stored version, as the product page's export and REST API v1 give it: the
+ * seed's DataProduct YAML, its ODCS v3.1 contract (as declared, or derived from the spec for seed-format products)
+ * or an ODPS v1.0.0 product document referencing that contract. `missing` says what does not exist.
+ */
+export async function productDocument(
+  domain: string,
+  name: string,
+  format: ExportFormat,
+  version: string | null,
+): Promise<{ body: string; filename: string } | { missing: "product" | "version" }> {
+  const product = await getProduct(domain, name);
+  if (!product) return { missing: "product" };
+  const found = version ? await getVersionExport(product.id, version) : { spec: product.spec, contract: product.contract };
+  if (!found) return { missing: "version" };
+  const source = { ...found, lifecycle: product.lifecycle, domain };
+  const body = format === "odcs" ? exportContractYaml(source) : format === "odps" ? exportOdpsYaml(source) : toProductYaml(found.spec);
+  return { body, filename: `${domain}-${name}-${found.spec.version}${format === "yaml" ? "" : `.${format}`}.yaml` };
 }
 
 export type LifecycleEventDto = {

@@ -9,7 +9,8 @@ import fc from "fast-check";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseProductYaml } from "@/lib/products/yaml";
-import { parseOdcs } from "@/lib/products/odcs";
+import { readImportDocument } from "@/lib/products/contract/read-document";
+import { readContract } from "@/lib/products/contract/read-contract";
 import { detectFormat } from "@/lib/products/import-product";
 import { parseDomainPolicyYaml, parseGlobalPolicyYaml, parsePolicyYaml } from "@/lib/governance/policies/yaml";
 import { parseDomainPolicyInput, parseGlobalPolicyInput } from "@/lib/governance/policies/input";
@@ -49,7 +50,7 @@ function wellFormed(result: Outcome): boolean {
 
 const PARSERS: Record<string, (text: string) => Outcome> = {
   parseProductYaml,
-  parseOdcs: (t) => parseOdcs(t),
+  readImportDocument: (t) => readImportDocument(t, "auto"),
   parseGlobalPolicyYaml,
   parseDomainPolicyYaml: (t) => parseDomainPolicyYaml(t, { global: GLOBAL }),
   parsePolicyYaml: (t) => parsePolicyYaml(t, { global: GLOBAL }),
@@ -66,7 +67,7 @@ const PARSERS: Record<string, (text: string) => Outcome> = {
 /** The parsers that read each kind of seed document (the random fuzzers cross them all). */
 const PARSERS_FOR: Record<keyof typeof SEEDS, string[]> = {
   product: ["parseProductYaml", "detectFormat"],
-  odcs: ["parseOdcs", "detectFormat"],
+  odcs: ["readImportDocument", "detectFormat"],
   global: ["parseGlobalPolicyYaml", "parsePolicyYaml", "parseGlobalPolicyInput"],
   domain: ["parseDomainPolicyYaml", "parsePolicyYaml", "parseDomainPolicyInput"],
   platform: ["parsePlatformYaml"],
@@ -234,20 +235,20 @@ describe("document parsers under fuzzing", () => {
 
   it("the seed documents themselves still parse (the mutations start from valid input)", () => {
     expect(parseProductYaml(SEEDS.product).ok).toBe(true);
-    expect(parseOdcs(SEEDS.odcs).ok).toBe(true);
+    expect(readImportDocument(SEEDS.odcs, "auto").ok).toBe(true);
     expect(parseDomainPolicyYaml(SEEDS.domain, { global: GLOBAL }).ok).toBe(true);
     expect(parsePlatformYaml(SEEDS.platform).ok).toBe(true);
   });
 
-  it("parseOdcs accepts any parsed object without throwing", () => {
+  it("readContract (the import reader of a parsed contract) accepts any parsed object without throwing", () => {
     const numRuns = 1000;
     fc.assert(
       fc.property(anyValue, (v) => {
-        expect(wellFormed(parseOdcs((v && typeof v === "object" ? v : { v }) as object))).toBe(true);
+        expect(wellFormed(readContract((v && typeof v === "object" ? v : { v }) as object))).toBe(true);
       }),
       { numRuns },
     );
-    runs.add("parseOdcs(object)", numRuns);
+    runs.add("readContract(object)", numRuns);
   });
 
   it("nothing written by a parser reaches Object.prototype", () => {

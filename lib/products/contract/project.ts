@@ -5,7 +5,7 @@
 // Only the domain and owner cannot be guessed: they are reported as `missing` for the import page to ask.
 import { convertDuration, parseSloDuration } from "@/lib/duration";
 import { identifierPart, isReservedColumnName } from "@/lib/products/db-identifiers";
-import { customProperty, fieldType, IMPORT_SLO_DEFAULTS, isPii, slug } from "@/lib/products/odcs";
+import { customProperty, fieldType, IMPORT_SLO_DEFAULTS, isPii, plain, slug } from "@/lib/products/odcs";
 import { contractSpecSchema, governanceSchema, lineageSchema, templateRefSchema } from "@/lib/products/schema";
 import { isValidSemver } from "@/lib/products/semver";
 import {
@@ -52,8 +52,10 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
+/** At most `max` characters; a text that fits is kept exactly as written. */
 function cut(value: string, max: number): string {
-  return [...value].slice(0, max).join("").trim();
+  const chars = [...value];
+  return chars.length <= max ? value : chars.slice(0, max).join("").trim();
 }
 
 /** Every property at any depth with its path, in document order (objects through properties, arrays through items). */
@@ -123,7 +125,7 @@ export function datasetFields(dataset: OdcsSchemaObject, index: number, notes: I
     const at = `schema[${index}].properties[${i}]`;
     const raw = typeof property.name === "string" ? property.name : "";
     let name = /^[a-z_][a-z0-9_]*$/.test(raw) ? raw.slice(0, 63) : slug(raw, "column");
-    if (name === "" || name === "_") name = `field_${i + 1}`;
+    if (name === "" || (name === "_" && raw !== "_")) name = `field_${i + 1}`; // nothing left of the name
     if (isReservedColumnName(name)) name = `${name}_field`.replace(/^_+/, "");
     let unique = name;
     for (let n = 2; used.has(unique); n++) unique = `${name.slice(0, 60)}_${n}`;
@@ -209,7 +211,7 @@ function projectSlo(contract: OdcsContract, notes: ImportNote[]): DataProductSpe
         ? parsePercent(raw.value)
         : typeof raw.value === "number" && unit
           ? convertDuration(raw.value, unit, base)
-          : parseSloDuration(unit ? `${String(raw.value)} ${unit}` : raw.value, base);
+          : parseSloDuration(unit ? `${plain(raw.value)} ${unit}` : raw.value, base);
     if (value === null || !Number.isFinite(value)) continue;
     if (key === "availability" && value >= 0 && value <= 100) slo.availability = value;
     if (key !== "availability" && value > 0) slo[key] = Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, Math.round(value)));
@@ -258,7 +260,7 @@ function projectAccess(contract: OdcsContract, notes: ImportNote[]): AccessGrant
       notes.push({
         kind: "defaulted",
         path: `roles[${index}].access`,
-        message: `Access "${String(raw.access)}" is not one the portal grants; role ${role} gets read.`,
+        message: `Access "${plain(raw.access)}" is not one the portal grants; role ${role} gets read.`,
       });
     }
     const existing = byIdentifier.get(identifierPart(role));
@@ -282,7 +284,7 @@ function projectLineage(contract: OdcsContract): DataProductSpec["lineage"] {
   for (const dataset of contract.schema ?? []) {
     walkProperties(dataset.properties, (p) => {
       for (const s of Array.isArray(p.transformSourceObjects) ? p.transformSourceObjects : []) {
-        const entry = typeof s === "string" ? cut(s.replace(/[,\r\n]+/g, " "), 200) : "";
+        const entry = typeof s === "string" ? cut(s.replace(/[,\r\n]+/g, " "), 200).trim() : "";
         if (entry !== "") sources.add(entry);
       }
     });
@@ -295,7 +297,8 @@ function projectTags(contract: OdcsContract, notes: ImportNote[]): string[] {
     ...new Set(
       (contract.tags ?? [])
         .map((t) => (typeof t === "string" ? t : ""))
-        .map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(t) ? t : slug(t, "role")).slice(0, 50).replace(/[-_]+$/, ""))
+        // A tag the catalog accepts as is stays as is (a portal export comes back unchanged); others are adapted.
+        .map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(t) && t.length <= 50 ? t : slug(t, "role").slice(0, 50).replace(/[-_]+$/, "")))
         .filter((t) => /^[a-z0-9][a-z0-9_-]*$/.test(t)),
     ),
   ];
@@ -305,7 +308,7 @@ function projectTags(contract: OdcsContract, notes: ImportNote[]): string[] {
 }
 
 function projectVersion(contract: OdcsContract, notes: ImportNote[]): string {
-  const declared = String(contract.version ?? "").trim();
+  const declared = plain(contract.version ?? "").trim();
   if (isValidSemver(declared)) return declared;
   const parts = declared.replace(/^v/i, "").match(/^(\d+)(?:\.(\d+))?(?:\.(\d+))?/);
   const coerced = parts ? `${Number(parts[1])}.${Number(parts[2] ?? 0)}.${Number(parts[3] ?? 0)}` : "0.1.0";

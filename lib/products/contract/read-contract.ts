@@ -3,6 +3,7 @@
 // and line of the first one; a contract the official schema accepts is never refused here.
 import { positionAt, type YamlSource } from "@/lib/yaml-position";
 import { formatPath, readYaml, type ProductIssue } from "@/lib/products/yaml";
+import { plain } from "@/lib/products/odcs";
 import { isRecord, normalizeContract } from "./normalize";
 import { projectContract, type ImportNote, type ProjectChoices, type Projection } from "./project";
 import { odcsSchemaFor, schemaProblem } from "./validate";
@@ -74,7 +75,7 @@ export function checkOdcs(
           issue(
             locate,
             problem.path,
-            `Not valid ODCS ${String(value.apiVersion)}: ${formatPath(problem.path) || "the document"} ${problem.message}`,
+            `Not valid ODCS ${plain(value.apiVersion)}: ${formatPath(problem.path) || "the document"} ${problem.message}`,
           ),
         ],
       };
@@ -87,7 +88,7 @@ export function checkOdcs(
     notes.push({
       kind: "adapted",
       path: formatPath(after.path),
-      message: `Valid ODCS ${String(value.apiVersion)} but not valid v3.1.0 (${after.message}); it is kept as declared and its v3.1 export will not validate.`,
+      message: `Valid ODCS ${plain(value.apiVersion)} but not valid v3.1.0 (${after.message}); it is kept as declared and its v3.1 export will not validate.`,
     });
   }
   return { ok: true, doc: value, notes };

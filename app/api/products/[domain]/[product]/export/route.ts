@@ -1,15 +1,12 @@
-// Export of a product (current or any version): the seed's DataProduct YAML, its ODCS v3.1 contract (as declared,
-// or derived from the spec for seed-format products) or an ODPS v1.0 product document referencing that contract.
+// Export of a product (current or any version) for the product page's download links: the seed's DataProduct YAML,
+// its ODCS v3.1 contract or an ODPS v1.0 product document (lib/products/queries.ts productDocument, which REST API
+// v1's contract route serves too).
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { toErrorResponse } from "@/lib/errors";
-import { getProduct, getVersionExport } from "@/lib/products/queries";
-import { toProductYaml } from "@/lib/products/yaml";
-import { exportContractYaml, exportOdpsYaml } from "@/lib/products";
+import { EXPORT_FORMATS, productDocument, type ExportFormat } from "@/lib/products/queries";
 
 export const dynamic = "force-dynamic";
-
-const FORMATS = ["yaml", "odcs", "odps"] as const;
 
 export async function GET(request: Request, { params }: { params: Promise<{ domain: string; product: string }> }) {
   try {
@@ -18,21 +15,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ doma
     const { domain, product: name } = await params;
     const url = new URL(request.url);
     const format = url.searchParams.get("format") ?? "yaml";
-    if (!(FORMATS as readonly string[]).includes(format))
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
       return Response.json({ error: "format must be yaml, odcs or odps" }, { status: 400 });
-    const product = await getProduct(domain, name);
-    if (!product) return Response.json({ error: "Not found" }, { status: 404 });
     const version = url.searchParams.get("version");
-    const found = version ? await getVersionExport(product.id, version) : { spec: product.spec, contract: product.contract };
-    if (!found) return Response.json({ error: `Version ${version} does not exist` }, { status: 404 });
-    const source = { ...found, lifecycle: product.lifecycle, domain };
-    const body = format === "odcs" ? exportContractYaml(source) : format === "odps" ? exportOdpsYaml(source) : toProductYaml(found.spec);
-    const suffix = format === "yaml" ? "" : `.${format}`;
-    const filename = `${domain}-${name}-${found.spec.version}${suffix}.yaml`;
-    return new Response(body, {
+    const doc = await productDocument(domain, name, format as ExportFormat, version);
+    if ("missing" in doc)
+      return Response.json({ error: doc.missing === "product" ? "Not found" : `Version ${version} does not exist` }, { status: 404 });
+    return new Response(doc.body, {
       headers: {
         "Content-Type": "application/yaml; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Content-Disposition": `attachment; filename="${doc.filename}"`,
         "Cache-Control": "no-store",
       },
     });

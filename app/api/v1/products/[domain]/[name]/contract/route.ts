@@ -1,11 +1,8 @@
-// GET /api/v1/products/{domain}/{name}/contract?format=yaml|odcs|odps&version=: the product's contract.
-// ODPS is documented but not offered yet (501) until the contracts work lands.
+// GET /api/v1/products/{domain}/{name}/contract?format=yaml|odcs|odps&version=: the product's document, the same
+// as the product page's export (a declared ODCS contract comes back as declared, with all its datasets).
 import { apiRoute } from "@/lib/api/route";
 import { requireScope } from "@/lib/api/caller";
-import { NotImplementedError } from "@/lib/api/problem";
-import { getProduct, getVersionSpec } from "@/lib/products/queries";
-import { toProductYaml } from "@/lib/products/yaml";
-import { toOdcsYaml } from "@/lib/products/odcs";
+import { EXPORT_FORMATS, productDocument, type ExportFormat } from "@/lib/products/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -14,19 +11,15 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
   await requireScope(caller, "read");
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "yaml";
-  if (format === "odps") throw new NotImplementedError("ODPS export is not available on this installation yet: use format=yaml or odcs.");
-  if (format !== "yaml" && format !== "odcs")
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new ValidationError("format must be yaml, odcs or odps.", { format: ["Use yaml, odcs or odps."] });
-  const product = await getProduct(domain, name);
-  if (!product) throw new NotFoundError("This data product does not exist.");
   const version = url.searchParams.get("version");
-  const spec = version ? await getVersionSpec(product.id, version) : product.spec;
-  if (!spec) throw new NotFoundError(`Version ${version} does not exist.`);
-  const body = format === "odcs" ? toOdcsYaml(spec, { lifecycle: product.lifecycle }) : toProductYaml(spec);
-  return new Response(body, {
+  const doc = await productDocument(domain, name, format as ExportFormat, version);
+  if ("missing" in doc) throw new NotFoundError(doc.missing === "product" ? "This data product does not exist." : `Version ${version} does not exist.`);
+  return new Response(doc.body, {
     headers: {
       "Content-Type": "application/yaml; charset=utf-8",
-      "Content-Disposition": `inline; filename="${domain}-${name}-${spec.version}${format === "odcs" ? ".odcs" : ""}.yaml"`,
+      "Content-Disposition": `inline; filename="${doc.filename}"`,
       "Cache-Control": "private, no-store",
     },
   });
