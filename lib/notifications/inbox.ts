@@ -1,7 +1,6 @@
 // A user's own notifications, preferences and follows. Every query is scoped by the user's id in its
 // `where`, so another user's notification id simply matches nothing.
 import "server-only";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { assertCan, type CurrentUser } from "@/lib/auth/server";
 import { NotFoundError } from "@/lib/errors";
@@ -26,7 +25,8 @@ export async function listNotifications(
       select: { id: true, createdAt: true, readAt: true, event: { select: { type: true, title: true, link: true } } },
     }),
     db.notification.count({ where }),
-    unreadCount(userId),
+    // Listing the unread ones, their total is the unread figure: not counted twice.
+    opts.unreadOnly ? null : unreadCount(userId),
   ]);
   return {
     items: rows.map((r) => ({
@@ -38,15 +38,17 @@ export async function listNotifications(
       read: r.readAt !== null,
     })),
     total,
-    unread,
+    unread: unread ?? total,
   };
 }
 
 /**
- * The navigation's badge, on every portal page (partial index notifications_unread_idx). Cached per request:
- * the notification centre shows the same figure without counting again.
+ * The notification centre's unread figure (partial index notifications_unread_idx). The navigation's badge is
+ * counted by the session's own statement (lib/auth/current-user.ts) with the same rule: read_at IS NULL.
  */
-export const unreadCount = cache((userId: string): Promise<number> => db.notification.count({ where: { userId, readAt: null } }));
+export function unreadCount(userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
 
 export async function markNotificationRead(user: CurrentUser, idInput: unknown): Promise<void> {
   await assertCan(user, "manageOwnNotifications", []);

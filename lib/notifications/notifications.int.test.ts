@@ -164,6 +164,13 @@ describe("events reach the right people", () => {
     await expect(markNotificationRead(f.owner2, mine.items[0].id)).rejects.toThrow(/does not exist/);
     await markNotificationRead(f.owner, mine.items[0].id);
     expect(await unreadCount(f.owner.id)).toBe(1);
+    // The "Unread" tab lists the one left, and its figure is the same.
+    expect(await listNotifications(f.owner.id, { page: 1, pageSize: 10, unreadOnly: true })).toMatchObject({
+      items: [{ id: mine.items[1].id, read: false }],
+      total: 1,
+      unread: 1,
+    });
+    expect((await listNotifications(f.owner.id, { page: 1, pageSize: 10 })).unread).toBe(1);
     expect(await markAllNotificationsRead(f.owner)).toBe(1);
     expect(await unreadCount(f.owner.id)).toBe(0);
   });
