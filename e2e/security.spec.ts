@@ -369,6 +369,18 @@ test.describe("hostile addresses", () => {
     }
   });
 
+  test("REST API v1 answers an unknown path with 404 and an unserved method with 405 and Allow, as problem+json", async ({ page }) => {
+    const unknown = await page.request.get("/api/v1/no-such-thing/here");
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()["content-type"]).toBe("application/problem+json");
+    expect((await unknown.json()).detail).toContain("/api/v1/openapi.json");
+    expect(unknown.headers()["x-content-type-options"]).toBe("nosniff");
+    const deleted = await page.request.delete("/api/v1/products");
+    expect(deleted.status()).toBe(405);
+    expect(deleted.headers()["allow"]).toBe("GET, HEAD, POST, OPTIONS");
+    expect(deleted.headers()["content-type"]).toBe("application/problem+json");
+  });
+
   test("signed out, a title does not tell whether a product or domain exists", async ({ page }) => {
     const titleOf = async (path: string) => {
       const res = await page.request.get(path, { maxRedirects: 0 });

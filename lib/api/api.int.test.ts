@@ -2,7 +2,7 @@
 // document (status documented, body valid against the schema), and a route file whose method the document
 // lacks fails. Tokens (expired, revoked, garbage → 401; scopes → 403; rate limit → 429 + Retry-After),
 // cursor reads with filters/sort/fields in JSON, NDJSON and CSV, bad parameters → 400 naming them.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { parse } from "yaml";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -28,6 +28,8 @@ import { productDto } from "./dto";
 import { getProduct } from "@/lib/products/queries";
 import { flushAuditBatch } from "@/lib/audit/writer";
 import { schemaProblem } from "@/lib/products/contract/validate";
+import { methodNotAllowed, noSuchEndpoint } from "./unserved";
+import type { Problem } from "./problem";
 
 // No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
@@ -90,6 +92,24 @@ afterAll(async () => {
 });
 
 const data = "/api/v1/products/{domain}/{name}/data";
+
+/** The handler Next would run for a method and path: the route file of the path, else the catch-all. */
+async function handlerFor(method: string, pathname: string): Promise<Response> {
+  const segments = pathname.split("/").slice(3); // after /api/v1
+  const candidates = [
+    segments.join("/"),
+    segments.length >= 3 && segments[0] === "products" ? ["products", "[domain]", "[name]", ...segments.slice(3)].join("/") : null,
+    segments.length === 3 && segments[0] === "access-requests" ? "access-requests/[id]/decision" : null,
+    "[...path]",
+  ].filter((c): c is string => c !== null);
+  for (const c of candidates) {
+    const file = path.join(ROOT, "app", "api", "v1", c, "route.ts");
+    if (!existsSync(file)) continue;
+    const mod = (await import(file)) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
+    return mod[method](new Request(`${ORIGIN}${pathname}`, { method }), { params: Promise.resolve({}) });
+  }
+  throw new Error(`no route file for ${pathname}`);
+}
 const p = () => ({ domain: f.domain, name: f.spec.name });
 
 describe("the OpenAPI document", () => {
@@ -106,10 +126,39 @@ describe("the OpenAPI document", () => {
           .join("/")
           .replace(/\[(\w+)\]/g, "{$1}");
       const mod = (await import(file)) as Record<string, unknown>;
-      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"])
-        if (typeof mod[m] === "function" && !OPERATIONS[template]?.[m.toLowerCase() as "get"]) missing.push(`${m} ${template}`);
+      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        const handler = mod[m];
+        // The shared answers for unserved methods and unknown paths are not operations.
+        if (handler === methodNotAllowed || handler === noSuchEndpoint) continue;
+        if (typeof handler === "function" && !OPERATIONS[template]?.[m.toLowerCase() as "get"]) missing.push(`${m} ${template}`);
+      }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("answers a method an address does not serve with 405 and Allow, and an unknown path with 404, as problem+json", async () => {
+    const answer = async (method: string, pathname: string) => {
+      const r = await handlerFor(method, pathname);
+      return { status: r.status, allow: r.headers.get("allow"), type: r.headers.get("content-type"), body: (await r.json()) as Problem };
+    };
+    expect(await answer("DELETE", "/api/v1/products")).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD, POST, OPTIONS",
+      type: "application/problem+json",
+      body: { status: 405, detail: "DELETE is not served at this address; it answers GET and POST." },
+    });
+    expect(await answer("GET", "/api/v1/products/batch")).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
+    expect(await answer("PUT", `/api/v1/products/${f.domain}/${f.spec.name}/data`)).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD, OPTIONS",
+    });
+    expect(await answer("GET", "/api/v1/access-requests/123/decision")).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
+    expect(await answer("GET", "/api/v1/nope/deeper")).toMatchObject({
+      status: 404,
+      allow: null,
+      type: "application/problem+json",
+      body: { detail: "REST API v1 has no such endpoint: see /api/v1/openapi.json." },
+    });
   });
 
   it("is served at /api/v1/openapi.json as OpenAPI 3.1", async () => {

@@ -14,6 +14,7 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   409: "Conflict",
   413: "Content Too Large",
+  405: "Method Not Allowed",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",

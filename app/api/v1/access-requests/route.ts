@@ -38,3 +38,6 @@ export const POST = apiRoute(async (request, caller) => {
   const { id } = await requestAccess(caller.user, { productId, purpose: body.purpose });
   return Response.json({ id, status: "pending" }, { status: 201, headers: JSON_HEADERS });
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -22,3 +22,6 @@ export const POST = apiRoute(async (request, caller) => {
   if (!domain) throw new NotFoundError("This domain does not exist.");
   return Response.json(domainDto(domain), { status: 201, headers: { ...JSON_HEADERS, Location: `/api/v1/domains/${slug}` } });
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

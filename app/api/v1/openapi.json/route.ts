@@ -4,3 +4,6 @@ import { openApiDocument } from "@/lib/api/openapi";
 export function GET(): Response {
   return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
 }
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -52,3 +52,6 @@ export const POST = apiRoute(async (request, caller) => {
     { status: result.action === "registered" ? 201 : 200, headers: JSON_HEADERS },
   );
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -33,3 +33,6 @@ export const PATCH = apiRoute<Params>(async (request, caller, { domain: slug }) 
   if (!domain) throw new NotFoundError("This domain does not exist.");
   return Response.json(domainDto(domain), { headers: JSON_HEADERS });
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -50,3 +50,6 @@ export const POST = apiRoute(async (request, caller) => {
     { status: result.registered > 0 ? 201 : 200, headers: JSON_HEADERS },
   );
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -18,3 +18,6 @@ export const GET = apiRoute(
   },
   { prefetch: ({ domain, name }: { domain: string; name: string }) => catalogEntry(domain, name) },
 );
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -14,3 +14,6 @@ export const POST = apiRoute<{ domain: string; name: string }>(async (request, c
   await moveLifecycle(caller.user, { domain, name }, body.to, note, sunsetOn);
   return Response.json({ domain, name, lifecycle: body.to }, { headers: JSON_HEADERS });
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

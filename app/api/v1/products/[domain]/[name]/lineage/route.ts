@@ -22,3 +22,6 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
   const graph = await getLineageGraph(product.id, options);
   return Response.json(graph, { headers: JSON_HEADERS });
 });
+
+// The methods this address does not serve: 405 problem+json with Allow (lib/api/unserved.ts).
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/unserved";

@@ -1,0 +1,41 @@
+// What REST API v1 answers outside its documented operations, as problem+json like every other refusal: a path it
+// does not have (404, from the catch-all app/api/v1/[...path]) and a method a path does not serve (405, with the
+// Allow header RFC 9110 requires, read from the OpenAPI document: the integration test keeps it in step with the
+// route files). Neither needs the caller's identity: both say only what the public document says.
+import { OPERATIONS } from "./openapi";
+import { problem } from "./problem";
+
+const TEMPLATES = Object.entries(OPERATIONS).map(([template, ops]) => ({
+  pattern: new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}/?$`),
+  methods: Object.keys(ops).map((m) => m.toUpperCase()),
+}));
+
+/** The methods the document lists for a path (GET brings HEAD), or null for a path it does not have. */
+export function allowedMethods(pathname: string): string[] | null {
+  const matches = TEMPLATES.filter((t) => t.pattern.test(pathname));
+  if (matches.length === 0) return null;
+  const methods = new Set(matches.flatMap((t) => t.methods));
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((m) => methods.has(m));
+}
+
+const NO_SUCH = "REST API v1 has no such endpoint: see /api/v1/openapi.json.";
+
+/** A route file exports this for each method it does not serve. */
+export async function methodNotAllowed(request: Request): Promise<Response> {
+  const pathname = new URL(request.url).pathname;
+  const allowed = allowedMethods(pathname);
+  if (!allowed) return problem(404, NO_SUCH, { instance: pathname });
+  return problem(
+    405,
+    `${request.method} is not served at this address; it answers ${allowed.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" and ")}.`,
+    { instance: pathname },
+    { Allow: allowed.join(", ") },
+  );
+}
+
+/** The catch-all's answer for any path REST API v1 does not have. */
+export async function noSuchEndpoint(request: Request): Promise<Response> {
+  return problem(404, NO_SUCH, { instance: new URL(request.url).pathname });
+}
