@@ -379,6 +379,8 @@ test.describe("hostile addresses", () => {
     expect(deleted.status()).toBe(405);
     expect(deleted.headers()["allow"]).toBe("GET, HEAD, POST, OPTIONS");
     expect(deleted.headers()["content-type"]).toBe("application/problem+json");
+    const options = await page.request.fetch("/api/v1/products", { method: "OPTIONS" });
+    expect([options.status(), options.headers()["allow"]]).toEqual([204, "GET, HEAD, POST, OPTIONS"]);
   });
 
   test("signed out, a title does not tell whether a product or domain exists", async ({ page }) => {

@@ -136,7 +136,7 @@ describe("the OpenAPI document", () => {
     expect(missing).toEqual([]);
   });
 
-  it("answers a method an address does not serve with 405 and Allow, and an unknown path with 404, as problem+json", async () => {
+  it("answers a method an address does not serve with 405 and Allow (OPTIONS: the same Allow), and an unknown path with 404, as problem+json", async () => {
     const answer = async (method: string, pathname: string) => {
       const r = await handlerFor(method, pathname);
       return { status: r.status, allow: r.headers.get("allow"), type: r.headers.get("content-type"), body: (await r.json()) as Problem };
@@ -153,6 +153,8 @@ describe("the OpenAPI document", () => {
       allow: "GET, HEAD, OPTIONS",
     });
     expect(await answer("GET", "/api/v1/access-requests/123/decision")).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
+    const options = await handlerFor("OPTIONS", `/api/v1/products/${f.domain}/${f.spec.name}/lifecycle`);
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "POST, OPTIONS"]);
     expect(await answer("GET", "/api/v1/nope/deeper")).toMatchObject({
       status: 404,
       allow: null,

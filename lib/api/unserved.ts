@@ -1,7 +1,7 @@
 // What REST API v1 answers outside its documented operations, as problem+json like every other refusal: a path it
 // does not have (404, from the catch-all app/api/v1/[...path]) and a method a path does not serve (405, with the
 // Allow header RFC 9110 requires, read from the OpenAPI document: the integration test keeps it in step with the
-// route files). Neither needs the caller's identity: both say only what the public document says.
+// route files), and OPTIONS says the same. Neither needs the caller's identity: both say only what the public document says.
 import { OPERATIONS } from "./openapi";
 import { problem } from "./problem";
 
@@ -33,6 +33,17 @@ export async function methodNotAllowed(request: Request): Promise<Response> {
     { instance: pathname },
     { Allow: allowed.join(", ") },
   );
+}
+
+/**
+ * OPTIONS: 204 with Allow from the document (Next's own OPTIONS would list every exported method, the 405
+ * answers included).
+ */
+export async function allowOptions(request: Request): Promise<Response> {
+  const pathname = new URL(request.url).pathname;
+  const allowed = allowedMethods(pathname);
+  if (!allowed) return problem(404, NO_SUCH, { instance: pathname });
+  return new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
 }
 
 /** The catch-all's answer for any path REST API v1 does not have. */
