@@ -50,6 +50,10 @@ test("a consumer requests access; the owner sees the badge and the notification,
     await expect(sam.getByText("Nothing unread.")).toBeVisible();
   }
   await expect(sam.getByTestId("unread-badge")).toHaveCount(0);
+  // The unread tab, empty: its empty state and no pagination ("0–0 of 0" with dead buttons before).
+  await sam.getByRole("link", { name: "Unread", exact: true }).click();
+  await expect(sam.getByText("No unread notifications.")).toBeVisible();
+  await expect(sam.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
 
   const carla = await (await browser.newContext()).newPage();
   await signInAs(carla, USERS.consumer);

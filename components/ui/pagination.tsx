@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 
-/** Page links that keep every other query parameter. `params` is the current search params. */
+/**
+ * Page links that keep every other query parameter. `params` is the current search params. Nothing for an empty
+ * list: its empty state says it all (no "0–0 of 0", no dead buttons).
+ */
 export function Pagination({
   page,
   pageSize,
@@ -15,6 +18,7 @@ export function Pagination({
   basePath: string;
   params: Record<string, string | undefined>;
 }) {
+  if (total === 0) return null;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -23,7 +27,7 @@ export function Pagination({
     const s = q.toString();
     return s ? `${basePath}?${s}` : basePath;
   };
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const link = "rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 bg-white hover:bg-slate-50";
   return (
