@@ -19,14 +19,14 @@ describe("access requests", () => {
     const { domain, owner } = await createDomainWithOwner();
     const product = await createPublishedProduct(domain, owner, CONFIDENTIAL);
     const consumer = await createPrincipal(["data_consumer"]);
-    const asked = new Date("2026-02-01T09:00:00Z");
+    const asked = new Date(Date.now() - 5 * 3_600_000); // recent: the grant it leads to is still live today
     const { id } = await requestAccess(consumer, { productId: product.id, purpose: "Churn analysis for Q1" }, asked);
 
     const inbox = await listAccessInbox(owner, { status: "pending", page: 1, pageSize: 10 });
     expect(inbox.items.map((r) => r.id)).toEqual([id]);
     expect(inbox.items[0].requester?.email).toBe(consumer.email);
 
-    await decideAccessRequest(owner, { requestId: id, decision: "approve", note: "OK for Q1" }, new Date("2026-02-01T13:00:00Z"));
+    await decideAccessRequest(owner, { requestId: id, decision: "approve", note: "OK for Q1" }, new Date(asked.getTime() + 4 * 3_600_000));
     const mine = await listMyAccessRequests(consumer.id, { page: 1, pageSize: 10 });
     expect(mine.items[0]).toMatchObject({ status: "approved", decisionNote: "OK for Q1" });
     const granted = await db.metricEvent.findFirstOrThrow({ where: { type: "access_granted", productId: product.id } });

@@ -175,8 +175,12 @@ describe("expiry", () => {
     await expireGrants();
     const grant = await db.accessGrant.update({ where: { requestId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
-    // Before the sweep: the read decision itself refuses an expired grant.
+    // Before the sweep: the read decision itself refuses an expired grant, and "My access" says it has expired.
     await expect(read(reader, confidential)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await listMyAccessRequests(reader.id, { page: 1, pageSize: 10 })).items[0]).toMatchObject({
+      status: "expired",
+      grant: { endReason: "expired", endedAt: grant.expiresAt.toISOString() },
+    });
 
     expect(await expireGrants()).toMatchObject({ expired: 1 });
     expect(await roleExists(grant.dbRole!)).toBe(false);

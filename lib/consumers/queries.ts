@@ -50,8 +50,12 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
   const users = new Map(
     (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
   );
+  const now = Date.now();
   return rows.map((r) => {
     const requester = users.get(r.requesterId);
+    // A grant past its expiry no longer reads (every read checks expires_at); the scheduled job records the end a
+    // little later. Until then it is shown as what it is: expired.
+    const lapsed = r.grant !== null && r.grant.endedAt === null && r.grant.expiresAt.getTime() <= now;
     return {
       id: r.id,
       product: {
@@ -61,7 +65,7 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
       },
       requester: requester ? { name: requester.name, email: requester.email } : null,
       purpose: r.purpose,
-      status: r.status,
+      status: lapsed && r.status === "approved" ? "expired" : r.status,
       decisionNote: r.decisionNote,
       decidedBy: r.decidedById ? (users.get(r.decidedById)?.name ?? null) : null,
       createdAt: r.createdAt.toISOString(),
@@ -72,8 +76,8 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
         ? {
             id: r.grant.id,
             expiresAt: r.grant.expiresAt.toISOString(),
-            endedAt: r.grant.endedAt?.toISOString() ?? null,
-            endReason: r.grant.endReason,
+            endedAt: (r.grant.endedAt ?? (lapsed ? r.grant.expiresAt : null))?.toISOString() ?? null,
+            endReason: r.grant.endReason ?? (lapsed ? "expired" : null),
             sql: r.grant.dbRole !== null,
           }
         : null,
