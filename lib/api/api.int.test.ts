@@ -296,6 +296,13 @@ describe("products", () => {
   it("lists, gets one and exports its contract as seed YAML, ODCS and ODPS (each valid against its schema)", async () => {
     const list = await call("GET", "/api/v1/products", { token: tokens.consumer, query: `domain=${f.domain}&pageSize=5` });
     expect(list.status).toBe(200);
+    // A value the catalog page would drop quietly (and answer everything) is a 400 naming the parameter.
+    const wrong = await call("GET", "/api/v1/products", { token: tokens.consumer, query: "classification=secret&clasification=public" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      detail: "Check the parameters: classification, clasification.",
+      errors: { classification: [expect.stringContaining("One of public")], clasification: [expect.stringContaining("Not a parameter")] },
+    });
     const one = await call("GET", "/api/v1/products/{domain}/{name}", { token: tokens.consumer, params: p() });
     expect(one.json()).toMatchObject({ name: f.spec.name, domain: f.domain });
     // The lean catalog-entry lookup answers exactly what the product page's full read would give the same DTO.
@@ -312,7 +319,11 @@ describe("products", () => {
     });
     expect(yaml.text).toContain("kind: DataContract");
     expect(schemaProblem("odcs-v3.1.0", parse(yaml.text))).toBeNull();
-    const odps = await call("GET", "/api/v1/products/{domain}/{name}/contract", { token: tokens.consumer, params: p(), query: "format=odps" });
+    const odps = await call("GET", "/api/v1/products/{domain}/{name}/contract", {
+      token: tokens.consumer,
+      params: p(),
+      query: "format=odps",
+    });
     expect(odps.status).toBe(200);
     expect(schemaProblem("odps-v1.0.0", parse(odps.text))).toBeNull();
     expect(parse(odps.text)).toMatchObject({ kind: "DataProduct", name: f.spec.name, outputPorts: [expect.objectContaining({})] });

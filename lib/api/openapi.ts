@@ -98,14 +98,28 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
       parameters: [
         query("q", "free text"),
         query("domain", "domain slug"),
-        query("classification", "public, internal, confidential or restricted"),
-        query("lifecycle", "draft, in_review, published, deprecated or retired"),
+        query("classification", "public, internal, confidential or restricted", {
+          type: "string",
+          enum: ["public", "internal", "confidential", "restricted"],
+        }),
+        query("lifecycle", "draft, in_review, published, deprecated or retired", {
+          type: "string",
+          enum: ["draft", "in_review", "published", "deprecated", "retired"],
+        }),
         query("owner", "owner"),
-        query("sort", "relevance, name, updated or domain"),
+        query("tag", "a tag the product carries"),
+        query("sort", "relevance, name, updated, domain or usage", {
+          type: "string",
+          enum: ["relevance", "name", "updated", "domain", "usage"],
+        }),
         query("page", "page number from 1", { type: "integer", minimum: 1 }),
         query("pageSize", "1 to 100 (default 20)", { type: "integer", minimum: 1, maximum: 100 }),
       ],
-      responses: { "200": { description: "One page of results", content: json("ProductList") }, ...COMMON },
+      responses: {
+        "200": { description: "One page of results", content: json("ProductList") },
+        "400": problem("An unknown parameter, or a value that is not one of the allowed ones or out of range (errors name it)"),
+        ...COMMON,
+      },
     },
     post: {
       operationId: "applyProduct",
@@ -189,10 +203,14 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch",
       parameters: [
         DOMAIN,
         NAME,
-        query("format", "yaml (the DataProduct document), odcs (the ODCS v3.1 contract, as declared) or odps (an ODPS v1.0.0 product document)", {
-          type: "string",
-          enum: ["yaml", "odcs", "odps"],
-        }),
+        query(
+          "format",
+          "yaml (the DataProduct document), odcs (the ODCS v3.1 contract, as declared) or odps (an ODPS v1.0.0 product document)",
+          {
+            type: "string",
+            enum: ["yaml", "odcs", "odps"],
+          },
+        ),
         query("version", "a stored version (default: the current one)"),
       ],
       responses: {

@@ -31,6 +31,56 @@ export function parseSearchParams(params: Record<string, string | string[] | und
   return searchParamsSchema.parse(flat);
 }
 
+const SEARCH_PARAMETERS = ["q", "domain", "classification", "lifecycle", "owner", "tag", "sort", "page", "pageSize"] as const;
+const text = (max: number) =>
+  z
+    .string()
+    .transform(withoutControls)
+    .pipe(z.string().trim().max(max, `At most ${max} characters.`));
+
+// What REST API v1 accepts: the same parameters, but a value the catalog page would quietly drop is an error.
+const strictSearchParamsSchema = z
+  .object({
+    q: text(200).optional(),
+    domain: z.string().regex(DOMAIN_SLUG, "A domain slug: lowercase letters, digits and hyphens.").optional(),
+    classification: z.enum(CLASSIFICATIONS, { error: `One of ${CLASSIFICATIONS.join(", ")}.` }).optional(),
+    lifecycle: z.enum(LIFECYCLE_STATES, { error: `One of ${LIFECYCLE_STATES.join(", ")}.` }).optional(),
+    owner: text(320).optional(),
+    tag: text(100).optional(),
+    sort: z.enum(SORTS, { error: `One of ${SORTS.join(", ")}.` }).optional(),
+    page: z
+      .string()
+      .regex(/^\d+$/, "A whole number from 1.")
+      .refine((v) => Number(v) >= 1, "A whole number from 1.")
+      .optional(),
+    pageSize: z
+      .string()
+      .regex(/^\d+$/, "A whole number from 1 to 100.")
+      .refine((v) => Number(v) >= 1 && Number(v) <= 100, "A whole number from 1 to 100.")
+      .optional(),
+  })
+  .strict();
+
+/**
+ * REST API v1's reading of the catalog parameters: the query, or the errors keyed by parameter (an unknown
+ * parameter, a value out of range or not one of the allowed ones) instead of the page's quiet defaults.
+ */
+export function parseSearchParamsStrict(
+  params: Record<string, string>,
+): { ok: true; query: SearchQuery } | { ok: false; errors: Record<string, string[]> } {
+  const given = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ""));
+  const checked = strictSearchParamsSchema.safeParse(given);
+  if (checked.success) return { ok: true, query: parseSearchParams(given) };
+  const errors: Record<string, string[]> = {};
+  for (const issue of checked.error.issues) {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? "query")];
+    const message =
+      issue.code === "unrecognized_keys" ? `Not a parameter of this endpoint; it takes ${SEARCH_PARAMETERS.join(", ")}.` : issue.message;
+    for (const key of keys) if (!errors[key]?.includes(message)) (errors[key] ??= []).push(message);
+  }
+  return { ok: false, errors };
+}
+
 /**
  * Turns free text into a prefix tsquery ("cust loyal" → "cust:* & loyal:*") from word characters only,
  * so no user input ever reaches to_tsquery's syntax. Returns null when nothing searchable is left.

@@ -96,6 +96,18 @@ const ACCESS: DataProductSpec["access"] = [
 const productHref = (p: { domain: string; name: string }) => `/products/${p.domain}/${p.name}`;
 const ORIGIN = "http://portal.test";
 const url = (path: string) => `${ORIGIN}${path}`;
+
+/** Cases for the methods a REST API v1 address does not serve (lib/api/unserved.ts): everyone gets the same answer. */
+function unserved(file: string, path: string, methods: string[]): MatrixCase[] {
+  return methods.map((method) =>
+    route(`${file}#${method}`, {
+      name: `API: ${method} ${path} (not served: ${method === "OPTIONS" ? "Allow" : file.includes("[...path]") ? "404" : "405"})`,
+      rule: "public: says what the OpenAPI document says, serves no data, changes nothing",
+      expect: EVERYONE,
+      request: () => ({ url: url(path), init: { method } }),
+    }),
+  );
+}
 /** A session may change data through the API only from the portal's own pages (lib/api/caller.ts). */
 const SAME_ORIGIN = { origin: ORIGIN, host: "portal.test" };
 export const METRICS_TOKEN = "reliability-metrics-token-0123456789";
@@ -1070,6 +1082,40 @@ export const AUTHORIZATION_TABLE: MatrixCase[] = [
       init: { method: "POST", headers: SAME_ORIGIN, body: JSON.stringify({ decision: "approve" }) },
     }),
   }),
+  // REST API v1 outside its operations: a method an address does not serve (405 problem+json with Allow), OPTIONS
+  // (204 with Allow) and a path it does not have (404 problem+json). The same answer for everyone, no data, no
+  // change: what the public OpenAPI document says (lib/api/unserved.ts).
+  ...unserved("app/api/v1/[...path]/route.ts", "/api/v1/no/such/endpoint", ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/openapi.json/route.ts", "/api/v1/openapi.json", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/domains/route.ts", "/api/v1/domains", ["PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/domains/[domain]/route.ts", "/api/v1/domains/sales", ["POST", "PUT", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/products/route.ts", "/api/v1/products", ["PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/products/batch/route.ts", "/api/v1/products/batch", ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/products/validate/route.ts", "/api/v1/products/validate", ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...["", "/contract", "/data", "/lineage"].flatMap((tail) =>
+    unserved(`app/api/v1/products/[domain]/[name]${tail}/route.ts`, `/api/v1/products/sales/x${tail}`, [
+      "POST",
+      "PUT",
+      "PATCH",
+      "DELETE",
+      "OPTIONS",
+    ]),
+  ),
+  ...unserved("app/api/v1/products/[domain]/[name]/lifecycle/route.ts", "/api/v1/products/sales/x/lifecycle", [
+    "GET",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+  ]),
+  ...unserved("app/api/v1/access-requests/route.ts", "/api/v1/access-requests", ["PUT", "PATCH", "DELETE", "OPTIONS"]),
+  ...unserved("app/api/v1/access-requests/[id]/decision/route.ts", "/api/v1/access-requests/1/decision", [
+    "GET",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+  ]),
   route("app/api/metrics/route.ts#GET", {
     name: "Prometheus scrape without the token",
     rule: "bearer token only; a session grants nothing",

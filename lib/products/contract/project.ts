@@ -298,7 +298,13 @@ function projectTags(contract: OdcsContract, notes: ImportNote[]): string[] {
       (contract.tags ?? [])
         .map((t) => (typeof t === "string" ? t : ""))
         // A tag the catalog accepts as is stays as is (a portal export comes back unchanged); others are adapted.
-        .map((t) => (/^[a-z0-9][a-z0-9_-]*$/.test(t) && t.length <= 50 ? t : slug(t, "role").slice(0, 50).replace(/[-_]+$/, "")))
+        .map((t) =>
+          /^[a-z0-9][a-z0-9_-]*$/.test(t) && t.length <= 50
+            ? t
+            : slug(t, "role")
+                .slice(0, 50)
+                .replace(/[-_]+$/, ""),
+        )
         .filter((t) => /^[a-z0-9][a-z0-9_-]*$/.test(t)),
     ),
   ];

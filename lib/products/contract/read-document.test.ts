@@ -22,7 +22,9 @@ function imported(document: string | object, choices: { domain?: string; owner?:
   const checked = completeProjection(read.projection);
   const spec = checked.data && {
     ...checked.data,
-    schema: checked.data.schema.map(({ physicalType, ...f }) => (physicalType === POSTGRES_COLUMN_TYPES[f.type] ? f : { ...f, physicalType })),
+    schema: checked.data.schema.map(({ physicalType, ...f }) =>
+      physicalType === POSTGRES_COLUMN_TYPES[f.type] ? f : { ...f, physicalType },
+    ),
   };
   return { ok: checked.success, spec, notes: read.projection.notes, missing: read.projection.missing };
 }
@@ -75,7 +77,14 @@ describe("a contract written by another tool (ODCS v3.0.2)", () => {
           physicalType: "varchar(18)",
           primaryKey: true,
         },
-        { name: "rcvr_email", type: "string", description: "Email of the receiver", required: false, pii: true, physicalType: "varchar(255)" },
+        {
+          name: "rcvr_email",
+          type: "string",
+          description: "Email of the receiver",
+          required: false,
+          pii: true,
+          physicalType: "varchar(255)",
+        },
         { name: "amount", type: "number", description: "", required: true, pii: false, physicalType: "decimal(12,2)" },
         { name: "payload_json", type: "json", description: "", required: false, pii: false },
       ],

@@ -3,4 +3,11 @@ import { noSuchEndpoint } from "@/lib/api/unserved";
 
 export const dynamic = "force-dynamic";
 
-export { noSuchEndpoint as GET, noSuchEndpoint as POST, noSuchEndpoint as PUT, noSuchEndpoint as PATCH, noSuchEndpoint as DELETE, noSuchEndpoint as OPTIONS };
+export {
+  noSuchEndpoint as GET,
+  noSuchEndpoint as POST,
+  noSuchEndpoint as PUT,
+  noSuchEndpoint as PATCH,
+  noSuchEndpoint as DELETE,
+  noSuchEndpoint as OPTIONS,
+};

@@ -5,12 +5,12 @@ import { apiRoute, JSON_HEADERS, readText } from "@/lib/api/route";
 import { requireScope } from "@/lib/api/caller";
 import { productSummaryDto } from "@/lib/api/dto";
 import { searchCatalog } from "@/lib/products/catalog-cache";
-import { parseSearchParams } from "@/lib/products/search-query";
+import { parseSearchParamsStrict } from "@/lib/products/search-query";
 import { importProduct, parseProductDocument } from "@/lib/products/import-product";
 import { MAX_IMPORT_BYTES } from "@/lib/products/import-limits";
 import { findProductId } from "@/lib/products/queries";
 import { validateProductById } from "@/lib/governance/compliance/validate-products.db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,9 @@ export const GET = apiRoute(async (request, caller) => {
   await requireScope(caller, "read");
   const params: Record<string, string> = {};
   for (const [k, v] of new URL(request.url).searchParams) if (!(k in params)) params[k] = v;
-  const result = await searchCatalog(parseSearchParams(params));
+  const parsed = parseSearchParamsStrict(params);
+  if (!parsed.ok) throw new ValidationError(`Check the parameters: ${Object.keys(parsed.errors).join(", ")}.`, parsed.errors);
+  const result = await searchCatalog(parsed.query);
   return Response.json({ ...result, items: result.items.map(productSummaryDto) }, { headers: JSON_HEADERS });
 });
 
@@ -54,4 +56,9 @@ export const POST = apiRoute(async (request, caller) => {
 });
 
 // The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE, allowOptions as OPTIONS } from "@/lib/api/unserved";
+export {
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+  allowOptions as OPTIONS,
+} from "@/lib/api/unserved";

@@ -29,4 +29,10 @@ export const POST = apiRoute(async (request, caller) => {
 });
 
 // The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE, allowOptions as OPTIONS } from "@/lib/api/unserved";
+export {
+  methodNotAllowed as GET,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+  allowOptions as OPTIONS,
+} from "@/lib/api/unserved";

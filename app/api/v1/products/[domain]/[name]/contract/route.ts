@@ -15,7 +15,8 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
     throw new ValidationError("format must be yaml, odcs or odps.", { format: ["Use yaml, odcs or odps."] });
   const version = url.searchParams.get("version");
   const doc = await productDocument(domain, name, format as ExportFormat, version);
-  if ("missing" in doc) throw new NotFoundError(doc.missing === "product" ? "This data product does not exist." : `Version ${version} does not exist.`);
+  if ("missing" in doc)
+    throw new NotFoundError(doc.missing === "product" ? "This data product does not exist." : `Version ${version} does not exist.`);
   return new Response(doc.body, {
     headers: {
       "Content-Type": "application/yaml; charset=utf-8",
@@ -26,4 +27,10 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
 });
 
 // The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE, allowOptions as OPTIONS } from "@/lib/api/unserved";
+export {
+  methodNotAllowed as POST,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+  allowOptions as OPTIONS,
+} from "@/lib/api/unserved";

@@ -24,4 +24,10 @@ export const GET = apiRoute<{ domain: string; name: string }>(async (request, ca
 });
 
 // The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE, allowOptions as OPTIONS } from "@/lib/api/unserved";
+export {
+  methodNotAllowed as POST,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+  allowOptions as OPTIONS,
+} from "@/lib/api/unserved";
