@@ -2,7 +2,7 @@
 // header and puts it on its own scripts), a request id for log and audit correlation, and HSTS behind https.
 // Authentication is NOT decided here: pages, actions and routes authorize on the server themselves.
 import { NextResponse, type NextRequest } from "next/server";
-import { acceptedRequestId } from "@/lib/request-id";
+import { requestIdFrom } from "@/lib/request-id";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -39,7 +39,7 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" },
     });
   }
-  const requestId = acceptedRequestId(request.headers.get("x-request-id")) ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers);
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -57,7 +57,7 @@ export function proxy(request: NextRequest) {
 
 // Not /api/ingest/: for a request it matches, Next copies the body for the proxy, holds it in memory
 // until the upload ends and passes on only the first 10 MB (proxyClientMaxBodySize), so a big CSV
-// would be cut silently. That route answers with currentRequestId (acceptedRequestId, as here).
+// would be cut silently. That route answers with currentRequestId (requestIdFrom, as here).
 // Not /api/v1/ and /api/health either, for speed: running the proxy costs about 1 ms per request (docs/benchmarks.md),
 // a fifth of a REST API answer. Their paths still come here when they hold a %-escape (no valid one does: domain
 // and product names are slugs), so an undecodable one still gets the 404 above; apiRoute takes the request id.

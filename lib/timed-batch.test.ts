@@ -34,4 +34,29 @@ describe("timedBatch", () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(writes).toHaveLength(2);
   });
+
+  it("flush() waits for a write the timer started, even when nothing else is waiting", async () => {
+    vi.useFakeTimers();
+    const written: number[] = [];
+    let release: () => void = () => {};
+    const b = timedBatch<number>(
+      (items) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            written.push(...items);
+            resolve();
+          };
+        }),
+      { ms: 20, max: 500 },
+    );
+    b.add([1]);
+    await vi.advanceTimersByTimeAsync(20); // the timer's write has started and is still running
+    let flushed = false;
+    const flushing = b.flush().then(() => (flushed = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushed).toBe(false);
+    release();
+    await flushing;
+    expect(written).toEqual([1]);
+  });
 });

@@ -10,12 +10,19 @@ export type TimedBatch<T> = {
 export function timedBatch<T>(write: (items: T[]) => Promise<void>, opts: { ms: number; max: number }): TimedBatch<T> {
   let waiting: T[] = [];
   let timer: NodeJS.Timeout | null = null;
+  // Writes started by the timer or by `max`: a flush waits for them too, so that after it every item added
+  // before it is written (a flush that found nothing waiting used to return while the timer's write was running).
+  const writing = new Set<Promise<void>>();
   const flush = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
     const items = waiting;
     waiting = [];
-    if (items.length > 0) await write(items);
+    if (items.length > 0) {
+      const done = write(items).finally(() => writing.delete(done));
+      writing.add(done);
+    }
+    await Promise.all([...writing]);
   };
   return {
     add(items) {

@@ -1,8 +1,7 @@
 // The wrapper every /api/v1 route handler uses: authenticate (token or session), run, and turn anything
 // thrown into problem+json. Also the small readers of request bodies the handlers share.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { acceptedRequestId } from "@/lib/request-id";
+import { requestIdFrom } from "@/lib/request-id";
 import { withRequestId } from "@/lib/request-scope";
 import { PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { authenticateApi, type ApiCaller } from "./caller";
@@ -22,7 +21,7 @@ export function apiRoute<P = Record<string, never>, T = undefined>(
 ): (request: Request, ctx: Ctx<P>) => Promise<Response> {
   return async (request, ctx) => {
     // proxy.ts skips these routes: the correlation id is taken (or minted) here, for the audit rows and the answer.
-    const requestId = acceptedRequestId(request.headers.get("x-request-id")) ?? randomUUID();
+    const requestId = requestIdFrom(request.headers);
     const response = await withRequestId(requestId, () => run(request, ctx));
     try {
       response.headers.set("x-request-id", requestId);

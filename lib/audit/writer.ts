@@ -9,7 +9,7 @@ import { db, type Tx } from "@/lib/db";
 import { bulkInsert, type Columns } from "@/lib/sql";
 import { logger } from "@/lib/logger";
 import { timedBatch } from "@/lib/timed-batch";
-import { acceptedRequestId } from "@/lib/request-id";
+import { requestIdFrom } from "@/lib/request-id";
 import { scopedRequestId } from "@/lib/request-scope";
 import { boundAuditContext, boundAuditText } from "@/lib/audit/entry";
 import { busiestAnonymousRefusals, countAnonymousRefusal, FIRST_ROWS_PER_WINDOW, WINDOW_SECONDS } from "@/lib/audit/anonymous-refusals";
@@ -24,12 +24,10 @@ export const currentRequestId = cache(async (): Promise<string> => {
   const scoped = scopedRequestId();
   if (scoped) return scoped;
   try {
-    const given = acceptedRequestId((await headers()).get("x-request-id"));
-    if (given) return given;
+    return requestIdFrom(await headers());
   } catch {
-    // Not inside a request.
+    return randomUUID(); // not inside a request
   }
-  return randomUUID();
 });
 
 export type AuditInput = {
