@@ -28,6 +28,28 @@ export type GrantDto = { id: string; expiresAt: string; endedAt: string | null; 
 
 export type Page<T> = { items: T[]; total: number };
 
+type GrantRow = { id: string; expiresAt: Date; endedAt: Date | null; endReason: "revoked" | "expired" | null; dbRole: string | null };
+
+/**
+ * A request's status and grant as shown. A grant past its expiry no longer reads (every read checks expires_at);
+ * the scheduled job records its end a little later. Until then it is shown as what it is: expired.
+ */
+function shownAccess<S extends string>(status: S, grant: GrantRow | null, now: number): { status: S | "expired"; grant: GrantDto | null } {
+  const lapsed = grant !== null && grant.endedAt === null && grant.expiresAt.getTime() <= now;
+  return {
+    status: lapsed && status === "approved" ? "expired" : status,
+    grant: grant
+      ? {
+          id: grant.id,
+          expiresAt: grant.expiresAt.toISOString(),
+          endedAt: (grant.endedAt ?? (lapsed ? grant.expiresAt : null))?.toISOString() ?? null,
+          endReason: grant.endReason ?? (lapsed ? "expired" : null),
+          sql: grant.dbRole !== null,
+        }
+      : null,
+  };
+}
+
 const requestSelect = {
   id: true,
   purpose: true,
@@ -53,9 +75,7 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
   const now = Date.now();
   return rows.map((r) => {
     const requester = users.get(r.requesterId);
-    // A grant past its expiry no longer reads (every read checks expires_at); the scheduled job records the end a
-    // little later. Until then it is shown as what it is: expired.
-    const lapsed = r.grant !== null && r.grant.endedAt === null && r.grant.expiresAt.getTime() <= now;
+    const shown = shownAccess(r.status, r.grant, now);
     return {
       id: r.id,
       product: {
@@ -65,22 +85,14 @@ async function toDtos(rows: RequestRow[]): Promise<AccessRequestDto[]> {
       },
       requester: requester ? { name: requester.name, email: requester.email } : null,
       purpose: r.purpose,
-      status: lapsed && r.status === "approved" ? "expired" : r.status,
+      status: shown.status,
       decisionNote: r.decisionNote,
       decidedBy: r.decidedById ? (users.get(r.decidedById)?.name ?? null) : null,
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
       waitingFor:
         r.status !== "pending" ? null : r.approval === "owner_and_governance" && r.ownerApprovedAt !== null ? "governance" : "owners",
-      grant: r.grant
-        ? {
-            id: r.grant.id,
-            expiresAt: r.grant.expiresAt.toISOString(),
-            endedAt: (r.grant.endedAt ?? (lapsed ? r.grant.expiresAt : null))?.toISOString() ?? null,
-            endReason: r.grant.endReason ?? (lapsed ? "expired" : null),
-            sql: r.grant.dbRole !== null,
-          }
-        : null,
+      grant: shown.grant,
     };
   });
 }
@@ -122,6 +134,17 @@ export function usesAccessInbox(user: CurrentUser): boolean {
 export const INBOX_STATUSES = ["pending", "approved", "denied", "revoked", "expired"] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
+/**
+ * A tab of the inbox. A grant past its expiry that the scheduled job has not ended yet is listed as expired, not
+ * approved (the same as the DTO shows it).
+ */
+function inboxStatusFilter(status: InboxStatus, now: Date): Prisma.AccessRequestWhereInput {
+  const lapsed: Prisma.AccessRequestWhereInput = { status: "approved", grant: { is: { endedAt: null, expiresAt: { lte: now } } } };
+  if (status === "approved") return { status: "approved", NOT: lapsed };
+  if (status === "expired") return { OR: [{ status: "expired" }, lapsed] };
+  return { status };
+}
+
 export async function listAccessInbox(
   user: CurrentUser,
   opts: { status: InboxStatus; page: number; pageSize: number },
@@ -136,7 +159,7 @@ export async function listAccessInbox(
       ...(governance ? [{ approval: "owner_and_governance" as const, ownerApprovedAt: { not: null } }] : []),
     ],
   };
-  const where: Prisma.AccessRequestWhereInput = { status: opts.status, ...scope };
+  const where: Prisma.AccessRequestWhereInput = { AND: [inboxStatusFilter(opts.status, new Date()), scope] };
   const [rows, total, pending] = await Promise.all([
     db.accessRequest.findMany({
       where,
@@ -147,7 +170,7 @@ export async function listAccessInbox(
     }),
     db.accessRequest.count({ where }),
     // On the pending tab the total already is the pending count: no second identical count.
-    opts.status === "pending" ? null : db.accessRequest.count({ where: { status: "pending", ...scope } }),
+    opts.status === "pending" ? null : db.accessRequest.count({ where: { AND: [{ status: "pending" }, scope] } }),
   ]);
   return { items: await toDtos(rows), total, pending: pending ?? total };
 }
@@ -188,7 +211,7 @@ export async function productAccessState(user: CurrentUser, productId: string, d
     latest: latest
       ? {
           id: latest.id,
-          status: latest.status,
+          ...shownAccess(latest.status, latest.grant, Date.now()),
           purpose: latest.purpose,
           decisionNote: latest.decisionNote,
           createdAt: latest.createdAt.toISOString(),
@@ -199,15 +222,6 @@ export async function productAccessState(user: CurrentUser, productId: string, d
               : latest.approval === "owner_and_governance" && latest.ownerApprovedAt !== null
                 ? "governance"
                 : "owners",
-          grant: latest.grant
-            ? {
-                id: latest.grant.id,
-                expiresAt: latest.grant.expiresAt.toISOString(),
-                endedAt: latest.grant.endedAt?.toISOString() ?? null,
-                endReason: latest.grant.endReason,
-                sql: latest.grant.dbRole !== null,
-              }
-            : null,
         }
       : null,
     pendingForOwner: pending,
