@@ -13,14 +13,12 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { stopQueue } from "@/lib/jobs/queue";
 import { createDomain, createPrincipal, ensureGlobalPolicy, uid } from "@/prisma/seed/factories";
-import { ORIGIN } from "@/tests/api-client";
+import { handlerForPath, ORIGIN } from "@/tests/api-client";
 import { ordersContract } from "@/tests/odcs-contracts";
 import { main } from "./meshport";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const requests: string[] = [];
 let inFlight = 0;
 let mostInFlight = 0;
@@ -31,12 +29,8 @@ async function portalFetch(input: string | URL | Request, init?: RequestInit): P
   requests.push(`${init?.method ?? "GET"} ${url.pathname}`);
   mostInFlight = Math.max(mostInFlight, ++inFlight);
   try {
-    // A product's own routes live under [domain]/[name]; the others are static.
-    const own = url.pathname.match(/^\/api\/v1\/products\/(?!batch$|validate$)([^/]+)\/([^/]+)(\/.*)?$/);
-    const file = own ? `api/v1/products/[domain]/[name]${own[3] ?? ""}` : url.pathname;
-    const params: Record<string, string> = own ? { domain: decodeURIComponent(own[1]), name: decodeURIComponent(own[2]) } : {};
-    const mod = (await import(path.join(ROOT, "app", file, "route.ts"))) as Record<string, Handler>;
-    return await mod[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve(params) });
+    const { handlers, params } = await handlerForPath(url.pathname);
+    return await handlers[init?.method ?? "GET"](new Request(url, init), { params: Promise.resolve(params) });
   } finally {
     inFlight--;
   }

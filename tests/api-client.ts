@@ -1,6 +1,7 @@
 // REST API v1 over its route handlers, as the integration tests call it: a real Request (with a bearer token)
 // to the route file's handler, and every answer checked against the OpenAPI document (status listed, content
 // type listed, body valid against the schema).
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { expect } from "vitest";
@@ -58,4 +59,31 @@ export async function call(method: "GET" | "POST" | "PATCH", template: string, o
     expect(ok, `${method} ${template} ${res.status} body: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`).toBe(true);
   }
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+/**
+ * The route handler Next would run for a concrete path under app/ (a static segment first, then `[param]`, then
+ * `[...rest]`), with its params: for tests that send a path rather than a documented template.
+ */
+export async function handlerForPath(pathname: string): Promise<{ handlers: Record<string, Handler>; params: Record<string, string> }> {
+  const params: Record<string, string> = {};
+  let dir = path.join(ROOT, "app");
+  const segments = pathname.replace(/^\//, "").split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const entries = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    const segment = decodeURIComponent(segments[i]);
+    const dynamic = entries.find((e) => /^\[\w+\]$/.test(e));
+    const rest = entries.find((e) => /^\[\.\.\.\w+\]$/.test(e));
+    if (entries.includes(segment)) dir = path.join(dir, segment);
+    else if (dynamic) {
+      params[dynamic.slice(1, -1)] = segment;
+      dir = path.join(dir, dynamic);
+    } else if (rest) {
+      dir = path.join(dir, rest);
+      break;
+    } else throw new Error(`no route for ${pathname}`);
+  }
+  return { handlers: (await import(path.join(dir, "route.ts"))) as Record<string, Handler>, params };
 }

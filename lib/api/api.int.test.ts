@@ -2,7 +2,7 @@
 // document (status documented, body valid against the schema), and a route file whose method the document
 // lacks fails. Tokens (expired, revoked, garbage → 401; scopes → 403; rate limit → 429 + Retry-After),
 // cursor reads with filters/sort/fields in JSON, NDJSON and CSV, bad parameters → 400 naming them.
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { parse } from "yaml";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -23,12 +23,12 @@ import { provisioned } from "@/tests/provisioning-fixtures";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { OPERATIONS } from "./openapi";
-import { call, ORIGIN } from "@/tests/api-client";
+import { call, handlerForPath, ORIGIN } from "@/tests/api-client";
 import { productDto } from "./dto";
 import { getProduct } from "@/lib/products/queries";
 import { flushAuditBatch } from "@/lib/audit/writer";
 import { schemaProblem } from "@/lib/products/contract/validate";
-import { methodNotAllowed, noSuchEndpoint } from "./unserved";
+import { allowOptions, methodNotAllowed } from "./unserved";
 import type { Problem } from "./problem";
 
 // No browser session here (next-auth needs a Next request): these calls authenticate with tokens.
@@ -93,22 +93,10 @@ afterAll(async () => {
 
 const data = "/api/v1/products/{domain}/{name}/data";
 
-/** The handler Next would run for a method and path: the route file of the path, else the catch-all. */
+/** A method sent to a concrete path, answered by the route file Next would pick. */
 async function handlerFor(method: string, pathname: string): Promise<Response> {
-  const segments = pathname.split("/").slice(3); // after /api/v1
-  const candidates = [
-    segments.join("/"),
-    segments.length >= 3 && segments[0] === "products" ? ["products", "[domain]", "[name]", ...segments.slice(3)].join("/") : null,
-    segments.length === 3 && segments[0] === "access-requests" ? "access-requests/[id]/decision" : null,
-    "[...path]",
-  ].filter((c): c is string => c !== null);
-  for (const c of candidates) {
-    const file = path.join(ROOT, "app", "api", "v1", c, "route.ts");
-    if (!existsSync(file)) continue;
-    const mod = (await import(file)) as Record<string, (r: Request, ctx: unknown) => Promise<Response>>;
-    return mod[method](new Request(`${ORIGIN}${pathname}`, { method }), { params: Promise.resolve({}) });
-  }
-  throw new Error(`no route file for ${pathname}`);
+  const { handlers, params } = await handlerForPath(pathname);
+  return handlers[method](new Request(`${ORIGIN}${pathname}`, { method }), { params: Promise.resolve(params) });
 }
 const p = () => ({ domain: f.domain, name: f.spec.name });
 
@@ -129,7 +117,7 @@ describe("the OpenAPI document", () => {
       for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
         const handler = mod[m];
         // The shared answers for unserved methods and unknown paths are not operations.
-        if (handler === methodNotAllowed || handler === noSuchEndpoint) continue;
+        if (handler === methodNotAllowed || handler === allowOptions) continue;
         if (typeof handler === "function" && !OPERATIONS[template]?.[m.toLowerCase() as "get"]) missing.push(`${m} ${template}`);
       }
     }

@@ -1,7 +1,8 @@
-// What REST API v1 answers outside its documented operations, as problem+json like every other refusal: a path it
-// does not have (404, from the catch-all app/api/v1/[...path]) and a method a path does not serve (405, with the
-// Allow header RFC 9110 requires, read from the OpenAPI document: the integration test keeps it in step with the
-// route files), and OPTIONS says the same. Neither needs the caller's identity: both say only what the public document says.
+// What REST API v1 answers outside its documented operations, as problem+json like every other refusal: a method a
+// path does not serve (405, with the Allow header RFC 9110 requires, read from the OpenAPI document: the integration
+// test keeps it in step with the route files) and a path it does not have (404; the catch-all app/api/v1/[...path]
+// re-exports the same handlers); OPTIONS says the same Allow. Neither needs the caller's identity: both say only
+// what the public document says.
 import { OPERATIONS } from "./openapi";
 import { problem } from "./problem";
 
@@ -22,7 +23,6 @@ export function allowedMethods(pathname: string): string[] | null {
 
 const NO_SUCH = "REST API v1 has no such endpoint: see /api/v1/openapi.json.";
 
-/** A route file exports this for each method it does not serve. */
 export async function methodNotAllowed(request: Request): Promise<Response> {
   const pathname = new URL(request.url).pathname;
   const allowed = allowedMethods(pathname);
@@ -46,7 +46,9 @@ export async function allowOptions(request: Request): Promise<Response> {
   return new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
 }
 
-/** The catch-all's answer for any path REST API v1 does not have. */
-export async function noSuchEndpoint(request: Request): Promise<Response> {
-  return problem(404, NO_SUCH, { instance: new URL(request.url).pathname });
-}
+/**
+ * What a route file re-exports for the methods it does not serve (`export { PUT, DELETE, OPTIONS } from …`), and the
+ * catch-all for every method: a path the document does not have is a 404 either way.
+ */
+export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH };
+export { methodNotAllowed as DELETE, allowOptions as OPTIONS };

@@ -101,7 +101,7 @@ const url = (path: string) => `${ORIGIN}${path}`;
 function unserved(file: string, path: string, methods: string[]): MatrixCase[] {
   return methods.map((method) =>
     route(`${file}#${method}`, {
-      name: `API: ${method} ${path} (not served: ${method === "OPTIONS" ? "Allow" : file.includes("[...path]") ? "404" : "405"})`,
+      name: `API: ${method} ${path} (not served: ${file.includes("[...path]") ? "404" : method === "OPTIONS" ? "Allow" : "405"})`,
       rule: "public: says what the OpenAPI document says, serves no data, changes nothing",
       expect: EVERYONE,
       request: () => ({ url: url(path), init: { method } }),

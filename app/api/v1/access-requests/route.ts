@@ -39,10 +39,5 @@ export const POST = apiRoute(async (request, caller) => {
   return Response.json({ id, status: "pending" }, { status: 201, headers: JSON_HEADERS });
 });
 
-// The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export {
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-  allowOptions as OPTIONS,
-} from "@/lib/api/unserved";
+// Methods this address does not serve: 405 problem+json with Allow; OPTIONS: that Allow (lib/api/unserved.ts).
+export { PUT, PATCH, DELETE, OPTIONS } from "@/lib/api/unserved";

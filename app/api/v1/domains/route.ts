@@ -23,10 +23,5 @@ export const POST = apiRoute(async (request, caller) => {
   return Response.json(domainDto(domain), { status: 201, headers: { ...JSON_HEADERS, Location: `/api/v1/domains/${slug}` } });
 });
 
-// The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export {
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-  allowOptions as OPTIONS,
-} from "@/lib/api/unserved";
+// Methods this address does not serve: 405 problem+json with Allow; OPTIONS: that Allow (lib/api/unserved.ts).
+export { PUT, PATCH, DELETE, OPTIONS } from "@/lib/api/unserved";

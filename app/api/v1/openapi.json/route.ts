@@ -5,11 +5,5 @@ export function GET(): Response {
   return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
 }
 
-// The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export {
-  methodNotAllowed as POST,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-  allowOptions as OPTIONS,
-} from "@/lib/api/unserved";
+// Methods this address does not serve: 405 problem+json with Allow; OPTIONS: that Allow (lib/api/unserved.ts).
+export { POST, PUT, PATCH, DELETE, OPTIONS } from "@/lib/api/unserved";

@@ -55,10 +55,5 @@ export const POST = apiRoute(async (request, caller) => {
   );
 });
 
-// The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export {
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-  allowOptions as OPTIONS,
-} from "@/lib/api/unserved";
+// Methods this address does not serve: 405 problem+json with Allow; OPTIONS: that Allow (lib/api/unserved.ts).
+export { PUT, PATCH, DELETE, OPTIONS } from "@/lib/api/unserved";

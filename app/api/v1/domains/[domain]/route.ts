@@ -34,5 +34,5 @@ export const PATCH = apiRoute<Params>(async (request, caller, { domain: slug }) 
   return Response.json(domainDto(domain), { headers: JSON_HEADERS });
 });
 
-// The methods this address does not serve: 405 problem+json with Allow; OPTIONS: the same Allow (lib/api/unserved.ts).
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as DELETE, allowOptions as OPTIONS } from "@/lib/api/unserved";
+// Methods this address does not serve: 405 problem+json with Allow; OPTIONS: that Allow (lib/api/unserved.ts).
+export { POST, PUT, DELETE, OPTIONS } from "@/lib/api/unserved";
