@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readImportDocument } from "@/lib/products/contract/read-document";
-import { completeProjection } from "@/lib/products/contract/project";
+import { completeProjection, type Projection } from "@/lib/products/contract/project";
 import { diffContracts } from "@/lib/products/contract/diff";
 import type { OdcsContract } from "@/lib/products/contract/types";
 import { describeChange, diffSpecs } from "@/lib/products/diff";
@@ -220,22 +220,24 @@ async function applyBatch(
   return failing > 0 || combined.refusedBatches.length > 0 || combined.refused.length > 0 ? 1 : 0;
 }
 
-type Local = { spec: DataProductSpec; contract: OdcsContract | null };
+type Local = { projection: Projection; contract: OdcsContract | null };
 
 /**
- * A document read as the portal reads an import (lib/products/contract/read-document.ts: seed YAML, ODCS or
- * ODPS, several datasets, nested properties). `fallbackOwner` stands in for an owner the document does not
- * name as an e-mail (the portal maps a team member's username to a member), so that only real changes show.
+ * A document read as the portal reads an import (lib/products/contract/read-document.ts: seed YAML, ODCS or ODPS,
+ * several datasets, nested properties), read once; `specOf` completes it.
  */
-function readLocal(text: string, defaults: { domain?: string; owner?: string }, fallbackOwner?: string): Local {
+function readLocal(text: string, defaults: { domain?: string; owner?: string }): Local {
   const read = readImportDocument(text, "auto", defaults);
   if (!read.ok) throw new CliError(read.errors.map((e) => `${e.path}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`).join("\n"));
-  const spec = { ...read.projection.spec };
-  if (!spec.domain) throw new CliError("domain: the document names no domain; pass --domain.");
-  spec.owner ??= fallbackOwner ?? "owner-not-named@meshport.invalid";
-  const checked = completeProjection({ ...read.projection, spec });
+  if (!read.projection.spec.domain) throw new CliError("domain: the document names no domain; pass --domain.");
+  return { projection: read.projection, contract: read.contract };
+}
+
+/** The checked spec. `owner` stands in for one the document does not name as an e-mail (the portal maps a username). */
+function specOf({ projection }: Local, owner?: string): DataProductSpec {
+  const checked = completeProjection({ ...projection, spec: { ...projection.spec, owner: projection.spec.owner ?? owner } });
   if (!checked.success) throw new CliError(checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
-  return { spec: checked.data, contract: read.contract };
+  return checked.data;
 }
 
 async function diff(out: Out, args: string[]): Promise<number> {
@@ -246,30 +248,26 @@ async function diff(out: Out, args: string[]): Promise<number> {
   if (!values.file) throw new CliError("diff needs -f <file|dir>");
   const call = client(out);
   for (const file of specFiles(values.file)) {
-    const text = readFileSync(file, "utf8");
-    const defaults = { domain: values.domain, owner: values.owner };
-    const first = readLocal(text, defaults);
-    const at = `/api/v1/products/${encodeURIComponent(first.spec.domain)}/${encodeURIComponent(first.spec.name)}/contract`;
+    const local = readLocal(readFileSync(file, "utf8"), { domain: values.domain, owner: values.owner });
+    const { domain = "", name, version } = local.projection.spec;
+    const at = `/api/v1/products/${encodeURIComponent(domain)}/${encodeURIComponent(name)}/contract`;
     const res = await call("GET", `${at}?format=yaml`);
     if (res.status === 404) {
-      out.log(`+ ${first.spec.domain}/${first.spec.name} ${first.spec.version}: new product`);
+      out.log(`+ ${domain}/${name} ${version}: new product`);
       continue;
     }
     if (!res.ok) throw new CliError(`${file}: ${problemText(res.text)}`);
-    const remote = readLocal(res.text, {});
-    const local = readLocal(text, defaults, remote.spec.owner);
+    const remote = specOf(readLocal(res.text, {}));
     // What the portal compares when it saves the version (lib/products/save-version.ts): the specs, and for a
     // declared contract its other datasets and nested properties against the stored contract.
     let remoteContract: OdcsContract | null = null;
     if (local.contract) {
       const stored = await call("GET", `${at}?format=odcs`);
       if (!stored.ok) throw new CliError(`${file}: ${problemText(stored.text)}`);
-      remoteContract = readLocal(stored.text, {}, remote.spec.owner).contract;
+      remoteContract = readLocal(stored.text, {}).contract;
     }
-    const changes = [...diffSpecs(remote.spec, local.spec), ...diffContracts(remoteContract, local.contract)];
-    out.log(
-      `~ ${local.spec.domain}/${local.spec.name} ${remote.spec.version} → ${local.spec.version}: ${changes.length === 0 ? "no changes" : `${changes.length} change(s)`}`,
-    );
+    const changes = [...diffSpecs(remote, specOf(local, remote.owner)), ...diffContracts(remoteContract, local.contract)];
+    out.log(`~ ${domain}/${name} ${remote.version} → ${version}: ${changes.length === 0 ? "no changes" : `${changes.length} change(s)`}`);
     for (const c of changes) out.log(`  ${c.breaking ? "BREAKING " : ""}${describeChange(c)}`);
   }
   return 0;

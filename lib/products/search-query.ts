@@ -10,14 +10,32 @@ export type Sort = (typeof SORTS)[number];
 
 // Free text: PostgreSQL text cannot hold NUL (the query would fail with "invalid byte sequence"), and
 // no control character means anything in a search box: withoutControls makes them spaces first.
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .transform(withoutControls)
+    .pipe(z.string().trim().min(min, "Not empty.").max(max, `At most ${max} characters.`));
+
+// The filters, once: the catalog page drops a value that does not fit, REST API v1 refuses it (messages for the API).
+const FILTERS = {
+  q: text(200),
+  domain: z.string().regex(DOMAIN_SLUG, "A domain slug: lowercase letters, digits and hyphens."),
+  classification: z.enum(CLASSIFICATIONS, { error: `One of ${CLASSIFICATIONS.join(", ")}.` }),
+  lifecycle: z.enum(LIFECYCLE_STATES, { error: `One of ${LIFECYCLE_STATES.join(", ")}.` }),
+  owner: text(320),
+  tag: text(100, 1),
+  sort: z.enum(SORTS, { error: `One of ${SORTS.join(", ")}.` }),
+};
+const dropped = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 export const searchParamsSchema = z.object({
-  q: z.string().transform(withoutControls).pipe(z.string().trim().max(200)).optional().catch(undefined),
-  domain: z.string().regex(DOMAIN_SLUG).optional().catch(undefined),
-  classification: z.enum(CLASSIFICATIONS).optional().catch(undefined),
-  lifecycle: z.enum(LIFECYCLE_STATES).optional().catch(undefined),
-  owner: z.string().transform(withoutControls).pipe(z.string().trim().max(320)).optional().catch(undefined),
-  tag: z.string().transform(withoutControls).pipe(z.string().trim().min(1).max(100)).optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
+  q: dropped(FILTERS.q),
+  domain: dropped(FILTERS.domain),
+  classification: dropped(FILTERS.classification),
+  lifecycle: dropped(FILTERS.lifecycle),
+  owner: dropped(FILTERS.owner),
+  tag: dropped(FILTERS.tag),
+  sort: dropped(FILTERS.sort),
   page: z.preprocess((v) => parsePage(v), z.number()),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
 });
@@ -31,35 +49,22 @@ export function parseSearchParams(params: Record<string, string | string[] | und
   return searchParamsSchema.parse(flat);
 }
 
-const SEARCH_PARAMETERS = ["q", "domain", "classification", "lifecycle", "owner", "tag", "sort", "page", "pageSize"] as const;
-const text = (max: number) =>
+const wholeNumber = (max: number | null, message: string) =>
   z
     .string()
-    .transform(withoutControls)
-    .pipe(z.string().trim().max(max, `At most ${max} characters.`));
+    .regex(/^\d+$/, message)
+    .refine((v) => Number(v) >= 1 && (max === null || Number(v) <= max), message);
 
-// What REST API v1 accepts: the same parameters, but a value the catalog page would quietly drop is an error.
+// What REST API v1 accepts: the same filters, nothing else, and page numbers that mean what they say.
 const strictSearchParamsSchema = z
-  .object({
-    q: text(200).optional(),
-    domain: z.string().regex(DOMAIN_SLUG, "A domain slug: lowercase letters, digits and hyphens.").optional(),
-    classification: z.enum(CLASSIFICATIONS, { error: `One of ${CLASSIFICATIONS.join(", ")}.` }).optional(),
-    lifecycle: z.enum(LIFECYCLE_STATES, { error: `One of ${LIFECYCLE_STATES.join(", ")}.` }).optional(),
-    owner: text(320).optional(),
-    tag: text(100).optional(),
-    sort: z.enum(SORTS, { error: `One of ${SORTS.join(", ")}.` }).optional(),
-    page: z
-      .string()
-      .regex(/^\d+$/, "A whole number from 1.")
-      .refine((v) => Number(v) >= 1, "A whole number from 1.")
-      .optional(),
-    pageSize: z
-      .string()
-      .regex(/^\d+$/, "A whole number from 1 to 100.")
-      .refine((v) => Number(v) >= 1 && Number(v) <= 100, "A whole number from 1 to 100.")
-      .optional(),
+  .object(FILTERS)
+  .partial()
+  .extend({
+    page: wholeNumber(null, "A whole number from 1.").optional(),
+    pageSize: wholeNumber(100, "A whole number from 1 to 100.").optional(),
   })
   .strict();
+const SEARCH_PARAMETERS = Object.keys(strictSearchParamsSchema.shape);
 
 /**
  * REST API v1's reading of the catalog parameters: the query, or the errors keyed by parameter (an unknown
