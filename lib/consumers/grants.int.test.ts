@@ -11,7 +11,7 @@ import { requestAccess } from "@/lib/consumers/request-access";
 import { decideAccessRequest, revokeAccess } from "@/lib/consumers/decide-access";
 import { expireGrants } from "@/lib/consumers/expire-grants";
 import { issueSqlCredentials } from "@/lib/consumers/sql-credentials";
-import { listAccessInbox, listMyAccessRequests, productAccessState } from "@/lib/consumers/queries";
+import { listAccessInbox, listMyAccessRequests, productAccessState, productConsumerView } from "@/lib/consumers/queries";
 import { readProductData } from "@/lib/provisioning/read-data";
 import { ingestJson } from "@/lib/ingestion/ingest";
 import { stopQueue } from "@/lib/jobs/queue";
@@ -181,10 +181,11 @@ describe("expiry", () => {
       status: "expired",
       grant: { endReason: "expired", endedAt: grant.expiresAt.toISOString() },
     });
-    expect((await productAccessState(reader, confidential.productId, false)).latest).toMatchObject({
-      status: "expired",
-      grant: { endReason: "expired" },
-    });
+    // The product page's access card (one statement) says the same as productAccessState.
+    const state = (await productAccessState(reader, confidential.productId, false)).latest;
+    expect(state).toMatchObject({ status: "expired", grant: { endReason: "expired", endedAt: grant.expiresAt.toISOString() } });
+    const view = await productConsumerView(reader, confidential.productId, { decides: false, reviews: 3 });
+    expect(view.access.latest).toEqual(state);
     // The owner's inbox lists it under expired, not approved.
     const tab = async (status: "approved" | "expired") =>
       (await listAccessInbox(confidential.owner, { status, page: 1, pageSize: 100 })).items.map((r) => r.id);

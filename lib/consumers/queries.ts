@@ -309,13 +309,18 @@ export async function productConsumerView(
 ): Promise<ProductConsumerView> {
   const [row] = await db.$queryRaw<ConsumerViewRow[]>(Prisma.sql`
     SELECT
-      (SELECT json_build_object('id', r.id, 'status', r.status, 'purpose', r.purpose, 'decisionNote', r.decision_note,
+      (SELECT json_build_object('id', r.id, 'purpose', r.purpose, 'decisionNote', r.decision_note,
+                                -- a grant past its expiry that the job has not ended yet is shown expired (shownAccess)
+                                'status', CASE WHEN r.status = 'approved' AND EXISTS (SELECT 1 FROM access_grants g WHERE g.request_id = r.id
+                                                    AND g.ended_at IS NULL AND g.expires_at <= now()) THEN 'expired'
+                                               ELSE r.status::text END,
                                 'createdAt', ${isoTimestamp(Prisma.sql`r.created_at`)}, 'decidedAt', ${isoTimestamp(Prisma.sql`r.decided_at`)},
                                 'waitingFor', CASE WHEN r.status <> 'pending' THEN NULL
                                                    WHEN r.approval = 'owner_and_governance' AND r.owner_approved_at IS NOT NULL THEN 'governance'
                                                    ELSE 'owners' END,
                                 'grant', (SELECT json_build_object('id', g.id, 'expiresAt', ${isoTimestamp(Prisma.sql`g.expires_at`)},
-                                                                   'endedAt', ${isoTimestamp(Prisma.sql`g.ended_at`)}, 'endReason', g.end_reason,
+                                                                   'endedAt', ${isoTimestamp(Prisma.sql`coalesce(g.ended_at, CASE WHEN g.expires_at <= now() THEN g.expires_at END)`)},
+                                                                   'endReason', coalesce(g.end_reason::text, CASE WHEN g.ended_at IS NULL AND g.expires_at <= now() THEN 'expired' END),
                                                                    'sql', g.db_role IS NOT NULL)
                                             FROM access_grants g WHERE g.request_id = r.id))
          FROM access_requests r WHERE r.product_id = ${productId}::uuid AND r.requester_id = ${user.id}::uuid
